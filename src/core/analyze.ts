@@ -1,0 +1,49 @@
+/**
+ * One call for the adapters: the profile and overrides saved in the workbook, the check, and the
+ * annotation plan. The add-in and the CLI both go through here, so they give the same answer.
+ */
+import type { AnnotationPlan } from './annotationPlan';
+import { planAnnotations } from './annotate';
+import { check } from './check';
+import type { Grid } from './grid';
+import type { Lang } from './ids';
+import { DEFAULT_PROFILE, validateProfile, type Profile, type ProfileProblem } from './profile';
+import type { CheckResult } from './result';
+import { readState, type MappingOverride, type WorkbookState } from './state';
+
+export interface Analysis {
+  profile: Profile;
+  state: WorkbookState;
+  result: CheckResult;
+  plan: AnnotationPlan;
+  /** Problems of a profile saved in the workbook (then the default profile is used). */
+  profileProblems: ProfileProblem[];
+}
+
+export interface AnalyzeOptions {
+  /** A profile given by the caller (CLI --profile) wins over the one saved in the workbook. */
+  profile?: Profile;
+  lang: Lang;
+  meetingVoters?: number;
+}
+
+function meetingVotersFrom(state: WorkbookState): number | undefined {
+  const facts = state.facts as { meeting?: { membersPresent?: unknown } } | undefined;
+  const n = facts?.meeting?.membersPresent;
+  return typeof n === 'number' && n > 0 ? n : undefined;
+}
+
+export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
+  const state = readState(grid);
+  let profile = opts.profile;
+  let profileProblems: ProfileProblem[] = [];
+  if (!profile && state.profile !== undefined) {
+    const parsed = validateProfile(state.profile, opts.lang);
+    if (parsed.ok) profile = parsed.profile;
+    else profileProblems = parsed.problems;
+  }
+  profile = profile ?? DEFAULT_PROFILE;
+  const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state) });
+  return { profile, state, result, plan: planAnnotations(result, profile, opts.lang), profileProblems };
+}

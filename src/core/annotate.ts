@@ -1,0 +1,120 @@
+/**
+ * Builds the annotation plan from a result: a mark and a note on every judged cell, and the rows
+ * of the result sheet "Kết quả xét khen thưởng" that the council reads without the add-in.
+ */
+import { parseA1 } from './grid';
+import { CRITERION_IDS, type CriterionId, type Lang } from './ids';
+import { criterionLabel, formatPercent, renderMessage } from './messages';
+import { labels } from './messages/labels';
+import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
+import type { Profile } from './profile';
+import type { Candidate, CheckResult, CriterionResult } from './result';
+import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from './summary';
+import { RESULT_SHEET_NAMES } from './tables';
+
+const SEVERITY: Record<MarkKind, number> = { fail: 3, unknown: 2, proposed: 1, info: 0 };
+
+class MarkBook {
+  private readonly byCell = new Map<string, CellMark>();
+
+  add(sheet: string, cell: string, kind: MarkKind, line: string): void {
+    const pos = parseA1(cell);
+    if (!pos) return;
+    const key = `${sheet}\u0000${cell}`;
+    const existing = this.byCell.get(key);
+    if (!existing) {
+      this.byCell.set(key, { sheet, cell, row: pos.row, col: pos.col, kind, note: line });
+      return;
+    }
+    if (SEVERITY[kind] > SEVERITY[existing.kind]) existing.kind = kind;
+    if (!existing.note.split('\n').includes(line)) existing.note += `\n${line}`;
+  }
+
+  list(): CellMark[] {
+    return [...this.byCell.values()].sort((a, b) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1));
+  }
+}
+
+export function criterionCellText(c: CriterionResult | undefined, lang: Lang): string {
+  if (!c) return '';
+  const sign = c.outcome === 'pass' ? '✓' : c.outcome === 'fail' ? '✗' : '?';
+  if (c.value === null || c.value === undefined) return sign;
+  if (typeof c.value === 'number') return `${sign} ${formatPercent(c.value, lang)}`;
+  if (typeof c.value === 'boolean') return `${sign} ${c.value ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No'}`;
+  return `${sign} ${c.value}`;
+}
+
+/** The reasons a candidate is not (yet) proposed, one line each. */
+export function reasonLines(c: Candidate, lang: Lang): string[] {
+  const L = labels(lang);
+  return c.criteria
+    .filter((x) => x.outcome !== 'pass')
+    .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(x.reason, lang)}`);
+}
+
+function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind; lines: string[] } {
+  const L = labels(lang);
+  if (c.award) return { kind: 'proposed', lines: [L.noteProposed(awardLabel(profile, c.award), c.rank ?? 0)] };
+  if (c.tiedAtCutoff) return { kind: 'unknown', lines: [L.noteTied(c.rank ?? 0)] };
+  if (c.overQuota) return { kind: 'info', lines: [L.noteOverQuota(c.rank ?? 0)] };
+  if (c.duplicate) return { kind: 'fail', lines: [] };
+  return { kind: 'info', lines: [L.noteNotEligible, ...reasonLines(c, lang).map((r) => `- ${r}`)] };
+}
+
+export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang): AnnotationPlan {
+  const book = new MarkBook();
+  for (const c of result.candidates) {
+    // Cells judged on the candidate's own row carry their own verdict.
+    for (const x of c.criteria) {
+      if (x.outcome === 'pass' || !x.cell || x.inherited || x.sheet !== c.sheet) continue;
+      book.add(x.sheet, x.cell, x.outcome === 'fail' ? 'fail' : 'unknown', `${criterionLabel(x.id, lang)}: ${renderMessage(x.reason, lang)}`);
+    }
+    const n = nameNote(c, profile, lang);
+    for (const line of n.lines) book.add(c.sheet, c.nameCell, n.kind, line);
+  }
+  // Every data problem tied to a cell is explained on that cell.
+  for (const issue of result.issues) {
+    if (!issue.cell) continue;
+    book.add(issue.sheet, issue.cell, issue.severity === 'error' ? 'unknown' : 'info', renderMessage(issue, lang));
+  }
+  return { marks: book.list(), resultSheet: resultSheet(result, profile, lang) };
+}
+
+function usedCriteria(result: CheckResult): CriterionId[] {
+  const used = new Set<CriterionId>();
+  for (const c of result.candidates) for (const x of c.criteria) used.add(x.id);
+  return CRITERION_IDS.filter((id) => used.has(id));
+}
+
+export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): ResultSheet {
+  const L = labels(lang);
+  const ids = usedCriteria(result);
+  const header = [L.header.rank, L.header.kind, L.header.name, L.header.unit, ...ids.map((id) => criterionLabel(id, lang)), L.header.result, L.header.award, L.header.reasons, L.header.sheetRow];
+  const rows: ResultCell[][] = [];
+  const rowKinds: (MarkKind | null)[] = [];
+  for (const c of displayOrder(result.candidates)) {
+    const verdict = verdictOf(c);
+    const proposal = c.award ? awardLabel(profile, c.award) : c.tiedAtCutoff ? L.proposal.tied : c.overQuota ? L.proposal.overQuota : '';
+    rows.push([
+      c.rank,
+      L.kind[c.kind],
+      c.name,
+      c.kind === 'individual' ? c.matchedUnit ?? c.facts.unit ?? '' : '',
+      ...ids.map((id) => criterionCellText(c.criteria.find((x) => x.id === id), lang)),
+      L.outcome[verdict],
+      proposal,
+      reasonLines(c, lang).join('\n'),
+      `${c.sheet}!${c.nameCell}`,
+    ]);
+    rowKinds.push(c.award ? 'proposed' : c.tiedAtCutoff ? 'unknown' : verdict === 'fail' || verdict === 'duplicate' ? 'fail' : verdict === 'unknown' ? 'unknown' : null);
+  }
+  return {
+    name: RESULT_SHEET_NAMES[lang],
+    title: [L.resultTitle, `${L.profile}: ${profile.name}`],
+    header,
+    rows,
+    rowKinds,
+    footer: [...quotaLines(result, profile, lang), ...tieLines(result, profile, lang), L.legend],
+    widths: [6, 10, 34, 26, ...ids.map(() => 14), 14, 30, 60, 16],
+  };
+}

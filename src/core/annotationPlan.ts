@@ -1,0 +1,50 @@
+/**
+ * The annotation plan: pure data describing what an adapter writes into the workbook.
+ * Adapters apply it as given (fills, notes, the result sheet) and can remove it exactly.
+ */
+
+export type MarkKind = 'fail' | 'unknown' | 'proposed' | 'info';
+
+/** Fill colours of the marks (Excel's own Bad / Neutral / Good styles); 'info' has no fill. */
+export const MARK_FILL: Record<MarkKind, string | null> = {
+  fail: '#FFC7CE',
+  unknown: '#FFEB9C',
+  proposed: '#C6EFCE',
+  info: null,
+};
+
+export interface CellMark {
+  sheet: string;
+  /** A1 address on that sheet. */
+  cell: string;
+  /** 0-based worksheet coordinates, for adapters that group cells into ranges. */
+  row: number;
+  col: number;
+  kind: MarkKind;
+  /** Plain text of the note (several lines joined with "\n"). */
+  note: string;
+}
+
+export type ResultCell = string | number | null;
+
+export interface ResultSheet {
+  name: string;
+  /** Title lines above the table (profile name, date-free so that output is stable). */
+  title: string[];
+  header: string[];
+  rows: ResultCell[][];
+  /** Per row: the mark kind that colours its result column (same colours as the marks). */
+  rowKinds: (MarkKind | null)[];
+  /** Lines below the table: quotas, ties, legend. */
+  footer: string[];
+  /** Suggested column widths (characters). */
+  widths: number[];
+}
+
+export interface AnnotationPlan {
+  marks: CellMark[];
+  resultSheet: ResultSheet;
+}
+
+/** Name of the product's own hidden sheet holding its state (profile, facts, what it replaced). */
+export const STATE_SHEET = '_ThiDuaCCHC';

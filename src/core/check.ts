@@ -1,0 +1,31 @@
+/** The whole pure pipeline: grid → tables → candidates → outcomes → ranking. */
+import { evaluate } from './evaluate';
+import type { Grid } from './grid';
+import { DEFAULT_PROFILE, type Profile } from './profile';
+import { rankAndAward } from './rank';
+import type { CheckResult, Issue } from './result';
+import type { MappingOverride } from './state';
+import { findTables } from './tables';
+
+export interface CheckOptions {
+  profile?: Profile;
+  overrides?: MappingOverride[];
+  /** Voters at the review meeting, when vote rows carry no total. */
+  meetingVoters?: number;
+}
+
+export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const { tables, issues } = findTables(grid, options.overrides ?? []);
+  const found: Issue[] = [...issues];
+  const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
+  const { quotas, ties } = rankAndAward(candidates, profile, found);
+  return {
+    profileName: profile.name,
+    tables: tables.map(({ fieldCols: _c, positionAndUnit: _p, ...info }) => info),
+    candidates,
+    issues: found,
+    quotas,
+    ties,
+  };
+}

@@ -1,0 +1,365 @@
+/**
+ * Evaluation: every candidate row becomes a Candidate with one outcome per applicable criterion
+ * (pass / fail / unknown). Individuals inherit their unit's values by tolerant name matching.
+ */
+import { a1, type Grid, type SheetGrid } from './grid';
+import type { CriterionId, Kind } from './ids';
+import type { Profile, RateRule } from './profile';
+import type { Candidate, CandidateFacts, CriterionResult, Issue, Message } from './result';
+import { RowReader, type Reading, type RowReadings } from './readings';
+import { classifyRow } from './rows';
+import type { DetectedTable } from './tables';
+import { cleanName, editDistance, fold } from './text';
+import { comparePoints } from './values';
+
+interface Row {
+  candidate: Candidate;
+  readings: RowReadings;
+  reader: RowReader;
+}
+
+/** The unit key for matching an individual's unit to a collective row. */
+export function unitKey(name: string): string {
+  let f = fold(name);
+  f = f.replace(/^(uy ban nhan dan|ubnd)\s+/, '');
+  f = f.replace(/^(phong|xa|phuong|thi tran)\s+/, '');
+  f = f.replace(/\s+(thi xa ninh hoa|thi xa|tx)$/, '');
+  return f.trim();
+}
+
+function effectiveRating(readings: RowReadings, profile: Profile): Reading<string> {
+  const r = readings.parRating;
+  if (r.state === 'value' || r.state === 'invalid') return r;
+  const s = readings.parScore;
+  if (s.state === 'value') {
+    const bands = [...profile.parScoreBands].sort((a, b) => b.min - a.min);
+    if (!bands.length) {
+      return { state: 'invalid', sheet: s.sheet, cell: s.cell, reason: { code: 'crit.parScoreNoBands', params: { score: s.value } } };
+    }
+    const band = bands.find((b) => s.value >= b.min);
+    return { state: 'value', value: band ? band.rating : profile.ratingLadder[0], sheet: s.sheet, cell: s.cell };
+  }
+  if (s.state === 'invalid') return s;
+  if (r.state === 'noColumn' && s.state === 'noColumn') return r;
+  return r.state === 'blank' ? r : s;
+}
+
+function fmtOp(rule: RateRule): string {
+  return rule.inclusive ? '≥' : '>';
+}
+
+function unknownFrom(id: CriterionId, reading: Reading<unknown>, candidateSheet: string, inherited: boolean): CriterionResult {
+  switch (reading.state) {
+    case 'noColumn':
+      return { id, outcome: 'unknown', value: null, sheet: candidateSheet, cell: null, inherited, reason: { code: 'crit.noColumn', params: { criterion: id } } };
+    case 'blank':
+      return { id, outcome: 'unknown', value: null, sheet: reading.sheet, cell: reading.cell, inherited, reason: { code: 'crit.blank', params: { criterion: id } } };
+    case 'invalid':
+      return { id, outcome: 'unknown', value: null, sheet: reading.sheet, cell: reading.cell, inherited, reason: reading.reason };
+    default:
+      throw new Error('unreachable');
+  }
+}
+
+function rateCriterion(id: CriterionId, rule: RateRule, reading: Reading<number>, sheet: string, inherited = false): CriterionResult {
+  if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
+  const cmp = comparePoints(reading.value, rule.threshold);
+  const pass = rule.inclusive ? cmp >= 0 : cmp > 0;
+  const params = { criterion: id, value: reading.value, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 };
+  return {
+    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
+    reason: { code: pass ? 'crit.rate.pass' : 'crit.rate.fail', params },
+  };
+}
+
+function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<string>, profile: Profile, sheet: string, inherited = false): CriterionResult {
+  if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
+  const pass = profile.ratingLadder.indexOf(reading.value) >= profile.ratingLadder.indexOf(atLeast);
+  return {
+    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
+    reason: { code: pass ? 'crit.rating.pass' : 'crit.rating.fail', params: { criterion: id, value: reading.value, atLeast } },
+  };
+}
+
+function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
+  const { initiative, recognition } = row.readings;
+  const sheet = row.candidate.sheet;
+  const text = row.reader.text('initiative');
+  const decision = row.reader.text('initiativeRecognition');
+  if (initiative.state === 'noColumn' && recognition.state === 'noColumn') return unknownFrom('initiative', initiative, sheet, false);
+  if (initiative.state === 'invalid') return unknownFrom('initiative', initiative, sheet, false);
+  if (recognition.state === 'invalid') return unknownFrom('initiative', recognition, sheet, false);
+  const present = initiative.state === 'value' ? initiative.value : recognition.state === 'value' && recognition.value;
+  const cell = initiative.state === 'value' ? initiative.cell : recognition.state === 'value' ? recognition.cell : null;
+  if (!present) {
+    return { id: 'initiative', outcome: 'fail', value: false, sheet, cell, inherited: false, reason: { code: 'crit.initiative.none', params: {} } };
+  }
+  const recognised =
+    !profile.criteria.initiative.requireRecognition ||
+    (recognition.state === 'value' && recognition.value) ||
+    // "Sáng kiến … (QĐ số 12/QĐ-UBND)" in the initiative cell itself, with no recognition column.
+    (recognition.state === 'noColumn' && /\d+\s*\/\s*q/i.test(text));
+  const recCell = recognition.state === 'value' ? recognition.cell : cell;
+  if (!recognised) {
+    return { id: 'initiative', outcome: 'fail', value: false, sheet, cell: recCell, inherited: false, reason: { code: 'crit.initiative.notRecognised', params: { text } } };
+  }
+  return {
+    id: 'initiative', outcome: 'pass', value: true, sheet, cell: recCell, inherited: false,
+    reason: { code: 'crit.initiative.pass', params: { text: text || '—', decision: decision || '—' } },
+  };
+}
+
+function complianceCriterion(row: Row): CriterionResult | null {
+  const r = row.readings.compliance;
+  if (r.state === 'noColumn') return null; // checked only when the sheet has a column for it
+  if (r.state !== 'value') {
+    if (r.state === 'blank') return unknownFrom('compliance', r, row.candidate.sheet, false);
+    return unknownFrom('compliance', r, row.candidate.sheet, false);
+  }
+  // A blank reads as "no" for yes/no cells; for compliance a blank is missing data, not a fail.
+  if (!r.value && !row.reader.text('compliance')) {
+    return unknownFrom('compliance', { state: 'blank', sheet: r.sheet, cell: r.cell }, row.candidate.sheet, false);
+  }
+  return {
+    id: 'compliance', outcome: r.value ? 'pass' : 'fail', value: r.value, sheet: r.sheet, cell: r.cell, inherited: false,
+    reason: { code: r.value ? 'crit.compliance.pass' : 'crit.compliance.fail', params: {} },
+  };
+}
+
+function votesCriterion(row: Row, profile: Profile, meetingVoters: number | undefined): CriterionResult | null {
+  const agree = row.readings.votesAgree;
+  if (profile.voteThreshold === null || agree.state === 'noColumn') return null;
+  const sheet = row.candidate.sheet;
+  if (agree.state !== 'value') return unknownFrom('votes', agree, sheet, false);
+  const totalReading = row.readings.votesTotal;
+  const total = totalReading.state === 'value' ? totalReading.value : meetingVoters;
+  if (totalReading.state === 'invalid') return unknownFrom('votes', totalReading, sheet, false);
+  if (!total) {
+    return { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'crit.votes.noTotal', params: {} } };
+  }
+  if (agree.value > total) {
+    return { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'value.countsInconsistent', params: { done: agree.value, total } } };
+  }
+  const share = Math.round(((agree.value * 100) / total) * 1e9) / 1e9;
+  const cmp = comparePoints(share, profile.voteThreshold);
+  const pass = profile.voteInclusive ? cmp >= 0 : cmp > 0;
+  row.candidate.facts.votesAgree = agree.value;
+  row.candidate.facts.votesTotal = total;
+  row.candidate.facts.voteShare = share;
+  return {
+    id: 'votes', outcome: pass ? 'pass' : 'fail', value: share, sheet, cell: agree.cell, inherited: false,
+    reason: { code: pass ? 'crit.votes.pass' : 'crit.votes.fail', params: { agree: agree.value, total, value: share, threshold: profile.voteThreshold, op: profile.voteInclusive ? '≥' : '>' } },
+  };
+}
+
+function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[]): Row[] {
+  const rows: Row[] = [];
+  for (let r = table.firstDataRow - 1; r <= table.lastDataRow - 1; r++) {
+    const kind = classifyRow(sheet, table, r);
+    if (kind === 'nameless') {
+      issues.push({ severity: 'warning', sheet: sheet.name, cell: a1(r, table.fieldCols.name!), code: 'row.nameless', params: { row: r + 1 } });
+      continue;
+    }
+    if (kind !== 'candidate') continue;
+    const reader = new RowReader(sheet, table, r, issues);
+    const name = cleanName(reader.text('name'));
+    const facts: CandidateFacts = {};
+    let position = reader.text('position');
+    let unit = reader.text('unit');
+    if (table.positionAndUnit && position && !unit) {
+      const comma = position.indexOf(',');
+      if (comma > 0) {
+        unit = position.slice(comma + 1).trim();
+        position = position.slice(0, comma).trim();
+      }
+    }
+    if (position) facts.position = position;
+    if (unit) facts.unit = cleanName(unit);
+    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition'] as const) {
+      const t = reader.text(f);
+      if (t) facts[f] = t;
+    }
+    const readings = reader.readAll(profile);
+    const candidate: Candidate = {
+      kind: table.kind, name, sheet: sheet.name, row: r + 1, nameCell: a1(r, table.fieldCols.name!), facts, criteria: [],
+      eligible: false, pinnedAward: null, duplicate: false, rank: null, award: null, overQuota: false, tiedAtCutoff: false,
+    };
+    const pin = reader.text('award');
+    if (pin) {
+      const awardId = matchAward(pin, profile);
+      if (awardId) candidate.pinnedAward = awardId;
+      else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address('award'), code: 'award.unknownPin', params: { text: pin } });
+    }
+    rows.push({ candidate, readings, reader });
+  }
+  return rows;
+}
+
+/** "Giấy khen", "GK Chủ tịch UBND thị xã", "Bằng khen UBND tỉnh" → an award id of the profile. */
+export function matchAward(text: string, profile: Profile): string | null {
+  const f = fold(text);
+  const exact = profile.awards.find((a) => fold(a.label) === f || a.id === f.replace(/ /g, '-'));
+  if (exact) return exact.id;
+  const families: [RegExp, string][] = [
+    [/(^| )(bang khen|bk)( |$)/, 'bang khen'],
+    [/(^| )(giay khen|gk)( |$)/, 'giay khen'],
+  ];
+  for (const [re, family] of families) {
+    if (re.test(f)) {
+      const hits = profile.awards.filter((a) => fold(a.label).includes(family));
+      if (hits.length === 1) return hits[0].id;
+      const better = hits.find((a) => fold(a.label).split(' ').filter((w) => w.length > 2 && f.includes(w)).length > 2);
+      if (better) return better.id;
+      if (hits.length) return hits[0].id;
+    }
+  }
+  return null;
+}
+
+function record(facts: CandidateFacts, readings: RowReadings, rating: Reading<string>): void {
+  if (readings.taskCompletion.state === 'value') facts.taskCompletion = readings.taskCompletion.value;
+  if (rating.state === 'value') facts.parRating = rating.value;
+  if (readings.parScore.state === 'value') facts.parScore = readings.parScore.value;
+  if (readings.sipas.state === 'value') facts.sipas = readings.sipas.value;
+  if (readings.onTime.state === 'value') facts.onTime = readings.onTime.value;
+}
+
+function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): void {
+  const c = profile.criteria;
+  const sheet = row.candidate.sheet;
+  const rating = effectiveRating(row.readings, profile);
+  record(row.candidate.facts, row.readings, rating);
+  const out: (CriterionResult | null)[] = [
+    c.taskCompletion.enabled ? rateCriterion('taskCompletion', c.taskCompletion, row.readings.taskCompletion, sheet) : null,
+    c.parIndex.enabled ? ratingCriterion('parIndex', c.parIndex.atLeast, rating, profile, sheet) : null,
+    c.sipas.enabled ? rateCriterion('sipas', c.sipas, row.readings.sipas, sheet) : null,
+    c.onTime.enabled ? rateCriterion('onTime', c.onTime, row.readings.onTime, sheet) : null,
+    c.initiative.enabled ? initiativeCriterion(row, profile) : null,
+    c.compliance.enabled ? complianceCriterion(row) : null,
+    votesCriterion(row, profile, meetingVoters),
+  ];
+  row.candidate.criteria = out.filter((x): x is CriterionResult => x !== null);
+}
+
+interface UnitIndex {
+  byKey: Map<string, Row[]>;
+  names: string[];
+}
+
+function indexUnits(collectives: Row[]): UnitIndex {
+  const byKey = new Map<string, Row[]>();
+  for (const r of collectives) {
+    const k = unitKey(r.candidate.name);
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  return { byKey, names: collectives.map((r) => r.candidate.name) };
+}
+
+function suggestions(unit: string, index: UnitIndex): string[] {
+  const key = unitKey(unit);
+  return index.names
+    .map((n) => ({ n, d: editDistance(key, unitKey(n)) }))
+    .filter(({ n, d }) => d <= Math.max(3, Math.ceil(unitKey(n).length * 0.4)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ n }) => n);
+}
+
+function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetingVoters: number | undefined, issues: Issue[]): void {
+  const c = profile.criteria;
+  const cand = row.candidate;
+  const sheet = cand.sheet;
+  const unitName = cand.facts.unit ?? '';
+  const matches = unitName ? units.byKey.get(unitKey(unitName)) ?? [] : [];
+  const unitRow = matches.length === 1 ? matches[0] : undefined;
+  let unitProblem: Message | null = null;
+  if (!unitName) unitProblem = { code: 'crit.noUnit', params: {} };
+  else if (matches.length > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
+  else if (!unitRow) {
+    const hints = suggestions(unitName, units);
+    unitProblem = { code: hints.length ? 'crit.unitNotFoundHint' : 'crit.unitNotFound', params: { unit: unitName, suggestions: hints.join('; ') } };
+    issues.push({ severity: 'warning', sheet, cell: row.reader.address('unit') ?? row.reader.address('position') ?? cand.nameCell, ...unitProblem });
+  }
+  if (unitRow) cand.matchedUnit = unitRow.candidate.name;
+
+  // Own value first; else the unit's; else unknown saying why.
+  const inherit = <T>(own: Reading<T>, fromUnit: (u: Row) => Reading<T>): { reading: Reading<T>; inherited: boolean } => {
+    if (own.state === 'value' || own.state === 'invalid') return { reading: own, inherited: false };
+    if (unitRow) return { reading: fromUnit(unitRow), inherited: true };
+    return { reading: own, inherited: false };
+  };
+  const unknownUnit = (id: CriterionId): CriterionResult => ({
+    id, outcome: 'unknown', value: null, sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason: unitProblem!,
+  });
+
+  const ownRating = effectiveRating(row.readings, profile);
+  const unitRating = unitRow ? effectiveRating(unitRow.readings, profile) : ownRating;
+  const sipas = inherit(row.readings.sipas, (u) => u.readings.sipas);
+  const onTime = inherit(row.readings.onTime, (u) => u.readings.onTime);
+  const facts = cand.facts;
+  if (unitRating.state === 'value') facts.parRating = unitRating.value;
+  if (sipas.reading.state === 'value') facts.sipas = sipas.reading.value;
+  if (onTime.reading.state === 'value') facts.onTime = onTime.reading.value;
+  if (unitRow?.readings.taskCompletion.state === 'value') facts.taskCompletion = unitRow.readings.taskCompletion.value;
+  if (unitRow?.readings.parScore.state === 'value') facts.parScore = unitRow.readings.parScore.value;
+
+  const viaUnit = (id: CriterionId, reading: Reading<unknown>, build: () => CriterionResult): CriterionResult =>
+    reading.state === 'value' || reading.state === 'invalid' || !unitProblem ? build() : unknownUnit(id);
+
+  const out: (CriterionResult | null)[] = [
+    c.unitParIndex.enabled
+      ? viaUnit('unitParIndex', unitRating, () => ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow))
+      : null,
+    c.sipas.enabled ? viaUnit('sipas', sipas.reading, () => rateCriterion('sipas', c.sipas, sipas.reading, sheet, sipas.inherited)) : null,
+    c.onTime.enabled ? viaUnit('onTime', onTime.reading, () => rateCriterion('onTime', c.onTime, onTime.reading, sheet, onTime.inherited)) : null,
+    c.initiative.enabled ? initiativeCriterion(row, profile) : null,
+    c.compliance.enabled ? complianceCriterion(row) : null,
+    votesCriterion(row, profile, meetingVoters),
+  ];
+  cand.criteria = out.filter((x): x is CriterionResult => x !== null);
+}
+
+function markDuplicates(rows: Row[], issues: Issue[]): void {
+  const seen = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = `${r.candidate.sheet}\u0000${fold(r.candidate.name)}`;
+    seen.set(key, [...(seen.get(key) ?? []), r]);
+  }
+  for (const group of seen.values()) {
+    if (group.length < 2) continue;
+    for (const r of group) {
+      r.candidate.duplicate = true;
+      const others = group.filter((o) => o !== r).map((o) => o.candidate.row).join(', ');
+      issues.push({ severity: 'error', sheet: r.candidate.sheet, cell: r.candidate.nameCell, code: 'row.duplicateName', params: { name: r.candidate.name, rows: others } });
+    }
+  }
+}
+
+export interface EvaluateOptions {
+  /** Voters at the meeting, when votes per row carry no total. */
+  meetingVoters?: number;
+}
+
+/** Reads and evaluates every candidate of the given tables. */
+export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, issues: Issue[], opts: EvaluateOptions = {}): Candidate[] {
+  const byKind: Record<Kind, Row[]> = { collective: [], individual: [] };
+  for (const table of tables) {
+    const sheet = grid.sheets.find((s) => s.name === table.sheet)!;
+    byKind[table.kind].push(...readRows(sheet, table, profile, issues));
+  }
+  for (const row of byKind.collective) evaluateCollective(row, profile, opts.meetingVoters);
+  const units = indexUnits(byKind.collective);
+  for (const row of byKind.individual) evaluateIndividual(row, profile, units, opts.meetingVoters, issues);
+  const all = [...byKind.collective, ...byKind.individual];
+  // Duplicates are per table (a person or a unit is proposed once).
+  markDuplicates(byKind.collective, issues);
+  markDuplicates(byKind.individual, issues);
+  for (const { candidate } of all) {
+    candidate.eligible = candidate.criteria.length > 0 && candidate.criteria.every((c) => c.outcome === 'pass');
+    // The Mẫu 07 report needs the achievement text: only worth a warning for those who may be proposed.
+    if (candidate.eligible && !candidate.facts.achievement) {
+      issues.push({ severity: 'warning', sheet: candidate.sheet, cell: candidate.nameCell, code: 'row.noAchievement', params: { name: candidate.name } });
+    }
+  }
+  return all.map((r) => r.candidate);
+}

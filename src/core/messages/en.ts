@@ -1,0 +1,65 @@
+import type { Catalogue, Params } from './catalogue';
+import { formatNumber, formatPercent } from './format';
+
+const pct = (v: unknown) => formatPercent(Number(v), 'en');
+const num = (v: unknown) => formatNumber(Number(v), 'en');
+
+export const CRITERION_LABELS_EN: Record<string, string> = {
+  taskCompletion: 'CCHC task completion',
+  parIndex: 'PAR Index rating',
+  unitParIndex: "Unit's PAR Index rating",
+  sipas: 'SIPAS index',
+  onTime: 'Files resolved on time',
+  initiative: 'Recognised initiative',
+  compliance: 'Compliance with policy',
+  votes: 'Share of votes in favour',
+};
+
+const label = (p: Params) => CRITERION_LABELS_EN[String(p.criterion)] ?? String(p.criterion);
+const rule = (p: Params) => (Number(p.inclusive) ? `${pct(p.threshold)} or more` : `more than ${pct(p.threshold)}`);
+
+export const en: Catalogue = {
+  'value.formulaError': (p) => `Formula error (${p.error}): fix this cell's formula.`,
+  'value.rateNotNumber': (p) => `"${p.text}" is not a rate: type a number such as 98.5 or 98.5%.`,
+  'value.rateOutOfRange': (p) => `Rate ${num(p.value)}% is outside 0–100%.`,
+  'value.countNotNumber': (p) => `"${p.text}" is not a count.`,
+  'value.countInvalid': (p) => `Count ${p.value} is invalid (must be a whole number, not negative).`,
+  'value.zeroDenominator': () => `The total is 0: no rate can be computed.`,
+  'value.countsInconsistent': (p) => `The count (${p.done}) is larger than the total (${p.total}).`,
+  'value.ratingUnknown': (p) => `"${p.text}" is not a rating (${p.ladder}).`,
+  'value.yesNoUnknown': (p) => `"${p.text}" cannot be read as yes/no.`,
+  'value.rateDisagreesWithCounts': (p) =>
+    `The rate ${pct(p.rate)} differs from the rate of its counts ${p.done}/${p.total} = ${pct(p.computed)}; the rate cell is used.`,
+  'crit.noColumn': (p) => `No "${label(p)}" column was found in the table.`,
+  'crit.blank': (p) => `"${label(p)}" is blank.`,
+  'crit.rate.pass': (p) => `${label(p)} ${pct(p.value)}: met (needs ${rule(p)}).`,
+  'crit.rate.fail': (p) => `${label(p)} ${pct(p.value)}: not met (needs ${rule(p)}).`,
+  'crit.rating.pass': (p) => `${label(p)} "${p.value}": met (needs "${p.atLeast}" or better).`,
+  'crit.rating.fail': (p) => `${label(p)} "${p.value}": not met (needs "${p.atLeast}" or better).`,
+  'crit.parScoreNoBands': (p) => `Only a PAR Index score (${num(p.score)}) is given and the profile has no score bands: set them in Settings.`,
+  'crit.initiative.none': () => `No initiative.`,
+  'crit.initiative.notRecognised': (p) => `Initiative "${p.text}" has not been recognised by a competent authority.`,
+  'crit.initiative.pass': (p) => `Initiative "${p.text}", recognised (${p.decision}).`,
+  'crit.compliance.pass': () => `Complies with policy.`,
+  'crit.compliance.fail': () => `Does not meet the compliance condition.`,
+  'crit.votes.noTotal': () => `Votes in favour are given but not the total (per row or for the meeting).`,
+  'crit.votes.pass': (p) => `${p.agree}/${p.total} votes in favour (${pct(p.value)}): met (needs ${p.op} ${pct(p.threshold)}).`,
+  'crit.votes.fail': (p) => `${p.agree}/${p.total} votes in favour (${pct(p.value)}): not met (needs ${p.op} ${pct(p.threshold)}).`,
+  'crit.noUnit': () => `No unit given: the unit's indicators cannot be used.`,
+  'crit.unitAmbiguous': (p) => `Unit "${p.unit}" matches several collective rows.`,
+  'crit.unitNotFound': (p) => `Unit "${p.unit}" was not found in the collectives table.`,
+  'crit.unitNotFoundHint': (p) => `Unit "${p.unit}" was not found in the collectives table. Did you mean: ${p.suggestions}?`,
+  'row.nameless': (p) => `Row ${p.row} has values but no name: skipped.`,
+  'row.duplicateName': (p) => `"${p.name}" appears more than once (also row ${p.rows}): each is proposed once; neither row is considered until fixed.`,
+  'row.noAchievement': (p) => `No achievement summary for "${p.name}" (needed for the achievement report).`,
+  'award.unknownPin': (p) => `Award "${p.text}" is not recognised.`,
+  'award.pinNotEligible': (p) => `"${p.name}" has a proposed award but does not meet every criterion.`,
+  'award.pinOverflow': (p) => `${p.award}: ${p.count} ${p.kind === 'collective' ? 'collectives' : 'individuals'} pinned, over the quota of ${p.quota}.`,
+  'rank.tiedAtCutoff': (p) =>
+    `"${p.name}" is tied at rank ${p.rank} with ${Number(p.count) - 1} other(s) for the last ${p.places} place(s): the council decides (fill in "Hình thức đề nghị").`,
+  'override.incomplete': () => `This sheet's table setting lacks a header row or kind: automatic detection is used.`,
+  'override.badColumn': (p) => `Column "${p.column}" set for field ${p.field} is invalid.`,
+  'table.noNameColumn': () => `The table has no name column (Tên đơn vị / Họ và tên).`,
+  'workbook.noTables': () =>
+    `No table of collectives or individuals was found. A header row (within the first 20 rows) needs a name column ("Tên đơn vị" or "Họ và tên") and indicator columns such as "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
+};

@@ -1,0 +1,143 @@
+/**
+ * Ranking and quotas (criteria.md): per kind, eligible candidates ordered by the profile's keys;
+ * the higher award is filled first; pins from "Hình thức đề nghị" count against their award;
+ * a tie straddling a quota cut is reported, never broken by name or row order.
+ */
+import type { Kind, RankingKey } from './ids';
+import { KINDS } from './ids';
+import type { Profile } from './profile';
+import type { Candidate, Issue, QuotaLine, Tie } from './result';
+import { comparePoints } from './values';
+
+/** The values compared for one key; a missing value ranks below any present one. */
+function keyValues(c: Candidate, key: RankingKey, profile: Profile): number[] {
+  const f = c.facts;
+  const orMin = (v: number | undefined) => (v === undefined ? -Infinity : v);
+  switch (key) {
+    case 'votes':
+      return [orMin(f.voteShare)];
+    case 'parIndex':
+      return [f.parRating ? profile.ratingLadder.indexOf(f.parRating) : -Infinity, orMin(f.parScore)];
+    case 'sipas':
+      return [orMin(f.sipas)];
+    case 'onTime':
+      return [orMin(f.onTime)];
+    case 'taskCompletion':
+      return [c.kind === 'collective' ? orMin(f.taskCompletion) : 0];
+  }
+}
+
+function compareNumbers(a: number, b: number): number {
+  if (a === b) return 0;
+  if (a === -Infinity) return -1;
+  if (b === -Infinity) return 1;
+  return comparePoints(a, b);
+}
+
+/** Descending comparison on every key in order; 0 means a true tie. */
+export function compareCandidates(a: Candidate, b: Candidate, profile: Profile): number {
+  for (const key of profile.rankingKeys) {
+    const va = keyValues(a, key, profile);
+    const vb = keyValues(b, key, profile);
+    for (let i = 0; i < va.length; i++) {
+      const d = compareNumbers(vb[i], va[i]);
+      if (d !== 0) return d;
+    }
+  }
+  return 0;
+}
+
+/** Groups of equal candidates, best first; the sort is stable but ties stay together as a group. */
+function tieGroups(list: Candidate[], profile: Profile): Candidate[][] {
+  const sorted = [...list].sort((a, b) => compareCandidates(a, b, profile));
+  const groups: Candidate[][] = [];
+  for (const c of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && compareCandidates(last[0], c, profile) === 0) last.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
+export interface RankOutcome {
+  quotas: QuotaLine[];
+  ties: Tie[];
+}
+
+function quotaOf(profile: Profile, awardId: string, kind: Kind): number {
+  return profile.awards.find((a) => a.id === awardId)?.quota[kind] ?? 0;
+}
+
+/** Assigns rank, award, overQuota and tiedAtCutoff in place. */
+export function rankAndAward(candidates: Candidate[], profile: Profile, issues: Issue[]): RankOutcome {
+  const quotas: QuotaLine[] = [];
+  const ties: Tie[] = [];
+  for (const kind of KINDS) {
+    const pool = candidates.filter((c) => c.kind === kind);
+    for (const c of pool) {
+      c.rank = null;
+      c.award = null;
+      c.overQuota = false;
+      c.tiedAtCutoff = false;
+      if (c.pinnedAward && !c.eligible) {
+        issues.push({ severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: 'award.pinNotEligible', params: { name: c.name } });
+      }
+    }
+    const ranked = pool.filter((c) => c.eligible && !c.duplicate);
+    const groups = tieGroups(ranked, profile);
+    let position = 1;
+    for (const g of groups) {
+      for (const c of g) c.rank = position;
+      position += g.length;
+    }
+
+    const used = new Map<string, number>();
+    // Pins are the council's decision: they take their award first and count against its quota.
+    for (const award of profile.awards) {
+      const pinned = ranked.filter((c) => c.pinnedAward === award.id);
+      for (const c of pinned) c.award = award.id;
+      used.set(award.id, pinned.length);
+    }
+    const free = (awardId: string) => quotaOf(profile, awardId, kind) - (used.get(awardId) ?? 0);
+
+    let awardIndex = 0;
+    let blocked = false; // after a tie at a cut, the council must decide before anyone below is placed
+    for (const g of groups) {
+      const open = g.filter((c) => !c.pinnedAward);
+      if (!open.length) continue;
+      if (blocked) {
+        for (const c of open) c.overQuota = true;
+        continue;
+      }
+      while (awardIndex < profile.awards.length && free(profile.awards[awardIndex].id) <= 0) awardIndex++;
+      if (awardIndex >= profile.awards.length) {
+        for (const c of open) c.overQuota = true;
+        continue;
+      }
+      const award = profile.awards[awardIndex];
+      const places = free(award.id);
+      if (open.length <= places) {
+        for (const c of open) c.award = award.id;
+        used.set(award.id, (used.get(award.id) ?? 0) + open.length);
+      } else {
+        for (const c of open) c.tiedAtCutoff = true;
+        ties.push({ kind, awardId: award.id, rank: open[0].rank ?? 0, places, names: open.map((c) => c.name) });
+        for (const c of open) {
+          issues.push({ severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: 'rank.tiedAtCutoff', params: { name: c.name, rank: c.rank ?? 0, places, count: open.length } });
+        }
+        blocked = true;
+      }
+    }
+
+    for (const award of profile.awards) {
+      const quota = quotaOf(profile, award.id, kind);
+      const count = used.get(award.id) ?? 0;
+      const overflow = Math.max(0, count - quota);
+      quotas.push({ awardId: award.id, kind, used: count, quota, overflow });
+      if (overflow > 0) {
+        issues.push({ severity: 'warning', sheet: pool[0]?.sheet ?? '', cell: null, code: 'award.pinOverflow', params: { award: award.label, kind, count, quota } });
+      }
+    }
+  }
+  return { quotas, ties };
+}

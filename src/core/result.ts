@@ -1,0 +1,127 @@
+/**
+ * What the core decides: tables found, candidates with their outcomes, ranking, data problems.
+ * Messages are data (code + params) and rendered per locale by messages/ (never inline).
+ */
+import type { CriterionId, Field, Kind, Outcome } from './ids';
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message as data: a code of the catalogue and its parameters. */
+export interface Message {
+  code: string;
+  params: MessageParams;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A data problem, always tied to a sheet and (when there is one) a cell. */
+export interface Issue extends Message {
+  severity: Severity;
+  sheet: string;
+  /** A1 address, or null for a problem of the whole sheet. */
+  cell: string | null;
+}
+
+export interface TableInfo {
+  sheet: string;
+  kind: Kind;
+  /** 1-based worksheet row of the (last) header row. */
+  headerRow: number;
+  /** How many header rows (1, or 2 for a parent/child header). */
+  headerRows: number;
+  /** 1-based rows of the first and last candidate-bearing rows scanned. */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Field → column letter. */
+  columns: Partial<Record<Field, string>>;
+  /** Column letter → the header text as found (parent and child joined). */
+  headers: Record<string, string>;
+}
+
+export type CriterionValue = number | string | boolean | null;
+
+export interface CriterionResult {
+  id: CriterionId;
+  outcome: Outcome;
+  /** Rate in percentage points, rating label, boolean, or null. */
+  value: CriterionValue;
+  /** Where the value was read (the unit's row for inherited values). */
+  sheet: string;
+  cell: string | null;
+  /** True when an individual's value came from their unit's row. */
+  inherited: boolean;
+  reason: Message;
+}
+
+/** The facts of a candidate that the dossier needs, as read from the row. */
+export interface CandidateFacts {
+  position?: string;
+  unit?: string;
+  birthYear?: string;
+  gender?: string;
+  hometown?: string;
+  qualification?: string;
+  achievement?: string;
+  initiative?: string;
+  initiativeRecognition?: string;
+  /** Parsed indicators (percentage points / ladder label / score). */
+  taskCompletion?: number;
+  parRating?: string;
+  parScore?: number;
+  sipas?: number;
+  onTime?: number;
+  votesAgree?: number;
+  votesTotal?: number;
+  /** votesAgree / votesTotal in percentage points. */
+  voteShare?: number;
+}
+
+export interface Candidate {
+  kind: Kind;
+  name: string;
+  sheet: string;
+  /** 1-based worksheet row. */
+  row: number;
+  nameCell: string;
+  facts: CandidateFacts;
+  /** For individuals: the matched unit's name, when found. */
+  matchedUnit?: string;
+  criteria: CriterionResult[];
+  eligible: boolean;
+  /** Award pinned by "Hình thức đề nghị", as an award id. */
+  pinnedAward: string | null;
+  /** The same name twice in the table: never proposed. */
+  duplicate: boolean;
+  rank: number | null;
+  award: string | null;
+  overQuota: boolean;
+  tiedAtCutoff: boolean;
+}
+
+export interface QuotaLine {
+  awardId: string;
+  kind: Kind;
+  used: number;
+  quota: number;
+  /** Pinned candidates beyond the quota (reported, not hidden). */
+  overflow: number;
+}
+
+export interface Tie {
+  kind: Kind;
+  /** The award whose last place is contested. */
+  awardId: string;
+  rank: number;
+  /** Places still free in that award when the tie was met. */
+  places: number;
+  names: string[];
+}
+
+export interface CheckResult {
+  profileName: string;
+  tables: TableInfo[];
+  candidates: Candidate[];
+  issues: Issue[];
+  quotas: QuotaLine[];
+  ties: Tie[];
+}

@@ -1,0 +1,48 @@
+/** Summaries of a result shared by the CLI, the result sheet and the task pane. */
+import type { Kind, Lang } from './ids';
+import { KINDS } from './ids';
+import { labels, shortAwardLabel } from './messages/labels';
+import type { Profile } from './profile';
+import type { Candidate, CheckResult } from './result';
+
+export type Verdict = 'eligible' | 'fail' | 'unknown' | 'duplicate';
+
+export function verdictOf(c: Candidate): Verdict {
+  if (c.duplicate) return 'duplicate';
+  if (c.eligible) return 'eligible';
+  return c.criteria.some((x) => x.outcome === 'fail') ? 'fail' : 'unknown';
+}
+
+export function awardLabel(profile: Profile, id: string | null): string {
+  return profile.awards.find((a) => a.id === id)?.label ?? '';
+}
+
+/** "Giấy khen: 10/10 tập thể, 7/10 cá nhân" — one line per award. */
+export function quotaLines(result: CheckResult, profile: Profile, lang: Lang): string[] {
+  const L = labels(lang);
+  return profile.awards.map((a) => {
+    const parts = KINDS.map((k: Kind) => {
+      const q = result.quotas.find((x) => x.awardId === a.id && x.kind === k);
+      return L.quotaPart(q?.used ?? 0, q?.quota ?? a.quota[k], L.kindPlural[k], q?.overflow ?? 0);
+    });
+    return L.quotaLine(shortAwardLabel(a.label), parts.join(', '));
+  });
+}
+
+export function tieLines(result: CheckResult, profile: Profile, lang: Lang): string[] {
+  const L = labels(lang);
+  return result.ties.map((t) => L.tieLine(shortAwardLabel(awardLabel(profile, t.awardId)), L.kindPlural[t.kind], t.rank, t.places, t.names.join(', ')));
+}
+
+/** Candidates in display order: kind, then rank (unranked after), then worksheet order. */
+export function displayOrder(candidates: Candidate[]): Candidate[] {
+  const kindOrder = (k: Kind) => (k === 'collective' ? 0 : 1);
+  return [...candidates].sort((a, b) => {
+    if (a.kind !== b.kind) return kindOrder(a.kind) - kindOrder(b.kind);
+    const ra = a.rank ?? Number.MAX_SAFE_INTEGER;
+    const rb = b.rank ?? Number.MAX_SAFE_INTEGER;
+    if (ra !== rb) return ra - rb;
+    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+    return a.row - b.row;
+  });
+}
