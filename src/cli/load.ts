@@ -1,0 +1,35 @@
+/**
+ * Loading what a command needs — the profile file and the workbook — with every failure turned
+ * into a message and an exit code, never a stack trace.
+ */
+import { promises as fs } from 'fs';
+import type { Lang } from '../core/ids';
+import { renderMessage } from '../core/messages';
+import { parseProfileText, type Profile } from '../core/profile';
+import { readWorkbookFile, type ReadOutcome } from '../xlsx/readWorkbook';
+import { cliText } from './messages';
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
+
+export async function loadProfile(path: string | undefined, lang: Lang): Promise<Loaded<Profile | undefined>> {
+  if (!path) return { ok: true, value: undefined };
+  const t = cliText(lang);
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (e) {
+    return { ok: false, exitCode: 1, message: t.profileUnreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
+  }
+  const parsed = parseProfileText(text, undefined, lang);
+  if (!parsed.ok) {
+    const lines = parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
+    return { ok: false, exitCode: 1, message: [t.profileInvalid(path), ...lines].join('\n') };
+  }
+  return { ok: true, value: parsed.profile };
+}
+
+export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadOutcome, { ok: true }>>> {
+  const read = await readWorkbookFile(path);
+  if (!read.ok) return { ok: false, exitCode: 1, message: renderMessage(read.error, lang) };
+  return { ok: true, value: read };
+}

@@ -1,0 +1,36 @@
+/**
+ * `thidua`: the same engine as the add-in, on an .xlsx file. Every failure becomes a message and an
+ * exit code (0 ran, 1 unreadable input, 2 wrong call) — never a stack trace.
+ */
+import { langOf } from './args';
+import { runCheck } from './checkCommand';
+import { runDossier } from './dossierCommand';
+import { processIO, type CliIO } from './io';
+import { cliText } from './messages';
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const lang = langOf(argv);
+  const t = cliText(lang);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest, io);
+      case 'dossier':
+        return await runDossier(rest, io);
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(t.usage);
+        return 0;
+      default:
+        io.err(`${command ? t.badArgument(command) : ''}\n${t.usage}`.trim());
+        return 2;
+    }
+  } catch (e) {
+    // Last line of defence: a readable line, and the stack only when asked for.
+    io.err(t.unexpected(e instanceof Error ? e.message : String(e)));
+    if (process.env.THIDUA_DEBUG) io.err(String((e as Error).stack));
+    return 1;
+  }
+}

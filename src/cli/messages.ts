@@ -1,0 +1,81 @@
+/** Messages of the command line itself (usage, files), per language. */
+import type { Lang } from '../core/ids';
+
+export interface CliText {
+  usage: string;
+  badArgument: (a: string) => string;
+  missingWorkbook: string;
+  profileUnreadable: (path: string, why: string) => string;
+  profileInvalid: (path: string) => string;
+  annotateSameFile: string;
+  annotated: (path: string, mode: string) => string;
+  unexpected: (why: string) => string;
+  noTables: string;
+  tablesFound: string;
+  problems: string;
+  noProblems: string;
+  quotas: string;
+  ties: string;
+  profileLine: (name: string) => string;
+  headers: { rank: string; name: string; unit: string; result: string; award: string };
+  kindTitle: { collective: string; individual: string };
+  noCandidates: string;
+  profileProblemsInWorkbook: string;
+}
+
+const usageVi = `Cách dùng:
+  thidua check   <tệp.xlsx> [--profile p.json] [--json] [--annotate ra.xlsx] [--lang en]
+  thidua dossier <tệp.xlsx> --out <thư mục> [--profile p.json] [--meeting m.json]
+                 [--facts f.json] [--templates <thư mục>] [--zip] [--lang en]`;
+const usageEn = `Usage:
+  thidua check   <file.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
+  thidua dossier <file.xlsx> --out <dir> [--profile p.json] [--meeting m.json]
+                 [--facts f.json] [--templates <dir>] [--zip] [--lang en]`;
+
+const vi: CliText = {
+  usage: usageVi,
+  badArgument: (a) => `Tham số không hợp lệ hoặc thiếu giá trị: ${a}`,
+  missingWorkbook: 'Thiếu đường dẫn tệp bảng tính (.xlsx).',
+  profileUnreadable: (p, why) => `Không đọc được tệp cấu hình "${p}": ${why}`,
+  profileInvalid: (p) => `Tệp cấu hình "${p}" không hợp lệ:`,
+  annotateSameFile: '--annotate phải là một tệp mới, khác tệp đầu vào (tệp gốc không bao giờ bị ghi đè).',
+  annotated: (p, mode) => `Đã ghi bản sao có đánh dấu: ${p} (${mode}).`,
+  unexpected: (why) => `Lỗi không mong đợi: ${why}`,
+  noTables: 'Không tìm thấy bảng nào.',
+  tablesFound: 'Các bảng đã nhận diện',
+  problems: 'Vấn đề dữ liệu',
+  noProblems: 'Không có vấn đề dữ liệu.',
+  quotas: 'Chỉ tiêu khen thưởng',
+  ties: 'Đồng hạng cần Hội đồng quyết định',
+  profileLine: (n) => `Bộ tiêu chí: ${n}`,
+  headers: { rank: 'Hạng', name: 'Tên', unit: 'Đơn vị', result: 'Kết quả', award: 'Đề nghị' },
+  kindTitle: { collective: 'TẬP THỂ', individual: 'CÁ NHÂN' },
+  noCandidates: '(không có)',
+  profileProblemsInWorkbook: 'Cấu hình lưu trong bảng tính không hợp lệ, dùng cấu hình mặc định:',
+};
+
+const en: CliText = {
+  usage: usageEn,
+  badArgument: (a) => `Invalid argument or missing value: ${a}`,
+  missingWorkbook: 'The workbook path (.xlsx) is missing.',
+  profileUnreadable: (p, why) => `Cannot read the profile file "${p}": ${why}`,
+  profileInvalid: (p) => `The profile file "${p}" is invalid:`,
+  annotateSameFile: '--annotate must be a new file, not the input (the original is never overwritten).',
+  annotated: (p, mode) => `Annotated copy written: ${p} (${mode}).`,
+  unexpected: (why) => `Unexpected error: ${why}`,
+  noTables: 'No table found.',
+  tablesFound: 'Tables found',
+  problems: 'Data problems',
+  noProblems: 'No data problems.',
+  quotas: 'Award quotas',
+  ties: 'Ties the council must decide',
+  profileLine: (n) => `Criteria profile: ${n}`,
+  headers: { rank: 'Rank', name: 'Name', unit: 'Unit', result: 'Result', award: 'Proposed' },
+  kindTitle: { collective: 'COLLECTIVES', individual: 'INDIVIDUALS' },
+  noCandidates: '(none)',
+  profileProblemsInWorkbook: 'The profile saved in the workbook is invalid; the default profile is used:',
+};
+
+export function cliText(lang: Lang): CliText {
+  return lang === 'vi' ? vi : en;
+}

@@ -1,0 +1,331 @@
+/**
+ * Every string of the task pane, in Vietnamese (default) and English. Messages of the core
+ * (criteria reasons, data problems) come from src/core/messages; only the pane's own words are here.
+ */
+import type { Field, Kind, Lang } from '../core/ids';
+
+export interface Strings {
+  title: string;
+  subtitle: string;
+  outsideExcelTitle: string;
+  outsideExcelBody: string;
+  outsideExcelHint: string;
+  officeMissing: string;
+  actions: { check: string; review: string; annotate: string; clear: string };
+  sections: { data: string; review: string; annotate: string };
+  hints: { start: string; reviewFirst: string; annotateIdle: string };
+  progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string };
+  errors: { title: string; unexpected: (detail: string) => string; dismiss: string };
+  profile: (name: string) => string;
+  profileProblems: string;
+  tables: {
+    none: string;
+    found: (n: number) => string;
+    sheet: string;
+    kind: string;
+    headerRow: string;
+    rows: (first: number, last: number) => string;
+    candidates: (n: number) => string;
+    editMapping: string;
+    field: string;
+    column: string;
+    unused: string;
+    ignoreSheet: string;
+    save: string;
+    saved: (sheet: string) => string;
+    headerRowChanged: string;
+    ignored: string;
+    restoreSheet: string;
+    restored: (sheet: string) => string;
+  };
+  kinds: Record<Kind, string>;
+  kindsPlural: Record<Kind, string>;
+  fields: Record<Field, string>;
+  problems: {
+    none: string;
+    count: (errors: number, warnings: number) => string;
+    error: string;
+    warning: string;
+    wholeSheet: string;
+    selectHint: string;
+  };
+  review: {
+    summary: (total: number, eligible: number, proposed: number) => string;
+    filters: { all: string; eligible: string; failing: string; problems: string };
+    filterLabel: string;
+    empty: string;
+    quotas: string;
+    ties: string;
+    noTies: string;
+    rank: (n: number) => string;
+    unranked: string;
+    reasons: string;
+    inherited: string;
+    outcome: { pass: string; fail: string; unknown: string };
+    verdict: { proposed: (award: string) => string; overQuota: string; tied: string; eligible: string; fail: string; unknown: string; duplicate: string };
+    goToCell: (sheet: string, cell: string) => string;
+  };
+  annotate: {
+    done: (marks: number) => string;
+    noteMode: Record<'notes' | 'comments' | 'none', string>;
+    cleared: string;
+    legend: string;
+  };
+}
+
+const vi: Strings = {
+  title: 'Thi đua CCHC',
+  subtitle: 'Xét tiêu chí thi đua cải cách hành chính',
+  outsideExcelTitle: 'Hãy mở tiện ích từ Excel',
+  outsideExcelBody:
+    'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
+  outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
+  officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
+  actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính', clear: 'Xóa đánh dấu' },
+  sections: { data: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính' },
+  hints: {
+    start: 'Bấm “Kiểm tra dữ liệu” để tìm các bảng tập thể, cá nhân trong sổ làm việc đang mở.',
+    reviewFirst: 'Bấm “Xét tiêu chí” để xem kết quả từng tập thể, cá nhân.',
+    annotateIdle:
+      'Đánh dấu tô màu các ô được xét (đỏ: không đạt, vàng: thiếu dữ liệu, xanh: được đề nghị), ghi chú lý do và tạo trang “Kết quả xét khen thưởng”. Xóa đánh dấu khôi phục đúng như cũ.',
+  },
+  progress: {
+    check: 'Đang đọc và kiểm tra bảng tính…',
+    review: 'Đang xét tiêu chí…',
+    annotate: 'Đang đánh dấu trong bảng tính…',
+    clear: 'Đang xóa đánh dấu…',
+    save: 'Đang lưu thiết lập vào sổ làm việc…',
+    select: 'Đang chọn ô…',
+  },
+  errors: {
+    title: 'Không thực hiện được',
+    unexpected: (detail) => `Đã xảy ra lỗi không mong muốn: ${detail}`,
+    dismiss: 'Đóng',
+  },
+  profile: (name) => `Bộ tiêu chí: ${name}`,
+  profileProblems: 'Cấu hình lưu trong sổ làm việc không hợp lệ nên đang dùng bộ tiêu chí mặc định:',
+  tables: {
+    none: 'Chưa tìm thấy bảng nào.',
+    found: (n) => `Tìm thấy ${n} bảng`,
+    sheet: 'Trang tính',
+    kind: 'Loại bảng',
+    headerRow: 'Dòng tiêu đề',
+    rows: (first, last) => `dòng ${first}–${last}`,
+    candidates: (n) => `${n} trường hợp`,
+    editMapping: 'Xem, sửa cách nhận cột',
+    field: 'Thông tin',
+    column: 'Cột',
+    unused: '— không dùng —',
+    ignoreSheet: 'Bỏ qua trang này',
+    save: 'Lưu và kiểm tra lại',
+    saved: (sheet) => `Đã lưu thiết lập của trang “${sheet}” vào sổ làm việc.`,
+    headerRowChanged: 'Đã đổi dòng tiêu đề: các cột được nhận lại theo dòng mới, hãy xem lại.',
+    ignored: 'Trang đang bỏ qua',
+    restoreSheet: 'Xét lại trang này',
+    restored: (sheet) => `Trang “${sheet}” được xét lại.`,
+  },
+  kinds: { collective: 'Tập thể', individual: 'Cá nhân' },
+  kindsPlural: { collective: 'Tập thể', individual: 'Cá nhân' },
+  fields: {
+    name: 'Tên tập thể / Họ và tên',
+    position: 'Chức vụ',
+    unit: 'Đơn vị công tác',
+    taskCompletion: 'Tỷ lệ hoàn thành nhiệm vụ CCHC',
+    taskDone: 'Số nhiệm vụ hoàn thành',
+    taskTotal: 'Tổng số nhiệm vụ',
+    parRating: 'Xếp loại PAR Index',
+    parScore: 'Điểm PAR Index',
+    sipas: 'Chỉ số SIPAS',
+    onTime: 'Tỷ lệ hồ sơ đúng hạn',
+    onTimeCount: 'Số hồ sơ đúng hạn',
+    fileTotal: 'Tổng số hồ sơ',
+    initiative: 'Sáng kiến, giải pháp',
+    initiativeRecognition: 'Quyết định công nhận sáng kiến',
+    compliance: 'Chấp hành chủ trương, chính sách',
+    achievement: 'Tóm tắt thành tích',
+    votesAgree: 'Số phiếu đồng ý',
+    votesTotal: 'Tổng số phiếu',
+    award: 'Hình thức đề nghị',
+    birthYear: 'Năm sinh',
+    gender: 'Giới tính',
+    hometown: 'Quê quán',
+    qualification: 'Trình độ',
+    order: 'Số thứ tự',
+  },
+  problems: {
+    none: 'Không có lỗi dữ liệu.',
+    count: (errors, warnings) => `${errors} lỗi, ${warnings} cảnh báo`,
+    error: 'Lỗi',
+    warning: 'Cảnh báo',
+    wholeSheet: 'cả trang',
+    selectHint: 'Bấm vào một dòng để chọn ô đó trong bảng tính.',
+  },
+  review: {
+    summary: (total, eligible, proposed) => `${total} trường hợp · ${eligible} đạt tiêu chí · ${proposed} được đề nghị`,
+    filters: { all: 'Tất cả', eligible: 'Đạt', failing: 'Không đạt', problems: 'Lỗi dữ liệu' },
+    filterLabel: 'Lọc danh sách',
+    empty: 'Không có trường hợp nào khớp bộ lọc.',
+    quotas: 'Chỉ tiêu khen thưởng',
+    ties: 'Hội đồng cần quyết định',
+    noTies: 'Không có trường hợp đồng hạng tại ngưỡng chỉ tiêu.',
+    rank: (n) => `Hạng ${n}`,
+    unranked: 'Không xếp hạng',
+    reasons: 'Lý do',
+    inherited: 'lấy từ đơn vị',
+    outcome: { pass: 'Đạt', fail: 'Không đạt', unknown: 'Thiếu hoặc sai dữ liệu' },
+    verdict: {
+      proposed: (award) => `Đề nghị ${award}`,
+      overQuota: 'Vượt chỉ tiêu',
+      tied: 'Đồng hạng — Hội đồng quyết định',
+      eligible: 'Đạt tiêu chí',
+      fail: 'Không đạt',
+      unknown: 'Thiếu dữ liệu',
+      duplicate: 'Trùng tên',
+    },
+    goToCell: (sheet, cell) => `Chọn ô ${cell} trên trang “${sheet}”`,
+  },
+  annotate: {
+    done: (marks) => `Đã đánh dấu ${marks} ô và tạo trang “Kết quả xét khen thưởng”.`,
+    noteMode: {
+      notes: 'Lý do được ghi bằng Ghi chú (Note) trên từng ô.',
+      comments: 'Phiên bản Excel này chưa hỗ trợ Ghi chú (Note) nên lý do được ghi bằng Chú thích (Comment) trên từng ô.',
+      none: 'Phiên bản Excel này không hỗ trợ Ghi chú lẫn Chú thích: lý do chỉ có trên trang “Kết quả xét khen thưởng”.',
+    },
+    cleared: 'Đã xóa đánh dấu: màu tô và ghi chú cũ được khôi phục, trang kết quả đã được gỡ.',
+    legend: 'Đỏ: không đạt · Vàng: thiếu dữ liệu · Xanh: được đề nghị',
+  },
+};
+
+const en: Strings = {
+  title: 'Thi đua CCHC',
+  subtitle: 'Administrative-reform emulation awards',
+  outsideExcelTitle: 'Please open the add-in from Excel',
+  outsideExcelBody:
+    'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
+  outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
+  officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
+  actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate workbook', clear: 'Clear annotations' },
+  sections: { data: 'Check data', review: 'Judge criteria', annotate: 'Annotate the workbook' },
+  hints: {
+    start: 'Click “Check data” to find the collective and individual tables of the open workbook.',
+    reviewFirst: 'Click “Judge criteria” to see the result for each collective and individual.',
+    annotateIdle:
+      'Annotating fills the judged cells (red: not met, amber: missing data, green: proposed), adds a note with the reason and creates the sheet “Kết quả xét khen thưởng”. Clearing restores exactly what was there.',
+  },
+  progress: {
+    check: 'Reading and checking the workbook…',
+    review: 'Judging the criteria…',
+    annotate: 'Annotating the workbook…',
+    clear: 'Clearing the annotations…',
+    save: 'Saving the settings in the workbook…',
+    select: 'Selecting the cell…',
+  },
+  errors: {
+    title: 'That did not work',
+    unexpected: (detail) => `An unexpected error occurred: ${detail}`,
+    dismiss: 'Dismiss',
+  },
+  profile: (name) => `Criteria profile: ${name}`,
+  profileProblems: 'The profile saved in the workbook is not valid, so the default profile is used:',
+  tables: {
+    none: 'No table found yet.',
+    found: (n) => `${n} table${n === 1 ? '' : 's'} found`,
+    sheet: 'Sheet',
+    kind: 'Table kind',
+    headerRow: 'Header row',
+    rows: (first, last) => `rows ${first}–${last}`,
+    candidates: (n) => `${n} candidate${n === 1 ? '' : 's'}`,
+    editMapping: 'View or edit the column mapping',
+    field: 'Field',
+    column: 'Column',
+    unused: '— not used —',
+    ignoreSheet: 'Ignore this sheet',
+    save: 'Save and check again',
+    saved: (sheet) => `The settings of sheet “${sheet}” were saved in the workbook.`,
+    headerRowChanged: 'The header row changed: the columns were matched again from the new row, please review them.',
+    ignored: 'Ignored sheet',
+    restoreSheet: 'Include this sheet again',
+    restored: (sheet) => `Sheet “${sheet}” is included again.`,
+  },
+  kinds: { collective: 'Collective', individual: 'Individual' },
+  kindsPlural: { collective: 'Collectives', individual: 'Individuals' },
+  fields: {
+    name: 'Name (unit / person)',
+    position: 'Position',
+    unit: 'Unit',
+    taskCompletion: 'Reform task completion rate',
+    taskDone: 'Tasks completed',
+    taskTotal: 'Tasks in total',
+    parRating: 'PAR Index rating',
+    parScore: 'PAR Index score',
+    sipas: 'SIPAS index',
+    onTime: 'Files on time (rate)',
+    onTimeCount: 'Files on time (count)',
+    fileTotal: 'Files in total',
+    initiative: 'Initiative',
+    initiativeRecognition: 'Initiative recognition decision',
+    compliance: 'Policy compliance',
+    achievement: 'Achievement summary',
+    votesAgree: 'Votes in favour',
+    votesTotal: 'Votes in total',
+    award: 'Requested award',
+    birthYear: 'Year of birth',
+    gender: 'Gender',
+    hometown: 'Home town',
+    qualification: 'Qualification',
+    order: 'Order number',
+  },
+  problems: {
+    none: 'No data problems.',
+    count: (errors, warnings) => `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    error: 'Error',
+    warning: 'Warning',
+    wholeSheet: 'whole sheet',
+    selectHint: 'Click a line to select that cell in the workbook.',
+  },
+  review: {
+    summary: (total, eligible, proposed) => `${total} candidates · ${eligible} meet the criteria · ${proposed} proposed`,
+    filters: { all: 'All', eligible: 'Eligible', failing: 'Not met', problems: 'Data problems' },
+    filterLabel: 'Filter the list',
+    empty: 'No candidate matches the filter.',
+    quotas: 'Award quotas',
+    ties: 'The council must decide',
+    noTies: 'No tie at a quota cut.',
+    rank: (n) => `Rank ${n}`,
+    unranked: 'Not ranked',
+    reasons: 'Reasons',
+    inherited: 'from the unit',
+    outcome: { pass: 'Met', fail: 'Not met', unknown: 'Missing or invalid data' },
+    verdict: {
+      proposed: (award) => `Proposed: ${award}`,
+      overQuota: 'Over quota',
+      tied: 'Tied — council decides',
+      eligible: 'Meets the criteria',
+      fail: 'Not met',
+      unknown: 'Missing data',
+      duplicate: 'Duplicate name',
+    },
+    goToCell: (sheet, cell) => `Select cell ${cell} on sheet “${sheet}”`,
+  },
+  annotate: {
+    done: (marks) => `${marks} cells annotated and the sheet “Kết quả xét khen thưởng” created.`,
+    noteMode: {
+      notes: 'The reasons were written as notes on each cell.',
+      comments: 'This version of Excel has no notes API, so the reasons were written as comments on each cell.',
+      none: 'This version of Excel supports neither notes nor comments: the reasons are only on the sheet “Kết quả xét khen thưởng”.',
+    },
+    cleared: 'Annotations cleared: the previous fills and notes are restored and the result sheet is removed.',
+    legend: 'Red: not met · Amber: missing data · Green: proposed',
+  },
+};
+
+const STRINGS: Record<Lang, Strings> = { vi, en };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** Vietnamese when Office's display language is Vietnamese, English otherwise (addin.md). */
+export function langFromDisplayLanguage(displayLanguage: string | undefined | null): Lang {
+  return (displayLanguage ?? '').toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}

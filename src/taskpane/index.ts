@@ -1,0 +1,28 @@
+/**
+ * Entry of the task pane. Office.onReady comes before anything; outside Excel (a plain browser,
+ * or Office.js missing) the page says politely that it must be opened from Excel.
+ */
+import * as session from '../excel/session';
+import { renderOutsideExcel, TaskPane } from './app';
+import { byId } from './dom';
+import { registerFluent } from './fluent';
+import { langFromDisplayLanguage } from './i18n';
+
+function boot(): void {
+  const root = byId('app');
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    renderOutsideExcel(root, false);
+    return;
+  }
+  void Office.onReady((info) => {
+    const excel = Office.HostType?.Excel ?? 'Excel';
+    if (!info || info.host !== excel) {
+      renderOutsideExcel(root, true);
+      return;
+    }
+    registerFluent();
+    new TaskPane(root, session, langFromDisplayLanguage(Office.context?.displayLanguage)).mount();
+  });
+}
+
+boot();

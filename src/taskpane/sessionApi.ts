@@ -1,0 +1,18 @@
+/**
+ * What the task pane needs from the Office.js adapter (src/excel/session.ts). One Excel.run per
+ * call; failures are Errors whose message is already written for the user.
+ */
+import type { Analysis } from '../core/analyze';
+import type { Grid } from '../core/grid';
+import type { Lang } from '../core/ids';
+import type { WorkbookState } from '../core/state';
+
+export type NoteMode = 'notes' | 'comments' | 'none';
+
+export interface SessionApi {
+  checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analysis }>;
+  annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs?: number }>;
+  clearWorkbook(): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  saveState(partial: WorkbookState): Promise<void>;
+}

@@ -1,0 +1,25 @@
+/** "Đánh dấu trong bảng tính": what annotation did, and which way the reasons were written. */
+import type { Lang } from '../../core/ids';
+import { h } from '../dom';
+import { strings } from '../i18n';
+import type { NoteMode } from '../sessionApi';
+
+export type AnnotateOutcome = { kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' };
+
+export function renderAnnotateIdle(lang: Lang): HTMLElement {
+  return h('p', { class: 'hint' }, strings(lang).hints.annotateIdle);
+}
+
+export function renderAnnotate(outcome: AnnotateOutcome, lang: Lang): HTMLElement {
+  const S = strings(lang);
+  if (outcome.kind === 'cleared') {
+    return h('div', { class: 'message-bar success', attrs: { 'data-testid': 'annotate-status' } }, h('p', {}, S.annotate.cleared));
+  }
+  return h(
+    'div',
+    { class: `message-bar ${outcome.noteMode === 'notes' ? 'success' : 'warning'}`, attrs: { 'data-testid': 'annotate-status', 'data-note-mode': outcome.noteMode } },
+    h('p', {}, S.annotate.done(outcome.marks)),
+    h('p', { class: 'note-mode' }, S.annotate.noteMode[outcome.noteMode]),
+    h('p', { class: 'legend' }, S.annotate.legend),
+  );
+}

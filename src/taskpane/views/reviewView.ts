@@ -1,0 +1,136 @@
+/**
+ * "Xét tiêu chí": per candidate ✓/✗/? for each criterion with the reason in words, the rank, the
+ * proposed award, the quota lines and the ties the council must decide; filtered on demand.
+ */
+import type { Analysis } from '../../core/analyze';
+import { KINDS, type Lang } from '../../core/ids';
+import { criterionLabel, renderMessage } from '../../core/messages';
+import { shortAwardLabel } from '../../core/messages/labels';
+import type { Candidate, CriterionResult, Issue } from '../../core/result';
+import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from '../../core/summary';
+import { custom, h, replaceChildren } from '../dom';
+import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
+import { strings, type Strings } from '../i18n';
+
+export interface ReviewHandlers {
+  selectCell(sheet: string, cell: string): void;
+}
+
+const SIGN = { pass: '✓', fail: '✗', unknown: '?' } as const;
+
+function criterionLine(c: CriterionResult, lang: Lang, S: Strings): string {
+  const label = criterionLabel(c.id, lang) + (c.inherited ? ` (${S.review.inherited})` : '');
+  return `${label}: ${renderMessage(c.reason, lang)}`;
+}
+
+type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+
+function verdict(c: Candidate, analysis: Analysis, S: Strings): { text: string; tone: Tone } {
+  if (c.award) return { text: S.review.verdict.proposed(shortAwardLabel(awardLabel(analysis.profile, c.award))), tone: 'good' };
+  if (c.tiedAtCutoff) return { text: S.review.verdict.tied, tone: 'warn' };
+  if (c.overQuota) return { text: S.review.verdict.overQuota, tone: 'warn' };
+  const v = verdictOf(c);
+  if (v === 'eligible') return { text: S.review.verdict.eligible, tone: 'neutral' };
+  if (v === 'unknown') return { text: S.review.verdict.unknown, tone: 'warn' };
+  return { text: v === 'duplicate' ? S.review.verdict.duplicate : S.review.verdict.fail, tone: 'bad' };
+}
+
+function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: ReviewHandlers): HTMLElement {
+  const S = strings(lang);
+  const v = verdict(c, analysis, S);
+  const rowIssues: Issue[] = issuesOfCandidate(c, analysis.result.issues);
+  const marks = c.criteria.map((x) =>
+    h(
+      'span',
+      {
+        class: `mark ${x.outcome}`,
+        attrs: { title: criterionLine(x, lang, S), 'aria-label': `${criterionLabel(x.id, lang)}: ${S.review.outcome[x.outcome]}`, 'data-criterion': x.id },
+      },
+      SIGN[x.outcome],
+    ),
+  );
+  return h(
+    'li',
+    { class: `candidate tone-${v.tone}`, attrs: { 'data-kind': c.kind, 'data-row': c.row } },
+    h(
+      'div',
+      { class: 'candidate-head' },
+      h('span', { class: 'rank' }, c.rank !== null ? String(c.rank) : '–'),
+      h(
+        'button',
+        {
+          class: 'name',
+          attrs: { type: 'button', title: S.review.goToCell(c.sheet, c.nameCell) },
+          on: { click: () => handlers.selectCell(c.sheet, c.nameCell) },
+        },
+        c.name,
+      ),
+      h('span', { class: `verdict ${v.tone}` }, v.text),
+    ),
+    h('div', { class: 'marks' }, ...marks),
+    h(
+      'details',
+      { class: 'reasons' },
+      h('summary', {}, `${S.review.reasons} · ${c.rank !== null ? S.review.rank(c.rank) : S.review.unranked}`),
+      h(
+        'ul',
+        {},
+        ...c.criteria.map((x) =>
+          h('li', { class: `reason ${x.outcome}` }, h('span', { class: `mark ${x.outcome}` }, SIGN[x.outcome]), ' ', criterionLine(x, lang, S)),
+        ),
+        ...rowIssues.map((i) => h('li', { class: `reason issue ${i.severity}` }, h('span', { class: 'mark unknown' }, '!'), ' ', renderMessage(i, lang))),
+      ),
+    ),
+  );
+}
+
+export function renderReview(analysis: Analysis, lang: Lang, filter: Filter, onFilter: (f: Filter) => void, handlers: ReviewHandlers): HTMLElement {
+  const S = strings(lang);
+  const { result, profile } = analysis;
+  const eligible = result.candidates.filter((c) => c.eligible).length;
+  const proposed = result.candidates.filter((c) => c.award).length;
+
+  const group = custom('fluent-radio-group', {
+    class: 'filters',
+    attrs: { orientation: 'horizontal', name: 'filter', value: filter, 'aria-label': S.review.filterLabel },
+  });
+  for (const f of FILTERS) {
+    const radio = custom('fluent-radio', { attrs: { value: f, 'data-filter': f, checked: f === filter } }, S.review.filters[f]);
+    group.appendChild(radio);
+  }
+  group.addEventListener('change', () => {
+    const value = (group as unknown as { value: string }).value as Filter;
+    if (FILTERS.includes(value) && value !== filter) onFilter(value);
+  });
+
+  const list = h('div', { class: 'candidate-groups', attrs: { 'data-testid': 'candidates' } });
+  const shown = displayOrder(result.candidates).filter((c) => matchesFilter(c, filter, result.issues));
+  if (shown.length === 0) replaceChildren(list, h('p', { class: 'hint' }, S.review.empty));
+  for (const kind of KINDS) {
+    const ofKind = shown.filter((c) => c.kind === kind);
+    if (ofKind.length === 0) continue;
+    list.appendChild(h('h3', {}, `${S.kindsPlural[kind]} (${ofKind.length})`));
+    list.appendChild(h('ol', { class: 'candidates' }, ...ofKind.map((c) => candidateCard(c, analysis, lang, handlers))));
+  }
+
+  const ties = tieLines(result, profile, lang);
+  return h(
+    'div',
+    { class: 'review-view' },
+    h('p', { class: 'summary' }, S.review.summary(result.candidates.length, eligible, proposed)),
+    h(
+      'div',
+      { class: 'card quotas', attrs: { 'data-testid': 'quotas' } },
+      h('h3', {}, S.review.quotas),
+      h('ul', {}, ...quotaLines(result, profile, lang).map((line) => h('li', {}, line))),
+    ),
+    h(
+      'div',
+      { class: `card ties${ties.length ? ' attention' : ''}`, attrs: { 'data-testid': 'ties' } },
+      h('h3', {}, S.review.ties),
+      ties.length ? h('ul', {}, ...ties.map((line) => h('li', {}, line))) : h('p', { class: 'hint' }, S.review.noTies),
+    ),
+    group,
+    list,
+  );
+}
