@@ -46,6 +46,7 @@ export function parseNumberText(raw: string): { value: number; percent: boolean 
  * format means the stored number is a fraction; "98,5%" as text is points.
  */
 export function parseRate(v: CellValue, numberFormat?: string): Parsed<number> {
+  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v === 'boolean') return { ok: false, code: 'value.rateNotNumber', params: { text: String(v) } };
@@ -70,6 +71,7 @@ export function parseRate(v: CellValue, numberFormat?: string): Parsed<number> {
 
 /** A non-negative count (number of files, tasks, votes). */
 export function parseCount(v: CellValue): Parsed<number> {
+  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   let n: number | null = null;
@@ -95,6 +97,7 @@ const RATING_ALIASES: Record<string, string> = { tb: 'trung binh', xs: 'xuat sac
 
 /** A rating on the profile's ladder, as its canonical label ("Tốt"). */
 export function parseRating(v: CellValue, ladder: string[]): Parsed<string> {
+  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v !== 'string') return { ok: false, code: 'value.ratingUnknown', params: { text: String(v), ladder: ladder.join(', ') } };
@@ -117,6 +120,7 @@ export function isDecisionReference(s: string): boolean {
 
 /** Yes/no of workbook.md; `decisions` also accepts a decision reference as yes. */
 export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
+  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
   if (v === null || v === undefined) return { ok: true, value: false };
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v === 'boolean') return { ok: true, value: v };
