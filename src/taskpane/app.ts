@@ -43,7 +43,7 @@ export class TaskPane {
     for (const id of ACTIONS) {
       const button = custom(
         'fluent-button',
-        { attrs: { appearance: id === 'check' || id === 'review' ? 'accent' : 'outline', 'data-action': id }, on: { click: () => void this.act(id) } },
+        { attrs: { appearance: id === 'check' || id === 'review' ? 'accent' : 'outline', 'data-action': id, title: S.actionTips[id] }, on: { click: () => void this.act(id) } },
         S.actions[id],
       );
       this.buttons.set(id, button);

@@ -2,7 +2,7 @@
  * Every string of the task pane, in Vietnamese (default) and English. Messages of the core
  * (criteria reasons, data problems) come from src/core/messages; only the pane's own words are here.
  */
-import type { Field, Kind, Lang } from '../core/ids';
+import type { CriterionId, Field, Kind, Lang } from '../core/ids';
 
 export interface Strings {
   title: string;
@@ -12,6 +12,8 @@ export interface Strings {
   outsideExcelHint: string;
   officeMissing: string;
   actions: { check: string; review: string; annotate: string; clear: string };
+  actionTips: { check: string; review: string; annotate: string; clear: string };
+  criterionShort: Record<CriterionId, string>;
   sections: { data: string; review: string; annotate: string };
   hints: { start: string; reviewFirst: string; annotateIdle: string };
   progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string };
@@ -81,7 +83,23 @@ const vi: Strings = {
     'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
   outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
   officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
-  actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính', clear: 'Xóa đánh dấu' },
+  actions: { check: 'Kiểm tra', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu' },
+  actionTips: {
+    check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
+    review: 'Xét tiêu chí từng tập thể, cá nhân, xếp hạng theo chỉ tiêu',
+    annotate: 'Đánh dấu trong bảng tính: tô màu, ghi chú lý do, tạo trang kết quả',
+    clear: 'Xóa đánh dấu, khôi phục màu tô và ghi chú như cũ',
+  },
+  criterionShort: {
+    taskCompletion: 'Nhiệm vụ',
+    parIndex: 'PAR',
+    unitParIndex: 'PAR đơn vị',
+    sipas: 'SIPAS',
+    onTime: 'Đúng hạn',
+    initiative: 'Sáng kiến',
+    compliance: 'Chấp hành',
+    votes: 'Phiếu',
+  },
   sections: { data: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính' },
   hints: {
     start: 'Bấm “Kiểm tra dữ liệu” để tìm các bảng tập thể, cá nhân trong sổ làm việc đang mở.',
@@ -204,7 +222,23 @@ const en: Strings = {
     'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
   outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
   officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
-  actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate workbook', clear: 'Clear annotations' },
+  actions: { check: 'Check', review: 'Judge', annotate: 'Annotate', clear: 'Clear' },
+  actionTips: {
+    check: 'Check the data: tables found, column mapping, data problems',
+    review: 'Judge every collective and individual, rank them against the quotas',
+    annotate: 'Annotate the workbook: fills, notes with the reasons, the result sheet',
+    clear: 'Clear the annotations, restoring the previous fills and notes',
+  },
+  criterionShort: {
+    taskCompletion: 'Tasks',
+    parIndex: 'PAR',
+    unitParIndex: 'Unit PAR',
+    sipas: 'SIPAS',
+    onTime: 'On time',
+    initiative: 'Initiative',
+    compliance: 'Compliance',
+    votes: 'Votes',
+  },
   sections: { data: 'Check data', review: 'Judge criteria', annotate: 'Annotate the workbook' },
   hints: {
     start: 'Click “Check data” to find the collective and individual tables of the open workbook.',

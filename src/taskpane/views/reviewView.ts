@@ -18,9 +18,9 @@ export interface ReviewHandlers {
 
 const SIGN = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
+/** The reason in words (the core's messages already name the criterion). */
 function criterionLine(c: CriterionResult, lang: Lang, S: Strings): string {
-  const label = criterionLabel(c.id, lang) + (c.inherited ? ` (${S.review.inherited})` : '');
-  return `${label}: ${renderMessage(c.reason, lang)}`;
+  return renderMessage(c.reason, lang) + (c.inherited ? ` (${S.review.inherited})` : '');
 }
 
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
@@ -46,7 +46,7 @@ function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: R
         class: `mark ${x.outcome}`,
         attrs: { title: criterionLine(x, lang, S), 'aria-label': `${criterionLabel(x.id, lang)}: ${S.review.outcome[x.outcome]}`, 'data-criterion': x.id },
       },
-      SIGN[x.outcome],
+      `${SIGN[x.outcome]} ${S.criterionShort[x.id]}`,
     ),
   );
   return h(
