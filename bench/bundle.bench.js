@@ -54,6 +54,7 @@ module.exports = measure;
 
 if (require.main === module) {
   const r = measure();
+  console.log('## Task pane first bundle\n');
   console.log('| Measure | Value | Target | |');
   console.log('|---|---|---|---|');
   console.log(r.line);

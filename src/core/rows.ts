@@ -8,7 +8,7 @@ import type { DetectedTable } from './tables';
 import { cellText } from './values';
 import { fold } from './text';
 
-export type RowKind = 'candidate' | 'blank' | 'heading' | 'total' | 'nameless';
+export type RowKind = 'candidate' | 'blank' | 'heading' | 'total' | 'nameless' | 'numbering';
 
 /** Columns whose values are indicators (a row with none of them is a heading, not a candidate). */
 const INDICATOR_FIELDS: Field[] = [
@@ -33,6 +33,8 @@ export function classifyRow(sheet: SheetGrid, table: DetectedTable, row: number)
     const line = sheet.values[row - sheet.originRow] ?? [];
     return line.some((v) => cellText(v) !== '') ? 'nameless' : 'blank';
   }
+  // The column-number row under an official table's header: "(1) (2) (3)…" or "1 2 3…".
+  if (/^\(?\d{1,2}\)?$/.test(name)) return 'numbering';
   const fName = fold(name);
   const fOrder = fold(order);
   if (TOTAL.test(fName) || TOTAL.test(fOrder)) return 'total';

@@ -5,8 +5,21 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50000;
+
 /** Folds text to a matching key: lower case, no diacritics, đ→d, punctuation → space, one space. */
 export function fold(text: string): string {
+  // Workbooks repeat the same short texts ("Tốt", "x", unit names) thousands of times.
+  const hit = foldCache.get(text);
+  if (hit !== undefined) return hit;
+  const folded = foldUncached(text);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(text, folded);
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')

@@ -56,3 +56,13 @@ test('a misspelt unit gets a "did you mean" suggestion', () => {
   const issue = r.issues.find((i) => i.code === 'crit.unitNotFoundHint')!;
   expect(String(issue.params.suggestions)).toContain('UBND xã Ninh Xuân');
 });
+
+test('the column-number row "(1) (2) (3)…" under the header is not a candidate', () => {
+  const s = sheet('TT', [
+    ['STT', 'Tên đơn vị', 'Chỉ số SIPAS', 'Tỷ lệ hồ sơ đúng hạn'],
+    ['(1)', '(2)', '(3)', '(4)'],
+    [1, 'Phòng Tư pháp', 95, 99],
+  ]);
+  const r = check(grid(s));
+  expect(r.candidates.map((c) => c.name)).toEqual(['Phòng Tư pháp']);
+});
