@@ -1,0 +1,64 @@
+/**
+ * The bridge between the browser tests and the strict Excel test host (test/host/, written with
+ * the Office.js adapter): the script that answers the CDN's office.js request, and a probe that
+ * reads the host's workbook from the page through `window.__host`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import type { Grid } from '../../../src/core/grid';
+import { ROOT } from './build';
+
+export interface HostOptions {
+  displayLanguage: string;
+}
+
+/** The host's workbook model for a grid: test/host/fromGrid.ts when present, else the grid itself. */
+function workbookModel(grid: Grid): unknown {
+  const helper = path.join(ROOT, 'test/host/fromGrid.ts');
+  if (!fs.existsSync(helper)) return grid;
+  // Loaded at run time so that this file compiles before the host exists.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(helper) as Record<string, unknown>;
+  const fn = (mod.fromGrid ?? mod.workbookFromGrid ?? mod.default) as ((g: Grid) => unknown) | undefined;
+  if (typeof fn !== 'function') throw new Error(`test/host/fromGrid.ts exports no fromGrid(grid): ${Object.keys(mod).join(', ')}`);
+  return fn(grid);
+}
+
+/** office.js as the test serves it: the workbook, the language, then the bundled host. */
+export function hostScript(grid: Grid, hostBundle: string, options: HostOptions): string {
+  // JSON is valid JavaScript; "<" is escaped so that no workbook text can close a script element.
+  const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return [
+    `window.__THIDUA_WORKBOOK__ = ${json(workbookModel(grid))};`,
+    `window.__THIDUA_HOST_OPTIONS__ = ${json(options)};`,
+    hostBundle,
+  ].join('\n');
+}
+
+export interface CellProbe {
+  fill: string | null;
+  note: string | null;
+}
+
+/** Reads the host's state from the page. */
+export function probe(page: Page) {
+  const call = <T>(method: string, ...args: unknown[]): Promise<T> =>
+    page.evaluate(
+      ({ method, args }) => {
+        const host = (window as unknown as { __host?: Record<string, unknown> }).__host;
+        if (!host) throw new Error('window.__host is missing: the test host did not load');
+        const fn = host[method];
+        if (typeof fn !== 'function') throw new Error(`window.__host.${method} is missing (has: ${Object.keys(host).join(', ')})`);
+        return (fn as (...a: unknown[]) => unknown).apply(host, args) as T;
+      },
+      { method, args },
+    ) as Promise<T>;
+  return {
+    /** The whole workbook as plain data (values, fills, notes per sheet), for equality checks. */
+    snapshot: () => call<Record<string, unknown>>('snapshot'),
+    cells: (refs: { sheet: string; cell: string }[]) => call<CellProbe[]>('cells', refs),
+    sheetNames: () => call<string[]>('sheetNames'),
+    selected: () => call<{ sheet: string; cell: string } | null>('selected'),
+  };
+}
