@@ -46,6 +46,8 @@ export interface BackedUpCell {
   fill: string | null;
   /** Previous note / comment text, or null for none. */
   note: string | null;
+  /** The adapter's exact previous objects (e.g. exceljs gradient fills, rich-text notes), for an exact restore. */
+  exact?: { fill?: unknown; note?: unknown };
 }
 
 export type WorkbookState = Partial<Record<StateKey, unknown>>;

@@ -1,0 +1,31 @@
+/** Messages of the exceljs adapter (files that cannot be read), registered with the core's renderer. */
+import type { Catalogue } from '../core/messages/catalogue';
+import { registerMessages } from '../core/messages';
+
+const vi: Catalogue = {
+  'xlsx.notFound': (p) => `Không tìm thấy tệp "${p.path}".`,
+  'xlsx.notAFile': (p) => `"${p.path}" không phải là một tệp.`,
+  'xlsx.empty': (p) => `Tệp "${p.path}" rỗng (0 byte).`,
+  'xlsx.encrypted': (p) =>
+    `Tệp "${p.path}" được bảo vệ bằng mật khẩu (mã hóa) hoặc là định dạng .xls cũ: mở bằng Excel, bỏ mật khẩu rồi lưu lại dưới dạng .xlsx.`,
+  'xlsx.notXlsx': (p) => `Tệp "${p.path}" không phải là bảng tính Excel .xlsx (có thể là .csv, .xls hay tệp khác đổi tên): mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+  'xlsx.corrupt': (p) => `Tệp "${p.path}" bị hỏng, không đọc được (${p.why}). Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
+  'xlsx.unreadable': (p) => `Không đọc được tệp "${p.path}": ${p.why}`,
+  'xlsx.cannotWrite': (p) => `Không ghi được tệp "${p.path}": ${p.why}`,
+};
+
+const en: Catalogue = {
+  'xlsx.notFound': (p) => `File "${p.path}" was not found.`,
+  'xlsx.notAFile': (p) => `"${p.path}" is not a file.`,
+  'xlsx.empty': (p) => `File "${p.path}" is empty (0 bytes).`,
+  'xlsx.encrypted': (p) => `File "${p.path}" is password-protected (encrypted) or an old .xls: open it in Excel, remove the password and save it as .xlsx.`,
+  'xlsx.notXlsx': (p) => `File "${p.path}" is not an Excel .xlsx workbook (perhaps a renamed .csv or .xls): open it in Excel and save it as .xlsx.`,
+  'xlsx.corrupt': (p) => `File "${p.path}" is damaged and cannot be read (${p.why}). Open and re-save it in Excel, or use another copy.`,
+  'xlsx.unreadable': (p) => `Cannot read "${p.path}": ${p.why}`,
+  'xlsx.cannotWrite': (p) => `Cannot write "${p.path}": ${p.why}`,
+};
+
+registerMessages('vi', vi);
+registerMessages('en', en);
+
+export const XLSX_MESSAGES = { vi, en };

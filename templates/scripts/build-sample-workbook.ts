@@ -1,0 +1,205 @@
+/**
+ * Builds templates/mau-theo-doi-thi-dua-cchc.xlsx: a tracking workbook shaped the way a Phòng Nội
+ * vụ keeps it (title rows, a two-row merged header, group headings, a total row, mixed value
+ * formats), with 18 units and 13 people: some proposed, some failing, one data error, one unit
+ * over the Giấy khen quota, one person whose unit is misspelt. `npm run sample` regenerates it.
+ */
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+
+type Cell = ExcelJS.CellValue;
+
+const OUT = path.resolve(__dirname, '../../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
+const FONT = { name: 'Times New Roman', size: 12 };
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const PCT = '0.0%';
+
+interface Unit {
+  name: string;
+  /** Task completion: a number (points), a fraction (shown with PCT) or text. */
+  task: Cell;
+  taskFraction?: boolean;
+  files: [number, number];
+  /** Rate cell of the files: blank (computed from counts), a fraction or text. */
+  filesRate?: Cell;
+  parScore: number;
+  par: string;
+  sipas: Cell;
+  sipasFraction?: boolean;
+  initiative: string;
+  decision: string | null;
+  achievement: string;
+  pin?: string;
+}
+
+const GROUPS: [string, Unit[]][] = [
+  ['I. CƠ QUAN CHUYÊN MÔN', [
+    { name: 'Văn phòng HĐND và UBND thị xã', task: 0.985, taskFraction: true, files: [1240, 1238], parScore: 91.2, par: 'Xuất sắc', sipas: 96.4, initiative: 'Phần mềm quản lý văn bản và điều hành liên thông 3 cấp', decision: 'QĐ số 1523/QĐ-UBND ngày 15/11/2022', achievement: 'Tham mưu UBND thị xã ban hành đầy đủ, kịp thời các kế hoạch CCHC; 100% văn bản được xử lý trên môi trường điện tử.', pin: 'Giấy khen' },
+    { name: 'Phòng Nội vụ', task: 97.5, files: [356, 355], parScore: 90.4, par: 'Xuất sắc', sipas: '95,8%', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022', achievement: 'Hoàn thành số hóa 100% hồ sơ cán bộ, công chức; tham mưu tốt công tác cải cách chế độ công vụ.' },
+    { name: 'Phòng Tư pháp', task: '96,5%', files: [2105, 2101], filesRate: 0.998, parScore: 88.7, par: 'Tốt', sipas: 0.952, sipasFraction: true, initiative: 'Chứng thực bản sao điện tử từ bản chính', decision: 'QĐ số 1525/QĐ-UBND ngày 15/11/2022', achievement: 'Giải quyết đúng hạn 99,8% hồ sơ chứng thực; triển khai chứng thực bản sao điện tử.' },
+    { name: 'Phòng Tài chính - Kế hoạch', task: 95, files: [812, 809], parScore: 87.9, par: 'TỐT', sipas: 94.7, initiative: 'Quy trình thẩm định dự toán trực tuyến', decision: 'x', achievement: 'Rút ngắn 30% thời gian thẩm định dự toán nhờ quy trình trực tuyến.' },
+    { name: 'Phòng Kinh tế', task: 90, files: [640, 638], parScore: 86.1, par: 'Tốt', sipas: 93.3, initiative: 'Bản đồ số vùng nguyên liệu', decision: 'QĐ số 1530/QĐ-UBND ngày 16/11/2022', achievement: 'Hỗ trợ doanh nghiệp, hợp tác xã đăng ký trực tuyến.' },
+    { name: 'Phòng Quản lý đô thị', task: 93, files: [1530, 1524], parScore: 78.5, par: 'Khá', sipas: 91.2, initiative: 'Cấp phép xây dựng qua mạng', decision: 'QĐ số 1531/QĐ-UBND ngày 16/11/2022', achievement: 'Triển khai cấp phép xây dựng mức độ 4.' },
+    { name: 'Phòng Tài nguyên và Môi trường', task: 94.5, files: [3410, 3402], filesRate: '99,8%', parScore: 86.8, par: 'Loại tốt', sipas: 93.9, initiative: 'Tra cứu hồ sơ đất đai qua mã QR', decision: 'QĐ số 1526/QĐ-UBND ngày 15/11/2022', achievement: 'Giải quyết đúng hạn 99,8% hồ sơ đất đai; tra cứu hồ sơ bằng mã QR.' },
+    { name: 'Phòng Văn hóa và Thông tin', task: 0.96, taskFraction: true, files: [95, 95], parScore: 89.2, par: 'Tốt', sipas: 94.1, initiative: 'Chuyên mục CCHC trên Cổng thông tin điện tử', decision: 'QĐ số 1527/QĐ-UBND ngày 15/11/2022', achievement: 'Duy trì chuyên mục tuyên truyền CCHC, 120 tin bài trong năm.' },
+    { name: 'Phòng Lao động - Thương binh và Xã hội', task: 95.5, files: [1120, 1118], parScore: 87.0, par: 'Tốt', sipas: '89,9%', initiative: 'Chi trả trợ cấp không dùng tiền mặt', decision: 'QĐ số 1532/QĐ-UBND ngày 16/11/2022', achievement: 'Chi trả 85% trợ cấp qua tài khoản.' },
+    { name: 'Phòng Giáo dục và Đào tạo', task: 96, files: [430, 429], parScore: 88.1, par: 'Tốt', sipas: 93.6, initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: 'QĐ số 1528/QĐ-UBND ngày 15/11/2022', achievement: 'Tuyển sinh trực tuyến 100% trường mầm non, tiểu học, THCS.' },
+  ]],
+  ['II. UBND CÁC XÃ, PHƯỜNG', [
+    { name: 'UBND phường Ninh Hiệp', task: 97, files: [2860, 2855], parScore: 89.6, par: 'Tốt', sipas: 95.1, initiative: 'Tổ công nghệ số cộng đồng hỗ trợ nộp hồ sơ trực tuyến', decision: 'QĐ số 1540/QĐ-UBND ngày 18/11/2022', achievement: 'Tỷ lệ hồ sơ trực tuyến đạt 62%; không có hồ sơ trễ hạn.' },
+    { name: 'UBND phường Ninh Đa', task: 95, files: [500, 490], parScore: 85.3, par: 'Tốt', sipas: 92.8, initiative: 'Bộ phận một cửa thân thiện', decision: 'QĐ số 1541/QĐ-UBND ngày 18/11/2022', achievement: 'Cải tạo Bộ phận một cửa.' },
+    { name: 'UBND xã Ninh Xuân', task: 96.2, files: [1320, 1317], parScore: 88.4, par: 'Tốt', sipas: 94.4, initiative: 'Zalo OA trả kết quả thủ tục hành chính', decision: 'QĐ số 1542/QĐ-UBND ngày 18/11/2022', achievement: 'Thông báo kết quả giải quyết hồ sơ qua Zalo cho 100% người dân.' },
+    { name: 'UBND xã Ninh Thọ', task: 94, files: [760, 758], parScore: 86.0, par: 'Tốt', sipas: 92.9, initiative: 'Sổ tay hướng dẫn thủ tục hành chính', decision: null, achievement: 'Phát hành sổ tay hướng dẫn thủ tục cho người dân.' },
+    { name: 'UBND phường Ninh Hà', task: 95.8, files: [980, 978], parScore: 87.2, par: 'Tốt', sipas: { formula: 'N15/O15', result: { error: '#DIV/0!' } } as Cell, initiative: 'Một cửa điện tử liên thông', decision: 'QĐ số 1543/QĐ-UBND ngày 18/11/2022', achievement: 'Liên thông hồ sơ với cấp thị xã.' },
+    { name: 'UBND xã Ninh Phụng', task: '95,5', files: [1050, 1048], parScore: 88.9, par: 'Tốt', sipas: 92.5, initiative: 'Số hóa sổ hộ tịch', decision: 'QĐ số 1544/QĐ-UBND ngày 18/11/2022', achievement: 'Số hóa 100% sổ hộ tịch từ năm 1976.' },
+    { name: 'UBND xã Ninh Bình', task: 93.5, files: [890, 887], filesRate: 0.9966, parScore: 86.5, par: 'Tốt', sipas: 92.2, initiative: 'Camera giám sát Bộ phận một cửa', decision: 'QĐ số 1545/QĐ-UBND ngày 18/11/2022', achievement: 'Lắp đặt camera giám sát, công khai đánh giá cán bộ một cửa.' },
+    { name: 'UBND phường Ninh Giang', task: 92, files: [640, 636], parScore: 72.0, par: 'Trung bình', sipas: 90.5, initiative: 'Hòm thư góp ý điện tử', decision: 'x', achievement: 'Tiếp nhận góp ý qua hòm thư điện tử.' },
+  ]],
+];
+
+interface Person {
+  name: string; born: number; gender: 'Nam' | 'Nữ'; position: string; unit: string; hometown: string; qualification: string;
+  sipas?: Cell; onTime?: Cell; initiative: string; decision: string | null; achievement?: string;
+}
+
+const PEOPLE: Person[] = [
+  { name: 'Nguyễn Thị Thu Hà', born: 1982, gender: 'Nữ', position: 'Trưởng phòng', unit: 'Phòng Nội vụ', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Thạc sĩ Quản lý công', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022', achievement: 'Chủ trì tham mưu Kế hoạch CCHC năm 2022; trực tiếp chỉ đạo số hóa hồ sơ công chức.' },
+  { name: 'Trần Văn Minh', born: 1978, gender: 'Nam', position: 'Chánh Văn phòng', unit: 'Văn phòng HĐND và UBND thị xã', hometown: 'Vạn Ninh, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Phần mềm quản lý văn bản và điều hành liên thông 3 cấp', decision: 'QĐ số 1523/QĐ-UBND ngày 15/11/2022', achievement: 'Chỉ đạo triển khai văn bản điện tử liên thông 3 cấp.' },
+  { name: 'Lê Thị Hồng Nhung', born: 1990, gender: 'Nữ', position: 'Chuyên viên', unit: 'Phòng Tư pháp', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Chứng thực bản sao điện tử từ bản chính', decision: 'QĐ số 1525/QĐ-UBND ngày 15/11/2022', achievement: 'Trực tiếp xây dựng quy trình chứng thực bản sao điện tử.' },
+  { name: 'Phạm Ngọc Tuấn', born: 1985, gender: 'Nam', position: 'Phó Trưởng phòng', unit: 'Phòng Tài chính - Kế hoạch', hometown: 'Diên Khánh, Khánh Hòa', qualification: 'Thạc sĩ Kinh tế', initiative: 'Quy trình thẩm định dự toán trực tuyến', decision: 'x', achievement: 'Xây dựng quy trình thẩm định dự toán trực tuyến.' },
+  { name: 'Võ Thị Mai', born: 1988, gender: 'Nữ', position: 'Công chức Văn phòng - Thống kê', unit: 'UBND phường Ninh Hiệp', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Hành chính', onTime: '99,6%', initiative: 'Tổ công nghệ số cộng đồng hỗ trợ nộp hồ sơ trực tuyến', decision: 'QĐ số 1540/QĐ-UBND ngày 18/11/2022', achievement: 'Hướng dẫn hơn 1.200 lượt người dân nộp hồ sơ trực tuyến.' },
+  { name: 'Huỳnh Văn Lợi', born: 1975, gender: 'Nam', position: 'Chủ tịch UBND', unit: 'UBND xa Ninh Xuan', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Kinh tế', initiative: 'Zalo OA trả kết quả thủ tục hành chính', decision: 'QĐ số 1542/QĐ-UBND ngày 18/11/2022', achievement: 'Chỉ đạo triển khai trả kết quả qua Zalo OA.' },
+  { name: 'Đặng Thị Kim Oanh', born: 1992, gender: 'Nữ', position: 'Công chức Tư pháp - Hộ tịch', unit: 'UBND phường Ninh Đa', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Bộ phận một cửa thân thiện', decision: 'QĐ số 1541/QĐ-UBND ngày 18/11/2022', achievement: 'Tiếp nhận, giải quyết hồ sơ hộ tịch.' },
+  { name: 'Nguyễn Văn Hùng', born: 1980, gender: 'Nam', position: 'Phó Chủ tịch UBND', unit: 'UBND xã Ninh Thọ', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Hành chính', initiative: 'Sổ tay hướng dẫn thủ tục hành chính', decision: 'Chưa', achievement: 'Chỉ đạo biên soạn sổ tay thủ tục.' },
+  { name: 'Bùi Thị Lan', born: 1987, gender: 'Nữ', position: 'Chuyên viên', unit: 'Phòng Quản lý đô thị', hometown: 'Cam Ranh, Khánh Hòa', qualification: 'Kỹ sư Xây dựng', initiative: 'Cấp phép xây dựng qua mạng', decision: 'QĐ số 1531/QĐ-UBND ngày 16/11/2022', achievement: 'Thẩm định hồ sơ cấp phép xây dựng trực tuyến.' },
+  { name: 'Trương Công Danh', born: 1983, gender: 'Nam', position: 'Chuyên viên', unit: 'Phòng Tài nguyên Môi trường', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Kỹ sư Quản lý đất đai', initiative: 'Tra cứu hồ sơ đất đai qua mã QR', decision: 'QĐ số 1526/QĐ-UBND ngày 15/11/2022', achievement: 'Xây dựng cơ sở dữ liệu tra cứu hồ sơ đất đai.' },
+  { name: 'Lê Văn Sang', born: 1979, gender: 'Nam', position: 'Trưởng phòng', unit: 'Phòng Văn hóa và Thông tin', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Báo chí', sipas: 95.2, initiative: 'Chuyên mục CCHC trên Cổng thông tin điện tử', decision: 'QĐ số 1527/QĐ-UBND ngày 15/11/2022', achievement: 'Chỉ đạo chuyên mục tuyên truyền CCHC.' },
+  { name: 'Ngô Thị Thanh Tâm', born: 1991, gender: 'Nữ', position: 'Chuyên viên', unit: 'Phòng Giáo dục và Đào tạo', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Thạc sĩ Quản lý giáo dục', initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: 'QĐ số 1528/QĐ-UBND ngày 15/11/2022', achievement: 'Vận hành hệ thống tuyển sinh trực tuyến.' },
+  { name: 'Phan Văn Thành', born: 1986, gender: 'Nam', position: 'Phó Chủ tịch UBND', unit: 'UBND xã Ninh Phụng', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Số hóa sổ hộ tịch', decision: 'QĐ số 1544/QĐ-UBND ngày 18/11/2022' },
+];
+
+function styleRange(ws: ExcelJS.Worksheet, from: number, to: number, cols: number, f: (c: ExcelJS.Cell) => void): void {
+  for (let r = from; r <= to; r++) for (let c = 1; c <= cols; c++) f(ws.getCell(r, c));
+}
+
+function titles(ws: ExcelJS.Worksheet, cols: number, lines: string[]): void {
+  lines.forEach((text, i) => {
+    ws.mergeCells(i + 1, 1, i + 1, cols);
+    const c = ws.getCell(i + 1, 1);
+    c.value = text;
+    c.font = { ...FONT, bold: i < 2, italic: i === 2, size: i === 1 ? 14 : 12 };
+    c.alignment = { horizontal: 'center' };
+  });
+}
+
+function headerStyle(ws: ExcelJS.Worksheet, from: number, to: number, cols: number): void {
+  styleRange(ws, from, to, cols, (c) => {
+    c.font = { ...FONT, bold: true };
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.border = BORDER;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  });
+}
+
+function collectiveSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('Tập thể');
+  const cols = 13;
+  titles(ws, cols, [
+    'UBND THỊ XÃ NINH HÒA',
+    'BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2022',
+    '(Kèm theo Báo cáo số 215/BC-NV ngày 05/12/2022 của Phòng Nội vụ)',
+  ]);
+  const top = 5;
+  const sub = 6;
+  const single: [number, string][] = [[1, 'STT'], [2, 'Tên cơ quan, đơn vị'], [3, 'Tỷ lệ hoàn thành nhiệm vụ CCHC (%)'], [9, 'Chỉ số SIPAS (%)'], [12, 'Thành tích nổi bật'], [13, 'Hình thức đề nghị']];
+  for (const [c, text] of single) {
+    ws.getCell(top, c).value = text;
+    ws.mergeCells(top, c, sub, c);
+  }
+  const groups: [number, number, string, string[]][] = [
+    [4, 6, 'Hồ sơ thủ tục hành chính', ['Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết đúng hạn', 'Tỷ lệ (%)']],
+    [7, 8, 'Chỉ số PAR Index', ['Điểm', 'Xếp loại']],
+    [10, 11, 'Sáng kiến, giải pháp', ['Tên sáng kiến, giải pháp', 'Quyết định công nhận']],
+  ];
+  for (const [from, to, parent, children] of groups) {
+    ws.getCell(top, from).value = parent;
+    ws.mergeCells(top, from, top, to);
+    children.forEach((ch, i) => (ws.getCell(sub, from + i).value = ch));
+  }
+  headerStyle(ws, top, sub, cols);
+  let r = sub + 1;
+  let order = 0;
+  const firstData = r;
+  GROUPS.forEach(([heading, units]) => {
+    ws.getCell(r, 1).value = heading.split('.')[0];
+    ws.getCell(r, 2).value = heading.replace(/^[IVX]+\.\s*/, '');
+    styleRange(ws, r, r, cols, (c) => {
+      c.font = { ...FONT, bold: true };
+      c.border = BORDER;
+    });
+    r++;
+    for (const u of units) {
+      order++;
+      const row = ws.getRow(r);
+      row.values = [order, u.name, u.task, u.files[0], u.files[1], u.filesRate ?? null, u.parScore, u.par, u.sipas, u.initiative, u.decision, u.achievement, u.pin ?? null];
+      if (u.taskFraction) row.getCell(3).numFmt = PCT;
+      if (typeof u.filesRate === 'number') row.getCell(6).numFmt = '0.0%';
+      if (u.sipasFraction) row.getCell(9).numFmt = PCT;
+      styleRange(ws, r, r, cols, (c) => {
+        c.font = FONT;
+        c.border = BORDER;
+        c.alignment = { vertical: 'top', wrapText: true };
+      });
+      r++;
+    }
+  });
+  ws.getCell(r, 2).value = 'Tổng cộng';
+  ws.getCell(r, 4).value = { formula: `SUM(D${firstData}:D${r - 1})`, result: 0 } as Cell;
+  ws.getCell(r, 5).value = { formula: `SUM(E${firstData}:E${r - 1})`, result: 0 } as Cell;
+  styleRange(ws, r, r, cols, (c) => {
+    c.font = { ...FONT, bold: true };
+    c.border = BORDER;
+  });
+  [6, 34, 14, 12, 12, 10, 8, 11, 10, 34, 30, 40, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: sub, xSplit: 2 }];
+}
+
+function individualSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('Cá nhân');
+  const header = ['TT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Đơn vị công tác', 'Quê quán', 'Trình độ chuyên môn', 'Chỉ số SIPAS (%)', 'Tỷ lệ hồ sơ đúng hạn (%)', 'Sáng kiến, giải pháp', 'Quyết định công nhận', 'Tóm tắt thành tích'];
+  titles(ws, header.length, ['UBND THỊ XÃ NINH HÒA', 'DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2022', '(Số liệu SIPAS, hồ sơ đúng hạn để trống thì lấy theo đơn vị)']);
+  const h = 5;
+  ws.getRow(h).values = header;
+  headerStyle(ws, h, h, header.length);
+  PEOPLE.forEach((p, i) => {
+    const r = h + 1 + i;
+    ws.getRow(r).values = [i + 1, p.name, p.born, p.gender, p.position, p.unit, p.hometown, p.qualification, p.sipas ?? null, p.onTime ?? null, p.initiative, p.decision, p.achievement ?? null];
+    styleRange(ws, r, r, header.length, (c) => {
+      c.font = FONT;
+      c.border = BORDER;
+      c.alignment = { vertical: 'top', wrapText: true };
+    });
+  });
+  [5, 24, 9, 8, 22, 30, 20, 22, 10, 12, 34, 30, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: h }];
+}
+
+async function main(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Phòng Nội vụ thị xã Ninh Hòa';
+  // A fixed date keeps the file byte-stable from one build to the next.
+  wb.created = new Date(Date.UTC(2022, 11, 5));
+  wb.modified = wb.created;
+  collectiveSheet(wb);
+  individualSheet(wb);
+  const notes = wb.addWorksheet('Ghi chú');
+  notes.getCell('A1').value = 'Số liệu tổng hợp đến ngày 30/11/2022. Tỷ lệ để trống thì tính từ số hồ sơ.';
+  await wb.xlsx.writeFile(OUT);
+  process.stdout.write(`Written: ${path.relative(process.cwd(), OUT)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
