@@ -43,8 +43,10 @@ function setFill(cell: ExcelJS.Cell, fill: Fill | undefined): void {
 
 function setNote(cell: ExcelJS.Cell, note: unknown): void {
   if (note === undefined || note === null) {
-    // exceljs has no public way to remove a note.
-    delete (cell as unknown as { _comment?: unknown })._comment;
+    // exceljs has no public way to remove a note; a note read from a file also lives on the value's model.
+    const raw = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+    delete raw._comment;
+    if (raw._value?.model) delete raw._value.model.comment;
   } else {
     cell.note = note as string;
   }

@@ -1,0 +1,105 @@
+/** Nothing lost: annotation changes no value, never doubles, and clearing restores exactly. */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyze } from '../../src/core/analyze';
+import { STATE_SHEET } from '../../src/core/annotationPlan';
+import { readState } from '../../src/core/state';
+import { applyPlan, clearAnnotations } from '../../src/xlsx/annotateCopy';
+import { gridOf, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+
+const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-ann-'));
+});
+
+/** Every cell of every sheet: value, fill, note — the picture "cell for cell". */
+function picture(wb: ExcelJS.Workbook, sheets?: string[]) {
+  const out: Record<string, unknown> = {};
+  for (const ws of wb.worksheets) {
+    if (sheets && !sheets.includes(ws.name)) continue;
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const note = cell.note === undefined ? undefined : JSON.parse(JSON.stringify(cell.note));
+        out[`${ws.name}!${r}:${c}`] = { v: JSON.parse(JSON.stringify(cell.value ?? null)), fill: cell.style?.fill ? JSON.parse(JSON.stringify(cell.style.fill)) : undefined, note };
+      }),
+    );
+  }
+  return out;
+}
+
+function values(wb: ExcelJS.Workbook, sheets: string[]) {
+  const p = picture(wb, sheets);
+  return Object.fromEntries(Object.entries(p).map(([k, x]) => [k, (x as { v: unknown }).v]).filter(([, v]) => v !== null));
+}
+
+async function reopen(wb: ExcelJS.Workbook, name: string): Promise<ExcelJS.Workbook> {
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.readFile(file);
+  return again;
+}
+
+async function annotatedSample() {
+  const r = await readWorkbookFile(SAMPLE);
+  if (!r.ok) throw new Error('sample');
+  // A fill and a note the user had before, on cells the product will mark.
+  const ws = r.workbook.getWorksheet('Tập thể')!;
+  ws.getCell('C12').style = { ...ws.getCell('C12').style, fill: { type: 'gradient', gradient: 'angle', degree: 0, stops: [{ position: 0, color: { argb: 'FF0000FF' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] } };
+  ws.getCell('C12').note = 'Ghi chú của người dùng: số liệu quý IV.';
+  const before = picture(r.workbook);
+  const originalSheets = r.workbook.worksheets.map((w) => w.name);
+  const a = analyze(gridOf(r.workbook), { lang: 'vi' });
+  const state = applyPlan(r.workbook, a.plan, a.state);
+  return { wb: r.workbook, before, originalSheets, plan: a.plan, state };
+}
+
+test('every cell value of every original sheet is identical after annotation (re-opened file)', async () => {
+  const { wb, originalSheets, plan } = await annotatedSample();
+  const original = await readWorkbookFile(SAMPLE);
+  if (!original.ok) throw new Error('sample');
+  const again = await reopen(wb, 'annotated.xlsx');
+  expect(values(again, originalSheets)).toEqual(values(original.workbook, originalSheets));
+  // And the annotations are there: fills on marked cells, notes, the result sheet, the hidden state.
+  const failing = plan.marks.find((m) => m.kind === 'fail' && m.cell === 'C12')!;
+  const cell = again.getWorksheet(failing.sheet)!.getCell(failing.cell);
+  expect((cell.style.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  expect(JSON.stringify(cell.note)).toContain('không đạt');
+  expect(again.getWorksheet('Kết quả xét khen thưởng')!.rowCount).toBeGreaterThan(30);
+  expect(again.getWorksheet(STATE_SHEET)!.state).toBe('hidden');
+  // Cells sharing a style with a marked cell keep their own look (exceljs shares style objects).
+  const neighbour = again.getWorksheet('Tập thể')!.getCell('B8');
+  expect(neighbour.style.fill?.type === 'pattern' && (neighbour.style.fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFC7CE').toBe(false);
+});
+
+test('annotating an already annotated copy does not double anything', async () => {
+  const first = await annotatedSample();
+  const once = await reopen(first.wb, 'once.xlsx');
+  const a = analyze(gridOf(once), { lang: 'vi' });
+  applyPlan(once, a.plan, a.state);
+  const twice = await reopen(once, 'twice.xlsx');
+  expect(twice.worksheets.filter((w) => w.name === 'Kết quả xét khen thưởng')).toHaveLength(1);
+  expect(twice.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
+  expect(picture(twice)).toEqual(picture(await reopen(first.wb, 'once-again.xlsx')));
+  // The backup still holds the user's ORIGINAL note, not our note.
+  const backup = readState(gridOf(twice)).annotationBackup as { cells: { cell: string; sheet: string; note: string | null }[] };
+  expect(backup.cells.find((c) => c.sheet === 'Tập thể' && c.cell === 'C12')!.note).toBe('Ghi chú của người dùng: số liệu quý IV.');
+});
+
+test('clearing after annotation restores the workbook cell for cell (values, fills, notes)', async () => {
+  const { wb, before, state } = await annotatedSample();
+  const reopened = await reopen(wb, 'to-clear.xlsx');
+  const st = readState(gridOf(reopened));
+  expect(st.annotationBackup).toBeDefined();
+  const rest = clearAnnotations(reopened, st);
+  expect(rest.annotationBackup).toBeUndefined();
+  expect(Object.keys(state)).toContain('annotationBackup');
+  const stateSheet = reopened.getWorksheet(STATE_SHEET);
+  if (stateSheet) reopened.removeWorksheet(stateSheet.id); // nothing else is stored in this workbook
+  const cleared = await reopen(reopened, 'cleared.xlsx');
+  expect(picture(cleared)).toEqual(before);
+  expect(cleared.worksheets.map((w) => w.name)).toEqual(['Tập thể', 'Cá nhân', 'Ghi chú']);
+});
