@@ -45,5 +45,17 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   profile = profile ?? DEFAULT_PROFILE;
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state) });
-  return { profile, state, result, plan: planAnnotations(result, profile, opts.lang), profileProblems };
+  const chosen = profile;
+  let plan: AnnotationPlan | undefined;
+  return {
+    profile,
+    state,
+    result,
+    profileProblems,
+    // Built on first use: `thidua check` without --annotate never needs it.
+    get plan() {
+      plan ??= planAnnotations(result, chosen, opts.lang);
+      return plan;
+    },
+  };
 }

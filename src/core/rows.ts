@@ -5,7 +5,7 @@
 import { cellAt, type SheetGrid } from './grid';
 import type { Field } from './ids';
 import type { DetectedTable } from './tables';
-import { cellText } from './values';
+import { cellText, isBlankCell } from './values';
 import { fold } from './text';
 
 export type RowKind = 'candidate' | 'blank' | 'heading' | 'total' | 'nameless' | 'numbering';
@@ -26,7 +26,7 @@ export function classifyRow(sheet: SheetGrid, table: DetectedTable, row: number)
   const order = table.fieldCols.order !== undefined ? cellText(cellAt(sheet, row, table.fieldCols.order)) : '';
   const hasIndicator = INDICATOR_FIELDS.some((f) => {
     const c = table.fieldCols[f];
-    return c !== undefined && cellText(cellAt(sheet, row, c)) !== '';
+    return c !== undefined && !isBlankCell(cellAt(sheet, row, c));
   });
   if (!name && !order && !hasIndicator) {
     // Blank unless some other cell holds something (then it is a nameless row worth a message).
@@ -35,8 +35,9 @@ export function classifyRow(sheet: SheetGrid, table: DetectedTable, row: number)
   }
   // The column-number row under an official table's header: "(1) (2) (3)…" or "1 2 3…".
   if (/^\(?\d{1,2}\)?$/.test(name)) return 'numbering';
-  const fName = fold(name);
-  const fOrder = fold(order);
+  // Folding is the costly part: only names that could be a total or a roman heading need it.
+  const fName = /^[tcbivxlTCBIVXL]/.test(name) ? fold(name) : '';
+  const fOrder = order && !/^\d+$/.test(order) ? fold(order) : '';
   if (TOTAL.test(fName) || TOTAL.test(fOrder)) return 'total';
   const romanOrder = ROMAN.test(fOrder) && fOrder !== '';
   const romanName = /^([ivxlc]+)( |$)/.test(fName) && ROMAN.test(fName.split(' ')[0]) && /^[IVXLC]+\s*[.)\-:]/.test(name);

@@ -114,6 +114,7 @@ const NO = new Set(['khong', 'chua', '0', 'false', 'no', 'n', 'khong dat', 'chua
 
 /** A decision reference such as "QĐ số 125/QĐ-UBND ngày 10/11/2022" counts as yes. */
 export function isDecisionReference(s: string): boolean {
+  if (/\d+\s*\/\s*(q[dđ]|QĐ)/i.test(s)) return true;
   const f = fold(s);
   return /\d+\s*\/?\s*(qd|qđ)/i.test(s) || /(^| )(qd|quyet dinh)( so)?( )?\d+/.test(f) || /\d+\s*qd\s*ubnd/.test(f);
 }
@@ -132,11 +133,22 @@ export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
   const t = v.trim();
   if (isBlankText(t) || /^[-–—]$/.test(t)) return { ok: true, value: false };
   if (/^[✓✔☑]$/.test(t)) return { ok: true, value: true };
+  // Long texts are never yes/no words: skip folding (costly on thousands of unique decision numbers).
+  if (t.length > 24) {
+    if (decisions && isDecisionReference(t)) return { ok: true, value: true };
+    if (!/^(kh[oôố]ng|ch[uư]a)/i.test(t.normalize('NFC'))) return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
+  }
   const f = fold(t);
   if (YES.has(f)) return { ok: true, value: true };
   if (NO.has(f) || /^(khong|chua)( |$)/.test(f)) return { ok: true, value: false };
   if (decisions && isDecisionReference(t)) return { ok: true, value: true };
   return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
+}
+
+/** True for a cell that holds nothing (null, or only spaces). */
+export function isBlankCell(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  return typeof v === 'string' && isBlankText(v);
 }
 
 /** Free text of a cell ("" for blank); numbers as typed. */
@@ -152,6 +164,7 @@ export function cellText(v: CellValue): string {
 export function initiativePresent(v: CellValue): Parsed<boolean> {
   const t = cellText(v);
   if (!t) return { ok: true, value: false };
+  if (t.length > 24) return { ok: true, value: true }; // a title, not a yes/no word
   const yn = parseYesNo(v, true);
   if (yn.ok === true) return yn;
   return { ok: true, value: true };
