@@ -1,6 +1,12 @@
 /**
  * exceljs adapter, reading side: an .xlsx file → the host-neutral Grid. Decides nothing; every
  * way a file can be unreadable becomes a message, never an exception.
+ *
+ * What a cell becomes (the same as the Office.js adapter gives, so that both hosts agree):
+ * numbers, strings and booleans as they are; rich text → its plain text; a formula → its cached
+ * result; an Excel error result → { error: '#DIV/0!' }; a date → "dd/mm/yyyy" text (how the
+ * clerk reads it: birth dates, decision dates); a hyperlink → its text; the non-top-left cells of
+ * a merged area → null (exceljs would repeat the top-left value there; Excel does not).
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
@@ -12,6 +18,13 @@ export type ReadOutcome = { ok: true; grid: Grid; workbook: ExcelJS.Workbook } |
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Stream names inside an OLE2 compound file (directory entries are UTF-16LE). */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const XLS_WORKBOOK = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book\u0000', 'utf16le')];
+/** Beyond this an OLE2 file is not scanned for its stream names (only the signature is used). */
+const OLE_SCAN_LIMIT = 64 * 1024 * 1024;
+
+const MERGE = ExcelJS.ValueType.Merge;
 
 function fail(code: string, path: string, why?: string): ReadOutcome {
   return { ok: false, error: { code, params: why === undefined ? { path } : { path, why } } };
@@ -19,6 +32,7 @@ function fail(code: string, path: string, why?: string): ReadOutcome {
 
 /** "dd/mm/yyyy": how a Vietnamese clerk reads a date (birth dates, decision dates). */
 function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
   const dd = String(d.getUTCDate()).padStart(2, '0');
   const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
   return `${dd}/${mm}/${d.getUTCFullYear()}`;
@@ -28,49 +42,117 @@ function dateText(d: Date): string {
 export function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
-    case 'number':
     case 'string':
     case 'boolean':
       return v;
+    case 'number':
+      return Number.isFinite(v) ? v : null;
   }
   if (v instanceof Date) return dateText(v);
   const o = v as Record<string, unknown>;
   if (typeof o.error === 'string') return { error: o.error };
   if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? toCellValue(o.result) : null;
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if (typeof o.text === 'string') return o.text; // hyperlink
+  if (Array.isArray(o.richText)) return richText(o.richText);
+  if ('hyperlink' in o || 'text' in o) return toCellValue(o.text); // hyperlink: its text (maybe rich)
   return null;
 }
 
-function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  const formats: string[][] = [];
-  let hasFormat = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: CellValue[] = [];
-    const fmt: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const v = toCellValue(cell.value);
-      line[colNumber - 1] = v;
-      // Only numbers need their format (a "%" format makes 0.985 read as 98.5%).
-      if (typeof v === 'number' && cell.numFmt) {
-        fmt[colNumber - 1] = cell.numFmt;
-        hasFormat = true;
-      }
-    });
-    for (let i = 0; i < line.length; i++) if (line[i] === undefined) line[i] = null;
-    values[rowNumber - 1] = line;
-    formats[rowNumber - 1] = fmt;
+function richText(runs: unknown[]): string {
+  let s = '';
+  for (const r of runs) s += (r as { text?: string }).text ?? '';
+  return s;
+}
+
+interface RawCell {
+  type: number;
+  value: ExcelJS.CellValue;
+  numFmt?: string;
+}
+
+/**
+ * The rows of a worksheet as [1-based row number, cells]. exceljs keeps them in private arrays;
+ * reading those directly is several times faster than eachRow/eachCell (no closures, no
+ * per-row lodash scan). The public API is the fallback if a future exceljs renames them.
+ */
+function rowsOf(ws: ExcelJS.Worksheet): [number, (RawCell | undefined)[]][] {
+  const rawRows = (ws as unknown as { _rows?: ({ _cells?: (RawCell | undefined)[] } | undefined)[] })._rows;
+  const out: [number, (RawCell | undefined)[]][] = [];
+  if (Array.isArray(rawRows) && rawRows.every((r) => r === undefined || r === null || Array.isArray(r._cells))) {
+    for (let i = 0; i < rawRows.length; i++) {
+      const cells = rawRows[i]?._cells;
+      if (cells && cells.length) out.push([i + 1, cells]);
+    }
+    return out;
+  }
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: RawCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => (cells[c - 1] = cell as unknown as RawCell));
+    out.push([n, cells]);
   });
-  for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
-  const merges: CellRect[] = [];
+  return out;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): CellRect[] {
   // exceljs keeps merges on a private map; its public `model` would rebuild the whole sheet.
-  const raw = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  type Range = { model?: { top: number; left: number; bottom: number; right: number } };
+  const raw = (ws as unknown as { _merges?: Record<string, Range> })._merges ?? {};
+  const merges: CellRect[] = [];
   for (const m of Object.values(raw)) {
     if (m?.model) merges.push({ top: m.model.top - 1, left: m.model.left - 1, bottom: m.model.bottom - 1, right: m.model.right - 1 });
   }
-  const sheet: SheetGrid = { name: ws.name, originRow: 0, originCol: 0, values, merges, hidden: ws.state !== 'visible' };
-  if (hasFormat) sheet.numberFormats = formats.map((f) => (f ? Array.from(f, (x) => x ?? 'General') : []));
+  return merges;
+}
+
+/** One worksheet → its SheetGrid over the used range (first to last row/column holding a value). */
+export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
+  const lines: [number, CellValue[], (string | undefined)[] | null][] = [];
+  let minCol = Infinity;
+  for (const [rowNumber, cells] of rowsOf(ws)) {
+    const line: CellValue[] = new Array(cells.length);
+    let fmt: (string | undefined)[] | null = null;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      // A merged area's value belongs to its top-left cell only (the merge list says the rest).
+      const v = cell && cell.type !== MERGE ? toCellValue(cell.value) : null;
+      line[i] = v;
+      if (v === null) continue;
+      if (first < 0) first = i;
+      last = i;
+      // Only numbers need their format (a "%" format makes 0.985 read as 98.5%).
+      if (typeof v === 'number') {
+        const f = cell!.numFmt;
+        if (f) (fmt ??= [])[i] = f;
+      }
+    }
+    if (last < 0) continue; // styled but empty: not part of the used range
+    line.length = last + 1;
+    if (first < minCol) minCol = first;
+    lines.push([rowNumber - 1, line, fmt]);
+  }
+  const sheet: SheetGrid = { name: ws.name, originRow: 0, originCol: 0, values: [], merges: mergesOf(ws), hidden: ws.state !== 'visible' };
+  if (!lines.length) return sheet;
+  const originRow = lines[0][0];
+  const originCol = minCol;
+  const height = lines[lines.length - 1][0] - originRow + 1;
+  const values: CellValue[][] = new Array(height);
+  let formats: string[][] | undefined;
+  for (const [r, line, fmt] of lines) {
+    values[r - originRow] = originCol ? line.slice(originCol) : line;
+    if (fmt) {
+      formats ??= [];
+      const row: string[] = new Array(line.length - originCol).fill('General');
+      for (let i = originCol; i < fmt.length; i++) if (fmt[i]) row[i - originCol] = fmt[i]!;
+      formats[r - originRow] = row;
+    }
+  }
+  for (let i = 0; i < height; i++) if (!values[i]) values[i] = [];
+  if (formats) for (let i = 0; i < height; i++) if (!formats[i]) formats[i] = [];
+  sheet.originRow = originRow;
+  sheet.originCol = originCol;
+  sheet.values = values;
+  if (formats) sheet.numberFormats = formats;
   return sheet;
 }
 
@@ -78,12 +160,23 @@ export function gridOf(workbook: ExcelJS.Workbook): Grid {
   return { sheets: workbook.worksheets.map(readSheet) };
 }
 
+/** An OLE2 compound file: an encrypted OOXML package, an old binary .xls, or something else. */
+async function oleVerdict(path: string, size: number): Promise<'xlsx.encrypted' | 'xlsx.legacyXls' | 'xlsx.encryptedOrXls'> {
+  if (size > OLE_SCAN_LIMIT) return 'xlsx.encryptedOrXls';
+  const bytes = await fs.readFile(path);
+  if (bytes.includes(ENCRYPTION_INFO)) return 'xlsx.encrypted';
+  if (XLS_WORKBOOK.some((name) => bytes.includes(name))) return 'xlsx.legacyXls';
+  return 'xlsx.encryptedOrXls';
+}
+
 export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
   let head: Buffer;
+  let size: number;
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) return fail('xlsx.notAFile', path);
-    if (stat.size === 0) return fail('xlsx.empty', path);
+    size = stat.size;
+    if (size === 0) return fail('xlsx.empty', path);
     const fh = await fs.open(path, 'r');
     try {
       head = Buffer.alloc(8);
@@ -96,15 +189,25 @@ export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
     if (code === 'ENOENT') return fail('xlsx.notFound', path);
     return fail('xlsx.unreadable', path, code ?? String(e));
   }
-  // An encrypted .xlsx is an OLE2 compound file (so is an old .xls): say so instead of "corrupt".
-  if (head.equals(OLE2)) return fail('xlsx.encrypted', path);
+  // A password-protected .xlsx is an OLE2 compound file (so is an old .xls): say which, not "corrupt".
+  if (head.equals(OLE2)) {
+    try {
+      return fail(await oleVerdict(path, size), path);
+    } catch {
+      return fail('xlsx.encryptedOrXls', path);
+    }
+  }
   if (!head.subarray(0, 4).equals(ZIP)) return fail('xlsx.notXlsx', path);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
-    return fail('xlsx.corrupt', path, (e as Error).message?.split('\n')[0] ?? String(e));
+    // The zip library's own words help ("Corrupted zip ?"); a TypeError from inside exceljs would not.
+    const internal = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
+    const why = internal ? '' : (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    return fail('xlsx.corrupt', path, why);
   }
+  // A zip without worksheets: a .docx, .ods or any archive renamed .xlsx.
   if (!workbook.worksheets.length) return fail('xlsx.notXlsx', path);
   return { ok: true, grid: gridOf(workbook), workbook };
 }

@@ -1,11 +1,17 @@
 /**
  * Builds templates/mau-theo-doi-thi-dua-cchc.xlsx: a tracking workbook shaped the way a Phòng Nội
  * vụ keeps it (title rows, a two-row merged header, group headings, a total row, mixed value
- * formats), with 18 units and 13 people: some proposed, some failing, one data error, one unit
- * over the Giấy khen quota, one person whose unit is misspelt. `npm run sample` regenerates it.
+ * formats: fractions with a % format, points, "98,5%" text, rates from counts or without
+ * counts), with 18 units and 13 people: 11 eligible units so that one is over the Giấy khen
+ * quota of 10, units failing exactly at a boundary (90% tasks, 98% on time, SIPAS 89,9%, a "Khá"
+ * rating, no recognised initiative), a #DIV/0! formula, one person whose unit is misspelt (a "did
+ * you mean" suggestion) and one whose unit is typed without diacritics. No tie at a quota cut
+ * (ties are tested elsewhere). `npm run sample` regenerates it, byte for byte.
  */
 import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
+import PizZip from 'pizzip';
 
 type Cell = ExcelJS.CellValue;
 
@@ -14,14 +20,16 @@ const FONT = { name: 'Times New Roman', size: 12 };
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const PCT = '0.0%';
+const FIXED_DATE = new Date(Date.UTC(2022, 11, 5));
 
 interface Unit {
   name: string;
   /** Task completion: a number (points), a fraction (shown with PCT) or text. */
   task: Cell;
   taskFraction?: boolean;
-  files: [number, number];
-  /** Rate cell of the files: blank (computed from counts), a fraction or text. */
+  /** Files resolved / resolved on time; null when the unit reported only the rate. */
+  files: [number, number] | null;
+  /** Rate cell of the files: blank (computed from counts), a fraction, points or text. */
   filesRate?: Cell;
   parScore: number;
   par: string;
@@ -39,18 +47,18 @@ const GROUPS: [string, Unit[]][] = [
     { name: 'Phòng Nội vụ', task: 97.5, files: [356, 355], parScore: 90.4, par: 'Xuất sắc', sipas: '95,8%', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022', achievement: 'Hoàn thành số hóa 100% hồ sơ cán bộ, công chức; tham mưu tốt công tác cải cách chế độ công vụ.' },
     { name: 'Phòng Tư pháp', task: '96,5%', files: [2105, 2101], filesRate: 0.998, parScore: 88.7, par: 'Tốt', sipas: 0.952, sipasFraction: true, initiative: 'Chứng thực bản sao điện tử từ bản chính', decision: 'QĐ số 1525/QĐ-UBND ngày 15/11/2022', achievement: 'Giải quyết đúng hạn 99,8% hồ sơ chứng thực; triển khai chứng thực bản sao điện tử.' },
     { name: 'Phòng Tài chính - Kế hoạch', task: 95, files: [812, 809], parScore: 87.9, par: 'TỐT', sipas: 94.7, initiative: 'Quy trình thẩm định dự toán trực tuyến', decision: 'x', achievement: 'Rút ngắn 30% thời gian thẩm định dự toán nhờ quy trình trực tuyến.' },
-    { name: 'Phòng Kinh tế', task: 90, files: [640, 638], parScore: 86.1, par: 'Tốt', sipas: 93.3, initiative: 'Bản đồ số vùng nguyên liệu', decision: 'QĐ số 1530/QĐ-UBND ngày 16/11/2022', achievement: 'Hỗ trợ doanh nghiệp, hợp tác xã đăng ký trực tuyến.' },
+    { name: 'Phòng Kinh tế', task: 90, files: null, filesRate: '99,7%', parScore: 86.1, par: 'Tốt', sipas: 93.3, initiative: 'Bản đồ số vùng nguyên liệu', decision: 'QĐ số 1530/QĐ-UBND ngày 16/11/2022', achievement: 'Hỗ trợ doanh nghiệp, hợp tác xã đăng ký trực tuyến.' },
     { name: 'Phòng Quản lý đô thị', task: 93, files: [1530, 1524], parScore: 78.5, par: 'Khá', sipas: 91.2, initiative: 'Cấp phép xây dựng qua mạng', decision: 'QĐ số 1531/QĐ-UBND ngày 16/11/2022', achievement: 'Triển khai cấp phép xây dựng mức độ 4.' },
     { name: 'Phòng Tài nguyên và Môi trường', task: 94.5, files: [3410, 3402], filesRate: '99,8%', parScore: 86.8, par: 'Loại tốt', sipas: 93.9, initiative: 'Tra cứu hồ sơ đất đai qua mã QR', decision: 'QĐ số 1526/QĐ-UBND ngày 15/11/2022', achievement: 'Giải quyết đúng hạn 99,8% hồ sơ đất đai; tra cứu hồ sơ bằng mã QR.' },
     { name: 'Phòng Văn hóa và Thông tin', task: 0.96, taskFraction: true, files: [95, 95], parScore: 89.2, par: 'Tốt', sipas: 94.1, initiative: 'Chuyên mục CCHC trên Cổng thông tin điện tử', decision: 'QĐ số 1527/QĐ-UBND ngày 15/11/2022', achievement: 'Duy trì chuyên mục tuyên truyền CCHC, 120 tin bài trong năm.' },
     { name: 'Phòng Lao động - Thương binh và Xã hội', task: 95.5, files: [1120, 1118], parScore: 87.0, par: 'Tốt', sipas: '89,9%', initiative: 'Chi trả trợ cấp không dùng tiền mặt', decision: 'QĐ số 1532/QĐ-UBND ngày 16/11/2022', achievement: 'Chi trả 85% trợ cấp qua tài khoản.' },
-    { name: 'Phòng Giáo dục và Đào tạo', task: 96, files: [430, 429], parScore: 88.1, par: 'Tốt', sipas: 93.6, initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: 'QĐ số 1528/QĐ-UBND ngày 15/11/2022', achievement: 'Tuyển sinh trực tuyến 100% trường mầm non, tiểu học, THCS.' },
+    { name: 'Phòng Giáo dục và Đào tạo', task: 96, files: null, filesRate: 99.77, parScore: 88.1, par: 'Tốt', sipas: 93.6, initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: 'QĐ số 1528/QĐ-UBND ngày 15/11/2022', achievement: 'Tuyển sinh trực tuyến 100% trường mầm non, tiểu học, THCS.' },
   ]],
   ['II. UBND CÁC XÃ, PHƯỜNG', [
     { name: 'UBND phường Ninh Hiệp', task: 97, files: [2860, 2855], parScore: 89.6, par: 'Tốt', sipas: 95.1, initiative: 'Tổ công nghệ số cộng đồng hỗ trợ nộp hồ sơ trực tuyến', decision: 'QĐ số 1540/QĐ-UBND ngày 18/11/2022', achievement: 'Tỷ lệ hồ sơ trực tuyến đạt 62%; không có hồ sơ trễ hạn.' },
     { name: 'UBND phường Ninh Đa', task: 95, files: [500, 490], parScore: 85.3, par: 'Tốt', sipas: 92.8, initiative: 'Bộ phận một cửa thân thiện', decision: 'QĐ số 1541/QĐ-UBND ngày 18/11/2022', achievement: 'Cải tạo Bộ phận một cửa.' },
     { name: 'UBND xã Ninh Xuân', task: 96.2, files: [1320, 1317], parScore: 88.4, par: 'Tốt', sipas: 94.4, initiative: 'Zalo OA trả kết quả thủ tục hành chính', decision: 'QĐ số 1542/QĐ-UBND ngày 18/11/2022', achievement: 'Thông báo kết quả giải quyết hồ sơ qua Zalo cho 100% người dân.' },
-    { name: 'UBND xã Ninh Thọ', task: 94, files: [760, 758], parScore: 86.0, par: 'Tốt', sipas: 92.9, initiative: 'Sổ tay hướng dẫn thủ tục hành chính', decision: null, achievement: 'Phát hành sổ tay hướng dẫn thủ tục cho người dân.' },
+    { name: 'UBND xã Ninh Thọ', task: 94, files: null, filesRate: 0.9974, parScore: 86.0, par: 'Tốt', sipas: 92.9, initiative: 'Sổ tay hướng dẫn thủ tục hành chính', decision: null, achievement: 'Phát hành sổ tay hướng dẫn thủ tục cho người dân.' },
     { name: 'UBND phường Ninh Hà', task: 95.8, files: [980, 978], parScore: 87.2, par: 'Tốt', sipas: { formula: 'N15/O15', result: { error: '#DIV/0!' } } as Cell, initiative: 'Một cửa điện tử liên thông', decision: 'QĐ số 1543/QĐ-UBND ngày 18/11/2022', achievement: 'Liên thông hồ sơ với cấp thị xã.' },
     { name: 'UBND xã Ninh Phụng', task: '95,5', files: [1050, 1048], parScore: 88.9, par: 'Tốt', sipas: 92.5, initiative: 'Số hóa sổ hộ tịch', decision: 'QĐ số 1544/QĐ-UBND ngày 18/11/2022', achievement: 'Số hóa 100% sổ hộ tịch từ năm 1976.' },
     { name: 'UBND xã Ninh Bình', task: 93.5, files: [890, 887], filesRate: 0.9966, parScore: 86.5, par: 'Tốt', sipas: 92.2, initiative: 'Camera giám sát Bộ phận một cửa', decision: 'QĐ số 1545/QĐ-UBND ngày 18/11/2022', achievement: 'Lắp đặt camera giám sát, công khai đánh giá cán bộ một cửa.' },
@@ -142,9 +150,9 @@ function collectiveSheet(wb: ExcelJS.Workbook): void {
     for (const u of units) {
       order++;
       const row = ws.getRow(r);
-      row.values = [order, u.name, u.task, u.files[0], u.files[1], u.filesRate ?? null, u.parScore, u.par, u.sipas, u.initiative, u.decision, u.achievement, u.pin ?? null];
+      row.values = [order, u.name, u.task, u.files?.[0] ?? null, u.files?.[1] ?? null, u.filesRate ?? null, u.parScore, u.par, u.sipas, u.initiative, u.decision, u.achievement, u.pin ?? null];
       if (u.taskFraction) row.getCell(3).numFmt = PCT;
-      if (typeof u.filesRate === 'number') row.getCell(6).numFmt = '0.0%';
+      if (typeof u.filesRate === 'number' && u.filesRate <= 1) row.getCell(6).numFmt = '0.00%';
       if (u.sipasFraction) row.getCell(9).numFmt = PCT;
       styleRange(ws, r, r, cols, (c) => {
         c.font = FONT;
@@ -155,8 +163,11 @@ function collectiveSheet(wb: ExcelJS.Workbook): void {
     }
   });
   ws.getCell(r, 2).value = 'Tổng cộng';
-  ws.getCell(r, 4).value = { formula: `SUM(D${firstData}:D${r - 1})`, result: 0 } as Cell;
-  ws.getCell(r, 5).value = { formula: `SUM(E${firstData}:E${r - 1})`, result: 0 } as Cell;
+  // The cached results are the real sums, as Excel would have saved them.
+  const all = GROUPS.flatMap(([, units]) => units);
+  const sum = (i: 0 | 1) => all.reduce((s, u) => s + (u.files?.[i] ?? 0), 0);
+  ws.getCell(r, 4).value = { formula: `SUM(D${firstData}:D${r - 1})`, result: sum(0) } as Cell;
+  ws.getCell(r, 5).value = { formula: `SUM(E${firstData}:E${r - 1})`, result: sum(1) } as Cell;
   styleRange(ws, r, r, cols, (c) => {
     c.font = { ...FONT, bold: true };
     c.border = BORDER;
@@ -185,17 +196,24 @@ function individualSheet(wb: ExcelJS.Workbook): void {
   ws.views = [{ state: 'frozen', ySplit: h }];
 }
 
+/** Re-stamps every zip entry with one fixed date, so that regenerating gives the same bytes (no spurious git diff). */
+function stable(xlsx: Buffer): Buffer {
+  const zip = new PizZip(xlsx);
+  for (const file of Object.values(zip.files)) (file as { date: Date }).date = FIXED_DATE;
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 async function main(): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Phòng Nội vụ thị xã Ninh Hòa';
   // A fixed date keeps the file byte-stable from one build to the next.
-  wb.created = new Date(Date.UTC(2022, 11, 5));
+  wb.created = FIXED_DATE;
   wb.modified = wb.created;
   collectiveSheet(wb);
   individualSheet(wb);
   const notes = wb.addWorksheet('Ghi chú');
   notes.getCell('A1').value = 'Số liệu tổng hợp đến ngày 30/11/2022. Tỷ lệ để trống thì tính từ số hồ sơ.';
-  await wb.xlsx.writeFile(OUT);
+  await fs.writeFile(OUT, stable(Buffer.from(await wb.xlsx.writeBuffer())));
   process.stdout.write(`Written: ${path.relative(process.cwd(), OUT)}\n`);
 }
 

@@ -1,0 +1,359 @@
+/**
+ * Office.js adapter, writing side: brings the workbook from what it holds to what the plan wants,
+ * in a constant number of syncs. Both "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no
+ * marks) go through `reconcile`:
+ *
+ *   request 1 (with the grid read): the existing notes / comments;
+ *   request 2: fills of every cell involved (getCellProperties, one call per sheet column) and
+ *              where each note / comment sits;
+ *   request 3…: the writes, grouped (same fill → one RangeAreas) and chunked under 5 MB.
+ *
+ * For each cell involved, "original" is what the user had: the previous backup's entry when the
+ * cell was marked before (so re-annotating never backs up our own marks), else what is there now.
+ * Only cells whose current state differs from the wanted one are written.
+ */
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type ResultSheet } from '../core/annotationPlan';
+import { columnLetter, parseA1 } from '../core/grid';
+import { stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core/state';
+import { noteModeUsable, type NoteMode } from './capabilities';
+import { jsonSize, type Syncer } from './syncer';
+
+/** getRanges fails on address lists over ~8k characters; we stay well under. */
+export const AREAS_ADDRESS_BUDGET = 7000;
+/** Result-sheet rows written per values call (the syncer still splits by size). */
+const ROWS_PER_WRITE = 500;
+/** State-sheet cells per values call: 8 × 30,000 characters stays near 700 KB. */
+const STATE_CELLS_PER_WRITE = 8;
+const HEADER_FILL = '#D9E1F2';
+/** Estimated response per cell of getCellProperties (fill colour + pattern). */
+const CELL_PROPS_BYTES = 60;
+/** Estimated cost of locating one existing note: two more actions and its address. */
+const NOTE_LOCATION_BYTES = 2 * 200 + 60;
+/** Estimated response for the text of a user's note. */
+const NOTE_READ_BYTES = 1000;
+
+type NoteKind = Exclude<NoteMode, 'none'>;
+
+/** Notes / comments present in the workbook, loaded alongside the grid. */
+export interface ExistingNotes {
+  collections: Map<NoteKind, Excel.NoteCollection | Excel.CommentCollection>;
+}
+
+/** Queues the load of every note kind this Excel supports (call inside readGrid's second request). */
+export function queueExistingNotes(context: Excel.RequestContext): ExistingNotes {
+  const map: ExistingNotes = { collections: new Map() };
+  for (const kind of ['notes', 'comments'] as NoteKind[]) {
+    if (!noteModeUsable(kind)) continue;
+    const coll = kind === 'notes' ? context.workbook.notes : context.workbook.comments;
+    // Only a small property here: contents and locations are read later, in size-bounded requests.
+    coll.load('items/authorName');
+    map.collections.set(kind, coll);
+  }
+  return map;
+}
+
+interface Involved {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+  fill?: string | null;
+  notes: Partial<Record<NoteKind, { item?: Excel.Note | Excel.Comment }>>;
+}
+
+export interface ReconcileInput {
+  /** Sheets present in the workbook now. */
+  sheetNames: string[];
+  previous: AnnotationBackup | undefined;
+  marks: CellMark[];
+  mode: NoteMode;
+  existing: ExistingNotes;
+  resultSheet: ResultSheet | null;
+  /** The state to keep besides the backup (the backup is added when marks are written). */
+  baseState: WorkbookState;
+}
+
+const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function unquoteSheet(address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, '').split(':')[0] };
+}
+
+/** Excel stores a string starting with "'" as that text, never as a formula, number or date. */
+export function asText(v: string | number | null): string | number {
+  if (v === null) return '';
+  return typeof v === 'string' && v !== '' ? `'${v}` : v;
+}
+
+/** Cells of one column → "C6:C20" runs, cells elsewhere → their own address. */
+export function compress(cells: { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row <= sorted[j].row + 1) j++;
+    const L = columnLetter(sorted[i].col);
+    out.push(sorted[j].row === sorted[i].row ? `${L}${sorted[i].row + 1}` : `${L}${sorted[i].row + 1}:${L}${sorted[j].row + 1}`);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Address lists joined with "," in pieces under the getRanges limit. */
+export function chunkAddresses(addresses: string[], budget = AREAS_ADDRESS_BUDGET): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur && cur.length + 1 + a.length > budget) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export interface ReconcileOutcome {
+  state: WorkbookState;
+  backup: AnnotationBackup | null;
+}
+
+export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<ReconcileOutcome> {
+  const { context } = syncer;
+  const present = new Set(input.sheetNames);
+  const involved = new Map<string, Involved>();
+  const add = (sheet: string, cell: string): void => {
+    const pos = parseA1(cell);
+    if (!pos || !present.has(sheet) || involved.has(keyOf(sheet, cell))) return;
+    involved.set(keyOf(sheet, cell), { sheet, cell: cell.toUpperCase(), row: pos.row, col: pos.col, notes: {} });
+  };
+  for (const b of input.previous?.cells ?? []) add(b.sheet, b.cell);
+  for (const m of input.marks) add(m.sheet, m.cell);
+
+  // Request 2: current fills (one getCellProperties per sheet column) and note locations.
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheetProxy = (name: string): Excel.Worksheet => {
+    let ws = sheets.get(name);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(name);
+      sheets.set(name, ws);
+    }
+    return ws;
+  };
+  const columns = new Map<string, { sheet: string; col: number; top: number; bottom: number }>();
+  for (const c of involved.values()) {
+    const k = `${c.sheet}\u0000${c.col}`;
+    const g = columns.get(k);
+    if (!g) columns.set(k, { sheet: c.sheet, col: c.col, top: c.row, bottom: c.row });
+    else {
+      g.top = Math.min(g.top, c.row);
+      g.bottom = Math.max(g.bottom, c.row);
+    }
+  }
+  // Reads are chunked like writes: each request's estimated response stays under the budget.
+  const fillReads: { g: { sheet: string; col: number; top: number; bottom: number }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  for (const g of columns.values()) {
+    const L = columnLetter(g.col);
+    await syncer.write(CELL_PROPS_BYTES * (g.bottom - g.top + 1), () => {
+      const props = sheetProxy(g.sheet)
+        .getRange(`${L}${g.top + 1}:${L}${g.bottom + 1}`)
+        .getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      fillReads.push({ g, props });
+    });
+  }
+  // Where each existing note / comment sits (not its text: most are ours, and their text is known).
+  const locations: { kind: NoteKind; item: Excel.Note | Excel.Comment; where: Excel.Range }[] = [];
+  for (const [kind, coll] of input.existing.collections) {
+    for (const item of coll.items as (Excel.Note | Excel.Comment)[]) {
+      await syncer.write(NOTE_LOCATION_BYTES, () => {
+        const where = item.getLocation();
+        where.load('address');
+        locations.push({ kind, item, where });
+      });
+    }
+  }
+  await syncer.flush();
+
+  for (const { g, props } of fillReads) {
+    const rows = props.value;
+    for (const c of involved.values()) {
+      if (c.sheet !== g.sheet || c.col !== g.col) continue;
+      const fill = rows[c.row - g.top]?.[0]?.format?.fill;
+      // Excel reports "no fill" as white with the pattern None.
+      c.fill = !fill || fill.pattern === 'None' ? null : (fill.color ?? null);
+    }
+  }
+  const kinds = [...input.existing.collections.keys()];
+  for (const { kind, item, where } of locations) {
+    const { sheet, cell } = unquoteSheet(where.address);
+    const c = involved.get(keyOf(sheet, cell));
+    if (c) c.notes[kind] = { item };
+  }
+
+  // What the user had, and what we want.
+  const prevByKey = new Map((input.previous?.cells ?? []).map((b) => [keyOf(b.sheet, b.cell), b]));
+  const markByKey = new Map(input.marks.filter((m) => involved.has(keyOf(m.sheet, m.cell))).map((m) => [keyOf(m.sheet, m.cell), m]));
+  const backupCells: BackedUpCell[] = [];
+  /** The user's own notes on cells we are about to mark: their text is read in the first write request. */
+  const userNotes: { entry: BackedUpCell; item: Excel.Note | Excel.Comment }[] = [];
+  const fillChanges = new Map<string, { sheet: string; fill: string | null; cells: Involved[] }>();
+  const noteChanges: { kind: NoteKind; c: Involved; item?: Excel.Note | Excel.Comment; to: string | null }[] = [];
+  for (const [key, c] of involved) {
+    const prev = prevByKey.get(key);
+    const originalFill = prev ? prev.fill : (c.fill ?? null);
+    // A note of this kind that we wrote last time: its original text is in the backup.
+    const ours = (kind: NoteKind) => prev !== undefined && input.previous?.noteMode === kind;
+    const mark = markByKey.get(key);
+    const wantFill = mark ? (MARK_FILL[mark.kind] ?? originalFill) : originalFill;
+    if (mark) {
+      const entry: BackedUpCell = { sheet: c.sheet, cell: c.cell, fill: originalFill, note: null };
+      if (input.mode !== 'none') {
+        if (ours(input.mode)) entry.note = prev!.note;
+        else if (c.notes[input.mode]?.item) userNotes.push({ entry, item: c.notes[input.mode]!.item! });
+      }
+      backupCells.push(entry);
+    }
+    if ((wantFill ?? null)?.toUpperCase() !== (c.fill ?? null)?.toUpperCase()) {
+      const k = `${c.sheet}\u0000${wantFill ?? ''}`;
+      const group = fillChanges.get(k) ?? { sheet: c.sheet, fill: wantFill, cells: [] };
+      group.cells.push(c);
+      fillChanges.set(k, group);
+    }
+    for (const kind of kinds) {
+      // Marked: our note. Ours before: the original back. Otherwise the user's note stays as it is.
+      const want = mark && kind === input.mode ? mark.note : ours(kind) ? prev!.note : undefined;
+      if (want === undefined) continue;
+      const item = c.notes[kind]?.item;
+      if (want === null && !item) continue;
+      noteChanges.push({ kind, c, item, to: want });
+    }
+  }
+
+  // The user's notes are read in the same request as the first writes (before ours replace them).
+  for (const u of userNotes) await syncer.write(NOTE_READ_BYTES, () => u.item.load('content'));
+
+  // Requests 3…: the writes.
+  for (const group of fillChanges.values()) {
+    for (const list of chunkAddresses(compress(group.cells))) {
+      await syncer.write(list.length, () => {
+        const areas = sheetProxy(group.sheet).getRanges(list);
+        if (group.fill) areas.format.fill.color = group.fill;
+        else areas.format.fill.clear();
+      });
+    }
+  }
+  for (const change of noteChanges) {
+    const coll = input.existing.collections.get(change.kind)!;
+    const address = `${quoteSheet(change.c.sheet)}!${change.c.cell}`;
+    await syncer.write(jsonSize(change.to) + address.length, () => {
+      if (change.to === null) change.item!.delete();
+      else if (change.item) change.item.content = change.to;
+      else if (change.kind === 'notes') (coll as Excel.NoteCollection).add(address, change.to);
+      else (coll as Excel.CommentCollection).add(address, change.to);
+    });
+  }
+  const dropSheet = async (name: string | null | undefined) => {
+    if (!name || !present.has(name)) return;
+    present.delete(name);
+    await syncer.write(name.length, () => sheetProxy(name).delete());
+  };
+  await dropSheet(input.previous?.resultSheet);
+  if (input.resultSheet) {
+    await dropSheet(input.resultSheet.name);
+    await writeResultSheet(syncer, input.resultSheet);
+  }
+  if (userNotes.length) {
+    await syncer.flush();
+    for (const u of userNotes) u.entry.note = u.item.content;
+  }
+  const backup: AnnotationBackup | null = input.resultSheet || input.marks.length ? { version: 1, cells: backupCells, resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode } : null;
+  const { annotationBackup: _old, ...rest } = input.baseState;
+  const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
+  await writeStateSheet(syncer, present.has(STATE_SHEET), state);
+  await syncer.flush();
+  return { state, backup };
+}
+
+/** The result sheet "Kết quả xét khen thưởng" as a formatted table (the exceljs adapter's layout). */
+async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> {
+  const width = Math.max(1, rs.header.length);
+  const last = columnLetter(width - 1);
+  const pad = (line: (string | number | null)[]) => Array.from({ length: width }, (_, i) => asText(line[i] ?? null));
+  const lines: (string | number)[][] = [...rs.title.map((t) => pad([t])), pad([]), pad(rs.header), ...rs.rows.map(pad), pad([]), ...rs.footer.map((f) => pad([f]))];
+  const headerRow = rs.title.length + 2; // 1-based
+  let ws!: Excel.Worksheet;
+  await syncer.write(rs.name.length, () => {
+    ws = syncer.context.workbook.worksheets.add(rs.name);
+  });
+  for (let start = 0; start < lines.length; start += ROWS_PER_WRITE) {
+    const block = lines.slice(start, start + ROWS_PER_WRITE);
+    await syncer.write(jsonSize(block), () => {
+      ws.getRange(`A${start + 1}:${last}${start + block.length}`).values = block;
+    });
+  }
+  await syncer.write(100 + width * 20, () => {
+    if (rs.title.length) ws.getRange('A1').format.font.bold = true;
+    const header = ws.getRange(`A${headerRow}:${last}${headerRow}`);
+    header.format.font.bold = true;
+    header.format.fill.color = HEADER_FILL;
+    header.format.wrapText = true;
+    if (rs.rows.length) ws.getRange(`A${headerRow + 1}:${last}${headerRow + rs.rows.length}`).format.wrapText = true;
+    // Column widths are given in characters; Excel wants points (about 7 per character).
+    rs.widths.forEach((w, i) => {
+      ws.getRange(`${columnLetter(i)}1`).format.columnWidth = Math.round(w * 7);
+    });
+    ws.freezePanes.freezeRows(headerRow);
+  });
+  // The result column coloured like the marks: one RangeAreas per colour.
+  const resultCol = rs.header.length - 4;
+  if (resultCol >= 0) {
+    const byColor = new Map<string, { row: number; col: number }[]>();
+    rs.rowKinds.forEach((kind, i) => {
+      const color = kind ? MARK_FILL[kind] : null;
+      if (!color) return;
+      const list = byColor.get(color) ?? [];
+      list.push({ row: headerRow + i, col: resultCol });
+      byColor.set(color, list);
+    });
+    for (const [color, cells] of byColor) {
+      for (const list of chunkAddresses(compress(cells))) {
+        await syncer.write(list.length, () => {
+          ws.getRanges(list).format.fill.color = color;
+        });
+      }
+    }
+  }
+}
+
+/** Rewrites the hidden state sheet (removed when nothing is left to keep). */
+export async function writeStateSheet(syncer: Syncer, exists: boolean, state: WorkbookState): Promise<void> {
+  const sheets = syncer.context.workbook.worksheets;
+  if (exists) await syncer.write(STATE_SHEET.length, () => sheets.getItem(STATE_SHEET).delete());
+  const rows = stateRows(state);
+  if (rows.length <= 1) return;
+  let ws!: Excel.Worksheet;
+  await syncer.write(STATE_SHEET.length, () => {
+    ws = sheets.add(STATE_SHEET);
+    ws.visibility = 'Hidden';
+  });
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let start = 0; start < row.length; start += STATE_CELLS_PER_WRITE) {
+      const cells = row.slice(start, start + STATE_CELLS_PER_WRITE).map((v) => asText(v));
+      await syncer.write(jsonSize(cells), () => {
+        ws.getRange(`${columnLetter(start)}${r + 1}:${columnLetter(start + cells.length - 1)}${r + 1}`).values = [cells];
+      });
+    }
+  }
+}
+
+export type { AnnotationPlan };

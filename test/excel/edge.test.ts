@@ -1,0 +1,72 @@
+/** Edge cases of the writing side: hostile text, state saved between annotate and clear, mode changes. */
+import { analyze } from '../../src/core/analyze';
+import { parseA1 } from '../../src/core/grid';
+import { annotateWorkbook, clearWorkbook, saveState, checkWorkbook } from '../../src/excel/session';
+import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+
+afterEach(releaseHost);
+
+it('writes workbook text that looks like a formula as text, never as a formula', async () => {
+  const grid = await sampleGrid();
+  const first = analyze(grid, { lang: 'vi' }).result.candidates[0];
+  const sheet = grid.sheets.find((s) => s.name === first.sheet)!;
+  const pos = parseA1(first.nameCell)!;
+  sheet.values[pos.row - sheet.originRow][pos.col - sheet.originCol] = '=HYPERLINK("http://x","y")';
+  const host = useHost(fromGrid(grid));
+  const out = await annotateWorkbook('vi');
+  const rs = out.analysis.plan.resultSheet;
+  const dumped = host.dump().sheets.find((s) => s.name === rs.name)!;
+  expect(Object.values(dumped.cells).some((c) => c.value === '=HYPERLINK("http://x","y")')).toBe(true);
+  // Numbers in the result sheet stay numbers.
+  const firstNumber = rs.rows.flat().find((v) => typeof v === 'number');
+  if (firstNumber !== undefined) expect(Object.values(dumped.cells).some((c) => c.value === firstNumber)).toBe(true);
+});
+
+it('a profile saved between annotate and clear keeps the backup, and clear still restores exactly', async () => {
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  const before = host.snapshot();
+  await annotateWorkbook('vi');
+  await saveState({ overrides: [] });
+  const { analysis } = await checkWorkbook('vi');
+  expect(analysis.state.annotationBackup).toBeDefined();
+  await clearWorkbook();
+  const after = host.snapshot();
+  // The user's sheets are exactly as before; the state sheet keeps the saved overrides only.
+  const { _ThiDuaCCHC: state, ...rest } = after;
+  expect(rest).toEqual(before);
+  expect(state).toBeDefined();
+  expect((await checkWorkbook('vi')).analysis.state).toEqual({ overrides: [] });
+});
+
+it('annotated with comments (old Excel), re-annotated with notes: the comments go, nothing doubles', async () => {
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  const before = host.snapshot();
+  host.disable('ExcelApi', '1.18');
+  expect((await annotateWorkbook('vi')).noteMode).toBe('comments');
+  // Same workbook opened in a newer Excel.
+  const newer = useHost(host.dump());
+  const out = await annotateWorkbook('vi');
+  expect(out.noteMode).toBe('notes');
+  const probe = newer.cells(out.analysis.plan.marks);
+  expect(probe.every((p) => p.comment === null)).toBe(true);
+  expect(probe.every((p, i) => p.note === out.analysis.plan.marks[i].note)).toBe(true);
+  await clearWorkbook();
+  expect(newer.snapshot()).toEqual(before);
+});
+
+it('clearing a workbook never annotated changes nothing', async () => {
+  const host = useHost(fromGrid(await sampleGrid()));
+  const before = host.snapshot();
+  await clearWorkbook();
+  expect(host.snapshot()).toEqual(before);
+  expect(host.syncCount).toBe(2);
+});
+
+it('state values that read like numbers survive the state sheet (written as text)', async () => {
+  const host = useHost(fromGrid(await sampleGrid()));
+  await saveState({ votes: 5, facts: 'TRUE' });
+  expect((await checkWorkbook('vi')).analysis.state).toEqual({ votes: 5, facts: 'TRUE' });
+  expect(host.dump().sheets.find((s) => s.name === '_ThiDuaCCHC')!.cells.B2.value).toBe('5');
+});

@@ -1,0 +1,105 @@
+/**
+ * Parity: the sample workbook read by the exceljs adapter (CLI path) and by the Office.js adapter
+ * (test host, src/excel/readGrid) gives the same candidates, outcomes, ranks and annotation plan.
+ */
+import { analyze } from '../../src/core/analyze';
+import type { Grid } from '../../src/core/grid';
+import { readGrid } from '../../src/excel/readGrid';
+import { Syncer } from '../../src/excel/syncer';
+import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+
+afterEach(releaseHost);
+
+async function throughHost(grid: Grid, disable?: string): Promise<Grid> {
+  const host = useHost(fromGrid(grid));
+  if (disable) host.disable('ExcelApi', disable);
+  const g = (globalThis as unknown as { Excel: typeof Excel }).Excel;
+  return g.run(async (context) => (await readGrid(new Syncer(context))).grid);
+}
+
+function essentials(grid: Grid) {
+  const a = analyze(grid, { lang: 'vi' });
+  return {
+    tables: a.result.tables,
+    candidates: a.result.candidates,
+    issues: a.result.issues,
+    quotas: a.result.quotas,
+    plan: a.plan,
+  };
+}
+
+describe('exceljs adapter ≡ Office.js adapter on the sample workbook', () => {
+  it('gives identical candidates, outcomes, ranks and annotation plans', async () => {
+    const viaExceljs = await sampleGrid();
+    const viaOffice = await throughHost(viaExceljs);
+    const a = essentials(viaExceljs);
+    const b = essentials(viaOffice);
+    expect(a.candidates.length).toBeGreaterThanOrEqual(31);
+    expect(a.candidates.some((c) => c.criteria.some((x) => x.outcome === 'unknown'))).toBe(true); // the #DIV/0! cell
+    expect(b.tables).toEqual(a.tables);
+    expect(b.candidates).toEqual(a.candidates);
+    expect(b.issues).toEqual(a.issues);
+    expect(b.quotas).toEqual(a.quotas);
+    expect(b.plan).toEqual(a.plan);
+    // The merged two-row header arrived through getMergedAreasOrNullObject.
+    const merged = viaExceljs.sheets.filter((s) => s.merges?.length);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const s of merged) expect(viaOffice.sheets.find((x) => x.name === s.name)!.merges!.length).toBe(s.merges!.length);
+    // Error values are errors, not text.
+    const errors = (g: Grid) => g.sheets.flatMap((s) => s.values.flat()).filter((v) => typeof v === 'object' && v !== null);
+    expect(errors(viaOffice)).toEqual(errors(viaExceljs));
+    expect(errors(viaOffice).length).toBeGreaterThan(0);
+  });
+
+  it('without merged-area support (ExcelApi < 1.13) still finds the same candidates', async () => {
+    const viaExceljs = await sampleGrid();
+    const viaOffice = await throughHost(viaExceljs, '1.13');
+    expect(viaOffice.sheets.every((s) => s.merges === undefined)).toBe(true);
+    const a = essentials(viaExceljs);
+    const b = essentials(viaOffice);
+    expect(b.candidates.map((c) => [c.name, c.rank, c.criteria.map((x) => x.outcome)])).toEqual(a.candidates.map((c) => [c.name, c.rank, c.criteria.map((x) => x.outcome)]));
+  });
+});
+
+describe('the annotation written by both adapters', () => {
+  it('gives the same result sheet, fills and notes as the exceljs adapter (CLI --annotate)', async () => {
+    const { readWorkbookFile, toCellValue } = await import('../../src/xlsx/readWorkbook');
+    const { applyPlan } = await import('../../src/xlsx/annotateCopy');
+    const { annotateWorkbook } = await import('../../src/excel/session');
+    const { SAMPLE } = await import('./support');
+    const read = await readWorkbookFile(SAMPLE);
+    if (!read.ok) throw new Error(read.error.code);
+    const analysis = analyze(read.grid, { lang: 'vi' });
+    applyPlan(read.workbook, analysis.plan, analysis.state);
+
+    const host = useHost(fromGrid(read.grid));
+    await annotateWorkbook('vi');
+    const rs = analysis.plan.resultSheet;
+
+    // Result sheet: the same values in the same cells.
+    const viaExceljs: Record<string, unknown> = {};
+    read.workbook.getWorksheet(rs.name)!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = toCellValue(cell.value);
+        if (v !== null && v !== '') viaExceljs[cell.address] = v;
+      }),
+    );
+    const hostSheet = host.dump().sheets.find((s) => s.name === rs.name)!;
+    const viaHost = Object.fromEntries(Object.entries(hostSheet.cells).filter(([, c]) => c.value !== null).map(([a, c]) => [a, c.value]));
+    expect(Object.keys(viaHost).length).toBeGreaterThan(rs.rows.length);
+    expect(viaHost).toEqual(viaExceljs);
+    // Same frozen header and header fill.
+    const headerRow = rs.title.length + 2;
+    expect(hostSheet.frozenRows).toBe(headerRow);
+    expect(hostSheet.cells[`A${headerRow}`]).toMatchObject({ fill: '#D9E1F2', bold: true });
+
+    // Marks: same fill colour and note text on every judged cell.
+    for (const m of analysis.plan.marks) {
+      const cell = read.workbook.getWorksheet(m.sheet)!.getCell(m.cell);
+      const argb = (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+      const c = host.cell(m.sheet, m.cell);
+      expect(c?.fill ?? null).toBe(argb ? `#${argb.slice(-6)}` : null);
+      expect(c?.note).toBe(cell.note);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/** The Office.js adapter on the strict host: annotate then clear is the original workbook. */
+import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
+import { analyze } from '../../src/core/analyze';
+import { annotateWorkbook, checkWorkbook, clearWorkbook, selectCell, saveState } from '../../src/excel/session';
+import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+
+afterEach(releaseHost);
+
+describe('session on the sample workbook', () => {
+  it('annotates (fills + notes + result sheet) and clears back to the original, cell for cell', async () => {
+    const grid = await sampleGrid();
+    const model = fromGrid(grid);
+    const host = useHost(model);
+    // Fills and a note the user had before, on cells the plan will mark.
+    const plan = analyze(grid, { lang: 'vi' }).plan;
+    const [m1, m2] = plan.marks;
+    host.setCell(m1.sheet, m1.cell, { fill: '#00B0F0', note: 'Ghi chú của người dùng' });
+    host.setCell(m2.sheet, m2.cell, { comment: 'Bình luận cũ' });
+    const before = host.snapshot();
+
+    const out = await annotateWorkbook('vi');
+    expect(out.noteMode).toBe('notes');
+    // 4, plus one because the user's note must be read before it is backed up.
+    expect(out.syncs).toBe(5);
+    expect(host.syncCount).toBe(5);
+    expect(host.sheetNames()).toContain(plan.resultSheet.name);
+    for (const m of plan.marks) {
+      const c = host.cell(m.sheet, m.cell)!;
+      if (MARK_FILL[m.kind]) expect(c.fill).toBe(MARK_FILL[m.kind]);
+      expect(c.note).toBe(m.note);
+    }
+    expect(host.cell(m2.sheet, m2.cell)!.comment).toBe('Bình luận cũ');
+    expect(host.snapshot()).not.toEqual(before);
+
+    await clearWorkbook();
+    expect(host.snapshot()).toEqual(before);
+    expect(host.sheetNames()).not.toContain(STATE_SHEET);
+  });
+
+  it('re-annotating does not double anything and still clears to the original', async () => {
+    const grid = await sampleGrid();
+    const host = useHost(fromGrid(grid));
+    const mark = analyze(grid, { lang: 'vi' }).plan.marks[0];
+    host.setCell(mark.sheet, mark.cell, { fill: '#123456', note: 'cũ' });
+    const before = host.snapshot();
+    await annotateWorkbook('vi');
+    const once = host.snapshot();
+    await annotateWorkbook('vi');
+    expect(host.snapshot()).toEqual(once);
+    expect(host.sheetNames().filter((n) => n.startsWith('Kết quả'))).toHaveLength(1);
+    await clearWorkbook();
+    expect(host.snapshot()).toEqual(before);
+  });
+
+  it('check reads the workbook in two syncs; selectCell selects; saveState keeps the state', async () => {
+    const grid = await sampleGrid();
+    const host = useHost(fromGrid(grid));
+    const { analysis } = await checkWorkbook('vi');
+    expect(host.syncCount).toBe(2);
+    expect(analysis.result.candidates.length).toBeGreaterThan(0);
+    const c = analysis.result.candidates[0];
+    await selectCell(c.sheet, c.nameCell);
+    expect(host.selected()).toEqual({ sheet: c.sheet, cell: c.nameCell });
+    await saveState({ overrides: [{ sheet: c.sheet, ignore: false }] });
+    await saveState({ facts: { meeting: { place: 'Hội trường' } } });
+    const again = await checkWorkbook('vi');
+    expect(again.analysis.state.overrides).toEqual([{ sheet: c.sheet, ignore: false }]);
+    expect(again.analysis.state.facts).toEqual({ meeting: { place: 'Hội trường' } });
+    expect(host.dump().sheets.find((s) => s.name === STATE_SHEET)!.visibility).toBe('Hidden');
+  });
+});

@@ -1,0 +1,950 @@
+/**
+ * The proxies of the strict test host: the subset of Excel's JavaScript API the add-in uses,
+ * with Office.js's batching semantics. Every read of a property must be load()-ed and synced;
+ * every write and method call is queued and reaches the workbook only at context.sync().
+ */
+import { clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type HostValue, type Rect } from './model';
+import type { HostState } from './host';
+import { SheetData } from './workbook';
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+export const RANGE_AREAS_ADDRESS_LIMIT = 8192;
+/** Bytes an action costs in a real request beyond its payload (ids, names, envelope). */
+export const ACTION_OVERHEAD = 64;
+
+export class HostError extends Error {
+  code: string;
+  debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+export const ErrorCodes = {
+  propertyNotLoaded: 'PropertyNotLoaded',
+  itemNotFound: 'ItemNotFound',
+  itemAlreadyExists: 'ItemAlreadyExists',
+  invalidArgument: 'InvalidArgument',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+  apiNotFound: 'ApiNotFound',
+  invalidOperation: 'InvalidOperation',
+};
+
+function notLoaded(what: string): HostError {
+  return new HostError(ErrorCodes.propertyNotLoaded, `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+interface Action {
+  run: () => void;
+  where: string;
+}
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  private queue: Action[] = [];
+  private bytes = 0;
+  /** Number of syncs done by this context (objects created after a sync can't claim its results). */
+  batch = 0;
+
+  constructor(readonly host: HostState) {
+    this.workbook = new Workbook(this);
+  }
+
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Bytes of data the current sync sends back (loaded values, ClientResults). */
+  private responseBytes = 0;
+
+  respond(data: unknown): void {
+    this.responseBytes += jsonBytes(data);
+  }
+
+  enqueue(where: string, payload: unknown, run: () => void): void {
+    this.bytes += jsonBytes(payload) + ACTION_OVERHEAD;
+    this.queue.push({ run, where });
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    const bytes = this.bytes;
+    this.queue = [];
+    this.bytes = 0;
+    this.host.syncCount++;
+    this.host.requestSizes.push(bytes);
+    await Promise.resolve();
+    if (this.host.cellEditMode) throw new HostError(ErrorCodes.invalidOperationInCellEditMode, 'The operation is not supported while Excel is in cell-edit mode.');
+    if (bytes > this.host.requestLimit) {
+      throw new HostError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
+    }
+    this.responseBytes = 0;
+    try {
+      for (const a of queue) {
+        try {
+          a.run();
+        } catch (e) {
+          if (e instanceof HostError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = a.where;
+          throw e;
+        }
+      }
+    } finally {
+      this.batch++;
+    }
+    this.host.responseSizes.push(this.responseBytes);
+    if (this.responseBytes > this.host.requestLimit) {
+      throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
+    }
+  }
+
+  requireApi(version: string, what: string): void {
+    if (!this.host.supports('ExcelApi', version)) throw new HostError(ErrorCodes.apiNotFound, `${what} needs ExcelApi ${version}, which this host does not support.`);
+  }
+}
+
+type LoadArg = string | string[] | { select?: string; $select?: string } | undefined;
+
+function loadNames(arg: LoadArg, defaults: readonly string[]): string[] {
+  if (arg === undefined) return [...defaults];
+  const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : (arg.select ?? arg.$select ?? '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Base of every proxy: loaded values, null-object state, queued reads and writes. */
+abstract class ClientObject<T> {
+  private loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  protected abstract readonly kind: string;
+  protected abstract readonly loadable: readonly string[];
+
+  constructor(protected readonly ctx: RequestContext) {}
+
+  get context(): RequestContext {
+    return this.ctx;
+  }
+
+  /** The live object this proxy stands for; null for a null object; throws ItemNotFound otherwise. */
+  protected abstract target(): T | null;
+  protected abstract read(name: string, t: T): unknown;
+
+  protected resolve(): T | null {
+    const t = this.target();
+    this.nullState = t === null;
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded(`${this.kind}.isNullObject`);
+    return this.nullState;
+  }
+
+  load(arg?: LoadArg): this {
+    const names = loadNames(arg, this.loadable);
+    for (const n of names) if (!this.loadable.includes(n)) throw new HostError(ErrorCodes.invalidArgument, `${this.kind} has no loadable property '${n}' in the test host.`);
+    this.ctx.enqueue(`${this.kind}.load`, { load: names }, () => {
+      const t = this.resolve();
+      for (const n of names) {
+        const v = t === null ? null : clone(this.read(n, t));
+        this.ctx.respond(v);
+        this.loaded.set(n, v);
+      }
+    });
+    return this;
+  }
+
+  protected probe(): void {
+    this.ctx.enqueue(`${this.kind}.probe`, { probe: this.kind }, () => void this.resolve());
+  }
+
+  protected get<V>(name: string): V {
+    if (!this.loaded.has(name)) throw notLoaded(`${this.kind}.${name}`);
+    return this.loaded.get(name) as V;
+  }
+
+  protected write(what: string, payload: unknown, apply: (t: T) => void): void {
+    this.ctx.enqueue(`${this.kind}.${what}`, payload, () => {
+      const t = this.resolve();
+      if (t === null) throw new HostError(ErrorCodes.itemNotFound, `${this.kind}.${what} on a null object.`);
+      apply(t);
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+export class ClientResult<V> {
+  private done = false;
+  private result: V | undefined;
+  set(v: V): void {
+    this.result = v;
+    this.done = true;
+  }
+  get value(): V {
+    if (!this.done) throw notLoaded('ClientResult.value');
+    return this.result as V;
+  }
+}
+
+// ---------------------------------------------------------------- workbook
+
+export class Workbook {
+  readonly worksheets: WorksheetCollection;
+  private notesCollection: NoteCollection | undefined;
+  private commentsCollection: CommentCollection | undefined;
+  constructor(private readonly ctx: RequestContext) {
+    this.worksheets = new WorksheetCollection(ctx);
+  }
+  get notes(): NoteCollection {
+    this.notesCollection ??= new NoteCollection(this.ctx);
+    return this.notesCollection;
+  }
+  get comments(): CommentCollection {
+    this.commentsCollection ??= new CommentCollection(this.ctx);
+    return this.commentsCollection;
+  }
+  getSelectedRange(): Range {
+    const host = this.ctx.host;
+    return new Range(this.ctx, () => {
+      const sel = host.workbook.selection;
+      const sheet = sel ? host.workbook.sheet(sel.sheet) : host.workbook.activeSheet;
+      if (!sheet) throw new HostError(ErrorCodes.itemNotFound, 'no active sheet');
+      return { sheet, rect: parseRect(sel?.cell ?? 'A1')! };
+    });
+  }
+}
+
+type SheetFinder = () => SheetData | null;
+
+export class WorksheetCollection extends ClientObject<SheetData[]> {
+  protected readonly kind = 'WorksheetCollection';
+  protected readonly loadable = ['items', 'name', 'visibility', 'position', 'items/name', 'items/visibility', 'items/position'];
+  private itemProxies: Worksheet[] | undefined;
+
+  protected target(): SheetData[] {
+    return this.ctx.host.workbook.sheets;
+  }
+  protected read(): unknown {
+    return null;
+  }
+  override load(arg?: LoadArg): this {
+    const names = loadNames(arg, ['name', 'visibility', 'position']).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    this.ctx.enqueue('WorksheetCollection.load', { load: names }, () => {
+      this.itemProxies = this.ctx.host.workbook.sheets.map((s) => {
+        const ws = new Worksheet(this.ctx, () => (this.ctx.host.workbook.sheets.includes(s) ? s : null), false);
+        ws.fill(names.length ? names : ['name', 'visibility', 'position'], s);
+        return ws;
+      });
+    });
+    return this;
+  }
+  get items(): Worksheet[] {
+    if (!this.itemProxies) throw notLoaded('WorksheetCollection.items');
+    return this.itemProxies;
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.host.workbook.sheet(name), false, name);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.host.workbook.sheet(name), true, name);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.host.workbook.activeSheet, false);
+  }
+  add(name: string): Worksheet {
+    let created: SheetData | null = null;
+    this.ctx.enqueue('WorksheetCollection.add', { add: name }, () => {
+      const wb = this.ctx.host.workbook;
+      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${name}".`);
+      if (wb.sheet(name)) throw new HostError(ErrorCodes.itemAlreadyExists, `A sheet named "${name}" already exists.`);
+      created = new SheetData(name);
+      wb.sheets.push(created);
+    });
+    return new Worksheet(this.ctx, () => (created && this.ctx.host.workbook.sheets.includes(created) ? created : null), false, name);
+  }
+}
+
+export class Worksheet extends ClientObject<SheetData> {
+  protected readonly kind = 'Worksheet';
+  protected readonly loadable = ['name', 'visibility', 'position'];
+  readonly freezePanes: { freezeRows: (count?: number) => void };
+  private preset = new Map<string, unknown>();
+
+  constructor(
+    ctx: RequestContext,
+    private readonly find: SheetFinder,
+    private readonly orNull: boolean,
+    private readonly label = '?',
+  ) {
+    super(ctx);
+    if (orNull) this.probe();
+    this.freezePanes = {
+      freezeRows: (count = 1) => this.write('freezePanes.freezeRows', { count }, (s) => void (s.frozenRows = count)),
+    };
+  }
+
+  /** Items of a loaded collection arrive with their properties. */
+  fill(names: string[], s: SheetData): void {
+    for (const n of names) {
+      const v = this.read(n, s);
+      this.ctx.respond(v);
+      this.preset.set(n, v);
+    }
+  }
+
+  protected override get<V>(name: string): V {
+    if (this.preset.has(name)) return this.preset.get(name) as V;
+    return super.get<V>(name);
+  }
+
+  protected target(): SheetData | null {
+    const s = this.find();
+    if (!s && !this.orNull) throw new HostError(ErrorCodes.itemNotFound, `The worksheet "${this.label}" does not exist.`);
+    return s;
+  }
+  protected read(name: string, s: SheetData): unknown {
+    if (name === 'name') return s.name;
+    if (name === 'visibility') return s.visibility;
+    return this.ctx.host.workbook.sheets.indexOf(s);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.write('visibility', { visibility: v }, (s) => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new HostError(ErrorCodes.invalidArgument, `visibility ${v}`);
+      s.visibility = v;
+    });
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  private sheetOf(): SheetData {
+    const s = this.resolve();
+    if (!s) throw new HostError(ErrorCodes.itemNotFound, 'null worksheet');
+    return s;
+  }
+  getRange(address?: string): Range {
+    return new Range(this.ctx, () => {
+      const sheet = this.sheetOf();
+      const rect = address === undefined ? parseRect('A:XFD')! : parseRect(splitSheet(address).local);
+      if (!rect) throw new HostError(ErrorCodes.invalidArgument, `Bad address "${address}".`);
+      return { sheet, rect };
+    });
+  }
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.ctx, () => {
+      this.ctx.requireApi('1.9', 'Worksheet.getRanges');
+      if (address.length > RANGE_AREAS_ADDRESS_LIMIT) throw new HostError(ErrorCodes.invalidArgument, `getRanges: the address list is ${address.length} characters (limit ${RANGE_AREAS_ADDRESS_LIMIT}).`);
+      const sheet = this.sheetOf();
+      const rects = splitList(address).map((a) => parseRect(splitSheet(a).local));
+      if (!rects.length || rects.some((r) => !r)) throw new HostError(ErrorCodes.invalidArgument, `Bad address list "${address.slice(0, 80)}…".`);
+      return { sheet, rects: rects as Rect[] };
+    });
+  }
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const sheet = this.sheetOf();
+      return { sheet, rect: sheet.used(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.ctx,
+      () => {
+        const sheet = this.sheetOf();
+        const rect = sheet.used(valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.write('delete', { delete: this.label }, (s) => {
+      const wb = this.ctx.host.workbook;
+      if (wb.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
+      if (wb.selection?.sheet === s.name) wb.selection = null;
+    });
+  }
+  activate(): void {
+    this.write('activate', {}, (s) => {
+      if (s.visibility !== 'Visible') throw new HostError(ErrorCodes.invalidOperation, 'A hidden sheet cannot be activated.');
+      this.ctx.host.workbook.activeSheet = s;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+interface RangeTarget {
+  sheet: SheetData;
+  rect: Rect;
+}
+
+function externalValue(c: CellModel | undefined): string | number | boolean {
+  const v = c?.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return v.error;
+  return v;
+}
+
+function cellsOf(rect: Rect, fn: (row: number, col: number) => void): void {
+  for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(r, c);
+}
+
+function grid<V>(rect: Rect, fn: (row: number, col: number) => V): V[][] {
+  const out: V[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const line: V[] = [];
+    for (let c = rect.left; c <= rect.right; c++) line.push(fn(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+function cellCount(rect: Rect): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
+const READ_CELL_LIMIT = 5_000_000;
+
+function check2d(v: unknown, rect: Rect, what: string): unknown[][] {
+  const rows = rect.bottom - rect.top + 1;
+  const cols = rect.right - rect.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols)) {
+    throw new HostError(ErrorCodes.invalidArgument, `${what}: the array's dimensions do not match the range (${rows}×${cols}).`);
+  }
+  return v as unknown[][];
+}
+
+function storedValue(v: unknown): HostValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    // A leading apostrophe marks text, as in Excel; a "=" would be a formula, which the host refuses
+    // so that tests catch workbook text written where Excel would evaluate it.
+    if (v.startsWith("'")) return v.slice(1) || null;
+    if (v.startsWith('=')) throw new HostError(ErrorCodes.invalidArgument, `The test host does not evaluate formulas (value "${v.slice(0, 40)}").`);
+    // Like typing into a cell, Excel converts text that reads as a number, percentage or boolean.
+    const t = v.trim();
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+    if (/^[+-]?(\d+\.?\d*|\.\d+)\s*%$/.test(t)) return Number(t.replace('%', '')) / 100;
+    if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+    return v;
+  }
+  throw new HostError(ErrorCodes.invalidArgument, `Unsupported cell value ${JSON.stringify(v)}.`);
+}
+
+export class Range extends ClientObject<RangeTarget> {
+  protected readonly kind = 'Range';
+  protected readonly loadable = ['address', 'addressLocal', 'values', 'numberFormat', 'text', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'cellCount'];
+  readonly format: RangeFormat;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly find: () => RangeTarget | null,
+    orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) this.probe();
+    this.format = new RangeFormat(ctx, () => this.live());
+  }
+
+  protected target(): RangeTarget | null {
+    return this.find();
+  }
+  live(): RangeTarget {
+    const t = this.resolve();
+    if (!t) throw new HostError(ErrorCodes.itemNotFound, 'null range');
+    return t;
+  }
+  protected read(name: string, t: RangeTarget): unknown {
+    const { sheet, rect } = t;
+    if ((name === 'values' || name === 'numberFormat' || name === 'text') && cellCount(rect) > READ_CELL_LIMIT) {
+      throw new HostError(ErrorCodes.invalidArgument, `Range too large to read (${cellCount(rect)} cells).`);
+    }
+    switch (name) {
+      case 'address':
+      case 'addressLocal':
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'values':
+        return grid(rect, (r, c) => externalValue(sheet.get(r, c)));
+      case 'text':
+        return grid(rect, (r, c) => String(externalValue(sheet.get(r, c))));
+      case 'numberFormat':
+        return grid(rect, (r, c) => sheet.get(r, c)?.numberFormat ?? 'General');
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      default:
+        return cellCount(rect);
+    }
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.write('values', { values: v }, ({ sheet, rect }) => {
+      const rows = check2d(v, rect, 'values');
+      const stored = rows.map((line) => line.map(storedValue));
+      cellsOf(rect, (r, c) => {
+        const value = stored[r - rect.top][c - rect.left];
+        if (value === null && !sheet.get(r, c)) return;
+        sheet.touch(r, c).value = value;
+        sheet.tidy(r, c);
+      });
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.write('numberFormat', { numberFormat: v }, ({ sheet, rect }) => {
+      const rows = check2d(v, rect, 'numberFormat');
+      cellsOf(rect, (r, c) => {
+        const f = rows[r - rect.top][c - rect.left] as string;
+        if (f === 'General' && !sheet.get(r, c)) return;
+        const cell = sheet.touch(r, c);
+        if (f === 'General') delete cell.numberFormat;
+        else cell.numberFormat = f;
+        sheet.tidy(r, c);
+      });
+    });
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  getCell(row: number, column: number): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.live();
+      const r = rect.top + row;
+      const c = rect.left + column;
+      return { sheet, rect: { top: r, bottom: r, left: c, right: c } };
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.ctx,
+      () => {
+        this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+        const { sheet, rect } = this.live();
+        const hits = sheet.merges.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
+        return hits.length ? { sheet, rects: hits } : null;
+      },
+      true,
+    );
+  }
+  getCellProperties(spec: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): ClientResult<{ format: { fill: { color?: string; pattern?: string } } }[][]> {
+    const out = new ClientResult<{ format: { fill: { color?: string; pattern?: string } } }[][]>();
+    this.ctx.enqueue('Range.getCellProperties', { getCellProperties: spec }, () => {
+      this.ctx.requireApi('1.9', 'Range.getCellProperties');
+      const { sheet, rect } = this.live();
+      const want = spec.format?.fill ?? {};
+      const result = grid(rect, (r, c) => {
+        const fill = sheet.get(r, c)?.fill;
+        const f: { color?: string; pattern?: string } = {};
+        // Excel reports "no fill" as white with pattern None.
+        if (want.color) f.color = fill ?? '#FFFFFF';
+        if (want.pattern) f.pattern = fill ? 'Solid' : 'None';
+        return { format: { fill: f } };
+      });
+      this.ctx.respond(result);
+      out.set(result);
+    });
+    return out;
+  }
+  select(): void {
+    this.write('select', {}, ({ sheet, rect }) => {
+      const wb = this.ctx.host.workbook;
+      if (sheet.visibility !== 'Visible') throw new HostError(ErrorCodes.invalidOperation, 'Cannot select on a hidden sheet.');
+      wb.activeSheet = sheet;
+      wb.selection = { sheet: sheet.name, cell: rectAddress(rect) };
+    });
+  }
+  merge(): void {
+    this.write('merge', {}, ({ sheet, rect }) => void sheet.merges.push({ ...rect }));
+  }
+}
+
+type RangeFinder = () => RangeTarget;
+
+export class RangeFormat {
+  readonly fill: RangeFill;
+  readonly font: RangeFont;
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly live: RangeFinder,
+  ) {
+    this.fill = new RangeFill(ctx, () => [this.liveArea()]);
+    this.font = new RangeFont(ctx, () => [this.liveArea()]);
+  }
+  private liveArea(): AreasTarget {
+    const { sheet, rect } = this.live();
+    return { sheet, rects: [rect] };
+  }
+  set columnWidth(w: number) {
+    this.ctx.enqueue('RangeFormat.columnWidth', { columnWidth: w }, () => {
+      const { sheet, rect } = this.live();
+      for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths[columnLetter(c)] = w;
+    });
+  }
+  get columnWidth(): number {
+    throw notLoaded('RangeFormat.columnWidth');
+  }
+  set wrapText(on: boolean) {
+    this.ctx.enqueue('RangeFormat.wrapText', { wrapText: on }, () => {
+      const { sheet, rect } = this.live();
+      cellsOf(rect, (r, c) => {
+        const cell = sheet.touch(r, c);
+        if (on) cell.wrap = true;
+        else delete cell.wrap;
+        sheet.tidy(r, c);
+      });
+    });
+  }
+  get wrapText(): boolean {
+    throw notLoaded('RangeFormat.wrapText');
+  }
+}
+
+interface AreasTarget {
+  sheet: SheetData;
+  rects: Rect[];
+}
+
+function eachCell(areas: AreasTarget[], fn: (sheet: SheetData, row: number, col: number) => void): void {
+  for (const a of areas) for (const rect of a.rects) cellsOf(rect, (r, c) => fn(a.sheet, r, c));
+}
+
+export class RangeFill {
+  private color_: string | undefined;
+  private loadedColor = false;
+  private loadedPattern = false;
+  private pattern_: string | undefined;
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly live: () => AreasTarget[],
+  ) {}
+  load(arg?: LoadArg): this {
+    const names = loadNames(arg, ['color', 'pattern']);
+    this.ctx.enqueue('RangeFill.load', { load: names }, () => {
+      const first = this.live()[0];
+      const rect = first.rects[0];
+      const fill = first.sheet.get(rect.top, rect.left)?.fill;
+      if (names.includes('color')) {
+        this.color_ = fill ?? '#FFFFFF';
+        this.loadedColor = true;
+      }
+      if (names.includes('pattern')) {
+        this.ctx.requireApi('1.15', 'RangeFill.pattern');
+        this.pattern_ = fill ? 'Solid' : 'None';
+        this.loadedPattern = true;
+      }
+    });
+    return this;
+  }
+  get color(): string {
+    if (!this.loadedColor) throw notLoaded('RangeFill.color');
+    return this.color_!;
+  }
+  set color(v: string) {
+    this.ctx.enqueue('RangeFill.color', { color: v }, () => {
+      if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new HostError(ErrorCodes.invalidArgument, `Bad colour ${v}`);
+      eachCell(this.live(), (s, r, c) => void (s.touch(r, c).fill = v.toUpperCase()));
+    });
+  }
+  get pattern(): string {
+    if (!this.loadedPattern) throw notLoaded('RangeFill.pattern');
+    return this.pattern_!;
+  }
+  clear(): void {
+    this.ctx.enqueue('RangeFill.clear', { clear: true }, () => {
+      eachCell(this.live(), (s, r, c) => {
+        const cell = s.get(r, c);
+        if (!cell) return;
+        delete cell.fill;
+        s.tidy(r, c);
+      });
+    });
+  }
+}
+
+export class RangeFont {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly live: () => AreasTarget[],
+  ) {}
+  set bold(on: boolean) {
+    this.ctx.enqueue('RangeFont.bold', { bold: on }, () =>
+      eachCell(this.live(), (s, r, c) => {
+        const cell = s.touch(r, c);
+        if (on) cell.bold = true;
+        else delete cell.bold;
+        s.tidy(r, c);
+      }),
+    );
+  }
+  get bold(): boolean {
+    throw notLoaded('RangeFont.bold');
+  }
+  set color(v: string) {
+    this.ctx.enqueue('RangeFont.color', { color: v }, () => eachCell(this.live(), (s, r, c) => void (s.touch(r, c).fontColor = v)));
+  }
+  get color(): string {
+    throw notLoaded('RangeFont.color');
+  }
+}
+
+export class RangeAreas extends ClientObject<AreasTarget> {
+  protected readonly kind = 'RangeAreas';
+  protected readonly loadable = ['address', 'areaCount', 'cellCount'];
+  readonly format: { fill: RangeFill; font: RangeFont };
+
+  constructor(
+    ctx: RequestContext,
+    private readonly find: () => AreasTarget | null,
+    orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) this.probe();
+    const live = (): AreasTarget[] => {
+      const t = this.resolve();
+      if (!t) throw new HostError(ErrorCodes.itemNotFound, 'null RangeAreas');
+      return [t];
+    };
+    this.format = { fill: new RangeFill(ctx, live), font: new RangeFont(ctx, live) };
+  }
+  protected target(): AreasTarget | null {
+    return this.find();
+  }
+  protected read(name: string, t: AreasTarget): unknown {
+    if (name === 'address') return t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectAddress(r)}`).join(',');
+    if (name === 'areaCount') return t.rects.length;
+    return t.rects.reduce((n, r) => n + cellCount(r), 0);
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+}
+
+// ---------------------------------------------------------------- notes and comments
+
+interface CellRef {
+  sheet: SheetData;
+  row: number;
+  col: number;
+}
+
+function cellRefOf(ctx: RequestContext, address: string | Range): CellRef {
+  if (address instanceof Range) {
+    const { sheet, rect } = address.live();
+    return { sheet, row: rect.top, col: rect.left };
+  }
+  const { sheet: name, local } = splitSheet(address);
+  const sheet = name === null ? ctx.host.workbook.activeSheet : ctx.host.workbook.sheet(name);
+  const rect = parseRect(local);
+  if (!sheet || !rect) throw new HostError(ErrorCodes.invalidArgument, `Bad cell address "${address}".`);
+  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new HostError(ErrorCodes.invalidArgument, `A note or comment belongs to one cell, not "${address}".`);
+  return { sheet, row: rect.top, col: rect.left };
+}
+
+type NoteField = 'note' | 'comment';
+
+function allWith(ctx: RequestContext, field: NoteField): CellRef[] {
+  const out: CellRef[] = [];
+  for (const sheet of ctx.host.workbook.sheets) for (const [row, col, c] of sheet.entries()) if (c[field] !== undefined) out.push({ sheet, row, col });
+  return out;
+}
+
+abstract class Annotation extends ClientObject<CellRef> {
+  protected readonly loadable = ['content', 'id', 'authorName'];
+  protected abstract readonly field: NoteField;
+  constructor(
+    ctx: RequestContext,
+    private readonly find: () => CellRef | null,
+    private readonly orNull: boolean,
+    preset?: CellRef,
+  ) {
+    super(ctx);
+    if (orNull) this.probe();
+    if (preset) this.presetRef = preset;
+  }
+  private presetRef: CellRef | undefined;
+  private presetValues = new Map<string, unknown>();
+  fill(names: string[]): void {
+    for (const n of names) {
+      const v = this.read(n, this.presetRef!);
+      this.ctx.respond(v);
+      this.presetValues.set(n, v);
+    }
+  }
+  protected override get<V>(name: string): V {
+    if (this.presetValues.has(name)) return this.presetValues.get(name) as V;
+    return super.get<V>(name);
+  }
+  protected target(): CellRef | null {
+    const ref = this.find();
+    const ok = ref && ref.sheet.get(ref.row, ref.col)?.[this.field] !== undefined && this.ctx.host.workbook.sheets.includes(ref.sheet);
+    if (!ok && !this.orNull) throw new HostError(ErrorCodes.itemNotFound, `The ${this.field} does not exist.`);
+    return ok ? ref : null;
+  }
+  protected read(name: string, t: CellRef): unknown {
+    if (name === 'content') return t.sheet.get(t.row, t.col)?.[this.field] ?? null;
+    if (name === 'id') return `${t.sheet.name}!${rectAddress({ top: t.row, bottom: t.row, left: t.col, right: t.col })}`;
+    return 'Test host';
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.write('content', { content: v }, (t) => void (t.sheet.touch(t.row, t.col)[this.field] = String(v)));
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  delete(): void {
+    this.write('delete', {}, (t) => {
+      delete t.sheet.touch(t.row, t.col)[this.field];
+      t.sheet.tidy(t.row, t.col);
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new HostError(ErrorCodes.itemNotFound, `null ${this.field}`);
+      return { sheet: t.sheet, rect: { top: t.row, bottom: t.row, left: t.col, right: t.col } };
+    });
+  }
+}
+
+export class Note extends Annotation {
+  protected readonly kind = 'Note';
+  protected readonly field = 'note';
+}
+
+export class Comment extends Annotation {
+  protected readonly kind = 'Comment';
+  protected readonly field = 'comment';
+}
+
+abstract class AnnotationCollection<A extends Annotation> extends ClientObject<CellRef[]> {
+  protected readonly loadable = ['items', 'content', 'id', 'items/content', 'items/id'];
+  protected abstract readonly field: NoteField;
+  protected abstract readonly version: string;
+  protected abstract make(find: () => CellRef | null, orNull: boolean, preset?: CellRef): A;
+  private itemProxies: A[] | undefined;
+
+  protected target(): CellRef[] {
+    this.ctx.requireApi(this.version, `${this.kind}`);
+    return allWith(this.ctx, this.field);
+  }
+  protected read(): unknown {
+    return null;
+  }
+  override load(arg?: LoadArg): this {
+    const names = loadNames(arg, ['content', 'id']).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    this.ctx.enqueue(`${this.kind}.load`, { load: names }, () => {
+      const refs = this.resolve() ?? [];
+      this.itemProxies = refs.map((ref) => {
+        const item = this.make(() => ref, false, ref);
+        item.fill(names.length ? names : ['content', 'id']);
+        return item;
+      });
+    });
+    return this;
+  }
+  get items(): A[] {
+    if (!this.itemProxies) throw notLoaded(`${this.kind}.items`);
+    return this.itemProxies;
+  }
+  add(cellAddress: string | Range, content: string): A {
+    let ref: CellRef | null = null;
+    this.ctx.enqueue(`${this.kind}.add`, { add: typeof cellAddress === 'string' ? cellAddress : 'range', content }, () => {
+      this.ctx.requireApi(this.version, `${this.kind}.add`);
+      ref = cellRefOf(this.ctx, cellAddress);
+      const cell = ref.sheet.touch(ref.row, ref.col);
+      if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
+      cell[this.field] = String(content);
+    });
+    return this.make(() => ref, false);
+  }
+  protected byCell(address: string | Range, orNull: boolean): A {
+    return this.make(() => {
+      this.ctx.requireApi(this.version, `${this.kind}.getItem`);
+      return cellRefOf(this.ctx, address);
+    }, orNull);
+  }
+}
+
+export class NoteCollection extends AnnotationCollection<Note> {
+  protected readonly kind = 'NoteCollection';
+  protected readonly field = 'note';
+  protected readonly version = '1.18';
+  protected make(find: () => CellRef | null, orNull: boolean, preset?: CellRef): Note {
+    return new Note(this.ctx, find, orNull, preset);
+  }
+  /** The key of a note is its cell's address ("Sheet!B6"). */
+  getItem(key: string): Note {
+    return this.byCell(key, false);
+  }
+  getItemOrNullObject(key: string): Note {
+    return this.byCell(key, true);
+  }
+}
+
+export class CommentCollection extends AnnotationCollection<Comment> {
+  protected readonly kind = 'CommentCollection';
+  protected readonly field = 'comment';
+  protected readonly version = '1.10';
+  protected make(find: () => CellRef | null, orNull: boolean, preset?: CellRef): Comment {
+    return new Comment(this.ctx, find, orNull, preset);
+  }
+  getItemByCell(cellAddress: string | Range): Comment {
+    return this.byCell(cellAddress, false);
+  }
+  /** Comment ids of the host are their cell's address. */
+  getItemOrNullObject(commentId: string): Comment {
+    return this.byCell(commentId, true);
+  }
+  getItem(commentId: string): Comment {
+    return this.byCell(commentId, false);
+  }
+}

@@ -1,0 +1,189 @@
+/** The test host is strict where Office.js is: these tests prove each rule can fail a caller. */
+import { ExcelHost } from './host';
+import type { WorkbookModel } from './model';
+
+type Ctx = Excel.RequestContext;
+
+const model = (): WorkbookModel => ({
+  sheets: [
+    {
+      name: 'Tập thể',
+      cells: { A1: { value: 'Tên đơn vị' }, B1: { value: 'Tỷ lệ' }, A2: { value: 'Sở Nội vụ' }, B2: { value: 0.985, numberFormat: '0.0%' }, B3: { value: { error: '#DIV/0!' } } },
+      merges: ['A4:B4'],
+    },
+  ],
+});
+
+function excel(host: ExcelHost): { run: <T>(cb: (ctx: Ctx) => Promise<T>) => Promise<T>; Office: typeof Office } {
+  const g = host.globals() as unknown as { Excel: { run: <T>(cb: (ctx: Ctx) => Promise<T>) => Promise<T> }; Office: typeof Office };
+  return { run: g.Excel.run, Office: g.Office };
+}
+
+describe('strict Excel test host', () => {
+  it('throws PropertyNotLoaded for a property not loaded, or loaded but not yet synced', async () => {
+    const host = new ExcelHost(model());
+    await excel(host).run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Tập thể').getRange('A1:B3');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([
+        ['Tên đơn vị', 'Tỷ lệ'],
+        ['Sở Nội vụ', 0.985],
+        ['', '#DIV/0!'],
+      ]);
+      expect(() => range.numberFormat).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      const ws = ctx.workbook.worksheets;
+      expect(() => ws.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      const missing = ws.getItemOrNullObject('Không có');
+      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  it('counts syncs, including the one Excel.run makes for what is left queued', async () => {
+    const host = new ExcelHost(model());
+    await excel(host).run(async (ctx) => {
+      ctx.workbook.worksheets.load('items/name');
+      await ctx.sync();
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Tập thể').getRange('C1').values = [['x']];
+    });
+    expect(host.syncCount).toBe(3);
+    expect(host.cell('Tập thể', 'C1')!.value).toBe('x');
+  });
+
+  it('applies writes only at sync', async () => {
+    const host = new ExcelHost(model());
+    await excel(host).run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Tập thể').getRange('A2');
+      r.format.fill.color = '#FFC7CE';
+      ctx.workbook.notes.add("'Tập thể'!A2", 'ghi chú');
+      expect(host.cell('Tập thể', 'A2')!.fill).toBeUndefined();
+      expect(host.cell('Tập thể', 'A2')!.note).toBeUndefined();
+      await ctx.sync();
+      expect(host.cell('Tập thể', 'A2')).toMatchObject({ fill: '#FFC7CE', note: 'ghi chú' });
+    });
+  });
+
+  it('fails a request over 5 MB and applies none of it', async () => {
+    const host = new ExcelHost(model());
+    const big = 'x'.repeat(1024 * 1024);
+    await expect(
+      excel(host).run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Tập thể');
+        for (let i = 0; i < 6; i++) ws.getRange(`D${i + 1}`).values = [[big]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.cell('Tập thể', 'D1')).toBeUndefined();
+    // Under the cap the same writes pass.
+    await excel(host).run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Tập thể');
+      for (let i = 0; i < 4; i++) ws.getRange(`D${i + 1}`).values = [[big]];
+      await ctx.sync();
+    });
+    expect(host.cell('Tập thể', 'D4')!.value).toBe(big);
+  });
+
+  it('fails a response over 5 MB (a read too large for one request)', async () => {
+    const cells: Record<string, { value: string }> = {};
+    for (let i = 1; i <= 6; i++) cells[`A${i}`] = { value: 'y'.repeat(1024 * 1024) };
+    const host = new ExcelHost({ sheets: [{ name: 'Big', cells }] });
+    await expect(
+      excel(host).run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Big').getRange('A1:A6').load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await excel(host).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Big').getRange('A1:A4').load('values');
+      await ctx.sync();
+    });
+    expect(host.responseSizes[1]).toBeGreaterThan(4 * 1024 * 1024);
+  });
+
+  it('switches requirement sets off: isSetSupported and the API itself', async () => {
+    const host = new ExcelHost(model());
+    const { Office: office, run } = excel(host);
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(true);
+    host.disable('ExcelApi', '1.18');
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.17')).toBe(true);
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.notes.add("'Tập thể'!A2", 'x');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    host.disable('ExcelApi', '1.10');
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(false);
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Tập thể').getRange('A1:B4').getMergedAreasOrNullObject().load('address');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('rejects Excel.run in cell-edit mode', async () => {
+    const host = new ExcelHost(model());
+    host.setCellEditMode(true);
+    await expect(
+      excel(host).run(async (ctx) => {
+        ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  });
+
+  it('caps getRanges address lists at ~8k characters', async () => {
+    const host = new ExcelHost(model());
+    const list = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(',');
+    expect(list.length).toBeGreaterThan(8192);
+    await expect(
+      excel(host).run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Tập thể').getRanges(list).format.fill.color = '#FFEB9C';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('reports no fill as white with pattern None, merges, used range; round-trips its model', async () => {
+    const host = new ExcelHost(model());
+    await excel(host).run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Tập thể');
+      const used = ws.getUsedRange(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const merged = used.getMergedAreasOrNullObject();
+      merged.load('address');
+      const props = ws.getRange('A2:A2').getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      await ctx.sync();
+      expect(used.address).toBe("'Tập thể'!A1:B3");
+      expect(merged.isNullObject).toBe(true); // A4:B4 is outside the values-only used range
+      expect(props.value[0][0].format!.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+    });
+    expect(host.dump()).toEqual(model());
+  });
+
+  it('converts text that reads as a number or boolean, as Excel does, unless it starts with an apostrophe', async () => {
+    const host = new ExcelHost(model());
+    await excel(host).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Tập thể').getRange('C1:C5').values = [['5'], ['98.5%'], ['TRUE'], ["'5"], ['Sở 5']];
+      await ctx.sync();
+    });
+    expect(['C1', 'C2', 'C3', 'C4', 'C5'].map((c) => host.cell('Tập thể', c)!.value)).toEqual([5, 0.985, true, '5', 'Sở 5']);
+  });
+
+  it('refuses to write workbook text as a formula', async () => {
+    const host = new ExcelHost(model());
+    await expect(
+      excel(host).run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Tập thể').getRange('C1').values = [['=1+1']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
