@@ -58,7 +58,13 @@ function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind;
   if (c.tiedAtCutoff) return { kind: 'unknown', lines: [L.noteTied(c.rank ?? 0)] };
   if (c.overQuota) return { kind: 'info', lines: [L.noteOverQuota(c.rank ?? 0)] };
   if (c.duplicate) return { kind: 'fail', lines: [] };
-  return { kind: 'info', lines: [L.noteNotEligible, ...reasonLines(c, lang).map((r) => `- ${r}`)] };
+  // Reasons already written on their own cell are only named here (notes stay short: Excel on the
+  // web caps a request at 5 MB); reasons with no cell of their own on this row are written in full.
+  const marked = (x: CriterionResult) => !!x.cell && !x.inherited && x.sheet === c.sheet;
+  const open = c.criteria.filter((x) => x.outcome !== 'pass');
+  const named = open.filter(marked).map((x) => criterionLabel(x.id, lang));
+  const full = reasonLines({ ...c, criteria: open.filter((x) => !marked(x)) }, lang).map((r) => `- ${r}`);
+  return { kind: 'info', lines: [`${L.noteNotEligible}${named.length ? ` ${named.join('; ')}` : ''}`, ...full] };
 }
 
 export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang): AnnotationPlan {

@@ -307,6 +307,12 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
     header.format.fill.color = HEADER_FILL;
     header.format.wrapText = true;
     if (rs.rows.length) ws.getRange(`A${headerRow + 1}:${last}${headerRow + rs.rows.length}`).format.wrapText = true;
+    // Thin borders around every cell of the table (header and rows), as the exceljs adapter draws.
+    const table = ws.getRange(`A${headerRow}:${last}${headerRow + rs.rows.length}`);
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      if (edge === 'InsideHorizontal' && !rs.rows.length) continue;
+      table.format.borders.getItem(edge).style = 'Continuous';
+    }
     // Column widths are given in characters; Excel wants points (about 7 per character).
     rs.widths.forEach((w, i) => {
       ws.getRange(`${columnLetter(i)}1`).format.columnWidth = Math.round(w * 7);

@@ -92,6 +92,8 @@ describe('the annotation written by both adapters', () => {
     const headerRow = rs.title.length + 2;
     expect(hostSheet.frozenRows).toBe(headerRow);
     expect(hostSheet.cells[`A${headerRow}`]).toMatchObject({ fill: '#D9E1F2', bold: true });
+    const borders = host.workbook.sheet(rs.name)!.borders;
+    expect(Object.keys(borders).filter((k) => k.startsWith(`A${headerRow}:`)).length).toBe(6);
 
     // Marks: same fill colour and note text on every judged cell.
     for (const m of analysis.plan.marks) {

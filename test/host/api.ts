@@ -603,15 +603,40 @@ export class Range extends ClientObject<RangeTarget> {
 
 type RangeFinder = () => RangeTarget;
 
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+
 export class RangeFormat {
   readonly fill: RangeFill;
   readonly font: RangeFont;
+  readonly borders: { getItem: (index: string) => { style: string; color: string } };
   constructor(
     private readonly ctx: RequestContext,
     private readonly live: RangeFinder,
   ) {
     this.fill = new RangeFill(ctx, () => [this.liveArea()]);
     this.font = new RangeFont(ctx, () => [this.liveArea()]);
+    const border = (index: string, key: 'style' | 'color', value: string) =>
+      ctx.enqueue('RangeBorder.' + key, { index, [key]: value }, () => {
+        if (!BORDER_INDEXES.includes(index)) throw new HostError(ErrorCodes.invalidArgument, `Unknown border ${index}.`);
+        const { sheet, rect } = this.live();
+        sheet.borders[`${rectAddress(rect)}:${index}`] = value;
+      });
+    this.borders = {
+      getItem: (index: string) => ({
+        set style(v: string) {
+          border(index, 'style', v);
+        },
+        get style(): string {
+          throw notLoaded('RangeBorder.style');
+        },
+        set color(v: string) {
+          border(index, 'color', v);
+        },
+        get color(): string {
+          throw notLoaded('RangeBorder.color');
+        },
+      }),
+    };
   }
   private liveArea(): AreasTarget {
     const { sheet, rect } = this.live();

@@ -12,6 +12,8 @@ export class SheetData {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   frozenRows = 0;
   columnWidths: Record<string, number> = {};
+  /** "A6:M37:EdgeTop" → border style (not in the model: only the result sheet has borders). */
+  borders: Record<string, string> = {};
   constructor(public name: string) {}
 
   get(row: number, col: number): CellModel | undefined {

@@ -1,0 +1,340 @@
+/**
+ * The annotated copy with hand-built plans on a hand-built workbook: values never change, marks
+ * and notes are exactly the plan's, a second annotation replaces the first (never doubles), and
+ * clearing restores the fills and notes that were there before, cell for cell.
+ */
+import ExcelJS from 'exceljs';
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type MarkKind } from '../../src/core/annotationPlan';
+import { parseA1 } from '../../src/core/grid';
+import { renderMessage } from '../../src/core/messages';
+import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../src/core/state';
+import { AnnotatedCopyError, clearAnnotations, noteText, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { gridOf, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+
+const RESULT = 'Kết quả xét khen thưởng';
+const YELLOW: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+const GRADIENT: ExcelJS.Fill = { type: 'gradient', gradient: 'angle', degree: 90, stops: [{ position: 0, color: { argb: 'FF0000FF' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] };
+const SAVED: WorkbookState = { profile: { name: 'Bộ tiêu chí thử' }, overrides: [{ sheet: 'Tập thể', headerRow: 3 }] };
+
+let dir: string;
+let input: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-plan-'));
+  input = path.join(dir, 'input.xlsx');
+  await fixture(input, SAVED);
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A tracking workbook with everything a user may have: formulas, rich text, merges, notes and fills of their own. */
+async function fixture(file: string, state: WorkbookState | null): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tập thể');
+  ws.getCell('A1').value = 'BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA CCHC NĂM 2022';
+  ws.mergeCells('A1:E1');
+  ws.addRow([]);
+  ws.addRow(['STT', 'Tên đơn vị', 'Chỉ số SIPAS (%)', 'Xếp loại PAR Index', 'Sáng kiến']);
+  ws.addRow([1, 'Phòng Nội vụ', 0.95, 'Tốt', 'QĐ số 125/QĐ-UBND']);
+  ws.addRow([2, 'Phòng Tư pháp', { formula: '1/0', result: { error: '#DIV/0!' } }, { richText: [{ text: 'Tố', font: { bold: true } }, { text: 't' }] }, 'x']);
+  ws.addRow([3, 'UBND xã Ninh Xuân', { formula: 'C4', result: 0.95 }, 'Khá', { text: 'QĐ 7', hyperlink: 'https://example.org/qd7' }]);
+  ws.addRow([4, 'UBND phường Ninh Hiệp', 0.9, new Date(Date.UTC(2022, 10, 15)), null]);
+  for (let r = 4; r <= 7; r++) ws.getCell(`C${r}`).numFmt = '0.0%';
+  // One shared style for the whole name column (exceljs then shares the style object on reading).
+  for (let r = 4; r <= 7; r++) ws.getCell(`B${r}`).font = { name: 'Times New Roman', bold: true };
+  ws.getCell('B4').fill = YELLOW;
+  ws.getCell('B4').note = 'Ghi chú cũ của người dùng';
+  ws.getCell('B5').fill = GRADIENT;
+  ws.getCell('B6').note = { texts: [{ text: 'Ghi chú ', font: { bold: true } }, { text: 'nhiều định dạng' }] } as ExcelJS.Comment;
+  ws.getRow(6).hidden = true;
+  const people = wb.addWorksheet('Cá nhân');
+  people.addRow(['Họ và tên', 'Đơn vị công tác', 'Chỉ số SIPAS (%)']);
+  people.addRow(['Nguyễn Thị Thu Hà', 'Phòng Nội vụ', 96.5]);
+  const hidden = wb.addWorksheet('Ẩn', { state: 'hidden' });
+  hidden.getCell('A1').value = 'dữ liệu ẩn';
+  if (state) {
+    const s = wb.addWorksheet(STATE_SHEET, { state: 'hidden' });
+    for (const row of stateRows(state)) s.addRow(row);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+function mark(sheet: string, cell: string, kind: MarkKind, note: string): CellMark {
+  const p = parseA1(cell)!;
+  return { sheet, cell, row: p.row, col: p.col, kind, note };
+}
+
+function plan(marks: CellMark[], rowKinds: (MarkKind | null)[] = ['proposed', 'fail']): AnnotationPlan {
+  return {
+    marks,
+    resultSheet: {
+      name: RESULT,
+      title: ['KẾT QUẢ XÉT KHEN THƯỞNG', 'Bộ tiêu chí: Bộ tiêu chí thử'],
+      header: ['Hạng', 'Loại', 'Tên tập thể / Họ và tên', 'Đơn vị', 'Chỉ số SIPAS', 'Kết quả', 'Đề nghị', 'Lý do', 'Vị trí'],
+      rows: [
+        [1, 'Tập thể', 'Phòng Nội vụ', '', '✓ 95%', 'Đạt', 'Giấy khen', '', 'Tập thể!B4'],
+        [null, 'Tập thể', 'Phòng Tư pháp', '', '? ', 'Thiếu dữ liệu', '', 'Chỉ số SIPAS: lỗi công thức', 'Tập thể!B5'],
+      ].slice(0, rowKinds.length),
+      rowKinds,
+      footer: ['Giấy khen: 1/10 tập thể, 0/10 cá nhân', 'Chú thích: ✓ đạt · ✗ không đạt · ? thiếu dữ liệu.'],
+      widths: [6, 10, 34, 26, 14, 14, 30, 60, 16],
+    },
+  };
+}
+
+const PLAN_A = plan([
+  mark('Tập thể', 'B4', 'proposed', 'Đề nghị Giấy khen (hạng 1).'),
+  mark('Tập thể', 'B5', 'fail', 'Chưa đủ điều kiện:\n- Chỉ số SIPAS: lỗi công thức'),
+  mark('Tập thể', 'C5', 'unknown', 'Chỉ số SIPAS: Lỗi công thức (#DIV/0!): sửa công thức của ô này.'),
+  mark('Tập thể', 'B6', 'info', 'Chưa đủ điều kiện:\n- Xếp loại PAR Index: Khá'),
+  mark('Tập thể', 'E7', 'fail', 'Sáng kiến: chưa có.'),
+  mark('Cá nhân', 'A2', 'proposed', 'Đề nghị Giấy khen (hạng 1).'),
+]);
+const PLAN_B = plan(
+  [
+    mark('Tập thể', 'B4', 'fail', 'Chỉ số SIPAS: không đạt.'),
+    mark('Tập thể', 'C4', 'unknown', 'Chỉ số SIPAS: thiếu dữ liệu.'),
+    mark('Tập thể', 'E7', 'fail', 'Sáng kiến: chưa có.'),
+  ],
+  ['fail'],
+);
+
+async function open(file: string) {
+  const r = await readWorkbookFile(file);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { wb: r.workbook, state: readState(r.grid) };
+}
+
+async function annotate(from: string, p: AnnotationPlan, name: string): Promise<string> {
+  const { wb, state } = await open(from);
+  const out = path.join(dir, name);
+  await writeAnnotatedCopy(wb, p, state, out);
+  return out;
+}
+
+async function reread(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+const json = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+
+/** Every cell of the given sheets: its value (formulas included), fill and note, as plain data. */
+function picture(wb: ExcelJS.Workbook, sheets: string[]) {
+  const out: Record<string, unknown> = {};
+  for (const name of sheets) {
+    const ws = wb.getWorksheet(name)!;
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        out[`${name}!${r}:${c}`] = { v: json(cell.value ?? null), fill: json(cell.style?.fill), note: json(cell.note) };
+      }),
+    );
+  }
+  return out;
+}
+
+function valuesOf(wb: ExcelJS.Workbook, sheets: string[]) {
+  // A cell that only got a fill or a note exists in exceljs with a null value: not a value.
+  return Object.fromEntries(Object.entries(picture(wb, sheets)).map(([k, x]) => [k, (x as { v: unknown }).v]).filter(([, v]) => v !== null));
+}
+
+const ORIGINAL_SHEETS = ['Tập thể', 'Cá nhân', 'Ẩn'];
+const argbOf = (cell: ExcelJS.Cell) => (cell.style?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+const backupOf = (wb: ExcelJS.Workbook) => readState(gridOf(wb)).annotationBackup as AnnotationBackup;
+const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+describe('one annotation', () => {
+  let out: string;
+  let wb: ExcelJS.Workbook;
+  let inputHash: string;
+
+  beforeAll(async () => {
+    inputHash = await sha(input);
+    out = await annotate(input, PLAN_A, path.join('nested', 'new folder', 'đã đánh dấu.xlsx'));
+    wb = await reread(out);
+  });
+
+  test('the copy is written (its folder created), the input is untouched, no temporary file is left', async () => {
+    expect(await sha(input)).toBe(inputHash);
+    expect(await fs.readdir(path.dirname(out))).toEqual(['đã đánh dấu.xlsx']);
+  });
+
+  test('every cell value of every original sheet is identical (formulas, rich text, dates, links, hidden)', async () => {
+    expect(valuesOf(wb, ORIGINAL_SHEETS)).toEqual(valuesOf(await reread(input), ORIGINAL_SHEETS));
+    expect(wb.getWorksheet('Tập thể')!.getCell('C5').formula).toBe('1/0');
+    expect(wb.getWorksheet('Tập thể')!.getRow(6).hidden).toBe(true);
+    expect(wb.getWorksheet('Tập thể')!.getCell('C4').numFmt).toBe('0.0%');
+  });
+
+  test('each mark has its colour (none for info) and exactly the plan note', async () => {
+    const ws = wb.getWorksheet('Tập thể')!;
+    const orig = (await reread(input)).getWorksheet('Tập thể')!;
+    for (const m of PLAN_A.marks) {
+      const cell = wb.getWorksheet(m.sheet)!.getCell(m.cell);
+      expect(noteText(cell.note)).toBe(m.note);
+      const color = MARK_FILL[m.kind];
+      if (color) expect(argbOf(cell)).toBe(`FF${color.slice(1)}`);
+    }
+    // 'info' has no fill of its own: the user's (none) stays.
+    expect(json(ws.getCell('B6').style.fill)).toEqual(json(orig.getCell('B6').style.fill));
+    expect(argbOf(ws.getCell('B6'))).toBeUndefined();
+    // Cells that shared a style with a marked cell keep their own look; fonts of marked cells are kept.
+    expect(json(ws.getCell('B7').style.fill)).toEqual(json(orig.getCell('B7').style.fill));
+    expect(argbOf(ws.getCell('B7'))).toBeUndefined();
+    // C4…C7 share one number-format style; only C5 is marked.
+    expect([argbOf(ws.getCell('C4')), argbOf(ws.getCell('C6')), argbOf(ws.getCell('C7'))]).toEqual([undefined, undefined, undefined]);
+    expect(ws.getCell('B4').font?.bold).toBe(true);
+  });
+
+  test('the result sheet: titles, a bold filled header, coloured result column, frozen header, widths, footer', () => {
+    const rs = wb.getWorksheet(RESULT)!;
+    expect(rs.getCell('A1').value).toBe('KẾT QUẢ XÉT KHEN THƯỞNG');
+    expect(rs.getCell('A1').font?.bold).toBe(true);
+    const header = rs.getRow(4);
+    expect(header.getCell(3).value).toBe('Tên tập thể / Họ và tên');
+    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(argbOf(header.getCell(9))).toBe('FFD9E1F2');
+    expect(header.getCell(9).border?.bottom?.style).toBe('thin');
+    expect(rs.getCell('C5').value).toBe('Phòng Nội vụ');
+    expect(argbOf(rs.getCell('F5'))).toBe('FFC6EFCE');
+    expect(argbOf(rs.getCell('F6'))).toBe('FFFFC7CE');
+    expect(argbOf(rs.getCell('E5'))).toBeUndefined();
+    expect(rs.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(rs.getColumn(8).width).toBe(60);
+    expect(rs.getCell('A8').value).toBe('Giấy khen: 1/10 tập thể, 0/10 cá nhân');
+  });
+
+  test('the hidden state sheet keeps the saved profile and overrides and adds the backup of what was replaced', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...ORIGINAL_SHEETS, RESULT, STATE_SHEET]);
+    expect(wb.getWorksheet(STATE_SHEET)!.state).toBe('hidden');
+    const state = readState(gridOf(wb));
+    expect(state.profile).toEqual(SAVED.profile);
+    expect(state.overrides).toEqual(SAVED.overrides);
+    const backup = state.annotationBackup as AnnotationBackup;
+    expect(backup).toMatchObject({ version: 1, resultSheet: RESULT, noteMode: 'notes' });
+    const cell = (a: string) => backup.cells.find((c) => c.sheet === 'Tập thể' && c.cell === a)!;
+    expect(cell('B4')).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
+    expect(cell('B5')).toMatchObject({ fill: null, note: null }); // a gradient is no solid colour…
+    expect(json(cell('B5').exact!.fill)).toEqual(json(GRADIENT)); // …but is kept exactly
+    expect(cell('B6')).toMatchObject({ fill: null, note: 'Ghi chú nhiều định dạng' });
+    expect(cell('E7')).toMatchObject({ fill: null, note: null });
+    expect(backup.cells).toHaveLength(PLAN_A.marks.length);
+  });
+});
+
+describe('annotating an annotated copy', () => {
+  test('with the same plan: the same workbook as after one annotation (nothing doubled)', async () => {
+    const once = await annotate(input, PLAN_A, 'a1.xlsx');
+    const twice = await annotate(once, PLAN_A, 'a2.xlsx');
+    const thrice = await annotate(twice, PLAN_A, 'a3.xlsx');
+    const [w1, w3] = [await reread(once), await reread(thrice)];
+    expect(w3.worksheets.map((w) => w.name)).toEqual(w1.worksheets.map((w) => w.name));
+    expect(picture(w3, [...ORIGINAL_SHEETS, RESULT])).toEqual(picture(w1, [...ORIGINAL_SHEETS, RESULT]));
+    expect(backupOf(w3)).toEqual(backupOf(w1));
+  });
+
+  test('with another plan: the previous marks are gone, notes are not concatenated, the backup holds the ORIGINAL fills and notes', async () => {
+    const first = await annotate(input, PLAN_A, 'b1.xlsx');
+    const second = await reread(await annotate(first, PLAN_B, 'b2.xlsx'));
+    const original = await reread(input);
+    const ws = second.getWorksheet('Tập thể')!;
+    const orig = original.getWorksheet('Tập thể')!;
+    expect(noteText(ws.getCell('B4').note)).toBe('Chỉ số SIPAS: không đạt.');
+    expect(argbOf(ws.getCell('B4'))).toBe('FFFFC7CE');
+    // Marked by A only: back to what the user had.
+    for (const a of ['B5', 'C5', 'B6']) {
+      expect(json(ws.getCell(a).style.fill)).toEqual(json(orig.getCell(a).style.fill));
+      expect(json(ws.getCell(a).note)).toEqual(json(orig.getCell(a).note));
+    }
+    expect(json(second.getWorksheet('Cá nhân')!.getCell('A2').note)).toBeUndefined();
+    expect(second.worksheets.filter((w) => w.name === RESULT)).toHaveLength(1);
+    expect(second.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
+    expect(second.getWorksheet(RESULT)!.getCell('C6').value).toBeNull(); // B's one row, not A's two
+    const backup = backupOf(second);
+    expect(backup.cells.map((c) => c.cell)).toEqual(['B4', 'C4', 'E7']);
+    expect(backup.cells[0]).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
+    expect(backup.cells[1]).toMatchObject({ fill: null, note: null });
+    expect(valuesOf(second, ORIGINAL_SHEETS)).toEqual(valuesOf(original, ORIGINAL_SHEETS));
+  });
+});
+
+describe('clearing', () => {
+  test('after annotating twice: every cell as before (values, fills, notes), our sheets gone, the saved state kept', async () => {
+    const twice = await annotate(await annotate(input, PLAN_A, 'c1.xlsx'), PLAN_B, 'c2.xlsx');
+    const { wb, state } = await open(twice);
+    const rest = clearAnnotations(wb, state);
+    expect(rest).toEqual(SAVED);
+    const cleared = path.join(dir, 'cleared.xlsx');
+    await wb.xlsx.writeFile(cleared);
+    const after = await reread(cleared);
+    const before = await reread(input);
+    expect(picture(after, ORIGINAL_SHEETS)).toEqual(picture(before, ORIGINAL_SHEETS));
+    expect(after.worksheets.map((w) => w.name)).toEqual([...ORIGINAL_SHEETS, STATE_SHEET]);
+    expect(readState(gridOf(after))).toEqual(SAVED);
+  });
+
+  test('when the workbook held no state before, the state sheet goes too', async () => {
+    const bare = path.join(dir, 'bare.xlsx');
+    await fixture(bare, null);
+    const { wb, state } = await open(await annotate(bare, PLAN_A, 'bare-annotated.xlsx'));
+    expect(clearAnnotations(wb, state)).toEqual({});
+    expect(wb.worksheets.map((w) => w.name)).toEqual(ORIGINAL_SHEETS);
+  });
+
+  test('nothing to clear: nothing changes', async () => {
+    const { wb, state } = await open(input);
+    const before = picture(wb, ORIGINAL_SHEETS);
+    expect(clearAnnotations(wb, state)).toBe(state);
+    expect(picture(wb, ORIGINAL_SHEETS)).toEqual(before);
+    expect(wb.getWorksheet(STATE_SHEET)).toBeDefined();
+  });
+
+  test('a backup written by the add-in (colours and texts only) is restored too', async () => {
+    const { wb } = await open(input);
+    const cell = wb.getWorksheet('Tập thể')!.getCell('C4');
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+    cell.note = 'ghi chú của tiện ích';
+    const state: WorkbookState = {
+      ...SAVED,
+      annotationBackup: { version: 1, cells: [{ sheet: 'Tập thể', cell: 'C4', fill: '#00B050', note: 'ghi chú của người dùng' }, { sheet: 'Tập thể', cell: 'B4', fill: null, note: null }], resultSheet: null, noteMode: 'notes' },
+    };
+    clearAnnotations(wb, state);
+    expect(argbOf(cell)).toBe('FF00B050');
+    expect(noteText(cell.note)).toBe('ghi chú của người dùng');
+    expect(wb.getWorksheet('Tập thể')!.getCell('B4').style.fill).toBeUndefined();
+    expect(wb.getWorksheet('Tập thể')!.getCell('B4').note).toBeUndefined();
+  });
+});
+
+test("a sheet of the user's that has the result sheet's name is never removed", async () => {
+  const own = path.join(dir, 'own.xlsx');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Tập thể').getCell('B4').value = 'Phòng Nội vụ';
+  wb.addWorksheet(RESULT).getCell('A1').value = 'Bảng của tôi';
+  await wb.xlsx.writeFile(own);
+  const once = await annotate(own, plan([mark('Tập thể', 'B4', 'proposed', 'Đề nghị')]), 'own-1.xlsx');
+  const twice = await reread(await annotate(once, plan([mark('Tập thể', 'B4', 'fail', 'Không đạt')]), 'own-2.xlsx'));
+  expect(twice.worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT, `${RESULT} (2)`, STATE_SHEET]);
+  expect(twice.getWorksheet(RESULT)!.getCell('A1').value).toBe('Bảng của tôi');
+  expect(backupOf(twice).resultSheet).toBe(`${RESULT} (2)`);
+  const state = readState(gridOf(twice));
+  clearAnnotations(twice, state);
+  expect(twice.worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT]);
+});
+
+test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash, and leaves no partial file', async () => {
+  const { wb, state } = await open(input);
+  const blocked = path.join(dir, 'blocked');
+  await fs.mkdir(path.join(blocked, 'out.xlsx'), { recursive: true }); // a folder where the file should go
+  const err = await writeAnnotatedCopy(wb, PLAN_A, state, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(AnnotatedCopyError);
+  const data = (err as AnnotatedCopyError).data;
+  expect(data.code).toBe('xlsx.cannotWrite');
+  expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": E[A-Z]+$/);
+  expect(await fs.readdir(blocked)).toEqual(['out.xlsx']);
+});
