@@ -243,26 +243,36 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
 
 interface UnitIndex {
   byKey: Map<string, Row[]>;
-  names: string[];
+  units: { name: string; key: string }[];
 }
 
 function indexUnits(collectives: Row[]): UnitIndex {
   const byKey = new Map<string, Row[]>();
+  const units: { name: string; key: string }[] = [];
   for (const r of collectives) {
-    const k = unitKey(r.candidate.name);
-    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+    const key = unitKey(r.candidate.name);
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+    units.push({ name: r.candidate.name, key });
   }
-  return { byKey, names: collectives.map((r) => r.candidate.name) };
+  return { byKey, units };
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
   const key = unitKey(unit);
-  return index.names
-    .map((n) => ({ n, d: editDistance(key, unitKey(n)) }))
-    .filter(({ n, d }) => d <= Math.max(3, Math.ceil(unitKey(n).length * 0.4)))
+  const found: { name: string; d: number }[] = [];
+  for (const u of index.units) {
+    const limit = Math.max(3, Math.ceil(u.key.length * 0.4));
+    // A length difference alone beyond the limit rules a name out: skip the costly distance.
+    if (Math.abs(u.key.length - key.length) > limit) continue;
+    const d = editDistance(key, u.key, limit);
+    if (d <= limit) found.push({ name: u.name, d });
+  }
+  return found
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
-    .map(({ n }) => n);
+    .map((x) => x.name);
 }
 
 function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetingVoters: number | undefined, issues: Issue[]): void {

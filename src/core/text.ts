@@ -34,21 +34,36 @@ export function cleanName(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+let row = new Int32Array(64);
+
+/**
+ * Levenshtein distance, for "did you mean" suggestions. With `max`, stops as soon as the distance
+ * must exceed it (then returns max + 1): thousands of unit names are compared per unknown unit,
+ * so the row buffer is reused rather than allocated per call.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const n = b.length;
+  if (row.length <= n) row = new Int32Array(n + 1);
+  const prev = row;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
     let diag = prev[0];
     prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
       const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < v) v = up + 1;
+      if (prev[j - 1] + 1 < v) v = prev[j - 1] + 1;
+      prev[j] = v;
+      if (v < rowMin) rowMin = v;
       diag = up;
     }
+    if (rowMin > max) return max + 1;
   }
-  return prev[b.length];
+  return prev[n];
 }
 
 /** Whole-word containment on folded text ("ho so" in "tong so ho so"). */
