@@ -195,7 +195,7 @@ async function parent() {
     '## `thidua check` vs a bare exceljs load',
     '',
     `Wall time of a fresh \`node\` process (start-up included), median of ${RUNS}; peak RSS is the process's maxRSS (highest of the runs).`,
-    cliBuilt ? '' : '**The CLI is not built: "check" below is a stand-in, `readWorkbookFile` + `analyze()` in one process.**',
+    ...(cliBuilt ? [] : ['', '**The CLI is not built: "check" below is a stand-in, `readWorkbookFile` + `analyze()` in one process.**']),
     '',
     `| candidate rows | file | bare load (ms) | check (ms) | check / load (target ≤ ${TARGET_RATIO}) | bare peak RSS (MB) | check peak RSS (MB, target ≤ ${TARGET_RSS_MB}) |`,
     '|---:|---:|---:|---:|---:|---:|---:|',

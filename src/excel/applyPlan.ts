@@ -71,6 +71,8 @@ export interface ReconcileInput {
   resultSheet: ResultSheet | null;
   /** The state to keep besides the backup (the backup is added when marks are written). */
   baseState: WorkbookState;
+  /** Drop the backed-up cells of sheets that are gone instead of keeping them (default: keep). */
+  dropMissing?: boolean;
 }
 
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
@@ -125,6 +127,11 @@ export function chunkAddresses(addresses: string[], budget = AREAS_ADDRESS_BUDGE
 export interface ReconcileOutcome {
   state: WorkbookState;
   backup: AnnotationBackup | null;
+  /**
+   * Sheets named in the previous backup that the workbook no longer has (renamed or deleted since
+   * the annotation): their backed-up cells could not be restored and are kept in the backup.
+   */
+  missingSheets: string[];
 }
 
 export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<ReconcileOutcome> {
@@ -138,6 +145,12 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   };
   for (const b of input.previous?.cells ?? []) add(b.sheet, b.cell);
   for (const m of input.marks) add(m.sheet, m.cell);
+  // A sheet renamed or deleted since the last annotation: what we backed up there can't be put back
+  // now. The entries are kept (never dropped: the user's original fills and notes are only there),
+  // so that renaming the sheet back and clearing again restores them.
+  const gone = (input.previous?.cells ?? []).filter((b) => !present.has(b.sheet));
+  const missingSheets = input.dropMissing ? [] : [...new Set(gone.map((b) => b.sheet))];
+  const orphans = input.dropMissing ? [] : gone;
 
   // Request 2: current fills (one getCellProperties per sheet column) and note locations.
   const sheets = new Map<string, Excel.Worksheet>();
@@ -275,12 +288,15 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     await syncer.flush();
     for (const u of userNotes) u.entry.note = u.item.content;
   }
-  const backup: AnnotationBackup | null = input.resultSheet || input.marks.length ? { version: 1, cells: backupCells, resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode } : null;
+  const backup: AnnotationBackup | null =
+    input.resultSheet || input.marks.length || orphans.length
+      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode }
+      : null;
   const { annotationBackup: _old, ...rest } = input.baseState;
   const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
   await writeStateSheet(syncer, present.has(STATE_SHEET), state);
   await syncer.flush();
-  return { state, backup };
+  return { state, backup, missingSheets };
 }
 
 /** The result sheet "Kết quả xét khen thưởng" as a formatted table (the exceljs adapter's layout). */

@@ -12,14 +12,24 @@ function backupOf(value: unknown): AnnotationBackup | undefined {
   return b && b.version === 1 && Array.isArray(b.cells) ? b : undefined;
 }
 
-/** Returns false when there was nothing to clear. */
-export async function clearAnnotations(syncer: Syncer): Promise<boolean> {
+export interface ClearOutcome {
+  /** False when there was nothing to clear. */
+  cleared: boolean;
+  /** Sheets of the backup that are gone (renamed or deleted): their cells stay in the backup. */
+  missingSheets: string[];
+}
+
+export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   let existing!: ReturnType<typeof queueExistingNotes>;
   const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
   const state = readState(grid);
   const previous = backupOf(state.annotationBackup);
-  if (!previous) return false;
-  await reconcile(syncer, {
+  if (!previous) return { cleared: false, missingSheets: [] };
+  // What a partial clear left (only cells of sheets that are gone) and the user clears again
+  // without having renamed the sheet back: the sheet was deleted, or they accept the loss.
+  const present = new Set(names);
+  const leftover = previous.resultSheet === null && previous.cells.length > 0 && previous.cells.every((c) => !present.has(c.sheet));
+  const { missingSheets } = await reconcile(syncer, {
     sheetNames: names,
     previous,
     marks: [],
@@ -27,8 +37,9 @@ export async function clearAnnotations(syncer: Syncer): Promise<boolean> {
     existing,
     resultSheet: null,
     baseState: state,
+    dropMissing: leftover,
   });
-  return true;
+  return { cleared: true, missingSheets };
 }
 
 export { backupOf };

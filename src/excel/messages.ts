@@ -6,6 +6,7 @@ interface Strings {
   tooLarge: string;
   notFound: string;
   hiddenSheet: string;
+  missingSheets: (names: string) => string;
   unsupported: string;
   noExcel: string;
   generic: (detail: string) => string;
@@ -17,6 +18,8 @@ const STRINGS: Record<Lang, Strings> = {
     tooLarge: 'Bảng tính quá lớn để ghi trong một lần. Hãy thử lại; nếu vẫn lỗi, hãy chia bảng tính thành các tệp nhỏ hơn.',
     notFound: 'Không tìm thấy trang tính hoặc ô cần dùng. Có thể bảng tính vừa được đổi tên hoặc xóa trang; hãy bấm "Kiểm tra dữ liệu" lại.',
     hiddenSheet: 'Ô này nằm trên một trang tính đang ẩn. Hãy hiện trang tính đó rồi thử lại.',
+    missingSheets: (n) =>
+      `Đã xóa đánh dấu, trừ trên trang tính ${n}: trang này không còn trong bảng tính (có thể đã được đổi tên hoặc xóa sau khi đánh dấu). Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa để khôi phục màu nền và ghi chú ban đầu; nếu trang đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
     unsupported: 'Phiên bản Excel này không hỗ trợ thao tác cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.',
     noExcel: 'Tiện ích cần được mở từ Excel.',
     generic: (d) => `Excel báo lỗi: ${d}`,
@@ -26,6 +29,8 @@ const STRINGS: Record<Lang, Strings> = {
     tooLarge: 'The workbook is too large to write in one go. Try again; if it still fails, split the workbook into smaller files.',
     notFound: 'A sheet or cell the add-in needs was not found. The workbook may have just been changed; please run "Check data" again.',
     hiddenSheet: 'This cell is on a hidden sheet. Unhide the sheet, then try again.',
+    missingSheets: (n) =>
+      `The marks were cleared, except on sheet ${n}: it is no longer in the workbook (it may have been renamed or deleted after the marking). If it was renamed, give it its old name back and click "Clear" again to restore the original fills and notes; if it was deleted, click "Clear" again to skip it.`,
     unsupported: 'This version of Excel does not support a required operation. Please update Office or use Excel on the web.',
     noExcel: 'The add-in must be opened from Excel.',
     generic: (d) => `Excel reported an error: ${d}`,
@@ -72,4 +77,10 @@ export function userError(e: unknown, lang: Lang = officeLang()): Error {
 
 export function hiddenSheetError(lang: Lang = officeLang()): Error {
   return new Error(STRINGS[lang].hiddenSheet);
+}
+
+/** Clearing could not restore the cells of these sheets (renamed or deleted since the marking). */
+export function missingSheetsError(sheets: string[], lang: Lang = officeLang()): Error {
+  const names = sheets.map((n) => `"${n}"`).join(', ');
+  return new Error(STRINGS[lang].missingSheets(names));
 }

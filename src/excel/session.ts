@@ -9,7 +9,7 @@ import type { WorkbookState } from '../core/state';
 import { queueExistingNotes, reconcile } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
-import { hiddenSheetError, userError } from './messages';
+import { hiddenSheetError, missingSheetsError, userError } from './messages';
 import { readGrid } from './readGrid';
 import { saveState as saveStateIn } from './state';
 import { Syncer } from './syncer';
@@ -50,9 +50,14 @@ export function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; note
   });
 }
 
+/**
+ * Clears what the last annotation added. When a marked sheet was renamed or deleted since, the rest
+ * is cleared and the user is told (as an error message) which sheet could not be restored.
+ */
 export function clearWorkbook(): Promise<void> {
   return run(undefined, async (syncer) => {
-    await clearAnnotations(syncer);
+    const { missingSheets } = await clearAnnotations(syncer);
+    if (missingSheets.length) throw Object.assign(missingSheetsError(missingSheets), { userFacing: true });
   });
 }
 

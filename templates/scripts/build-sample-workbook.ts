@@ -15,7 +15,8 @@ import PizZip from 'pizzip';
 
 type Cell = ExcelJS.CellValue;
 
-const OUT = path.resolve(__dirname, '../../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
+/** The shipped sample (run from build/templates/scripts/), or the path given as the first argument. */
+const OUT = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(__dirname, '../../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 const FONT = { name: 'Times New Roman', size: 12 };
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -196,11 +197,18 @@ function individualSheet(wb: ExcelJS.Workbook): void {
   ws.views = [{ state: 'frozen', ySplit: h }];
 }
 
-/** Re-stamps every zip entry with one fixed date, so that regenerating gives the same bytes (no spurious git diff). */
+/**
+ * Re-packs the file with one fixed date on every entry, so that regenerating gives the same bytes
+ * (no spurious git diff); folder entries are left out, as Excel itself writes none.
+ */
 function stable(xlsx: Buffer): Buffer {
-  const zip = new PizZip(xlsx);
-  for (const file of Object.values(zip.files)) (file as { date: Date }).date = FIXED_DATE;
-  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const from = new PizZip(xlsx);
+  const to = new PizZip();
+  for (const [name, file] of Object.entries(from.files)) {
+    if (file.dir) continue;
+    to.file(name, file.asUint8Array(), { date: FIXED_DATE, createFolders: false });
+  }
+  return to.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 /** Edge cases of the writing side: hostile text, state saved between annotate and clear, mode changes. */
 import { analyze } from '../../src/core/analyze';
 import { parseA1 } from '../../src/core/grid';
+import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { annotateWorkbook, clearWorkbook, saveState, checkWorkbook } from '../../src/excel/session';
 import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
 
@@ -69,4 +70,55 @@ it('state values that read like numbers survive the state sheet (written as text
   await saveState({ votes: 5, facts: 'TRUE' });
   expect((await checkWorkbook('vi')).analysis.state).toEqual({ votes: 5, facts: 'TRUE' });
   expect(host.dump().sheets.find((s) => s.name === '_ThiDuaCCHC')!.cells.B2.value).toBe('5');
+});
+
+it('a marked sheet renamed before clearing: the rest is cleared, the user is told, and renaming back then clearing restores it', async () => {
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  const plan = analyze(grid, { lang: 'vi' }).plan;
+  const renamed = plan.marks[0].sheet;
+  const other = plan.marks.find((m) => m.sheet !== renamed)!;
+  // The user's own fill and note on a cell the plan marks, on the sheet about to be renamed.
+  host.setCell(renamed, plan.marks[0].cell, { fill: '#00B0F0', note: 'Ghi chú của người dùng' });
+  const before = host.snapshot();
+  await annotateWorkbook('vi');
+  host.renameSheet(renamed, 'Đổi tên');
+  // Annotating again meanwhile must not lose what the first annotation backed up on the old name.
+  await annotateWorkbook('vi');
+
+  await expect(clearWorkbook()).rejects.toThrow(`"${renamed}"`);
+  // The sheets still there are back as they were; the renamed one still carries marks.
+  expect(host.cell(other.sheet, other.cell)?.fill).toBe((before[other.sheet] as { cells: Record<string, { fill?: string }> }).cells[other.cell]?.fill);
+  expect(host.sheetNames()).not.toContain(plan.resultSheet.name);
+  expect(host.cell('Đổi tên', plan.marks[0].cell)?.note).not.toBe('Ghi chú của người dùng');
+
+  host.renameSheet('Đổi tên', renamed);
+  await clearWorkbook();
+  expect(host.snapshot()).toEqual(before);
+});
+
+it('a marked sheet deleted before clearing: everything else is restored and the message names the sheet (en)', async () => {
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  const plan = analyze(grid, { lang: 'vi' }).plan;
+  const gone = plan.marks[plan.marks.length - 1].sheet;
+  await annotateWorkbook('vi');
+  (globalThis as unknown as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage = 'en-US';
+  host.workbook.sheets.splice(host.sheetNames().indexOf(gone), 1);
+  await expect(clearWorkbook()).rejects.toThrow(`except on sheet "${gone}"`);
+  expect(host.sheetNames()).not.toContain(plan.resultSheet.name);
+  for (const m of plan.marks.filter((x) => x.sheet !== gone)) expect(host.cell(m.sheet, m.cell)?.note).toBeUndefined();
+});
+
+it('after a partial clear, clearing again without the sheet drops what cannot be restored', async () => {
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  const gone = analyze(grid, { lang: 'vi' }).plan.marks[0].sheet;
+  await annotateWorkbook('vi');
+  host.workbook.sheets.splice(host.sheetNames().indexOf(gone), 1);
+  await expect(clearWorkbook()).rejects.toThrow(`"${gone}"`);
+  expect(host.sheetNames()).toContain(STATE_SHEET);
+  await clearWorkbook();
+  expect(host.sheetNames()).not.toContain(STATE_SHEET);
+  expect((await checkWorkbook('vi')).analysis.state.annotationBackup).toBeUndefined();
 });

@@ -124,6 +124,14 @@ export class ExcelHost implements HostState {
     s.tidy(r.top, r.left);
   }
 
+  /** Renames a sheet directly, as a user would between two actions (outside any request). */
+  renameSheet(from: string, to: string): void {
+    const s = this.workbook.sheet(from);
+    if (!s) throw new Error(`no sheet ${from}`);
+    if (this.workbook.sheet(to)) throw new Error(`sheet ${to} exists`);
+    s.name = to;
+  }
+
   /** The globals a page or a test installs: Office, Excel, OfficeExtension. */
   globals(): { Office: unknown; Excel: unknown; OfficeExtension: unknown } {
     const host = this;
