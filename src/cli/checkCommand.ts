@@ -3,7 +3,8 @@ import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
-import { writeAnnotatedCopy } from '../xlsx/annotateCopy';
+import { AnnotatedCopyError, writeAnnotatedCopy } from '../xlsx/annotateCopy';
+import { copyLossMessage } from '../xlsx/messages';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { loadProfile, loadWorkbook } from './load';
@@ -46,11 +47,21 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (args.flags.has('json')) io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
   else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
-    const written = await writeAnnotatedCopy(wb.value.workbook, analysis.plan, analysis.state, annotatePath);
+    let written: { noteMode: string };
+    try {
+      written = await writeAnnotatedCopy(wb.value.workbook, analysis.plan, analysis.state, annotatePath);
+    } catch (e) {
+      if (e instanceof AnnotatedCopyError) {
+        io.err(renderMessage(e.data, lang));
+        return 1;
+      }
+      throw e;
+    }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
-    const line = t.annotated(annotatePath, written.noteMode);
-    if (args.flags.has('json')) io.err(line);
-    else io.out(`\n${line}`);
+    const loss = copyLossMessage(annotatePath, wb.value.notCopied);
+    const lines = [t.annotated(annotatePath, written.noteMode), ...(loss ? [renderMessage(loss, lang)] : [])].join('\n');
+    if (args.flags.has('json')) io.err(lines);
+    else io.out(`\n${lines}`);
   }
   return 0;
 }

@@ -220,6 +220,24 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: AnnotationPlan, stat
 }
 
 /**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns on some special file
+ * systems (e.g. a path under /proc), where this fails at once with ENOENT.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      await fs.stat(d);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw e;
+      missing.unshift(d);
+    }
+  }
+  for (const d of missing) await fs.mkdir(d);
+}
+
+/**
  * Annotates the workbook (in memory) and writes it to outPath: through a temporary file in the
  * same folder, renamed at the end, so that a failure never leaves a half-written copy. The
  * folder is created when missing. Throws AnnotatedCopyError (a message, not a stack) on failure.
@@ -229,7 +247,7 @@ export async function writeAnnotatedCopy(workbook: ExcelJS.Workbook, plan: Annot
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await makeFolder(path.dirname(target));
     await workbook.xlsx.writeFile(temp);
     await fs.rename(temp, target);
   } catch (e) {

@@ -4,6 +4,20 @@ import type { Message } from '../core/result';
 import type { Catalogue } from '../core/messages/catalogue';
 import { registerMessages } from '../core/messages';
 
+/** Names of the parts an annotated copy loses (CopyLoss of readWorkbook.ts), per language. */
+const COPY_LOSS_LABELS: Record<Lang, Record<string, string>> = {
+  vi: { charts: 'biểu đồ', pivotTables: 'bảng tổng hợp (PivotTable)', slicers: 'slicer', threadedComments: 'bình luận dạng hội thoại', formControls: 'điều khiển biểu mẫu', macros: 'macro' },
+  en: { charts: 'charts', pivotTables: 'pivot tables', slicers: 'slicers', threadedComments: 'threaded comments', formControls: 'form controls', macros: 'macros' },
+};
+
+function partsText(parts: string | number | undefined, lang: Lang): string {
+  return String(parts ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((k) => COPY_LOSS_LABELS[lang][k] ?? k)
+    .join(', ');
+}
+
 const vi: Catalogue = {
   'xlsx.notFound': (p) => `Không tìm thấy tệp "${p.path}".`,
   'xlsx.notAFile': (p) => `"${p.path}" không phải là một tệp.`,
@@ -17,6 +31,8 @@ const vi: Catalogue = {
   'xlsx.corrupt': (p) => `Tệp "${p.path}" bị hỏng, không đọc được${p.why ? ` (${p.why})` : ''}. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
   'xlsx.unreadable': (p) => `Không đọc được tệp "${p.path}": ${p.why}`,
   'xlsx.cannotWrite': (p) => `Không ghi được tệp "${p.path}": ${p.why}`,
+  'xlsx.copyLoses': (p) =>
+    `Lưu ý: bản sao có đánh dấu "${p.path}" giữ nguyên mọi giá trị nhưng không giữ được ${partsText(p.parts, 'vi')} của tệp gốc; tệp gốc không bị thay đổi.`,
 };
 
 const en: Catalogue = {
@@ -30,7 +46,13 @@ const en: Catalogue = {
   'xlsx.corrupt': (p) => `File "${p.path}" is damaged and cannot be read${p.why ? ` (${p.why})` : ''}. Open and re-save it in Excel, or use another copy.`,
   'xlsx.unreadable': (p) => `Cannot read "${p.path}": ${p.why}`,
   'xlsx.cannotWrite': (p) => `Cannot write "${p.path}": ${p.why}`,
+  'xlsx.copyLoses': (p) => `Note: the annotated copy "${p.path}" keeps every value but not the ${partsText(p.parts, 'en')} of the original; the original file is unchanged.`,
 };
+
+/** The message for an annotated copy that lacks some parts of the original (null when it lacks none). */
+export function copyLossMessage(outPath: string, losses: readonly string[]): Message | null {
+  return losses.length ? { code: 'xlsx.copyLoses', params: { path: outPath, parts: losses.join(',') } } : null;
+}
 
 registerMessages('vi', vi);
 registerMessages('en', en);

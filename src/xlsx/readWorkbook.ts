@@ -14,7 +14,35 @@ import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
 import type { Message } from '../core/result';
 import './messages';
 
-export type ReadOutcome = { ok: true; grid: Grid; workbook: ExcelJS.Workbook } | { ok: false; error: Message };
+export type ReadOutcome =
+  | {
+      ok: true;
+      grid: Grid;
+      workbook: ExcelJS.Workbook;
+      /** Parts of the file that exceljs does not write back: an annotated copy would lack them (see copyLosses). */
+      notCopied: CopyLoss[];
+    }
+  | { ok: false; error: Message };
+
+/** Kinds of content that an exceljs-written copy loses (the values, formats, notes and images are kept). */
+export type CopyLoss = 'charts' | 'pivotTables' | 'slicers' | 'threadedComments' | 'formControls' | 'macros';
+
+/** Zip entry names reveal them (names are stored uncompressed in the zip directory). */
+const COPY_LOSS_MARKERS: [CopyLoss, Buffer][] = [
+  ['charts', Buffer.from('xl/charts/chart')],
+  ['charts', Buffer.from('xl/chartsheets/')],
+  ['pivotTables', Buffer.from('xl/pivotTables/')],
+  ['slicers', Buffer.from('xl/slicers/')],
+  ['threadedComments', Buffer.from('xl/threadedComments/')],
+  ['formControls', Buffer.from('xl/ctrlProps/')],
+  ['macros', Buffer.from('xl/vbaProject.bin')],
+];
+
+export function copyLosses(bytes: Buffer): CopyLoss[] {
+  const found = new Set<CopyLoss>();
+  for (const [kind, marker] of COPY_LOSS_MARKERS) if (bytes.includes(marker)) found.add(kind);
+  return [...found];
+}
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -199,8 +227,16 @@ export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
   }
   if (!head.subarray(0, 4).equals(ZIP)) return fail('xlsx.notXlsx', path);
   const workbook = new ExcelJS.Workbook();
+  let bytes: Buffer;
   try {
-    await workbook.xlsx.readFile(path);
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return fail('xlsx.unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+  try {
+    // What readFile does, from the bytes we also scan for parts a copy would lose.
+    // (exceljs's typings predate Node's generic Buffer type.)
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     // The zip library's own words help ("Corrupted zip ?"); a TypeError from inside exceljs would not.
     const internal = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
@@ -209,5 +245,5 @@ export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
   }
   // A zip without worksheets: a .docx, .ods or any archive renamed .xlsx.
   if (!workbook.worksheets.length) return fail('xlsx.notXlsx', path);
-  return { ok: true, grid: gridOf(workbook), workbook };
+  return { ok: true, grid: gridOf(workbook), workbook, notCopied: copyLosses(bytes) };
 }

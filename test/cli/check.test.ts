@@ -162,3 +162,10 @@ describe('--annotate', () => {
     expect(b.candidates).toEqual(a.candidates);
   });
 });
+
+test('--annotate into a place that cannot be written: exit 1 with a message, no stack', () => {
+  const r = thidua(['check', SAMPLE, '--annotate', '/proc/nope/x.xlsx']);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/x\.xlsx/);
+  expectNoStack(r);
+});
