@@ -222,7 +222,8 @@ export function findTables(grid: Grid, overrides: MappingOverride[] = []): { tab
   const tables: DetectedTable[] = [];
   const issues: Issue[] = [];
   for (const sheet of grid.sheets) {
-    if (sheet.name === STATE_SHEET || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
+    // Our own sheets (incl. the state sheet staged as "_ThiDuaCCHC~" by an interrupted write) are never tables.
+    if (sheet.name === STATE_SHEET || sheet.name === `${STATE_SHEET}~` || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
     const found = detectTable(sheet);
     const override = overrides.find((o) => o.sheet === sheet.name);
     const table = override ? applyOverride(sheet, found, override, issues) : found;

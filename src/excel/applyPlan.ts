@@ -6,7 +6,14 @@
  *   request 1 (with the grid read): the existing notes / comments;
  *   request 2: fills of every cell involved (getCellProperties, one call per sheet column) and
  *              where each note / comment sits;
- *   request 3…: the writes, grouped (same fill → one RangeAreas) and chunked under 5 MB.
+ *   (only when the user had notes on cells we mark: their text, for the backup);
+ *   request 3…: the writes, grouped (same fill → one RangeAreas) and chunked under 5 MB — the
+ *              backup first, then fills, notes, the result sheet, and the exact backup last.
+ *
+ * Office.js does not roll back a request that fails part-way, so the order is chosen for that:
+ * the backup covers every cell before any is touched, a clear removes the backup only after
+ * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
+ * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  *
  * For each cell involved, "original" is what the user had: the previous backup's entry when the
  * cell was marked before (so re-annotating never backs up our own marks), else what is there now.
@@ -77,8 +84,9 @@ export interface ReconcileInput {
 
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
 
+/** Always quoted: a bare "TT2024" or "CN1" would read as a cell reference. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 function unquoteSheet(address: string): { sheet: string; cell: string } {
@@ -227,11 +235,19 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     const ours = (kind: NoteKind) => prev !== undefined && input.previous?.noteMode === kind;
     const mark = markByKey.get(key);
     const wantFill = mark ? (MARK_FILL[mark.kind] ?? originalFill) : originalFill;
+    // Excel keeps a note or a threaded comment on a cell, never both: where the other kind stays
+    // (say a colleague's comment thread), our text is in the result sheet only.
+    const stays = (kind: NoteKind): boolean => {
+      const restored = ours(kind) ? prev!.note : undefined;
+      return restored === undefined ? c.notes[kind]?.item !== undefined : restored !== null;
+    };
+    const other: NoteKind | null = input.mode === 'notes' ? 'comments' : input.mode === 'comments' ? 'notes' : null;
+    const blocked = other !== null && input.existing.collections.has(other) && stays(other);
     if (mark) {
       const entry: BackedUpCell = { sheet: c.sheet, cell: c.cell, fill: originalFill, note: null };
       if (input.mode !== 'none') {
         if (ours(input.mode)) entry.note = prev!.note;
-        else if (c.notes[input.mode]?.item) userNotes.push({ entry, item: c.notes[input.mode]!.item! });
+        else if (!blocked && c.notes[input.mode]?.item) userNotes.push({ entry, item: c.notes[input.mode]!.item! });
       }
       backupCells.push(entry);
     }
@@ -243,7 +259,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     }
     for (const kind of kinds) {
       // Marked: our note. Ours before: the original back. Otherwise the user's note stays as it is.
-      const want = mark && kind === input.mode ? mark.note : ours(kind) ? prev!.note : undefined;
+      const want = mark && kind === input.mode && !blocked ? mark.note : ours(kind) ? prev!.note : undefined;
       if (want === undefined) continue;
       const item = c.notes[kind]?.item;
       if (want === null && !item) continue;
@@ -251,8 +267,32 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     }
   }
 
-  // The user's notes are read in the same request as the first writes (before ours replace them).
-  for (const u of userNotes) await syncer.write(NOTE_READ_BYTES, () => u.item.load('content'));
+  // The user's notes on cells we mark: their text is read before anything is written (+1 request,
+  // only when there are such notes), so that the backup can be saved ahead of the writes.
+  if (userNotes.length) {
+    for (const u of userNotes) await syncer.write(NOTE_READ_BYTES, () => u.item.load('content'));
+    await syncer.flush();
+    for (const u of userNotes) u.entry.note = u.item.content;
+  }
+  const backup: AnnotationBackup | null =
+    input.resultSheet || input.marks.length || orphans.length
+      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode }
+      : null;
+  const { annotationBackup: _old, ...rest } = input.baseState;
+  const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
+
+  // Office.js does not roll a failed request back: what ran before the failing action stays. So the
+  // backup must cover every cell we may touch *before* the first write. When this annotation marks
+  // cells the stored backup does not cover, a backup of both (ours + the previous entries of cells
+  // about to be restored) goes first; the exact one is written last (a clear only removes it last).
+  let stateSheets: StateSheets = { exists: present.has(STATE_SHEET), staging: present.has(STATE_SHEET_STAGING) };
+  let firstState: WorkbookState | null = null;
+  if (backup && backupCells.length && (!input.previous || input.previous.noteMode === input.mode)) {
+    const covered = new Set(backup.cells.map((b) => keyOf(b.sheet, b.cell)));
+    const stale = (input.previous?.cells ?? []).filter((b) => !covered.has(keyOf(b.sheet, b.cell)));
+    firstState = { ...rest, annotationBackup: { ...backup, cells: [...backup.cells, ...stale] } };
+    stateSheets = await writeStateSheet(syncer, stateSheets, firstState);
+  }
 
   // Requests 3…: the writes.
   for (const group of fillChanges.values()) {
@@ -264,6 +304,8 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
       });
     }
   }
+  // Removals first: a cell's comment must be gone before a note can take its place.
+  noteChanges.sort((a, b) => Number(a.to !== null) - Number(b.to !== null));
   for (const change of noteChanges) {
     const coll = input.existing.collections.get(change.kind)!;
     const address = `${quoteSheet(change.c.sheet)}!${change.c.cell}`;
@@ -284,17 +326,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     await dropSheet(input.resultSheet.name);
     await writeResultSheet(syncer, input.resultSheet);
   }
-  if (userNotes.length) {
-    await syncer.flush();
-    for (const u of userNotes) u.entry.note = u.item.content;
-  }
-  const backup: AnnotationBackup | null =
-    input.resultSheet || input.marks.length || orphans.length
-      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode }
-      : null;
-  const { annotationBackup: _old, ...rest } = input.baseState;
-  const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
-  await writeStateSheet(syncer, present.has(STATE_SHEET), state);
+  if (!firstState || JSON.stringify(firstState) !== JSON.stringify(state)) await writeStateSheet(syncer, stateSheets, state);
   await syncer.flush();
   return { state, backup, missingSheets };
 }
@@ -356,15 +388,36 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
   }
 }
 
-/** Rewrites the hidden state sheet (removed when nothing is left to keep). */
-export async function writeStateSheet(syncer: Syncer, exists: boolean, state: WorkbookState): Promise<void> {
-  const sheets = syncer.context.workbook.worksheets;
-  if (exists) await syncer.write(STATE_SHEET.length, () => sheets.getItem(STATE_SHEET).delete());
+/**
+ * Where a new state is written before it replaces the old one: if a request fails part-way, either
+ * the old state sheet is still there, or the new one is complete under this name (readGrid reads it
+ * in place of the missing state sheet; the next write removes it).
+ */
+export const STATE_SHEET_STAGING = `${STATE_SHEET}~`;
+
+export interface StateSheets {
+  /** The state sheet exists. */
+  exists: boolean;
+  /** A staging sheet left by an interrupted write exists. */
+  staging: boolean;
+}
+
+/**
+ * Rewrites the hidden state sheet (removed when nothing is left to keep): written in full under the
+ * staging name, then the old sheet is deleted and the new one renamed, so that no failure part-way
+ * loses the state (the backup of the user's fills and notes is only there). Returns what exists after.
+ */
+export async function writeStateSheet(syncer: Syncer, sheets: StateSheets, state: WorkbookState): Promise<StateSheets> {
+  const all = syncer.context.workbook.worksheets;
+  if (sheets.staging) await syncer.write(STATE_SHEET_STAGING.length, () => all.getItem(STATE_SHEET_STAGING).delete());
   const rows = stateRows(state);
-  if (rows.length <= 1) return;
+  if (rows.length <= 1) {
+    if (sheets.exists) await syncer.write(STATE_SHEET.length, () => all.getItem(STATE_SHEET).delete());
+    return { exists: false, staging: false };
+  }
   let ws!: Excel.Worksheet;
-  await syncer.write(STATE_SHEET.length, () => {
-    ws = sheets.add(STATE_SHEET);
+  await syncer.write(STATE_SHEET_STAGING.length, () => {
+    ws = all.add(STATE_SHEET_STAGING);
     ws.visibility = 'Hidden';
   });
   for (let r = 0; r < rows.length; r++) {
@@ -376,6 +429,11 @@ export async function writeStateSheet(syncer: Syncer, exists: boolean, state: Wo
       });
     }
   }
+  await syncer.write(2 * STATE_SHEET.length, () => {
+    if (sheets.exists) all.getItem(STATE_SHEET).delete();
+    ws.name = STATE_SHEET;
+  });
+  return { exists: true, staging: false };
 }
 
 export type { AnnotationPlan };

@@ -3,7 +3,8 @@
  * replaced, so that an annotated then cleared workbook is, cell for cell, the one before.
  */
 import { readState, type AnnotationBackup } from '../core/state';
-import { reconcile, queueExistingNotes } from './applyPlan';
+import { STATE_SHEET } from '../core/annotationPlan';
+import { reconcile, queueExistingNotes, STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
 
@@ -24,7 +25,14 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
   const state = readState(grid);
   const previous = backupOf(state.annotationBackup);
-  if (!previous) return { cleared: false, missingSheets: [] };
+  if (!previous) {
+    // Nothing to clear; tidy what an interrupted state write may have left.
+    if (names.includes(STATE_SHEET_STAGING)) {
+      await writeStateSheet(syncer, { exists: names.includes(STATE_SHEET), staging: true }, state);
+      await syncer.flush();
+    }
+    return { cleared: false, missingSheets: [] };
+  }
   // What a partial clear left (only cells of sheets that are gone) and the user clears again
   // without having renamed the sheet back: the sheet was deleted, or they accept the loss.
   const present = new Set(names);

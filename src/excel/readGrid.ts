@@ -5,6 +5,8 @@
  */
 import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
 import { RESULT_SHEET_NAMES } from '../core/tables';
+import { STATE_SHEET } from '../core/annotationPlan';
+import { STATE_SHEET_STAGING } from './applyPlan';
 import { supports } from './capabilities';
 import type { Syncer } from './syncer';
 
@@ -80,7 +82,12 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
   worksheets.load('items/name,items/visibility');
   await syncer.sync();
   const withMerges = supports('1.13');
-  const parts = worksheets.items.filter((ws) => !SKIPPED.has(ws.name)).map((ws) => {
+  // A state write interrupted between its two steps leaves the new state under the staging name:
+  // read it as the state when the state sheet itself is missing, else ignore it.
+  const names = worksheets.items.map((ws) => ws.name);
+  const stagingIsState = !names.includes(STATE_SHEET);
+  const wanted = worksheets.items.filter((ws) => !SKIPPED.has(ws.name) && (ws.name !== STATE_SHEET_STAGING || stagingIsState));
+  const parts = wanted.map((ws) => {
     // valuesOnly: formatted but empty cells around the table are not worth reading.
     const used = ws.getUsedRange(true);
     used.load('values,numberFormat,rowIndex,columnIndex');
@@ -95,12 +102,12 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     const values: CellValue[][] = (used.values as unknown[][]).map((line, r) => line.map((v, c) => toCellValue(v, formats[r]?.[c])));
     // Number formats matter for numbers only (a "%" format), as in the exceljs adapter.
     const numberFormats = values.map((line, r) => line.map((v, c) => (typeof v === 'number' ? (formats[r]?.[c] ?? 'General') : 'General')));
-    const sheet: SheetGrid = { name: ws.name, originRow: used.rowIndex, originCol: used.columnIndex, values, hidden: ws.visibility !== 'Visible' };
+    const sheet: SheetGrid = { name: ws.name === STATE_SHEET_STAGING ? STATE_SHEET : ws.name, originRow: used.rowIndex, originCol: used.columnIndex, values, hidden: ws.visibility !== 'Visible' };
     if (numberFormats.some((line) => line.some((f) => f !== 'General'))) sheet.numberFormats = numberFormats;
     if (merged) {
       sheet.merges = merged.isNullObject ? [] : splitAddresses(merged.address).map(rectOf).filter((r): r is CellRect => r !== null);
     }
     return sheet;
   });
-  return { grid: { sheets }, names: worksheets.items.map((ws) => ws.name) };
+  return { grid: { sheets }, names };
 }

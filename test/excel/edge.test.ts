@@ -122,3 +122,34 @@ it('after a partial clear, clearing again without the sheet drops what cannot be
   expect(host.sheetNames()).not.toContain(STATE_SHEET);
   expect((await checkWorkbook('vi')).analysis.state.annotationBackup).toBeUndefined();
 });
+
+it('sheet names that read like cell references ("TT2024") or hold quotes are addressed correctly', async () => {
+  const grid = await sampleGrid();
+  const [first, second] = analyze(grid, { lang: 'vi' }).result.tables.map((t) => t.sheet);
+  for (const s of grid.sheets) {
+    if (s.name === first) s.name = 'TT2024';
+    else if (s.name === second) s.name = "CN của 'Sở'";
+  }
+  const host = useHost(fromGrid(grid));
+  const before = host.snapshot();
+  const out = await annotateWorkbook('vi');
+  const marks = out.analysis.plan.marks;
+  expect(new Set(marks.map((m) => m.sheet))).toEqual(new Set(['TT2024', "CN của 'Sở'"]));
+  host.cells(marks).forEach((c, i) => expect(c.note).toBe(marks[i].note));
+  await clearWorkbook();
+  expect(host.snapshot()).toEqual(before);
+});
+
+it('notes fallback limits: a legacy note on a marked cell in an Excel without the notes API (comments mode)', async () => {
+  // Excel keeps one note or comment per cell and ExcelApi < 1.18 cannot see notes: adding our
+  // comment there fails. The annotation stops with a message, and the workbook still clears exactly.
+  const grid = await sampleGrid();
+  const host = useHost(fromGrid(grid));
+  host.disable('ExcelApi', '1.18');
+  const m = analyze(grid, { lang: 'vi' }).plan.marks[3];
+  host.setCell(m.sheet, m.cell, { note: 'Ghi chú cũ (kiểu cũ)' });
+  const before = host.snapshot();
+  await expect(annotateWorkbook('vi')).rejects.toThrow('Excel báo lỗi');
+  await clearWorkbook();
+  expect(host.snapshot()).toEqual(before);
+});

@@ -3,7 +3,7 @@
  * with Office.js's batching semantics. Every read of a property must be load()-ed and synced;
  * every write and method call is queued and reaches the workbook only at context.sync().
  */
-import { clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type HostValue, type Rect } from './model';
+import { bareSheetName, clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type HostValue, type Rect } from './model';
 import type { HostState } from './host';
 import { SheetData } from './workbook';
 
@@ -33,7 +33,13 @@ export const ErrorCodes = {
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   apiNotFound: 'ApiNotFound',
   invalidOperation: 'InvalidOperation',
+  generalException: 'GeneralException',
 };
+
+/** Excel's rules: 1–31 characters, none of \ / ? * [ ] :, no apostrophe at either end. */
+function validSheetName(name: string): boolean {
+  return !!name && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
 
 function notLoaded(what: string): HostError {
   return new HostError(ErrorCodes.propertyNotLoaded, `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -87,6 +93,11 @@ export class RequestContext {
     this.responseBytes = 0;
     try {
       for (const a of queue) {
+        if (this.host.failAfter !== undefined && this.host.failAfter-- <= 0) {
+          this.host.failAfter = undefined;
+          throw new HostError(ErrorCodes.generalException, `Simulated failure before ${a.where}.`, a.where);
+        }
+        this.host.actionCount++;
         try {
           a.run();
         } catch (e) {
@@ -265,7 +276,7 @@ export class WorksheetCollection extends ClientObject<SheetData[]> {
     let created: SheetData | null = null;
     this.ctx.enqueue('WorksheetCollection.add', { add: name }, () => {
       const wb = this.ctx.host.workbook;
-      if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${name}".`);
+      if (!validSheetName(name)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${name}".`);
       if (wb.sheet(name)) throw new HostError(ErrorCodes.itemAlreadyExists, `A sheet named "${name}" already exists.`);
       created = new SheetData(name);
       wb.sheets.push(created);
@@ -319,6 +330,16 @@ export class Worksheet extends ClientObject<SheetData> {
   }
   get name(): string {
     return this.get('name');
+  }
+  set name(v: string) {
+    this.write('name', { name: v }, (s) => {
+      const wb = this.ctx.host.workbook;
+      if (!validSheetName(v)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${v}".`);
+      const other = wb.sheet(v);
+      if (other && other !== s) throw new HostError(ErrorCodes.itemAlreadyExists, `A sheet named "${v}" already exists.`);
+      if (wb.selection?.sheet === s.name) wb.selection = { ...wb.selection, sheet: v };
+      s.name = v;
+    });
   }
   get visibility(): string {
     return this.get('visibility');
@@ -804,6 +825,8 @@ function cellRefOf(ctx: RequestContext, address: string | Range): CellRef {
     return { sheet, row: rect.top, col: rect.left };
   }
   const { sheet: name, local } = splitSheet(address);
+  // Excel needs quotes around a sheet name with spaces, accents or the look of a cell reference.
+  if (name !== null && !address.trim().startsWith("'") && !bareSheetName(name)) throw new HostError(ErrorCodes.invalidArgument, `The sheet name in "${address}" must be quoted.`);
   const sheet = name === null ? ctx.host.workbook.activeSheet : ctx.host.workbook.sheet(name);
   const rect = parseRect(local);
   if (!sheet || !rect) throw new HostError(ErrorCodes.invalidArgument, `Bad cell address "${address}".`);
@@ -927,6 +950,9 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
       ref = cellRefOf(this.ctx, cellAddress);
       const cell = ref.sheet.touch(ref.row, ref.col);
       if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
+      // One per cell: a note and a threaded comment share the cell's comment slot in Excel.
+      const otherField: NoteField = this.field === 'note' ? 'comment' : 'note';
+      if (cell[otherField] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${otherField}; Excel keeps one note or comment per cell.`);
       cell[this.field] = String(content);
     });
     return this.make(() => ref, false);

@@ -186,4 +186,62 @@ describe('strict Excel test host', () => {
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
+
+  it('refuses a note address whose sheet name needs quotes and has none', async () => {
+    const m = model();
+    m.sheets.push({ name: 'TT2024', cells: { A1: { value: 'x' } } });
+    const host = new ExcelHost(m);
+    const add = (address: string) => excel(host).run(async (ctx) => void ctx.workbook.notes.add(address, 'n'));
+    await expect(add('Tập thể!A2')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(add('TT2024!A1')).rejects.toMatchObject({ code: 'InvalidArgument' }); // reads as cell TT2024
+    await add("'Tập thể'!A2");
+    await add("'TT2024'!A1");
+    expect(host.cell('Tập thể', 'A2')!.note).toBe('n');
+    expect(host.cell('TT2024', 'A1')!.note).toBe('n');
+  });
+
+  it('renames sheets under the rules of Excel', async () => {
+    const m = model();
+    m.sheets.push({ name: 'Khác', cells: {} });
+    const host = new ExcelHost(m);
+    const rename = (from: string, to: string) => excel(host).run(async (ctx) => void (ctx.workbook.worksheets.getItem(from).name = to));
+    await expect(rename('Khác', 'tập THỂ')).rejects.toMatchObject({ code: 'ItemAlreadyExists' }); // names ignore case
+    await expect(rename('Khác', 'a/b')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(rename('Khác', "'x")).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(rename('Khác', 'x'.repeat(32))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await rename('Khác', 'Đổi tên');
+    expect(host.sheetNames()).toEqual(['Tập thể', 'Đổi tên']);
+  });
+
+  it('a request failing part-way keeps what ran before the failure (no rollback), like Excel', async () => {
+    const host = new ExcelHost(model());
+    host.failAfterActions(1);
+    await expect(
+      excel(host).run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Tập thể');
+        ws.getRange('C1').values = [['trước']];
+        ws.getRange('C2').values = [['sau']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(host.cell('Tập thể', 'C1')!.value).toBe('trước');
+    expect(host.cell('Tập thể', 'C2')).toBeUndefined();
+    // One failure only: the next request runs.
+    await excel(host).run(async (ctx) => void (ctx.workbook.worksheets.getItem('Tập thể').getRange('C2').values = [['sau']]));
+    expect(host.cell('Tập thể', 'C2')!.value).toBe('sau');
+  });
+
+  it('keeps one note or one threaded comment per cell, never both', async () => {
+    const host = new ExcelHost(model());
+    host.setCell('Tập thể', 'A2', { comment: 'Bình luận' });
+    host.setCell('Tập thể', 'B2', { note: 'Ghi chú' });
+    const run = (cb: (ctx: Ctx) => void) => excel(host).run(async (ctx) => cb(ctx));
+    await expect(run((ctx) => ctx.workbook.notes.add("'Tập thể'!A2", 'n'))).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(run((ctx) => ctx.workbook.comments.add("'Tập thể'!B2", 'c'))).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await run((ctx) => ctx.workbook.comments.getItemByCell("'Tập thể'!A2").delete());
+    await run((ctx) => ctx.workbook.notes.add("'Tập thể'!A2", 'n'));
+    expect(host.cell('Tập thể', 'A2')).toMatchObject({ note: 'n' });
+    expect(host.cell('Tập thể', 'A2')!.comment).toBeUndefined();
+  });
 });
+

@@ -24,6 +24,10 @@ export interface HostState {
   responseSizes: number[];
   requestLimit: number;
   cellEditMode: boolean;
+  /** Actions run (all requests); see failAfterActions. */
+  actionCount: number;
+  /** When set, the request fails after this many more actions have run (no rollback, as in Excel). */
+  failAfter: number | undefined;
   supports(set: string, version: string): boolean;
 }
 
@@ -44,6 +48,8 @@ export class ExcelHost implements HostState {
   responseSizes: number[] = [];
   requestLimit: number;
   cellEditMode = false;
+  actionCount = 0;
+  failAfter: number | undefined = undefined;
   runCount = 0;
   readonly displayLanguage: string;
   readonly platform: string;
@@ -68,6 +74,14 @@ export class ExcelHost implements HostState {
     this.sets[set] = minor > 0 ? `${major}.${minor - 1}` : `${major - 1}.99`;
   }
 
+  /**
+   * Makes a request fail once `count` more actions have run, like a failure in the middle of a batch
+   * in Excel (a lost connection, an action Excel refuses): the actions before it stay applied.
+   */
+  failAfterActions(count: number): void {
+    this.failAfter = count;
+  }
+
   setCellEditMode(on: boolean): void {
     this.cellEditMode = on;
   }
@@ -77,6 +91,7 @@ export class ExcelHost implements HostState {
     this.requestSizes = [];
     this.responseSizes = [];
     this.runCount = 0;
+    this.actionCount = 0;
   }
 
   /** The workbook as its JSON model. */

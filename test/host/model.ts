@@ -67,9 +67,17 @@ export function rectAddress(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellName(r.bottom, r.right)}`;
 }
 
-/** Sheet names are quoted in addresses unless they are plain ASCII words (as Excel does). */
+/**
+ * True when a sheet name may stand unquoted in an address: a plain ASCII word that does not read
+ * as a cell reference ("TT2024" is column TT, row 2024; "R1C1", "R", "C" are R1C1 references).
+ */
+export function bareSheetName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$/.test(name) && !/^[Cc]\d*$/.test(name);
+}
+
+/** Sheet names are quoted in addresses unless they may stand bare (as Excel does). */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return bareSheetName(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 const MAX_ROW = 1048575;
