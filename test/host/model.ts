@@ -3,6 +3,8 @@
  * address arithmetic it shares with the proxies. No Node-only imports (also bundled for the browser).
  */
 
+
+import { a1 as cellName, columnIndex, columnLetter } from '../../src/core/grid';
 export type HostValue = string | number | boolean | null | { error: string };
 
 export interface CellModel {
@@ -41,26 +43,10 @@ export interface Rect {
   right: number;
 }
 
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// A1 arithmetic is the core's (pure, no Office): one implementation for the host and the product.
 
-export function cellName(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
+export { cellName, columnIndex, columnLetter };
 
 export function rectAddress(r: Rect): string {
   const a = cellName(r.top, r.left);
