@@ -9,9 +9,13 @@ export interface DateParts { day: number; month: number; year: number }
 
 export function parseIsoDate(text: string | undefined | null): DateParts | undefined {
   if (!text) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return undefined;
-  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // ISO "2022-12-20", or the way Vietnamese users write it: "20/12/2022".
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!iso && !vn) return undefined;
+  const parts = iso
+    ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }
+    : { year: Number(vn![3]), month: Number(vn![2]), day: Number(vn![1]) };
   const d = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
   if (d.getUTCFullYear() !== parts.year || d.getUTCMonth() !== parts.month - 1 || d.getUTCDate() !== parts.day) return undefined;
   return parts;

@@ -5,8 +5,13 @@
  * prints as a dotted blank, never invented.
  */
 import { z } from 'zod';
+import { parseIsoDate } from './dates';
 
 const text = z.string().trim().min(1).optional();
+// yyyy-mm-dd or dd/mm/yyyy; an impossible date is refused rather than printed wrong.
+const date = z.string().trim().refine((v) => parseIsoDate(v) !== undefined, {
+  message: 'ngày không hợp lệ: ghi theo dạng yyyy-mm-dd hoặc dd/mm/yyyy (invalid date: use yyyy-mm-dd or dd/mm/yyyy)',
+}).optional();
 
 export const SignerSchema = z.object({
   authority: text, // "TM. ỦY BAN NHÂN DÂN"
@@ -21,11 +26,15 @@ export const VoteSchema = z.object({
 }).strict();
 
 export const MeetingSchema = z.object({
-  date: text, // ISO yyyy-mm-dd
+  date, // yyyy-mm-dd or dd/mm/yyyy
   time: text, // "14 giờ 00"
+  endTime: text, // "16 giờ 30"
   place: text,
+  council: text, // "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
   chair: text,
+  chairRole: text, // "Chủ tịch UBND thị xã, Chủ tịch Hội đồng"
   secretary: text,
+  secretaryRole: text,
   // A number: src/core/analyze.ts reads it as the meeting's voter count.
   membersPresent: z.number().int().min(0).optional(),
   membersTotal: z.number().int().min(0).optional(),
@@ -38,14 +47,16 @@ export const FactsSchema = z.object({
   issuingBody: text,
   issuingBodyShort: text,
   place: text,
-  date: text,
+  date,
   numbers: z.record(z.string(), z.union([z.number().int().min(0), z.string().min(1)])).optional(),
   symbols: z.record(z.string(), z.string().min(1)).optional(),
   signer: SignerSchema.optional(),
   addressees: z.array(z.string().trim().min(1)).optional(),
   recipients: z.array(z.string().trim().min(1)).optional(),
-  movement: text,
-  plan: z.object({ title: text, number: text, date: text }).strict().optional(),
+  movement: text, // the movement's name, without quotes
+  year: z.union([z.number().int().min(1900).max(2200), z.string().regex(/^\d{4}$/)]).optional(),
+  reportDate: date, // ISO date printed on the Báo cáo thành tích; blank when absent
+  plan: z.object({ title: text, number: text, date, issuer: text }).strict().optional(),
   legalBases: z.array(z.string().trim().min(1)).optional(),
   meeting: MeetingSchema.optional(),
 }).strict();

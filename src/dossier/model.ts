@@ -1,0 +1,287 @@
+/**
+ * The dossier model (dossier.md): from the check's result, the profile and the document facts,
+ * the data of every document — one Tờ trình + Danh sách per award with proposed candidates, one
+ * Biên bản, one Báo cáo thành tích (Mẫu 07) per proposed candidate. Pure: no docx, no fs.
+ * Every fact not given is the dotted blank; nothing is invented.
+ */
+import type { Kind } from '../core/ids';
+import type { Award, Profile } from '../core/profile';
+import type { Candidate, CheckResult } from '../core/result';
+import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
+import type { Facts } from './facts';
+import { dossierFileNames } from './fileNames';
+import { documentNumber } from './numbers';
+import { achievedText, achievementSummary, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
+
+export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao';
+
+export interface DossierDocument {
+  template: TemplateId;
+  /** Relative path inside the dossier, ASCII-safe ("03-bao-cao-thanh-tich/01-phong-tu-phap.docx"). */
+  path: string;
+  /** What the document is, for people ("Tờ trình — Giấy khen của Chủ tịch UBND thị xã"). */
+  title: string;
+  data: Record<string, unknown>;
+}
+
+export interface DossierModel {
+  documents: DossierDocument[];
+  /** Things the user must know before handing the dossier over (ties, overflow, missing facts). */
+  warnings: string[];
+  proposed: { awardId: string; collective: number; individual: number }[];
+}
+
+const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
+const upper = (v: string | undefined | null): string => (v && v.trim() ? v.trim().toLocaleUpperCase('vi') : BLANK);
+
+/** "10 tập thể và 8 cá nhân", "3 tập thể", "2 cá nhân". */
+export function countsText(collective: number, individual: number): string {
+  const parts: string[] = [];
+  if (collective) parts.push(`${collective} tập thể`);
+  if (individual) parts.push(`${individual} cá nhân`);
+  return parts.length ? parts.join(' và ') : '0 tập thể, cá nhân';
+}
+
+/** "tặng Giấy khen của Chủ tịch UBND thị xã" — the award as the object of "đề nghị". */
+function awardPhrase(award: Award): string {
+  return /^tặng\s/i.test(award.label) ? award.label : `tặng ${award.label}`;
+}
+
+function movementPhrase(facts: Facts): string {
+  const name = facts.movement ? quoted(facts.movement) : `“${BLANK}”`;
+  return `phong trào thi đua ${name}${facts.year ? ` năm ${facts.year}` : ''}`;
+}
+
+function planReference(facts: Facts): string {
+  const p = facts.plan ?? {};
+  const date = parseIsoDate(p.date);
+  const dateText = date ? `ngày ${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}` : `ngày ${BLANK}`;
+  const issuer = p.issuer ?? facts.parentBody;
+  return `Kế hoạch số ${or(p.number)} ${dateText} của ${issuer ? issuer : BLANK}${p.title ? ` ${p.title}` : ` về việc phát động ${movementPhrase(facts)}`}`;
+}
+
+/** Candidates proposed for an award, tập thể first, each by rank. */
+function proposedFor(result: CheckResult, awardId: string, kind: Kind): Candidate[] {
+  return result.candidates
+    .filter((c) => c.award === awardId && c.kind === kind)
+    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.row - b.row);
+}
+
+function unitOf(c: Candidate): string | undefined {
+  return c.matchedUnit ?? c.facts.unit;
+}
+
+/** "Trưởng phòng, Phòng Nội vụ" for a person; empty for a unit. */
+function personDetails(c: Candidate): string {
+  if (c.kind !== 'individual') return '';
+  return [c.facts.position, unitOf(c)].filter((x) => x && x.trim()).join(', ');
+}
+
+interface VoteRecord { agree: number; total: number; share: number }
+
+/** Votes: the workbook's vote columns first, then the meeting facts (matched by name). */
+function votesOf(c: Candidate, facts: Facts): VoteRecord | undefined {
+  if (c.facts.votesAgree !== undefined && c.facts.votesTotal) {
+    return { agree: c.facts.votesAgree, total: c.facts.votesTotal, share: (c.facts.votesAgree / c.facts.votesTotal) * 100 };
+  }
+  const key = c.name.normalize('NFC').trim().toLocaleLowerCase('vi');
+  const v = facts.meeting?.votes?.find((x) => x.candidate.normalize('NFC').trim().toLocaleLowerCase('vi') === key);
+  const total = v?.total ?? facts.meeting?.membersPresent;
+  if (!v || !total || v.agree > total) return undefined;
+  return { agree: v.agree, total, share: (v.agree / total) * 100 };
+}
+
+function header(facts: Facts, issuingBody: string | undefined, no: number | string | undefined, symbol: string, iso: string | undefined) {
+  return {
+    parentBody: upper(facts.parentBody),
+    issuingBody: upper(issuingBody),
+    number: documentNumber(no, symbol),
+    placeDate: placeAndDate(facts.place, iso),
+  };
+}
+
+function lines(items: string[] | undefined): { text: string }[] {
+  return (items ?? []).map((text) => ({ text }));
+}
+
+function symbolFor(facts: Facts, key: string, fallback: string): string {
+  return facts.symbols?.[key] ?? fallback;
+}
+
+function numberFor(facts: Facts, keys: string[]): number | string | undefined {
+  for (const k of keys) if (facts.numbers?.[k] !== undefined) return facts.numbers[k];
+  return undefined;
+}
+
+function submission(result: CheckResult, profile: Profile, facts: Facts, award: Award): Record<string, unknown> {
+  const collectives = proposedFor(result, award.id, 'collective');
+  const individuals = proposedFor(result, award.id, 'individual');
+  const symbol = symbolFor(facts, 'toTrinh', facts.issuingBodyShort ? `TTr-${facts.issuingBodyShort}` : BLANK);
+  const head = header(facts, facts.issuingBody, numberFor(facts, [`toTrinh:${award.id}`, 'toTrinh']), symbol, facts.date);
+  const counts = countsText(collectives.length, individuals.length);
+  const issuer = facts.issuingBody ? facts.issuingBody.trim() : BLANK;
+  const addressees = facts.addressees ?? [];
+  const meetingDate = facts.meeting?.date;
+  const bases = [
+    ...(facts.legalBases ?? []),
+    `Căn cứ ${planReference(facts)};`,
+    `Căn cứ Biên bản họp xét khen thưởng của Hội đồng Thi đua - Khen thưởng ${meetingDate ? vietnameseDate(meetingDate) : `ngày ${BLANK}`};`,
+  ];
+  const sectionNo = (i: number) => ['I', 'II'][i];
+  const hasCollectives = collectives.length > 0;
+  return {
+    ...head,
+    awardLabel: award.label,
+    awardPhrase: awardPhrase(award),
+    subject: `Về việc đề nghị ${awardPhrase(award)} cho các tập thể, cá nhân có thành tích trong ${movementPhrase(facts)}`,
+    addressee: addressees.length === 0 ? BLANK : addressees.length === 1 ? addressees[0] : addressees.map((a) => `- ${a}`).join('\n'),
+    addresseeMultiple: addressees.length > 1,
+    bases: lines(bases),
+    counts,
+    proposal: `Qua xét đề nghị của các cơ quan, đơn vị và kết quả bình xét của Hội đồng Thi đua - Khen thưởng, ${issuer} đề nghị ${awardPhrase(award)} cho ${counts} đã có thành tích xuất sắc trong ${movementPhrase(facts)} (có danh sách kèm theo).`,
+    closing: `${issuer} kính trình ${addressees.length === 1 ? addressees[0].replace(/[.;]+$/, '') : BLANK} xem xét, quyết định./.`,
+    signerAuthority: facts.signer?.authority ?? '',
+    signerTitle: upper(facts.signer?.title),
+    signerName: or(facts.signer?.name),
+    recipients: lines(facts.recipients?.length ? facts.recipients : [BLANK]),
+    annexSubtitle: `Tập thể, cá nhân đề nghị ${awardPhrase(award)}`,
+    annexReference: `(Kèm theo Tờ trình ${head.number.replace(/^Số:/, 'số')} ${vietnameseDate(facts.date)} của ${issuer})`,
+    hasCollectives,
+    collectiveHeading: `${sectionNo(0)}. TẬP THỂ (${collectives.length})`,
+    collectives: collectives.map((c, i) => ({ no: i + 1, name: c.name, details: '', summary: achievementSummary(c, profile) || BLANK })),
+    hasIndividuals: individuals.length > 0,
+    individualHeading: `${sectionNo(hasCollectives ? 1 : 0)}. CÁ NHÂN (${individuals.length})`,
+    individuals: individuals.map((c, i) => ({ no: i + 1, name: c.name, details: personDetails(c), summary: achievementSummary(c, profile) || BLANK })),
+  };
+}
+
+function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Award[]): Record<string, unknown> {
+  const m = facts.meeting ?? {};
+  const council = m.council ?? 'Hội đồng Thi đua - Khen thưởng';
+  const head = header(facts, council, numberFor(facts, ['bienBan']), symbolFor(facts, 'bienBan', 'BB-HĐTĐKT'), m.date);
+  const reviewed = (k: Kind) => result.candidates.filter((c) => c.kind === k && !c.duplicate).length;
+  const eligible = (k: Kind) => result.candidates.filter((c) => c.kind === k && c.eligible).length;
+  const present = m.membersPresent !== undefined ? String(m.membersPresent) : BLANK;
+  const total = m.membersTotal !== undefined ? String(m.membersTotal) : BLANK;
+  const absentees = m.absentees === undefined ? BLANK : m.absentees.length ? m.absentees.join('; ') : 'không';
+  const voted = result.candidates
+    .filter((c) => c.eligible)
+    .sort((a, b) => (a.kind === b.kind ? (a.rank ?? 1e9) - (b.rank ?? 1e9) : a.kind === 'collective' ? -1 : 1));
+  const votes = voted.map((c, i) => {
+    const v = votesOf(c, facts);
+    return {
+      no: i + 1,
+      name: c.name,
+      kindLabel: c.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
+      agree: v ? String(v.agree) : BLANK,
+      total: v ? String(v.total) : BLANK,
+      share: v ? figure(v.share) : BLANK,
+    };
+  });
+  const awardSections = awards.map((a, i) => {
+    const collectives = proposedFor(result, a.id, 'collective');
+    const individuals = proposedFor(result, a.id, 'individual');
+    return {
+      heading: `${i + 1}. Đề nghị ${awardPhrase(a)} cho ${countsText(collectives.length, individuals.length)}:`,
+      names: [
+        ...collectives.map((c) => ({ text: `- ${c.name};` })),
+        ...individuals.map((c) => ({ text: `- ${c.name}${personDetails(c) ? `, ${personDetails(c)}` : ''};` })),
+      ],
+    };
+  });
+  const ties = result.ties.map((t) => `${t.names.join(', ')} (bằng nhau tại hạng ${t.rank}, còn ${t.places} suất)`);
+  const overQuota = result.candidates.filter((c) => c.eligible && c.overQuota && !c.tiedAtCutoff).map((c) => c.name);
+  return {
+    ...head,
+    council: upper(council),
+    subject: `Họp xét khen thưởng ${movementPhrase(facts)}`,
+    time: `Vào lúc ${or(m.time)}, ${vietnameseDate(m.date)}`,
+    place: or(m.place),
+    chair: m.chair ? `${m.chair}${m.chairRole ? ` - ${m.chairRole}` : ''}` : BLANK,
+    secretary: m.secretary ? `${m.secretary}${m.secretaryRole ? ` - ${m.secretaryRole}` : ''}` : BLANK,
+    attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}.`,
+    movement: movementPhrase(facts),
+    criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
+    criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),
+    reviewedText: `Hội đồng đã xem xét ${countsText(reviewed('collective'), reviewed('individual'))} do các cơ quan, đơn vị đề nghị; có ${countsText(eligible('collective'), eligible('individual'))} đạt đủ tiêu chuẩn theo Kế hoạch.`,
+    votes,
+    hasVotes: votes.length > 0,
+    awards: awardSections,
+    hasTies: ties.length > 0,
+    tiesText: ties.length ? `Các trường hợp bằng nhau tại ngưỡng chỉ tiêu, Hội đồng biểu quyết quyết định: ${ties.join('; ')}. Kết quả: ${BLANK}` : '',
+    hasOverQuota: overQuota.length > 0,
+    overQuotaText: overQuota.length ? `Đạt tiêu chuẩn nhưng vượt số lượng khen thưởng theo Kế hoạch (không đề nghị): ${overQuota.join('; ')}.` : '',
+    endTime: `Cuộc họp kết thúc vào lúc ${or(m.endTime)} cùng ngày.`,
+    chairName: or(m.chair),
+    secretaryName: or(m.secretary),
+  };
+}
+
+function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award): Record<string, unknown> {
+  const f = candidate.facts;
+  const isCollective = candidate.kind === 'collective';
+  const unit = isCollective ? candidate.name : unitOf(candidate);
+  const indicators = candidate.criteria
+    .filter((c) => c.id !== 'initiative' && c.id !== 'compliance')
+    .map((c, i) => ({
+      no: i + 1,
+      label: INDICATOR_LABEL[c.id],
+      target: targetText(c.id, profile),
+      result: achievedText(c, candidate, profile) || BLANK,
+    }));
+  return {
+    parentBody: upper(facts.parentBody),
+    unitName: upper(unit),
+    placeDate: placeAndDate(facts.place, facts.reportDate),
+    awardTitle: `ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`,
+    movement: `(Thành tích trong ${movementPhrase(facts)})`,
+    isCollective,
+    isIndividual: !isCollective,
+    name: candidate.name,
+    position: or(f.position),
+    unit: or(unit),
+    birthYear: or(f.birthYear),
+    gender: or(f.gender),
+    hometown: or(f.hometown),
+    qualification: or(f.qualification),
+    indicators,
+    initiative: f.initiative ? quoted(f.initiative) : 'Không có',
+    initiativeRecognition: f.initiative ? or(f.initiativeRecognition) : '',
+    hasInitiative: !!f.initiative,
+    achievement: or(f.achievement),
+    reporterName: isCollective ? '' : candidate.name,
+  };
+}
+
+export function buildDossier(result: CheckResult, profile: Profile, facts: Facts): DossierModel {
+  const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
+  const docs: DossierDocument[] = [];
+  const proposed = awards.map((a) => ({
+    awardId: a.id,
+    collective: proposedFor(result, a.id, 'collective').length,
+    individual: proposedFor(result, a.id, 'individual').length,
+  }));
+  const names = dossierFileNames(
+    awards.map((a) => a.id),
+    awards.flatMap((a) => [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')].map((c) => c.name)),
+  );
+  awards.forEach((a, i) => {
+    docs.push({ template: 'toTrinh', path: names.submissions[i], title: `Tờ trình và Danh sách — ${a.label}`, data: submission(result, profile, facts, a) });
+  });
+  docs.push({ template: 'bienBan', path: names.minutes, title: 'Biên bản họp xét khen thưởng', data: minutes(result, profile, facts, awards) });
+  let n = 0;
+  for (const a of awards) {
+    for (const c of [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')]) {
+      docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a) });
+    }
+  }
+  const warnings: string[] = [];
+  for (const t of result.ties) {
+    warnings.push(`Bằng nhau tại ngưỡng chỉ tiêu (hạng ${t.rank}, còn ${t.places} suất): ${t.names.join(', ')} — chưa đưa vào Tờ trình; Hội đồng quyết định rồi ghi vào cột "Hình thức đề nghị".`);
+  }
+  for (const q of result.quotas) {
+    if (q.overflow > 0) warnings.push(`${profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId}: vượt chỉ tiêu ${q.overflow} ${q.kind === 'collective' ? 'tập thể' : 'cá nhân'} (đã ghi đích danh).`);
+  }
+  if (!awards.length) warnings.push('Không có tập thể, cá nhân nào được đề nghị khen thưởng: chỉ lập Biên bản.');
+  return { documents: docs, warnings, proposed };
+}

@@ -1,0 +1,134 @@
+/**
+ * The tags each template may use (README "Template tags" lists the same, with examples). A user's
+ * template is checked against this list before anything is rendered: an unknown tag is a typo
+ * that would otherwise print the dotted blank silently.
+ */
+import type { TemplateId } from './model';
+
+export const TEMPLATE_FILES: Record<TemplateId, string> = {
+  toTrinh: 'to-trinh.docx',
+  bienBan: 'bien-ban.docx',
+  baoCao: 'bao-cao-thanh-tich-mau-07.docx',
+};
+
+/** Custom document property holding the form version a template follows. */
+export const FORM_VERSION_PROPERTY = 'ThiDuaFormVersion';
+
+export interface TagDoc {
+  tag: string;
+  /** Loop or condition (`{#tag}…{/tag}`); its inner tags follow with a "tag." prefix. */
+  loop?: boolean;
+  example: string;
+}
+
+const HEADER: TagDoc[] = [
+  { tag: 'parentBody', example: 'UBND THỊ XÃ NINH HÒA' },
+  { tag: 'number', example: 'Số: 05/TTr-NV' },
+  { tag: 'placeDate', example: 'Ninh Hòa, ngày 20 tháng 12 năm 2022' },
+];
+
+export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
+  toTrinh: [
+    ...HEADER,
+    { tag: 'issuingBody', example: 'PHÒNG NỘI VỤ' },
+    { tag: 'awardLabel', example: 'Giấy khen của Chủ tịch UBND thị xã' },
+    { tag: 'awardPhrase', example: 'tặng Giấy khen của Chủ tịch UBND thị xã' },
+    { tag: 'subject', example: 'Về việc đề nghị tặng Giấy khen … trong phong trào thi đua “…” năm 2022' },
+    { tag: 'addressee', example: 'Chủ tịch UBND thị xã Ninh Hòa' },
+    { tag: 'addresseeMultiple', loop: true, example: 'true when there are several addressees' },
+    { tag: 'bases', loop: true, example: '[{ text: "Căn cứ Kế hoạch số 135/KH-UBND …;" }]' },
+    { tag: 'bases.text', example: 'Căn cứ Luật Thi đua, Khen thưởng ngày 15 tháng 6 năm 2022;' },
+    { tag: 'counts', example: '10 tập thể và 9 cá nhân' },
+    { tag: 'proposal', example: 'Qua xét đề nghị … đề nghị tặng Giấy khen … cho 10 tập thể và 9 cá nhân …' },
+    { tag: 'closing', example: 'Phòng Nội vụ kính trình Chủ tịch UBND thị xã Ninh Hòa xem xét, quyết định./.' },
+    { tag: 'signerAuthority', example: 'KT. TRƯỞNG PHÒNG (empty when the signer signs in their own name)' },
+    { tag: 'signerTitle', example: 'TRƯỞNG PHÒNG' },
+    { tag: 'signerName', example: 'Trần Thị Mỹ Hạnh' },
+    { tag: 'recipients', loop: true, example: '[{ text: "- Như trên;" }, { text: "- Lưu: VT, NV." }]' },
+    { tag: 'recipients.text', example: '- Lưu: VT, NV.' },
+    { tag: 'annexSubtitle', example: 'Tập thể, cá nhân đề nghị tặng Giấy khen của Chủ tịch UBND thị xã' },
+    { tag: 'annexReference', example: '(Kèm theo Tờ trình số 05/TTr-NV ngày 20 tháng 12 năm 2022 của Phòng Nội vụ)' },
+    { tag: 'hasCollectives', loop: true, example: 'true when tập thể are proposed' },
+    { tag: 'collectiveHeading', example: 'I. TẬP THỂ (10)' },
+    { tag: 'collectives', loop: true, example: 'one row per proposed tập thể, by rank' },
+    { tag: 'collectives.no', example: '1' },
+    { tag: 'collectives.name', example: 'Văn phòng HĐND và UBND thị xã' },
+    { tag: 'collectives.details', example: '(empty for a tập thể)' },
+    { tag: 'collectives.summary', example: 'Hoàn thành 98,5% nhiệm vụ …; Chỉ số SIPAS đạt 96,4%; …' },
+    { tag: 'hasIndividuals', loop: true, example: 'true when cá nhân are proposed' },
+    { tag: 'individualHeading', example: 'II. CÁ NHÂN (9)' },
+    { tag: 'individuals', loop: true, example: 'one row per proposed cá nhân, by rank' },
+    { tag: 'individuals.no', example: '1' },
+    { tag: 'individuals.name', example: 'Nguyễn Thị Thu Hà' },
+    { tag: 'individuals.details', example: 'Trưởng phòng, Phòng Nội vụ' },
+    { tag: 'individuals.summary', example: 'Đơn vị có Chỉ số PAR Index xếp loại Xuất sắc; …' },
+  ],
+  bienBan: [
+    ...HEADER,
+    { tag: 'council', example: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG' },
+    { tag: 'subject', example: 'Họp xét khen thưởng phong trào thi đua “…” năm 2022' },
+    { tag: 'time', example: 'Vào lúc 14 giờ 00, ngày 15 tháng 12 năm 2022' },
+    { tag: 'place', example: 'Phòng họp số 1, UBND thị xã Ninh Hòa' },
+    { tag: 'chair', example: 'Ông Nguyễn Vĩnh Thạnh - Chủ tịch UBND thị xã, Chủ tịch Hội đồng' },
+    { tag: 'secretary', example: 'Bà … - Chuyên viên Phòng Nội vụ' },
+    { tag: 'attendance', example: 'Có mặt 9/11 thành viên Hội đồng; vắng: …' },
+    { tag: 'movement', example: 'phong trào thi đua “…” năm 2022' },
+    { tag: 'criteriaCollective', loop: true, example: 'the profile\'s criteria for tập thể' },
+    { tag: 'criteriaCollective.text', example: '- Chỉ số SIPAS đạt từ 90% trở lên;' },
+    { tag: 'criteriaIndividual', loop: true, example: 'the profile\'s criteria for cá nhân' },
+    { tag: 'criteriaIndividual.text', example: '- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%;' },
+    { tag: 'reviewedText', example: 'Hội đồng đã xem xét 18 tập thể và 13 cá nhân …' },
+    { tag: 'hasVotes', loop: true, example: 'true when some candidate is eligible' },
+    { tag: 'votes', loop: true, example: 'one row per eligible candidate' },
+    { tag: 'votes.no', example: '1' },
+    { tag: 'votes.name', example: 'Phòng Tư pháp' },
+    { tag: 'votes.kindLabel', example: 'Tập thể' },
+    { tag: 'votes.agree', example: '9 (…… when unknown)' },
+    { tag: 'votes.total', example: '11' },
+    { tag: 'votes.share', example: '81,8%' },
+    { tag: 'hasTies', loop: true, example: 'true when a tie at a quota cut is undecided' },
+    { tag: 'tiesText', example: 'Các trường hợp bằng nhau tại ngưỡng chỉ tiêu …' },
+    { tag: 'hasOverQuota', loop: true, example: 'true when eligible candidates exceed the quota' },
+    { tag: 'overQuotaText', example: 'Đạt tiêu chuẩn nhưng vượt số lượng …: UBND xã Ninh Bình.' },
+    { tag: 'awards', loop: true, example: 'one section per award with proposed candidates' },
+    { tag: 'awards.heading', example: '1. Đề nghị tặng Giấy khen … cho 10 tập thể và 9 cá nhân:' },
+    { tag: 'awards.names', loop: true, example: 'the proposed names' },
+    { tag: 'awards.names.text', example: '- Phòng Tư pháp;' },
+    { tag: 'endTime', example: 'Cuộc họp kết thúc vào lúc 16 giờ 30 cùng ngày.' },
+    { tag: 'chairName', example: 'Nguyễn Vĩnh Thạnh' },
+    { tag: 'secretaryName', example: 'Lê Thị Hoa' },
+  ],
+  baoCao: [
+    { tag: 'parentBody', example: 'UBND THỊ XÃ NINH HÒA' },
+    { tag: 'placeDate', example: 'Ninh Hòa, ngày …… tháng …… năm ……' },
+    { tag: 'unitName', example: 'PHÒNG TƯ PHÁP' },
+    { tag: 'awardTitle', example: 'ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ' },
+    { tag: 'movement', example: '(Thành tích trong phong trào thi đua “…” năm 2022)' },
+    { tag: 'isCollective', loop: true, example: 'true for a tập thể' },
+    { tag: 'isIndividual', loop: true, example: 'true for a cá nhân' },
+    { tag: 'name', example: 'Phòng Tư pháp / Nguyễn Thị Thu Hà' },
+    { tag: 'position', example: 'Trưởng phòng' },
+    { tag: 'unit', example: 'Phòng Nội vụ' },
+    { tag: 'birthYear', example: '1982' },
+    { tag: 'gender', example: 'Nữ' },
+    { tag: 'hometown', example: 'Ninh Hòa, Khánh Hòa' },
+    { tag: 'qualification', example: 'Thạc sĩ Quản lý công' },
+    { tag: 'indicators', loop: true, example: 'one row per indicator judged' },
+    { tag: 'indicators.no', example: '1' },
+    { tag: 'indicators.label', example: 'Chỉ số SIPAS (mức độ hài lòng của người dân, tổ chức)' },
+    { tag: 'indicators.target', example: 'từ 90% trở lên' },
+    { tag: 'indicators.result', example: '96,4%' },
+    { tag: 'initiative', example: '“Số hóa hồ sơ cán bộ, công chức”' },
+    { tag: 'hasInitiative', loop: true, example: 'true when the row names an initiative' },
+    { tag: 'initiativeRecognition', example: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022' },
+    { tag: 'achievement', example: 'the "Thành tích" text of the row (line breaks kept)' },
+    { tag: 'reporterName', example: 'Nguyễn Thị Thu Hà (empty for a tập thể)' },
+  ],
+};
+
+/** Every name a template may use, loop scopes flattened ("collectives.name" → "name"). */
+export function allowedTagNames(template: TemplateId): Set<string> {
+  const names = new Set<string>();
+  for (const t of TEMPLATE_TAGS[template]) names.add(t.tag.split('.').pop()!);
+  return names;
+}
