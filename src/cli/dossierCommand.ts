@@ -1,7 +1,171 @@
-/** Placeholder until the dossier lands: `thidua dossier` is not available yet. */
+/**
+ * `thidua dossier <workbook.xlsx> --out <dir> [--profile p.json] [--facts f.json] [--meeting m.json]
+ *  [--templates <dir>] [--zip] [--lang en]` — the award dossier of dossier.md.
+ * Facts: what the workbook holds (state key 'facts', written by the add-in), then --facts, then
+ * --meeting, each winning over the one before. Templates are all validated before any file is written.
+ */
+import { existsSync, promises as fs } from 'fs';
+import * as path from 'path';
+import { analyze } from '../core/analyze';
+import type { Lang } from '../core/ids';
+import { renderMessage } from '../core/messages';
+import { mergeFacts, missingFacts, parseFacts, type Facts } from '../dossier/facts';
+import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
+import { buildDossier, type TemplateId } from '../dossier/model';
+import { REPORTS_FOLDER } from '../dossier/fileNames';
+import { TEMPLATE_FILES } from '../dossier/tags';
+import { langOf, parseArgs } from './args';
+import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
+import { loadProfile, loadWorkbook, type Loaded } from './load';
+import { cliText } from './messages';
 
-export async function runDossier(_argv: string[], io: CliIO): Promise<number> {
-  io.err('thidua dossier: chưa có trong phiên bản này.');
-  return 2;
+/** The default templates shipped in templates/ (build/src/cli → repository root). */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
+
+async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
+  const t = dossierText(lang);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (e) {
+    return { ok: false, exitCode: 1, message: t.notJson(file, (e as Error).message) };
+  }
+}
+
+async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
+  if (!file) return { ok: true, value: undefined };
+  const json = await readJson(file, lang);
+  if (!json.ok) return json;
+  const parsed = parseFacts(json.value, what, lang);
+  if (!parsed.ok) {
+    const lines = parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
+    return { ok: false, exitCode: 1, message: [dossierText(lang).factsInvalid(file), ...lines].join('\n') };
+  }
+  return { ok: true, value: parsed.facts };
+}
+
+async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
+  const t = dossierText(lang);
+  const set = {} as TemplateSet;
+  const custom: string[] = [];
+  if (dir && !existsSync(dir)) return { ok: false, exitCode: 1, message: t.templatesDirMissing(dir) };
+  for (const [id, name] of Object.entries(TEMPLATE_FILES) as [TemplateId, string][]) {
+    const own = dir ? path.join(dir, name) : undefined;
+    const file = own && existsSync(own) ? own : path.join(DEFAULT_TEMPLATES_DIR, name);
+    if (file === own) custom.push(own);
+    try {
+      set[id] = { bytes: await fs.readFile(file), file: file === own ? own : name };
+    } catch (e) {
+      return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
+    }
+  }
+  if (dir && !custom.length) return { ok: false, exitCode: 1, message: t.templatesDirEmpty(dir, Object.values(TEMPLATE_FILES)) };
+  return { ok: true, value: { set, custom } };
+}
+
+/** Files of an earlier run that this run would not rewrite would mislead: remove only ours. */
+async function removeEarlierDossier(out: string): Promise<void> {
+  const entries = await fs.readdir(out).catch(() => [] as string[]);
+  for (const e of entries) {
+    if (/^01-to-trinh-.*\.docx$/.test(e) || e === '02-bien-ban-hop-xet.docx') await fs.rm(path.join(out, e), { force: true });
+  }
+  const reports = path.join(out, REPORTS_FOLDER);
+  for (const e of await fs.readdir(reports).catch(() => [] as string[])) {
+    if (/^\d+-.*\.docx$/.test(e)) await fs.rm(path.join(reports, e), { force: true });
+  }
+}
+
+export async function runDossier(argv: string[], io: CliIO): Promise<number> {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const t = dossierText(lang);
+  const args = parseArgs(argv, { flags: ['zip'], options: ['out', 'profile', 'meeting', 'facts', 'templates', 'lang'] });
+  if (!args.ok) {
+    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
+    return 2;
+  }
+  const [workbookPath, ...extra] = args.positionals;
+  const out = args.options.get('out');
+  if (!workbookPath || extra.length || !out) {
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
+    return 2;
+  }
+  const profile = await loadProfile(args.options.get('profile'), lang);
+  if (!profile.ok) return fail(io, profile);
+  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
+  if (!factsFile.ok) return fail(io, factsFile);
+  const meetingFile = await loadFactsFile(args.options.get('meeting'), 'meeting', lang);
+  if (!meetingFile.ok) return fail(io, meetingFile);
+  const templates = await loadTemplates(args.options.get('templates'), lang);
+  if (!templates.ok) return fail(io, templates);
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) return fail(io, wb);
+
+  // The workbook's own facts (saved by the add-in) come first; the files given here win.
+  const first = analyze(wb.value.grid, { profile: profile.value, lang });
+  let saved: Facts | undefined;
+  if (first.state.facts !== undefined) {
+    const parsed = parseFacts(first.state.facts, 'facts', lang);
+    if (parsed.ok) saved = parsed.facts;
+    else io.err([t.savedFactsInvalid, ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n'));
+  }
+  const facts = mergeFacts(saved, factsFile.value, meetingFile.value);
+  const voters = facts.meeting?.membersPresent;
+  const analysis = voters && voters !== saved?.meeting?.membersPresent ? analyze(wb.value.grid, { profile: profile.value, lang, meetingVoters: voters }) : first;
+  if (!analysis.result.tables.length) {
+    io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
+    return 1;
+  }
+
+  const model = buildDossier(analysis.result, analysis.profile, facts);
+  const generated = generateDossier(model, templates.value.set, lang);
+  if (!generated.ok) {
+    io.err([t.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), t.nothingWritten].join('\n'));
+    return 1;
+  }
+
+  const zipTarget = args.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
+  try {
+    if (zipTarget) {
+      await fs.mkdir(path.dirname(zipTarget), { recursive: true });
+      await fs.writeFile(zipTarget, zipDossier(generated.files));
+    } else {
+      await fs.mkdir(out, { recursive: true });
+      await removeEarlierDossier(out);
+      for (const f of generated.files) {
+        const target = path.join(out, f.path);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, f.bytes);
+      }
+    }
+  } catch (e) {
+    io.err(t.cannotWrite(zipTarget ?? out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    return 1;
+  }
+
+  const lines = [t.written(generated.files.length, zipTarget ?? out)];
+  for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
+  for (const p of model.proposed) {
+    const award = analysis.profile.awards.find((a) => a.id === p.awardId);
+    lines.push(t.proposed(award?.label ?? p.awardId, p.collective, p.individual));
+  }
+  if (generated.formVersion) lines.push(t.formVersion(generated.formVersion));
+  if (templates.value.custom.length) lines.push(t.customTemplates(templates.value.custom));
+  for (const w of model.warnings) lines.push(`! ${w}`);
+  const missing = missingFacts(facts);
+  if (missing.length) lines.push(t.missingFacts(missing));
+  lines.push(t.twoCopies);
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
+  io.err(loaded.message);
+  return loaded.exitCode;
 }

@@ -74,3 +74,56 @@ export function mergeFacts(...sources: (Facts | undefined)[]): Facts {
   }
   return out;
 }
+
+export interface FactsProblem { path: string; message: string }
+export type FactsParse = { ok: true; facts: Facts } | { ok: false; problems: FactsProblem[] };
+
+function problemsOf(error: z.ZodError, prefix: string): FactsProblem[] {
+  return error.issues.map((i) => {
+    const keys = i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys ?? [] : [];
+    const path = [prefix, ...i.path.map(String), ...(keys.length === 1 ? keys : [])].filter(Boolean).join('.');
+    return { path: path || '(gốc)', message: i.message };
+  });
+}
+
+/**
+ * Validates facts from any source: a facts file (the whole structure), a meeting file (the
+ * meeting alone, or `{ "meeting": … }`), or what the workbook holds.
+ */
+export function parseFacts(input: unknown, what: 'facts' | 'meeting', lang: 'vi' | 'en' = 'vi'): FactsParse {
+  const error = (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError;
+  if (what === 'meeting' && !(input && typeof input === 'object' && 'meeting' in input)) {
+    const m = MeetingSchema.safeParse(input, { error });
+    return m.success ? { ok: true, facts: { meeting: m.data } } : { ok: false, problems: problemsOf(m.error, 'meeting') };
+  }
+  const f = FactsSchema.safeParse(input, { error });
+  return f.success ? { ok: true, facts: f.data } : { ok: false, problems: problemsOf(f.error, '') };
+}
+
+/** Facts the documents print as blanks, by path, so the user knows what is still to fill. */
+export function missingFacts(facts: Facts): string[] {
+  const checks: [string, unknown][] = [
+    ['parentBody', facts.parentBody],
+    ['issuingBody', facts.issuingBody],
+    ['issuingBodyShort', facts.issuingBodyShort],
+    ['place', facts.place],
+    ['date', facts.date],
+    ['numbers.toTrinh', facts.numbers?.toTrinh],
+    ['signer.title', facts.signer?.title],
+    ['signer.name', facts.signer?.name],
+    ['addressees', facts.addressees?.length],
+    ['recipients', facts.recipients?.length],
+    ['movement', facts.movement],
+    ['year', facts.year],
+    ['plan.number', facts.plan?.number],
+    ['plan.date', facts.plan?.date],
+    ['meeting.date', facts.meeting?.date],
+    ['meeting.time', facts.meeting?.time],
+    ['meeting.place', facts.meeting?.place],
+    ['meeting.chair', facts.meeting?.chair],
+    ['meeting.secretary', facts.meeting?.secretary],
+    ['meeting.membersPresent', facts.meeting?.membersPresent],
+    ['meeting.membersTotal', facts.meeting?.membersTotal],
+  ];
+  return checks.filter(([, v]) => v === undefined || v === null || v === '' || v === 0).map(([k]) => k);
+}

@@ -1,0 +1,63 @@
+/** Messages of `thidua dossier`, per language (the documents themselves are always Vietnamese). */
+import type { Lang } from '../core/ids';
+
+export interface DossierText {
+  missingOut: string;
+  unreadable: (file: string, why: string) => string;
+  notJson: (file: string, why: string) => string;
+  factsInvalid: (file: string) => string;
+  savedFactsInvalid: string;
+  templatesDirMissing: (dir: string) => string;
+  templatesDirEmpty: (dir: string, names: string[]) => string;
+  templatesInvalid: string;
+  nothingWritten: string;
+  cannotWrite: (target: string, why: string) => string;
+  written: (n: number, where: string) => string;
+  proposed: (award: string, collective: number, individual: number) => string;
+  formVersion: (v: string) => string;
+  customTemplates: (files: string[]) => string;
+  missingFacts: (paths: string[]) => string;
+  twoCopies: string;
+}
+
+const vi: DossierText = {
+  missingOut: 'Thiếu --out <thư mục>: nơi ghi hồ sơ.',
+  unreadable: (f, why) => `Không đọc được tệp "${f}": ${why}`,
+  notJson: (f, why) => `Tệp "${f}" không phải JSON hợp lệ: ${why}`,
+  factsInvalid: (f) => `Thông tin hồ sơ trong "${f}" không hợp lệ:`,
+  savedFactsInvalid: 'Thông tin hồ sơ lưu trong bảng tính không hợp lệ, bỏ qua:',
+  templatesDirMissing: (d) => `Không có thư mục mẫu "${d}".`,
+  templatesDirEmpty: (d, names) => `Thư mục mẫu "${d}" không có tệp nào mang tên: ${names.join(', ')}.`,
+  templatesInvalid: 'Mẫu văn bản có lỗi, cần sửa trước khi lập hồ sơ:',
+  nothingWritten: 'Chưa ghi tệp nào.',
+  cannotWrite: (target, why) => `Không ghi được hồ sơ vào "${target}": ${why}`,
+  written: (n, where) => `Đã lập hồ sơ: ${n} văn bản, ghi vào ${where}`,
+  proposed: (award, c, i) => `${award}: đề nghị ${c} tập thể, ${i} cá nhân.`,
+  formVersion: (v) => `Mẫu báo cáo thành tích: ${v}.`,
+  customTemplates: (files) => `Dùng mẫu riêng: ${files.join(', ')}.`,
+  missingFacts: (paths) => `Còn để trống (in "……", điền bằng --facts / --meeting hoặc trên văn bản): ${paths.join(', ')}.`,
+  twoCopies: 'Kế hoạch yêu cầu nộp 02 bộ hồ sơ.',
+};
+
+const en: DossierText = {
+  missingOut: 'Missing --out <dir>: where to write the dossier.',
+  unreadable: (f, why) => `Cannot read "${f}": ${why}`,
+  notJson: (f, why) => `"${f}" is not valid JSON: ${why}`,
+  factsInvalid: (f) => `The dossier facts in "${f}" are invalid:`,
+  savedFactsInvalid: 'The dossier facts saved in the workbook are invalid and were ignored:',
+  templatesDirMissing: (d) => `The templates folder "${d}" does not exist.`,
+  templatesDirEmpty: (d, names) => `The templates folder "${d}" holds none of: ${names.join(', ')}.`,
+  templatesInvalid: 'The templates have errors to fix before the dossier can be made:',
+  nothingWritten: 'No file was written.',
+  cannotWrite: (target, why) => `Cannot write the dossier to "${target}": ${why}`,
+  written: (n, where) => `Dossier made: ${n} documents, written to ${where}`,
+  proposed: (award, c, i) => `${award}: ${c} collectives, ${i} individuals proposed.`,
+  formVersion: (v) => `Achievement report form: ${v}.`,
+  customTemplates: (files) => `Own templates used: ${files.join(', ')}.`,
+  missingFacts: (paths) => `Still blank (printed "……"; give them with --facts / --meeting or fill in the documents): ${paths.join(', ')}.`,
+  twoCopies: 'The plan asks for 02 copies of the dossier.',
+};
+
+export function dossierText(lang: Lang): DossierText {
+  return lang === 'vi' ? vi : en;
+}
