@@ -45,8 +45,8 @@ const EXPLAIN: Record<string, { vi: (t: string) => string; en: (t: string) => st
   unclosed_loop: { vi: (t) => `vòng lặp/điều kiện "{#${t}}" thiếu thẻ đóng "{/${t}}"`, en: (t) => `loop/condition "{#${t}}" has no closing "{/${t}}"` },
   unopened_loop: { vi: (t) => `thẻ đóng "{/${t}}" không có thẻ mở "{#${t}}"`, en: (t) => `closing tag "{/${t}}" has no opening "{#${t}}"` },
   closing_tag_does_not_match_opening_tag: {
-    vi: (t) => `thẻ đóng không khớp với thẻ mở (${t})`,
-    en: (t) => `a closing tag does not match its opening tag (${t})`,
+    vi: (t) => `thẻ đóng không khớp với thẻ mở: ${t}`,
+    en: (t) => `a closing tag does not match its opening tag: ${t}`,
   },
   duplicate_open_tag: { vi: (t) => `thẻ "${t}" có hai dấu "{" liền nhau`, en: (t) => `tag "${t}" has two opening "{"` },
   duplicate_close_tag: { vi: (t) => `thẻ "${t}" có hai dấu "}" liền nhau`, en: (t) => `tag "${t}" has two closing "}"` },
@@ -58,17 +58,26 @@ const EXPLAIN: Record<string, { vi: (t: string) => string; en: (t: string) => st
 };
 
 interface DxtError {
-  properties?: { id?: string; xtag?: string; file?: string; explanation?: string; errors?: DxtError[] };
+  properties?: {
+    id?: string;
+    xtag?: string;
+    openingtag?: string;
+    closingtag?: string;
+    file?: string;
+    explanation?: string;
+    errors?: DxtError[];
+  };
   message?: string;
 }
 
 function describe(e: DxtError, file: string, lang: Lang): TemplateProblem {
   const p = e.properties ?? {};
-  const tag = p.xtag ?? null;
+  const tag = p.xtag ?? p.closingtag ?? null;
   const explain = p.id ? EXPLAIN[p.id] : undefined;
+  const shown = p.openingtag !== undefined && p.closingtag !== undefined ? `{#${p.openingtag}} … {/${p.closingtag}}` : tag ?? '';
   const where = partName(p.file, lang);
   const what = explain
-    ? explain[lang](tag ?? '')
+    ? explain[lang](shown)
     : lang === 'vi'
       ? `thẻ${tag ? ` "${tag}"` : ''} không hợp lệ (${p.explanation ?? e.message ?? p.id ?? 'lỗi mẫu'})`
       : `invalid tag${tag ? ` "${tag}"` : ''} (${p.explanation ?? e.message ?? p.id ?? 'template error'})`;

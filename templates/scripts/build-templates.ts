@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { body, buildDocx, cell, p, rule, table, TEXT_WIDTH, type Run } from './ooxml';
+import { body, buildDocx, cell, p, rule, table, TEXT_WIDTH } from './ooxml';
+import type { TemplateId } from '../../src/dossier/model';
 import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/dossier/tags';
 
 const LEFT = 3700;
@@ -208,27 +209,26 @@ function baoCao(): string {
   ].join('');
 }
 
+/** The three default templates, by template id (byte-stable). */
+export function buildTemplates(): Record<TemplateId, Buffer> {
+  return {
+    toTrinh: toTrinh(),
+    bienBan: buildDocx({ title: 'Biên bản họp xét khen thưởng', properties: { ThiDuaTemplate: 'bienBan' }, body: bienBan() }),
+    baoCao: buildDocx({
+      title: 'Báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP)',
+      properties: { ThiDuaTemplate: 'baoCao', [FORM_VERSION_PROPERTY]: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
+      body: baoCao(),
+    }),
+  };
+}
+
 function main(): void {
   const dir = path.resolve(__dirname, '..', '..', '..', 'templates');
-  const out: [string, Buffer][] = [
-    [TEMPLATE_FILES.toTrinh, toTrinh()],
-    [TEMPLATE_FILES.bienBan, buildDocx({ title: 'Biên bản họp xét khen thưởng', properties: { ThiDuaTemplate: 'bienBan' }, body: bienBan() })],
-    [
-      TEMPLATE_FILES.baoCao,
-      buildDocx({
-        title: 'Báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP)',
-        properties: { ThiDuaTemplate: 'baoCao', [FORM_VERSION_PROPERTY]: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
-        body: baoCao(),
-      }),
-    ],
-  ];
-  for (const [name, buf] of out) {
+  for (const [id, buf] of Object.entries(buildTemplates()) as [TemplateId, Buffer][]) {
+    const name = TEMPLATE_FILES[id];
     writeFileSync(path.join(dir, name), buf);
     process.stdout.write(`${path.join('templates', name)} (${buf.length} bytes)\n`);
   }
 }
-
-export const builders = { toTrinh, bienBan, baoCao };
-export type { Run };
 
 if (require.main === module) main();
