@@ -11,7 +11,7 @@ import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';
 import { documentNumber } from './numbers';
-import { achievedText, achievementSummary, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
+import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
 export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao';
 
@@ -246,7 +246,7 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     qualification: or(f.qualification),
     indicators,
     initiative: f.initiative ? quoted(f.initiative) : 'Không có',
-    initiativeRecognition: f.initiative ? or(f.initiativeRecognition) : '',
+    initiativeRecognition: f.initiative ? or(recognitionText(f.initiativeRecognition)) : '',
     hasInitiative: !!f.initiative,
     achievement: or(f.achievement),
     reporterName: isCollective ? '' : candidate.name,

@@ -7,6 +7,7 @@ import type { CriterionId } from '../core/ids';
 import type { Profile, RateRule } from '../core/profile';
 import type { Candidate, CriterionResult } from '../core/result';
 import { formatNumber } from '../core/messages/format';
+import { isDecisionReference, parseYesNo } from '../core/values';
 
 /**
  * A rate as printed: one decimal, more only when rounding would make a value that beat the
@@ -97,10 +98,22 @@ export function quoted(text: string): string {
   return `“${text.trim()}”`;
 }
 
+/**
+ * The recognition as printed: a decision reference as written ("QĐ số 1523/QĐ-UBND …"); a bare
+ * mark ("x", "Có") says only that it was recognised.
+ */
+export function recognitionText(recognition: string | undefined): string {
+  if (!recognition || !recognition.trim()) return '';
+  if (isDecisionReference(recognition)) return recognition.trim();
+  const yes = parseYesNo(recognition, true);
+  return yes.ok === true && yes.value ? 'đã được cấp có thẩm quyền công nhận' : recognition.trim();
+}
+
 function initiativeText(candidate: Candidate): string {
   const f = candidate.facts;
   if (!f.initiative) return '';
-  return f.initiativeRecognition ? `${quoted(f.initiative)} (${f.initiativeRecognition})` : quoted(f.initiative);
+  const r = recognitionText(f.initiativeRecognition);
+  return r ? `${quoted(f.initiative)} (${r})` : quoted(f.initiative);
 }
 
 /** One phrase per criterion met, for the Danh sách's "tóm tắt thành tích". */

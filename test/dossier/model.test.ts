@@ -4,7 +4,7 @@ import { BLANK } from '../../src/dossier/dates';
 import { missingFacts, parseFacts } from '../../src/dossier/facts';
 import { dossierFileNames, slug } from '../../src/dossier/fileNames';
 import { buildDossier, countsText } from '../../src/dossier/model';
-import { achievementSummary, figure } from '../../src/dossier/wording';
+import { achievementSummary, figure, recognitionText } from '../../src/dossier/wording';
 import { analyzeSample, sampleFacts } from './support';
 
 function docData(model: ReturnType<typeof buildDossier>, template: string, i = 0): Record<string, any> {
@@ -152,6 +152,11 @@ describe('dossier model on constructed results', () => {
 });
 
 describe('wording and names', () => {
+  it('prints a decision reference as written and a bare mark as "recognised"', () => {
+    expect(recognitionText('QĐ số 1523/QĐ-UBND ngày 15/11/2022')).toBe('QĐ số 1523/QĐ-UBND ngày 15/11/2022');
+    expect(recognitionText('x')).toBe('đã được cấp có thẩm quyền công nhận');
+    expect(recognitionText(undefined)).toBe('');
+  });
   it('counts', () => {
     expect(countsText(10, 8)).toBe('10 tập thể và 8 cá nhân');
     expect(countsText(3, 0)).toBe('3 tập thể');
