@@ -34,6 +34,27 @@ export interface DossierModel {
 const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
 const upper = (v: string | undefined | null): string => (v && v.trim() ? v.trim().toLocaleUpperCase('vi') : BLANK);
 
+/** What fits on one line of the header's left column (13 pt bold capitals). */
+const HEADER_LINE = 22;
+
+/**
+ * A body name too long for the header column is broken into two balanced lines, after " - " when
+ * there is one ("HỘI ĐỒNG THI ĐUA -" / "KHEN THƯỞNG"), so Word never leaves one word alone.
+ */
+export function headerLines(text: string): string {
+  if (text.length <= HEADER_LINE || text.includes('\n')) return text;
+  const dash = text.indexOf(' - ');
+  if (dash > 0) return `${text.slice(0, dash + 2)}\n${text.slice(dash + 3)}`;
+  let best = -1;
+  let bestWidth = Infinity;
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const width = Math.max(i, text.length - i - 1);
+    if (width < bestWidth) [best, bestWidth] = [i, width];
+  }
+  return best > 0 ? `${text.slice(0, best)}\n${text.slice(best + 1)}` : text;
+}
+const headerUpper = (v: string | undefined | null): string => headerLines(upper(v));
+
 /** "10 tập thể và 8 cá nhân", "3 tập thể", "2 cá nhân". */
 export function countsText(collective: number, individual: number): string {
   const parts: string[] = [];
@@ -93,8 +114,8 @@ function votesOf(c: Candidate, facts: Facts): VoteRecord | undefined {
 
 function header(facts: Facts, issuingBody: string | undefined, no: number | string | undefined, symbol: string, iso: string | undefined) {
   return {
-    parentBody: upper(facts.parentBody),
-    issuingBody: upper(issuingBody),
+    parentBody: headerUpper(facts.parentBody),
+    issuingBody: headerUpper(issuingBody),
     number: documentNumber(no, symbol),
     placeDate: placeAndDate(facts.place, iso),
   };
@@ -193,7 +214,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
   const overQuota = result.candidates.filter((c) => c.eligible && c.overQuota && !c.tiedAtCutoff).map((c) => c.name);
   return {
     ...head,
-    council: upper(council),
+    council: headerUpper(council),
     subject: `Họp xét khen thưởng ${movementPhrase(facts)}`,
     time: `Vào lúc ${or(m.time)}, ${vietnameseDate(m.date)}`,
     place: or(m.place),
@@ -230,8 +251,8 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
       result: achievedText(c, candidate, profile) || BLANK,
     }));
   return {
-    parentBody: upper(facts.parentBody),
-    unitName: upper(unit),
+    parentBody: headerUpper(facts.parentBody),
+    unitName: headerUpper(unit),
     placeDate: placeAndDate(facts.place, facts.reportDate),
     awardTitle: `ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`,
     movement: `(Thành tích trong ${movementPhrase(facts)})`,

@@ -3,7 +3,7 @@ import type { Candidate, CheckResult } from '../../src/core/result';
 import { BLANK } from '../../src/dossier/dates';
 import { missingFacts, parseFacts } from '../../src/dossier/facts';
 import { dossierFileNames, slug } from '../../src/dossier/fileNames';
-import { buildDossier, countsText } from '../../src/dossier/model';
+import { buildDossier, countsText, headerLines } from '../../src/dossier/model';
 import { achievementSummary, figure, recognitionText } from '../../src/dossier/wording';
 import { analyzeSample, sampleFacts } from './support';
 
@@ -156,6 +156,11 @@ describe('wording and names', () => {
     expect(recognitionText('QĐ số 1523/QĐ-UBND ngày 15/11/2022')).toBe('QĐ số 1523/QĐ-UBND ngày 15/11/2022');
     expect(recognitionText('x')).toBe('đã được cấp có thẩm quyền công nhận');
     expect(recognitionText(undefined)).toBe('');
+  });
+  it('breaks a long body name into two balanced header lines', () => {
+    expect(headerLines('PHÒNG NỘI VỤ')).toBe('PHÒNG NỘI VỤ');
+    expect(headerLines('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG')).toBe('HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG');
+    expect(headerLines('VĂN PHÒNG HĐND VÀ UBND THỊ XÃ')).toBe('VĂN PHÒNG HĐND\nVÀ UBND THỊ XÃ');
   });
   it('counts', () => {
     expect(countsText(10, 8)).toBe('10 tập thể và 8 cá nhân');
