@@ -260,19 +260,29 @@ function indexUnits(collectives: Row[]): UnitIndex {
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
+  return nearestUnitNames(unit, index.units);
+}
+
+/** Up to three unit names nearest to `unit` ("did you mean"), nearest first. */
+export function nearestUnitNames(unit: string, units: { name: string; key: string }[]): string[] {
   const key = unitKey(unit);
-  const found: { name: string; d: number }[] = [];
-  for (const u of index.units) {
-    const limit = Math.max(3, Math.ceil(u.key.length * 0.4));
+  // The three nearest, ties kept in worksheet order. Once three are held, a name must beat the
+  // third to enter, so later distances are computed with that tighter bound and stop early.
+  const best: { name: string; d: number }[] = [];
+  for (const u of units) {
+    let limit = Math.max(3, Math.ceil(u.key.length * 0.4));
+    if (best.length === 3) limit = Math.min(limit, best[2].d - 1);
+    if (limit < 0) break;
     // A length difference alone beyond the limit rules a name out: skip the costly distance.
     if (Math.abs(u.key.length - key.length) > limit) continue;
     const d = editDistance(key, u.key, limit);
-    if (d <= limit) found.push({ name: u.name, d });
+    if (d > limit) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1].d > d) at--;
+    best.splice(at, 0, { name: u.name, d });
+    if (best.length > 3) best.pop();
   }
-  return found
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.name);
+  return best.map((x) => x.name);
 }
 
 function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetingVoters: number | undefined, issues: Issue[]): void {
