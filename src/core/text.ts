@@ -43,18 +43,31 @@ let row = new Int32Array(64);
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const n = b.length;
+  // A common prefix and suffix do not change the distance; unit names share long ones
+  // ("ninh phuoc 22" / "ninh phuoc 722"), so only the differing middles are compared (by offsets:
+  // no substring is allocated).
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const m = endA - start;
+  const n = endB - start;
+  if (Math.abs(m - n) > max) return max + 1;
   if (row.length <= n) row = new Int32Array(n + 1);
   const prev = row;
   for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
+  for (let i = 1; i <= m; i++) {
+    const ca = a.charCodeAt(start + i - 1);
     let diag = prev[0];
     prev[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const up = prev[j];
-      let v = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      let v = diag + (ca === b.charCodeAt(start + j - 1) ? 0 : 1);
       if (up + 1 < v) v = up + 1;
       if (prev[j - 1] + 1 < v) v = prev[j - 1] + 1;
       prev[j] = v;
