@@ -132,6 +132,29 @@ describe('dossier model on constructed results', () => {
     expect((model.documents[1].data as Record<string, any>).tiesText).toContain('B, C (bằng nhau tại hạng 2, còn 1 suất)');
   });
 
+  it('writes one Tờ trình per award, the higher award first, and the award in the report title', () => {
+    const result: CheckResult = {
+      ...base,
+      candidates: [candidate('A', { award: 'bang-khen-tinh', pinnedAward: 'bang-khen-tinh' }), candidate('B', { rank: 2 }), candidate('C', { kind: 'individual', rank: 1 })],
+    };
+    const model = buildDossier(result, DEFAULT_PROFILE, {});
+    expect(model.documents.map((d) => d.path)).toEqual([
+      '01-to-trinh-bang-khen-tinh.docx',
+      '01-to-trinh-giay-khen-thi-xa.docx',
+      '02-bien-ban-hop-xet.docx',
+      '03-bao-cao-thanh-tich/01-a.docx',
+      '03-bao-cao-thanh-tich/02-b.docx',
+      '03-bao-cao-thanh-tich/03-c.docx',
+    ]);
+    expect((model.documents[0].data as Record<string, any>).counts).toBe('1 tập thể');
+    expect((model.documents[1].data as Record<string, any>).counts).toBe('1 tập thể và 1 cá nhân');
+    expect((model.documents[3].data as Record<string, any>).awardTitle).toBe('ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH');
+    expect((model.documents[2].data as Record<string, any>).awards.map((a: { heading: string }) => a.heading)).toEqual([
+      '1. Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 1 tập thể:',
+      '2. Đề nghị tặng Giấy khen của Chủ tịch UBND thị xã cho 1 tập thể và 1 cá nhân:',
+    ]);
+  });
+
   it('with nobody proposed, writes the Biên bản only and says so', () => {
     const model = buildDossier({ ...base, candidates: [candidate('A', { eligible: false, rank: null, award: null })] }, DEFAULT_PROFILE, {});
     expect(model.documents.map((d) => d.template)).toEqual(['bienBan']);
