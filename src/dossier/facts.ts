@@ -42,6 +42,18 @@ export const MeetingSchema = z.object({
   votes: z.array(VoteSchema).optional(),
 }).strict();
 
+/** What differs for one award's Tờ trình (a Bằng khen tỉnh goes from UBND thị xã to UBND tỉnh). */
+export const AwardFactsSchema = z.object({
+  parentBody: text,
+  issuingBody: text,
+  issuingBodyShort: text,
+  number: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
+  symbol: text,
+  signer: SignerSchema.optional(),
+  addressees: z.array(z.string().trim().min(1)).optional(),
+  recipients: z.array(z.string().trim().min(1)).optional(),
+}).strict();
+
 export const FactsSchema = z.object({
   parentBody: text,
   issuingBody: text,
@@ -59,6 +71,8 @@ export const FactsSchema = z.object({
   plan: z.object({ title: text, number: text, date, issuer: text }).strict().optional(),
   legalBases: z.array(z.string().trim().min(1)).optional(),
   meeting: MeetingSchema.optional(),
+  /** Per award id: overrides for that award's Tờ trình. */
+  awards: z.record(z.string(), AwardFactsSchema).optional(),
 }).strict();
 
 export type Facts = z.infer<typeof FactsSchema>;

@@ -134,7 +134,20 @@ function numberFor(facts: Facts, keys: string[]): number | string | undefined {
   return undefined;
 }
 
-function submission(result: CheckResult, profile: Profile, facts: Facts, award: Award): Record<string, unknown> {
+/** The facts as seen by one award's Tờ trình: its own overrides win. */
+function factsForAward(facts: Facts, awardId: string): Facts {
+  const own = facts.awards?.[awardId];
+  if (!own) return facts;
+  const { number, symbol, ...rest } = own;
+  const merged: Facts = { ...facts };
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  if (number !== undefined) merged.numbers = { ...facts.numbers, [`toTrinh:${awardId}`]: number };
+  if (symbol !== undefined) merged.symbols = { ...facts.symbols, toTrinh: symbol };
+  return merged;
+}
+
+function submission(result: CheckResult, profile: Profile, allFacts: Facts, award: Award): Record<string, unknown> {
+  const facts = factsForAward(allFacts, award.id);
   const collectives = proposedFor(result, award.id, 'collective');
   const individuals = proposedFor(result, award.id, 'individual');
   const symbol = symbolFor(facts, 'toTrinh', facts.issuingBodyShort ? `TTr-${facts.issuingBodyShort}` : BLANK);

@@ -155,6 +155,19 @@ describe('dossier model on constructed results', () => {
     ]);
   });
 
+  it('an award can have its own issuing body, signer, addressee and number', () => {
+    const result: CheckResult = { ...base, candidates: [candidate('A', { award: 'bang-khen-tinh' }), candidate('B', { rank: 2 })] };
+    const facts = {
+      issuingBody: 'Phòng Nội vụ', issuingBodyShort: 'NV', addressees: ['Chủ tịch UBND thị xã'], numbers: { toTrinh: 7 },
+      awards: { 'bang-khen-tinh': { issuingBody: 'Ủy ban nhân dân thị xã Ninh Hòa', symbol: 'TTr-UBND', number: 12, addressees: ['UBND tỉnh Khánh Hòa'], signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'Chủ tịch', name: 'Nguyễn Vĩnh Thạnh' } } },
+    };
+    expect(parseFacts(facts, 'facts').ok).toBe(true);
+    const model = buildDossier(result, DEFAULT_PROFILE, facts);
+    const [bk, gk] = model.documents.map((d) => d.data as Record<string, any>);
+    expect(bk).toMatchObject({ issuingBody: 'ỦY BAN NHÂN DÂN\nTHỊ XÃ NINH HÒA', number: 'Số: 12/TTr-UBND', addressee: 'UBND tỉnh Khánh Hòa', signerAuthority: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH' });
+    expect(gk).toMatchObject({ issuingBody: 'PHÒNG NỘI VỤ', number: 'Số: 07/TTr-NV', addressee: 'Chủ tịch UBND thị xã' });
+  });
+
   it('with nobody proposed, writes the Biên bản only and says so', () => {
     const model = buildDossier({ ...base, candidates: [candidate('A', { eligible: false, rank: null, award: null })] }, DEFAULT_PROFILE, {});
     expect(model.documents.map((d) => d.template)).toEqual(['bienBan']);
