@@ -123,6 +123,9 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await shot('dossier-1-date-problem');
     expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
     await page.fill('[data-fact="meeting.date"]', values.fields['meeting.date']);
+    // Correcting the field clears its message and the form's.
+    expect(await page.locator('[data-problem-for="meeting.date"]').textContent()).toBe('');
+    expect(await page.getByTestId('dossier-problems').count()).toBe(0);
 
     // Broken templates are refused at once, with the tag in plain words; the default stays.
     const toTrinhInput = page.locator('input[data-template=toTrinh]');
@@ -228,5 +231,23 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     expect(browser.pageErrors).toEqual([]);
     expect(foreignRequests(browser.requests)).toEqual([]);
     expect(browser.requests.some((u) => u.startsWith(`${server.origin}/templates/`))).toBe(true);
+  });
+
+  it('speaks English when Office is not in Vietnamese, problems included', async () => {
+    const { page } = browser;
+    await browser.context.unroute(`${OFFICE_CDN}**`);
+    await answerOfficeJs(browser, hostScript(grid, hostBundle(), { displayLanguage: 'en-US' }));
+    await page.reload();
+    await page.click('[data-action=dossier]');
+    await page.getByTestId('dossier-form').waitFor();
+    await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
+    await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the dossier');
+    await page.fill('[data-fact="meeting.membersPresent"]', 'nine');
+    await page.click('[data-action=dossier-save]');
+    await expect(page.locator('[data-problem-for="meeting.membersPresent"]').textContent()).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');
+    await expect(page.getByTestId('dossier-problems').textContent()).resolves.toContain('1 field to correct; nothing was saved or created.');
+    await shot('dossier-5-english-problem');
+    expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { Lang } from '../../core/ids';
 import type { Facts } from '../../dossier/facts';
 import type { TemplateId } from '../../dossier/model';
 import { custom, h, replaceChildren } from '../dom';
+import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
@@ -83,7 +84,7 @@ export class DossierView {
   private render(hasVoteColumns: boolean): void {
     const D = this.D;
     const state = factsToForm(this.base, this.voteCandidates.map((c) => c.name));
-    this.form = h('form', { class: 'dossier-form', attrs: { 'data-testid': 'dossier-form', novalidate: true }, on: { input: () => (this.dirty = true), submit: (e) => e.preventDefault() } });
+    this.form = h('form', { class: 'dossier-form', attrs: { 'data-testid': 'dossier-form', novalidate: true }, on: { input: (e) => this.edited(e.target), submit: (e) => e.preventDefault() } });
     for (const group of GROUPS) {
       const fields = FORM_FIELDS.filter((f) => f.group === group);
       this.form.appendChild(
@@ -132,6 +133,17 @@ export class DossierView {
     );
   }
 
+  /** Typing marks the form changed and clears that field's problem (the rest stay until checked again). */
+  private edited(target: EventTarget | null): void {
+    this.dirty = true;
+    const el = target as HTMLElement | null;
+    if (!el || el.getAttribute('aria-invalid') !== 'true') return;
+    el.removeAttribute('aria-invalid');
+    const slot = el.parentElement?.querySelector('.field-problem');
+    if (slot) replaceChildren(slot);
+    if (!this.form.querySelector('[aria-invalid="true"]')) replaceChildren(this.formStatus);
+  }
+
   private votesFieldset(state: FormState, hasVoteColumns: boolean): HTMLElement {
     const D = this.D;
     const box = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'votes' } }, h('legend', {}, D.groups.votes));
@@ -152,7 +164,7 @@ export class DossierView {
       return h(
         'tr',
         { attrs: { 'data-candidate': v.candidate } },
-        h('td', { class: 'vote-name' }, h('label', { attrs: { for: inputId } }, v.candidate), h('span', { class: 'vote-kind' }, c.kind === 'collective' ? (this.host.lang === 'vi' ? 'Tập thể' : 'Collective') : this.host.lang === 'vi' ? 'Cá nhân' : 'Individual')),
+        h('td', { class: 'vote-name' }, h('label', { attrs: { for: inputId } }, v.candidate), h('span', { class: 'vote-kind' }, strings(this.host.lang).kinds[c.kind])),
         h('td', { class: 'vote-input' }, input, h('p', { class: 'field-problem', attrs: { 'data-problem-for': voteFieldId(v.candidate), role: 'alert' } })),
       );
     });
