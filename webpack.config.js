@@ -95,6 +95,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // The default dossier templates, fetched by the pane from its own origin ("Tạo hồ sơ").
+          { from: 'templates/*.docx', to: 'templates/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content, baseUrl) },
         ],
       }),

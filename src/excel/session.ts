@@ -78,3 +78,15 @@ export function saveState(partial: WorkbookState): Promise<void> {
     await saveStateIn(syncer, partial);
   });
 }
+
+/**
+ * "Tạo hồ sơ": saves the form's facts when given, then reads the workbook afresh — one Excel.run,
+ * the same read path as the check (two syncs for the read, whatever the number of rows).
+ */
+export function readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid: Grid; syncs: number }> {
+  return run(lang, async (syncer) => {
+    if (save) await saveStateIn(syncer, save);
+    const { grid } = await readGrid(syncer);
+    return { grid, syncs: syncer.syncs };
+  });
+}

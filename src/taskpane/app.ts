@@ -1,5 +1,5 @@
 /**
- * The task pane's controller: four actions (check, judge, annotate, clear), each one call of the
+ * The task pane's controller: five actions (check, judge, annotate, clear, dossier), each one call of the
  * adapter (one Excel.run), with progress while it runs and a readable error when it fails.
  */
 import type { Analysis } from '../core/analyze';
@@ -13,9 +13,10 @@ import type { SessionApi } from './sessionApi';
 import { renderAnnotate, renderAnnotateIdle, type AnnotateOutcome } from './views/annotateView';
 import { renderData } from './views/dataView';
 import { renderReview } from './views/reviewView';
+import { DossierView } from './views/dossierView';
 
-type ActionId = 'check' | 'review' | 'annotate' | 'clear';
-const ACTIONS: readonly ActionId[] = ['check', 'review', 'annotate', 'clear'];
+type ActionId = 'check' | 'review' | 'annotate' | 'clear' | 'dossier';
+const ACTIONS: readonly ActionId[] = ['check', 'review', 'annotate', 'clear', 'dossier'];
 
 export class TaskPane {
   private readonly S: Strings;
@@ -28,6 +29,7 @@ export class TaskPane {
   private dataSection!: HTMLElement;
   private reviewSection!: HTMLElement;
   private annotateSection!: HTMLElement;
+  private dossier!: DossierView;
 
   constructor(
     private readonly root: HTMLElement,
@@ -52,6 +54,8 @@ export class TaskPane {
     this.dataSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.start));
     this.reviewSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.reviewFirst));
     this.annotateSection = h('div', { class: 'section-body' }, renderAnnotateIdle(this.lang));
+    const dossierSection = h('div', { class: 'section-body' });
+    this.dossier = new DossierView(dossierSection, { api: this.api, lang: this.lang, run: (p, w) => this.run(p, w), showInfo: (t) => this.showInfo(t) });
     replaceChildren(
       this.root,
       h('header', { class: 'app-header' }, h('h1', {}, S.title), h('p', {}, S.subtitle)),
@@ -60,6 +64,7 @@ export class TaskPane {
       section('data', S.sections.data, this.dataSection),
       section('review', S.sections.review, this.reviewSection),
       section('annotate', S.sections.annotate, this.annotateSection),
+      section('dossier', S.sections.dossier, dossierSection),
     );
   }
 
@@ -149,6 +154,16 @@ export class TaskPane {
         this.showAnnotate({ kind: 'cleared' });
         return;
       }
+      case 'dossier': {
+        // Re-reads the workbook so the form shows the facts saved in it now.
+        const out = await this.run(S.progress.dossier, () => this.api.checkWorkbook(this.lang));
+        if (!out) return;
+        replaceChildren(this.status);
+        this.show(out.analysis);
+        this.dossier.setAnalysis(out.analysis, true);
+        document.getElementById('section-dossier')?.scrollIntoView?.({ block: 'start' });
+        return;
+      }
     }
   }
 
@@ -159,6 +174,7 @@ export class TaskPane {
 
   private show(analysis: Analysis): void {
     this.analysis = analysis;
+    if (this.dossier.loaded) this.dossier.setAnalysis(analysis);
     replaceChildren(
       this.dataSection,
       renderData(analysis, this.lang, {

@@ -11,12 +11,12 @@ export interface Strings {
   outsideExcelBody: string;
   outsideExcelHint: string;
   officeMissing: string;
-  actions: { check: string; review: string; annotate: string; clear: string };
-  actionTips: { check: string; review: string; annotate: string; clear: string };
+  actions: { check: string; review: string; annotate: string; clear: string; dossier: string };
+  actionTips: { check: string; review: string; annotate: string; clear: string; dossier: string };
   criterionShort: Record<CriterionId, string>;
-  sections: { data: string; review: string; annotate: string };
+  sections: { data: string; review: string; annotate: string; dossier: string };
   hints: { start: string; reviewFirst: string; annotateIdle: string };
-  progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string };
+  progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string; dossier: string };
   errors: { title: string; unexpected: (detail: string) => string; dismiss: string };
   profile: (name: string) => string;
   profileProblems: string;
@@ -83,12 +83,13 @@ const vi: Strings = {
     'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
   outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
   officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
-  actions: { check: 'Kiểm tra', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu' },
+  actions: { check: 'Kiểm tra', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Hồ sơ' },
   actionTips: {
     check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
     review: 'Xét tiêu chí từng tập thể, cá nhân, xếp hạng theo chỉ tiêu',
     annotate: 'Đánh dấu trong bảng tính: tô màu, ghi chú lý do, tạo trang kết quả',
     clear: 'Xóa đánh dấu, khôi phục màu tô và ghi chú như cũ',
+    dossier: 'Tạo hồ sơ đề nghị khen thưởng: thông tin văn bản, cuộc họp và các văn bản Word',
   },
   criterionShort: {
     taskCompletion: 'Nhiệm vụ',
@@ -100,7 +101,7 @@ const vi: Strings = {
     compliance: 'Chấp hành',
     votes: 'Phiếu',
   },
-  sections: { data: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính' },
+  sections: { data: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu trong bảng tính', dossier: 'Tạo hồ sơ' },
   hints: {
     start: 'Bấm “Kiểm tra dữ liệu” để tìm các bảng tập thể, cá nhân trong sổ làm việc đang mở.',
     reviewFirst: 'Bấm “Xét tiêu chí” để xem kết quả từng tập thể, cá nhân.',
@@ -114,6 +115,7 @@ const vi: Strings = {
     clear: 'Đang xóa đánh dấu…',
     save: 'Đang lưu thiết lập vào sổ làm việc…',
     select: 'Đang chọn ô…',
+    dossier: 'Đang đọc thông tin hồ sơ trong sổ làm việc…',
   },
   errors: {
     title: 'Không thực hiện được',
@@ -222,12 +224,13 @@ const en: Strings = {
     'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
   outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
   officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
-  actions: { check: 'Check', review: 'Judge', annotate: 'Annotate', clear: 'Clear' },
+  actions: { check: 'Check', review: 'Judge', annotate: 'Annotate', clear: 'Clear', dossier: 'Dossier' },
   actionTips: {
     check: 'Check the data: tables found, column mapping, data problems',
     review: 'Judge every collective and individual, rank them against the quotas',
     annotate: 'Annotate the workbook: fills, notes with the reasons, the result sheet',
     clear: 'Clear the annotations, restoring the previous fills and notes',
+    dossier: 'Create the award dossier: document and meeting facts, then the Word documents',
   },
   criterionShort: {
     taskCompletion: 'Tasks',
@@ -239,7 +242,7 @@ const en: Strings = {
     compliance: 'Compliance',
     votes: 'Votes',
   },
-  sections: { data: 'Check data', review: 'Judge criteria', annotate: 'Annotate the workbook' },
+  sections: { data: 'Check data', review: 'Judge criteria', annotate: 'Annotate the workbook', dossier: 'Create the dossier' },
   hints: {
     start: 'Click “Check data” to find the collective and individual tables of the open workbook.',
     reviewFirst: 'Click “Judge criteria” to see the result for each collective and individual.',
@@ -253,6 +256,7 @@ const en: Strings = {
     clear: 'Clearing the annotations…',
     save: 'Saving the settings in the workbook…',
     select: 'Selecting the cell…',
+    dossier: 'Reading the dossier facts saved in the workbook…',
   },
   errors: {
     title: 'That did not work',

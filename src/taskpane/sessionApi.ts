@@ -15,4 +15,6 @@ export interface SessionApi {
   clearWorkbook(): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   saveState(partial: WorkbookState): Promise<void>;
+  /** Saves `save` (when given) and reads the workbook, in one Excel.run ("Tạo hồ sơ"). */
+  readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid: Grid; syncs?: number }>;
 }

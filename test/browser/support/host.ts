@@ -11,6 +11,8 @@ import { ROOT } from './build';
 
 export interface HostOptions {
   displayLanguage: string;
+  /** Office.context.platform ("OfficeOnline" when absent; "Mac" to exercise the Mac paths). */
+  platform?: string;
 }
 
 /** The host's workbook model for a grid: test/host/fromGrid.ts when present, else the grid itself. */
@@ -27,10 +29,15 @@ function workbookModel(grid: Grid): unknown {
 
 /** office.js as the test serves it: the workbook, the language, then the bundled host. */
 export function hostScript(grid: Grid, hostBundle: string, options: HostOptions): string {
+  return hostScriptForModel(workbookModel(grid), hostBundle, options);
+}
+
+/** The same for a host workbook model as it is (e.g. `__host.dump()` before reloading the pane). */
+export function hostScriptForModel(model: unknown, hostBundle: string, options: HostOptions): string {
   // JSON is valid JavaScript; "<" is escaped so that no workbook text can close a script element.
   const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
   return [
-    `window.__THIDUA_WORKBOOK__ = ${json(workbookModel(grid))};`,
+    `window.__THIDUA_WORKBOOK__ = ${json(model)};`,
     `window.__THIDUA_HOST_OPTIONS__ = ${json(options)};`,
     hostBundle,
   ].join('\n');
@@ -60,5 +67,7 @@ export function probe(page: Page) {
     cells: (refs: { sheet: string; cell: string }[]) => call<CellProbe[]>('cells', refs),
     sheetNames: () => call<string[]>('sheetNames'),
     selected: () => call<{ sheet: string; cell: string } | null>('selected'),
+    /** The host's workbook model, to serve again after a reload. */
+    dump: () => call<unknown>('dump'),
   };
 }

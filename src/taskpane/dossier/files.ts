@@ -1,0 +1,59 @@
+/**
+ * Files in and out of the pane: the default templates (copied next to the page by the build and
+ * fetched from the same origin — no request leaves the add-in's host), Blob downloads, and the
+ * base64 text offered where downloads do not work (Excel for Mac).
+ */
+import type { TemplateId } from '../../dossier/model';
+import { TEMPLATE_FILES } from '../../dossier/tags';
+
+export const TEMPLATE_IDS = Object.keys(TEMPLATE_FILES) as TemplateId[];
+
+export interface PaneTemplate {
+  bytes: Uint8Array;
+  file: string;
+}
+
+/** The build copies templates/*.docx to templates/ beside taskpane.html. */
+export async function fetchDefaultTemplate(id: TemplateId): Promise<PaneTemplate> {
+  const file = TEMPLATE_FILES[id];
+  const url = new URL(`templates/${file}`, document.baseURI).href;
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+  return { bytes: new Uint8Array(await res.arrayBuffer()), file };
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_TYPE = 'application/zip';
+
+/** Object URLs made for the current dossier, revoked when the next one replaces it. */
+export class DownloadUrls {
+  private urls: string[] = [];
+
+  make(bytes: Uint8Array, type: string): string {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+    this.urls.push(url);
+    return url;
+  }
+
+  revokeAll(): void {
+    for (const u of this.urls) URL.revokeObjectURL(u);
+    this.urls = [];
+  }
+}
+
+/** Base64 of bytes, in slices (String.fromCharCode on 300 KB at once overflows the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Excel for Mac's web view drops Blob downloads silently (addin.md). */
+export function isMac(): boolean {
+  return typeof Office !== 'undefined' && !!Office.context && Office.context.platform === Office.PlatformType?.Mac;
+}
+
+/** The file name of a dossier path, for the download attribute ("03-…/01-x.docx" → "01-x.docx"). */
+export function baseName(path: string): string {
+  return path.split('/').pop() ?? path;
+}

@@ -1,0 +1,268 @@
+/**
+ * The "Tạo hồ sơ" form as plain data (no DOM): document and meeting facts ↔ text fields, and the
+ * votes per eligible candidate. Pure, so the conversion and its messages are unit-tested.
+ *
+ * Round trip rule: a field whose text is unchanged keeps the stored value exactly (a number stays
+ * a number, "05" stays "05"), so opening and saving the form never changes the dossier.
+ * Facts the form does not show (other document numbers, symbols…) are kept as they are.
+ */
+import type { Lang } from '../../core/ids';
+import { parseIsoDate } from '../../dossier/dates';
+import { parseFacts, type Facts } from '../../dossier/facts';
+
+/** How a field's text becomes a fact. */
+export type FieldKind = 'text' | 'date' | 'count' | 'year' | 'docNumber' | 'lines';
+
+export type FieldGroup = 'body' | 'signer' | 'movement' | 'meeting';
+
+export interface FormField {
+  /** The fact's path in Facts ("signer.name", "meeting.membersPresent"). */
+  id: string;
+  kind: FieldKind;
+  group: FieldGroup;
+}
+
+const f = (id: string, kind: FieldKind, group: FieldGroup): FormField => ({ id, kind, group });
+
+export const FORM_FIELDS: readonly FormField[] = [
+  f('parentBody', 'text', 'body'),
+  f('issuingBody', 'text', 'body'),
+  f('issuingBodyShort', 'text', 'body'),
+  f('place', 'text', 'body'),
+  f('date', 'date', 'body'),
+  f('numbers.toTrinh', 'docNumber', 'body'),
+  f('numbers.bienBan', 'docNumber', 'body'),
+  f('addressees', 'lines', 'body'),
+  f('recipients', 'lines', 'body'),
+  f('signer.authority', 'text', 'signer'),
+  f('signer.title', 'text', 'signer'),
+  f('signer.name', 'text', 'signer'),
+  f('movement', 'text', 'movement'),
+  f('year', 'year', 'movement'),
+  f('plan.number', 'text', 'movement'),
+  f('plan.date', 'date', 'movement'),
+  f('plan.issuer', 'text', 'movement'),
+  f('legalBases', 'lines', 'movement'),
+  f('meeting.date', 'date', 'meeting'),
+  f('meeting.time', 'text', 'meeting'),
+  f('meeting.endTime', 'text', 'meeting'),
+  f('meeting.place', 'text', 'meeting'),
+  f('meeting.council', 'text', 'meeting'),
+  f('meeting.chair', 'text', 'meeting'),
+  f('meeting.chairRole', 'text', 'meeting'),
+  f('meeting.secretary', 'text', 'meeting'),
+  f('meeting.secretaryRole', 'text', 'meeting'),
+  f('meeting.membersPresent', 'count', 'meeting'),
+  f('meeting.membersTotal', 'count', 'meeting'),
+  f('meeting.absentees', 'lines', 'meeting'),
+];
+
+export interface VoteField {
+  /** The candidate's name as in the workbook (votes are matched by name, as in the model). */
+  candidate: string;
+  agree: string;
+}
+
+export interface FormState {
+  fields: Record<string, string>;
+  votes: VoteField[];
+}
+
+/** A problem of one field ("meeting.date", or "vote:<name>"), or of the whole form (field null). */
+export interface FieldProblem {
+  field: string | null;
+  message: string;
+}
+
+export type FormResult = { ok: true; facts: Facts } | { ok: false; problems: FieldProblem[] };
+
+export const voteFieldId = (candidate: string): string => `vote:${candidate}`;
+
+const nameKey = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+
+type Obj = Record<string, unknown>;
+
+function getPath(o: unknown, path: string): unknown {
+  let cur = o;
+  for (const k of path.split('.')) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Obj)[k];
+  }
+  return cur;
+}
+
+function setPath(o: Obj, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur = o;
+  for (const k of keys.slice(0, -1)) {
+    if (!cur[k] || typeof cur[k] !== 'object') cur[k] = {};
+    cur = cur[k] as Obj;
+  }
+  const last = keys[keys.length - 1];
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+}
+
+/** A stored value as the text the field shows. */
+function toText(kind: FieldKind, v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (kind === 'lines') return Array.isArray(v) ? v.map(String).join('\n') : String(v);
+  return String(v);
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** The form's text for saved facts; votes shown for the given candidates (in that order). */
+export function factsToForm(facts: Facts | undefined, voteCandidates: string[] = []): FormState {
+  const fields: Record<string, string> = {};
+  for (const field of FORM_FIELDS) fields[field.id] = toText(field.kind, getPath(facts, field.id));
+  const saved = facts?.meeting?.votes ?? [];
+  const votes = voteCandidates.map((candidate) => {
+    const v = saved.find((x) => nameKey(x.candidate) === nameKey(candidate));
+    return { candidate, agree: v ? String(v.agree) : '' };
+  });
+  return { fields, votes };
+}
+
+const MESSAGES = {
+  vi: {
+    date: 'Ngày không hợp lệ: ghi theo dạng dd/mm/yyyy (ví dụ 20/12/2022).',
+    count: 'Phải là một số nguyên không âm (ví dụ 9).',
+    year: 'Năm phải có 4 chữ số (ví dụ 2022).',
+    docNumber: 'Số văn bản chỉ gồm chữ số (ví dụ 245), không ghi ký hiệu ở đây.',
+    presentOverTotal: (present: number, total: number) => `Số thành viên có mặt (${present}) lớn hơn tổng số thành viên (${total}).`,
+    votesOverPresent: (agree: number, present: number) => `Số phiếu đồng ý (${agree}) lớn hơn số thành viên có mặt (${present}).`,
+  },
+  en: {
+    date: 'Invalid date: write it as dd/mm/yyyy (e.g. 20/12/2022).',
+    count: 'Must be a whole number, 0 or more (e.g. 9).',
+    year: 'The year must have 4 digits (e.g. 2022).',
+    docNumber: 'The document number is digits only (e.g. 245), without the symbol.',
+    presentOverTotal: (present: number, total: number) => `Members present (${present}) exceed the council's members in total (${total}).`,
+    votesOverPresent: (agree: number, present: number) => `Votes in favour (${agree}) exceed the members present (${present}).`,
+  },
+};
+
+/** Removes empty objects left by cleared fields (an empty `signer: {}` means nothing). */
+function prune(o: Obj): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      prune(v as Obj);
+      if (!Object.keys(v as Obj).length) delete o[k];
+    }
+  }
+}
+
+/**
+ * The facts the form describes, merged over what was stored (facts the form does not show are
+ * kept), validated with the same schema as the CLI. Problems are given by field, in `lang`.
+ */
+export function formToFacts(form: FormState, base: Facts | undefined, lang: Lang): FormResult {
+  const M = MESSAGES[lang];
+  const out = (clone(base) ?? {}) as Obj;
+  const problems: FieldProblem[] = [];
+  for (const field of FORM_FIELDS) {
+    const raw = form.fields[field.id] ?? '';
+    const text = raw.trim();
+    const stored = getPath(base, field.id);
+    // Unchanged text keeps the stored value as it was (number vs string, spacing of lines).
+    if (stored !== undefined && toText(field.kind, stored) === raw) continue;
+    if (!text) {
+      setPath(out, field.id, undefined);
+      continue;
+    }
+    switch (field.kind) {
+      case 'text':
+        setPath(out, field.id, text);
+        break;
+      case 'date':
+        if (!parseIsoDate(text)) problems.push({ field: field.id, message: M.date });
+        setPath(out, field.id, text);
+        break;
+      case 'count':
+        if (!/^\d+$/.test(text)) problems.push({ field: field.id, message: M.count });
+        setPath(out, field.id, /^\d+$/.test(text) ? Number(text) : text);
+        break;
+      case 'year':
+        if (!/^\d{4}$/.test(text)) problems.push({ field: field.id, message: M.year });
+        setPath(out, field.id, /^\d{4}$/.test(text) ? Number(text) : text);
+        break;
+      case 'docNumber':
+        // "05" is kept as typed (it prints as typed); plain digits become a number ("5" → "05").
+        if (!/^\d+$/.test(text)) problems.push({ field: field.id, message: M.docNumber });
+        setPath(out, field.id, /^[1-9]\d*$|^0$/.test(text) ? Number(text) : text);
+        break;
+      case 'lines': {
+        const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+        setPath(out, field.id, lines.length ? lines : undefined);
+        break;
+      }
+    }
+  }
+
+  // Votes: the candidates shown are replaced; votes for names not shown are kept.
+  const meeting = (out.meeting ?? {}) as Obj;
+  const present = typeof meeting.membersPresent === 'number' ? meeting.membersPresent : undefined;
+  const total = typeof meeting.membersTotal === 'number' ? meeting.membersTotal : undefined;
+  if (present !== undefined && total !== undefined && present > total) {
+    problems.push({ field: 'meeting.membersPresent', message: M.presentOverTotal(present, total) });
+  }
+  const shown = new Set(form.votes.map((v) => nameKey(v.candidate)));
+  const storedVotes = (base?.meeting?.votes ?? []) as { candidate: string; agree: number; total?: number }[];
+  const votes: Obj[] = storedVotes.filter((v) => !shown.has(nameKey(v.candidate))).map((v) => ({ ...v }));
+  for (const v of form.votes) {
+    const text = v.agree.trim();
+    if (!text) continue;
+    const previous = storedVotes.find((x) => nameKey(x.candidate) === nameKey(v.candidate));
+    if (!/^\d+$/.test(text)) {
+      problems.push({ field: voteFieldId(v.candidate), message: M.count });
+      continue;
+    }
+    const agree = Number(text);
+    const limit = previous?.total ?? present;
+    if (limit !== undefined && agree > limit) problems.push({ field: voteFieldId(v.candidate), message: M.votesOverPresent(agree, limit) });
+    votes.push(previous ? { ...previous, agree } : { candidate: v.candidate, agree });
+  }
+  // Stored order first (unchanged facts stay byte-equal), new candidates after.
+  const order = (name: string) => {
+    const i = storedVotes.findIndex((x) => nameKey(x.candidate) === nameKey(name));
+    return i < 0 ? storedVotes.length + form.votes.findIndex((x) => nameKey(x.candidate) === nameKey(name)) : i;
+  };
+  votes.sort((a, b) => order(a.candidate as string) - order(b.candidate as string));
+  if (votes.length) meeting.votes = votes;
+  else delete meeting.votes;
+  out.meeting = meeting;
+  prune(out);
+
+  if (problems.length) return { ok: false, problems };
+  const parsed = parseFacts(out, 'facts', lang);
+  if (parsed.ok) return { ok: true, facts: parsed.facts };
+  const voteNames = ((out.meeting as Obj | undefined)?.votes as Obj[] | undefined)?.map((v) => String(v.candidate)) ?? [];
+  return { ok: false, problems: parsed.problems.map((p) => ({ field: fieldOf(p.path, voteNames), message: p.message })) };
+}
+
+/** The form field a schema path belongs to: the longest field id that prefixes it. */
+export function fieldOf(path: string, voteNames: string[] = []): string | null {
+  const vote = /^meeting\.votes\.(\d+)/.exec(path);
+  if (vote) {
+    const name = voteNames[Number(vote[1])];
+    return name !== undefined ? voteFieldId(name) : null;
+  }
+  let best: string | null = null;
+  for (const field of FORM_FIELDS) {
+    if ((path === field.id || path.startsWith(`${field.id}.`)) && (!best || field.id.length > best.length)) best = field.id;
+  }
+  return best;
+}
+
+/** Saved facts as stored in the workbook, or undefined with the problems when they are broken. */
+export function savedFacts(stored: unknown, lang: Lang): { facts: Facts | undefined; problems: FieldProblem[] } {
+  if (stored === undefined || stored === null) return { facts: undefined, problems: [] };
+  const parsed = parseFacts(stored, 'facts', lang);
+  if (parsed.ok) return { facts: parsed.facts, problems: [] };
+  // Broken facts are still shown, so the user can correct them rather than lose them.
+  const shown = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Facts) : undefined;
+  return { facts: shown, problems: parsed.problems.map((p) => ({ field: fieldOf(p.path), message: `${p.path}: ${p.message}` })) };
+}

@@ -1,0 +1,279 @@
+/** The words of the "Tạo hồ sơ" view, Vietnamese and English (kept apart from i18n.ts to merge easily). */
+import type { Lang } from '../../core/ids';
+import type { TemplateId } from '../../dossier/model';
+import type { FieldGroup } from './form';
+
+export interface DossierStrings {
+  intro: string;
+  loadHint: string;
+  groups: Record<FieldGroup | 'votes' | 'templates', string>;
+  labels: Record<string, string>;
+  hints: Record<string, string>;
+  votesHint: (present: string) => string;
+  votesFromWorkbook: string;
+  voteAgree: string;
+  noEligible: string;
+  save: string;
+  generate: string;
+  saved: string;
+  savedInvalid: string;
+  formProblems: (n: number) => string;
+  templatesHint: string;
+  templateNames: Record<TemplateId, string>;
+  templateDefault: string;
+  templateCustom: (file: string) => string;
+  templateRefused: (file: string) => string;
+  templateAccepted: (file: string) => string;
+  templateRestore: string;
+  templateChoose: string;
+  progress: { read: string; load: string; render: (done: number, total: number) => string };
+  done: (n: number) => string;
+  zip: string;
+  files: string;
+  twoCopies: string;
+  proposed: (award: string, collective: number, individual: number) => string;
+  formVersion: (v: string) => string;
+  warnings: string;
+  missing: string;
+  allFactsGiven: string;
+  templatesInvalid: string;
+  nothingGenerated: string;
+  noTables: string;
+  factsInvalid: string;
+  mac: {
+    title: string;
+    body: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    terminal: string;
+    cli: string;
+    textLabel: string;
+  };
+}
+
+const vi: DossierStrings = {
+  intro: 'Thông tin văn bản và cuộc họp được lưu trong sổ làm việc (trang ẩn “_ThiDuaCCHC”), nên người mở tệp sau và lệnh “thidua dossier” dùng đúng thông tin này. Ô để trống được in là “……”.',
+  loadHint: 'Bấm “Hồ sơ” để mở biểu mẫu thông tin hồ sơ của sổ làm việc đang mở.',
+  groups: {
+    body: 'Cơ quan ban hành và văn bản',
+    signer: 'Người ký Tờ trình',
+    movement: 'Phong trào thi đua và căn cứ',
+    meeting: 'Cuộc họp Hội đồng Thi đua - Khen thưởng',
+    votes: 'Kết quả biểu quyết',
+    templates: 'Mẫu văn bản',
+  },
+  labels: {
+    parentBody: 'Cơ quan chủ quản',
+    issuingBody: 'Cơ quan ban hành',
+    issuingBodyShort: 'Chữ viết tắt của cơ quan (trong ký hiệu)',
+    place: 'Địa danh',
+    date: 'Ngày Tờ trình',
+    'numbers.toTrinh': 'Số Tờ trình',
+    'numbers.bienBan': 'Số Biên bản',
+    addressees: 'Kính gửi (mỗi dòng một nơi)',
+    recipients: 'Nơi nhận (mỗi dòng một nơi)',
+    'signer.authority': 'Thẩm quyền ký (TM., KT., …)',
+    'signer.title': 'Chức vụ người ký',
+    'signer.name': 'Họ và tên người ký',
+    movement: 'Tên phong trào thi đua',
+    year: 'Năm',
+    'plan.number': 'Số Kế hoạch',
+    'plan.date': 'Ngày Kế hoạch',
+    'plan.issuer': 'Cơ quan ban hành Kế hoạch',
+    legalBases: 'Căn cứ pháp lý (mỗi dòng một căn cứ)',
+    'meeting.date': 'Ngày họp',
+    'meeting.time': 'Giờ bắt đầu',
+    'meeting.endTime': 'Giờ kết thúc',
+    'meeting.place': 'Địa điểm',
+    'meeting.council': 'Tên Hội đồng',
+    'meeting.chair': 'Chủ trì',
+    'meeting.chairRole': 'Chức vụ người chủ trì',
+    'meeting.secretary': 'Thư ký',
+    'meeting.secretaryRole': 'Chức vụ thư ký',
+    'meeting.membersPresent': 'Số thành viên có mặt',
+    'meeting.membersTotal': 'Tổng số thành viên',
+    'meeting.absentees': 'Vắng mặt (mỗi dòng một người)',
+  },
+  hints: {
+    parentBody: 'Ví dụ: UBND thị xã Ninh Hòa',
+    issuingBody: 'Ví dụ: Phòng Nội vụ',
+    issuingBodyShort: 'Ví dụ: NV → “Số: 245/TTr-NV”',
+    place: 'Ví dụ: Ninh Hòa',
+    date: 'dd/mm/yyyy',
+    'numbers.toTrinh': 'Ví dụ: 245',
+    'numbers.bienBan': 'Ví dụ: 12',
+    'signer.authority': 'Để trống khi ký thay mặt chính mình',
+    'signer.title': 'Ví dụ: Trưởng phòng',
+    year: 'Ví dụ: 2022',
+    'plan.number': 'Ví dụ: 135/KH-UBND',
+    'plan.date': 'dd/mm/yyyy',
+    'meeting.date': 'dd/mm/yyyy',
+    'meeting.time': 'Ví dụ: 14 giờ 00',
+    'meeting.endTime': 'Ví dụ: 16 giờ 30',
+  },
+  votesHint: (present) => `Sổ làm việc không có cột số phiếu: ghi số phiếu đồng ý của từng trường hợp đạt tiêu chí (tổng số phiếu = số thành viên có mặt${present ? `, ${present}` : ''}).`,
+  votesFromWorkbook: 'Số phiếu được lấy từ các cột số phiếu trong sổ làm việc.',
+  voteAgree: 'Số phiếu đồng ý',
+  noEligible: 'Chưa có trường hợp nào đạt tiêu chí.',
+  save: 'Lưu thông tin',
+  generate: 'Tạo hồ sơ',
+  saved: 'Đã lưu thông tin hồ sơ vào sổ làm việc.',
+  savedInvalid: 'Thông tin hồ sơ lưu trong sổ làm việc có chỗ không hợp lệ (có thể đã bị sửa tay); hãy sửa rồi lưu lại:',
+  formProblems: (n) => `Có ${n} chỗ cần sửa trong biểu mẫu; chưa lưu, chưa tạo hồ sơ.`,
+  templatesHint: 'Mặc định dùng các mẫu có sẵn của tiện ích. Có thể thay từng mẫu bằng tệp .docx của mình; mẫu được kiểm tra ngay và chỉ dùng trong phiên làm việc này (mở lại ngăn tác vụ thì chọn lại).',
+  templateNames: {
+    toTrinh: 'Tờ trình và Danh sách',
+    bienBan: 'Biên bản họp xét',
+    baoCao: 'Báo cáo thành tích (Mẫu 07)',
+  },
+  templateDefault: 'Mẫu mặc định',
+  templateCustom: (file) => `Mẫu riêng: ${file}`,
+  templateRefused: (file) => `Không dùng được mẫu “${file}”:`,
+  templateAccepted: (file) => `Đã kiểm tra mẫu “${file}”: dùng được.`,
+  templateRestore: 'Dùng mẫu mặc định',
+  templateChoose: 'Chọn tệp .docx',
+  progress: {
+    read: 'Đang đọc sổ làm việc…',
+    load: 'Đang tải bộ tạo văn bản và các mẫu…',
+    render: (done, total) => `Đang tạo văn bản ${done}/${total}…`,
+  },
+  done: (n) => `Đã tạo ${n} văn bản.`,
+  zip: 'Tải về tất cả (.zip)',
+  files: 'Tải từng văn bản',
+  twoCopies: 'Kế hoạch yêu cầu 02 bộ hồ sơ: hãy in và nộp đủ 02 bộ.',
+  proposed: (award, collective, individual) => `${award}: đề nghị ${collective} tập thể, ${individual} cá nhân.`,
+  formVersion: (v) => `Mẫu báo cáo thành tích: ${v}.`,
+  warnings: 'Cần lưu ý',
+  missing: 'Thông tin chưa có (in là “……”):',
+  allFactsGiven: 'Đã đủ thông tin văn bản và cuộc họp.',
+  templatesInvalid: 'Mẫu văn bản có lỗi:',
+  nothingGenerated: 'Chưa tạo văn bản nào.',
+  noTables: 'Không tìm thấy bảng tập thể, cá nhân nào trong sổ làm việc.',
+  factsInvalid: 'Thông tin hồ sơ lưu trong sổ làm việc không hợp lệ; hãy sửa trong biểu mẫu rồi lưu lại:',
+  mac: {
+    title: 'Excel cho Mac không tải tệp về từ ngăn tác vụ',
+    body: 'Trên Excel cho Mac, bấm các liên kết tải về ở trên có thể không có tác dụng gì. Cách làm chắc chắn được: chép tệp .zip dưới dạng văn bản rồi dán vào Terminal như sau.',
+    copy: 'Chép tệp .zip (dạng văn bản)',
+    copied: 'Đã chép. Mở Terminal và dán lệnh bên dưới.',
+    copyFailed: 'Không chép tự động được: bấm vào ô văn bản, nhấn ⌘A rồi ⌘C.',
+    terminal: 'Sau khi chép, mở Terminal và chạy lệnh sau để được tệp trong thư mục Tải về:',
+    cli: 'Hoặc: mở tệp bằng Excel trên web (trình duyệt tải tệp bình thường), hoặc dùng lệnh “thidua dossier <sổ làm việc>.xlsx --out ho-so” — thông tin hồ sơ đã lưu trong sổ nên kết quả giống hệt.',
+    textLabel: 'Tệp .zip dạng base64',
+  },
+};
+
+const en: DossierStrings = {
+  intro: 'The document and meeting facts are saved in the workbook (hidden sheet “_ThiDuaCCHC”), so whoever opens the file next, and the “thidua dossier” command, use the same facts. An empty field prints as “……”.',
+  loadHint: 'Click “Dossier” to open the dossier form of the open workbook.',
+  groups: {
+    body: 'Issuing body and document',
+    signer: 'Signer of the submission',
+    movement: 'Emulation movement and legal bases',
+    meeting: 'Emulation and Commendation Council meeting',
+    votes: 'Votes',
+    templates: 'Document templates',
+  },
+  labels: {
+    parentBody: 'Parent body',
+    issuingBody: 'Issuing body',
+    issuingBodyShort: 'Issuing body abbreviation (in the symbol)',
+    place: 'Place name',
+    date: 'Date of the submission',
+    'numbers.toTrinh': 'Submission (Tờ trình) number',
+    'numbers.bienBan': 'Minutes (Biên bản) number',
+    addressees: 'Addressees (one per line)',
+    recipients: 'Distribution list (one per line)',
+    'signer.authority': 'Signing authority (TM., KT., …)',
+    'signer.title': "Signer's title",
+    'signer.name': "Signer's name",
+    movement: "Movement's name",
+    year: 'Year',
+    'plan.number': 'Plan number',
+    'plan.date': 'Plan date',
+    'plan.issuer': 'Body that issued the plan',
+    legalBases: 'Legal bases (one per line)',
+    'meeting.date': 'Meeting date',
+    'meeting.time': 'Start time',
+    'meeting.endTime': 'End time',
+    'meeting.place': 'Place',
+    'meeting.council': "Council's name",
+    'meeting.chair': 'Chair',
+    'meeting.chairRole': "Chair's role",
+    'meeting.secretary': 'Secretary',
+    'meeting.secretaryRole': "Secretary's role",
+    'meeting.membersPresent': 'Members present',
+    'meeting.membersTotal': 'Members in total',
+    'meeting.absentees': 'Absent (one per line)',
+  },
+  hints: {
+    parentBody: 'e.g. UBND thị xã Ninh Hòa',
+    issuingBody: 'e.g. Phòng Nội vụ',
+    issuingBodyShort: 'e.g. NV → “Số: 245/TTr-NV”',
+    place: 'e.g. Ninh Hòa',
+    date: 'dd/mm/yyyy',
+    'numbers.toTrinh': 'e.g. 245',
+    'numbers.bienBan': 'e.g. 12',
+    'signer.authority': 'Empty when signing in their own name',
+    'signer.title': 'e.g. Trưởng phòng',
+    year: 'e.g. 2022',
+    'plan.number': 'e.g. 135/KH-UBND',
+    'plan.date': 'dd/mm/yyyy',
+    'meeting.date': 'dd/mm/yyyy',
+    'meeting.time': 'e.g. 14 giờ 00',
+    'meeting.endTime': 'e.g. 16 giờ 30',
+  },
+  votesHint: (present) => `The workbook has no vote columns: enter the votes in favour for each eligible candidate (votes in total = members present${present ? `, ${present}` : ''}).`,
+  votesFromWorkbook: "The votes come from the workbook's vote columns.",
+  voteAgree: 'Votes in favour',
+  noEligible: 'No candidate meets the criteria yet.',
+  save: 'Save the facts',
+  generate: 'Create the dossier',
+  saved: 'The dossier facts were saved in the workbook.',
+  savedInvalid: 'The dossier facts saved in the workbook are partly invalid (perhaps edited by hand); correct them and save again:',
+  formProblems: (n) => `${n} field${n === 1 ? '' : 's'} to correct; nothing was saved or created.`,
+  templatesHint: "The add-in's own templates are used by default. Any of them can be replaced by your own .docx; it is checked at once and used for this session only (pick it again after reopening the task pane).",
+  templateNames: {
+    toTrinh: 'Submission and list',
+    bienBan: 'Meeting minutes',
+    baoCao: 'Achievement report (Form 07)',
+  },
+  templateDefault: 'Default template',
+  templateCustom: (file) => `Own template: ${file}`,
+  templateRefused: (file) => `The template “${file}” cannot be used:`,
+  templateAccepted: (file) => `The template “${file}” was checked: it can be used.`,
+  templateRestore: 'Use the default template',
+  templateChoose: 'Choose a .docx file',
+  progress: {
+    read: 'Reading the workbook…',
+    load: 'Loading the document generator and the templates…',
+    render: (done, total) => `Creating document ${done} of ${total}…`,
+  },
+  done: (n) => `${n} documents created.`,
+  zip: 'Download everything (.zip)',
+  files: 'Download one by one',
+  twoCopies: 'The plan asks for 02 sets of the dossier (02 bộ hồ sơ): print and hand in both.',
+  proposed: (award, collective, individual) => `${award}: ${collective} collective(s), ${individual} individual(s) proposed.`,
+  formVersion: (v) => `Achievement report form: ${v}.`,
+  warnings: 'Please note',
+  missing: 'Facts not given yet (printed as “……”):',
+  allFactsGiven: 'Every document and meeting fact is given.',
+  templatesInvalid: 'The templates have problems:',
+  nothingGenerated: 'No document was created.',
+  noTables: 'No table of collectives or individuals was found in the workbook.',
+  factsInvalid: 'The dossier facts saved in the workbook are not valid; correct them in the form and save again:',
+  mac: {
+    title: 'Excel for Mac does not download files from a task pane',
+    body: 'In Excel for Mac, the download links above may do nothing at all. A way that always works: copy the .zip as text, then paste it into Terminal as shown below.',
+    copy: 'Copy the .zip (as text)',
+    copied: 'Copied. Open Terminal and paste the command below.',
+    copyFailed: 'Could not copy automatically: click in the text box, press ⌘A then ⌘C.',
+    terminal: 'After copying, open Terminal and run this command to get the file in Downloads:',
+    cli: 'Or: open the file in Excel on the web (the browser downloads normally), or run “thidua dossier <workbook>.xlsx --out ho-so” — the facts are saved in the workbook, so the result is identical.',
+    textLabel: 'The .zip as base64',
+  },
+};
+
+export function dossierStrings(lang: Lang): DossierStrings {
+  return lang === 'vi' ? vi : en;
+}

@@ -1,0 +1,428 @@
+/**
+ * "Tạo hồ sơ": the document and meeting facts form (pre-filled from the workbook, saved back into
+ * it), the votes when the workbook has no vote columns, the user's own templates (checked at once,
+ * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
+ * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
+ */
+import type { Analysis } from '../../core/analyze';
+import type { Candidate } from '../../core/result';
+import type { Lang } from '../../core/ids';
+import type { Facts } from '../../dossier/facts';
+import type { TemplateId } from '../../dossier/model';
+import { custom, h, replaceChildren } from '../dom';
+import { strings } from '../i18n';
+import type { EngineResult } from '../dossier/engine';
+import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
+import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { dossierStrings, type DossierStrings } from '../dossier/strings';
+import type { SessionApi } from '../sessionApi';
+
+export interface DossierHost {
+  api: SessionApi;
+  lang: Lang;
+  /** The pane's busy/progress/error wrapper around one user action. */
+  run<T>(progress: string, work: () => Promise<T>): Promise<T | undefined>;
+  showInfo(text: string): void;
+}
+
+const GROUPS: FieldGroup[] = ['body', 'signer', 'movement', 'meeting'];
+
+type Engine = typeof import('../dossier/engine');
+let enginePromise: Promise<Engine> | null = null;
+/** The docxtemplater part, fetched once (its own chunk). */
+function loadEngine(): Promise<Engine> {
+  enginePromise ??= import(/* webpackChunkName: "dossier" */ '../dossier/engine').catch((e) => {
+    enginePromise = null;
+    throw e;
+  });
+  return enginePromise;
+}
+
+export class DossierView {
+  private readonly D: DossierStrings;
+  private analysis: Analysis | null = null;
+  private base: Facts | undefined;
+  private voteCandidates: Candidate[] = [];
+  private dirty = false;
+  private readonly customTemplates = new Map<TemplateId, PaneTemplate>();
+  private readonly defaults = new Map<TemplateId, PaneTemplate>();
+  private readonly urls = new DownloadUrls();
+  private form!: HTMLFormElement;
+  private formStatus!: HTMLElement;
+  private templatesBox!: HTMLElement;
+  private progress!: HTMLElement;
+  private output!: HTMLElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: DossierHost,
+  ) {
+    this.D = dossierStrings(host.lang);
+    replaceChildren(root, h('p', { class: 'hint' }, this.D.loadHint));
+  }
+
+  get loaded(): boolean {
+    return this.analysis !== null;
+  }
+
+  /** A new analysis of the workbook: (re)builds the form unless the user is typing in it. */
+  setAnalysis(analysis: Analysis, force = false): void {
+    if (this.analysis && this.dirty && !force) {
+      this.analysis = analysis;
+      return;
+    }
+    this.analysis = analysis;
+    const saved = savedFacts(analysis.state.facts, this.host.lang);
+    this.base = saved.facts;
+    const hasVoteColumns = analysis.result.tables.some((t) => t.columns.votesAgree);
+    this.voteCandidates = hasVoteColumns ? [] : analysis.result.candidates.filter((c) => c.eligible && !c.duplicate);
+    this.dirty = false;
+    this.render(hasVoteColumns);
+    if (saved.problems.length) this.showProblems(saved.problems, this.D.savedInvalid);
+  }
+
+  private render(hasVoteColumns: boolean): void {
+    const D = this.D;
+    const state = factsToForm(this.base, this.voteCandidates.map((c) => c.name));
+    this.form = h('form', { class: 'dossier-form', attrs: { 'data-testid': 'dossier-form', novalidate: true }, on: { input: (e) => this.edited(e.target), submit: (e) => e.preventDefault() } });
+    for (const group of GROUPS) {
+      const fields = FORM_FIELDS.filter((f) => f.group === group);
+      this.form.appendChild(
+        h(
+          'fieldset',
+          { class: 'dossier-group', attrs: { 'data-group': group } },
+          h('legend', {}, D.groups[group]),
+          ...fields.map((f) => this.field(f.id, f.kind === 'lines', state.fields[f.id] ?? '', f.kind === 'count' || f.kind === 'year' || f.kind === 'docNumber')),
+        ),
+      );
+    }
+    this.form.appendChild(this.votesFieldset(state, hasVoteColumns));
+    this.templatesBox = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'templates' } });
+    this.renderTemplates();
+    this.formStatus = h('div', { class: 'dossier-form-status', attrs: { 'data-testid': 'dossier-form-status', 'aria-live': 'polite' } });
+    this.progress = h('div', { class: 'dossier-progress', attrs: { 'data-testid': 'dossier-progress', 'aria-live': 'polite' } });
+    this.output = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'dossier-result' } });
+    const save = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'dossier-save' }, on: { click: () => void this.save() } }, D.save);
+    const generate = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'dossier-generate' }, on: { click: () => void this.generate() } }, D.generate);
+    replaceChildren(
+      this.root,
+      h('p', { class: 'hint' }, D.intro),
+      this.form,
+      this.templatesBox,
+      this.formStatus,
+      h('div', { class: 'dossier-actions' }, save, generate),
+      this.progress,
+      this.output,
+    );
+  }
+
+  private field(id: string, multiline: boolean, value: string, numeric: boolean): HTMLElement {
+    const D = this.D;
+    const inputId = `fact-${id.replace(/\./g, '-')}`;
+    const attrs = { id: inputId, name: id, 'data-fact': id, placeholder: D.hints[id], autocomplete: 'off', 'aria-describedby': `${inputId}-problem` };
+    const control = multiline
+      ? h('textarea', { attrs: { ...attrs, rows: 3 } })
+      : h('input', { attrs: { ...attrs, type: 'text', inputmode: numeric ? 'numeric' : undefined } });
+    control.value = value;
+    return h(
+      'div',
+      { class: `dossier-field${multiline ? ' wide' : ''}`, attrs: { 'data-field': id } },
+      h('label', { attrs: { for: inputId } }, D.labels[id] ?? id),
+      control,
+      h('p', { class: 'field-problem', attrs: { id: `${inputId}-problem`, 'data-problem-for': id, role: 'alert' } }),
+    );
+  }
+
+  /** Typing marks the form changed and clears that field's problem (the rest stay until checked again). */
+  private edited(target: EventTarget | null): void {
+    this.dirty = true;
+    const el = target as HTMLElement | null;
+    if (!el || el.getAttribute('aria-invalid') !== 'true') return;
+    el.removeAttribute('aria-invalid');
+    const slot = el.parentElement?.querySelector('.field-problem');
+    if (slot) replaceChildren(slot);
+    if (!this.form.querySelector('[aria-invalid="true"]')) replaceChildren(this.formStatus);
+  }
+
+  private votesFieldset(state: FormState, hasVoteColumns: boolean): HTMLElement {
+    const D = this.D;
+    const box = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'votes' } }, h('legend', {}, D.groups.votes));
+    if (hasVoteColumns) {
+      box.appendChild(h('p', { class: 'hint' }, D.votesFromWorkbook));
+      return box;
+    }
+    if (!state.votes.length) {
+      box.appendChild(h('p', { class: 'hint' }, D.noEligible));
+      return box;
+    }
+    box.appendChild(h('p', { class: 'hint' }, D.votesHint(state.fields['meeting.membersPresent'] ?? '')));
+    const rows = state.votes.map((v, i) => {
+      const c = this.voteCandidates[i];
+      const inputId = `vote-${i}`;
+      const input = h('input', { attrs: { id: inputId, type: 'text', inputmode: 'numeric', 'data-vote': v.candidate, 'aria-label': `${D.voteAgree}: ${v.candidate}`, autocomplete: 'off' } });
+      input.value = v.agree;
+      return h(
+        'tr',
+        { attrs: { 'data-candidate': v.candidate } },
+        h('td', { class: 'vote-name' }, h('label', { attrs: { for: inputId } }, v.candidate), h('span', { class: 'vote-kind' }, strings(this.host.lang).kinds[c.kind])),
+        h('td', { class: 'vote-input' }, input, h('p', { class: 'field-problem', attrs: { 'data-problem-for': voteFieldId(v.candidate), role: 'alert' } })),
+      );
+    });
+    box.appendChild(h('table', { class: 'votes-table' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, D.voteAgree))), h('tbody', {}, ...rows)));
+    return box;
+  }
+
+  private renderTemplates(): void {
+    const D = this.D;
+    const rows = TEMPLATE_IDS.map((id) => {
+      const own = this.customTemplates.get(id);
+      // The native file input shows the browser's own words ("Choose File"); a label in the
+      // user's language opens it instead, the input itself stays focusable for the keyboard.
+      const input = h('input', { class: 'visually-hidden', attrs: { id: `template-${id}`, type: 'file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'data-template': id, 'aria-label': `${D.templateChoose}: ${D.templateNames[id]}` } });
+      input.addEventListener('change', () => void this.pickTemplate(id, input));
+      const pick = h('label', { class: 'file-button', attrs: { for: `template-${id}` } }, D.templateChoose);
+      const restore = own
+        ? custom('fluent-button', { attrs: { appearance: 'stealth', 'data-restore-template': id }, on: { click: () => this.restoreTemplate(id) } }, D.templateRestore)
+        : null;
+      return h(
+        'div',
+        { class: 'template-row', attrs: { 'data-template-row': id } },
+        h('div', { class: 'template-name' }, h('strong', {}, D.templateNames[id]), h('span', { class: 'template-state', attrs: { 'data-template-state': id } }, own ? D.templateCustom(own.file) : D.templateDefault)),
+        input,
+        pick,
+        restore,
+        h('div', { class: 'template-problems', attrs: { 'data-template-problems': id, role: 'alert' } }),
+      );
+    });
+    replaceChildren(this.templatesBox, h('legend', {}, D.groups.templates), h('p', { class: 'hint' }, D.templatesHint), ...rows);
+  }
+
+  private async pickTemplate(id: TemplateId, input: HTMLInputElement): Promise<void> {
+    const D = this.D;
+    const file = input.files?.[0];
+    if (!file) return;
+    const box = this.templatesBox.querySelector<HTMLElement>(`[data-template-problems="${id}"]`)!;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const engine = await loadEngine();
+    const problems = engine.checkTemplate(bytes, id, file.name, this.host.lang);
+    input.value = '';
+    if (problems.length) {
+      // Refused: the previous template (default or own) stays in use.
+      replaceChildren(
+        box,
+        h('div', { class: 'message-bar error', attrs: { 'data-testid': 'template-refused' } }, h('strong', {}, D.templateRefused(file.name)), h('ul', {}, ...problems.map((p) => h('li', {}, p.message)))),
+      );
+      return;
+    }
+    this.customTemplates.set(id, { bytes, file: file.name });
+    this.renderTemplates();
+    replaceChildren(
+      this.templatesBox.querySelector<HTMLElement>(`[data-template-problems="${id}"]`)!,
+      h('div', { class: 'message-bar success', attrs: { 'data-testid': 'template-accepted' } }, h('p', {}, D.templateAccepted(file.name))),
+    );
+  }
+
+  private restoreTemplate(id: TemplateId): void {
+    this.customTemplates.delete(id);
+    this.renderTemplates();
+  }
+
+  private readForm(): FormState {
+    const fields: Record<string, string> = {};
+    for (const el of Array.from(this.form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-fact]'))) fields[el.dataset.fact!] = el.value;
+    const votes = Array.from(this.form.querySelectorAll<HTMLInputElement>('[data-vote]')).map((el) => ({ candidate: el.dataset.vote!, agree: el.value }));
+    return { fields, votes };
+  }
+
+  /** The form's facts, or undefined after showing every problem next to its field. */
+  private validated(): Facts | undefined {
+    const out = formToFacts(this.readForm(), this.base, this.host.lang);
+    this.clearProblems();
+    if (out.ok) return out.facts;
+    this.showProblems(out.problems, this.D.formProblems(out.problems.length));
+    return undefined;
+  }
+
+  private clearProblems(): void {
+    for (const p of Array.from(this.root.querySelectorAll('.field-problem'))) replaceChildren(p);
+    for (const el of Array.from(this.root.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+    replaceChildren(this.formStatus);
+  }
+
+  private showProblems(problems: FieldProblem[], title: string): void {
+    const general: string[] = [];
+    let first: HTMLElement | null = null;
+    for (const p of problems) {
+      const slot = p.field ? this.root.querySelector<HTMLElement>(`[data-problem-for="${cssEscape(p.field)}"]`) : null;
+      if (!slot) {
+        general.push(p.message);
+        continue;
+      }
+      slot.appendChild(document.createTextNode(slot.textContent ? ` ${p.message}` : p.message));
+      const control = slot.parentElement?.querySelector('input, textarea');
+      control?.setAttribute('aria-invalid', 'true');
+      first ??= control as HTMLElement | null;
+    }
+    replaceChildren(
+      this.formStatus,
+      h('div', { class: 'message-bar error', attrs: { 'data-testid': 'dossier-problems' } }, h('strong', {}, title), general.length ? h('ul', {}, ...general.map((m) => h('li', {}, m))) : null),
+    );
+    first?.focus?.();
+  }
+
+  private async save(): Promise<void> {
+    const facts = this.validated();
+    if (!facts) return;
+    const ok = await this.host.run(this.D.save, async () => {
+      await this.host.api.saveState({ facts });
+      return true;
+    });
+    if (!ok) return;
+    this.base = facts;
+    this.dirty = false;
+    this.host.showInfo(this.D.saved);
+  }
+
+  private async templateSet(): Promise<Record<TemplateId, PaneTemplate>> {
+    const set = {} as Record<TemplateId, PaneTemplate>;
+    for (const id of TEMPLATE_IDS) {
+      const own = this.customTemplates.get(id);
+      if (own) {
+        set[id] = own;
+        continue;
+      }
+      if (!this.defaults.has(id)) this.defaults.set(id, await fetchDefaultTemplate(id));
+      set[id] = this.defaults.get(id)!;
+    }
+    return set;
+  }
+
+  private setProgress(text: string, done?: number, total?: number): void {
+    const bar = custom('fluent-progress', { attrs: done !== undefined && total ? { value: done, max: total } : {} });
+    replaceChildren(this.progress, h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': text, 'aria-valuenow': done, 'aria-valuemax': total } }, bar, h('p', {}, text)));
+  }
+
+  async generate(): Promise<void> {
+    const D = this.D;
+    const facts = this.validated();
+    if (!facts) return;
+    // Saved only when changed: the read that follows then sees exactly what was typed.
+    const save = this.dirty || !sameJson(facts, this.base) ? { facts } : undefined;
+    const started = performance.now();
+    const result = await this.host.run(D.progress.read, async (): Promise<EngineResult> => {
+      this.setProgress(D.progress.read);
+      const [{ grid }, engine] = await Promise.all([this.host.api.readForDossier(this.host.lang, save), loadEngine()]);
+      if (save) {
+        this.base = facts;
+        this.dirty = false;
+      }
+      this.setProgress(D.progress.load);
+      const templates = await this.templateSet();
+      return engine.generateInPane(grid, templates, this.host.lang, (done, total) => this.setProgress(D.progress.render(done, total), done, total));
+    });
+    replaceChildren(this.progress);
+    if (!result) return;
+    this.showResult(result, performance.now() - started);
+  }
+
+  private showResult(result: EngineResult, ms: number): void {
+    const D = this.D;
+    this.urls.revokeAll();
+    if (!result.ok) {
+      const lines =
+        result.reason === 'templates'
+          ? [D.templatesInvalid, ...result.problems.map((p) => p.message)]
+          : result.reason === 'factsInvalid'
+            ? [D.factsInvalid, ...result.problems.map((p) => `${p.path}: ${p.message}`)]
+            : [D.noTables];
+      replaceChildren(
+        this.output,
+        h('div', { class: 'message-bar error', attrs: { 'data-testid': 'dossier-failed' } }, h('strong', {}, lines[0]), h('ul', {}, ...lines.slice(1).map((l) => h('li', {}, l))), h('p', {}, D.nothingGenerated)),
+      );
+      return;
+    }
+    const zipUrl = this.urls.make(result.zip, ZIP_TYPE);
+    const zipName = result.zipName;
+    const awards = result.analysis.profile.awards;
+    replaceChildren(
+      this.output,
+      h(
+        'div',
+        { class: 'message-bar success', attrs: { 'data-testid': 'dossier-done', 'data-ms': Math.round(ms), 'data-files': result.files.length } },
+        h('p', {}, h('strong', {}, D.done(result.files.length))),
+        ...result.model.proposed.map((p) => h('p', {}, D.proposed(awards.find((a) => a.id === p.awardId)?.label ?? p.awardId, p.collective, p.individual))),
+        result.formVersion ? h('p', { class: 'form-version' }, D.formVersion(result.formVersion)) : null,
+      ),
+      h('p', { class: 'two-copies', attrs: { 'data-testid': 'two-copies' } }, D.twoCopies),
+      h('a', { class: 'download primary', attrs: { href: zipUrl, download: zipName, 'data-testid': 'download-zip' } }, D.zip),
+      h(
+        'details',
+        { class: 'download-files' },
+        h('summary', {}, D.files),
+        h(
+          'ul',
+          {},
+          ...result.files.map((f) =>
+            h('li', {}, h('a', { class: 'download', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: baseName(f.path), 'data-path': f.path } }, f.title), h('span', { class: 'file-path' }, f.path)),
+          ),
+        ),
+      ),
+      isMac() ? this.macAlternative(result.zip, zipName) : null,
+      result.model.warnings.length
+        ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-warnings' } }, h('strong', {}, D.warnings), h('ul', {}, ...result.model.warnings.map((w) => h('li', {}, w))))
+        : null,
+      result.missing.length
+        ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-missing' } }, h('strong', {}, D.missing), h('ul', {}, ...result.missing.map((m) => h('li', { attrs: { 'data-missing': m } }, D.labels[m] ?? m))))
+        : h('p', { class: 'hint', attrs: { 'data-testid': 'dossier-missing' } }, D.allFactsGiven),
+    );
+    this.output.scrollIntoView?.({ block: 'start' });
+  }
+
+  /**
+   * Excel for Mac drops Blob downloads silently. What always works there: the zip as base64 text,
+   * copied and decoded by Terminal's base64 (or the CLI, which gives the same files).
+   */
+  private macAlternative(zip: Uint8Array, zipName: string): HTMLElement {
+    const D = this.D;
+    const text = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 3, 'data-testid': 'mac-base64', 'aria-label': D.mac.textLabel, spellcheck: 'false' } });
+    text.value = toBase64(zip);
+    const note = h('p', { class: 'hint', attrs: { 'aria-live': 'polite' } });
+    const copy = custom(
+      'fluent-button',
+      {
+        attrs: { appearance: 'accent', 'data-action': 'mac-copy' },
+        on: {
+          click: () => {
+            text.focus();
+            text.select();
+            const fallback = () => replaceChildren(note, document.execCommand?.('copy') ? D.mac.copied : D.mac.copyFailed);
+            if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text.value).then(() => replaceChildren(note, D.mac.copied), fallback);
+            else fallback();
+          },
+        },
+      },
+      D.mac.copy,
+    );
+    return h(
+      'div',
+      { class: 'message-bar warning mac', attrs: { 'data-testid': 'mac-alternative' } },
+      h('strong', {}, D.mac.title),
+      h('p', {}, D.mac.body),
+      copy,
+      note,
+      text,
+      h('p', {}, D.mac.terminal),
+      h('code', { class: 'command', attrs: { 'data-testid': 'mac-command' } }, `pbpaste | base64 -D > ~/Downloads/${zipName}`),
+      h('p', { class: 'hint' }, D.mac.cli),
+    );
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Attribute selector value: field ids are paths and candidate names (quotes escaped). */
+function cssEscape(s: string): string {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&');
+}

@@ -1,0 +1,253 @@
+/**
+ * "Tạo hồ sơ" in the production task pane (headless Chromium, strict Excel test host holding the
+ * sample workbook): the user fills the facts form (a wrong date is shown next to its field), a
+ * template with a broken tag is refused before anything is generated, the dossier is generated and
+ * downloaded as a .zip; its documents are read back with pizzip and compared byte for byte with
+ * `thidua dossier` run on the same workbook with the facts the pane saved in it. After a reload
+ * (the workbook as the host holds it) the form shows the saved facts; on Mac the zip is offered
+ * as base64 text that decodes to the same archive.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import PizZip from 'pizzip';
+import { STATE_SHEET } from '../../src/core/annotationPlan';
+import type { Grid } from '../../src/core/grid';
+import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { ZIP_NAME } from '../../src/dossier/generate';
+import { factsToForm } from '../../src/taskpane/dossier/form';
+import { SAMPLE, thidua } from '../cli/run';
+import type { WorkbookModel } from '../host/model';
+import { answerOfficeJs, foreignRequests, OFFICE_CDN, openBrowser, type Session } from './support/browser';
+import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
+import { hostScript, hostScriptForModel, probe } from './support/host';
+import { loadSampleGrid } from './support/sample';
+import { serveDirectory, type StaticServer } from './support/server';
+
+const SHOTS = path.join(ARTIFACTS, 'browser');
+
+function sampleFacts(): Facts {
+  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
+  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
+  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
+  if (!a.ok || !b.ok) throw new Error('sample facts');
+  return mergeFacts(a.facts, b.facts);
+}
+
+/** The JSON the pane saved under the key 'facts' on the hidden state sheet of the host's workbook. */
+function savedFactsOf(model: WorkbookModel): unknown {
+  const sheet = model.sheets.find((s) => s.name === STATE_SHEET);
+  if (!sheet) return undefined;
+  for (let row = 1; row < 100; row++) {
+    if (sheet.cells[`A${row}`]?.value !== 'facts') continue;
+    let text = '';
+    for (let col = 1; sheet.cells[`${String.fromCharCode(65 + col)}${row}`]; col++) text += String(sheet.cells[`${String.fromCharCode(65 + col)}${row}`].value);
+    return JSON.parse(text);
+  }
+  return undefined;
+}
+
+/** The text of a .docx's body: tags stripped, paragraphs as new lines. */
+function docText(bytes: Uint8Array): string {
+  const xml = new PizZip(bytes).file('word/document.xml')!.asText();
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
+
+/** templates/to-trinh.docx with its body edited (a broken or unknown tag). */
+function editedTemplate(edit: (xml: string) => string): Buffer {
+  const zip = new PizZip(fs.readFileSync(path.join(ROOT, 'templates/to-trinh.docx')));
+  const xml = zip.file('word/document.xml')!.asText();
+  const next = edit(xml);
+  if (next === xml) throw new Error('the template edit changed nothing');
+  zip.file('word/document.xml', next);
+  return zip.generate({ type: 'nodebuffer' });
+}
+
+const byVotes = (f: Facts): Facts => ({ ...f, meeting: f.meeting && { ...f.meeting, votes: [...(f.meeting.votes ?? [])].sort((a, b) => a.candidate.localeCompare(b.candidate)) } });
+
+describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
+  let server: StaticServer;
+  let browser: Session;
+  let grid: Grid;
+  let tmp: string;
+  const hostBundle = () => fs.readFileSync(HOST_BUNDLE, 'utf8');
+
+  beforeAll(async () => {
+    ensureProductionBuild();
+    ensureHostBundle();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-dossier-'));
+    grid = await loadSampleGrid();
+    server = await serveDirectory(DIST);
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, hostBundle(), { displayLanguage: 'vi-VN' }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => browser.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('fills the facts, refuses a broken template, generates the dossier equal to the CLI, keeps the facts', async () => {
+    const { page } = browser;
+    const facts = sampleFacts();
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.click('[data-action=dossier]');
+    const form = page.getByTestId('dossier-form');
+    await form.waitFor();
+
+    // A new workbook: no facts yet, one vote field per eligible candidate (no vote columns).
+    expect(await page.inputValue('[data-fact="parentBody"]')).toBe('');
+    const voteNames = await page.locator('[data-vote]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.vote!));
+    expect(voteNames.sort()).toEqual(facts.meeting!.votes!.map((v) => v.candidate).sort());
+
+    // The user types the sample facts.
+    const values = factsToForm(facts, voteNames);
+    for (const [id, value] of Object.entries(values.fields)) await page.fill(`[data-fact="${id}"]`, value);
+    for (const v of values.votes) await page.locator(`[data-vote="${v.candidate}"]`).fill(v.agree);
+
+    // A wrong date is named next to its field, in Vietnamese; nothing is saved or generated.
+    await page.fill('[data-fact="meeting.date"]', '31/02/2022');
+    await page.click('[data-action=dossier-generate]');
+    await expect(page.locator('[data-problem-for="meeting.date"]').textContent()).resolves.toBe('Ngày không hợp lệ: ghi theo dạng dd/mm/yyyy (ví dụ 20/12/2022).');
+    await expect(page.locator('[data-fact="meeting.date"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await shot('dossier-1-date-problem');
+    expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
+    await page.fill('[data-fact="meeting.date"]', values.fields['meeting.date']);
+    // Correcting the field clears its message and the form's.
+    expect(await page.locator('[data-problem-for="meeting.date"]').textContent()).toBe('');
+    expect(await page.getByTestId('dossier-problems').count()).toBe(0);
+
+    // Broken templates are refused at once, with the tag in plain words; the default stays.
+    const toTrinhInput = page.locator('input[data-template=toTrinh]');
+    await toTrinhInput.setInputFiles({ name: 'to-trinh-hong.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{parentBody}', '{name')) });
+    const refused = page.locator('[data-template-problems=toTrinh] [data-testid=template-refused]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('Không dùng được mẫu “to-trinh-hong.docx”');
+    await expect(refused.locator('li').first().textContent()).resolves.toMatch(/to-trinh-hong\.docx, thân văn bản: thẻ .*name.*/);
+    await toTrinhInput.setInputFiles({ name: 'the-la.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{counts}', '{unknownTag}')) });
+    await page.locator('[data-template-problems=toTrinh] li', { hasText: 'unknownTag' }).waitFor();
+    await expect(page.locator('[data-template-problems=toTrinh] li').allTextContents()).resolves.toEqual(['the-la.docx: thẻ {unknownTag} không có trong dữ liệu của mẫu này.']);
+    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu mặc định');
+    await shot('dossier-2-template-refused');
+    expect(await page.getByTestId('dossier-result').textContent()).toBe('');
+    // A sound template of the user's own is accepted (here: the default's bytes under another name).
+    await toTrinhInput.setInputFiles({ name: 'mau-cua-toi.docx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(ROOT, 'templates/to-trinh.docx')) });
+    await page.getByTestId('template-accepted').waitFor();
+    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu riêng: mau-cua-toi.docx');
+
+    // Tạo hồ sơ: saved, read, generated, offered.
+    await page.click('[data-action=dossier-generate]');
+    const done = page.getByTestId('dossier-done');
+    await done.waitFor({ timeout: 30000 });
+    await shot('dossier-3-done');
+    await expect(done.textContent()).resolves.toContain('Đã tạo 21 văn bản.');
+    await expect(done.textContent()).resolves.toContain('đề nghị 10 tập thể, 9 cá nhân');
+    await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('Kế hoạch yêu cầu 02 bộ hồ sơ');
+    await expect(page.getByTestId('dossier-missing').textContent()).resolves.toBe('Đã đủ thông tin văn bản và cuộc họp.');
+    expect(await page.getByTestId('mac-alternative').count()).toBe(0);
+
+    // The facts the pane saved in the workbook are what was typed.
+    const saved = parseFacts(savedFactsOf((await probe(page).dump()) as WorkbookModel), 'facts');
+    if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+    expect(byVotes(saved.facts)).toEqual(byVotes(facts));
+
+    // The .zip download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-zip]')]);
+    expect(download.suggestedFilename()).toBe(ZIP_NAME);
+    const zipPath = path.join(tmp, ZIP_NAME);
+    await download.saveAs(zipPath);
+    const zipBytes = fs.readFileSync(zipPath);
+    const zip = new PizZip(zipBytes);
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
+    expect(names).toHaveLength(21);
+    expect(names.filter((n) => n.startsWith('01-to-trinh-'))).toHaveLength(1);
+    expect(names).toContain('02-bien-ban-hop-xet.docx');
+    expect(names.filter((n) => n.startsWith('03-bao-cao-thanh-tich/'))).toHaveLength(19);
+    const toTrinh = docText(zip.file(names.find((n) => n.startsWith('01-to-trinh-'))!)!.asUint8Array());
+    expect(toTrinh).toContain('10 tập thể và 9 cá nhân');
+    expect(toTrinh).toContain('ngày 20 tháng 12 năm 2022');
+    expect(toTrinh).toContain('Số: 245/TTr-NV');
+    expect(docText(zip.file('02-bien-ban-hop-xet.docx')!.asUint8Array())).toContain('ngày 15 tháng 12 năm 2022');
+    for (const n of names) {
+      const text = docText(zip.file(n)!.asUint8Array());
+      expect({ n, undefined: text.includes('undefined'), brace: /[{}]/.test(text) }).toEqual({ n, undefined: false, brace: false });
+    }
+
+    // One file on its own: the same bytes as in the zip.
+    const firstReport = names.find((n) => n.startsWith('03-'))!;
+    await page.locator('details.download-files summary').click();
+    const [one] = await Promise.all([page.waitForEvent('download'), page.click(`a[data-path="${firstReport}"]`)]);
+    expect(one.suggestedFilename()).toBe(path.basename(firstReport));
+    const onePath = path.join(tmp, 'one.docx');
+    await one.saveAs(onePath);
+    expect(fs.readFileSync(onePath).equals(Buffer.from(zip.file(firstReport)!.asUint8Array()))).toBe(true);
+
+    // `thidua dossier` on the same workbook with the facts the pane saved: byte-identical files.
+    const factsFile = path.join(tmp, 'facts.json');
+    fs.writeFileSync(factsFile, JSON.stringify(saved.facts));
+    const cliOut = path.join(tmp, 'cli');
+    const cli = thidua(['dossier', SAMPLE, '--out', cliOut, '--facts', factsFile]);
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    for (const n of names) expect({ n, equal: fs.readFileSync(path.join(cliOut, n)).equals(Buffer.from(zip.file(n)!.asUint8Array())) }).toEqual({ n, equal: true });
+    const cliZip = thidua(['dossier', SAMPLE, '--out', path.join(tmp, 'cli-zip'), '--facts', factsFile, '--zip']);
+    expect(cliZip.code).toBe(0);
+    expect(fs.readFileSync(path.join(tmp, 'cli-zip', ZIP_NAME)).equals(zipBytes)).toBe(true);
+
+    // Reload the pane over the workbook as the host holds it now, this time as Excel for Mac.
+    const model = await probe(page).dump();
+    await browser.context.unroute(`${OFFICE_CDN}**`);
+    await answerOfficeJs(browser, hostScriptForModel(model, hostBundle(), { displayLanguage: 'vi-VN', platform: 'Mac' }));
+    await page.reload();
+    await page.click('[data-action=dossier]');
+    await form.waitFor();
+    for (const [id, value] of Object.entries(values.fields)) expect({ id, value: await page.inputValue(`[data-fact="${id}"]`) }).toEqual({ id, value });
+    await expect(page.locator(`[data-vote="Phòng Tư pháp"]`).inputValue()).resolves.toBe('8');
+    // The custom template was for that session only.
+    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu mặc định');
+
+    // On Mac: the zip as base64 text, which decodes to the very same archive, and the Terminal command.
+    await page.click('[data-action=dossier-generate]');
+    await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
+    const mac = page.getByTestId('mac-alternative');
+    await mac.waitFor();
+    await shot('dossier-4-mac');
+    await expect(mac.textContent()).resolves.toContain('Excel cho Mac không tải tệp về từ ngăn tác vụ');
+    await expect(page.getByTestId('mac-command').textContent()).resolves.toBe(`pbpaste | base64 -D > ~/Downloads/${ZIP_NAME}`);
+    const base64 = await page.getByTestId('mac-base64').inputValue();
+    expect(Buffer.from(base64, 'base64').equals(zipBytes)).toBe(true);
+
+    expect(browser.dialogs).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(foreignRequests(browser.requests)).toEqual([]);
+    expect(browser.requests.some((u) => u.startsWith(`${server.origin}/templates/`))).toBe(true);
+  });
+
+  it('speaks English when Office is not in Vietnamese, problems included', async () => {
+    const { page } = browser;
+    await browser.context.unroute(`${OFFICE_CDN}**`);
+    await answerOfficeJs(browser, hostScript(grid, hostBundle(), { displayLanguage: 'en-US' }));
+    await page.reload();
+    await page.click('[data-action=dossier]');
+    await page.getByTestId('dossier-form').waitFor();
+    await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
+    await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the dossier');
+    await page.fill('[data-fact="meeting.membersPresent"]', 'nine');
+    await page.click('[data-action=dossier-save]');
+    await expect(page.locator('[data-problem-for="meeting.membersPresent"]').textContent()).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');
+    await expect(page.getByTestId('dossier-problems').textContent()).resolves.toContain('1 field to correct; nothing was saved or created.');
+    await shot('dossier-5-english-problem');
+    expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
