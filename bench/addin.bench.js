@@ -1,5 +1,5 @@
 // The add-in's Office.js adapter on the strict test host (test/host): syncs per action, time, and
-// the largest request, at 100 / 1,000 / 10,000 candidate rows. Compiles what it needs into
+// the largest request, at 10 / 100 / 1,000 / 10,000 candidate rows. Compiles what it needs into
 // bench/out/addin/ with its own tsc call (no ts-jest), then prints a markdown table.
 const { execFileSync } = require('child_process');
 const path = require('path');
@@ -30,7 +30,7 @@ async function timed(host, fn) {
   const t0 = process.hrtime.bigint();
   await fn();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return { ms, syncs: host.syncCount, maxRequest: Math.max(0, ...host.requestSizes, ...host.responseSizes) };
+  return { ms, syncs: host.syncCount, maxRequest: Math.max(0, ...host.requestSizes, ...host.responseSizes), requests: host.requestSizes.map((b) => (b / 1048576).toFixed(2)).join(' / ') };
 }
 
 (async () => {
@@ -39,10 +39,10 @@ async function timed(host, fn) {
     '',
     'Syncs = `context.sync()` round trips per action (one `Excel.run` each); time is the adapter plus the in-memory host (no network); largest request or response in MB (cap 5 MB each).',
     '',
-    '| rows | marks | check syncs | check (ms) | annotate syncs | annotate (ms) | largest request or response (MB) | check + annotate syncs (target ≤ 6) | clear syncs | clear (ms) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| rows | marks | check syncs | check (ms) | annotate syncs | annotate (ms) | annotate requests (MB each) | largest request or response (MB) | check + annotate syncs (target ≤ 6) | clear syncs | clear (ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const rows of [100, 1000, 10000]) {
+  for (const rows of [10, 100, 1000, 10000]) {
     const host = new ExcelHost(generatedWorkbook(rows));
     host.install(globalThis);
     const check = await timed(host, () => session.checkWorkbook('vi'));
@@ -52,7 +52,7 @@ async function timed(host, fn) {
     });
     const clear = await timed(host, () => session.clearWorkbook());
     lines.push(
-      `| ${rows.toLocaleString('en')} | ${marks.toLocaleString('en')} | ${check.syncs} | ${check.ms.toFixed(0)} | ${annotate.syncs} | ${annotate.ms.toFixed(0)} | ${(annotate.maxRequest / 1048576).toFixed(2)} | ${check.syncs + annotate.syncs} | ${clear.syncs} | ${clear.ms.toFixed(0)} |`,
+      `| ${rows.toLocaleString('en')} | ${marks.toLocaleString('en')} | ${check.syncs} | ${check.ms.toFixed(0)} | ${annotate.syncs} | ${annotate.ms.toFixed(0)} | ${annotate.requests} | ${(annotate.maxRequest / 1048576).toFixed(2)} | ${check.syncs + annotate.syncs} | ${clear.syncs} | ${clear.ms.toFixed(0)} |`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);

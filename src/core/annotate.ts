@@ -52,19 +52,24 @@ export function reasonLines(c: Candidate, lang: Lang): string[] {
     .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(x.reason, lang)}`);
 }
 
-function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind; lines: string[] } {
+/**
+ * The name cell's mark: green for a proposed candidate, amber for a tie at the cut-off. A candidate
+ * who is not proposed gets a note on the name (no fill) only for the reasons that have no cell of
+ * their own on the row (e.g. a criterion taken from the person's unit): the others are explained on
+ * their own red / amber cell, and every reason — and "over the quota" — is on the result sheet.
+ * Notes stay few and short: Excel on the web caps a request at 5 MB, and the notes of 10,000 rows
+ * must fit in one request for the add-in to stay at a constant number of round trips.
+ */
+function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind; lines: string[] } | null {
   const L = labels(lang);
   if (c.award) return { kind: 'proposed', lines: [L.noteProposed(awardLabel(profile, c.award), c.rank ?? 0)] };
   if (c.tiedAtCutoff) return { kind: 'unknown', lines: [L.noteTied(c.rank ?? 0)] };
-  if (c.overQuota) return { kind: 'info', lines: [L.noteOverQuota(c.rank ?? 0)] };
-  if (c.duplicate) return { kind: 'fail', lines: [] };
-  // Reasons already written on their own cell are only named here (notes stay short: Excel on the
-  // web caps a request at 5 MB); reasons with no cell of their own on this row are written in full.
+  if (c.overQuota || c.duplicate) return null;
   const marked = (x: CriterionResult) => !!x.cell && !x.inherited && x.sheet === c.sheet;
-  const open = c.criteria.filter((x) => x.outcome !== 'pass');
-  const named = open.filter(marked).map((x) => criterionLabel(x.id, lang));
-  const full = reasonLines({ ...c, criteria: open.filter((x) => !marked(x)) }, lang).map((r) => `- ${r}`);
-  return { kind: 'info', lines: [`${L.noteNotEligible}${named.length ? ` ${named.join('; ')}` : ''}`, ...full] };
+  const elsewhere = c.criteria.filter((x) => x.outcome !== 'pass' && !marked(x));
+  if (!elsewhere.length) return null;
+  const full = reasonLines({ ...c, criteria: elsewhere }, lang).map((r) => `- ${r}`);
+  return { kind: 'info', lines: [L.noteNotEligible, ...full] };
 }
 
 export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang): AnnotationPlan {
@@ -76,7 +81,7 @@ export function planAnnotations(result: CheckResult, profile: Profile, lang: Lan
       book.add(x.sheet, x.cell, x.outcome === 'fail' ? 'fail' : 'unknown', `${criterionLabel(x.id, lang)}: ${renderMessage(x.reason, lang)}`);
     }
     const n = nameNote(c, profile, lang);
-    for (const line of n.lines) book.add(c.sheet, c.nameCell, n.kind, line);
+    for (const line of n?.lines ?? []) book.add(c.sheet, c.nameCell, n!.kind, line);
   }
   // Every data problem tied to a cell is explained on that cell.
   for (const issue of result.issues) {

@@ -3,12 +3,16 @@
  * in a constant number of syncs. Both "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no
  * marks) go through `reconcile`:
  *
- *   request 1 (with the grid read): the existing notes / comments;
- *   request 2: fills of every cell involved (getCellProperties, one call per sheet column) and
- *              where each note / comment sits;
+ *   request 1–2 (the grid read): the existing notes / comments;
+ *   request 3: fills of every cell involved (getCellProperties, one call per sheet column), where
+ *              each note / comment sits, and the result sheet (it depends on nothing read here:
+ *              a small state naming it is saved first, so that a clear removes it whatever fails);
  *   (only when the user had notes on cells we mark: their text, for the backup);
- *   request 3…: the writes, grouped (same fill → one RangeAreas) and chunked under 5 MB — the
- *              backup first, then fills, notes, the result sheet, and the exact backup last.
+ *   request 4: the backup, then fills (same fill → one RangeAreas), notes, and the exact backup.
+ *
+ * Every call has an estimated size; the Syncer sends what is queued before a request or a response
+ * would pass 4 MB (Excel on the web refuses 5 MB). At 10,000 rows request 3 carries ≈ 3 MB (the
+ * result sheet) and request 4 ≈ 2.5 MB (6,900 notes), so the count stays 4 (bench/addin.bench.js).
  *
  * Office.js does not roll back a request that fails part-way, so the order is chosen for that:
  * the backup covers every cell before any is touched, a clear removes the backup only after
@@ -34,8 +38,9 @@ const STATE_CELLS_PER_WRITE = 8;
 const HEADER_FILL = '#D9E1F2';
 /** Estimated response per cell of getCellProperties (fill colour + pattern). */
 const CELL_PROPS_BYTES = 60;
-/** Estimated cost of locating one existing note: two more actions and its address. */
-const NOTE_LOCATION_BYTES = 2 * 200 + 60;
+/** Locating one existing note: one more action (getLocation, then load) sent, its address back. */
+const NOTE_LOCATION_REQUEST = 200;
+const NOTE_LOCATION_RESPONSE = 100;
 /** Estimated response for the text of a user's note. */
 const NOTE_READ_BYTES = 1000;
 
@@ -184,24 +189,50 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   const fillReads: { g: { sheet: string; col: number; top: number; bottom: number }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   for (const g of columns.values()) {
     const L = columnLetter(g.col);
-    await syncer.write(CELL_PROPS_BYTES * (g.bottom - g.top + 1), () => {
-      const props = sheetProxy(g.sheet)
-        .getRange(`${L}${g.top + 1}:${L}${g.bottom + 1}`)
-        .getCellProperties({ format: { fill: { color: true, pattern: true } } });
-      fillReads.push({ g, props });
-    });
+    const address = `${L}${g.top + 1}:${L}${g.bottom + 1}`;
+    await syncer.write(
+      address.length + 100,
+      () => {
+        const props = sheetProxy(g.sheet).getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        fillReads.push({ g, props });
+      },
+      CELL_PROPS_BYTES * (g.bottom - g.top + 1),
+    );
   }
   // Where each existing note / comment sits (not its text: most are ours, and their text is known).
   const locations: { kind: NoteKind; item: Excel.Note | Excel.Comment; where: Excel.Range }[] = [];
   for (const [kind, coll] of input.existing.collections) {
     for (const item of coll.items as (Excel.Note | Excel.Comment)[]) {
-      await syncer.write(NOTE_LOCATION_BYTES, () => {
-        const where = item.getLocation();
-        where.load('address');
-        locations.push({ kind, item, where });
-      });
+      await syncer.write(
+        NOTE_LOCATION_REQUEST,
+        () => {
+          const where = item.getLocation();
+          where.load('address');
+          locations.push({ kind, item, where });
+        },
+        NOTE_LOCATION_RESPONSE,
+      );
     }
   }
+  // The result sheet depends on nothing read here: it goes with the reads, after a state that names
+  // it (so that a clear removes it even if what follows fails). Request 4 is left to the notes.
+  let stateSheets: StateSheets = { exists: present.has(STATE_SHEET), staging: present.has(STATE_SHEET_STAGING) };
+  const { annotationBackup: _old, ...rest } = input.baseState;
+  const dropSheet = async (name: string | null | undefined) => {
+    if (!name || !present.has(name)) return;
+    present.delete(name);
+    await syncer.write(name.length, () => sheetProxy(name).delete());
+  };
+  if (input.resultSheet) {
+    const name = input.resultSheet.name;
+    await dropSheet(input.previous?.resultSheet !== name ? input.previous?.resultSheet : null);
+    if (input.previous?.resultSheet !== name) {
+      const naming: AnnotationBackup = { version: 1, cells: input.previous?.cells ?? [], resultSheet: name, noteMode: input.previous?.noteMode ?? input.mode };
+      stateSheets = await writeStateSheet(syncer, stateSheets, { ...rest, annotationBackup: naming });
+    }
+    await dropSheet(name);
+    await writeResultSheet(syncer, input.resultSheet);
+  } else await dropSheet(input.previous?.resultSheet);
   await syncer.flush();
 
   for (const { g, props } of fillReads) {
@@ -270,7 +301,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   // The user's notes on cells we mark: their text is read before anything is written (+1 request,
   // only when there are such notes), so that the backup can be saved ahead of the writes.
   if (userNotes.length) {
-    for (const u of userNotes) await syncer.write(NOTE_READ_BYTES, () => u.item.load('content'));
+    for (const u of userNotes) await syncer.write(0, () => u.item.load('content'), NOTE_READ_BYTES);
     await syncer.flush();
     for (const u of userNotes) u.entry.note = u.item.content;
   }
@@ -278,14 +309,12 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     input.resultSheet || input.marks.length || orphans.length
       ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode }
       : null;
-  const { annotationBackup: _old, ...rest } = input.baseState;
   const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
 
   // Office.js does not roll a failed request back: what ran before the failing action stays. So the
   // backup must cover every cell we may touch *before* the first write. When this annotation marks
   // cells the stored backup does not cover, a backup of both (ours + the previous entries of cells
   // about to be restored) goes first; the exact one is written last (a clear only removes it last).
-  let stateSheets: StateSheets = { exists: present.has(STATE_SHEET), staging: present.has(STATE_SHEET_STAGING) };
   let firstState: WorkbookState | null = null;
   if (backup && backupCells.length && (!input.previous || input.previous.noteMode === input.mode)) {
     const covered = new Set(backup.cells.map((b) => keyOf(b.sheet, b.cell)));
@@ -315,16 +344,6 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
       else if (change.kind === 'notes') (coll as Excel.NoteCollection).add(address, change.to);
       else (coll as Excel.CommentCollection).add(address, change.to);
     });
-  }
-  const dropSheet = async (name: string | null | undefined) => {
-    if (!name || !present.has(name)) return;
-    present.delete(name);
-    await syncer.write(name.length, () => sheetProxy(name).delete());
-  };
-  await dropSheet(input.previous?.resultSheet);
-  if (input.resultSheet) {
-    await dropSheet(input.resultSheet.name);
-    await writeResultSheet(syncer, input.resultSheet);
   }
   if (!firstState || JSON.stringify(firstState) !== JSON.stringify(state)) await writeStateSheet(syncer, stateSheets, state);
   await syncer.flush();

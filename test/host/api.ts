@@ -74,8 +74,22 @@ export class RequestContext {
   }
 
   enqueue(where: string, payload: unknown, run: () => void): void {
-    this.bytes += jsonBytes(payload) + ACTION_OVERHEAD;
+    const size = jsonBytes(payload) + ACTION_OVERHEAD;
+    this.bytes += size;
+    const kinds = this.host.requestBytesByKind;
+    kinds[where] = (kinds[where] ?? 0) + size;
     this.queue.push({ run, where });
+  }
+
+  /**
+   * Counts bytes a call sends without queuing an action of its own (the address given to getRange /
+   * getRanges travels in the request as part of the object path).
+   */
+  charge(where: string, payload: unknown): void {
+    const size = jsonBytes(payload);
+    this.bytes += size;
+    const kinds = this.host.requestBytesByKind;
+    kinds[where] = (kinds[where] ?? 0) + size;
   }
 
   async sync(): Promise<void> {
@@ -359,6 +373,7 @@ export class Worksheet extends ClientObject<SheetData> {
     return s;
   }
   getRange(address?: string): Range {
+    if (address !== undefined) this.ctx.charge('Worksheet.getRange', address);
     return new Range(this.ctx, () => {
       const sheet = this.sheetOf();
       const rect = address === undefined ? parseRect('A:XFD')! : parseRect(splitSheet(address).local);
@@ -367,6 +382,7 @@ export class Worksheet extends ClientObject<SheetData> {
     });
   }
   getRanges(address: string): RangeAreas {
+    this.ctx.charge('Worksheet.getRanges', address);
     return new RangeAreas(this.ctx, () => {
       this.ctx.requireApi('1.9', 'Worksheet.getRanges');
       if (address.length > RANGE_AREAS_ADDRESS_LIMIT) throw new HostError(ErrorCodes.invalidArgument, `getRanges: the address list is ${address.length} characters (limit ${RANGE_AREAS_ADDRESS_LIMIT}).`);

@@ -22,6 +22,8 @@ export interface HostState {
   requestSizes: number[];
   /** Size in bytes of every response (loaded data) received. */
   responseSizes: number[];
+  /** Bytes queued per kind of action (e.g. "Range.values", "NoteCollection.add"), summed over the requests. */
+  requestBytesByKind: Record<string, number>;
   requestLimit: number;
   cellEditMode: boolean;
   /** Actions run (all requests); see failAfterActions. */
@@ -46,6 +48,7 @@ export class ExcelHost implements HostState {
   syncCount = 0;
   requestSizes: number[] = [];
   responseSizes: number[] = [];
+  requestBytesByKind: Record<string, number> = {};
   requestLimit: number;
   cellEditMode = false;
   actionCount = 0;
@@ -90,6 +93,7 @@ export class ExcelHost implements HostState {
     this.syncCount = 0;
     this.requestSizes = [];
     this.responseSizes = [];
+    this.requestBytesByKind = {};
     this.runCount = 0;
     this.actionCount = 0;
   }

@@ -256,9 +256,10 @@ describe('annotating an annotated copy', () => {
     expect(second.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
     expect(second.getWorksheet(RESULT)!.getCell('C6').value).toBeNull(); // B's one row, not A's two
     const backup = backupOf(second);
-    expect(backup.cells.map((c) => c.cell)).toEqual(['B4', 'C4', 'E7']);
-    expect(backup.cells[0]).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
-    expect(backup.cells[1]).toMatchObject({ fill: null, note: null });
+    // The stored backup groups cells (format 2): their order is not kept.
+    expect(backup.cells.map((c) => c.cell).sort()).toEqual(['B4', 'C4', 'E7']);
+    expect(backup.cells.find((c) => c.cell === 'B4')).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
+    expect(backup.cells.find((c) => c.cell === 'C4')).toMatchObject({ fill: null, note: null });
     expect(valuesOf(second, ORIGINAL_SHEETS)).toEqual(valuesOf(original, ORIGINAL_SHEETS));
   });
 });
@@ -337,4 +338,41 @@ test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash
   expect(data.code).toBe('xlsx.cannotWrite');
   expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": E[A-Z]+$/);
   expect(await fs.readdir(blocked)).toEqual(['out.xlsx']);
+});
+
+describe('the stored backup: compact (format 2), and the per-cell format 1 of earlier versions', () => {
+  test('the state sheet holds format 2: plain cells as ranges, the user’s fills and notes kept', async () => {
+    const file = path.join(dir, 'stored-2.xlsx');
+    await fixture(file, SAVED);
+    const wb = await reread(await annotate(file, PLAN_A, 'stored-2-annotated.xlsx'));
+    const row = wb.getWorksheet(STATE_SHEET)!.getRows(1, 10)!.find((r) => r.getCell(1).value === 'annotationBackup')!;
+    const text = (row.values as unknown[]).slice(2).filter((v) => typeof v === 'string').join('');
+    const stored = JSON.parse(text);
+    expect(stored).toMatchObject({ version: 2, resultSheet: RESULT, noteMode: 'notes' });
+    expect(stored.sheets.find((s: { sheet: string }) => s.sheet === 'Tập thể').blank).toContain('E7');
+    expect(backupOf(wb).cells).toHaveLength(PLAN_A.marks.length);
+  });
+
+  test('a workbook whose state sheet holds format 1 (an earlier version) is cleared exactly, and re-annotated without doubling', async () => {
+    const file = path.join(dir, 'stored-1.xlsx');
+    await fixture(file, SAVED);
+    // Annotate, then rewrite the backup on the state sheet in the old per-cell format.
+    const annotated = await reread(await annotate(file, PLAN_A, 'stored-1-annotated.xlsx'));
+    const backup = backupOf(annotated);
+    const ws = annotated.getWorksheet(STATE_SHEET)!;
+    ws.eachRow((r) => {
+      if (r.getCell(1).value !== 'annotationBackup') return;
+      r.values = ['annotationBackup', JSON.stringify(backup)];
+    });
+    expect(JSON.parse(String(ws.getRows(1, 10)!.find((r) => r.getCell(1).value === 'annotationBackup')!.getCell(2).value)).version).toBe(1);
+    const old = path.join(dir, 'stored-1-old.xlsx');
+    await annotated.xlsx.writeFile(old);
+    const again = await open(await annotate(old, PLAN_A, 'stored-1-again.xlsx'));
+    expect((again.state.annotationBackup as AnnotationBackup).cells).toHaveLength(PLAN_A.marks.length);
+    const { wb, state } = await open(old);
+    expect(clearAnnotations(wb, state)).toEqual(SAVED);
+    const cleared = path.join(dir, 'stored-1-cleared.xlsx');
+    await wb.xlsx.writeFile(cleared);
+    expect(picture(await reread(cleared), ORIGINAL_SHEETS)).toEqual(picture(await reread(file), ORIGINAL_SHEETS));
+  });
 });
