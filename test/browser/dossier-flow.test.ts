@@ -253,6 +253,12 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await page.getByTestId('dossier-form').waitFor();
     await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
     await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the dossier');
+    // What is being typed survives another click on the toolbar's button (which re-reads the workbook).
+    await page.fill('[data-fact="place"]', 'Ninh Hòa');
+    await page.click('[data-action=dossier]');
+    await page.locator('[data-testid=status] .progress').waitFor({ state: 'detached' });
+    expect(await page.inputValue('[data-fact="place"]')).toBe('Ninh Hòa');
+    await page.fill('[data-fact="place"]', '');
     await page.fill('[data-fact="meeting.membersPresent"]', 'nine');
     await page.click('[data-action=dossier-save]');
     await expect(page.locator('[data-problem-for="meeting.membersPresent"]').textContent()).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');

@@ -66,8 +66,8 @@ export class DossierView {
   }
 
   /** A new analysis of the workbook: (re)builds the form unless the user is typing in it. */
-  setAnalysis(analysis: Analysis, force = false): void {
-    if (this.analysis && this.dirty && !force) {
+  setAnalysis(analysis: Analysis): void {
+    if (this.analysis && this.dirty) {
       this.analysis = analysis;
       return;
     }
