@@ -155,12 +155,14 @@ export class TaskPane {
         return;
       }
       case 'dossier': {
-        // Re-reads the workbook so the form shows the facts saved in it now.
+        // Re-reads the workbook so the form shows the facts saved in it now (what the user is
+        // typing is kept: show() does not rebuild a changed form).
         const out = await this.run(S.progress.dossier, () => this.api.checkWorkbook(this.lang));
         if (!out) return;
         replaceChildren(this.status);
+        const first = !this.dossier.loaded;
         this.show(out.analysis);
-        this.dossier.setAnalysis(out.analysis, true);
+        if (first) this.dossier.setAnalysis(out.analysis);
         document.getElementById('section-dossier')?.scrollIntoView?.({ block: 'start' });
         return;
       }

@@ -13,7 +13,7 @@ import * as path from 'path';
 import PizZip from 'pizzip';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
-import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { mergeFacts, missingFacts, parseFacts, type Facts } from '../../src/dossier/facts';
 import { ZIP_NAME } from '../../src/dossier/generate';
 import { factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
@@ -145,11 +145,22 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await page.getByTestId('template-accepted').waitFor();
     await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu riêng: mau-cua-toi.docx');
 
-    // Tạo hồ sơ: saved, read, generated, offered.
+    // Tạo hồ sơ: saved, read, generated, offered — with progress per document on the way.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      const box = document.querySelector('[data-testid=dossier-progress]')!;
+      new MutationObserver(() => seen.push(box.textContent ?? '')).observe(box, { childList: true, subtree: true, characterData: true });
+    });
     await page.click('[data-action=dossier-generate]');
     const done = page.getByTestId('dossier-done');
     await done.waitFor({ timeout: 30000 });
     await shot('dossier-3-done');
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(progress).toContain('Đang đọc sổ làm việc…');
+    expect(progress).toContain('Đang tạo văn bản 1/21…');
+    expect(progress).toContain('Đang tạo văn bản 21/21…');
+    expect(await page.getByTestId('dossier-progress').textContent()).toBe('');
     await expect(done.textContent()).resolves.toContain('Đã tạo 21 văn bản.');
     await expect(done.textContent()).resolves.toContain('đề nghị 10 tập thể, 9 cá nhân');
     await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('Kế hoạch yêu cầu 02 bộ hồ sơ');
@@ -242,12 +253,37 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await page.getByTestId('dossier-form').waitFor();
     await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
     await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the dossier');
+    // What is being typed survives another click on the toolbar's button (which re-reads the workbook).
+    await page.fill('[data-fact="place"]', 'Ninh Hòa');
+    await page.click('[data-action=dossier]');
+    await page.locator('[data-testid=status] .progress').waitFor({ state: 'detached' });
+    expect(await page.inputValue('[data-fact="place"]')).toBe('Ninh Hòa');
+    await page.fill('[data-fact="place"]', '');
     await page.fill('[data-fact="meeting.membersPresent"]', 'nine');
     await page.click('[data-action=dossier-save]');
     await expect(page.locator('[data-problem-for="meeting.membersPresent"]').textContent()).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');
     await expect(page.getByTestId('dossier-problems').textContent()).resolves.toContain('1 field to correct; nothing was saved or created.');
     await shot('dossier-5-english-problem');
     expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
+
+    // With no facts at all the dossier is still made, blanks printed, the missing facts listed.
+    await page.fill('[data-fact="meeting.membersPresent"]', '');
+    await page.click('[data-action=dossier-generate]');
+    await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
+    await expect(page.getByTestId('dossier-done').textContent()).resolves.toContain('21 documents created.');
+    await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('02 bộ hồ sơ');
+    const missing = page.locator('[data-testid=dossier-missing] li');
+    await expect(missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')))).resolves.toEqual(missingFacts({}));
+    await expect(missing.first().textContent()).resolves.toBe('Parent body');
+    await expect(missing.allTextContents()).resolves.toContain('Meeting — Place');
+    await shot('dossier-6-english-missing');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-zip]')]);
+    const zipPath = path.join(tmp, 'blank.zip');
+    await download.saveAs(zipPath);
+    const zip = new PizZip(fs.readFileSync(zipPath));
+    const toTrinh = docText(zip.file(Object.keys(zip.files).find((n) => n.startsWith('01-to-trinh-'))!)!.asUint8Array());
+    expect(toTrinh).toContain('Số: ……/……');
+    expect(toTrinh).not.toMatch(/undefined|[{}]/);
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
 import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FormState } from '../../src/taskpane/dossier/form';
-import { dossierStrings } from '../../src/taskpane/dossier/strings';
+import { missingFacts } from '../../src/dossier/facts';
+import { dossierStrings, missingLabel } from '../../src/taskpane/dossier/strings';
 
 const ROOT = path.resolve(__dirname, '../..');
 const json = (f: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
@@ -156,6 +157,15 @@ describe('messages by field, in the user language', () => {
     expect(r.facts?.place).toBe('Ninh Hòa');
     expect(r.problems.map((p) => p.field)).toEqual(['date']);
     expect(savedFacts(undefined, 'vi')).toEqual({ facts: undefined, problems: [] });
+  });
+
+  it('names every missing fact in words, meeting facts marked as such', () => {
+    const vi = dossierStrings('vi');
+    const names = missingFacts({}).map((m) => missingLabel(vi, m));
+    expect(names).not.toContainEqual(expect.stringMatching(/\.|\(mỗi dòng/));
+    expect(missingLabel(vi, 'addressees')).toBe('Kính gửi');
+    expect(missingLabel(vi, 'meeting.place')).toBe('Cuộc họp — Địa điểm');
+    expect(missingLabel(dossierStrings('en'), 'meeting.place')).toBe('Meeting — Place');
   });
 
   it('has a label in both languages for every field', () => {

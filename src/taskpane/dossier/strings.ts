@@ -26,7 +26,8 @@ export interface DossierStrings {
   templateAccepted: (file: string) => string;
   templateRestore: string;
   templateChoose: string;
-  progress: { read: string; load: string; render: (done: number, total: number) => string };
+  progress: { run: string; read: string; load: string; render: (done: number, total: number) => string };
+  loadFailed: (detail: string) => string;
   done: (n: number) => string;
   zip: string;
   files: string;
@@ -35,6 +36,8 @@ export interface DossierStrings {
   formVersion: (v: string) => string;
   warnings: string;
   missing: string;
+  /** Prefix of a meeting fact in the list of missing facts ("Place" alone would be ambiguous). */
+  meetingPrefix: string;
   allFactsGiven: string;
   templatesInvalid: string;
   nothingGenerated: string;
@@ -134,10 +137,12 @@ const vi: DossierStrings = {
   templateRestore: 'Dùng mẫu mặc định',
   templateChoose: 'Chọn tệp .docx',
   progress: {
+    run: 'Đang tạo hồ sơ…',
     read: 'Đang đọc sổ làm việc…',
     load: 'Đang tải bộ tạo văn bản và các mẫu…',
     render: (done, total) => `Đang tạo văn bản ${done}/${total}…`,
   },
+  loadFailed: (detail) => `Không tải được bộ tạo văn bản hoặc mẫu văn bản từ máy chủ của tiện ích (${detail}). Kiểm tra kết nối rồi thử lại.`,
   done: (n) => `Đã tạo ${n} văn bản.`,
   zip: 'Tải về tất cả (.zip)',
   files: 'Tải từng văn bản',
@@ -146,6 +151,7 @@ const vi: DossierStrings = {
   formVersion: (v) => `Mẫu báo cáo thành tích: ${v}.`,
   warnings: 'Cần lưu ý',
   missing: 'Thông tin chưa có (in là “……”):',
+  meetingPrefix: 'Cuộc họp',
   allFactsGiven: 'Đã đủ thông tin văn bản và cuộc họp.',
   templatesInvalid: 'Mẫu văn bản có lỗi:',
   nothingGenerated: 'Chưa tạo văn bản nào.',
@@ -245,10 +251,12 @@ const en: DossierStrings = {
   templateRestore: 'Use the default template',
   templateChoose: 'Choose a .docx file',
   progress: {
+    run: 'Creating the dossier…',
     read: 'Reading the workbook…',
     load: 'Loading the document generator and the templates…',
     render: (done, total) => `Creating document ${done} of ${total}…`,
   },
+  loadFailed: (detail) => `The document generator or a template could not be loaded from the add-in's host (${detail}). Check the connection and try again.`,
   done: (n) => `${n} documents created.`,
   zip: 'Download everything (.zip)',
   files: 'Download one by one',
@@ -257,6 +265,7 @@ const en: DossierStrings = {
   formVersion: (v) => `Achievement report form: ${v}.`,
   warnings: 'Please note',
   missing: 'Facts not given yet (printed as “……”):',
+  meetingPrefix: 'Meeting',
   allFactsGiven: 'Every document and meeting fact is given.',
   templatesInvalid: 'The templates have problems:',
   nothingGenerated: 'No document was created.',
@@ -273,6 +282,12 @@ const en: DossierStrings = {
     textLabel: 'The .zip as base64',
   },
 };
+
+/** A fact's name in the list of missing facts: "Cuộc họp — Địa điểm", "Kính gửi" (no "(one per line)"). */
+export function missingLabel(D: DossierStrings, path: string): string {
+  const label = (D.labels[path] ?? path).replace(/\s*\([^)]*\)$/, '');
+  return path.startsWith('meeting.') ? `${D.meetingPrefix} — ${label}` : label;
+}
 
 export function dossierStrings(lang: Lang): DossierStrings {
   return lang === 'vi' ? vi : en;

@@ -14,7 +14,7 @@ import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
-import { dossierStrings, type DossierStrings } from '../dossier/strings';
+import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
 
 export interface DossierHost {
@@ -66,8 +66,8 @@ export class DossierView {
   }
 
   /** A new analysis of the workbook: (re)builds the form unless the user is typing in it. */
-  setAnalysis(analysis: Analysis, force = false): void {
-    if (this.analysis && this.dirty && !force) {
+  setAnalysis(analysis: Analysis): void {
+    if (this.analysis && this.dirty) {
       this.analysis = analysis;
       return;
     }
@@ -203,7 +203,13 @@ export class DossierView {
     if (!file) return;
     const box = this.templatesBox.querySelector<HTMLElement>(`[data-template-problems="${id}"]`)!;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const engine = await loadEngine();
+    let engine: Engine;
+    try {
+      engine = await loadEngine();
+    } catch (e) {
+      replaceChildren(box, h('div', { class: 'message-bar error' }, h('p', {}, D.loadFailed(e instanceof Error ? e.message : String(e)))));
+      return;
+    }
     const problems = engine.checkTemplate(bytes, id, file.name, this.host.lang);
     input.value = '';
     if (problems.length) {
@@ -297,6 +303,15 @@ export class DossierView {
     return set;
   }
 
+  /** A chunk or template that does not arrive (host unreachable) is said in words, not as webpack's error. */
+  private async loadFiles<T>(load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } catch (e) {
+      throw Object.assign(new Error(this.D.loadFailed(e instanceof Error ? e.message : String(e))), { userFacing: true });
+    }
+  }
+
   private setProgress(text: string, done?: number, total?: number): void {
     const bar = custom('fluent-progress', { attrs: done !== undefined && total ? { value: done, max: total } : {} });
     replaceChildren(this.progress, h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': text, 'aria-valuenow': done, 'aria-valuemax': total } }, bar, h('p', {}, text)));
@@ -307,17 +322,17 @@ export class DossierView {
     const facts = this.validated();
     if (!facts) return;
     // Saved only when changed: the read that follows then sees exactly what was typed.
-    const save = this.dirty || !sameJson(facts, this.base) ? { facts } : undefined;
+    const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
     const started = performance.now();
-    const result = await this.host.run(D.progress.read, async (): Promise<EngineResult> => {
+    const result = await this.host.run(D.progress.run, async (): Promise<EngineResult> => {
       this.setProgress(D.progress.read);
-      const [{ grid }, engine] = await Promise.all([this.host.api.readForDossier(this.host.lang, save), loadEngine()]);
+      const [{ grid }, engine] = await Promise.all([this.host.api.readForDossier(this.host.lang, save), this.loadFiles(loadEngine)]);
       if (save) {
         this.base = facts;
         this.dirty = false;
       }
       this.setProgress(D.progress.load);
-      const templates = await this.templateSet();
+      const templates = await this.loadFiles(() => this.templateSet());
       return engine.generateInPane(grid, templates, this.host.lang, (done, total) => this.setProgress(D.progress.render(done, total), done, total));
     });
     replaceChildren(this.progress);
@@ -372,7 +387,7 @@ export class DossierView {
         ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-warnings' } }, h('strong', {}, D.warnings), h('ul', {}, ...result.model.warnings.map((w) => h('li', {}, w))))
         : null,
       result.missing.length
-        ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-missing' } }, h('strong', {}, D.missing), h('ul', {}, ...result.missing.map((m) => h('li', { attrs: { 'data-missing': m } }, D.labels[m] ?? m))))
+        ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-missing' } }, h('strong', {}, D.missing), h('ul', {}, ...result.missing.map((m) => h('li', { attrs: { 'data-missing': m } }, missingLabel(D, m)))))
         : h('p', { class: 'hint', attrs: { 'data-testid': 'dossier-missing' } }, D.allFactsGiven),
     );
     this.output.scrollIntoView?.({ block: 'start' });
