@@ -123,7 +123,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
 
-  const model = buildDossier(analysis.result, analysis.profile, facts);
+  const model = buildDossier(analysis.result, analysis.profile, facts, lang);
   const generated = generateDossier(model, templates.value.set, lang);
   if (!generated.ok) {
     io.err([t.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), t.nothingWritten].join('\n'));

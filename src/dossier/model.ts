@@ -4,7 +4,7 @@
  * Biên bản, one Báo cáo thành tích (Mẫu 07) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
-import type { Kind } from '../core/ids';
+import type { Kind, Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
@@ -287,7 +287,23 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
   };
 }
 
-export function buildDossier(result: CheckResult, profile: Profile, facts: Facts): DossierModel {
+/** Warnings for the user, in their language (the documents themselves are Vietnamese). */
+const WARNINGS = {
+  vi: {
+    tie: (rank: number, places: number, names: string) =>
+      `Bằng nhau tại ngưỡng chỉ tiêu (hạng ${rank}, còn ${places} suất): ${names} — chưa đưa vào Tờ trình; Hội đồng quyết định rồi ghi vào cột "Hình thức đề nghị".`,
+    overflow: (award: string, n: number, kind: Kind) => `${award}: vượt chỉ tiêu ${n} ${kind === 'collective' ? 'tập thể' : 'cá nhân'} (đã ghi đích danh).`,
+    nobody: 'Không có tập thể, cá nhân nào được đề nghị khen thưởng: chỉ lập Biên bản.',
+  },
+  en: {
+    tie: (rank: number, places: number, names: string) =>
+      `Tie at the quota cut (rank ${rank}, ${places} place(s) left): ${names} — left out of the Tờ trình; the council decides, then writes it in the "Hình thức đề nghị" column.`,
+    overflow: (award: string, n: number, kind: Kind) => `${award}: ${n} ${kind === 'collective' ? 'collective(s)' : 'individual(s)'} over the quota (pinned by name).`,
+    nobody: 'No collective or individual is proposed: only the Biên bản is written.',
+  },
+};
+
+export function buildDossier(result: CheckResult, profile: Profile, facts: Facts, lang: Lang = 'vi'): DossierModel {
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
   const docs: DossierDocument[] = [];
   const proposed = awards.map((a) => ({
@@ -309,13 +325,12 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
       docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a) });
     }
   }
+  const W = WARNINGS[lang];
   const warnings: string[] = [];
-  for (const t of result.ties) {
-    warnings.push(`Bằng nhau tại ngưỡng chỉ tiêu (hạng ${t.rank}, còn ${t.places} suất): ${t.names.join(', ')} — chưa đưa vào Tờ trình; Hội đồng quyết định rồi ghi vào cột "Hình thức đề nghị".`);
-  }
+  for (const t of result.ties) warnings.push(W.tie(t.rank, t.places, t.names.join(', ')));
   for (const q of result.quotas) {
-    if (q.overflow > 0) warnings.push(`${profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId}: vượt chỉ tiêu ${q.overflow} ${q.kind === 'collective' ? 'tập thể' : 'cá nhân'} (đã ghi đích danh).`);
+    if (q.overflow > 0) warnings.push(W.overflow(profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId, q.overflow, q.kind));
   }
-  if (!awards.length) warnings.push('Không có tập thể, cá nhân nào được đề nghị khen thưởng: chỉ lập Biên bản.');
+  if (!awards.length) warnings.push(W.nobody);
   return { documents: docs, warnings, proposed };
 }

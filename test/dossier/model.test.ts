@@ -172,6 +172,8 @@ describe('dossier model on constructed results', () => {
     const model = buildDossier({ ...base, candidates: [candidate('A', { eligible: false, rank: null, award: null })] }, DEFAULT_PROFILE, {});
     expect(model.documents.map((d) => d.template)).toEqual(['bienBan']);
     expect(model.warnings.join()).toContain('chỉ lập Biên bản');
+    const en = buildDossier({ ...base, candidates: [candidate('A', { eligible: false, rank: null, award: null })] }, DEFAULT_PROFILE, {}, 'en');
+    expect(en.warnings).toEqual(['No collective or individual is proposed: only the Biên bản is written.']);
   });
 
   it('prefers the workbook vote columns over the meeting facts', () => {

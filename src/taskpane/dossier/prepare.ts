@@ -27,5 +27,5 @@ export function prepareDossier(grid: Grid, lang: Lang): Prepared {
   const voters = facts.meeting?.membersPresent;
   const analysis = voters ? analyze(grid, { lang, meetingVoters: voters }) : first;
   if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
-  return { ok: true, analysis, facts, model: buildDossier(analysis.result, analysis.profile, facts), missing: missingFacts(facts) };
+  return { ok: true, analysis, facts, model: buildDossier(analysis.result, analysis.profile, facts, lang), missing: missingFacts(facts) };
 }
