@@ -11,6 +11,10 @@ import { ROOT } from './build';
 
 export interface HostOptions {
   displayLanguage: string;
+  /** Office.context.platform ("Mac" to exercise the Mac export). */
+  platform?: string;
+  /** Keep the workbook across reloads of the page (sessionStorage). */
+  persist?: boolean;
 }
 
 /** The host's workbook model for a grid: test/host/fromGrid.ts when present, else the grid itself. */
