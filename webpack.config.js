@@ -54,6 +54,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './src/taskpane/index.ts',
       commands: './src/commands/commands.ts',
+      quickcheck: './src/commands/quickcheckDialog.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -90,6 +91,11 @@ module.exports = async (env, options) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'quickcheck.html',
+        template: './src/commands/quickcheck.html',
+        chunks: ['quickcheck'],
       }),
       new CopyWebpackPlugin({
         patterns: [

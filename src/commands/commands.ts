@@ -1,8 +1,20 @@
 /**
- * The ribbon's function file (FunctionFile in manifest.xml). Ribbon buttons of type
- * ExecuteFunction call the functions associated here; a later issue adds "Kiểm tra nhanh".
- * Today the only button opens the task pane, so the file just has to load cleanly.
+ * The ribbon's function file (FunctionFile in manifest.xml). Ribbon buttons of type ExecuteFunction
+ * call the functions associated here: "Kiểm tra nhanh" (thiduaQuickCheck) checks and annotates the
+ * workbook without opening the pane, then reports in a small dialog (see quickCheck.ts).
  */
+import { annotateWorkbook } from '../excel/session';
+import { officeLang } from '../excel/messages';
+import { runQuickCheck, showInDialog } from './quickCheck';
+
+export function quickCheck(event: Office.AddinCommands.Event): Promise<unknown> {
+  return runQuickCheck(event, {
+    lang: officeLang,
+    annotate: annotateWorkbook,
+    // The dialog page sits beside this function file (same origin, as the dialog API requires).
+    show: (report) => showInDialog(report, location.href),
+  });
+}
 
 /** Completes a command that has nothing to do (keeps Office from showing a spinner forever). */
 function noop(event: Office.AddinCommands.Event): void {
@@ -11,8 +23,9 @@ function noop(event: Office.AddinCommands.Event): void {
 
 if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
-    // Nothing to prepare yet.
+    // Nothing to prepare: each command reads the workbook when it runs.
   });
   // Office.actions exists only in hosts that support shared/associated commands.
+  Office.actions?.associate('thiduaQuickCheck', quickCheck);
   Office.actions?.associate('thiduaNoop', noop);
 }

@@ -7,7 +7,7 @@ import { planAnnotations } from './annotate';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
-import { DEFAULT_PROFILE, validateProfile, type Profile, type ProfileProblem } from './profile';
+import { DEFAULT_PROFILE, mergeProfile, type Profile, type ProfileProblem } from './profile';
 import type { CheckResult } from './result';
 import { readState, type MappingOverride, type WorkbookState } from './state';
 
@@ -38,7 +38,9 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   let profile = opts.profile;
   let profileProblems: ProfileProblem[] = [];
   if (!profile && state.profile !== undefined) {
-    const parsed = validateProfile(state.profile, opts.lang);
+    // The saved profile is a cli.md --profile JSON merged over the default: a complete profile
+    // (what the add-in saves) gives itself back, a hand-written partial one works too.
+    const parsed = mergeProfile(state.profile, DEFAULT_PROFILE, opts.lang);
     if (parsed.ok) profile = parsed.profile;
     else profileProblems = parsed.problems;
   }

@@ -165,8 +165,41 @@ function zodProblems(error: z.ZodError, lang: Lang): ProfileProblem[] {
   });
 }
 
-function localeFor(lang: Lang) {
-  return lang === 'vi' ? z.locales.vi() : z.locales.en();
+/** Plain words for the limits a user meets in the settings form; zod's locale words the rest. */
+const LIMITS = {
+  vi: {
+    max: (n: unknown) => `phải không lớn hơn ${String(n)}`,
+    min: (n: unknown) => `phải từ ${String(n)} trở lên`,
+    int: 'phải là số nguyên',
+    number: 'phải là một số',
+    empty: 'không được để trống',
+    items: (n: unknown) => `cần ít nhất ${String(n)} mục`,
+  },
+  en: {
+    max: (n: unknown) => `must be at most ${String(n)}`,
+    min: (n: unknown) => `must be at least ${String(n)}`,
+    int: 'must be a whole number',
+    number: 'expected a number',
+    empty: 'must not be empty',
+    items: (n: unknown) => `needs at least ${String(n)} item${n === 1 ? '' : 's'}`,
+  },
+};
+
+function localeFor(lang: Lang): { localeError: (issue: z.core.$ZodRawIssue) => string | undefined | { message: string } } {
+  const base = lang === 'vi' ? z.locales.vi() : z.locales.en();
+  const t = LIMITS[lang];
+  return {
+    localeError: (issue) => {
+      const i = issue as { code: string; origin?: string; maximum?: unknown; minimum?: unknown; expected?: string; format?: string };
+      if (i.origin === 'number' && i.code === 'too_big') return t.max(i.maximum);
+      if (i.origin === 'number' && i.code === 'too_small') return t.min(i.minimum);
+      if (i.origin === 'string' && i.code === 'too_small' && i.minimum === 1) return t.empty;
+      if (i.origin === 'array' && i.code === 'too_small') return t.items(i.minimum);
+      if (i.code === 'invalid_type' && i.expected === 'int') return t.int;
+      if (i.code === 'invalid_type' && i.expected === 'number') return t.number;
+      return base.localeError(issue) ?? undefined;
+    },
+  };
 }
 
 /** Rules across fields that a plain schema cannot express. */

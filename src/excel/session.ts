@@ -5,12 +5,14 @@
 import { analyze, type Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
+import type { Profile } from '../core/profile';
 import type { WorkbookState } from '../core/state';
 import { queueExistingNotes, reconcile } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
 import { hiddenSheetError, missingSheetsError, userError } from './messages';
 import { readGrid } from './readGrid';
+import type { ProfileSaved } from '../taskpane/sessionApi';
 import { saveState as saveStateIn } from './state';
 import { Syncer } from './syncer';
 
@@ -31,22 +33,46 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
   });
 }
 
+/** Reads and analyses the workbook; annotates it always, or only when it carries our marks already. */
+async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode }> {
+  const mode = bestNoteMode();
+  let existing!: ReturnType<typeof queueExistingNotes>;
+  const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const analysis = analyze(grid, { lang });
+  const previous = backupOf(analysis.state.annotationBackup);
+  // A cleared workbook may keep an empty backup: only real marks or a result sheet count.
+  const marked = !!previous && (previous.cells.length > 0 || previous.resultSheet !== null);
+  if (when === 'ifAnnotated' && !marked) return { analysis, annotated: false, noteMode: mode };
+  await reconcile(syncer, {
+    sheetNames: names,
+    previous,
+    marks: analysis.plan.marks,
+    mode,
+    existing,
+    resultSheet: analysis.plan.resultSheet,
+    baseState: analysis.state,
+  });
+  return { analysis, annotated: true, noteMode: mode };
+}
+
 export function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number }> {
   return run(lang, async (syncer) => {
-    const mode = bestNoteMode();
-    let existing!: ReturnType<typeof queueExistingNotes>;
-    const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
-    const analysis = analyze(grid, { lang });
-    await reconcile(syncer, {
-      sheetNames: names,
-      previous: backupOf(analysis.state.annotationBackup),
-      marks: analysis.plan.marks,
-      mode,
-      existing,
-      resultSheet: analysis.plan.resultSheet,
-      baseState: analysis.state,
-    });
-    return { analysis, noteMode: mode, syncs: syncer.syncs };
+    const { analysis, noteMode } = await checkAndAnnotate(syncer, lang, 'always');
+    return { analysis, noteMode, syncs: syncer.syncs };
+  });
+}
+
+/**
+ * "Cấu hình → Lưu" (or, with null, "Khôi phục mặc định"): saves the profile in the workbook, checks
+ * again with it and, when the workbook carries our marks, annotates again so that no mark keeps
+ * judging by the old profile — all in one Excel.run.
+ */
+export function saveProfile(profile: Profile | null, lang: Lang): Promise<ProfileSaved> {
+  return run(lang, async (syncer) => {
+    // undefined removes the key: the plan's defaults apply again.
+    await saveStateIn(syncer, { profile: profile ?? undefined });
+    const { analysis, annotated, noteMode } = await checkAndAnnotate(syncer, lang, 'ifAnnotated');
+    return { analysis, reannotated: annotated, noteMode, syncs: syncer.syncs };
   });
 }
 

@@ -14,9 +14,13 @@ import { renderAnnotate, renderAnnotateIdle, type AnnotateOutcome } from './view
 import { renderData } from './views/dataView';
 import { renderReview } from './views/reviewView';
 import { DossierView } from './views/dossierView';
+import { renderSettings } from './views/settingsView';
+import type { Profile } from '../core/profile';
 
 type ActionId = 'check' | 'review' | 'annotate' | 'clear' | 'dossier';
 const ACTIONS: readonly ActionId[] = ['check', 'review', 'annotate', 'clear', 'dossier'];
+type TabId = 'main' | 'settings';
+const TABS: readonly TabId[] = ['main', 'settings'];
 
 export class TaskPane {
   private readonly S: Strings;
@@ -30,6 +34,9 @@ export class TaskPane {
   private reviewSection!: HTMLElement;
   private annotateSection!: HTMLElement;
   private dossier!: DossierView;
+  private settingsSection!: HTMLElement;
+  private readonly tabs = new Map<TabId, { tab: HTMLElement; panel: HTMLElement }>();
+  private tab: TabId = 'main';
 
   constructor(
     private readonly root: HTMLElement,
@@ -56,16 +63,96 @@ export class TaskPane {
     this.annotateSection = h('div', { class: 'section-body' }, renderAnnotateIdle(this.lang));
     const dossierSection = h('div', { class: 'section-body' });
     this.dossier = new DossierView(dossierSection, { api: this.api, lang: this.lang, run: (p, w) => this.run(p, w), showInfo: (t) => this.showInfo(t) });
+    this.settingsSection = h('div', { class: 'section-body' });
+    const panels: Record<TabId, HTMLElement> = {
+      main: h(
+        'div',
+        { attrs: { id: 'panel-main', role: 'tabpanel', 'aria-labelledby': 'tab-main' } },
+        h('nav', { class: 'toolbar', attrs: { 'aria-label': S.title } }, ...ACTIONS.map((id) => this.buttons.get(id) ?? null)),
+        section('data', S.sections.data, this.dataSection),
+        section('review', S.sections.review, this.reviewSection),
+        section('annotate', S.sections.annotate, this.annotateSection),
+        section('dossier', S.sections.dossier, dossierSection),
+      ),
+      settings: h(
+        'div',
+        { attrs: { id: 'panel-settings', role: 'tabpanel', 'aria-labelledby': 'tab-settings', hidden: true } },
+        section('settings', S.settings.title, this.settingsSection),
+      ),
+    };
+    for (const id of TABS) {
+      const tab = h(
+        'button',
+        {
+          class: 'tab',
+          attrs: { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(id === 'main'), 'data-tab': id },
+          on: { click: () => void this.selectTab(id) },
+        },
+        S.tabs[id],
+      );
+      this.tabs.set(id, { tab, panel: panels[id] });
+    }
     replaceChildren(
       this.root,
       h('header', { class: 'app-header' }, h('h1', {}, S.title), h('p', {}, S.subtitle)),
-      h('nav', { class: 'toolbar', attrs: { 'aria-label': S.title } }, ...ACTIONS.map((id) => this.buttons.get(id) ?? null)),
+      h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': S.title } }, ...TABS.map((id) => this.tabs.get(id)?.tab ?? null)),
       this.status,
-      section('data', S.sections.data, this.dataSection),
-      section('review', S.sections.review, this.reviewSection),
-      section('annotate', S.sections.annotate, this.annotateSection),
-      section('dossier', S.sections.dossier, dossierSection),
+      panels.main,
+      panels.settings,
     );
+  }
+
+  /** Shows a tab; "Cấu hình" reads the workbook first when nothing was read yet (its profile lives there). */
+  private async selectTab(id: TabId): Promise<void> {
+    if (this.busy) return;
+    this.tab = id;
+    for (const [tid, { tab, panel }] of this.tabs) {
+      tab.setAttribute('aria-selected', String(tid === id));
+      if (tid === id) panel.removeAttribute('hidden');
+      else panel.setAttribute('hidden', '');
+    }
+    if (id !== 'settings') return;
+    if (!this.analysis) {
+      const out = await this.run(this.S.settings.progressLoad, () => this.api.checkWorkbook(this.lang));
+      if (!out) return;
+      replaceChildren(this.status);
+      this.show(out.analysis);
+    }
+    this.renderSettingsSection();
+  }
+
+  private renderSettingsSection(): void {
+    const analysis = this.analysis;
+    if (!analysis) return;
+    replaceChildren(
+      this.settingsSection,
+      renderSettings(
+        {
+          profile: analysis.profile,
+          saved: analysis.state.profile !== undefined && analysis.profileProblems.length === 0,
+          savedProblems: analysis.profileProblems,
+          platform: typeof Office !== 'undefined' && Office.context?.platform ? String(Office.context.platform) : undefined,
+        },
+        this.lang,
+        { save: (p) => void this.saveProfile(p), restore: () => void this.saveProfile(null) },
+      ),
+    );
+  }
+
+  /** Saves (or, with null, removes) the workbook's profile; the review and marks follow it. */
+  private async saveProfile(profile: Profile | null): Promise<void> {
+    const S = this.S;
+    const out = await this.run(profile ? S.settings.progressSave : S.settings.progressRestore, () => this.api.saveProfile(profile, this.lang));
+    if (!out) return;
+    this.reviewShown = true;
+    this.show(out.analysis);
+    this.renderSettingsSection();
+    const { result } = out.analysis;
+    const summary = S.review.summary(result.candidates.length, result.candidates.filter((c) => c.eligible).length, result.candidates.filter((c) => c.award).length);
+    const marks = out.reannotated ? S.settings.reannotated(out.analysis.plan.marks.length) : S.settings.notAnnotated;
+    this.showInfo(`${profile ? S.settings.saved : S.settings.restored} ${summary}. ${marks}`);
+    if (out.reannotated) this.showAnnotate({ kind: 'annotated', marks: out.analysis.plan.marks.length, noteMode: out.noteMode }, false);
+    this.status.scrollIntoView?.({ block: 'nearest' });
   }
 
   /** Runs one adapter call with progress and error reporting; returns undefined when it failed. */
@@ -85,7 +172,8 @@ export class TaskPane {
   private setBusy(busy: boolean, text?: string): void {
     this.busy = busy;
     this.root.setAttribute('aria-busy', String(busy));
-    for (const b of this.buttons.values()) {
+    const settingsButtons = Array.from(this.settingsSection?.querySelectorAll('.settings-actions [data-action]') ?? []);
+    for (const b of [...this.buttons.values(), ...settingsButtons]) {
       if (busy) b.setAttribute('disabled', '');
       else b.removeAttribute('disabled');
     }
@@ -169,9 +257,9 @@ export class TaskPane {
     }
   }
 
-  private showAnnotate(outcome: AnnotateOutcome): void {
+  private showAnnotate(outcome: AnnotateOutcome, scroll = true): void {
     replaceChildren(this.annotateSection, renderAnnotate(outcome, this.lang));
-    this.annotateSection.scrollIntoView?.({ block: 'start' });
+    if (scroll) this.annotateSection.scrollIntoView?.({ block: 'start' });
   }
 
   private show(analysis: Analysis): void {

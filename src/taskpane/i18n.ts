@@ -2,7 +2,7 @@
  * Every string of the task pane, in Vietnamese (default) and English. Messages of the core
  * (criteria reasons, data problems) come from src/core/messages; only the pane's own words are here.
  */
-import type { CriterionId, Field, Kind, Lang } from '../core/ids';
+import type { CriterionId, Field, Kind, Lang, RankingKey } from '../core/ids';
 
 export interface Strings {
   title: string;
@@ -73,6 +73,74 @@ export interface Strings {
     cleared: string;
     legend: string;
   };
+  tabs: { main: string; settings: string };
+  settings: SettingsStrings;
+}
+
+export interface SettingsStrings {
+  title: string;
+  intro: string;
+  usingSaved: string;
+  usingDefault: string;
+  name: string;
+  criteria: string;
+  criteriaHint: string;
+  apply: string;
+  compare: string;
+  inclusive: string;
+  strict: string;
+  threshold: string;
+  atLeast: string;
+  orBetter: string;
+  requireRecognition: string;
+  complianceHint: string;
+  ladder: string;
+  ladderHint: string;
+  bands: string;
+  bandsHint: string;
+  bandMin: string;
+  bandRating: string;
+  addBand: string;
+  remove: string;
+  votes: string;
+  votesEnabled: string;
+  votesThreshold: string;
+  awards: string;
+  awardsHint: string;
+  awardLabel: string;
+  quota: Record<Kind, string>;
+  ranking: string;
+  rankingHint: string;
+  rankingKeys: Record<RankingKey, string>;
+  up: string;
+  down: string;
+  addKey: string;
+  save: string;
+  restore: string;
+  exportJson: string;
+  importFile: string;
+  pasteLabel: string;
+  pasteApply: string;
+  fileSection: string;
+  refused: (n: number) => string;
+  importRefused: (n: number) => string;
+  imported: string;
+  saved: string;
+  restored: string;
+  reannotated: (marks: number) => string;
+  notAnnotated: string;
+  exported: string;
+  macExport: string;
+  exportedText: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  readFailed: string;
+  savedProblems: string;
+  progressLoad: string;
+  progressSave: string;
+  progressRestore: string;
+  fileName: string;
 }
 
 const vi: Strings = {
@@ -214,6 +282,79 @@ const vi: Strings = {
     cleared: 'Đã xóa đánh dấu: màu tô và ghi chú cũ được khôi phục, trang kết quả đã được gỡ.',
     legend: 'Đỏ: không đạt · Vàng: thiếu dữ liệu · Xanh: được đề nghị',
   },
+  tabs: { main: 'Xét thi đua', settings: 'Cấu hình' },
+  settings: {
+    title: 'Cấu hình bộ tiêu chí',
+    intro: 'Ngưỡng, thang xếp loại, khung điểm PAR, chỉ tiêu, phiếu bầu và thứ tự xếp hạng dùng để xét. Cấu hình được lưu ngay trong sổ làm việc: ai mở tệp này cũng được xét theo cùng cấu hình.',
+    usingSaved: 'Sổ làm việc này đang dùng cấu hình riêng đã lưu.',
+    usingDefault: 'Sổ làm việc này đang dùng mặc định của kế hoạch.',
+    name: 'Tên bộ tiêu chí',
+    criteria: 'Tiêu chí',
+    criteriaHint: 'Tỷ lệ tính bằng phần trăm (0–100). “Từ … trở lên” là lớn hơn hoặc bằng; “trên …” là lớn hơn hẳn.',
+    apply: 'Áp dụng',
+    compare: 'Cách so sánh',
+    inclusive: 'từ … trở lên (≥)',
+    strict: 'trên … (>)',
+    threshold: 'Ngưỡng (%)',
+    atLeast: 'Đạt từ mức',
+    orBetter: 'trở lên',
+    requireRecognition: 'Sáng kiến phải có quyết định công nhận',
+    complianceHint: 'Chỉ xét khi bảng có cột này; “Không” là không đạt.',
+    ladder: 'Thang xếp loại',
+    ladderHint: 'Mỗi dòng một mức, từ thấp đến cao.',
+    bands: 'Khung điểm PAR',
+    bandsHint: 'Dùng khi bảng chỉ có điểm PAR, không có xếp loại. Chưa có khung điểm thì điểm PAR đứng một mình bị coi là thiếu dữ liệu.',
+    bandMin: 'Điểm từ',
+    bandRating: 'Xếp loại',
+    addBand: 'Thêm khung điểm',
+    remove: 'Xóa',
+    votes: 'Phiếu bầu của Hội đồng',
+    votesEnabled: 'Xét tỷ lệ phiếu đồng ý (khi bảng có số phiếu)',
+    votesThreshold: 'Tỷ lệ phiếu đồng ý (%)',
+    awards: 'Chỉ tiêu khen thưởng',
+    awardsHint: 'Hình thức cao hơn được xét trước, lấy từ đầu bảng xếp hạng.',
+    awardLabel: 'Tên hình thức',
+    quota: { collective: 'Tập thể', individual: 'Cá nhân' },
+    ranking: 'Thứ tự xếp hạng',
+    rankingHint: 'Xếp giảm dần theo khóa đầu tiên; bằng nhau thì xét khóa tiếp theo.',
+    rankingKeys: {
+      votes: 'Tỷ lệ phiếu đồng ý',
+      parIndex: 'Xếp loại PAR Index',
+      sipas: 'Chỉ số SIPAS',
+      onTime: 'Tỷ lệ hồ sơ đúng hạn',
+      taskCompletion: 'Tỷ lệ hoàn thành nhiệm vụ CCHC',
+    },
+    up: 'Lên',
+    down: 'Xuống',
+    addKey: 'Thêm khóa',
+    save: 'Lưu vào sổ làm việc',
+    restore: 'Khôi phục mặc định của kế hoạch',
+    exportJson: 'Xuất tệp JSON',
+    importFile: 'Nhập từ tệp JSON',
+    pasteLabel: 'Hoặc dán nội dung JSON',
+    pasteApply: 'Nạp nội dung đã dán',
+    fileSection: 'Xuất, nhập cấu hình (tệp JSON như lệnh thidua --profile)',
+    refused: (n) => `Chưa lưu: cấu hình có ${n} lỗi. Sửa các ô được đánh dấu đỏ rồi lưu lại.`,
+    importRefused: (n) => `Không nạp được cấu hình: ${n} lỗi.`,
+    imported: 'Đã nạp cấu hình vào biểu mẫu. Xem lại rồi bấm “Lưu vào sổ làm việc” để áp dụng.',
+    saved: 'Đã lưu cấu hình vào sổ làm việc và xét lại theo cấu hình mới (xem ở thẻ “Xét thi đua”).',
+    restored: 'Đã khôi phục mặc định của kế hoạch và xét lại (xem ở thẻ “Xét thi đua”).',
+    reannotated: (marks) => `Bảng tính đã có đánh dấu nên đã được đánh dấu lại theo cấu hình mới (${marks} ô).`,
+    notAnnotated: 'Bảng tính chưa có đánh dấu: bấm “Đánh dấu” khi muốn ghi kết quả vào bảng tính.',
+    exported: 'Đã tải tệp cấu hình xuống.',
+    macExport:
+      'Excel trên máy Mac không cho tiện ích tải tệp xuống (lệnh tải bị bỏ qua mà không báo gì). Hãy sao chép nội dung dưới đây và lưu thành một tệp .json.',
+    exportedText: 'Nội dung tệp cấu hình',
+    copy: 'Sao chép',
+    copied: 'Đã sao chép vào bộ nhớ tạm.',
+    copyFailed: 'Không sao chép tự động được: nội dung đã được chọn sẵn, hãy nhấn Ctrl+C (trên Mac: ⌘C).',
+    readFailed: 'Không đọc được tệp đã chọn.',
+    savedProblems: 'Cấu hình đang lưu trong sổ làm việc không hợp lệ nên đang dùng mặc định của kế hoạch:',
+    progressLoad: 'Đang đọc cấu hình trong sổ làm việc…',
+    progressSave: 'Đang lưu cấu hình và xét lại…',
+    progressRestore: 'Đang khôi phục mặc định và xét lại…',
+    fileName: 'cau-hinh-thi-dua-cchc.json',
+  },
 };
 
 const en: Strings = {
@@ -354,6 +495,78 @@ const en: Strings = {
     },
     cleared: 'Annotations cleared: the previous fills and notes are restored and the result sheet is removed.',
     legend: 'Red: not met · Amber: missing data · Green: proposed',
+  },
+  tabs: { main: 'Awards', settings: 'Settings' },
+  settings: {
+    title: 'Criteria profile',
+    intro: 'The thresholds, rating ladder, PAR score bands, quotas, vote threshold and ranking order used to judge. The profile is saved in the workbook itself: whoever opens this file gets the same result.',
+    usingSaved: 'This workbook uses its own saved profile.',
+    usingDefault: 'This workbook uses the plan’s defaults.',
+    name: 'Profile name',
+    criteria: 'Criteria',
+    criteriaHint: 'Rates are percentages (0–100). “At least” is greater than or equal; “more than” is strictly greater.',
+    apply: 'Apply',
+    compare: 'Comparison',
+    inclusive: 'at least … (≥)',
+    strict: 'more than … (>)',
+    threshold: 'Threshold (%)',
+    atLeast: 'Minimum rating',
+    orBetter: 'or better',
+    requireRecognition: 'The initiative needs a recognition decision',
+    complianceHint: 'Only checked when a sheet has this column; “No” fails.',
+    ladder: 'Rating ladder',
+    ladderHint: 'One rating per line, lowest first.',
+    bands: 'PAR score bands',
+    bandsHint: 'Used when a sheet gives only a PAR score, no rating. Without bands a score alone counts as missing data.',
+    bandMin: 'From score',
+    bandRating: 'Rating',
+    addBand: 'Add a band',
+    remove: 'Remove',
+    votes: 'Council votes',
+    votesEnabled: 'Require a share of votes in favour (when the sheet has votes)',
+    votesThreshold: 'Votes in favour (%)',
+    awards: 'Award quotas',
+    awardsHint: 'The higher award is filled first, from the top of the ranking.',
+    awardLabel: 'Award name',
+    quota: { collective: 'Collectives', individual: 'Individuals' },
+    ranking: 'Ranking order',
+    rankingHint: 'Ranked by the first key, descending; equal values go to the next key.',
+    rankingKeys: {
+      votes: 'Votes in favour',
+      parIndex: 'PAR Index rating',
+      sipas: 'SIPAS index',
+      onTime: 'Files on time',
+      taskCompletion: 'Reform task completion',
+    },
+    up: 'Up',
+    down: 'Down',
+    addKey: 'Add key',
+    save: 'Save in the workbook',
+    restore: 'Restore the plan’s defaults',
+    exportJson: 'Export JSON',
+    importFile: 'Import a JSON file',
+    pasteLabel: 'Or paste JSON',
+    pasteApply: 'Load the pasted JSON',
+    fileSection: 'Export, import (the JSON file of thidua --profile)',
+    refused: (n) => `Not saved: the profile has ${n} problem${n === 1 ? '' : 's'}. Fix the fields marked in red, then save again.`,
+    importRefused: (n) => `The profile could not be loaded: ${n} problem${n === 1 ? '' : 's'}.`,
+    imported: 'The profile was loaded into the form. Review it, then click “Save in the workbook” to apply it.',
+    saved: 'The profile was saved in the workbook and the candidates judged again with it (see the “Awards” tab).',
+    restored: 'The plan’s defaults are restored and the candidates judged again (see the “Awards” tab).',
+    reannotated: (marks) => `The workbook was annotated, so it was annotated again with the new profile (${marks} cells).`,
+    notAnnotated: 'The workbook is not annotated: click “Annotate” when you want the result written into it.',
+    exported: 'The profile file was downloaded.',
+    macExport: 'Excel for Mac does not let add-ins download files (the download is dropped without a word). Copy the text below and save it as a .json file.',
+    exportedText: 'The profile file',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy automatically: the text is selected, press Ctrl+C (on a Mac: ⌘C).',
+    readFailed: 'The chosen file could not be read.',
+    savedProblems: 'The profile saved in the workbook is not valid, so the plan’s defaults are used:',
+    progressLoad: 'Reading the profile in the workbook…',
+    progressSave: 'Saving the profile and judging again…',
+    progressRestore: 'Restoring the defaults and judging again…',
+    fileName: 'thidua-cchc-profile.json',
   },
 };
 

@@ -5,9 +5,18 @@
 import type { Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
+import type { Profile } from '../core/profile';
 import type { WorkbookState } from '../core/state';
 
 export type NoteMode = 'notes' | 'comments' | 'none';
+
+export interface ProfileSaved {
+  analysis: Analysis;
+  /** The workbook carried our marks, so they were written again with the new profile. */
+  reannotated: boolean;
+  noteMode: NoteMode;
+  syncs?: number;
+}
 
 export interface SessionApi {
   checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analysis }>;
@@ -17,4 +26,6 @@ export interface SessionApi {
   saveState(partial: WorkbookState): Promise<void>;
   /** Saves `save` (when given) and reads the workbook, in one Excel.run ("Tạo hồ sơ"). */
   readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid: Grid; syncs?: number }>;
+  /** Saves the profile (null: back to the plan's defaults), checks again, re-annotates if annotated. */
+  saveProfile(profile: Profile | null, lang: Lang): Promise<ProfileSaved>;
 }

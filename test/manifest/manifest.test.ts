@@ -76,6 +76,21 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<FunctionFile resid="Commands.Url"\/>/);
   });
 
+  it('has a "Kiểm tra nhanh" ExecuteFunction button whose function commands.ts associates', () => {
+    const control = /<Control xsi:type="Button" id="ThiDuaCCHC.QuickCheckButton">([\s\S]*?)<\/Control>/.exec(manifest);
+    expect(control).not.toBeNull();
+    const body = control![1];
+    expect(body).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>thiduaQuickCheck<\/FunctionName>/);
+    expect(body).toMatch(/<Label resid="QuickCheckButton.Label"\/>/);
+    expect(body).toMatch(/<Description resid="QuickCheckButton.Tooltip"\/>/);
+    // The same icons as the task-pane button.
+    expect(body).toMatch(/<bt:Image size="32" resid="Icon.32x32"\/>/);
+    expect(manifest).toMatch(/<bt:String id="QuickCheckButton.Label" DefaultValue="Kiểm tra nhanh">\s*<bt:Override Locale="en-US" Value="Quick check"\/>/);
+    expect(manifest).toMatch(/<bt:String id="QuickCheckButton.Tooltip" DefaultValue="[^"]+">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/);
+    const commands = fs.readFileSync(path.join(ROOT, 'src/commands/commands.ts'), 'utf8');
+    expect(commands).toMatch(/Office\.actions\?\.associate\('thiduaQuickCheck', quickCheck\)/);
+  });
+
   it('points every URL at the dev server, and the icons it names exist at their size', () => {
     const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);

@@ -13,6 +13,8 @@ export interface HostOptions {
   displayLanguage: string;
   /** Office.context.platform ("OfficeOnline" when absent; "Mac" to exercise the Mac paths). */
   platform?: string;
+  /** Keep the workbook across reloads of the page (sessionStorage). */
+  persist?: boolean;
 }
 
 /** The host's workbook model for a grid: test/host/fromGrid.ts when present, else the grid itself. */

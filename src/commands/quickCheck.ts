@@ -1,0 +1,140 @@
+/**
+ * "Kiểm tra nhanh" (ribbon, ExecuteFunction): checks and annotates the workbook without opening the
+ * pane — one Excel.run, annotateWorkbook — then reports the counts in a small dialog
+ * (quickcheck.html, Office.context.ui.displayDialogAsync, which Excel on the web, Windows and Mac
+ * all offer to function files). event.completed() is called exactly once: when the dialog is closed,
+ * or at once when it cannot be shown, and on every error.
+ */
+import type { Analysis } from '../core/analyze';
+import { KINDS, type Lang } from '../core/ids';
+import { shortAwardLabel } from '../core/messages/labels';
+import { matchesFilter } from '../taskpane/filters';
+import type { NoteMode } from '../taskpane/sessionApi';
+
+export interface QuickReport {
+  lang: Lang;
+  tone: 'success' | 'error';
+  title: string;
+  lines: string[];
+}
+
+const WORDS = {
+  vi: {
+    title: 'Kiểm tra nhanh: đã xét và đánh dấu',
+    failedTitle: 'Kiểm tra nhanh không thực hiện được',
+    kind: { collective: 'Tập thể', individual: 'Cá nhân' },
+    proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} được đề nghị${parts.length ? ` (${parts.join(', ')})` : ''}`,
+    candidates: (n: number, eligible: number) => `${n} trường hợp, ${eligible} đạt tiêu chí`,
+    failing: (n: number) => `${n} trường hợp không đạt tiêu chí`,
+    problems: (n: number, errors: number) => `${n} lỗi dữ liệu (${errors} lỗi, ${n - errors} cảnh báo)`,
+    ties: (n: number) => `${n} trường hợp đồng hạng tại ngưỡng chỉ tiêu: Hội đồng quyết định`,
+    marked: (n: number) => `Đã đánh dấu ${n} ô và tạo trang “Kết quả xét khen thưởng”.`,
+    noteMode: { notes: '', comments: 'Lý do được ghi bằng Chú thích (Comment) vì phiên bản Excel này chưa có Ghi chú (Note).', none: 'Lý do chỉ có trên trang “Kết quả xét khen thưởng” (phiên bản Excel này không có Ghi chú lẫn Chú thích).' },
+    more: 'Mở ngăn “Xét thi đua” để xem chi tiết từng trường hợp.',
+  },
+  en: {
+    title: 'Quick check: judged and annotated',
+    failedTitle: 'The quick check did not work',
+    kind: { collective: 'Collectives', individual: 'Individuals' },
+    proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} proposed${parts.length ? ` (${parts.join(', ')})` : ''}`,
+    candidates: (n: number, eligible: number) => `${n} candidates, ${eligible} meet the criteria`,
+    failing: (n: number) => `${n} do not meet the criteria`,
+    problems: (n: number, errors: number) => `${n} data problems (${errors} errors, ${n - errors} warnings)`,
+    ties: (n: number) => `${n} tied at a quota cut: the council decides`,
+    marked: (n: number) => `${n} cells annotated and the sheet “Kết quả xét khen thưởng” created.`,
+    noteMode: { notes: '', comments: 'The reasons were written as comments: this Excel has no notes API.', none: 'The reasons are only on the sheet “Kết quả xét khen thưởng” (this Excel has neither notes nor comments).' },
+    more: 'Open the “Check awards” pane for the details of each candidate.',
+  },
+};
+
+/** The report of a finished quick check: counts proposed per kind and award, failing, data problems. */
+export function quickReport(analysis: Analysis, noteMode: NoteMode, lang: Lang): QuickReport {
+  const W = WORDS[lang];
+  const { result, profile } = analysis;
+  const lines: string[] = [];
+  lines.push(W.candidates(result.candidates.length, result.candidates.filter((c) => c.eligible).length));
+  for (const kind of KINDS) {
+    const ofKind = result.candidates.filter((c) => c.kind === kind);
+    if (ofKind.length === 0) continue;
+    const parts = profile.awards.map((a) => `${shortAwardLabel(a.label)}: ${ofKind.filter((c) => c.award === a.id).length}`);
+    lines.push(W.proposed(W.kind[kind], parts, ofKind.filter((c) => c.award).length));
+  }
+  lines.push(W.failing(result.candidates.filter((c) => matchesFilter(c, 'failing', result.issues)).length));
+  lines.push(W.problems(result.issues.length, result.issues.filter((i) => i.severity === 'error').length));
+  const tied = result.candidates.filter((c) => c.tiedAtCutoff).length;
+  if (tied > 0) lines.push(W.ties(tied));
+  lines.push(W.marked(analysis.plan.marks.length));
+  if (W.noteMode[noteMode]) lines.push(W.noteMode[noteMode]);
+  lines.push(W.more);
+  return { lang, tone: 'success', title: W.title, lines };
+}
+
+export function errorReport(err: unknown, lang: Lang): QuickReport {
+  // The adapter's errors (cell-edit mode…) are already written for the user.
+  const message = err instanceof Error && err.message ? err.message : String(err);
+  return { lang, tone: 'error', title: WORDS[lang].failedTitle, lines: [message] };
+}
+
+/** The dialog page's address with the report in its query (text only; rendered with textContent). */
+export function dialogUrl(base: string, report: QuickReport): string {
+  const url = new URL('quickcheck.html', base);
+  url.searchParams.set('r', JSON.stringify(report));
+  return url.href;
+}
+
+export interface QuickCheckDeps {
+  lang(): Lang;
+  annotate(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode }>;
+  /** Shows the report; resolves when the user closed it (or at once when it could not be shown). */
+  show(report: QuickReport): Promise<void>;
+}
+
+/** The ExecuteFunction handler: never leaves the command pending, whatever fails. */
+export async function runQuickCheck(event: { completed: () => void }, deps: QuickCheckDeps): Promise<QuickReport> {
+  let done = false;
+  const complete = () => {
+    if (done) return;
+    done = true;
+    event.completed();
+  };
+  let lang: Lang = 'vi';
+  let report: QuickReport;
+  try {
+    lang = deps.lang();
+    const { analysis, noteMode } = await deps.annotate(lang);
+    report = quickReport(analysis, noteMode, lang);
+  } catch (err) {
+    report = errorReport(err, lang);
+  }
+  try {
+    await deps.show(report);
+  } catch {
+    // Nothing more can be shown; the command must still end.
+  } finally {
+    complete();
+  }
+  return report;
+}
+
+/** Office.context.ui.displayDialogAsync, resolved when the dialog is closed (by us or by its ×). */
+export function showInDialog(report: QuickReport, base: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(dialogUrl(base, report), { height: 40, width: 30, displayInIframe: true }, (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          resolve();
+          return;
+        }
+        const dialog = result.value;
+        // The dialog's "Đóng" button sends a message; its × (or a navigation error) is an event.
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+          dialog.close();
+          resolve();
+        });
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      });
+    } catch {
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The "Kiểm tra nhanh" dialog: shows the report passed in its query (?r=JSON) as text only, and
+ * asks the function file to close it.
+ */
+import { h, replaceChildren } from '../taskpane/dom';
+import type { QuickReport } from './quickCheck';
+
+function read(): QuickReport {
+  try {
+    const r = JSON.parse(new URLSearchParams(window.location.search).get('r') ?? '') as QuickReport;
+    if (r && typeof r.title === 'string' && Array.isArray(r.lines)) return r;
+  } catch {
+    // fall through
+  }
+  return { lang: 'vi', tone: 'error', title: 'Thi đua CCHC', lines: ['Không có kết quả để hiển thị. / Nothing to show.'] };
+}
+
+function close(): void {
+  try {
+    Office.context.ui.messageParent('close');
+  } catch {
+    window.close();
+  }
+}
+
+const report = read();
+document.documentElement.lang = report.lang;
+const root = document.getElementById('report');
+if (root) {
+  replaceChildren(
+    root,
+    h('h1', {}, report.title),
+    h('ul', { class: `message-bar ${report.tone}`, attrs: { 'data-testid': 'quick-lines' } }, ...report.lines.map((line) => h('li', {}, line))),
+    h('button', { class: 'close-button', attrs: { type: 'button', 'data-action': 'close' }, on: { click: close } }, report.lang === 'vi' ? 'Đóng' : 'Close'),
+  );
+}
+if (typeof Office !== 'undefined') void Office.onReady(() => undefined);

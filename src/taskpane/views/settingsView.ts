@@ -1,0 +1,446 @@
+/**
+ * "Cấu hình": the profile as a form (criteria on/off, thresholds ≥ / >, rating ladder, PAR score
+ * bands, quotas, votes, ranking order), validated with the CLI's schema before anything is saved;
+ * export / import of the cli.md --profile JSON; back to the plan's defaults.
+ */
+import type { Lang, RankingKey } from '../../core/ids';
+import { criterionLabel } from '../../core/messages';
+import type { Profile, ProfileProblem } from '../../core/profile';
+import { custom, h, replaceChildren, type Child } from '../dom';
+import { strings, type SettingsStrings } from '../i18n';
+import {
+  formFromProfile,
+  importProfile,
+  labelProblems,
+  ladderOf,
+  missingKeys,
+  moveKey,
+  profileJson,
+  RATE_CRITERIA,
+  RATING_CRITERIA,
+  validateForm,
+  type ProfileForm,
+  type RateForm,
+} from '../profileForm';
+
+export interface SettingsInput {
+  profile: Profile;
+  /** The workbook holds its own profile (not the plan's defaults). */
+  saved: boolean;
+  /** Problems of an invalid profile saved in the workbook. */
+  savedProblems: ProfileProblem[];
+  /** Office.context.platform: on a Mac, downloads are dropped silently. */
+  platform: string | undefined;
+}
+
+export interface SettingsHandlers {
+  save(profile: Profile): void;
+  restore(): void;
+}
+
+type Tone = 'success' | 'warning' | 'error';
+
+export function renderSettings(input: SettingsInput, lang: Lang, handlers: SettingsHandlers): HTMLElement {
+  const S = strings(lang).settings;
+  let form: ProfileForm = formFromProfile(input.profile);
+  const message = h('div', { class: 'settings-message', attrs: { 'data-testid': 'settings-message', 'aria-live': 'polite' } });
+  const body = h('div', { class: 'settings-form' });
+  const exportBox = h('div', { class: 'export-box', attrs: { 'data-testid': 'export-box' } });
+
+  const say = (tone: Tone, text: string, items: Child[] = []): void => {
+    replaceChildren(
+      message,
+      h('div', { class: `message-bar ${tone}`, attrs: { role: tone === 'error' ? 'alert' : 'status' } }, h('p', {}, text), items.length > 0 && h('ul', {}, ...items)),
+    );
+    message.scrollIntoView?.({ block: 'nearest' });
+  };
+
+  /** Marks each field the problems name, and lists them all (label: message). */
+  const showProblems = (heading: string, problems: ProfileProblem[]): void => {
+    clearMarks(body);
+    const labelled = labelProblems(problems, form, lang);
+    for (const p of labelled) markField(body, p.path, p.message);
+    say(
+      'error',
+      heading,
+      labelled.map((p) => h('li', { attrs: { 'data-problem': p.path } }, h('strong', {}, p.label), `: ${p.message}`)),
+    );
+  };
+
+  const draw = (): void => {
+    replaceChildren(body, ...formFields(form, S, lang, draw));
+  };
+
+  const validated = (): Profile | null => {
+    const parsed = validateForm(form, lang);
+    if (parsed.ok) {
+      clearMarks(body);
+      return parsed.profile;
+    }
+    showProblems(S.refused(parsed.problems.length), parsed.problems);
+    return null;
+  };
+
+  const load = (text: string): void => {
+    const parsed = importProfile(text, lang);
+    if (!parsed.ok) {
+      showProblems(S.importRefused(parsed.problems.length), parsed.problems);
+      return;
+    }
+    form = formFromProfile(parsed.profile);
+    draw();
+    say('success', S.imported);
+  };
+
+  const save = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'save-profile' }, on: { click: () => {
+    const profile = validated();
+    if (profile) handlers.save(profile);
+  } } }, S.save);
+  const restore = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'restore-profile' }, on: { click: () => handlers.restore() } }, S.restore);
+
+  const exportButton = custom(
+    'fluent-button',
+    {
+      attrs: { appearance: 'outline', 'data-action': 'export-profile' },
+      on: {
+        click: () => {
+          const profile = validated();
+          if (!profile) return;
+          exportProfile(profileJson(profile), input.platform, S, exportBox, (tone, text) => say(tone, text));
+        },
+      },
+    },
+    S.exportJson,
+  );
+  // The native file input's own words follow the browser, not Office: it is hidden behind our button.
+  const fileInput = h('input', { class: 'visually-hidden', attrs: { type: 'file', accept: '.json,application/json', 'data-testid': 'import-file', 'aria-label': S.importFile, tabindex: -1 } });
+  const chooseFile = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'import-file' }, on: { click: () => fileInput.click() } }, S.importFile);
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    file.text().then(load, () => say('error', S.readFailed));
+    // The same file can be chosen again after a fix.
+    fileInput.value = '';
+  });
+  const paste = h('textarea', { attrs: { rows: 4, 'data-testid': 'import-text', 'aria-label': S.pasteLabel, spellcheck: 'false' } });
+  const pasteButton = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'import-text' }, on: { click: () => load(paste.value) } }, S.pasteApply);
+
+  draw();
+  return h(
+    'div',
+    { class: 'settings-view', attrs: { 'data-testid': 'settings' } },
+    h('p', { class: 'hint' }, S.intro),
+    h('p', { class: `profile-source ${input.saved ? 'saved' : 'default'}`, attrs: { 'data-testid': 'profile-source' } }, input.saved ? S.usingSaved : S.usingDefault),
+    input.savedProblems.length > 0 &&
+      h(
+        'div',
+        { class: 'message-bar warning', attrs: { role: 'status' } },
+        h('p', {}, S.savedProblems),
+        h('ul', {}, ...input.savedProblems.map((p) => h('li', {}, `${p.path}: ${p.message}`))),
+      ),
+    message,
+    body,
+    h('div', { class: 'settings-actions' }, save, restore),
+    h(
+      'details',
+      { class: 'file-section' },
+      h('summary', {}, S.fileSection),
+      h(
+        'div',
+        { class: 'file-body' },
+        exportButton,
+        exportBox,
+        chooseFile,
+        fileInput,
+        h('label', { class: 'stacked' }, h('span', {}, S.pasteLabel), paste),
+        pasteButton,
+      ),
+    ),
+  );
+}
+
+/** Blob download; on a Mac (downloads dropped silently) the text to copy, and why. */
+function exportProfile(json: string, platform: string | undefined, S: SettingsStrings, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
+  const mac = platform === (typeof Office !== 'undefined' && Office.PlatformType ? String(Office.PlatformType.Mac) : 'Mac');
+  if (!mac) {
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = h('a', { attrs: { href: url, download: S.fileName } });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    replaceChildren(box);
+    say('success', S.exported);
+    return;
+  }
+  const text = h('textarea', { attrs: { readonly: true, rows: 10, 'data-testid': 'export-text', 'aria-label': S.exportedText, spellcheck: 'false' } });
+  const copyStatus = h('p', { class: 'hint', attrs: { role: 'status', 'data-testid': 'copy-status' } });
+  const note = (t: string) => replaceChildren(copyStatus, t);
+  text.value = json;
+  const copy = custom(
+    'fluent-button',
+    {
+      attrs: { appearance: 'outline', 'data-action': 'copy-profile' },
+      on: {
+        click: () => {
+          text.focus();
+          text.select();
+          const fallback = () => {
+            // Older web views: the selection plus execCommand still copies.
+            let ok = false;
+            try {
+              ok = document.execCommand('copy');
+            } catch {
+              ok = false;
+            }
+            note(ok ? S.copied : S.copyFailed);
+          };
+          if (navigator.clipboard?.writeText) navigator.clipboard.writeText(json).then(() => note(S.copied), fallback);
+          else fallback();
+        },
+      },
+    },
+    S.copy,
+  );
+  replaceChildren(box, h('div', { class: 'message-bar warning', attrs: { role: 'status', 'data-testid': 'mac-export' } }, h('p', {}, S.macExport)), text, copy, copyStatus);
+}
+
+function clearMarks(root: HTMLElement): void {
+  for (const el of Array.from(root.querySelectorAll('.field-error'))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+}
+
+/** The field a path names, or the nearest enclosing one ("criteria.sipas" for an unknown key). */
+function markField(root: HTMLElement, path: string, text: string): void {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const el = root.querySelector(`[data-path="${CSS.escape(parts.slice(0, n).join('.'))}"]`);
+    if (!el) continue;
+    el.setAttribute('aria-invalid', 'true');
+    // Below the whole row (compare + threshold + %), not inside it.
+    const anchor = el.closest('.rule, .quotas-row, .band') ?? el.closest('label') ?? el;
+    anchor.insertAdjacentElement('afterend', h('p', { class: 'field-error', attrs: { 'data-error-for': path } }, text));
+    return;
+  }
+}
+
+function option(value: string, label: string, selected: boolean): HTMLOptionElement {
+  const o = h('option', { attrs: { value } }, label);
+  o.selected = selected;
+  return o;
+}
+
+function checkbox(checked: boolean, path: string, onChange: (v: boolean) => void): HTMLInputElement {
+  const box = h('input', { attrs: { type: 'checkbox', 'data-path': path } });
+  box.checked = checked;
+  box.addEventListener('change', () => onChange(box.checked));
+  return box;
+}
+
+function textInput(value: string, path: string, label: string, onInput: (v: string) => void, numeric = false): HTMLInputElement {
+  // Text, not type=number: "92,5" (the Vietnamese decimal comma) must reach the parser as typed.
+  const input = h('input', { attrs: { type: 'text', 'data-path': path, 'aria-label': label, inputmode: numeric ? 'decimal' : undefined, class: numeric ? 'number' : undefined } });
+  input.value = value;
+  input.addEventListener('input', () => onInput(input.value));
+  return input;
+}
+
+function compareSelect(rule: RateForm, path: string, S: SettingsStrings): HTMLSelectElement {
+  const select = h('select', { attrs: { 'data-path': path, 'aria-label': S.compare } }, option('ge', S.inclusive, rule.inclusive), option('gt', S.strict, !rule.inclusive));
+  select.addEventListener('change', () => (rule.inclusive = select.value === 'ge'));
+  return select;
+}
+
+function ratingSelect(value: string, ladder: string[], path: string, label: string, onChange: (v: string) => void): HTMLSelectElement {
+  // A value not on the ladder stays visible, so that the validation can name it.
+  const choices = ladder.includes(value) || !value ? ladder : [...ladder, value];
+  const select = h('select', { attrs: { 'data-path': path, 'aria-label': label } }, ...choices.map((r) => option(r, r, r === value)));
+  select.addEventListener('change', () => onChange(select.value));
+  return select;
+}
+
+function fieldset(legend: string, hint: string | null, ...children: Child[]): HTMLElement {
+  return h('fieldset', { class: 'settings-group' }, h('legend', {}, legend), hint && h('p', { class: 'hint' }, hint), ...children);
+}
+
+function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: () => void): HTMLElement[] {
+  const ladder = ladderOf(form);
+
+  const rateCard = (id: (typeof RATE_CRITERIA)[number]): HTMLElement => {
+    const rule = form.rates[id];
+    const name = criterionLabel(id, lang);
+    return h(
+      'div',
+      { class: 'criterion', attrs: { 'data-criterion': id, 'data-path': `criteria.${id}` } },
+      h('label', { class: 'inline' }, checkbox(rule.enabled, `criteria.${id}.enabled`, (v) => (rule.enabled = v)), h('strong', {}, name)),
+      h(
+        'div',
+        { class: 'rule' },
+        compareSelect(rule, `criteria.${id}.inclusive`, S),
+        textInput(rule.threshold, `criteria.${id}.threshold`, `${name} — ${S.threshold}`, (v) => (rule.threshold = v), true),
+        h('span', { class: 'unit' }, '%'),
+      ),
+    );
+  };
+
+  const ratingCard = (id: (typeof RATING_CRITERIA)[number]): HTMLElement => {
+    const rule = form.ratings[id];
+    const name = criterionLabel(id, lang);
+    return h(
+      'div',
+      { class: 'criterion', attrs: { 'data-criterion': id, 'data-path': `criteria.${id}` } },
+      h('label', { class: 'inline' }, checkbox(rule.enabled, `criteria.${id}.enabled`, (v) => (rule.enabled = v)), h('strong', {}, name)),
+      h(
+        'div',
+        { class: 'rule' },
+        h('span', {}, S.atLeast),
+        ratingSelect(rule.atLeast, ladder, `criteria.${id}.atLeast`, `${name} — ${S.atLeast}`, (v) => (rule.atLeast = v)),
+        h('span', {}, S.orBetter),
+      ),
+    );
+  };
+
+  const criteria = fieldset(
+    S.criteria,
+    S.criteriaHint,
+    rateCard('taskCompletion'),
+    ratingCard('parIndex'),
+    ratingCard('unitParIndex'),
+    rateCard('sipas'),
+    rateCard('onTime'),
+    h(
+      'div',
+      { class: 'criterion', attrs: { 'data-criterion': 'initiative', 'data-path': 'criteria.initiative' } },
+      h('label', { class: 'inline' }, checkbox(form.initiative.enabled, 'criteria.initiative.enabled', (v) => (form.initiative.enabled = v)), h('strong', {}, criterionLabel('initiative', lang))),
+      h(
+        'label',
+        { class: 'inline rule' },
+        checkbox(form.initiative.requireRecognition, 'criteria.initiative.requireRecognition', (v) => (form.initiative.requireRecognition = v)),
+        h('span', {}, S.requireRecognition),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'criterion', attrs: { 'data-criterion': 'compliance', 'data-path': 'criteria.compliance' } },
+      h('label', { class: 'inline' }, checkbox(form.compliance.enabled, 'criteria.compliance.enabled', (v) => (form.compliance.enabled = v)), h('strong', {}, criterionLabel('compliance', lang))),
+      h('p', { class: 'hint rule' }, S.complianceHint),
+    ),
+  );
+
+  const ladderBox = h('textarea', { attrs: { rows: 5, 'data-path': 'ratingLadder', 'aria-label': S.ladder, spellcheck: 'false' } });
+  ladderBox.value = form.ratingLadder;
+  ladderBox.addEventListener('input', () => (form.ratingLadder = ladderBox.value));
+  // The rating choices below follow the ladder once the user leaves the box.
+  ladderBox.addEventListener('change', redraw);
+
+  const bands = fieldset(
+    S.bands,
+    S.bandsHint,
+    h(
+      'div',
+      { class: 'bands', attrs: { 'data-path': 'parScoreBands' } },
+      ...form.parScoreBands.map((band, i) =>
+        h(
+          'div',
+          { class: 'band', attrs: { 'data-path': `parScoreBands.${i}` } },
+          h('label', { class: 'stacked' }, h('span', {}, S.bandMin), textInput(band.min, `parScoreBands.${i}.min`, `${S.bandMin} ${i + 1}`, (v) => (band.min = v), true)),
+          h('label', { class: 'stacked' }, h('span', {}, S.bandRating), ratingSelect(band.rating, ladder, `parScoreBands.${i}.rating`, `${S.bandRating} ${i + 1}`, (v) => (band.rating = v))),
+          custom('fluent-button', { attrs: { appearance: 'stealth', 'data-action': 'remove-band' }, on: { click: () => { form.parScoreBands.splice(i, 1); redraw(); } } }, S.remove),
+        ),
+      ),
+    ),
+    custom(
+      'fluent-button',
+      {
+        attrs: { appearance: 'outline', 'data-action': 'add-band' },
+        on: {
+          click: () => {
+            form.parScoreBands.push({ min: '', rating: ladder[ladder.length - 1] ?? '' });
+            redraw();
+          },
+        },
+      },
+      S.addBand,
+    ),
+  );
+
+  const votes = fieldset(
+    S.votes,
+    null,
+    h('label', { class: 'inline' }, checkbox(form.votes.enabled, 'voteEnabled', (v) => { form.votes.enabled = v; redraw(); }), h('span', {}, S.votesEnabled)),
+    form.votes.enabled &&
+      h(
+        'div',
+        { class: 'rule' },
+        compareSelect(form.votes, 'voteInclusive', S),
+        textInput(form.votes.threshold, 'voteThreshold', S.votesThreshold, (v) => (form.votes.threshold = v), true),
+        h('span', { class: 'unit' }, '%'),
+      ),
+  );
+
+  const awards = fieldset(
+    S.awards,
+    S.awardsHint,
+    ...form.awards.map((a, i) =>
+      h(
+        'div',
+        { class: 'award', attrs: { 'data-award': a.id, 'data-path': `awards.${i}` } },
+        h('label', { class: 'stacked' }, h('span', {}, S.awardLabel), textInput(a.label, `awards.${i}.label`, S.awardLabel, (v) => (a.label = v))),
+        h(
+          'div',
+          { class: 'quotas-row' },
+          h('label', { class: 'stacked' }, h('span', {}, S.quota.collective), textInput(a.collective, `awards.${i}.quota.collective`, `${a.label} — ${S.quota.collective}`, (v) => (a.collective = v), true)),
+          h('label', { class: 'stacked' }, h('span', {}, S.quota.individual), textInput(a.individual, `awards.${i}.quota.individual`, `${a.label} — ${S.quota.individual}`, (v) => (a.individual = v), true)),
+        ),
+      ),
+    ),
+  );
+
+  const keyRow = (key: RankingKey, i: number): HTMLElement => {
+    const move = (delta: -1 | 1) => () => {
+      form.rankingKeys = moveKey(form.rankingKeys, i, delta);
+      redraw();
+    };
+    return h(
+      'li',
+      { class: 'ranking-key', attrs: { 'data-key': key, 'data-path': `rankingKeys.${i}` } },
+      h('span', { class: 'key-order' }, `${i + 1}.`),
+      h('span', { class: 'key-label' }, S.rankingKeys[key]),
+      h('button', { class: 'icon', attrs: { type: 'button', title: S.up, 'aria-label': `${S.up}: ${S.rankingKeys[key]}`, 'data-action': 'key-up', disabled: i === 0 }, on: { click: move(-1) } }, '↑'),
+      h('button', { class: 'icon', attrs: { type: 'button', title: S.down, 'aria-label': `${S.down}: ${S.rankingKeys[key]}`, 'data-action': 'key-down', disabled: i === form.rankingKeys.length - 1 }, on: { click: move(1) } }, '↓'),
+      h(
+        'button',
+        {
+          class: 'icon',
+          attrs: { type: 'button', title: S.remove, 'aria-label': `${S.remove}: ${S.rankingKeys[key]}`, 'data-action': 'key-remove' },
+          on: { click: () => { form.rankingKeys = form.rankingKeys.filter((_, j) => j !== i); redraw(); } },
+        },
+        '×',
+      ),
+    );
+  };
+  const missing = missingKeys(form.rankingKeys);
+  const addKey = h('select', { attrs: { 'aria-label': S.addKey, 'data-action': 'key-add' } }, option('', `+ ${S.addKey}`, true), ...missing.map((k) => option(k, S.rankingKeys[k], false)));
+  addKey.addEventListener('change', () => {
+    if (!addKey.value) return;
+    form.rankingKeys = [...form.rankingKeys, addKey.value as RankingKey];
+    redraw();
+  });
+  const ranking = fieldset(
+    S.ranking,
+    S.rankingHint,
+    h('ol', { class: 'ranking-keys', attrs: { 'data-path': 'rankingKeys' } }, ...form.rankingKeys.map(keyRow)),
+    missing.length > 0 && addKey,
+  );
+
+  const name = h('label', { class: 'stacked' }, h('span', {}, S.name), textInput(form.name, 'name', S.name, (v) => (form.name = v)));
+  return [
+    name,
+    criteria,
+    fieldset(S.ladder, S.ladderHint, ladderBox),
+    bands,
+    votes,
+    awards,
+    ranking,
+  ];
+}

@@ -1,0 +1,194 @@
+/**
+ * "Cấu hình" in the production task pane (headless Chromium, strict Excel test host holding the
+ * sample workbook): an invalid threshold is refused by field, a valid one is saved in the host's
+ * workbook and changes the review, survives a reload of the pane, is exported as the cli.md JSON,
+ * and "Khôi phục mặc định" brings the plan's defaults back. On a Mac the export is shown as text.
+ * Also the "Kiểm tra nhanh" dialog page. Screenshots go to test/artifacts/browser/.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../src/core/analyze';
+import { STATE_SHEET } from '../../src/core/annotationPlan';
+import type { Grid } from '../../src/core/grid';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import type { QuickReport } from '../../src/commands/quickCheck';
+import { answerOfficeJs, foreignRequests, openBrowser, type Session } from './support/browser';
+import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE } from './support/build';
+import { eventually } from './support/eventually';
+import { hostScript, probe } from './support/host';
+import { loadSampleGrid } from './support/sample';
+import { serveDirectory, type StaticServer } from './support/server';
+
+const SHOTS = path.join(ARTIFACTS, 'browser');
+const SIPAS = '[data-path="criteria.sipas.threshold"]';
+
+function sipas(threshold: number): Profile {
+  const p = structuredClone(DEFAULT_PROFILE);
+  p.criteria.sipas = { enabled: true, threshold, inclusive: true };
+  return p;
+}
+
+/** Candidates whose SIPAS criterion fails under a profile. */
+function sipasFails(grid: Grid, profile: Profile): number {
+  return analyze(grid, { lang: 'vi', profile }).result.candidates.filter((c) => c.criteria.some((x) => x.id === 'sipas' && x.outcome === 'fail')).length;
+}
+
+describe('Cấu hình in Chromium with the Excel test host', () => {
+  let server: StaticServer;
+  let grid: Grid;
+  let browser: Session | undefined;
+
+  beforeAll(async () => {
+    ensureProductionBuild();
+    ensureHostBundle();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    grid = await loadSampleGrid();
+    server = await serveDirectory(DIST);
+  });
+
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('refuses 150, saves 95 in the workbook, the review follows, a reload keeps it, export, restore', async () => {
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN', persist: true }));
+    const { page } = browser;
+    const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await page.goto(`${server.origin}/taskpane.html`);
+
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    await shot('10-settings');
+    await expect(page.getByTestId('profile-source').textContent()).resolves.toBe('Sổ làm việc này đang dùng mặc định của kế hoạch.');
+    expect(await page.inputValue(SIPAS)).toBe('90');
+
+    // An invalid threshold: refused, by field, in Vietnamese; nothing reaches the workbook.
+    await page.fill(SIPAS, '150');
+    await page.click('[data-action=save-profile]');
+    const refusal = page.locator('[data-testid=settings-message] [role=alert]');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Chưa lưu: cấu hình có 1 lỗi');
+    await expect(refusal.locator('li').allTextContents()).resolves.toEqual(['Chỉ số SIPAS — ngưỡng: phải không lớn hơn 100']);
+    await expect(page.locator('[data-error-for="criteria.sipas.threshold"]').textContent()).resolves.toBe('phải không lớn hơn 100');
+    expect(await page.getAttribute(SIPAS, 'aria-invalid')).toBe('true');
+    await page.locator(SIPAS).scrollIntoViewIfNeeded();
+    await shot('11-refused');
+    expect(await probe(page).sheetNames()).not.toContain(STATE_SHEET);
+
+    // A valid, stricter threshold: saved, judged again.
+    await page.fill(SIPAS, '95');
+    await page.click('[data-action=save-profile]');
+    const info = page.locator('[data-testid=status] .message-bar.success');
+    await info.waitFor();
+    await expect(info.textContent()).resolves.toContain('Đã lưu cấu hình vào sổ làm việc');
+    await expect(page.getByTestId('profile-source').textContent()).resolves.toBe('Sổ làm việc này đang dùng cấu hình riêng đã lưu.');
+    await shot('12-saved');
+    expect(await probe(page).sheetNames()).toContain(STATE_SHEET);
+
+    // The review shows the new result: more SIPAS fails than with the plan's defaults.
+    const before = sipasFails(grid, DEFAULT_PROFILE);
+    const after = sipasFails(grid, sipas(95));
+    expect(after).toBeGreaterThan(before);
+    await page.click('[data-tab=main]');
+    const sipasFailMarks = page.locator('[data-testid=candidates] .marks [data-criterion=sipas].fail');
+    expect(await eventually(() => sipasFailMarks.count(), after)).toBe(after);
+    await shot('13-review-after-save');
+
+    // Reload the pane: the profile lives in the (host's) workbook, not in the page.
+    await page.reload();
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    expect(await page.inputValue(SIPAS)).toBe('95');
+    await expect(page.getByTestId('profile-source').textContent()).resolves.toBe('Sổ làm việc này đang dùng cấu hình riêng đã lưu.');
+    await shot('14-reloaded');
+
+    // Export: the cli.md --profile JSON, downloaded.
+    await page.click('details.file-section > summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-profile]')]);
+    expect(download.suggestedFilename()).toBe('cau-hinh-thi-dua-cchc.json');
+    const file = await download.path();
+    expect(JSON.parse(fs.readFileSync(file!, 'utf8'))).toEqual(sipas(95));
+    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã tải tệp cấu hình xuống');
+
+    // Import a file (the hidden input behind "Nhập từ tệp JSON"): the exported file loads back.
+    await page.setInputFiles('[data-testid=import-file]', file!);
+    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã nạp cấu hình vào biểu mẫu');
+    expect(await page.inputValue(SIPAS)).toBe('95');
+
+    // Import by paste: a bad file is refused by its JSON path, a good one fills the form.
+    await page.fill('[data-testid=import-text]', '{ "criteria": { "sipas": { "threshold": 101 }, "speed": {} } }');
+    await page.click('[data-action=import-text]');
+    await expect(page.locator('[data-testid=settings-message] [role=alert]').textContent()).resolves.toContain('Không nạp được cấu hình: 2 lỗi');
+    await page.fill('[data-testid=import-text]', '{ "criteria": { "onTime": { "threshold": 97, "inclusive": true } } }');
+    await page.click('[data-action=import-text]');
+    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã nạp cấu hình vào biểu mẫu');
+    expect(await page.inputValue('[data-path="criteria.onTime.threshold"]')).toBe('97');
+    expect(await page.inputValue('[data-path="criteria.onTime.inclusive"]')).toBe('ge');
+    await shot('15-imported');
+
+    // Back to the plan's defaults: the saved profile is removed, the review is the default one.
+    await page.click('[data-action=restore-profile]');
+    await page.locator('[data-testid=status] .message-bar.success', { hasText: 'Đã khôi phục mặc định của kế hoạch' }).waitFor();
+    expect(await page.inputValue(SIPAS)).toBe('90');
+    await expect(page.getByTestId('profile-source').textContent()).resolves.toBe('Sổ làm việc này đang dùng mặc định của kế hoạch.');
+    await shot('16-restored');
+    await page.click('[data-tab=main]');
+    expect(await eventually(() => sipasFailMarks.count(), before)).toBe(before);
+
+    expect(browser.dialogs).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(foreignRequests(browser.requests)).toEqual([]);
+  });
+
+  it('on a Mac, Export shows the JSON to copy and says why', async () => {
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN', platform: 'Mac' }));
+    const { page } = browser;
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    await page.click('details.file-section > summary');
+    await page.click('[data-action=export-profile]');
+    const box = page.getByTestId('mac-export');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('Excel trên máy Mac không cho tiện ích tải tệp xuống');
+    const text = page.getByTestId('export-text');
+    expect(await text.getAttribute('readonly')).not.toBeNull();
+    expect(JSON.parse(await text.inputValue())).toEqual(DEFAULT_PROFILE);
+    await page.click('[data-action=copy-profile]');
+    expect(await eventually(async () => ((await page.getByTestId('copy-status').textContent()) ?? '').length > 0, true)).toBe(true);
+    await expect(page.getByTestId('copy-status').textContent()).resolves.toMatch(/Đã sao chép|Không sao chép tự động được/);
+    await text.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '17-mac-export.png'), fullPage: true });
+    expect(downloads).toBe(0);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('the "Kiểm tra nhanh" dialog shows the report as text', async () => {
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN' }));
+    const { page } = browser;
+    const report: QuickReport = {
+      lang: 'vi',
+      tone: 'success',
+      title: 'Kiểm tra nhanh: đã xét và đánh dấu',
+      lines: ['23 trường hợp, 12 đạt tiêu chí', 'Tập thể: 5 được đề nghị (Bằng khen: 0, Giấy khen: 5)', '<img src=x onerror=alert(1)>'],
+    };
+    await page.goto(`${server.origin}/quickcheck.html?r=${encodeURIComponent(JSON.stringify(report))}`);
+    const lines = page.getByTestId('quick-lines');
+    await lines.waitFor();
+    await expect(lines.locator('li').allTextContents()).resolves.toEqual(report.lines);
+    expect(await page.locator('img').count()).toBe(0);
+    await expect(page.locator('[data-action=close]').textContent()).resolves.toBe('Đóng');
+    await page.screenshot({ path: path.join(SHOTS, '18-quick-check-dialog.png'), fullPage: true });
+    expect(browser.dialogs).toEqual([]);
+  });
+});
