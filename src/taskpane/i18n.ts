@@ -19,6 +19,7 @@ export interface Strings {
   progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string };
   errors: { title: string; unexpected: (detail: string) => string; dismiss: string };
   profile: (name: string) => string;
+  profileSaved: (name: string) => string;
   profileProblems: string;
   tables: {
     none: string;
@@ -189,6 +190,7 @@ const vi: Strings = {
     dismiss: 'Đóng',
   },
   profile: (name) => `Bộ tiêu chí: ${name}`,
+  profileSaved: (name) => `Bộ tiêu chí: ${name} (cấu hình lưu trong sổ làm việc, xem thẻ “Cấu hình”)`,
   profileProblems: 'Cấu hình lưu trong sổ làm việc không hợp lệ nên đang dùng bộ tiêu chí mặc định:',
   tables: {
     none: 'Chưa tìm thấy bảng nào.',
@@ -401,6 +403,7 @@ const en: Strings = {
     dismiss: 'Dismiss',
   },
   profile: (name) => `Criteria profile: ${name}`,
+  profileSaved: (name) => `Criteria profile: ${name} (saved in the workbook, see the “Settings” tab)`,
   profileProblems: 'The profile saved in the workbook is not valid, so the default profile is used:',
   tables: {
     none: 'No table found yet.',
