@@ -36,7 +36,7 @@ export class TaskPane {
   private dossier!: DossierView;
   private settingsSection!: HTMLElement;
   private readonly tabs = new Map<TabId, { tab: HTMLElement; panel: HTMLElement }>();
-  private tab: TabId = 'main';
+  private settingsKey: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -105,7 +105,6 @@ export class TaskPane {
   /** Shows a tab; "Cấu hình" reads the workbook first when nothing was read yet (its profile lives there). */
   private async selectTab(id: TabId): Promise<void> {
     if (this.busy) return;
-    this.tab = id;
     for (const [tid, { tab, panel }] of this.tabs) {
       tab.setAttribute('aria-selected', String(tid === id));
       if (tid === id) panel.removeAttribute('hidden');
@@ -121,9 +120,13 @@ export class TaskPane {
     this.renderSettingsSection();
   }
 
-  private renderSettingsSection(): void {
+  /** Re-renders "Cấu hình" only when the workbook's profile changed, so unsaved edits survive a tab switch. */
+  private renderSettingsSection(force = false): void {
     const analysis = this.analysis;
     if (!analysis) return;
+    const key = JSON.stringify([analysis.profile, analysis.state.profile !== undefined, analysis.profileProblems]);
+    if (!force && key === this.settingsKey) return;
+    this.settingsKey = key;
     replaceChildren(
       this.settingsSection,
       renderSettings(
@@ -146,7 +149,7 @@ export class TaskPane {
     if (!out) return;
     this.reviewShown = true;
     this.show(out.analysis);
-    this.renderSettingsSection();
+    this.renderSettingsSection(true);
     const { result } = out.analysis;
     const summary = S.review.summary(result.candidates.length, result.candidates.filter((c) => c.eligible).length, result.candidates.filter((c) => c.award).length);
     const marks = out.reannotated ? S.settings.reannotated(out.analysis.plan.marks.length) : S.settings.notAnnotated;

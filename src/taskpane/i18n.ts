@@ -19,6 +19,7 @@ export interface Strings {
   progress: { check: string; review: string; annotate: string; clear: string; save: string; select: string; dossier: string };
   errors: { title: string; unexpected: (detail: string) => string; dismiss: string };
   profile: (name: string) => string;
+  profileSaved: (name: string) => string;
   profileProblems: string;
   tables: {
     none: string;
@@ -191,6 +192,7 @@ const vi: Strings = {
     dismiss: 'Đóng',
   },
   profile: (name) => `Bộ tiêu chí: ${name}`,
+  profileSaved: (name) => `Bộ tiêu chí: ${name} (cấu hình lưu trong sổ làm việc, xem thẻ “Cấu hình”)`,
   profileProblems: 'Cấu hình lưu trong sổ làm việc không hợp lệ nên đang dùng bộ tiêu chí mặc định:',
   tables: {
     none: 'Chưa tìm thấy bảng nào.',
@@ -336,7 +338,7 @@ const vi: Strings = {
     fileSection: 'Xuất, nhập cấu hình (tệp JSON như lệnh thidua --profile)',
     refused: (n) => `Chưa lưu: cấu hình có ${n} lỗi. Sửa các ô được đánh dấu đỏ rồi lưu lại.`,
     importRefused: (n) => `Không nạp được cấu hình: ${n} lỗi.`,
-    imported: 'Đã nạp cấu hình vào biểu mẫu. Xem lại rồi bấm “Lưu vào sổ làm việc” để áp dụng.',
+    imported: 'Đã nạp cấu hình vào biểu mẫu; những gì tệp không nêu lấy theo mặc định của kế hoạch (như lệnh thidua --profile). Xem lại rồi bấm “Lưu vào sổ làm việc” để áp dụng.',
     saved: 'Đã lưu cấu hình vào sổ làm việc và xét lại theo cấu hình mới (xem ở thẻ “Xét thi đua”).',
     restored: 'Đã khôi phục mặc định của kế hoạch và xét lại (xem ở thẻ “Xét thi đua”).',
     reannotated: (marks) => `Bảng tính đã có đánh dấu nên đã được đánh dấu lại theo cấu hình mới (${marks} ô).`,
@@ -405,6 +407,7 @@ const en: Strings = {
     dismiss: 'Dismiss',
   },
   profile: (name) => `Criteria profile: ${name}`,
+  profileSaved: (name) => `Criteria profile: ${name} (saved in the workbook, see the “Settings” tab)`,
   profileProblems: 'The profile saved in the workbook is not valid, so the default profile is used:',
   tables: {
     none: 'No table found yet.',
@@ -550,7 +553,7 @@ const en: Strings = {
     fileSection: 'Export, import (the JSON file of thidua --profile)',
     refused: (n) => `Not saved: the profile has ${n} problem${n === 1 ? '' : 's'}. Fix the fields marked in red, then save again.`,
     importRefused: (n) => `The profile could not be loaded: ${n} problem${n === 1 ? '' : 's'}.`,
-    imported: 'The profile was loaded into the form. Review it, then click “Save in the workbook” to apply it.',
+    imported: 'The profile was loaded into the form; what the file does not name is the plan’s default (as with thidua --profile). Review it, then click “Save in the workbook” to apply it.',
     saved: 'The profile was saved in the workbook and the candidates judged again with it (see the “Awards” tab).',
     restored: 'The plan’s defaults are restored and the candidates judged again (see the “Awards” tab).',
     reannotated: (marks) => `The workbook was annotated, so it was annotated again with the new profile (${marks} cells).`,

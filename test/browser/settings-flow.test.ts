@@ -98,7 +98,9 @@ describe('Cấu hình in Chromium with the Excel test host', () => {
     await page.click('[data-tab=main]');
     const sipasFailMarks = page.locator('[data-testid=candidates] .marks [data-criterion=sipas].fail');
     expect(await eventually(() => sipasFailMarks.count(), after)).toBe(after);
-    await shot('13-review-after-save');
+    await expect(page.getByTestId('profile-name').textContent()).resolves.toContain('cấu hình lưu trong sổ làm việc');
+    // The top of the pane (viewport only: the full list is very long).
+    await page.screenshot({ path: path.join(SHOTS, '13-review-after-save.png') });
 
     // Reload the pane: the profile lives in the (host's) workbook, not in the page.
     await page.reload();
@@ -144,6 +146,34 @@ describe('Cấu hình in Chromium with the Excel test host', () => {
     expect(browser.dialogs).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
     expect(foreignRequests(browser.requests)).toEqual([]);
+  });
+
+  it('speaks English when Office does not, and keeps unsaved edits across a tab switch', async () => {
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'en-US' }));
+    const { page } = browser;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await expect(page.locator('[data-tab]').allTextContents()).resolves.toEqual(['Awards', 'Settings']);
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    await expect(page.getByTestId('profile-source').textContent()).resolves.toBe('This workbook uses the plan’s defaults.');
+    await page.fill(SIPAS, '150');
+    await page.fill('[data-path="awards.1.quota.individual"]', '-1');
+    await page.click('[data-action=save-profile]');
+    const refusal = page.locator('[data-testid=settings-message] [role=alert]');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Not saved: the profile has 2 problems');
+    await expect(refusal.locator('li').allTextContents()).resolves.toEqual([
+      'SIPAS index — threshold: must be at most 100',
+      'Giấy khen của Chủ tịch UBND thị xã — quota for individuals: must be at least 0',
+    ]);
+    await page.screenshot({ path: path.join(SHOTS, '19-settings-en-refused.png'), fullPage: true });
+    await page.fill(SIPAS, '95');
+    await page.click('[data-tab=main]');
+    await page.click('[data-tab=settings]');
+    expect(await page.inputValue(SIPAS)).toBe('95');
+    expect(await probe(page).sheetNames()).not.toContain(STATE_SHEET);
+    expect(browser.pageErrors).toEqual([]);
   });
 
   it('on a Mac, Export shows the JSON to copy and says why', async () => {

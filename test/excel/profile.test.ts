@@ -3,13 +3,18 @@
  * survives a reload (a new session reading the state), changes the result and the marks, and
  * "Khôi phục mặc định" removes it — each in one Excel.run, in a number of syncs that rows do not change.
  */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { DEFAULT_PROFILE, mergeProfile, type Profile } from '../../src/core/profile';
 import { annotateWorkbook, checkWorkbook, clearWorkbook, saveProfile } from '../../src/excel/session';
 import { generatedWorkbook } from '../host/generate';
 import { ExcelHost } from '../host/host';
-import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+import { thidua } from '../cli/run';
+import { fromGrid, releaseHost, SAMPLE, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);
 
@@ -52,6 +57,33 @@ describe('the profile saved in the workbook', () => {
       expect(again.result.candidates).toEqual(core.result.candidates);
     } finally {
       uninstall();
+    }
+  });
+
+  it('the CLI on the same file judges by the profile the add-in saved (no --profile)', async () => {
+    const grid = await sampleGrid();
+    const host = useHost(fromGrid(grid));
+    await saveProfile(sipas(95), 'vi');
+    // The state sheet exactly as the add-in wrote it, put into the .xlsx the CLI reads.
+    const state = host.dump().sheets.find((s) => s.name === STATE_SHEET)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.addWorksheet(STATE_SHEET, { state: 'hidden' });
+    for (const [address, cell] of Object.entries(state.cells)) ws.getCell(address).value = cell.value as ExcelJS.CellValue;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-profile-'));
+    try {
+      const file = path.join(dir, 'da-cau-hinh.xlsx');
+      await wb.xlsx.writeFile(file);
+      const r = thidua(['check', file, '--json']);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as { profile: string; candidates: { name: string; eligible: boolean; award: string | null; criteria: { id: string; outcome: string }[] }[] };
+      const core = analyze(grid, { lang: 'vi', profile: sipas(95) });
+      const brief = (cs: { name: string; eligible: boolean; award: string | null; criteria: { id: string; outcome: string }[] }[]) =>
+        cs.map((c) => ({ name: c.name, eligible: c.eligible, award: c.award, sipas: c.criteria.find((x) => x.id === 'sipas')?.outcome }));
+      expect(brief(json.candidates)).toEqual(brief(core.result.candidates));
+      expect(sipasFails({ result: json })).toBeGreaterThan(sipasFails(analyze(grid, { lang: 'vi' })));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
     }
   });
 

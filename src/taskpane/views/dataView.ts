@@ -24,7 +24,11 @@ export function renderData(analysis: Analysis, lang: Lang, handlers: DataHandler
   return h(
     'div',
     { class: 'data-view' },
-    h('p', { class: 'meta' }, S.profile(analysis.profile.name)),
+    h(
+      'p',
+      { class: 'meta', attrs: { 'data-testid': 'profile-name' } },
+      analysis.state.profile !== undefined && analysis.profileProblems.length === 0 ? S.profileSaved(analysis.profile.name) : S.profile(analysis.profile.name),
+    ),
     analysis.profileProblems.length > 0 &&
       h(
         'div',
