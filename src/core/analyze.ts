@@ -46,7 +46,9 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   }
   profile = profile ?? DEFAULT_PROFILE;
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state) });
+  const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
+  const ourSheets = typeof written === 'string' ? [written] : [];
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state), ourSheets });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {

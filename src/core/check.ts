@@ -12,11 +12,13 @@ export interface CheckOptions {
   overrides?: MappingOverride[];
   /** Voters at the review meeting, when vote rows carry no total. */
   meetingVoters?: number;
+  /** Sheets the product wrote (the result sheet as the workbook state names it): never tables. */
+  ourSheets?: string[];
 }
 
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const { tables, issues } = findTables(grid, options.overrides ?? []);
+  const { tables, issues } = findTables(grid, options.overrides ?? [], options.ourSheets ?? []);
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   const { quotas, ties } = rankAndAward(candidates, profile, found);

@@ -218,12 +218,14 @@ function applyOverride(sheet: SheetGrid, found: DetectedTable | null, o: Mapping
 }
 
 /** Finds every table of the workbook; overrides (saved with the workbook) take precedence. */
-export function findTables(grid: Grid, overrides: MappingOverride[] = []): { tables: DetectedTable[]; issues: Issue[] } {
+export function findTables(grid: Grid, overrides: MappingOverride[] = [], ourSheets: string[] = []): { tables: DetectedTable[]; issues: Issue[] } {
   const tables: DetectedTable[] = [];
   const issues: Issue[] = [];
   for (const sheet of grid.sheets) {
     // Our own sheets (incl. the state sheet staged as "_ThiDuaCCHC~" by an interrupted write) are never tables.
     if (sheet.name === STATE_SHEET || sheet.name === `${STATE_SHEET}~` || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
+    // Our result sheet under another name ("… (2)" beside a user's sheet of that name), as the state records it.
+    if (ourSheets.includes(sheet.name)) continue;
     const found = detectTable(sheet);
     const override = overrides.find((o) => o.sheet === sheet.name);
     const table = override ? applyOverride(sheet, found, override, issues) : found;

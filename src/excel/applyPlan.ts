@@ -223,15 +223,22 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     present.delete(name);
     await syncer.write(name.length, () => sheetProxy(name).delete());
   };
+  let resultName: string | null = null;
   if (input.resultSheet) {
-    const name = input.resultSheet.name;
-    await dropSheet(input.previous?.resultSheet !== name ? input.previous?.resultSheet : null);
+    const wanted = input.resultSheet.name;
+    const ours = input.previous?.resultSheet ?? null;
+    // A sheet of that name that is not ours is the user's: never removed, ours takes "… (2)" (as the CLI).
+    const others = new Set(present);
+    if (ours) others.delete(ours);
+    const name = freeSheetName(wanted, others);
+    resultName = name;
+    if (ours !== name) await dropSheet(ours);
     if (input.previous?.resultSheet !== name) {
       const naming: AnnotationBackup = { version: 1, cells: input.previous?.cells ?? [], resultSheet: name, noteMode: input.previous?.noteMode ?? input.mode };
       stateSheets = await writeStateSheet(syncer, stateSheets, { ...rest, annotationBackup: naming });
     }
     await dropSheet(name);
-    await writeResultSheet(syncer, input.resultSheet);
+    await writeResultSheet(syncer, name === wanted ? input.resultSheet : { ...input.resultSheet, name });
   } else await dropSheet(input.previous?.resultSheet);
   await syncer.flush();
 
@@ -307,7 +314,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   }
   const backup: AnnotationBackup | null =
     input.resultSheet || input.marks.length || orphans.length
-      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: input.resultSheet?.name ?? null, noteMode: input.mode }
+      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: resultName, noteMode: input.mode }
       : null;
   const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
 
@@ -348,6 +355,17 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   if (!firstState || JSON.stringify(firstState) !== JSON.stringify(state)) await writeStateSheet(syncer, stateSheets, state);
   await syncer.flush();
   return { state, backup, missingSheets };
+}
+
+/** `wanted`, or "wanted (2)", "(3)"… — Excel compares sheet names without case. */
+function freeSheetName(wanted: string, present: Set<string>): string {
+  const taken = new Set([...present].map((n) => n.toLocaleLowerCase()));
+  if (!taken.has(wanted.toLocaleLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLocaleLowerCase())) return name;
+  }
 }
 
 /** The result sheet "Kết quả xét khen thưởng" as a formatted table (the exceljs adapter's layout). */

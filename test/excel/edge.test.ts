@@ -153,3 +153,22 @@ it('notes fallback limits: a legacy note on a marked cell in an Excel without th
   await clearWorkbook();
   expect(host.snapshot()).toEqual(before);
 });
+
+it('a sheet of the user already named "Kết quả xét khen thưởng" is never removed: ours is "… (2)"', async () => {
+  const grid = await sampleGrid();
+  const name = analyze(grid, { lang: 'vi' }).plan.resultSheet.name;
+  grid.sheets.push({ name, originRow: 0, originCol: 0, values: [['Ghi chú riêng của tôi', 42]] });
+  const host = useHost(fromGrid(grid));
+  const before = host.snapshot();
+  await annotateWorkbook('vi');
+  const sheets = host.dump().sheets;
+  const mine = sheets.find((s) => s.name === name)!;
+  expect(Object.values(mine.cells).map((c) => c.value)).toEqual(['Ghi chú riêng của tôi', 42]);
+  const ours = sheets.find((s) => s.name === `${name} (2)`)!;
+  expect(Object.keys(ours.cells).length).toBeGreaterThan(30);
+  // Again: still one of ours, the user's untouched; then clear gives the original back.
+  await annotateWorkbook('vi');
+  expect(host.dump().sheets.filter((s) => s.name.startsWith(name)).map((s) => s.name).sort()).toEqual([name, `${name} (2)`]);
+  await clearWorkbook();
+  expect(host.snapshot()).toEqual(before);
+});
