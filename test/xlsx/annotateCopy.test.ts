@@ -103,3 +103,21 @@ test('clearing after annotation restores the workbook cell for cell (values, fil
   expect(picture(cleared)).toEqual(before);
   expect(cleared.worksheets.map((w) => w.name)).toEqual(['Tập thể', 'Cá nhân', 'Ghi chú']);
 });
+
+test('beside a user sheet named "Kết quả xét khen thưởng", ours is "… (2)", never read back as a table, and nothing doubles', async () => {
+  const r = await readWorkbookFile(SAMPLE);
+  if (!r.ok) throw new Error('sample');
+  r.workbook.addWorksheet('Kết quả xét khen thưởng').getCell('A1').value = 'Của tôi';
+  const first = analyze(gridOf(r.workbook), { lang: 'vi' });
+  applyPlan(r.workbook, first.plan, first.state);
+  const once = await reopen(r.workbook, 'own-sheet-once.xlsx');
+  expect(once.getWorksheet('Kết quả xét khen thưởng')!.getCell('A1').value).toBe('Của tôi');
+  expect(once.getWorksheet('Kết quả xét khen thưởng (2)')!.rowCount).toBeGreaterThan(30);
+  const again = analyze(gridOf(once), { lang: 'vi' });
+  expect(again.result.tables.map((t) => t.sheet)).toEqual(first.result.tables.map((t) => t.sheet));
+  expect(again.result.candidates.length).toBe(first.result.candidates.length);
+  applyPlan(once, again.plan, again.state);
+  const twice = await reopen(once, 'own-sheet-twice.xlsx');
+  expect(twice.worksheets.map((w) => w.name).filter((n) => n.startsWith('Kết quả'))).toEqual(['Kết quả xét khen thưởng', 'Kết quả xét khen thưởng (2)']);
+  expect(twice.getWorksheet('Kết quả xét khen thưởng')!.getCell('A1').value).toBe('Của tôi');
+});
