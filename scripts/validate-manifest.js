@@ -4,7 +4,7 @@
  *
  * `office-addin-manifest validate` posts the manifest to an online service; these machines have no
  * internet, so the manifest is checked with xmllint (compiled to WebAssembly, xmllint-wasm) against
- * Microsoft's published XSD files kept in ../shared/schemas/office-addin-manifest/ beside the clone.
+ * Microsoft's published XSD files kept in schemas/office-addin-manifest/ (source and licence in its README).
  * Override the folder with MANIFEST_SCHEMA_DIR.
  *
  * Usage: node scripts/validate-manifest.js [manifest.xml | dist/manifest.xml]
@@ -19,7 +19,7 @@ const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 function schemaDir() {
   return process.env.MANIFEST_SCHEMA_DIR
     ? path.resolve(process.env.MANIFEST_SCHEMA_DIR)
-    : path.resolve(REPO_ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
+    : path.resolve(REPO_ROOT, 'schemas', 'office-addin-manifest');
 }
 
 /** Reads the main schema and every other .xsd of the folder (the main one imports them). */
@@ -28,8 +28,7 @@ function loadSchemas(dir = schemaDir()) {
   if (!fs.existsSync(main)) {
     throw new Error(
       `Manifest schemas not found: ${main} is missing. ` +
-        'Put the shared/ folder beside the repository (../shared/schemas/office-addin-manifest/) ' +
-        'or set MANIFEST_SCHEMA_DIR.',
+        'The repository keeps them in schemas/office-addin-manifest/; restore that folder or set MANIFEST_SCHEMA_DIR.',
     );
   }
   const others = fs

@@ -1,6 +1,6 @@
 /**
- * manifest.xml validates offline against Microsoft's XSD files (../shared/schemas/…, beside the
- * clone) and says what issue 4 asks: Workbook host, ReadWriteDocument, vi-VN with en-US
+ * manifest.xml validates offline against Microsoft's XSD files (schemas/office-addin-manifest/ in this repository; source and
+ * licence in its README) and says what issue 4 asks: Workbook host, ReadWriteDocument, vi-VN with en-US
  * overrides, a Home-tab group with a ShowTaskpane button, icons that exist, dev URLs that the
  * production build rewrites.
  */
@@ -32,7 +32,7 @@ describe('manifest.xml', () => {
   beforeAll(() => {
     const dir = schemaDir();
     if (!fs.existsSync(path.join(dir, 'OfficeAppManifestV1_1.xsd'))) {
-      throw new Error(`The manifest schemas are missing at ${dir}: the shared/ folder must sit beside the repository (or set MANIFEST_SCHEMA_DIR).`);
+      throw new Error(`The manifest schemas are missing at ${dir}: restore schemas/office-addin-manifest/ (or set MANIFEST_SCHEMA_DIR).`);
     }
   });
 
