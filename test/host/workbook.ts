@@ -2,7 +2,7 @@
  * The host's live workbook: sheets of sparse cells, loaded from and dumped to the JSON model.
  * Only the proxies' queued actions change it, at sync.
  */
-import { cellName, clone, parseRect, rectAddress, type CellModel, type HostValue, type Rect, type SheetModel, type WorkbookModel } from './model';
+import { cellName, clone, parseRect, rectAddress, type CellModel, type ChartModel, type HostValue, type Rect, type SheetModel, type WorkbookModel } from './model';
 
 const WIDTH = 16384;
 
@@ -14,6 +14,7 @@ export class SheetData {
   columnWidths: Record<string, number> = {};
   /** "A6:M37:EdgeTop" → border style (not in the model: only the result sheet has borders). */
   borders: Record<string, string> = {};
+  charts: ChartModel[] = [];
   constructor(public name: string) {}
 
   get(row: number, col: number): CellModel | undefined {
@@ -75,6 +76,7 @@ export class WorkbookData {
       sheet.visibility = s.visibility ?? 'Visible';
       sheet.frozenRows = s.frozenRows ?? 0;
       sheet.columnWidths = { ...(s.columnWidths ?? {}) };
+      sheet.charts = clone(s.charts ?? []);
       for (const [addr, cell] of Object.entries(s.cells)) {
         const r = parseRect(addr);
         if (!r) throw new Error(`test host: bad cell address "${addr}" on sheet "${s.name}"`);
@@ -105,6 +107,7 @@ export class WorkbookData {
         if (s.visibility !== 'Visible') model.visibility = s.visibility;
         if (s.frozenRows) model.frozenRows = s.frozenRows;
         if (Object.keys(s.columnWidths).length) model.columnWidths = { ...s.columnWidths };
+        if (s.charts.length) model.charts = clone(s.charts);
         return model;
       }),
     };
