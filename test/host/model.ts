@@ -32,6 +32,8 @@ export interface SheetModel {
   columnWidths?: Record<string, number>;
   /** Charts on the sheet (a minimal model: what the add-in sets, nothing drawn). */
   charts?: ChartModel[];
+  /** Sheet protection on (Review → Protect Sheet): every write to its cells fails. */
+  protected?: boolean;
 }
 
 export interface ChartModel {
@@ -47,6 +49,8 @@ export interface ChartModel {
 
 export interface WorkbookModel {
   sheets: SheetModel[];
+  /** Workbook structure protection on: adding, deleting, renaming, hiding sheets fails. */
+  structureProtected?: boolean;
 }
 
 export interface Rect {
