@@ -9,7 +9,7 @@ import type { Analysis } from '../core/analyze';
 import { KINDS, type Lang } from '../core/ids';
 import { shortAwardLabel } from '../core/messages/labels';
 import { matchesFilter } from '../taskpane/filters';
-import type { NoteMode } from '../taskpane/sessionApi';
+import type { NoteMode } from '../core/marks';
 
 export interface QuickReport {
   lang: Lang;

@@ -62,13 +62,14 @@ export function splitNote(text: string | null): { user: string | null; ours: str
 
 /** A short fingerprint of our note text, kept in the backup to tell whether anyone edited it. */
 export function noteHash(text: string): string {
-  // FNV-1a, 32 bits: not a secret, only "is it still what we wrote".
+  // FNV-1a: not a secret, only "is it still what we wrote".
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  // Four base-36 characters (~20 bits): enough to tell an edit, small enough for 10,000 marks.
+  return ((h >>> 0) % 1679616).toString(36).padStart(4, '0');
 }
 
 const OUR_FILLS = new Set(Object.values(MARK_FILL).filter((c): c is string => c !== null));

@@ -122,8 +122,13 @@ export interface ReconcileDecision {
 }
 
 export interface PreparedReconcile {
-  /** Every cell whose fill and note the decision needs. */
+  /** Every cell whose note the decision needs. */
   cells: CellRef[];
+  /**
+   * The cells whose fill the decision needs (a subset of `cells`: where we put or put a fill);
+   * the others' fill may be given as null.
+   */
+  fillCells: CellRef[];
   /** Given the states of those cells (keyed by cellKey), the decision. */
   decide(states: Map<string, CellState>): ReconcileDecision;
 }
@@ -200,12 +205,17 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
   for (const l of located) cells.set(cellKey(l.at.sheet, l.at.cell), l.at);
   for (const m of marks) cells.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell.toUpperCase(), row: m.row, col: m.col });
 
+  const fillKeys = new Set<string>();
+  for (const l of located) if (l.entry.ours === undefined || l.entry.ours.fill !== undefined || l.entry.also?.fill !== undefined) fillKeys.add(cellKey(l.at.sheet, l.at.cell));
+  for (const m of marks) if (MARK_FILL[m.kind]) fillKeys.add(cellKey(m.sheet, m.cell));
   return {
     cells: [...cells.values()],
+    fillCells: [...cells.entries()].filter(([k]) => fillKeys.has(k)).map(([, c]) => c),
     decide(states) {
       const state = (r: CellRef) => states.get(cellKey(r.sheet, r.cell)) ?? EMPTY;
       const report: ReconcileReport = {
-        missingSheets: [...new Set(missing.map((e) => e.sheet))],
+        // A second clear forgets them silently, as it always did.
+        missingSheets: leftover ? [] : [...new Set(missing.map((e) => e.sheet))],
         goneCandidates: [],
         lostCells: [],
         forgotten: leftover,
@@ -231,6 +241,8 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       const kept: BackedUpCell[] = [];
       const fresh: BackedUpCell[] = [];
       const coverNew: BackedUpCell[] = [];
+      // A cover is needed only when a write puts on a cell something the stored backup does not describe.
+      let needCover = false;
       const unreachable: Record<NoteKind, number> = { notes: 0, comments: 0 };
       for (const [key, ref] of cells) {
         const s = state(ref);
@@ -354,6 +366,7 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
           else if (pendingNote) ours.note = prevNote;
           entry.ours = ours;
           fresh.push(entry);
+          if ((write.fill !== undefined || write.notes) && !(prev && sameEntry(prev, entry))) needCover = true;
           // Until the writes are done the cell may still hold the previous annotation's marks: the
           // backup saved before them accepts either.
           if (prev) {
@@ -374,20 +387,37 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       for (const k of NOTE_KINDS) if (unreachable[k]) report.unreachable[k] = unreachable[k];
 
       const carried = leftover ? [] : [...unfound, ...missing];
-      report.forgotten = leftover && unfound.length + missing.length > 0;
+      report.forgotten = leftover && unfound.length > 0;
       const cellsLeft = [...fresh, ...kept, ...carried];
       const backup: AnnotationBackup | null =
         input.resultSheet || cellsLeft.length ? { version: 1, cells: cellsLeft, resultSheet: input.resultSheet, noteMode: marks.length ? input.mode : (previous?.noteMode ?? input.mode) } : null;
       // Before the writes of an annotation: the new entries (accepting the previous marks), the
       // previous entries of cells about to be restored as they were, and everything carried over.
       let cover: AnnotationBackup | null = null;
-      if (marks.length && backup) {
+      if (marks.length && backup && needCover) {
         const restoring = [...prevAt.values()].filter((l) => !markAt.has(cellKey(l.at.sheet, l.at.cell))).map((l) => ({ ...l.entry, cell: l.at.cell }));
         cover = { ...backup, cells: [...coverNew, ...restoring, ...unfound, ...missing] };
       }
       return { writes, backup, cover, report };
     },
   };
+}
+
+function sameEntry(a: BackedUpCell, b: BackedUpCell): boolean {
+  return entryKey(a) === entryKey(b);
+}
+
+function entryKey(c: BackedUpCell): string {
+  const a = c.anchor;
+  return JSON.stringify([c.sheet, c.cell.toUpperCase(), c.fill, c.note, c.ours?.fill ?? null, c.ours?.note ?? null, c.also ?? null, a ? [a.kind, a.name, a.nth ?? 1, a.field ?? null, a.header ?? null] : null, c.exact ?? null]);
+}
+
+/** Whether two backups hold the same (the order of cells aside): then it need not be written again. */
+export function sameBackup(a: AnnotationBackup | null | undefined, b: AnnotationBackup | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.resultSheet !== b.resultSheet || a.noteMode !== b.noteMode || a.cells.length !== b.cells.length) return false;
+  const keys = (x: AnnotationBackup) => x.cells.map(entryKey).sort().join('\n');
+  return keys(a) === keys(b);
 }
 
 /** A cell found by its address only: does it still hold exactly what we wrote? */

@@ -171,10 +171,16 @@ export function packBackup(b: AnnotationBackup): StoredBackup {
 }
 
 /**
- * The backup as stored from format 3 on: per sheet and table kind, the marked cells grouped by
- * candidate (name, n-th of that name), each as [address, field or "#header", what we wrote,
- * original [fill, note] when not blank, exact objects, what the previous annotation wrote]; cells
- * on no candidate's row, and cells of formats 1–2, one by one.
+ * The backup as stored from format 3 on (≈ 25 bytes a mark: at 10,000 rows it shares one Excel on
+ * the web request with the notes), per sheet and table kind:
+ *   t: the marked columns' fields (or "#" + header text for a column mapped to no field),
+ *   c: the column each had (the address hint),
+ *   r: one line per candidate, "name|row it had|marks", a mark being the index in `t` and what we
+ *      wrote (encodeOurs), e.g. "Phòng Tư pháp|5|2Fk3z1 0P",
+ *   x: what is rare, by line number: the n-th of a repeated name, a name holding "|", the originals
+ *      that were not blank, exceljs exact objects, what a previous annotation wrote, an address off
+ *      the column of `c`;
+ *   cells: cells on no candidate's row (and cells of formats 1–2), one by one.
  */
 export interface StoredBackup3 {
   version: 3;
@@ -186,26 +192,46 @@ export interface StoredBackup3 {
 export interface StoredSheet3 {
   sheet: string;
   kind?: Kind;
-  rows?: { n: string; i?: number; m: StoredMark3[] }[];
+  t?: string[];
+  c?: string[];
+  r?: string;
+  x?: Record<string, StoredRowExtra>;
   cells?: { c: string; o?: string; a?: string; f?: string | null; t?: string | null; x?: BackedUpCell['exact'] }[];
 }
 
-/** [address, "field" | "#header", ours, [fill, note]?, exact?, also?] */
-export type StoredMark3 = [string, string, string, ([string | null, string | null] | 0)?, (BackedUpCell['exact'] | 0)?, string?];
+export interface StoredRowExtra {
+  /** 2 for the second row of that name… */
+  i?: number;
+  /** The name, when it cannot sit on the line. */
+  n?: string;
+  /** Per mark (index in `t`): the original [fill, note] when not both blank. */
+  o?: Record<string, [string | null, string | null]>;
+  x?: Record<string, BackedUpCell['exact']>;
+  /** Per mark: what the previous annotation wrote (a backup saved before the writes). */
+  a?: Record<string, string>;
+  /** Per mark: the address, when it is not in the column of `c`. */
+  h?: Record<string, string>;
+}
 
 const FILL_CODE: Record<string, string> = Object.fromEntries(
   (Object.entries(MARK_FILL) as [string, string | null][]).filter(([, c]) => c).map(([k, c]) => [c!.toUpperCase(), k[0].toUpperCase()]),
 );
 const CODE_FILL: Record<string, string> = Object.fromEntries(Object.entries(FILL_CODE).map(([c, k]) => [k, c]));
 
-/** What we wrote → "F", "Un1a2b3c4d", "#112233c0badcafe", "-n…" (fill code or colour or "-", then n/c + hash). */
-export function encodeOurs(o: OursOnCell): string {
+/**
+ * What we wrote → "F" (our red fill), "Uk3z1" (amber + a note of the backup's kind), "-Ck3z1" (no
+ * fill, a threaded comment when the backup's kind is notes), "#112233" (another colour), "…*" (any
+ * text: a whole note of formats 1–2).
+ */
+export function encodeOurs(o: OursOnCell, mode: NoteMode): string {
   const fill = o.fill ? (FILL_CODE[o.fill.toUpperCase()] ?? o.fill.toUpperCase()) : '-';
-  return `${fill}${o.note ? `${o.note.kind === 'notes' ? 'n' : 'c'}${o.note.hash}` : ''}`;
+  if (!o.note) return fill;
+  const kind = o.note.kind === mode ? '' : o.note.kind === 'notes' ? 'N' : 'C';
+  return `${fill}${kind}${o.note.hash}`;
 }
 
-export function decodeOurs(code: string): OursOnCell | undefined {
-  const m = /^(#[0-9A-Fa-f]{6}|[A-Z]|-)(?:([nc])([0-9a-f]{8}|\*))?$/.exec(code);
+export function decodeOurs(code: string, mode: NoteMode): OursOnCell | undefined {
+  const m = /^(#[0-9A-Fa-f]{6}|[A-Z]|-)(?:([NC])?([0-9a-z]{4}|\*))?$/.exec(code);
   if (!m) return undefined;
   const o: OursOnCell = {};
   if (m[1] !== '-') {
@@ -213,75 +239,113 @@ export function decodeOurs(code: string): OursOnCell | undefined {
     if (!fill) return undefined;
     o.fill = fill;
   }
-  if (m[2]) o.note = { kind: m[2] === 'n' ? 'notes' : 'comments', hash: m[3] };
+  if (m[3]) {
+    const kind: NoteMode = m[2] === 'N' ? 'notes' : m[2] === 'C' ? 'comments' : mode;
+    if (kind === 'none') return undefined;
+    o.note = { kind, hash: m[3] };
+  }
   return o;
 }
 
 export function packBackup3(b: AnnotationBackup): StoredBackup3 {
-  const sheets = new Map<string, StoredSheet3>();
-  const rowsOf = new Map<string, { n: string; i?: number; m: StoredMark3[] }>();
-  const sheetOf = (sheet: string, kind?: Kind): StoredSheet3 => {
+  const mode = b.noteMode;
+  const sheets = new Map<string, { s: StoredSheet3; lines: string[]; lineOf: Map<string, number> }>();
+  const sheetOf = (sheet: string, kind?: Kind) => {
     const k = `${sheet}\u0000${kind ?? ''}`;
-    let s = sheets.get(k);
-    if (!s) sheets.set(k, (s = kind ? { sheet, kind } : { sheet }));
-    return s;
+    let g = sheets.get(k);
+    if (!g) sheets.set(k, (g = { s: kind ? { sheet, kind } : { sheet }, lines: [], lineOf: new Map() }));
+    return g;
   };
   for (const c of b.cells) {
     const plainExact = c.exact === undefined || Object.values(c.exact).every((x) => x === null || x === undefined);
-    if (c.anchor && c.ours && (c.anchor.field || c.anchor.header !== undefined)) {
-      const s = sheetOf(c.sheet, c.anchor.kind);
-      const rk = `${c.sheet}\u0000${c.anchor.kind}\u0000${c.anchor.name}\u0000${c.anchor.nth ?? 1}`;
-      let row = rowsOf.get(rk);
-      if (!row) {
-        row = c.anchor.nth && c.anchor.nth > 1 ? { n: c.anchor.name, i: c.anchor.nth, m: [] } : { n: c.anchor.name, m: [] };
-        rowsOf.set(rk, row);
-        (s.rows ??= []).push(row);
+    const pos = parseA1(c.cell);
+    if (c.anchor && c.ours && pos && (c.anchor.field || c.anchor.header !== undefined)) {
+      const g = sheetOf(c.sheet, c.anchor.kind);
+      const s = g.s;
+      const tokenText = c.anchor.field ?? `#${c.anchor.header}`;
+      const letter = c.cell.toUpperCase().replace(/\d+$/, '');
+      const t = (s.t ??= []);
+      const cols = (s.c ??= []);
+      let token = t.indexOf(tokenText);
+      if (token < 0) {
+        token = t.push(tokenText) - 1;
+        cols.push(letter);
       }
-      const mark: StoredMark3 = [c.cell, c.anchor.field ?? `#${c.anchor.header}`, encodeOurs(c.ours)];
-      const orig: [string | null, string | null] | 0 = c.fill === null && c.note === null ? 0 : [c.fill, c.note];
-      const exact = plainExact ? 0 : c.exact;
-      if (c.also) mark.push(orig, exact, encodeOurs(c.also));
-      else if (exact) mark.push(orig, exact);
-      else if (orig) mark.push(orig);
-      row.m.push(mark);
+      const rk = `${c.anchor.name}\u0000${c.anchor.nth ?? 1}\u0000${pos.row}`;
+      let line = g.lineOf.get(rk);
+      const inline = !/[|\n]/.test(c.anchor.name);
+      if (line === undefined) {
+        line = g.lines.push(`${inline ? c.anchor.name : ''}|${pos.row + 1}|`) - 1;
+        g.lineOf.set(rk, line);
+        const extra: StoredRowExtra = {};
+        if (c.anchor.nth && c.anchor.nth > 1) extra.i = c.anchor.nth;
+        if (!inline) extra.n = c.anchor.name;
+        if (Object.keys(extra).length) (s.x ??= {})[line] = extra;
+      }
+      const extra = (): StoredRowExtra => ((s.x ??= {})[line!] ??= {});
+      const k = String(token);
+      if (cols[token] !== letter) (extra().h ??= {})[k] = c.cell.toUpperCase();
+      if (c.fill !== null || c.note !== null) (extra().o ??= {})[k] = [c.fill, c.note];
+      if (!plainExact) (extra().x ??= {})[k] = c.exact;
+      if (c.also) (extra().a ??= {})[k] = encodeOurs(c.also, mode);
+      const text = g.lines[line];
+      g.lines[line] = `${text}${text.endsWith('|') ? '' : ' '}${token}${encodeOurs(c.ours, mode)}`;
     } else {
-      const s = sheetOf(c.sheet);
+      const g = sheetOf(c.sheet);
       const e: NonNullable<StoredSheet3['cells']>[number] = { c: c.cell };
-      if (c.ours) e.o = encodeOurs(c.ours);
-      if (c.also) e.a = encodeOurs(c.also);
+      if (c.ours) e.o = encodeOurs(c.ours, mode);
+      if (c.also) e.a = encodeOurs(c.also, mode);
       if (c.fill !== null) e.f = c.fill;
       if (c.note !== null) e.t = c.note;
       if (!plainExact) e.x = c.exact;
-      (s.cells ??= []).push(e);
+      (g.s.cells ??= []).push(e);
     }
   }
-  return { version: 3, resultSheet: b.resultSheet, noteMode: b.noteMode, sheets: [...sheets.values()] };
+  return {
+    version: 3,
+    resultSheet: b.resultSheet,
+    noteMode: mode,
+    sheets: [...sheets.values()].map(({ s, lines }) => (lines.length ? { ...s, r: lines.join('\n') } : s)),
+  };
 }
 
 function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined {
   if (!Array.isArray(v.sheets) || !NOTE_MODES.includes(v.noteMode as string)) return undefined;
+  const mode = v.noteMode as NoteMode;
   const cells: BackedUpCell[] = [];
   for (const s of v.sheets) {
     if (!s || typeof s.sheet !== 'string') return undefined;
-    for (const row of s.rows ?? []) {
-      if (!row || typeof row.n !== 'string' || !Array.isArray(row.m) || (s.kind !== 'collective' && s.kind !== 'individual')) return undefined;
-      for (const m of row.m) {
-        if (!Array.isArray(m) || typeof m[0] !== 'string' || typeof m[1] !== 'string' || typeof m[2] !== 'string') return undefined;
-        const ours = decodeOurs(m[2]);
-        if (!ours || !parseA1(m[0])) return undefined;
-        const anchor: CellAnchor = { kind: s.kind, name: row.n };
-        if (typeof row.i === 'number' && row.i > 1) anchor.nth = row.i;
-        if (m[1].startsWith('#')) anchor.header = m[1].slice(1);
-        else anchor.field = m[1] as Field;
-        const orig = Array.isArray(m[3]) ? m[3] : [null, null];
-        const cell: BackedUpCell = { sheet: s.sheet, cell: m[0], fill: orig[0] ?? null, note: orig[1] ?? null, anchor, ours };
-        if (m[4]) cell.exact = m[4];
-        if (typeof m[5] === 'string') {
-          const also = decodeOurs(m[5]);
-          if (!also) return undefined;
-          cell.also = also;
+    if (s.r !== undefined) {
+      if (typeof s.r !== 'string' || (s.kind !== 'collective' && s.kind !== 'individual') || !Array.isArray(s.t) || !Array.isArray(s.c)) return undefined;
+      const lines = s.r.split('\n');
+      for (let li = 0; li < lines.length; li++) {
+        const parts = lines[li].split('|');
+        const hint = Number(parts[1]);
+        if (parts.length !== 3 || !Number.isInteger(hint) || hint < 1) return undefined;
+        const extra: StoredRowExtra = s.x?.[li] ?? {};
+        const name = extra.n ?? parts[0];
+        for (const mark of parts[2] ? parts[2].split(' ') : []) {
+          const m = /^(\d+)(.+)$/.exec(mark);
+          const ours = m ? decodeOurs(m[2], mode) : undefined;
+          const tokenText = m ? s.t[Number(m[1])] : undefined;
+          if (!m || !ours || typeof tokenText !== 'string') return undefined;
+          const k = m[1];
+          const anchor: CellAnchor = { kind: s.kind, name };
+          if (typeof extra.i === 'number' && extra.i > 1) anchor.nth = extra.i;
+          if (tokenText.startsWith('#')) anchor.header = tokenText.slice(1);
+          else anchor.field = tokenText as Field;
+          const address = extra.h?.[k] ?? `${s.c[Number(k)]}${hint}`;
+          if (!parseA1(address)) return undefined;
+          const orig = extra.o?.[k] ?? [null, null];
+          const cell: BackedUpCell = { sheet: s.sheet, cell: address, fill: orig[0] ?? null, note: orig[1] ?? null, anchor, ours };
+          if (extra.x?.[k]) cell.exact = extra.x[k];
+          if (extra.a?.[k] !== undefined) {
+            const also = decodeOurs(extra.a[k], mode);
+            if (!also) return undefined;
+            cell.also = also;
+          }
+          cells.push(cell);
         }
-        cells.push(cell);
       }
     }
     for (const e of s.cells ?? []) {
@@ -289,19 +353,19 @@ function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined 
       const cell: BackedUpCell = { sheet: s.sheet, cell: e.c, fill: e.f ?? null, note: e.t ?? null };
       if (e.x) cell.exact = e.x;
       if (e.o !== undefined) {
-        const ours = decodeOurs(e.o);
+        const ours = decodeOurs(e.o, mode);
         if (!ours) return undefined;
         cell.ours = ours;
       }
       if (e.a !== undefined) {
-        const also = decodeOurs(e.a);
+        const also = decodeOurs(e.a, mode);
         if (!also) return undefined;
         cell.also = also;
       }
       cells.push(cell);
     }
   }
-  return { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: v.noteMode as NoteMode };
+  return { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: mode };
 }
 
 const NOTE_MODES = ['notes', 'comments', 'none'];
@@ -328,6 +392,14 @@ export function unpackBackup(value: unknown): AnnotationBackup | undefined {
     for (const c of s.cells ?? []) cells.push({ sheet: s.sheet, ...c });
   }
   return { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: v.noteMode as AnnotationBackup['noteMode'] };
+}
+
+/** Whether the grid holds a backup: none, a readable one, or one that cannot be read (damaged). */
+export function backupStatus(grid: Grid): 'none' | 'ok' | 'damaged' {
+  const sheet = findStateSheet(grid);
+  const line = sheet?.values.find((l) => l[0] === 'annotationBackup');
+  if (!line) return 'none';
+  return readState(grid).annotationBackup ? 'ok' : 'damaged';
 }
 
 export function findStateSheet(grid: Grid): SheetGrid | undefined {

@@ -8,6 +8,7 @@ import type { Field, Kind } from './ids';
 import type { Issue, TableInfo } from './result';
 import type { MappingOverride } from './state';
 import { STATE_SHEET } from './annotationPlan';
+import { isStagingSheet } from './marks';
 import { isHistorySheetName } from './history';
 
 /** workbook.md: the header row is found within the first 20 rows. */
@@ -223,8 +224,8 @@ export function findTables(grid: Grid, overrides: MappingOverride[] = [], ourShe
   const tables: DetectedTable[] = [];
   const issues: Issue[] = [];
   for (const sheet of grid.sheets) {
-    // Our own sheets (incl. the state sheet staged as "_ThiDuaCCHC~" by an interrupted write) are never tables.
-    if (sheet.name === STATE_SHEET || sheet.name === `${STATE_SHEET}~` || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
+    // Our own sheets (incl. the state sheet staged as "_ThiDuaCCHC~…" by an interrupted write) are never tables.
+    if (sheet.name === STATE_SHEET || isStagingSheet(sheet.name) || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
     // Our result sheet under another name ("… (2)" beside a user's sheet of that name), as the state records it.
     if (ourSheets.includes(sheet.name)) continue;
     // "Lịch sử khen thưởng" lists past awards (history.ts): never candidates, whatever its headers.

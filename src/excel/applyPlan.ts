@@ -1,32 +1,31 @@
 /**
  * Office.js adapter, writing side: brings the workbook from what it holds to what the plan wants,
- * in a constant number of syncs. Both "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no
- * marks) go through `reconcile`:
+ * in a constant number of syncs. "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no marks)
+ * both go through `reconcile`; what to write, restore, keep and report is decided by the core
+ * (`src/core/reconcile.ts`, shared with the CLI's xlsx writer) — this file only reads and writes:
  *
  *   request 1–2 (the grid read): the existing notes / comments;
  *   request 3: fills of every cell involved (getCellProperties, one call per sheet column), where
- *              each note / comment sits, and the result sheet (it depends on nothing read here:
- *              a small state naming it is saved first, so that a clear removes it whatever fails);
- *   (only when the user had notes on cells we mark: their text, for the backup);
- *   request 4: the backup, then fills (same fill → one RangeAreas), notes, and the exact backup.
+ *              each note / comment sits and its text, and the result sheet (it depends on nothing
+ *              read here: a small state naming it is saved first, so that a clear removes it);
+ *   request 4: the backup covering every cell about to be written, then fills (same fill → one
+ *              RangeAreas), notes, and the exact backup last.
  *
  * Every call has an estimated size; the Syncer sends what is queued before a request or a response
- * would pass 4 MB (Excel on the web refuses 5 MB). At 10,000 rows request 3 carries ≈ 3 MB (the
- * result sheet) and request 4 ≈ 2.5 MB (6,900 notes), so the count stays 4 (bench/addin.bench.js).
+ * would pass 4 MB (Excel on the web refuses 5 MB).
  *
  * Office.js does not roll back a request that fails part-way, so the order is chosen for that:
  * the backup covers every cell before any is touched, a clear removes the backup only after
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
- *
- * For each cell involved, "original" is what the user had: the previous backup's entry when the
- * cell was marked before (so re-annotating never backs up our own marks), else what is there now.
- * Only cells whose current state differs from the wanted one are written.
  */
-import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type ResultSheet } from '../core/annotationPlan';
-import { columnLetter, parseA1 } from '../core/grid';
-import { stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core/state';
-import { noteModeUsable, supports, type NoteMode } from './capabilities';
+import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet } from '../core/annotationPlan';
+import { columnLetter, parseA1, type Grid } from '../core/grid';
+import { labels } from '../core/messages/labels';
+import { isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode } from '../core/marks';
+import { cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport } from '../core/reconcile';
+import { stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core/state';
+import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, type Syncer } from './syncer';
 
 /** getRanges fails on address lists over ~8k characters; we stay well under. */
@@ -38,17 +37,21 @@ const STATE_CELLS_PER_WRITE = 8;
 const HEADER_FILL = '#D9E1F2';
 /** Estimated response per cell of getCellProperties (fill colour + pattern). */
 const CELL_PROPS_BYTES = 60;
-/** Locating one existing note: one more action (getLocation, then load) sent, its address back. */
+/** Locating one existing note and reading its text: one more action sent, its address and text back. */
 const NOTE_LOCATION_REQUEST = 200;
-const NOTE_LOCATION_RESPONSE = 100;
-/** Estimated response for the text of a user's note. */
-const NOTE_READ_BYTES = 1000;
-
-type NoteKind = Exclude<NoteMode, 'none'>;
+const NOTE_LOCATION_RESPONSE = 400;
+/** Asking for a cell's note: the address sent; its text back (≈ 300 bytes for ours). */
+const NOTE_BY_CELL_REQUEST = 40;
+const NOTE_TEXT_RESPONSE = 300;
 
 /** Notes / comments present in the workbook, loaded alongside the grid. */
 export interface ExistingNotes {
   collections: Map<NoteKind, Excel.NoteCollection | Excel.CommentCollection>;
+}
+
+/** Which note kinds this Excel can read and write. */
+export function noteReach(): NoteReach {
+  return { notes: noteModeUsable('notes'), comments: noteModeUsable('comments') };
 }
 
 /** Queues the load of every note kind this Excel supports (call inside readGrid's second request). */
@@ -57,23 +60,16 @@ export function queueExistingNotes(context: Excel.RequestContext): ExistingNotes
   for (const kind of ['notes', 'comments'] as NoteKind[]) {
     if (!noteModeUsable(kind)) continue;
     const coll = kind === 'notes' ? context.workbook.notes : context.workbook.comments;
-    // Only a small property here: contents and locations are read later, in size-bounded requests.
+    // Only a small property here: locations and texts are read later, in size-bounded requests.
     coll.load('items/authorName');
     map.collections.set(kind, coll);
   }
   return map;
 }
 
-interface Involved {
-  sheet: string;
-  cell: string;
-  row: number;
-  col: number;
-  fill?: string | null;
-  notes: Partial<Record<NoteKind, { item?: Excel.Note | Excel.Comment }>>;
-}
-
 export interface ReconcileInput {
+  /** The workbook as just read. */
+  grid: Grid;
   /** Sheets present in the workbook now. */
   sheetNames: string[];
   previous: AnnotationBackup | undefined;
@@ -83,11 +79,10 @@ export interface ReconcileInput {
   resultSheet: ResultSheet | null;
   /** The state to keep besides the backup (the backup is added when marks are written). */
   baseState: WorkbookState;
-  /** Drop the backed-up cells of sheets that are gone instead of keeping them (default: keep). */
-  dropMissing?: boolean;
+  overrides?: MappingOverride[];
+  /** Rewrite the state sheet even when nothing changed (to drop a damaged backup). */
+  rewriteState?: boolean;
 }
-
-const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
 
 /** Always quoted: a bare "TT2024" or "CN1" would read as a cell reference. */
 export function quoteSheet(name: string): string {
@@ -140,32 +135,71 @@ export function chunkAddresses(addresses: string[], budget = AREAS_ADDRESS_BUDGE
 export interface ReconcileOutcome {
   state: WorkbookState;
   backup: AnnotationBackup | null;
-  /**
-   * Sheets named in the previous backup that the workbook no longer has (renamed or deleted since
-   * the annotation): their backed-up cells could not be restored and are kept in the backup.
-   */
-  missingSheets: string[];
+  /** What the user is told: the core's report of this reconciliation. */
+  report: ReconcileReport;
+  /** With no backup to go by (the state sheet deleted or damaged): marks of ours recognised and removed. */
+  recognised: number;
+}
+
+type NoteItem = Excel.Note | Excel.Comment;
+
+/** Rows closer than this are read in one range (a cell costs ~55 bytes back, a range ~300 sent). */
+const FILL_READ_GAP = 4;
+
+/** Queues the reads of these cells' fills (getCellProperties on runs of a column); gives them after the sync. */
+async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (name: string) => Excel.Worksheet): Promise<() => Map<string, string | null>> {
+  const byColumn = new Map<string, CellRef[]>();
+  for (const c of cells) {
+    const k = `${c.sheet}\u0000${c.col}`;
+    const list = byColumn.get(k) ?? [];
+    list.push(c);
+    byColumn.set(k, list);
+  }
+  const columns: { sheet: string; col: number; top: number; bottom: number; cells: CellRef[] }[] = [];
+  for (const list of byColumn.values()) {
+    list.sort((a, b) => a.row - b.row);
+    let run = { sheet: list[0].sheet, col: list[0].col, top: list[0].row, bottom: list[0].row, cells: [list[0]] };
+    for (const c of list.slice(1)) {
+      if (c.row - run.bottom > FILL_READ_GAP) {
+        columns.push(run);
+        run = { sheet: c.sheet, col: c.col, top: c.row, bottom: c.row, cells: [c] };
+      } else {
+        run.bottom = c.row;
+        run.cells.push(c);
+      }
+    }
+    columns.push(run);
+  }
+  const reads: { g: { sheet: string; col: number; top: number; cells: CellRef[] }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  for (const g of columns) {
+    const L = columnLetter(g.col);
+    const address = `${L}${g.top + 1}:${L}${g.bottom + 1}`;
+    await syncer.write(
+      address.length + 50,
+      () => {
+        const props = sheetProxy(g.sheet).getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        reads.push({ g, props });
+      },
+      CELL_PROPS_BYTES * (g.bottom - g.top + 1),
+    );
+  }
+  return () => {
+    const fills = new Map<string, string | null>();
+    for (const { g, props } of reads) {
+      for (const c of g.cells) {
+        const fill = props.value[c.row - g.top]?.[0]?.format?.fill;
+        // Excel reports "no fill" as white with the pattern None.
+        fills.set(cellKey(c.sheet, c.cell), !fill || fill.pattern === 'None' ? null : (fill.color ?? null));
+      }
+    }
+    return fills;
+  };
 }
 
 export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<ReconcileOutcome> {
   const { context } = syncer;
   const present = new Set(input.sheetNames);
-  const involved = new Map<string, Involved>();
-  const add = (sheet: string, cell: string): void => {
-    const pos = parseA1(cell);
-    if (!pos || !present.has(sheet) || involved.has(keyOf(sheet, cell))) return;
-    involved.set(keyOf(sheet, cell), { sheet, cell: cell.toUpperCase(), row: pos.row, col: pos.col, notes: {} });
-  };
-  for (const b of input.previous?.cells ?? []) add(b.sheet, b.cell);
-  for (const m of input.marks) add(m.sheet, m.cell);
-  // A sheet renamed or deleted since the last annotation: what we backed up there can't be put back
-  // now. The entries are kept (never dropped: the user's original fills and notes are only there),
-  // so that renaming the sheet back and clearing again restores them.
-  const gone = (input.previous?.cells ?? []).filter((b) => !present.has(b.sheet));
-  const missingSheets = input.dropMissing ? [] : [...new Set(gone.map((b) => b.sheet))];
-  const orphans = input.dropMissing ? [] : gone;
-
-  // Request 2: current fills (one getCellProperties per sheet column) and note locations.
+  const reach = noteReachOf(input.existing);
   const sheets = new Map<string, Excel.Worksheet>();
   const sheetProxy = (name: string): Excel.Worksheet => {
     let ws = sheets.get(name);
@@ -175,163 +209,169 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     }
     return ws;
   };
-  const columns = new Map<string, { sheet: string; col: number; top: number; bottom: number }>();
-  for (const c of involved.values()) {
-    const k = `${c.sheet}\u0000${c.col}`;
-    const g = columns.get(k);
-    if (!g) columns.set(k, { sheet: c.sheet, col: c.col, top: c.row, bottom: c.row });
-    else {
-      g.top = Math.min(g.top, c.row);
-      g.bottom = Math.max(g.bottom, c.row);
-    }
-  }
-  // Reads are chunked like writes: each request's estimated response stays under the budget.
-  const fillReads: { g: { sheet: string; col: number; top: number; bottom: number }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
-  for (const g of columns.values()) {
-    const L = columnLetter(g.col);
-    const address = `${L}${g.top + 1}:${L}${g.bottom + 1}`;
-    await syncer.write(
-      address.length + 100,
-      () => {
-        const props = sheetProxy(g.sheet).getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true } } });
-        fillReads.push({ g, props });
-      },
-      CELL_PROPS_BYTES * (g.bottom - g.top + 1),
-    );
-  }
-  // Where each existing note / comment sits (not its text: most are ours, and their text is known).
-  const locations: { kind: NoteKind; item: Excel.Note | Excel.Comment; where: Excel.Range }[] = [];
+  const previous = input.previous;
+  const ours = previous?.resultSheet ?? null;
+  // A sheet of the result's name that is not ours is the user's: never removed, ours takes "… (2)" (as the CLI).
+  const resultName = input.resultSheet ? freeSheetName(input.resultSheet.name, [...present].filter((n) => n !== ours)) : null;
+  const prep = prepareReconcile({
+    grid: input.grid,
+    sheetNames: input.sheetNames,
+    previous,
+    marks: input.marks,
+    mode: input.mode,
+    reach,
+    resultSheet: resultName,
+    overrides: input.overrides,
+    ourSheets: ours ? [ours] : [],
+  });
+
+  // Request 3: current fills of the cells involved, their notes' texts, the result sheet. Notes are
+  // asked for by cell (only the cells involved); threaded comments, which cannot be asked for by
+  // cell without an error, and — with no backup to go by — every note, are listed with their place.
+  const fillsOf = await queueFillReads(syncer, prep.fillCells, sheetProxy);
+  const located: { kind: NoteKind; item: NoteItem; where: Excel.Range }[] = [];
+  const byCell: { c: CellRef; item: Excel.Note }[] = [];
   for (const [kind, coll] of input.existing.collections) {
-    for (const item of coll.items as (Excel.Note | Excel.Comment)[]) {
+    if (kind === 'notes' && previous) {
+      if (!coll.items.length) continue;
+      for (const c of prep.cells) {
+        const address = `${quoteSheet(c.sheet)}!${c.cell}`;
+        await syncer.write(
+          address.length + NOTE_BY_CELL_REQUEST,
+          () => {
+            const item = (coll as Excel.NoteCollection).getItemOrNullObject(address);
+            item.load('content');
+            byCell.push({ c, item });
+          },
+          NOTE_TEXT_RESPONSE,
+        );
+      }
+      continue;
+    }
+    for (const item of coll.items as NoteItem[]) {
       await syncer.write(
         NOTE_LOCATION_REQUEST,
         () => {
           const where = item.getLocation();
           where.load('address');
-          locations.push({ kind, item, where });
+          item.load('content');
+          located.push({ kind, item, where });
         },
         NOTE_LOCATION_RESPONSE,
       );
     }
   }
-  // The result sheet depends on nothing read here: it goes with the reads, after a state that names
-  // it (so that a clear removes it even if what follows fails). Request 4 is left to the notes.
-  let stateSheets: StateSheets = { exists: present.has(STATE_SHEET), staging: present.has(STATE_SHEET_STAGING) };
+  let stateSheets = stateSheetsOf(input.sheetNames);
   const { annotationBackup: _old, ...rest } = input.baseState;
   const dropSheet = async (name: string | null | undefined) => {
     if (!name || !present.has(name)) return;
     present.delete(name);
     await syncer.write(name.length, () => sheetProxy(name).delete());
   };
-  let resultName: string | null = null;
-  if (input.resultSheet) {
-    const wanted = input.resultSheet.name;
-    const ours = input.previous?.resultSheet ?? null;
-    // A sheet of that name that is not ours is the user's: never removed, ours takes "… (2)" (as the CLI).
-    const others = new Set(present);
-    if (ours) others.delete(ours);
-    const name = freeSheetName(wanted, others);
-    resultName = name;
-    if (ours !== name) await dropSheet(ours);
-    if (input.previous?.resultSheet !== name) {
-      const naming: AnnotationBackup = { version: 1, cells: input.previous?.cells ?? [], resultSheet: name, noteMode: input.previous?.noteMode ?? input.mode };
+  let naming: AnnotationBackup | null = null;
+  const namedFirst = !!input.resultSheet && !!resultName && ours !== resultName;
+  if (input.resultSheet && resultName) {
+    if (ours !== resultName) await dropSheet(ours);
+    if (ours !== resultName) {
+      // Named in the state before it exists, so that a clear removes it whatever fails next.
+      naming = { version: 1, cells: previous?.cells ?? [], resultSheet: resultName, noteMode: previous?.noteMode ?? input.mode };
       stateSheets = await writeStateSheet(syncer, stateSheets, { ...rest, annotationBackup: naming });
     }
-    await dropSheet(name);
-    await writeResultSheet(syncer, name === wanted ? input.resultSheet : { ...input.resultSheet, name });
-  } else await dropSheet(input.previous?.resultSheet);
+    await dropSheet(resultName);
+    await writeResultSheet(syncer, resultName === input.resultSheet.name ? input.resultSheet : { ...input.resultSheet, name: resultName });
+  } else await dropSheet(ours);
   await syncer.flush();
 
-  for (const { g, props } of fillReads) {
-    const rows = props.value;
-    for (const c of involved.values()) {
-      if (c.sheet !== g.sheet || c.col !== g.col) continue;
-      const fill = rows[c.row - g.top]?.[0]?.format?.fill;
-      // Excel reports "no fill" as white with the pattern None.
-      c.fill = !fill || fill.pattern === 'None' ? null : (fill.color ?? null);
-    }
-  }
-  const kinds = [...input.existing.collections.keys()];
-  for (const { kind, item, where } of locations) {
+  // What each cell holds now.
+  const fills = fillsOf();
+  const notesAt = new Map<string, Partial<Record<NoteKind, { item: NoteItem; text: string }>>>();
+  for (const { kind, item, where } of located) {
     const { sheet, cell } = unquoteSheet(where.address);
-    const c = involved.get(keyOf(sheet, cell));
-    if (c) c.notes[kind] = { item };
+    const key = cellKey(sheet, cell);
+    const entry = notesAt.get(key) ?? {};
+    entry[kind] = { item, text: item.content };
+    notesAt.set(key, entry);
   }
+  for (const { c, item } of byCell) {
+    if (item.isNullObject) continue;
+    const key = cellKey(c.sheet, c.cell);
+    notesAt.set(key, { ...notesAt.get(key), notes: { item, text: item.content } });
+  }
+  const stateOf = (key: string, fill: string | null): CellState => {
+    const n = notesAt.get(key);
+    return { fill, note: n?.notes?.text ?? null, comment: n?.comments?.text ?? null };
+  };
+  const states = new Map<string, CellState>();
+  for (const c of prep.cells) {
+    const key = cellKey(c.sheet, c.cell);
+    states.set(key, stateOf(key, fills.get(key) ?? null));
+  }
+  const decision = prep.decide(states);
+  const writes = [...decision.writes];
 
-  // What the user had, and what we want.
-  const prevByKey = new Map((input.previous?.cells ?? []).map((b) => [keyOf(b.sheet, b.cell), b]));
-  const markByKey = new Map(input.marks.filter((m) => involved.has(keyOf(m.sheet, m.cell))).map((m) => [keyOf(m.sheet, m.cell), m]));
-  const backupCells: BackedUpCell[] = [];
-  /** The user's own notes on cells we are about to mark: their text is read in the first write request. */
-  const userNotes: { entry: BackedUpCell; item: Excel.Note | Excel.Comment }[] = [];
-  const fillChanges = new Map<string, { sheet: string; fill: string | null; cells: Involved[] }>();
-  const noteChanges: { kind: NoteKind; c: Involved; item?: Excel.Note | Excel.Comment; to: string | null }[] = [];
-  for (const [key, c] of involved) {
-    const prev = prevByKey.get(key);
-    const originalFill = prev ? prev.fill : (c.fill ?? null);
-    // A note of this kind that we wrote last time: its original text is in the backup.
-    const ours = (kind: NoteKind) => prev !== undefined && input.previous?.noteMode === kind;
-    const mark = markByKey.get(key);
-    const wantFill = mark ? (MARK_FILL[mark.kind] ?? originalFill) : originalFill;
-    // Excel keeps a note or a threaded comment on a cell, never both: where the other kind stays
-    // (say a colleague's comment thread), our text is in the result sheet only.
-    const stays = (kind: NoteKind): boolean => {
-      const restored = ours(kind) ? prev!.note : undefined;
-      return restored === undefined ? c.notes[kind]?.item !== undefined : restored !== null;
-    };
-    const other: NoteKind | null = input.mode === 'notes' ? 'comments' : input.mode === 'comments' ? 'notes' : null;
-    const blocked = other !== null && input.existing.collections.has(other) && stays(other);
-    if (mark) {
-      const entry: BackedUpCell = { sheet: c.sheet, cell: c.cell, fill: originalFill, note: null };
-      if (input.mode !== 'none') {
-        if (ours(input.mode)) entry.note = prev!.note;
-        else if (!blocked && c.notes[input.mode]?.item) userNotes.push({ entry, item: c.notes[input.mode]!.item! });
-      }
-      backupCells.push(entry);
+  // No backup to go by: notes of ours elsewhere are leftovers of a lost state, recognised by our head
+  // line; their cells' fills are read (one more request, only then) to take our colours off too.
+  let recognised = 0;
+  if (!previous) {
+    const involved = new Set(prep.cells.map((c) => cellKey(c.sheet, c.cell)));
+    const candidates: CellRef[] = [];
+    for (const [key] of notesAt) {
+      if (involved.has(key)) continue;
+      const bang = key.lastIndexOf('!');
+      const sheet = key.slice(0, bang);
+      const pos = parseA1(key.slice(bang + 1));
+      if (pos && present.has(sheet)) candidates.push({ sheet, cell: key.slice(bang + 1), row: pos.row, col: pos.col });
     }
-    if ((wantFill ?? null)?.toUpperCase() !== (c.fill ?? null)?.toUpperCase()) {
-      const k = `${c.sheet}\u0000${wantFill ?? ''}`;
-      const group = fillChanges.get(k) ?? { sheet: c.sheet, fill: wantFill, cells: [] };
-      group.cells.push(c);
-      fillChanges.set(k, group);
-    }
-    for (const kind of kinds) {
-      // Marked: our note. Ours before: the original back. Otherwise the user's note stays as it is.
-      const want = mark && kind === input.mode && !blocked ? mark.note : ours(kind) ? prev!.note : undefined;
-      if (want === undefined) continue;
-      const item = c.notes[kind]?.item;
-      if (want === null && !item) continue;
-      noteChanges.push({ kind, c, item, to: want });
+    const found = recogniseMarks(candidates.map((c) => ({ ...c, ...stateOf(cellKey(c.sheet, c.cell), null) })), reach);
+    if (found.length) {
+      const readFills = await queueFillReads(syncer, found, sheetProxy);
+      await syncer.flush();
+      const theirFills = readFills();
+      const again = recogniseMarks(found.map((c) => ({ ...c, ...stateOf(cellKey(c.sheet, c.cell), theirFills.get(cellKey(c.sheet, c.cell)) ?? null) })), reach);
+      recognised = again.length;
+      writes.push(...again);
     }
   }
 
-  // The user's notes on cells we mark: their text is read before anything is written (+1 request,
-  // only when there are such notes), so that the backup can be saved ahead of the writes.
-  if (userNotes.length) {
-    for (const u of userNotes) await syncer.write(0, () => u.item.load('content'), NOTE_READ_BYTES);
-    await syncer.flush();
-    for (const u of userNotes) u.entry.note = u.item.content;
-  }
-  const backup: AnnotationBackup | null =
-    input.resultSheet || input.marks.length || orphans.length
-      ? { version: 1, cells: [...backupCells, ...orphans], resultSheet: resultName, noteMode: input.mode }
-      : null;
+  const backup = decision.backup;
   const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
-
-  // Office.js does not roll a failed request back: what ran before the failing action stays. So the
-  // backup must cover every cell we may touch *before* the first write. When this annotation marks
-  // cells the stored backup does not cover, a backup of both (ours + the previous entries of cells
-  // about to be restored) goes first; the exact one is written last (a clear only removes it last).
-  let firstState: WorkbookState | null = null;
-  if (backup && backupCells.length && (!input.previous || input.previous.noteMode === input.mode)) {
-    const covered = new Set(backup.cells.map((b) => keyOf(b.sheet, b.cell)));
-    const stale = (input.previous?.cells ?? []).filter((b) => !covered.has(keyOf(b.sheet, b.cell)));
-    firstState = { ...rest, annotationBackup: { ...backup, cells: [...backup.cells, ...stale] } };
-    stateSheets = await writeStateSheet(syncer, stateSheets, firstState);
+  // Office.js does not roll a failed request back: the backup must cover every cell we may touch
+  // *before* the first write.
+  let first: WorkbookState | null = null;
+  if (decision.cover) {
+    first = { ...rest, annotationBackup: decision.cover };
+    stateSheets = await writeStateSheet(syncer, stateSheets, first);
   }
+  await applyWrites(syncer, writes, input.existing, notesAt, sheetProxy);
+  // The stored state is rewritten only when it changes (the same marks again: nothing to write).
+  const stored: AnnotationBackup | null | undefined = first ? decision.cover : namedFirst ? naming : previous;
+  const changed = !sameBackup(stored, backup) || stateSheets.stale.length > 0 || input.rewriteState;
+  if (changed && (!first || JSON.stringify(first) !== JSON.stringify(state))) await writeStateSheet(syncer, stateSheets, state);
+  await syncer.flush();
+  return { state, backup, report: decision.report, recognised };
+}
 
-  // Requests 3…: the writes.
-  for (const group of fillChanges.values()) {
+function noteReachOf(existing: ExistingNotes): NoteReach {
+  return { notes: existing.collections.has('notes'), comments: existing.collections.has('comments') };
+}
+
+/** The fills (grouped by colour into RangeAreas) and the notes (removals first) the core decided. */
+async function applyWrites(
+  syncer: Syncer,
+  writes: CellWrite[],
+  existing: ExistingNotes,
+  notesAt: Map<string, Partial<Record<NoteKind, { item: NoteItem }>>>,
+  sheetProxy: (name: string) => Excel.Worksheet,
+): Promise<void> {
+  const fillGroups = new Map<string, { sheet: string; fill: string | null; cells: CellRef[] }>();
+  for (const w of writes) {
+    if (w.fill === undefined) continue;
+    const k = `${w.sheet}\u0000${w.fill ?? ''}`;
+    const g = fillGroups.get(k) ?? { sheet: w.sheet, fill: w.fill, cells: [] };
+    g.cells.push(w);
+    fillGroups.set(k, g);
+  }
+  for (const group of fillGroups.values()) {
     for (const list of chunkAddresses(compress(group.cells))) {
       await syncer.write(list.length, () => {
         const areas = sheetProxy(group.sheet).getRanges(list);
@@ -340,32 +380,28 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
       });
     }
   }
+  const changes: { kind: NoteKind; w: CellWrite; to: string | null }[] = [];
+  for (const w of writes) for (const [kind, to] of Object.entries(w.notes ?? {}) as [NoteKind, string | null][]) changes.push({ kind, w, to });
   // Removals first: a cell's comment must be gone before a note can take its place.
-  noteChanges.sort((a, b) => Number(a.to !== null) - Number(b.to !== null));
-  for (const change of noteChanges) {
-    const coll = input.existing.collections.get(change.kind)!;
-    const address = `${quoteSheet(change.c.sheet)}!${change.c.cell}`;
-    await syncer.write(jsonSize(change.to) + address.length, () => {
-      if (change.to === null) change.item!.delete();
-      else if (change.item) change.item.content = change.to;
-      else if (change.kind === 'notes') (coll as Excel.NoteCollection).add(address, change.to);
-      else (coll as Excel.CommentCollection).add(address, change.to);
+  changes.sort((a, b) => Number(a.to !== null) - Number(b.to !== null));
+  for (const { kind, w, to } of changes) {
+    const coll = existing.collections.get(kind);
+    if (!coll) continue;
+    const item = notesAt.get(cellKey(w.sheet, w.cell))?.[kind]?.item;
+    if (to === null && !item) continue;
+    const address = `${quoteSheet(w.sheet)}!${w.cell}`;
+    await syncer.write(jsonSize(to) + address.length, () => {
+      if (to === null) item!.delete();
+      else if (item) item.content = to;
+      else if (kind === 'notes') (coll as Excel.NoteCollection).add(address, to);
+      else (coll as Excel.CommentCollection).add(address, to);
     });
   }
-  if (!firstState || JSON.stringify(firstState) !== JSON.stringify(state)) await writeStateSheet(syncer, stateSheets, state);
-  await syncer.flush();
-  return { state, backup, missingSheets };
 }
 
-/** `wanted`, or "wanted (2)", "(3)"… — Excel compares sheet names without case. */
-function freeSheetName(wanted: string, present: Set<string>): string {
-  const taken = new Set([...present].map((n) => n.toLocaleLowerCase()));
-  if (!taken.has(wanted.toLocaleLowerCase())) return wanted;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = wanted.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLocaleLowerCase())) return name;
-  }
+/** Is this sheet our result sheet (its first cell our title)? For a workbook whose state is lost. */
+export function isResultTitle(value: unknown): boolean {
+  return value === labels('vi').resultTitle || value === labels('en').resultTitle;
 }
 
 /** The result sheet "Kết quả xét khen thưởng" as a formatted table (the exceljs adapter's layout). */
@@ -453,37 +489,43 @@ async function writeOverview(syncer: Syncer, ws: Excel.Worksheet, ov: NonNullabl
   });
 }
 
-/**
- * Where a new state is written before it replaces the old one: if a request fails part-way, either
- * the old state sheet is still there, or the new one is complete under this name (readGrid reads it
- * in place of the missing state sheet; the next write removes it).
- */
-export const STATE_SHEET_STAGING = `${STATE_SHEET}~`;
-
 export interface StateSheets {
   /** The state sheet exists. */
   exists: boolean;
-  /** A staging sheet left by an interrupted write exists. */
-  staging: boolean;
+  /** Staging sheets left by interrupted writes (of any session), seen when the action started. */
+  stale: string[];
+}
+
+export function stateSheetsOf(names: string[]): StateSheets {
+  return { exists: names.includes(STATE_SHEET), stale: names.filter(isStagingSheet) };
+}
+
+/** A staging name no other session uses (two people saving at once never share one). */
+function newStagingName(): string {
+  return stagingSheetName(`${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
 }
 
 /**
- * Rewrites the hidden state sheet (removed when nothing is left to keep): written in full under the
- * staging name, then the old sheet is deleted and the new one renamed, so that no failure part-way
- * loses the state (the backup of the user's fills and notes is only there). Returns what exists after.
+ * Rewrites the very hidden state sheet (removed when nothing is left to keep): written in full under
+ * a staging name of its own, then the old sheet is deleted and the new one renamed, so that no failure
+ * part-way loses the state (the backup of the user's fills and notes is only there). Staging sheets
+ * seen when the action started are leftovers of interrupted writes (a write of another session is
+ * added, filled and renamed within one request, so it is never seen half-done) and are removed.
+ * Returns what exists after.
  */
 export async function writeStateSheet(syncer: Syncer, sheets: StateSheets, state: WorkbookState): Promise<StateSheets> {
   const all = syncer.context.workbook.worksheets;
-  if (sheets.staging) await syncer.write(STATE_SHEET_STAGING.length, () => all.getItem(STATE_SHEET_STAGING).delete());
+  for (const name of sheets.stale) await syncer.write(name.length, () => all.getItem(name).delete());
   const rows = stateRows(state);
   if (rows.length <= 1) {
     if (sheets.exists) await syncer.write(STATE_SHEET.length, () => all.getItem(STATE_SHEET).delete());
-    return { exists: false, staging: false };
+    return { exists: false, stale: [] };
   }
+  const staging = newStagingName();
   let ws!: Excel.Worksheet;
-  await syncer.write(STATE_SHEET_STAGING.length, () => {
-    ws = all.add(STATE_SHEET_STAGING);
-    ws.visibility = 'Hidden';
+  await syncer.write(staging.length, () => {
+    ws = all.add(staging);
+    ws.visibility = STATE_SHEET_VISIBILITY;
   });
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -498,7 +540,7 @@ export async function writeStateSheet(syncer: Syncer, sheets: StateSheets, state
     if (sheets.exists) all.getItem(STATE_SHEET).delete();
     ws.name = STATE_SHEET;
   });
-  return { exists: true, staging: false };
+  return { exists: true, stale: [] };
 }
 
-export type { AnnotationPlan };
+

@@ -1,5 +1,7 @@
 /** What this Excel can do (requirement sets), asked once per action; decides the note mode. */
-export type NoteMode = 'notes' | 'comments' | 'none';
+import type { NoteMode } from '../core/marks';
+
+export type { NoteMode };
 
 export function supports(version: string): boolean {
   try {

@@ -1,23 +1,30 @@
 /**
  * "Xóa đánh dấu": removes what the last annotation added and puts back the fills and notes it
- * replaced, so that an annotated then cleared workbook is, cell for cell, the one before.
+ * replaced (found by what they mark, wherever rows moved), so that an annotated then cleared
+ * workbook is, cell for cell, the one before. Without a readable backup, marks of ours are still
+ * recognised (our note's head line, our fill on such a cell) and removed.
  */
-import { readState, type AnnotationBackup } from '../core/state';
-import { STATE_SHEET } from '../core/annotationPlan';
-import { reconcile, queueExistingNotes, STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
+import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride } from '../core/state';
+import type { ReconcileReport } from '../core/reconcile';
+import { reconcile, queueExistingNotes } from './applyPlan';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
 
+/** The backup in the state as read (readState unpacks it already; a hand-made object is checked). */
 function backupOf(value: unknown): AnnotationBackup | undefined {
   const b = value as AnnotationBackup | undefined;
-  return b && b.version === 1 && Array.isArray(b.cells) ? b : undefined;
+  return b && b.version === 1 && Array.isArray(b.cells) ? b : unpackBackup(value);
 }
 
 export interface ClearOutcome {
   /** False when there was nothing to clear. */
   cleared: boolean;
-  /** Sheets of the backup that are gone (renamed or deleted): their cells stay in the backup. */
-  missingSheets: string[];
+  /** What the core reports (cells not found, the user's changes kept, notes this Excel cannot reach). */
+  report: ReconcileReport | null;
+  /** The backup was missing ('missing', while marks of ours were found) or unreadable ('damaged'). */
+  lostState: 'missing' | 'damaged' | null;
+  /** Marks of ours recognised and removed without a backup. */
+  recognised: number;
 }
 
 export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
@@ -25,29 +32,25 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
   const state = readState(grid);
   const previous = backupOf(state.annotationBackup);
-  if (!previous) {
-    // Nothing to clear; tidy what an interrupted state write may have left.
-    if (names.includes(STATE_SHEET_STAGING)) {
-      await writeStateSheet(syncer, { exists: names.includes(STATE_SHEET), staging: true }, state);
-      await syncer.flush();
-    }
-    return { cleared: false, missingSheets: [] };
-  }
-  // What a partial clear left (only cells of sheets that are gone) and the user clears again
-  // without having renamed the sheet back: the sheet was deleted, or they accept the loss.
-  const present = new Set(names);
-  const leftover = previous.resultSheet === null && previous.cells.length > 0 && previous.cells.every((c) => !present.has(c.sheet));
-  const { missingSheets } = await reconcile(syncer, {
+  const status = backupStatus(grid);
+  const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
+  const out = await reconcile(syncer, {
+    grid,
     sheetNames: names,
     previous,
     marks: [],
-    mode: previous.noteMode,
+    mode: previous?.noteMode ?? 'none',
     existing,
     resultSheet: null,
     baseState: state,
-    dropMissing: leftover,
+    overrides,
+    rewriteState: status === 'damaged',
   });
-  return { cleared: true, missingSheets };
+  if (!previous) {
+    const lostState = status === 'damaged' ? 'damaged' : out.recognised ? 'missing' : null;
+    return { cleared: out.recognised > 0, report: null, lostState, recognised: out.recognised };
+  }
+  return { cleared: true, report: out.report, lostState: null, recognised: 0 };
 }
 
 export { backupOf };

@@ -1,5 +1,7 @@
 /** The adapter's messages for the user (vi + en): what went wrong in Excel and what to do. */
 import type { Lang } from '../core/ids';
+import type { NoteKind } from '../core/marks';
+import type { CellRef, ReconcileReport } from '../core/reconcile';
 
 interface Strings {
   cellEdit: string;
@@ -7,6 +9,13 @@ interface Strings {
   notFound: string;
   hiddenSheet: string;
   missingSheets: (names: string) => string;
+  goneCandidates: (names: string, forgotten: boolean) => string;
+  lostCells: (n: number, cells: string, forgotten: boolean) => string;
+  unreachable: Record<NoteKind, (n: number) => string>;
+  userFills: (n: number, cells: string) => string;
+  userNotes: (n: number, cells: string) => string;
+  lostState: (n: number, damaged: boolean) => string;
+  damagedOnly: string;
   unsupported: string;
   noExcel: string;
   generic: (detail: string) => string;
@@ -20,6 +29,25 @@ const STRINGS: Record<Lang, Strings> = {
     hiddenSheet: 'Ô này nằm trên một trang tính đang ẩn. Hãy hiện trang tính đó rồi thử lại.',
     missingSheets: (n) =>
       `Đã xóa đánh dấu, trừ trên trang tính ${n}: trang này không còn trong bảng tính (có thể đã được đổi tên hoặc xóa sau khi đánh dấu). Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa để khôi phục màu nền và ghi chú ban đầu; nếu trang đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    goneCandidates: (n, forgotten) =>
+      forgotten
+        ? `Vẫn không tìm thấy dòng của ${n}: đã bỏ qua, màu nền và ghi chú ban đầu của các ô đó không được khôi phục.`
+        : `Không tìm thấy dòng của ${n} (dòng đã bị xóa, hoặc tên đã bị sửa sau khi đánh dấu): màu nền và ghi chú ban đầu của các ô đó chưa được khôi phục, và không khôi phục vào dòng khác. Nếu tên đã bị sửa, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa; nếu dòng đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    lostCells: (k, cells, forgotten) =>
+      forgotten
+        ? `${k} ô đánh dấu vẫn không còn ở chỗ cũ (${cells}): đã bỏ qua.`
+        : `${k} ô đánh dấu không còn ở chỗ cũ (${cells}) — có thể hàng hoặc cột đã bị chèn, xóa hay sắp xếp lại: các ô đó chưa được khôi phục. Bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    unreachable: {
+      notes: (k) =>
+        `Phiên bản Excel này không sửa được ghi chú (Notes, cần ExcelApi 1.18): còn ${k} ghi chú của tiện ích. Mở tệp bằng Excel trên web hoặc Microsoft 365 để xóa nốt ${k} ghi chú; bản sao lưu của chúng vẫn được giữ trong tệp.`,
+      comments: (k) =>
+        `Phiên bản Excel này không sửa được nhận xét (Comments, cần ExcelApi 1.10): còn ${k} nhận xét của tiện ích. Mở tệp bằng Excel 2021 trở lên, Excel trên web hoặc Microsoft 365 để xóa nốt ${k} nhận xét; bản sao lưu của chúng vẫn được giữ trong tệp.`,
+    },
+    userFills: (k, cells) => `${k} ô đã được đổi màu nền sau khi đánh dấu (${cells}): giữ nguyên màu bạn đã đặt.`,
+    userNotes: (k, cells) => `${k} ô có ghi chú đã được sửa sau khi đánh dấu (${cells}): giữ nguyên nội dung bạn đã viết (phần của tiện ích đã được gỡ nếu còn nguyên).`,
+    lostState: (k, damaged) =>
+      `${damaged ? 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng' : 'Không tìm thấy dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC)'}: đã gỡ ${k} ô đánh dấu của tiện ích (nhận ra nhờ dòng "[Thi đua CCHC]" trong ghi chú và màu nền của tiện ích), nhưng màu nền ban đầu của bạn dưới các ô đó không còn để khôi phục. Ghi chú của bạn trên các ô đó được giữ.`,
+    damagedOnly: 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng và không tìm thấy dấu nào của tiện ích để gỡ: màu nền và ghi chú ban đầu (nếu có) không còn để khôi phục.',
     unsupported: 'Phiên bản Excel này không hỗ trợ thao tác cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.',
     noExcel: 'Tiện ích cần được mở từ Excel.',
     generic: (d) => `Excel báo lỗi: ${d}`,
@@ -31,6 +59,25 @@ const STRINGS: Record<Lang, Strings> = {
     hiddenSheet: 'This cell is on a hidden sheet. Unhide the sheet, then try again.',
     missingSheets: (n) =>
       `The marks were cleared, except on sheet ${n}: it is no longer in the workbook (it may have been renamed or deleted after the marking). If it was renamed, give it its old name back and click "Clear" again to restore the original fills and notes; if it was deleted, click "Clear" again to skip it.`,
+    goneCandidates: (n, forgotten) =>
+      forgotten
+        ? `The row of ${n} is still not found: skipped, the original fills and notes of those cells are not restored.`
+        : `The row of ${n} was not found (deleted, or the name was changed after marking): the original fills and notes of those cells are not restored yet, and never onto another row. If the name was changed, change it back and click "Clear" again; if the row was deleted, click "Clear" again to skip it.`,
+    lostCells: (k, cells, forgotten) =>
+      forgotten
+        ? `${k} marked cells are still not where they were (${cells}): skipped.`
+        : `${k} marked cells are no longer where they were (${cells}) — rows or columns may have been inserted, deleted or sorted: they are not restored yet. Click "Clear" again to skip them.`,
+    unreachable: {
+      notes: (k) =>
+        `This version of Excel cannot edit notes (ExcelApi 1.18): ${k} notes of the add-in remain. Open the file in Excel on the web or Microsoft 365 to remove the last ${k} notes; their backup is kept in the file.`,
+      comments: (k) =>
+        `This version of Excel cannot edit comments (ExcelApi 1.10): ${k} comments of the add-in remain. Open the file in Excel 2021 or later, Excel on the web or Microsoft 365 to remove the last ${k} comments; their backup is kept in the file.`,
+    },
+    userFills: (k, cells) => `${k} cells got a new fill after marking (${cells}): your fill is kept.`,
+    userNotes: (k, cells) => `${k} cells had their note edited after marking (${cells}): your text is kept (the add-in's part was taken out when intact).`,
+    lostState: (k, damaged) =>
+      `${damaged ? "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged" : "The add-in's backup (hidden sheet _ThiDuaCCHC) was not found"}: ${k} marked cells of the add-in were cleared (recognised by the "[Thi đua CCHC]" line of their note and the add-in's fill), but your original fills under them can no longer be restored. Your own notes on those cells are kept.`,
+    damagedOnly: "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged and no mark of the add-in was found to clear: the original fills and notes (if any) can no longer be restored.",
     unsupported: 'This version of Excel does not support a required operation. Please update Office or use Excel on the web.',
     noExcel: 'The add-in must be opened from Excel.',
     generic: (d) => `Excel reported an error: ${d}`,
@@ -79,8 +126,41 @@ export function hiddenSheetError(lang: Lang = officeLang()): Error {
   return new Error(STRINGS[lang].hiddenSheet);
 }
 
-/** Clearing could not restore the cells of these sheets (renamed or deleted since the marking). */
-export function missingSheetsError(sheets: string[], lang: Lang = officeLang()): Error {
-  const names = sheets.map((n) => `"${n}"`).join(', ');
-  return new Error(STRINGS[lang].missingSheets(names));
+
+/** Up to 8 cells, then "…". */
+function cellList(cells: CellRef[]): string {
+  const shown = cells.slice(0, 8).map((c) => `${c.sheet}!${c.cell}`);
+  return cells.length > 8 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+export interface ReportText {
+  /** What could not be done (the action only partly succeeded). */
+  problems: string[];
+  /** What the user should know, the action having succeeded. */
+  notices: string[];
+}
+
+/**
+ * The core's report of a clear or an annotation, in the user's words. `lostState`: the backup was
+ * missing ('missing') or unreadable ('damaged'); `recognised`: marks of ours removed without it.
+ */
+export function reportText(report: ReconcileReport | null, lang: Lang = officeLang(), lost: { state: 'missing' | 'damaged' | null; recognised: number } = { state: null, recognised: 0 }): ReportText {
+  const S = STRINGS[lang];
+  const out: ReportText = { problems: [], notices: [] };
+  if (lost.recognised > 0) out.problems.push(S.lostState(lost.recognised, lost.state === 'damaged'));
+  else if (lost.state === 'damaged') out.problems.push(S.damagedOnly);
+  if (!report) return out;
+  if (report.missingSheets.length) out.problems.push(S.missingSheets(report.missingSheets.map((n) => `"${n}"`).join(', ')));
+  if (report.goneCandidates.length) {
+    const names = report.goneCandidates.map((g) => `"${g.name}" (${g.sheet})`).join(', ');
+    (report.forgotten ? out.notices : out.problems).push(S.goneCandidates(names, report.forgotten));
+  }
+  if (report.lostCells.length) (report.forgotten ? out.notices : out.problems).push(S.lostCells(report.lostCells.length, cellList(report.lostCells), report.forgotten));
+  for (const kind of ['notes', 'comments'] as NoteKind[]) {
+    const n = report.unreachable[kind];
+    if (n) out.problems.push(S.unreachable[kind](n));
+  }
+  if (report.userFills.length) out.notices.push(S.userFills(report.userFills.length, cellList(report.userFills)));
+  if (report.userNotes.length) out.notices.push(S.userNotes(report.userNotes.length, cellList(report.userNotes)));
+  return out;
 }

@@ -6,7 +6,7 @@
 import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
 import { RESULT_SHEET_NAMES } from '../core/tables';
 import { STATE_SHEET } from '../core/annotationPlan';
-import { STATE_SHEET_STAGING } from './applyPlan';
+import { isStagingSheet } from '../core/marks';
 import { supports } from './capabilities';
 import type { Syncer } from './syncer';
 
@@ -82,11 +82,11 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
   worksheets.load('items/name,items/visibility');
   await syncer.sync();
   const withMerges = supports('1.13');
-  // A state write interrupted between its two steps leaves the new state under the staging name:
-  // read it as the state when the state sheet itself is missing, else ignore it.
+  // A state write interrupted between its two steps leaves the new state under a staging name: the
+  // last one is read as the state when the state sheet itself is missing; otherwise they are ignored.
   const names = worksheets.items.map((ws) => ws.name);
-  const stagingIsState = !names.includes(STATE_SHEET);
-  const wanted = worksheets.items.filter((ws) => !SKIPPED.has(ws.name) && (ws.name !== STATE_SHEET_STAGING || stagingIsState));
+  const staged = names.includes(STATE_SHEET) ? undefined : names.filter(isStagingSheet).pop();
+  const wanted = worksheets.items.filter((ws) => !SKIPPED.has(ws.name) && (!isStagingSheet(ws.name) || ws.name === staged));
   const parts = wanted.map((ws) => {
     // valuesOnly: formatted but empty cells around the table are not worth reading.
     const used = ws.getUsedRange(true);
@@ -102,7 +102,7 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     const values: CellValue[][] = (used.values as unknown[][]).map((line, r) => line.map((v, c) => toCellValue(v, formats[r]?.[c])));
     // Number formats matter for numbers only (a "%" format), as in the exceljs adapter.
     const numberFormats = values.map((line, r) => line.map((v, c) => (typeof v === 'number' ? (formats[r]?.[c] ?? 'General') : 'General')));
-    const sheet: SheetGrid = { name: ws.name === STATE_SHEET_STAGING ? STATE_SHEET : ws.name, originRow: used.rowIndex, originCol: used.columnIndex, values, hidden: ws.visibility !== 'Visible' };
+    const sheet: SheetGrid = { name: ws.name === staged ? STATE_SHEET : ws.name, originRow: used.rowIndex, originCol: used.columnIndex, values, hidden: ws.visibility !== 'Visible' };
     if (numberFormats.some((line) => line.some((f) => f !== 'General'))) sheet.numberFormats = numberFormats;
     if (merged) {
       sheet.merges = merged.isNullObject ? [] : splitAddresses(merged.address).map(rectOf).filter((r): r is CellRect => r !== null);

@@ -1,18 +1,18 @@
 /**
- * What the task pane calls (src/taskpane/sessionApi.ts): one Excel.run per user action, failures
- * turned into messages for the user.
+ * What the task pane and the ribbon call (contract: ./sessionApi.ts): one Excel.run per user action,
+ * failures turned into messages for the user.
  */
 import { analyze, type Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
 import type { Profile } from '../core/profile';
-import type { WorkbookState } from '../core/state';
+import type { MappingOverride, WorkbookState } from '../core/state';
 import { queueExistingNotes, reconcile } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
-import { hiddenSheetError, missingSheetsError, userError } from './messages';
+import { hiddenSheetError, officeLang, reportText, userError } from './messages';
 import { readGrid } from './readGrid';
-import type { ProfileSaved } from '../taskpane/sessionApi';
+import type { Annotated, Cleared, ProfileSaved } from './sessionApi';
 import { saveState as saveStateIn } from './state';
 import { Syncer } from './syncer';
 
@@ -34,7 +34,7 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
 }
 
 /** Reads and analyses the workbook; annotates it always, or only when it carries our marks already. */
-async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode }> {
+async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
   const mode = bestNoteMode();
   let existing!: ReturnType<typeof queueExistingNotes>;
   const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
@@ -42,8 +42,9 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
   const previous = backupOf(analysis.state.annotationBackup);
   // A cleared workbook may keep an empty backup: only real marks or a result sheet count.
   const marked = !!previous && (previous.cells.length > 0 || previous.resultSheet !== null);
-  if (when === 'ifAnnotated' && !marked) return { analysis, annotated: false, noteMode: mode };
-  await reconcile(syncer, {
+  if (when === 'ifAnnotated' && !marked) return { analysis, annotated: false, noteMode: mode, notices: [] };
+  const out = await reconcile(syncer, {
+    grid,
     sheetNames: names,
     previous,
     marks: analysis.plan.marks,
@@ -51,14 +52,17 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
     existing,
     resultSheet: analysis.plan.resultSheet,
     baseState: analysis.state,
+    overrides: Array.isArray(analysis.state.overrides) ? (analysis.state.overrides as MappingOverride[]) : [],
   });
-  return { analysis, annotated: true, noteMode: mode };
+  // Annotating went through; what an earlier annotation left that could not be put back is said.
+  const text = reportText(out.report, lang, { state: null, recognised: out.recognised });
+  return { analysis, annotated: true, noteMode: mode, notices: [...text.problems, ...text.notices] };
 }
 
-export function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number }> {
+export function annotateWorkbook(lang: Lang): Promise<Annotated & { syncs: number }> {
   return run(lang, async (syncer) => {
-    const { analysis, noteMode } = await checkAndAnnotate(syncer, lang, 'always');
-    return { analysis, noteMode, syncs: syncer.syncs };
+    const { analysis, noteMode, notices } = await checkAndAnnotate(syncer, lang, 'always');
+    return notices.length ? { analysis, noteMode, syncs: syncer.syncs, notices } : { analysis, noteMode, syncs: syncer.syncs };
   });
 }
 
@@ -71,19 +75,23 @@ export function saveProfile(profile: Profile | null, lang: Lang): Promise<Profil
   return run(lang, async (syncer) => {
     // undefined removes the key: the plan's defaults apply again.
     await saveStateIn(syncer, { profile: profile ?? undefined });
-    const { analysis, annotated, noteMode } = await checkAndAnnotate(syncer, lang, 'ifAnnotated');
-    return { analysis, reannotated: annotated, noteMode, syncs: syncer.syncs };
+    const { analysis, annotated, noteMode, notices } = await checkAndAnnotate(syncer, lang, 'ifAnnotated');
+    return notices.length ? { analysis, reannotated: annotated, noteMode, syncs: syncer.syncs, notices } : { analysis, reannotated: annotated, noteMode, syncs: syncer.syncs };
   });
 }
 
 /**
- * Clears what the last annotation added. When a marked sheet was renamed or deleted since, the rest
- * is cleared and the user is told (as an error message) which sheet could not be restored.
+ * Clears what the last annotation added. What could not be put back (a marked sheet renamed or
+ * deleted, a candidate's row gone, notes this Excel cannot reach, a lost backup) is cleared as far as
+ * possible and the user is told as an error message (the action was done only in part); what the
+ * user changed after marking, and kept, is said in `notices`.
  */
-export function clearWorkbook(): Promise<void> {
-  return run(undefined, async (syncer) => {
-    const { missingSheets } = await clearAnnotations(syncer);
-    if (missingSheets.length) throw Object.assign(missingSheetsError(missingSheets), { userFacing: true });
+export function clearWorkbook(lang: Lang = officeLang()): Promise<Cleared> {
+  return run(lang, async (syncer) => {
+    const out = await clearAnnotations(syncer);
+    const text = reportText(out.report, lang, { state: out.lostState, recognised: out.recognised });
+    if (text.problems.length) throw Object.assign(new Error([...text.problems, ...text.notices].join('\n')), { userFacing: true });
+    return text.notices.length ? { notices: text.notices } : {};
   });
 }
 

@@ -1,19 +1,20 @@
 /** Saves part of the product's state (profile, mapping overrides, facts) on the hidden state sheet. */
 import { STATE_SHEET } from '../core/annotationPlan';
 import { readState, type WorkbookState } from '../core/state';
-import { STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
+import { isStagingSheet } from '../core/marks';
+import { writeStateSheet } from './applyPlan';
 import type { Syncer } from './syncer';
 
 /** Reads the state sheet (two small requests), merges `partial` over it and rewrites it. */
 export async function saveState(syncer: Syncer, partial: WorkbookState): Promise<WorkbookState> {
   const sheets = syncer.context.workbook.worksheets;
-  const sheet = sheets.getItemOrNullObject(STATE_SHEET);
-  const staging = sheets.getItemOrNullObject(STATE_SHEET_STAGING);
-  sheet.load('name');
-  staging.load('name');
+  sheets.load('items/name');
   await syncer.sync();
-  // The staging sheet holds the state only when a write was interrupted after removing the old one.
-  const source = !sheet.isNullObject ? sheet : !staging.isNullObject ? staging : null;
+  const names = sheets.items.map((ws) => ws.name);
+  const stale = names.filter(isStagingSheet);
+  // A staging sheet holds the state only when a write was interrupted after removing the old one.
+  const sourceName = names.includes(STATE_SHEET) ? STATE_SHEET : stale[stale.length - 1];
+  const source = sourceName ? sheets.getItem(sourceName) : null;
   let current: WorkbookState = {};
   if (source) {
     const used = source.getUsedRange(true);
@@ -23,7 +24,7 @@ export async function saveState(syncer: Syncer, partial: WorkbookState): Promise
   }
   const next: WorkbookState = { ...current, ...partial };
   for (const k of Object.keys(next) as (keyof WorkbookState)[]) if (next[k] === undefined) delete next[k];
-  await writeStateSheet(syncer, { exists: !sheet.isNullObject, staging: !staging.isNullObject }, next);
+  await writeStateSheet(syncer, { exists: names.includes(STATE_SHEET), stale }, next);
   await syncer.flush();
   return next;
 }

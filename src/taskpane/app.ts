@@ -9,7 +9,7 @@ import { byId, custom, h, replaceChildren } from './dom';
 import type { Filter } from './filters';
 import { strings, type Strings } from './i18n';
 import { removeOverride, savedOverrides, upsertOverride } from './mapping';
-import type { SessionApi } from './sessionApi';
+import type { SessionApi } from '../excel/sessionApi';
 import { renderAnnotate, renderAnnotateIdle, type AnnotateOutcome } from './views/annotateView';
 import { renderData } from './views/dataView';
 import { renderReview } from './views/reviewView';

@@ -293,5 +293,5 @@ test('the stored backup (format 3) is compact and round-trips', () => {
   const key = (c: { sheet: string; cell: string }) => `${c.sheet}!${c.cell}`;
   const sorted = (b: AnnotationBackup) => [...b.cells].sort((x, y) => (key(x) < key(y) ? -1 : 1));
   expect(sorted(back)).toEqual(sorted(book.backup!));
-  expect(unpackBackup({ ...stored, sheets: [{ sheet: 'x', kind: 'collective', rows: [{ n: 'a', m: [['B2', 'sipas', '??']] }] }] })).toBeUndefined();
+  expect(unpackBackup({ ...stored, sheets: [{ sheet: 'x', kind: 'collective', t: ['sipas'], c: ['E'], r: 'a|2|0??' }] })).toBeUndefined();
 });

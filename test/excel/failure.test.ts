@@ -60,7 +60,7 @@ describe('an annotation that fails part-way can be cleared', () => {
         let existing!: ReturnType<typeof queueExistingNotes>;
         const { grid: read, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(context)) });
         const analysis = analyze(read, { lang: 'vi' });
-        await reconcile(syncer, { sheetNames: names, previous: backupOf(analysis.state.annotationBackup), marks: list, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
+        await reconcile(syncer, { grid: read, sheetNames: names, previous: backupOf(analysis.state.annotationBackup), marks: list, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
       });
     };
     const prepare = async () => {

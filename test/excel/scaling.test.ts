@@ -109,7 +109,7 @@ describe('5 MB requests', () => {
       const { grid: read, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(context)) });
       const analysis = analyze(read, { lang: 'vi' });
       const marks = analysis.plan.marks.map((m) => ({ ...m, note: `${m.note}\n${'Chi tiết đánh giá. '.repeat(160)}` }));
-      await reconcile(syncer, { sheetNames: names, previous: undefined, marks, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
+      await reconcile(syncer, { grid: read, sheetNames: names, previous: undefined, marks, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
     });
     const total = host.requestSizes.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(2 * REQUEST_LIMIT);

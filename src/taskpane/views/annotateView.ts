@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/ids';
 import { h } from '../dom';
 import { strings } from '../i18n';
-import type { NoteMode } from '../sessionApi';
+import type { NoteMode } from '../../core/marks';
 
 export type AnnotateOutcome = { kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' };
 

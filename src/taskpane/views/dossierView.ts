@@ -15,7 +15,7 @@ import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
-import type { SessionApi } from '../sessionApi';
+import type { SessionApi } from '../../excel/sessionApi';
 
 export interface DossierHost {
   api: SessionApi;
