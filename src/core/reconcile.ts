@@ -228,6 +228,8 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       for (const l of located) {
         const s = state(l.at);
         if (l.byAddress && !holdsOurs(l.entry, s, input.reach)) {
+          // Holding what it had before the marking (never written, or put back by hand): done.
+          if (holdsOriginal(l.entry, s, input.reach)) continue;
           unfound.push(l.entry);
           report.lostCells.push({ ...l.at });
           continue;
@@ -243,6 +245,8 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       const coverNew: BackedUpCell[] = [];
       // A cover is needed only when a write puts on a cell something the stored backup does not describe.
       let needCover = false;
+      let noteChars = 0;
+      let noteCount = 0;
       const unreachable: Record<NoteKind, number> = { notes: 0, comments: 0 };
       for (const [key, ref] of cells) {
         const s = state(ref);
@@ -283,9 +287,10 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
             text = split.user;
             if (!mark) report.userNotes.push({ ...ref });
           } else {
-            // Our text is not there as we wrote it: the user rewrote the note. It stays as it is.
+            // Our text is not there as we wrote it: the user rewrote the note (or it was never
+            // written: then it is the original). It stays as it is.
             text = cur;
-            if (!mark) report.userNotes.push({ ...ref });
+            if (!mark && cur !== (prev.note ?? null)) report.userNotes.push({ ...ref });
           }
           if (cur !== null && (whole || split.ours !== null)) ourOld = prevKind;
           if (text !== null) user = { kind: prevKind, text, exact: text === prev.note ? prev.exact?.note : undefined };
@@ -313,8 +318,9 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
           userFill = prev.fill;
           userFillExact = prev.exact?.fill;
           fromBackup = true;
-        } else if (prev?.ours?.fill !== undefined && !mark) report.userFills.push({ ...ref });
-        else if (!prev && ourOld && isOurFill(s.fill)) userFill = null; // with our note of a lost state: our fill too
+        } else if (prev?.ours?.fill !== undefined && !mark && !sameFill(s.fill, prev.fill)) report.userFills.push({ ...ref });
+        // A cell holding our note that the backup does not know (a lost state, a renamed sheet): its
+        // fill may be ours, but the original is unknown, so it is kept as it is (never guessed away).
         const markFill = mark ? MARK_FILL[mark.kind] : null;
         const wantFill = markFill ?? userFill;
         if (!sameFill(wantFill, s.fill)) {
@@ -328,6 +334,8 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
         let ourNote: OursOnCell['note'];
         if (wantKind && !blocked) {
           const text = composeNote(user?.text ?? null, mark!.note);
+          noteChars += text.length;
+          noteCount++;
           if (ourOld && ourOld !== wantKind) notes[ourOld] = null;
           if (slotText(s, wantKind) !== text) notes[wantKind] = text;
           ourNote = { kind: wantKind, hash: noteHash(mark!.note) };
@@ -391,6 +399,10 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       const cellsLeft = [...fresh, ...kept, ...carried];
       const backup: AnnotationBackup | null =
         input.resultSheet || cellsLeft.length ? { version: 1, cells: cellsLeft, resultSheet: input.resultSheet, noteMode: marks.length ? input.mode : (previous?.noteMode ?? input.mode) } : null;
+      // How long our notes are: the next action's reads are budgeted by it (UTF-8: up to 2 bytes a
+      // Vietnamese letter, and JSON's quotes).
+      if (backup && noteCount) backup.noteBytes = Math.ceil((noteChars / noteCount) * 1.5) + 20;
+      else if (backup && previous?.noteBytes) backup.noteBytes = previous.noteBytes;
       // Before the writes of an annotation: the new entries (accepting the previous marks), the
       // previous entries of cells about to be restored as they were, and everything carried over.
       let cover: AnnotationBackup | null = null;
@@ -420,20 +432,27 @@ export function sameBackup(a: AnnotationBackup | null | undefined, b: Annotation
   return keys(a) === keys(b);
 }
 
-/** A cell found by its address only: does it still hold exactly what we wrote? */
+/** Does the cell hold exactly the original the entry backed up (fill, and the note where reachable)? */
+function holdsOriginal(entry: BackedUpCell, s: CellState, reach: NoteReach): boolean {
+  const ourFill = entry.ours === undefined || entry.ours.fill !== undefined || entry.also?.fill !== undefined;
+  if (ourFill && !sameFill(entry.fill, s.fill)) return false;
+  const kind = entry.ours?.note?.kind ?? entry.also?.note?.kind;
+  return !kind || !reach[kind] || (slotText(s, kind) ?? null) === (entry.note ?? null);
+}
+
+/**
+ * A cell found by its address only: does it still hold what we wrote — our fill or our note (a write
+ * cut short may have put one and not the other)?
+ */
 function holdsOurs(entry: BackedUpCell, s: CellState, reach: NoteReach): boolean {
   const o = entry.ours ?? {};
   const also = entry.also;
-  if (o.fill !== undefined || also?.fill !== undefined) {
-    if (!matches(o, also, (x) => x.fill !== undefined && sameFill(x.fill, s.fill))) return false;
-  }
-  const note = o.note ?? also?.note;
-  if (note && reach[note.kind]) {
-    const split = splitNote(slotText(s, note.kind));
-    const hashes = [o.note, also?.note].filter((n) => !!n).map((n) => n!.hash);
-    if (split.ours === null || !hashes.includes(noteHash(split.ours))) return false;
-  }
-  return o.fill !== undefined || also?.fill !== undefined || (!!note && reach[note.kind]);
+  if (matches(o, also, (x) => x.fill !== undefined && sameFill(x.fill, s.fill))) return true;
+  const notes = [o.note, also?.note].filter((n): n is NonNullable<typeof n> => !!n && reach[n.kind]);
+  return notes.some((n) => {
+    const split = splitNote(slotText(s, n.kind));
+    return split.ours !== null && noteHash(split.ours) === n.hash;
+  });
 }
 
 /**

@@ -44,6 +44,8 @@ export interface AnnotationBackup {
   resultSheet: string | null;
   /** How notes were written: Excel notes, threaded comments, or not at all. */
   noteMode: NoteMode;
+  /** Format 3: the usual size of a note we wrote (bytes), to budget reading them back. */
+  noteBytes?: number;
 }
 
 /** What we wrote over a cell's original (format 3): the fill colour, and a fingerprint of our note text. */
@@ -175,17 +177,20 @@ export function packBackup(b: AnnotationBackup): StoredBackup {
  * the web request with the notes), per sheet and table kind:
  *   t: the marked columns' fields (or "#" + header text for a column mapped to no field),
  *   c: the column each had (the address hint),
- *   r: one line per candidate, "name|row it had|marks", a mark being the index in `t` and what we
- *      wrote (encodeOurs), e.g. "Phòng Tư pháp|5|2Fk3z1 0P",
- *   x: what is rare, by line number: the n-th of a repeated name, a name holding "|", the originals
- *      that were not blank, exceljs exact objects, what a previous annotation wrote, an address off
- *      the column of `c`;
+ *   r: one line per candidate, "name|row it had|marks" (the row left out when it is the previous
+ *      line's + 1), lines joined by ";", a mark being the index
+ *      in `t`, what we wrote (encodeOurs) and the original solid fill if any, e.g.
+ *      "Phòng Tư pháp|5|2Fk3z1>00B050 0P";
+ *   x: what is rare, by line number: the n-th of a repeated name, a name holding "|" or ";", the
+ *      original notes, exceljs exact objects, what a previous annotation wrote, an address off the
+ *      column of `c`;
  *   cells: cells on no candidate's row (and cells of formats 1–2), one by one.
  */
 export interface StoredBackup3 {
   version: 3;
   resultSheet: string | null;
   noteMode: NoteMode;
+  nb?: number;
   sheets: StoredSheet3[];
 }
 
@@ -204,13 +209,15 @@ export interface StoredRowExtra {
   i?: number;
   /** The name, when it cannot sit on the line. */
   n?: string;
-  /** Per mark (index in `t`): the original [fill, note] when not both blank. */
-  o?: Record<string, [string | null, string | null]>;
+  /** Per mark (index in `t`): the original note, when there was one. */
+  o?: Record<string, string>;
   x?: Record<string, BackedUpCell['exact']>;
   /** Per mark: what the previous annotation wrote (a backup saved before the writes). */
   a?: Record<string, string>;
   /** Per mark: the address, when it is not in the column of `c`. */
   h?: Record<string, string>;
+  /** Per mark: an original fill that is not "#RRGGBB" (kept as it was). */
+  f?: Record<string, string>;
 }
 
 const FILL_CODE: Record<string, string> = Object.fromEntries(
@@ -249,11 +256,11 @@ export function decodeOurs(code: string, mode: NoteMode): OursOnCell | undefined
 
 export function packBackup3(b: AnnotationBackup): StoredBackup3 {
   const mode = b.noteMode;
-  const sheets = new Map<string, { s: StoredSheet3; lines: string[]; lineOf: Map<string, number> }>();
+  const sheets = new Map<string, { s: StoredSheet3; lines: string[]; lineOf: Map<string, number>; lastRow: number }>();
   const sheetOf = (sheet: string, kind?: Kind) => {
     const k = `${sheet}\u0000${kind ?? ''}`;
     let g = sheets.get(k);
-    if (!g) sheets.set(k, (g = { s: kind ? { sheet, kind } : { sheet }, lines: [], lineOf: new Map() }));
+    if (!g) sheets.set(k, (g = { s: kind ? { sheet, kind } : { sheet }, lines: [], lineOf: new Map(), lastRow: -2 }));
     return g;
   };
   for (const c of b.cells) {
@@ -273,9 +280,10 @@ export function packBackup3(b: AnnotationBackup): StoredBackup3 {
       }
       const rk = `${c.anchor.name}\u0000${c.anchor.nth ?? 1}\u0000${pos.row}`;
       let line = g.lineOf.get(rk);
-      const inline = !/[|\n]/.test(c.anchor.name);
+      const inline = !/[|;]/.test(c.anchor.name);
       if (line === undefined) {
-        line = g.lines.push(`${inline ? c.anchor.name : ''}|${pos.row + 1}|`) - 1;
+        line = g.lines.push(`${inline ? c.anchor.name : ''}|${pos.row === g.lastRow + 1 ? '' : pos.row + 1}|`) - 1;
+        g.lastRow = pos.row;
         g.lineOf.set(rk, line);
         const extra: StoredRowExtra = {};
         if (c.anchor.nth && c.anchor.nth > 1) extra.i = c.anchor.nth;
@@ -285,11 +293,14 @@ export function packBackup3(b: AnnotationBackup): StoredBackup3 {
       const extra = (): StoredRowExtra => ((s.x ??= {})[line!] ??= {});
       const k = String(token);
       if (cols[token] !== letter) (extra().h ??= {})[k] = c.cell.toUpperCase();
-      if (c.fill !== null || c.note !== null) (extra().o ??= {})[k] = [c.fill, c.note];
+      const fillInline = c.fill === null || /^#[0-9A-Fa-f]{6}$/.test(c.fill);
+      if (c.note !== null || !fillInline) (extra().o ??= {})[k] = c.note ?? '';
+      if (!fillInline) (extra().f ??= {})[k] = c.fill!;
       if (!plainExact) (extra().x ??= {})[k] = c.exact;
       if (c.also) (extra().a ??= {})[k] = encodeOurs(c.also, mode);
       const text = g.lines[line];
-      g.lines[line] = `${text}${text.endsWith('|') ? '' : ' '}${token}${encodeOurs(c.ours, mode)}`;
+      const orig = c.fill !== null && fillInline ? `>${c.fill.slice(1).toUpperCase()}` : '';
+      g.lines[line] = `${text}${text.endsWith('|') ? '' : ' '}${token}${encodeOurs(c.ours, mode)}${orig}`;
     } else {
       const g = sheetOf(c.sheet);
       const e: NonNullable<StoredSheet3['cells']>[number] = { c: c.cell };
@@ -305,7 +316,8 @@ export function packBackup3(b: AnnotationBackup): StoredBackup3 {
     version: 3,
     resultSheet: b.resultSheet,
     noteMode: mode,
-    sheets: [...sheets.values()].map(({ s, lines }) => (lines.length ? { ...s, r: lines.join('\n') } : s)),
+    ...(b.noteBytes ? { nb: b.noteBytes } : {}),
+    sheets: [...sheets.values()].map(({ s, lines }) => (lines.length ? { ...s, r: lines.join(';') } : s)),
   };
 }
 
@@ -317,15 +329,16 @@ function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined 
     if (!s || typeof s.sheet !== 'string') return undefined;
     if (s.r !== undefined) {
       if (typeof s.r !== 'string' || (s.kind !== 'collective' && s.kind !== 'individual') || !Array.isArray(s.t) || !Array.isArray(s.c)) return undefined;
-      const lines = s.r.split('\n');
+      const lines = s.r.split(';');
+      let hint = 0;
       for (let li = 0; li < lines.length; li++) {
         const parts = lines[li].split('|');
-        const hint = Number(parts[1]);
+        hint = parts[1] === '' ? hint + 1 : Number(parts[1]);
         if (parts.length !== 3 || !Number.isInteger(hint) || hint < 1) return undefined;
         const extra: StoredRowExtra = s.x?.[li] ?? {};
         const name = extra.n ?? parts[0];
         for (const mark of parts[2] ? parts[2].split(' ') : []) {
-          const m = /^(\d+)(.+)$/.exec(mark);
+          const m = /^(\d+)([^>]+)(?:>([0-9A-F]{6}))?$/.exec(mark);
           const ours = m ? decodeOurs(m[2], mode) : undefined;
           const tokenText = m ? s.t[Number(m[1])] : undefined;
           if (!m || !ours || typeof tokenText !== 'string') return undefined;
@@ -336,8 +349,9 @@ function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined 
           else anchor.field = tokenText as Field;
           const address = extra.h?.[k] ?? `${s.c[Number(k)]}${hint}`;
           if (!parseA1(address)) return undefined;
-          const orig = extra.o?.[k] ?? [null, null];
-          const cell: BackedUpCell = { sheet: s.sheet, cell: address, fill: orig[0] ?? null, note: orig[1] ?? null, anchor, ours };
+          const fill = m[3] ? `#${m[3]}` : (extra.f?.[k] ?? null);
+          const note = extra.o?.[k] ?? null;
+          const cell: BackedUpCell = { sheet: s.sheet, cell: address, fill, note: note === '' && extra.f?.[k] ? null : note, anchor, ours };
           if (extra.x?.[k]) cell.exact = extra.x[k];
           if (extra.a?.[k] !== undefined) {
             const also = decodeOurs(extra.a[k], mode);
@@ -365,7 +379,9 @@ function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined 
       cells.push(cell);
     }
   }
-  return { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: mode };
+  const out: AnnotationBackup = { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: mode };
+  if (typeof v.nb === 'number' && v.nb > 0) out.noteBytes = v.nb;
+  return out;
 }
 
 const NOTE_MODES = ['notes', 'comments', 'none'];
@@ -440,7 +456,7 @@ export function stateRows(state: WorkbookState): string[][] {
     if (value === undefined) continue;
     // The backup is stored compactly (format 3 once it knows what its cells mark, else 2); anything else as it is.
     const backup = key === 'annotationBackup' ? unpackBackup(value) : undefined;
-    const v3 = backup?.cells.some((c) => c.ours || c.anchor);
+    const v3 = backup?.cells.some((c) => c.ours || c.anchor) || backup?.noteBytes !== undefined;
     const text = JSON.stringify(backup ? (v3 ? packBackup3(backup) : packBackup(backup)) : value);
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += STATE_CHUNK) chunks.push(text.slice(i, i + STATE_CHUNK));

@@ -26,7 +26,7 @@ import { isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind
 import { cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport } from '../core/reconcile';
 import { stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core/state';
 import { noteModeUsable, supports } from './capabilities';
-import { jsonSize, type Syncer } from './syncer';
+import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 
 /** getRanges fails on address lists over ~8k characters; we stay well under. */
 export const AREAS_ADDRESS_BUDGET = 7000;
@@ -143,11 +143,12 @@ export interface ReconcileOutcome {
 
 type NoteItem = Excel.Note | Excel.Comment;
 
-/** Rows closer than this are read in one range (a cell costs ~55 bytes back, a range ~300 sent). */
-const FILL_READ_GAP = 4;
-
-/** Queues the reads of these cells' fills (getCellProperties on runs of a column); gives them after the sync. */
-async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (name: string) => Excel.Worksheet): Promise<() => Map<string, string | null>> {
+/**
+ * Queues the reads of these cells' fills (getCellProperties on runs of a column); gives them after
+ * the sync. A cell costs ~55 bytes back, a range ~300 sent: runs are joined across gaps as long as
+ * the cells read fit in `room` bytes of the response (the whole column when they do).
+ */
+async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (name: string) => Excel.Worksheet, room = REQUEST_BUDGET): Promise<() => Map<string, string | null>> {
   const byColumn = new Map<string, CellRef[]>();
   for (const c of cells) {
     const k = `${c.sheet}\u0000${c.col}`;
@@ -155,20 +156,29 @@ async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (nam
     list.push(c);
     byColumn.set(k, list);
   }
-  const columns: { sheet: string; col: number; top: number; bottom: number; cells: CellRef[] }[] = [];
-  for (const list of byColumn.values()) {
-    list.sort((a, b) => a.row - b.row);
-    let run = { sheet: list[0].sheet, col: list[0].col, top: list[0].row, bottom: list[0].row, cells: [list[0]] };
-    for (const c of list.slice(1)) {
-      if (c.row - run.bottom > FILL_READ_GAP) {
-        columns.push(run);
-        run = { sheet: c.sheet, col: c.col, top: c.row, bottom: c.row, cells: [c] };
-      } else {
-        run.bottom = c.row;
-        run.cells.push(c);
+  for (const list of byColumn.values()) list.sort((a, b) => a.row - b.row);
+  type Run = { sheet: string; col: number; top: number; bottom: number; cells: CellRef[] };
+  const runsWith = (gap: number): Run[] => {
+    const runs: Run[] = [];
+    for (const list of byColumn.values()) {
+      let run: Run = { sheet: list[0].sheet, col: list[0].col, top: list[0].row, bottom: list[0].row, cells: [list[0]] };
+      for (const c of list.slice(1)) {
+        if (c.row - run.bottom > gap) {
+          runs.push(run);
+          run = { sheet: c.sheet, col: c.col, top: c.row, bottom: c.row, cells: [c] };
+        } else {
+          run.bottom = c.row;
+          run.cells.push(c);
+        }
       }
+      runs.push(run);
     }
-    columns.push(run);
+    return runs;
+  };
+  let columns: Run[] = [];
+  for (const gap of [Infinity, 256, 64, 16, 4]) {
+    columns = runsWith(gap);
+    if (columns.reduce((n, r) => n + r.bottom - r.top + 1, 0) * CELL_PROPS_BYTES <= room) break;
   }
   const reads: { g: { sheet: string; col: number; top: number; cells: CellRef[] }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
   for (const g of columns) {
@@ -228,7 +238,13 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   // Request 3: current fills of the cells involved, their notes' texts, the result sheet. Notes are
   // asked for by cell (only the cells involved); threaded comments, which cannot be asked for by
   // cell without an error, and — with no backup to go by — every note, are listed with their place.
-  const fillsOf = await queueFillReads(syncer, prep.fillCells, sheetProxy);
+  const noteResponse = Math.max(NOTE_TEXT_RESPONSE, (previous?.noteBytes ?? 0) + 60);
+  let noteReads = 0;
+  for (const [kind, coll] of input.existing.collections) {
+    if (kind === 'notes' && previous) noteReads += coll.items.length ? prep.cells.length * noteResponse : 0;
+    else noteReads += coll.items.length * (NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE);
+  }
+  const fillsOf = await queueFillReads(syncer, prep.fillCells, sheetProxy, REQUEST_BUDGET * 0.9 - noteReads);
   const located: { kind: NoteKind; item: NoteItem; where: Excel.Range }[] = [];
   const byCell: { c: CellRef; item: Excel.Note }[] = [];
   for (const [kind, coll] of input.existing.collections) {
@@ -243,7 +259,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
             item.load('content');
             byCell.push({ c, item });
           },
-          NOTE_TEXT_RESPONSE,
+          noteResponse,
         );
       }
       continue;
@@ -257,7 +273,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
           item.load('content');
           located.push({ kind, item, where });
         },
-        NOTE_LOCATION_RESPONSE,
+        NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE,
       );
     }
   }

@@ -1,4 +1,5 @@
 /** The Office.js adapter on the strict host: annotate then clear is the original workbook. */
+import { composeNote } from '../../src/core/marks';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { analyze } from '../../src/core/analyze';
 import { annotateWorkbook, checkWorkbook, clearWorkbook, selectCell, saveState } from '../../src/excel/session';
@@ -20,18 +21,19 @@ describe('session on the sample workbook', () => {
 
     const out = await annotateWorkbook('vi');
     expect(out.noteMode).toBe('notes');
-    // 4, plus one because the user's note must be read before it is backed up.
-    expect(out.syncs).toBe(5);
-    expect(host.syncCount).toBe(5);
+    // 4: the user's note is read with the fills, before anything is written.
+    expect(out.syncs).toBe(4);
+    expect(host.syncCount).toBe(4);
     expect(host.sheetNames()).toContain(plan.resultSheet.name);
     for (const m of plan.marks) {
       const c = host.cell(m.sheet, m.cell)!;
       if (MARK_FILL[m.kind]) expect(c.fill).toBe(MARK_FILL[m.kind]);
       // A cell keeps one note or one comment: the colleague's comment stays, our text is in the result sheet.
-      expect(c.note).toBe(m === m2 ? undefined : m.note);
+      expect(c.note).toBe(m === m2 ? undefined : composeNote(m === m1 ? 'Ghi chú của người dùng' : null, m.note));
     }
     expect(host.cell(m2.sheet, m2.cell)!.comment).toBe('Bình luận cũ');
-    expect(host.cell(m1.sheet, m1.cell)!.note).toBe(m1.note);
+    // The user's note stays readable while marked: theirs first, ours under our head line.
+    expect(host.cell(m1.sheet, m1.cell)!.note).toBe(`Ghi chú của người dùng\n\n[Thi đua CCHC]\n${m1.note}`);
     expect(host.snapshot()).not.toEqual(before);
 
     await clearWorkbook();
@@ -68,7 +70,7 @@ describe('session on the sample workbook', () => {
     const again = await checkWorkbook('vi');
     expect(again.analysis.state.overrides).toEqual([{ sheet: c.sheet, ignore: false }]);
     expect(again.analysis.state.facts).toEqual({ meeting: { place: 'Hội trường' } });
-    expect(host.dump().sheets.find((s) => s.name === STATE_SHEET)!.visibility).toBe('Hidden');
+    expect(host.dump().sheets.find((s) => s.name === STATE_SHEET)!.visibility).toBe('VeryHidden');
   });
 });
 
