@@ -12,7 +12,8 @@ import { analyze, type Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
 import type { Profile } from '../core/profile';
-import { mergeFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
+import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
+import { buildDecisions, type DecisionModel } from './decision';
 import { buildDossier, type DossierModel } from './model';
 
 export interface PrepareOptions {
@@ -61,4 +62,11 @@ export function prepareDossier(grid: Grid, opts: PrepareOptions): Prepared {
   const p = prepare(grid, opts);
   if (!p.ok) return p;
   return { ...p, model: buildDossier(p.analysis.result, p.analysis.profile, p.facts, opts.lang) };
+}
+
+/** The Quyết định of every award with proposed candidates; `basesFor` gives a date's legal căn cứ. */
+export function prepareDecisions(grid: Grid, opts: PrepareOptions, basesFor?: (date: string | undefined) => string[]): Prepared<DecisionModel> {
+  const p = prepare(grid, opts);
+  if (!p.ok) return p;
+  return { ...p, model: buildDecisions(p.analysis.result, p.analysis.profile, p.facts, opts.lang, basesFor), missing: missingDecisionFacts(p.facts) };
 }
