@@ -3,6 +3,7 @@
  * exit code (0 ran, 1 unreadable input, 2 wrong call) — never a stack trace.
  */
 import { langOf } from './args';
+import { runCertificates } from './certificatesCommand';
 import { runCheck } from './checkCommand';
 import { runDecision } from './decisionCommand';
 import { runDossier } from './dossierCommand';
@@ -21,6 +22,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runDossier(rest, io);
       case 'decision':
         return await runDecision(rest, io);
+      case 'certificates':
+        return await runCertificates(rest, io);
       case '--help':
       case '-h':
       case 'help':

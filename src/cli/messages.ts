@@ -26,11 +26,19 @@ export interface CliText {
 const usageVi = `Cách dùng:
   thidua check   <tệp.xlsx> [--profile p.json] [--json] [--annotate ra.xlsx] [--lang en]
   thidua dossier <tệp.xlsx> --out <thư mục> [--profile p.json] [--meeting m.json]
-                 [--facts f.json] [--templates <thư mục>] [--zip] [--lang en]`;
+                 [--facts f.json] [--templates <thư mục>] [--zip] [--lang en]
+  thidua decision <tệp.xlsx> --out <thư mục> [--facts f.json] [--templates <thư mục>] [--lang en]
+  thidua certificates <tệp.xlsx> --out giay-khen.docx [--layout bo-cuc.json] [--paper A3]
+                 [--calibration] [--facts f.json] [--lang en]
+  thidua record  <tệp.xlsx> --facts f.json --annotate ra.xlsx [--lang en]`;
 const usageEn = `Usage:
   thidua check   <file.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
   thidua dossier <file.xlsx> --out <dir> [--profile p.json] [--meeting m.json]
-                 [--facts f.json] [--templates <dir>] [--zip] [--lang en]`;
+                 [--facts f.json] [--templates <dir>] [--zip] [--lang en]
+  thidua decision <file.xlsx> --out <dir> [--facts f.json] [--templates <dir>] [--lang en]
+  thidua certificates <file.xlsx> --out giay-khen.docx [--layout layout.json] [--paper A3]
+                 [--calibration] [--facts f.json] [--lang en]
+  thidua record  <file.xlsx> --facts f.json --annotate out.xlsx [--lang en]`;
 
 const vi: CliText = {
   usage: usageVi,
