@@ -5,6 +5,7 @@
 import { langOf } from './args';
 import { runCheck } from './checkCommand';
 import { runDossier } from './dossierCommand';
+import { runPresets } from './presetsCommand';
 import { processIO, type CliIO } from './io';
 import { cliText } from './messages';
 
@@ -18,6 +19,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runCheck(rest, io);
       case 'dossier':
         return await runDossier(rest, io);
+      case 'presets':
+        return runPresets(rest, io);
       case '--help':
       case '-h':
       case 'help':

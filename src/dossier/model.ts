@@ -7,6 +7,7 @@
 import type { Kind, Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
+import { meetingVoters } from '../core/votes';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';
@@ -119,13 +120,13 @@ function personDetails(c: Candidate): string {
 interface VoteRecord { agree: number; total: number; share: number }
 
 /** Votes: the workbook's vote columns first, then the meeting facts (matched by name). */
-function votesOf(c: Candidate, facts: Facts): VoteRecord | undefined {
+function votesOf(c: Candidate, facts: Facts, profile: Profile): VoteRecord | undefined {
   if (c.facts.votesAgree !== undefined && c.facts.votesTotal) {
     return { agree: c.facts.votesAgree, total: c.facts.votesTotal, share: (c.facts.votesAgree / c.facts.votesTotal) * 100 };
   }
   const key = c.name.normalize('NFC').trim().toLocaleLowerCase('vi');
   const v = facts.meeting?.votes?.find((x) => x.candidate.normalize('NFC').trim().toLocaleLowerCase('vi') === key);
-  const total = v?.total ?? facts.meeting?.membersPresent;
+  const total = v?.total ?? meetingVoters(facts.meeting, profile.voteBase);
   if (!v || !total || v.agree > total) return undefined;
   return { agree: v.agree, total, share: (v.agree / total) * 100 };
 }
@@ -208,6 +209,13 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
   };
 }
 
+/** The Biên bản states whose votes the shares count over (criteria.md, profile voteBase). */
+function voteBaseText(profile: Profile, present: string, total: string): string {
+  return (profile.voteBase ?? 'total') === 'present'
+    ? `Tỷ lệ phiếu đồng ý tính trên số thành viên Hội đồng có mặt (${present} thành viên).`
+    : `Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (${total} thành viên).`;
+}
+
 function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Award[]): Record<string, unknown> {
   const m = facts.meeting ?? {};
   const council = m.council ?? 'Hội đồng Thi đua - Khen thưởng';
@@ -221,7 +229,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     .filter((c) => c.eligible)
     .sort((a, b) => (a.kind === b.kind ? (a.rank ?? 1e9) - (b.rank ?? 1e9) : a.kind === 'collective' ? -1 : 1));
   const votes = voted.map((c, i) => {
-    const v = votesOf(c, facts);
+    const v = votesOf(c, facts, profile);
     return {
       no: i + 1,
       name: c.name,
@@ -252,7 +260,8 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     place: or(m.place),
     chair: m.chair ? `${m.chair}${m.chairRole ? ` - ${m.chairRole}` : ''}` : BLANK,
     secretary: m.secretary ? `${m.secretary}${m.secretaryRole ? ` - ${m.secretaryRole}` : ''}` : BLANK,
-    attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}.`,
+    attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}. ${voteBaseText(profile, present, total)}`,
+    voteBaseText: voteBaseText(profile, present, total),
     movement: movementPhrase(facts),
     criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
     criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),

@@ -48,14 +48,15 @@ describe('dossier model on the sample workbook', () => {
   });
 
   it('records the meeting: attendance, votes with decimal comma, over-quota candidates, criteria from the profile', async () => {
-    const a = await analyzeSample(9);
+    // The share counts over the council's total membership (11), as the decrees do; the Biên bản says so.
+    const a = await analyzeSample(11);
     const model = buildDossier(a.result, a.profile, sampleFacts());
     const b = docData(model, 'bienBan');
     expect(b.placeDate).toBe('Ninh Hòa, ngày 15 tháng 12 năm 2022');
-    expect(b.attendance).toBe('Có mặt 9/11 thành viên Hội đồng; vắng: Ông Phạm Văn Đức (có lý do); Bà Nguyễn Thị Lan (đi công tác).');
+    expect(b.attendance).toBe('Có mặt 9/11 thành viên Hội đồng; vắng: Ông Phạm Văn Đức (có lý do); Bà Nguyễn Thị Lan (đi công tác). Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (11 thành viên).');
     const tuPhap = b.votes.find((v: { name: string }) => v.name === 'Phòng Tư pháp');
-    expect(tuPhap).toMatchObject({ agree: '8', total: '9', share: '88,9%' });
-    expect(b.votes[0]).toMatchObject({ name: 'Văn phòng HĐND và UBND thị xã', agree: '9', total: '9', share: '100%' });
+    expect(tuPhap).toMatchObject({ agree: '8', total: '11', share: '72,7%' });
+    expect(b.votes[0]).toMatchObject({ name: 'Văn phòng HĐND và UBND thị xã', agree: '9', total: '11', share: '81,8%' });
     expect(b.overQuotaText).toContain('UBND xã Ninh Bình');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Hoàn thành trên 90% nhiệm vụ, mục tiêu cải cách hành chính;');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Chỉ số SIPAS đạt từ 90% trở lên;');

@@ -3,10 +3,10 @@
  * (src/cli/dossierCommand.ts): the facts saved in the workbook, analyze() with the meeting's
  * voters, then the dossier model. Pure (no DOM, no docx), so it is tested beside the CLI.
  */
-import { analyze, type Analysis } from '../../core/analyze';
+import { analyze, meetingVoters, type Analysis } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
 import type { Lang } from '../../core/ids';
-import { missingFacts, parseFacts, type Facts } from '../../dossier/facts';
+import { mergeFacts, missingFacts, parseFacts, type Facts } from '../../dossier/facts';
 import { buildDossier, type DossierModel } from '../../dossier/model';
 
 export type Prepared =
@@ -24,8 +24,11 @@ export function prepareDossier(grid: Grid, lang: Lang): Prepared {
     if (!parsed.ok) return { ok: false, reason: 'factsInvalid', problems: parsed.problems };
     facts = parsed.facts;
   }
-  const voters = facts.meeting?.membersPresent;
+  // The preset words the issuer and the council; the workbook's facts win over it (as the CLI).
+  const printed = mergeFacts(first.preset.facts as Facts, facts);
+  const voters = meetingVoters(printed.meeting, first.profile.voteBase);
   const analysis = voters ? analyze(grid, { lang, meetingVoters: voters }) : first;
   if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
-  return { ok: true, analysis, facts, model: buildDossier(analysis.result, analysis.profile, facts, lang), missing: missingFacts(facts) };
+  const model = buildDossier(analysis.result, analysis.profile, printed, lang, { fallbackFrame: analysis.preset.frame });
+  return { ok: true, analysis, facts, model, missing: missingFacts(printed) };
 }
