@@ -1,18 +1,18 @@
 /**
- * `thidua dossier <workbook.xlsx> --out <dir> [--profile p.json] [--facts f.json] [--meeting m.json]
- *  [--templates <dir>] [--zip] [--lang en]` — the award dossier of dossier.md.
+ * `thidua dossier <workbook.xlsx> --out <dir> [--preset id] [--profile p.json] [--facts f.json]
+ *  [--meeting m.json] [--templates <dir>] [--zip] [--pdf] [--lang en]` — the award dossier of dossier.md.
  * Facts: what the workbook holds (state key 'facts', written by the add-in), then --facts, then
  * --meeting, each winning over the one before. Templates are all validated before any file is written.
  */
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyze, meetingVoters } from '../core/analyze';
 import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
-import { mergeFacts, missingFacts, parseFacts, type Facts } from '../dossier/facts';
+import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
-import { buildDossier, type TemplateId } from '../dossier/model';
+import type { TemplateId } from '../dossier/model';
+import { prepareDossier, type Prepared } from '../dossier/prepare';
 import { REPORTS_FOLDER } from '../dossier/fileNames';
 import { TEMPLATE_FILES } from '../dossier/tags';
 import { langOf, parseArgs } from './args';
@@ -25,7 +25,7 @@ import { cliText } from './messages';
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
 
-async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
+export async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
   const t = dossierText(lang);
   let text: string;
   try {
@@ -40,7 +40,7 @@ async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
   }
 }
 
-async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
+export async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
   if (!file) return { ok: true, value: undefined };
   const json = await readJson(file, lang);
   if (!json.ok) return json;
@@ -113,25 +113,9 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   if (!wb.ok) return fail(io, wb);
 
   // The workbook's own facts (saved by the add-in) come first; the files given here win.
-  const options = { profileInput: profile.value, preset: preset.value, lang };
-  const first = analyze(wb.value.grid, options);
-  if (profilePath && first.profileInputProblems.length) return fail(io, profileInputFailure(profilePath, first.profileInputProblems, lang));
-  let saved: Facts | undefined;
-  if (first.state.facts !== undefined) {
-    const parsed = parseFacts(first.state.facts, 'facts', lang);
-    if (parsed.ok) saved = parsed.facts;
-    else io.err([t.savedFactsInvalid, ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n'));
-  }
-  // The preset words the issuer and the council; the workbook's facts and the files win over it.
-  const facts = mergeFacts(first.preset.facts as Facts, saved, factsFile.value, meetingFile.value);
-  const voters = meetingVoters(facts.meeting, first.profile.voteBase);
-  const analysis = voters && voters !== meetingVoters(saved?.meeting, first.profile.voteBase) ? analyze(wb.value.grid, { ...options, meetingVoters: voters }) : first;
-  if (!analysis.result.tables.length) {
-    io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
-    return 1;
-  }
-
-  const model = buildDossier(analysis.result, analysis.profile, facts, lang, { fallbackFrame: analysis.preset.frame });
+  const prepared = prepareDossier(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
+  const { analysis, model, facts } = prepared;
   const generated = generateDossier(model, templates.value.set, lang);
   if (!generated.ok) {
     io.err([t.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), t.nothingWritten].join('\n'));
@@ -203,7 +187,15 @@ async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string 
   }
 }
 
-function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
+/** Why a document set cannot be prepared, as the CLI says it (exit 1). */
+export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang, profilePath?: string): { ok: false; exitCode: number; message: string } {
+  const t = dossierText(lang);
+  if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
+  if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
+  return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
+}
+
+export function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
   io.err(loaded.message);
   return loaded.exitCode;
 }

@@ -30,10 +30,14 @@ export interface SheetModel {
   frozenRows?: number;
   /** Column letter → width in points. */
   columnWidths?: Record<string, number>;
+  /** Sheet protection on (Review → Protect Sheet): every write to its cells fails. */
+  protected?: boolean;
 }
 
 export interface WorkbookModel {
   sheets: SheetModel[];
+  /** Workbook structure protection on: adding, deleting, renaming, hiding sheets fails. */
+  structureProtected?: boolean;
 }
 
 export interface Rect {
