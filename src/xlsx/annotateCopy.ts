@@ -182,6 +182,14 @@ function writeResultSheet(workbook: ExcelJS.Workbook, rs: ResultSheet, name: str
   if (rs.rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rs.rows.length, column: width } };
   ws.addRow([]);
   for (const line of rs.footer) ws.addRow([line]).font = FONT;
+  // The overview for the council (no chart: exceljs cannot draw one; the add-in does).
+  if (rs.overview) {
+    ws.addRow([]);
+    rs.overview.rows.forEach((cells, i, all) => {
+      const row = ws.addRow(cells);
+      row.font = { ...FONT, bold: cells.length > 0 && (i === 0 || all[i - 1].length === 0) };
+    });
+  }
   rs.widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });

@@ -3,7 +3,7 @@
  * with Office.js's batching semantics. Every read of a property must be load()-ed and synced;
  * every write and method call is queued and reaches the workbook only at context.sync().
  */
-import { bareSheetName, clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type HostValue, type Rect } from './model';
+import { bareSheetName, clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type ChartModel, type HostValue, type Rect } from './model';
 import type { HostState } from './host';
 import { SheetData } from './workbook';
 
@@ -471,6 +471,10 @@ export class Worksheet extends ClientObject<SheetData> {
       return { sheet, rects: rects as Rect[] };
     });
   }
+  /** Charts (ExcelApi 1.1): add, title, position — the subset the result sheet's chart uses. */
+  get charts(): ChartCollection {
+    return new ChartCollection(this.ctx, () => this.sheetOf());
+  }
   getUsedRange(valuesOnly = false): Range {
     return new Range(this.ctx, () => {
       const sheet = this.sheetOf();
@@ -579,6 +583,60 @@ function storedValue(v: unknown): HostValue {
     return v;
   }
   throw new HostError(ErrorCodes.invalidArgument, `Unsupported cell value ${JSON.stringify(v)}.`);
+}
+
+const CHART_TYPES = ['BarClustered', 'ColumnClustered', 'Pie', 'Line'];
+
+/** A chart collection of one sheet. Nothing is drawn: the model records what was asked. */
+export class ChartCollection {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => SheetData,
+  ) {}
+  add(type: string, source: Range, seriesBy = 'Auto'): Chart {
+    let made: ChartModel | null = null;
+    this.ctx.enqueue('ChartCollection.add', { type, seriesBy }, () => {
+      this.ctx.requireApi('1.1', 'ChartCollection.add');
+      if (!CHART_TYPES.includes(type)) throw new HostError(ErrorCodes.invalidArgument, `Chart type "${type}" is not in the test host.`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new HostError(ErrorCodes.invalidArgument, `seriesBy "${seriesBy}".`);
+      const sheet = this.sheet();
+      const { sheet: from, rect } = source.live();
+      if (from !== sheet) throw new HostError(ErrorCodes.invalidArgument, 'The chart source must be on the same sheet in the test host.');
+      made = { type, source: rectAddress(rect), seriesBy };
+      sheet.charts.push(made);
+    });
+    return new Chart(this.ctx, () => made);
+  }
+}
+
+export class Chart {
+  readonly title: { text: string };
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly model: () => ChartModel | null,
+  ) {
+    const live = (): ChartModel => {
+      const m = this.model();
+      if (!m) throw new HostError(ErrorCodes.itemNotFound, 'The chart was not created.');
+      return m;
+    };
+    const title = { text: '' };
+    Object.defineProperty(title, 'text', {
+      get: () => {
+        throw notLoaded('ChartTitle.text');
+      },
+      set: (v: string) => ctx.enqueue('ChartTitle.text', { text: v }, () => void (live().title = v)),
+    });
+    this.title = title;
+    this.live = live;
+  }
+  private readonly live: () => ChartModel;
+  setPosition(start: string, end?: string): void {
+    this.ctx.enqueue('Chart.setPosition', { start, end }, () => {
+      if (!parseRect(start) || (end !== undefined && !parseRect(end))) throw new HostError(ErrorCodes.invalidArgument, `Bad chart position ${start}:${end}.`);
+      this.live().position = { start, end: end ?? start };
+    });
+  }
 }
 
 export class Range extends ClientObject<RangeTarget> {

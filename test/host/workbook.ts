@@ -2,7 +2,7 @@
  * The host's live workbook: sheets of sparse cells, loaded from and dumped to the JSON model.
  * Only the proxies' queued actions change it, at sync.
  */
-import { cellName, clone, columnIndex, columnLetter, parseRect, rectAddress, type CellModel, type HostValue, type Rect, type SheetModel, type WorkbookModel } from './model';
+import { cellName, clone, columnIndex, columnLetter, parseRect, rectAddress, type CellModel, type ChartModel, type HostValue, type Rect, type SheetModel, type WorkbookModel } from './model';
 
 const WIDTH = 16384;
 
@@ -14,6 +14,7 @@ export class SheetData {
   columnWidths: Record<string, number> = {};
   /** "A6:M37:EdgeTop" → border style (not in the model: only the result sheet has borders). */
   borders: Record<string, string> = {};
+  charts: ChartModel[] = [];
   /** Sheet protection (no locked / unlocked cells modelled: every cell is locked, Excel's default). */
   protected = false;
   constructor(public name: string) {}
@@ -181,6 +182,7 @@ export class WorkbookData {
       sheet.visibility = s.visibility ?? 'Visible';
       sheet.frozenRows = s.frozenRows ?? 0;
       sheet.columnWidths = { ...(s.columnWidths ?? {}) };
+      sheet.charts = clone(s.charts ?? []);
       sheet.protected = s.protected === true;
       for (const [addr, cell] of Object.entries(s.cells)) {
         const r = parseRect(addr);
@@ -213,6 +215,7 @@ export class WorkbookData {
         if (s.visibility !== 'Visible') model.visibility = s.visibility;
         if (s.frozenRows) model.frozenRows = s.frozenRows;
         if (Object.keys(s.columnWidths).length) model.columnWidths = { ...s.columnWidths };
+        if (s.charts.length) model.charts = clone(s.charts);
         if (s.protected) model.protected = true;
         return model;
       }),
