@@ -1,14 +1,13 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
-import { AnnotatedCopyError, writeAnnotatedCopy } from '../xlsx/annotateCopy';
 import { copyLossMessage } from '../xlsx/messages';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
+import { checkOutput, SafeWriteError } from './safeWrite';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -25,9 +24,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const annotatePath = args.options.get('annotate');
-  if (annotatePath && path.resolve(annotatePath) === path.resolve(workbookPath)) {
-    io.err(t.annotateSameFile);
-    return 2;
+  if (annotatePath) {
+    // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
+    try {
+      await checkOutput(annotatePath, [workbookPath]);
+    } catch (e) {
+      if (!(e instanceof SafeWriteError)) throw e;
+      io.err(renderMessage(e.data, lang));
+      return e.sameAsInput ? 2 : 1;
+    }
   }
   const preset = checkPresetOption(args.options.get('preset'), lang);
   if (!preset.ok) {
@@ -60,10 +65,14 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
     let written: { noteMode: string };
+    // The copy is still written by exceljs: loaded only here, from the bytes already read.
+    const { AnnotatedCopyError, writeAnnotatedCopy } = await import('../xlsx/annotateCopy');
+    const { excelJsWorkbookOf } = await import('../xlsx/readWorkbook');
     try {
-      written = await writeAnnotatedCopy(wb.value.workbook, analysis.plan, analysis.state, annotatePath);
+      const workbook = await excelJsWorkbookOf(wb.value.bytes);
+      written = await writeAnnotatedCopy(workbook, analysis.plan, analysis.state, annotatePath, [workbookPath]);
     } catch (e) {
-      if (e instanceof AnnotatedCopyError) {
+      if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));
         return 1;
       }

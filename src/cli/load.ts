@@ -7,7 +7,7 @@ import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
 import { parseProfileText, type Profile } from '../core/profile';
 import { isPresetId, PRESET_IDS } from '../core/presets';
-import { readWorkbookFile, type ReadOutcome } from '../xlsx/readWorkbook';
+import { readWorkbook, type ReadResult } from '../xlsx/read';
 import { cliText } from './messages';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
@@ -63,8 +63,9 @@ export function checkPresetOption(id: string | undefined, lang: Lang): Loaded<st
   return { ok: false, exitCode: 2, message: cliText(lang).unknownPreset(id, [...PRESET_IDS]) };
 }
 
-export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadOutcome, { ok: true }>>> {
-  const read = await readWorkbookFile(path);
+/** The workbook read by streaming (src/xlsx/read.ts): its Grid, its bytes and its package. */
+export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadResult, { ok: true }>>> {
+  const read = await readWorkbook(path);
   if (!read.ok) return { ok: false, exitCode: 1, message: renderMessage(read.error, lang) };
   return { ok: true, value: read };
 }

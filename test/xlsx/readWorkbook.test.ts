@@ -1,4 +1,4 @@
-/** Reading .xlsx files into the Grid: formats, merges, errors, rich text, formulas, hidden parts, unreadable files. */
+/** Reading .xlsx files into the Grid (src/xlsx/read.ts): formats, merges, errors, rich text, formulas, hidden parts, unreadable files. */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -7,7 +7,8 @@ import PizZip from 'pizzip';
 import { cellAt, formatAt, type SheetGrid } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import { XLSX_MESSAGES, copyLossMessage, renderXlsxMessage } from '../../src/xlsx/messages';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+// The command line's reader (streaming); the exceljs reader gives the same Grid (streamParity.test.ts).
+import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
 let dir: string;
 beforeAll(async () => {
