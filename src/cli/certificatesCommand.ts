@@ -14,14 +14,14 @@ import { afterCouncilText } from './afterCouncilMessages';
 import { langOf, parseArgs } from './args';
 import { fail, loadFactsFile, preparedFailure, readJson } from './dossierCommand';
 import type { CliIO } from './io';
-import { loadProfile, loadWorkbook } from './load';
+import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
 import { cliText } from './messages';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
   const t = afterCouncilText(lang);
-  const args = parseArgs(argv, { flags: ['calibration'], options: ['out', 'layout', 'paper', 'profile', 'facts', 'lang'] });
+  const args = parseArgs(argv, { flags: ['calibration'], options: ['out', 'layout', 'paper', 'profile', 'preset', 'facts', 'lang'] });
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;
@@ -46,14 +46,17 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     layout = parsed.layout;
     layoutSource = layoutFile;
   }
-  const profile = await loadProfile(args.options.get('profile'), lang);
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
   if (!profile.ok) return fail(io, profile);
   const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
   if (!factsFile.ok) return fail(io, factsFile);
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) return fail(io, wb);
-  const prepared = prepare(wb.value.grid, { lang, profile: profile.value, given: [factsFile.value] });
-  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang));
+  const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
 
   const saved = prepared.analysis.state.certificateLayout;
   if (!layout && saved !== undefined) {

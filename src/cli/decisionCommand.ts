@@ -5,7 +5,6 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { decisionLegalBases } from '../dossier/decisionBases';
 import { generateDocuments } from '../dossier/generate';
 import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
@@ -14,7 +13,7 @@ import { langOf, parseArgs } from './args';
 import { fail, loadFactsFile, loadTemplates, preparedFailure } from './dossierCommand';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
-import { loadProfile, loadWorkbook } from './load';
+import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
 import { cliText } from './messages';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
@@ -33,7 +32,10 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const profile = await loadProfile(args.options.get('profile'), lang);
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
   if (!profile.ok) return fail(io, profile);
   const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
   if (!factsFile.ok) return fail(io, factsFile);
@@ -44,8 +46,8 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) return fail(io, wb);
 
-  const prepared = prepareDecisions(wb.value.grid, { lang, profile: profile.value, given: [factsFile.value, meetingFile.value] }, decisionLegalBases);
-  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang));
+  const prepared = prepareDecisions(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
   const { model, analysis } = prepared;
   if (!model.documents.length) {
     io.out(t.nothingToDecide);

@@ -3,10 +3,8 @@
  * exit code (0 ran, 1 unreadable input, 2 wrong call) — never a stack trace.
  */
 import { langOf } from './args';
-import { runCertificates } from './certificatesCommand';
 import { runCheck } from './checkCommand';
-import { runDecision } from './decisionCommand';
-import { runDossier } from './dossierCommand';
+import { runPresets } from './presetsCommand';
 import { processIO, type CliIO } from './io';
 import { cliText } from './messages';
 
@@ -19,11 +17,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'check':
         return await runCheck(rest, io);
       case 'dossier':
-        return await runDossier(rest, io);
+        // The dossier's code (docxtemplater, templates) is loaded only for this command.
+        return await (await import('./dossierCommand')).runDossier(rest, io);
+      case 'presets':
+        return runPresets(rest, io);
       case 'decision':
-        return await runDecision(rest, io);
+        return await (await import('./decisionCommand')).runDecision(rest, io);
       case 'certificates':
-        return await runCertificates(rest, io);
+        return await (await import('./certificatesCommand')).runCertificates(rest, io);
       case '--help':
       case '-h':
       case 'help':

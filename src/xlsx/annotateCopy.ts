@@ -5,12 +5,11 @@
  * previous annotation is undone first, so that annotating again never doubles anything.
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type ResultSheet } from '../core/annotationPlan';
 import { labels } from '../core/messages/labels';
 import type { Message } from '../core/result';
 import { stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core/state';
+import { safeWriteFile } from '../cli/safeWrite';
 import './messages';
 
 type Fill = ExcelJS.Fill;
@@ -228,40 +227,26 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: AnnotationPlan, stat
 }
 
 /**
- * `mkdir -p`, one level at a time: Node's recursive mkdir never returns on some special file
- * systems (e.g. a path under /proc), where this fails at once with ENOENT.
- */
-async function makeFolder(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      await fs.stat(d);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw e;
-      missing.unshift(d);
-    }
-  }
-  for (const d of missing) await fs.mkdir(d);
-}
-
-/**
  * Annotates the workbook (in memory) and writes it to outPath: through a temporary file in the
  * same folder, renamed at the end, so that a failure never leaves a half-written copy. The
  * folder is created when missing. Throws AnnotatedCopyError (a message, not a stack) on failure.
  */
-export async function writeAnnotatedCopy(workbook: ExcelJS.Workbook, plan: AnnotationPlan, state: WorkbookState, outPath: string): Promise<{ noteMode: 'notes' }> {
+export async function writeAnnotatedCopy(
+  workbook: ExcelJS.Workbook,
+  plan: AnnotationPlan,
+  state: WorkbookState,
+  outPath: string,
+  inputs: readonly string[] = [],
+): Promise<{ noteMode: 'notes' }> {
   applyPlan(workbook, plan, state);
-  const target = path.resolve(outPath);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  let bytes: Uint8Array;
   try {
-    await makeFolder(path.dirname(target));
-    await workbook.xlsx.writeFile(temp);
-    await fs.rename(temp, target);
+    bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   } catch (e) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
     const err = e as NodeJS.ErrnoException;
     throw new AnnotatedCopyError({ code: 'xlsx.cannotWrite', params: { path: outPath, why: err.code ?? err.message ?? String(e) } });
   }
+  // Never the input, only a regular file or a new path, through a temporary file renamed at the end.
+  await safeWriteFile(outPath, bytes, { inputs });
   return { noteMode: 'notes' };
 }

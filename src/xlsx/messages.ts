@@ -18,6 +18,11 @@ function partsText(parts: string | number | undefined, lang: Lang): string {
     .join(', ');
 }
 
+/** Bytes → megabytes, rounded. */
+function mb(n: string | number | undefined): string {
+  return String(Math.round(Number(n ?? 0) / (1024 * 1024)));
+}
+
 const vi: Catalogue = {
   'xlsx.notFound': (p) => `Không tìm thấy tệp "${p.path}".`,
   'xlsx.notAFile': (p) => `"${p.path}" không phải là một tệp.`,
@@ -30,6 +35,9 @@ const vi: Catalogue = {
   'xlsx.notXlsx': (p) => `Tệp "${p.path}" không phải là bảng tính Excel .xlsx (có thể là .csv, .xls hay tệp khác đổi tên): mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   'xlsx.corrupt': (p) => `Tệp "${p.path}" bị hỏng, không đọc được${p.why ? ` (${p.why})` : ''}. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
   'xlsx.unreadable': (p) => `Không đọc được tệp "${p.path}": ${p.why}`,
+  'xlsx.tooLarge': (p) =>
+    `Tệp "${p.path}" khi giải nén lớn bất thường${p.size !== undefined ? ` (${mb(p.size)} MB, giới hạn ${mb(p.limit)} MB)` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật. Mở bằng Excel, xóa các trang thừa rồi lưu lại.`,
+  'xlsx.tooManyParts': (p) => `Tệp "${p.path}" có quá nhiều thành phần${p.count !== undefined ? ` (${p.count}, giới hạn ${p.limit})` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật.`,
   'xlsx.cannotWrite': (p) => `Không ghi được tệp "${p.path}": ${p.why}`,
   'xlsx.copyLoses': (p) =>
     `Lưu ý: bản sao có đánh dấu "${p.path}" giữ nguyên mọi giá trị nhưng không giữ được ${partsText(p.parts, 'vi')} của tệp gốc; tệp gốc không bị thay đổi.`,
@@ -45,6 +53,9 @@ const en: Catalogue = {
   'xlsx.notXlsx': (p) => `File "${p.path}" is not an Excel .xlsx workbook (perhaps a renamed .csv or .xls): open it in Excel and save it as .xlsx.`,
   'xlsx.corrupt': (p) => `File "${p.path}" is damaged and cannot be read${p.why ? ` (${p.why})` : ''}. Open and re-save it in Excel, or use another copy.`,
   'xlsx.unreadable': (p) => `Cannot read "${p.path}": ${p.why}`,
+  'xlsx.tooLarge': (p) =>
+    `File "${p.path}" unpacks to an abnormal size${p.size !== undefined ? ` (${mb(p.size)} MB, limit ${mb(p.limit)} MB)` : ''}: it may be damaged or not a real workbook. Open it in Excel, delete unneeded sheets and save it.`,
+  'xlsx.tooManyParts': (p) => `File "${p.path}" has too many parts${p.count !== undefined ? ` (${p.count}, limit ${p.limit})` : ''}: it may be damaged or not a real workbook.`,
   'xlsx.cannotWrite': (p) => `Cannot write "${p.path}": ${p.why}`,
   'xlsx.copyLoses': (p) => `Note: the annotated copy "${p.path}" keeps every value but not the ${partsText(p.parts, 'en')} of the original; the original file is unchanged.`,
 };
