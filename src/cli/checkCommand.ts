@@ -4,7 +4,6 @@ import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
 import { AnnotatedCopyError, writeAnnotatedCopy } from '../xlsx/annotateCopy';
-import { copyLossMessage } from '../xlsx/messages';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { loadProfile, loadWorkbook } from './load';
@@ -49,7 +48,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (annotatePath) {
     let written: { noteMode: string };
     try {
-      written = await writeAnnotatedCopy(wb.value.workbook, analysis.plan, analysis.state, annotatePath);
+      written = await writeAnnotatedCopy(workbookPath, analysis.plan, analysis.state, annotatePath);
     } catch (e) {
       if (e instanceof AnnotatedCopyError) {
         io.err(renderMessage(e.data, lang));
@@ -58,8 +57,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       throw e;
     }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
-    const loss = copyLossMessage(annotatePath, wb.value.notCopied);
-    const lines = [t.annotated(annotatePath, written.noteMode), ...(loss ? [renderMessage(loss, lang)] : [])].join('\n');
+    const lines = t.annotated(annotatePath, written.noteMode);
     if (args.flags.has('json')) io.err(lines);
     else io.out(`\n${lines}`);
   }

@@ -31,6 +31,7 @@ const vi: Catalogue = {
   'xlsx.corrupt': (p) => `Tệp "${p.path}" bị hỏng, không đọc được${p.why ? ` (${p.why})` : ''}. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
   'xlsx.unreadable': (p) => `Không đọc được tệp "${p.path}": ${p.why}`,
   'xlsx.cannotWrite': (p) => `Không ghi được tệp "${p.path}": ${p.why}`,
+  'xlsx.copyType': (p) => `Bản sao "${p.path}" phải có đuôi ${p.ext ?? '.xlsx / .xlsm'} như tệp gốc (tệp có macro là .xlsm; Excel không mở tệp mang đuôi khác loại của nó).`,
   'xlsx.copyLoses': (p) =>
     `Lưu ý: bản sao có đánh dấu "${p.path}" giữ nguyên mọi giá trị nhưng không giữ được ${partsText(p.parts, 'vi')} của tệp gốc; tệp gốc không bị thay đổi.`,
 };
@@ -46,6 +47,7 @@ const en: Catalogue = {
   'xlsx.corrupt': (p) => `File "${p.path}" is damaged and cannot be read${p.why ? ` (${p.why})` : ''}. Open and re-save it in Excel, or use another copy.`,
   'xlsx.unreadable': (p) => `Cannot read "${p.path}": ${p.why}`,
   'xlsx.cannotWrite': (p) => `Cannot write "${p.path}": ${p.why}`,
+  'xlsx.copyType': (p) => `The copy "${p.path}" must end in ${p.ext ?? '.xlsx / .xlsm'}, like the original (a workbook with macros is .xlsm; Excel will not open a file whose extension does not match its type).`,
   'xlsx.copyLoses': (p) => `Note: the annotated copy "${p.path}" keeps every value but not the ${partsText(p.parts, 'en')} of the original; the original file is unchanged.`,
 };
 
