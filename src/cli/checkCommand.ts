@@ -48,7 +48,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (annotatePath) {
     let written: { noteMode: string };
     try {
-      written = await writeAnnotatedCopy(workbookPath, analysis.plan, analysis.state, annotatePath);
+      written = await writeAnnotatedCopy(workbookPath, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
     } catch (e) {
       if (e instanceof AnnotatedCopyError) {
         io.err(renderMessage(e.data, lang));

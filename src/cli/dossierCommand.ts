@@ -6,12 +6,12 @@
  */
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
-import { analyze } from '../core/analyze';
 import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
-import { mergeFacts, missingFacts, parseFacts, type Facts } from '../dossier/facts';
+import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
-import { buildDossier, type TemplateId } from '../dossier/model';
+import type { TemplateId } from '../dossier/model';
+import { prepareDossier, type Prepared } from '../dossier/prepare';
 import { REPORTS_FOLDER } from '../dossier/fileNames';
 import { TEMPLATE_FILES } from '../dossier/tags';
 import { langOf, parseArgs } from './args';
@@ -23,7 +23,7 @@ import { cliText } from './messages';
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
 
-async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
+export async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
   const t = dossierText(lang);
   let text: string;
   try {
@@ -38,7 +38,7 @@ async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
   }
 }
 
-async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
+export async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
   if (!file) return { ok: true, value: undefined };
   const json = await readJson(file, lang);
   if (!json.ok) return json;
@@ -108,22 +108,9 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   if (!wb.ok) return fail(io, wb);
 
   // The workbook's own facts (saved by the add-in) come first; the files given here win.
-  const first = analyze(wb.value.grid, { profile: profile.value, lang });
-  let saved: Facts | undefined;
-  if (first.state.facts !== undefined) {
-    const parsed = parseFacts(first.state.facts, 'facts', lang);
-    if (parsed.ok) saved = parsed.facts;
-    else io.err([t.savedFactsInvalid, ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n'));
-  }
-  const facts = mergeFacts(saved, factsFile.value, meetingFile.value);
-  const voters = facts.meeting?.membersPresent;
-  const analysis = voters && voters !== saved?.meeting?.membersPresent ? analyze(wb.value.grid, { profile: profile.value, lang, meetingVoters: voters }) : first;
-  if (!analysis.result.tables.length) {
-    io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
-    return 1;
-  }
-
-  const model = buildDossier(analysis.result, analysis.profile, facts, lang);
+  const prepared = prepareDossier(wb.value.grid, { lang, profile: profile.value, given: [factsFile.value, meetingFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang));
+  const { analysis, model, facts } = prepared;
   const generated = generateDossier(model, templates.value.set, lang);
   if (!generated.ok) {
     io.err([t.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), t.nothingWritten].join('\n'));
@@ -165,7 +152,14 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
+/** Why a document set cannot be prepared, as the CLI says it (exit 1). */
+export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang): { ok: false; exitCode: number; message: string } {
+  const t = dossierText(lang);
+  if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
+  return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
+}
+
+export function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
   io.err(loaded.message);
   return loaded.exitCode;
 }

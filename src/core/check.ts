@@ -1,6 +1,7 @@
 /** The whole pure pipeline: grid → tables → candidates → outcomes → ranking. */
 import { evaluate } from './evaluate';
 import type { Grid } from './grid';
+import { historyNearMisses, readHistory } from './history';
 import { DEFAULT_PROFILE, type Profile } from './profile';
 import { rankAndAward } from './rank';
 import type { CheckResult, Issue } from './result';
@@ -22,6 +23,8 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   const { quotas, ties } = rankAndAward(candidates, profile, found);
+  const history = readHistory(grid);
+  found.push(...history.issues, ...historyNearMisses(history.history, candidates));
   return {
     profileName: profile.name,
     tables: tables.map(({ fieldCols: _c, positionAndUnit: _p, ...info }) => info),
@@ -29,5 +32,6 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
     issues: found,
     quotas,
     ties,
+    history: history.history,
   };
 }

@@ -2,6 +2,7 @@
  * What the core decides: tables found, candidates with their outcomes, ranking, data problems.
  * Messages are data (code + params) and rendered per locale by messages/ (never inline).
  */
+import type { AwardHistory } from './history';
 import type { CriterionId, Field, Kind, Outcome } from './ids';
 
 export type MessageParams = Record<string, string | number>;
@@ -124,4 +125,6 @@ export interface CheckResult {
   issues: Issue[];
   quotas: QuotaLine[];
   ties: Tie[];
+  /** The sheet "Lịch sử khen thưởng" (past awards, for the report's section III), when there is one. */
+  history?: AwardHistory | null;
 }

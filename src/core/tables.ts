@@ -8,6 +8,7 @@ import type { Field, Kind } from './ids';
 import type { Issue, TableInfo } from './result';
 import type { MappingOverride } from './state';
 import { STATE_SHEET } from './annotationPlan';
+import { isHistorySheetName } from './history';
 
 /** workbook.md: the header row is found within the first 20 rows. */
 export const HEADER_SCAN_ROWS = 20;
@@ -226,6 +227,8 @@ export function findTables(grid: Grid, overrides: MappingOverride[] = [], ourShe
     if (sheet.name === STATE_SHEET || sheet.name === `${STATE_SHEET}~` || sheet.name === RESULT_SHEET_NAMES.vi || sheet.name === RESULT_SHEET_NAMES.en) continue;
     // Our result sheet under another name ("… (2)" beside a user's sheet of that name), as the state records it.
     if (ourSheets.includes(sheet.name)) continue;
+    // "Lịch sử khen thưởng" lists past awards (history.ts): never candidates, whatever its headers.
+    if (isHistorySheetName(sheet.name)) continue;
     const found = detectTable(sheet);
     const override = overrides.find((o) => o.sheet === sheet.name);
     const table = override ? applyOverride(sheet, found, override, issues) : found;

@@ -11,6 +11,9 @@ export const TEMPLATE_FILES: Record<TemplateId, string> = {
   baoCao: 'bao-cao-thanh-tich-mau-07.docx',
 };
 
+/** The templates of the dossier proper (one call of `thidua dossier` / "Tạo hồ sơ"). */
+export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao'];
+
 /** Custom document property holding the form version a template follows. */
 export const FORM_VERSION_PROPERTY = 'ThiDuaFormVersion';
 

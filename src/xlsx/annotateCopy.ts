@@ -8,6 +8,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AnnotationPlan } from '../core/annotationPlan';
 import type { Message } from '../core/result';
+import type { Grid } from '../core/grid';
+import type { ReconcileReport } from '../core/reconcile';
 import type { WorkbookState } from '../core/state';
 import { packageExtension, patchPackage } from './patch/annotate';
 import './messages';
@@ -41,8 +43,16 @@ async function makeFolder(dir: string): Promise<void> {
 export interface WrittenCopy {
   noteMode: 'notes';
   state: WorkbookState;
+  /** What the core found while reconciling (moved or gone candidates, cells the user changed…). */
+  report: ReconcileReport;
   /** Marked cells holding a threaded comment (Excel 365): filled, their conversation left alone. */
   threaded: string[];
+}
+
+/** The workbook as just read: its grid and the state on its state sheet. */
+export interface ReadWorkbook {
+  grid: Grid;
+  state: WorkbookState;
 }
 
 /**
@@ -50,12 +60,12 @@ export interface WrittenCopy {
  * original's type: a macro-enabled workbook stays .xlsm (Excel refuses an .xlsx holding macros,
  * and an .xlsm that holds none), so a name with another extension is refused, with the one it needs.
  */
-export async function writeAnnotatedCopy(input: string | Buffer, plan: AnnotationPlan | null, state: WorkbookState, outPath: string): Promise<WrittenCopy> {
+export async function writeAnnotatedCopy(input: string | Buffer, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string): Promise<WrittenCopy> {
   const bytes = typeof input === 'string' ? await fs.readFile(input) : input;
   const needed = packageExtension(bytes) ?? '.xlsx';
   const given = path.extname(outPath).toLowerCase();
   if (given !== needed) throw new AnnotatedCopyError({ code: 'xlsx.copyType', params: { path: outPath, ext: needed } });
-  const out = patchPackage(bytes, plan, state);
+  const out = patchPackage(bytes, read.grid, plan, read.state);
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   let fh: fs.FileHandle | undefined;
@@ -74,5 +84,5 @@ export async function writeAnnotatedCopy(input: string | Buffer, plan: Annotatio
     const err = e as NodeJS.ErrnoException;
     throw new AnnotatedCopyError({ code: 'xlsx.cannotWrite', params: { path: outPath, why: err.code ?? err.message ?? String(e) } });
   }
-  return { noteMode: 'notes', state: out.state, threaded: out.threaded };
+  return { noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded };
 }

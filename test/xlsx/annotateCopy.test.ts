@@ -7,7 +7,7 @@ import { analyze } from '../../src/core/analyze';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { readState } from '../../src/core/state';
 import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
-import { SEPARATOR } from '../../src/xlsx/patch/notes';
+import { composeNote } from '../../src/core/marks';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 
 const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
@@ -60,7 +60,7 @@ async function copy(from: string, name: string, clear = false) {
   if (!r.ok) throw new Error(r.error.code);
   const a = analyze(r.grid, { lang: 'vi' });
   const out = path.join(dir, name);
-  const written = await writeAnnotatedCopy(from, clear ? null : a.plan, a.state, out);
+  const written = await writeAnnotatedCopy(from, clear ? null : a.plan, { grid: r.grid, state: a.state }, out);
   return { out, plan: a.plan, state: written.state };
 }
 
@@ -77,7 +77,7 @@ test('every cell value of every original sheet is identical after annotation (re
   expect(JSON.stringify(cell.note)).toContain('không đạt');
   // The user's note is still there, ours after it.
   const text = (cell.note as unknown as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
-  expect(text).toBe(`Ghi chú của người dùng: số liệu quý IV.${SEPARATOR}${failing.note}`);
+  expect(text).toBe(composeNote('Ghi chú của người dùng: số liệu quý IV.', failing.note));
   expect(again.getWorksheet('Kết quả xét khen thưởng')!.rowCount).toBeGreaterThan(30);
   expect(again.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
   // Cells sharing a style with a marked cell keep their own look.

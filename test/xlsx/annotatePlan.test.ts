@@ -13,7 +13,7 @@ import { parseA1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../src/core/state';
 import { AnnotatedCopyError, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
-import { SEPARATOR } from '../../src/xlsx/patch/notes';
+import { composeNote } from '../../src/core/marks';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
 
 const RESULT = 'Kết quả xét khen thưởng';
@@ -112,22 +112,24 @@ function noteText(note: unknown): string | null {
   return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
 }
 
-async function stateOf(file: string) {
+async function readOf(file: string) {
   const r = await readWorkbookFile(file);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return readState(r.grid);
+  return { grid: r.grid, state: readState(r.grid) };
 }
+
+const stateOf = async (file: string) => (await readOf(file)).state;
 
 async function annotate(from: string, p: AnnotationPlan | null, name: string): Promise<string> {
   const out = path.join(dir, name);
-  await writeAnnotatedCopy(from, p, await stateOf(from), out);
+  await writeAnnotatedCopy(from, p, await readOf(from), out);
   return out;
 }
 
 /** Clears `file` into a new file; returns it and the state left. */
 async function clear(file: string, name: string) {
   const out = path.join(dir, name);
-  const written = await writeAnnotatedCopy(file, null, await stateOf(file), out);
+  const written = await writeAnnotatedCopy(file, null, await readOf(file), out);
   return { out, rest: written.state };
 }
 
@@ -194,7 +196,7 @@ describe('one annotation', () => {
       const cell = wb.getWorksheet(m.sheet)!.getCell(m.cell);
       // A user's note stays, ours after a separator.
       const user = noteText(original.getWorksheet(m.sheet)!.getCell(m.cell).note);
-      expect(noteText(cell.note)).toBe(user ? `${user}${SEPARATOR}${m.note}` : m.note);
+      expect(noteText(cell.note)).toBe(composeNote(user, m.note));
       const color = MARK_FILL[m.kind];
       if (color) expect(argbOf(cell)).toBe(`FF${color.slice(1)}`);
     }
@@ -264,7 +266,7 @@ describe('annotating an annotated copy', () => {
     const original = await reread(input);
     const ws = second.getWorksheet('Tập thể')!;
     const orig = original.getWorksheet('Tập thể')!;
-    expect(noteText(ws.getCell('B4').note)).toBe(`Ghi chú cũ của người dùng${SEPARATOR}Chỉ số SIPAS: không đạt.`);
+    expect(noteText(ws.getCell('B4').note)).toBe(composeNote('Ghi chú cũ của người dùng', 'Chỉ số SIPAS: không đạt.'));
     expect(argbOf(ws.getCell('B4'))).toBe('FFFFC7CE');
     // Marked by A only: back to what the user had.
     for (const a of ['B5', 'C5', 'B6']) {
@@ -355,10 +357,10 @@ test("a sheet of the user's that has the result sheet's name is never removed", 
 });
 
 test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash, and leaves no partial file', async () => {
-  const state = await stateOf(input);
+  const read = await readOf(input);
   const blocked = path.join(dir, 'blocked');
   await fs.mkdir(path.join(blocked, 'out.xlsx'), { recursive: true }); // a folder where the file should go
-  const err = await writeAnnotatedCopy(input, PLAN_A, state, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
+  const err = await writeAnnotatedCopy(input, PLAN_A, read, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(AnnotatedCopyError);
   const data = (err as AnnotatedCopyError).data;
   expect(data.code).toBe('xlsx.cannotWrite');
@@ -367,7 +369,7 @@ test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash
 });
 
 describe('the stored backup: compact (format 2), and the per-cell format 1 of earlier versions', () => {
-  test('the state sheet holds format 2: plain cells as ranges, the user’s fills and notes kept', async () => {
+  test('the state sheet holds the compact format (3), the user’s fills and notes kept', async () => {
     const file = path.join(dir, 'stored-2.xlsx');
     await fixture(file, SAVED);
     const annotatedFile = await annotate(file, PLAN_A, 'stored-2-annotated.xlsx');
@@ -375,8 +377,8 @@ describe('the stored backup: compact (format 2), and the per-cell format 1 of ea
     const row = wb.getWorksheet(STATE_SHEET)!.getRows(1, 10)!.find((r) => r.getCell(1).value === 'annotationBackup')!;
     const text = (row.values as unknown[]).slice(2).filter((v) => typeof v === 'string').join('');
     const stored = JSON.parse(text);
-    expect(stored).toMatchObject({ version: 2, resultSheet: RESULT, noteMode: 'notes' });
-    expect(stored.sheets.find((s: { sheet: string }) => s.sheet === 'Tập thể').blank).toContain('E7');
+    expect(stored).toMatchObject({ version: 3, resultSheet: RESULT, noteMode: 'notes' });
+    expect(JSON.stringify(stored.sheets.filter((s: { sheet: string }) => s.sheet === 'Tập thể'))).toContain('E7');
     expect((await backupOf(annotatedFile)).cells).toHaveLength(PLAN_A.marks.length);
   });
 

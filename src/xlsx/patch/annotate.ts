@@ -1,176 +1,158 @@
 /**
- * Annotating (or clearing) a package by patching it: marks and notes on the judged cells, our
- * result sheet and state sheet; every other part is copied as stored. The previous annotation's
- * backup says what each cell had before we marked it, so that re-annotating never backs up our
- * own marks and clearing puts back exactly what the user had.
+ * Annotating (or clearing) a package by patching it. The core decides (core/reconcile.ts: which
+ * cells, what each had, what to write, what the backup keeps); this module reads the cells' fills
+ * and notes from the parts and writes the decision back into them — marks and notes on the judged
+ * cells, our result sheet and state sheet — copying every other part as stored.
  */
-import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark } from '../../core/annotationPlan';
-import { a1, parseA1 } from '../../core/grid';
-import { stateRows, unpackBackup, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../../core/state';
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan } from '../../core/annotationPlan';
+import type { Grid } from '../../core/grid';
+import { NOTE_HEAD, splitNote } from '../../core/marks';
+import { cellKey, freeSheetName, prepareReconcile, type CellState, type ReconcileReport } from '../../core/reconcile';
+import { stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core/state';
 import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit } from './cells';
-import { applyNotes, commentText, readNotes, SEPARATOR, type NoteChange } from './notes';
+import { applyNotes, commentText, readNotes, userPartOf, type NoteChange } from './notes';
 import { Package } from './opc';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
 import { EMPTY_STYLES, Styles, type FillWant } from './styles';
 import { Workbook, WORKSHEET_TYPE } from './workbook';
 
-/** Excel caps sheet names at 31 characters (and compares them case-insensitively). */
-const SHEET_NAME_MAX = 31;
+/** Our part of a note as it follows the user's (core/marks.ts composeNote): an empty line, then our head line. */
+const OUR_HEAD = `\n\n${NOTE_HEAD}\n`;
 
-/** What this adapter keeps in a backed-up cell's `exact`: the user's fill and note as written. */
-interface Exact {
-  /** The fill element, when it is not a plain solid colour (pattern, gradient, theme colour). */
-  fill?: unknown;
-  /** The user's comment element. */
-  note?: unknown;
-}
-
-/** The fill a backed-up cell had. `exact` written by the exceljs adapter of earlier versions holds objects. */
-function wantOf(b: BackedUpCell): FillWant {
-  const ex = (b.exact ?? {}) as Exact;
-  if (typeof ex.fill === 'string') return { fillXml: ex.fill };
-  if (ex.fill && typeof ex.fill === 'object') {
-    const f = ex.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } };
+/** A fill to restore: this adapter's exact fill element, an exceljs object (earlier versions), or a colour. */
+function wantOf(color: string | null, exact: unknown): FillWant {
+  if (typeof exact === 'string' && exact.startsWith('<')) return { fillXml: exact };
+  if (exact && typeof exact === 'object') {
+    const f = exact as { type?: string; pattern?: string; fgColor?: { argb?: string } };
     if (f.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb) return { color: `#${f.fgColor.argb.slice(-6).toUpperCase()}` };
   }
-  return { color: b.fill };
+  return { color };
 }
-
-/** The note a backed-up cell had: its comment element, or only its text. */
-function noteOf(b: BackedUpCell): { xml: string } | { text: string } | null {
-  const ex = (b.exact ?? {}) as Exact;
-  if (typeof ex.note === 'string' && ex.note.startsWith('<')) return { xml: ex.note };
-  return b.note === null || b.note === undefined ? null : { text: b.note };
-}
-
-const keyOf = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
 
 export interface PatchOutcome {
   /** The new package (zip chunks). */
   zip: Buffer[];
   state: WorkbookState;
-  /** Sheets named by the previous backup that the workbook no longer has (their cells stay backed up). */
-  missingSheets: string[];
-  /** Marked cells that hold a threaded comment: filled, but their note left alone. */
+  report: ReconcileReport;
+  /** Marked cells that hold a threaded comment: filled, their conversation left alone. */
   threaded: string[];
 }
 
 /**
  * Brings the package from what it holds to what `plan` wants (null: no marks, no result sheet —
- * a clear). Returns the new package and the state written into it.
+ * a clear). `grid` and `state` are the package as just read. Returns the new package and state.
  */
-export function patchPackage(input: Buffer, plan: AnnotationPlan | null, state: WorkbookState): PatchOutcome {
+export function patchPackage(input: Buffer, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): PatchOutcome {
   const pkg = new Package(input);
   const wb = new Workbook(pkg);
   const stylesPart = wb.ensureStylesPart(EMPTY_STYLES);
   const styles = new Styles(pkg.text(stylesPart));
   const previous = unpackBackup(state.annotationBackup);
   const sheets = wb.sheets();
-  const sheetOf = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && s.part && s.type === WORKSHEET_TYPE);
+  const prevResult = previous?.resultSheet ? wb.find(previous.resultSheet) : undefined;
+  // Our result sheet keeps its part; any other sheet of the wanted name is the user's and is never touched.
+  const resultName = plan ? freeSheetName(plan.resultSheet.name.slice(0, 31), sheets.filter((s) => s.name !== prevResult?.name).map((s) => s.name)) : null;
+  const prepared = prepareReconcile({
+    grid,
+    sheetNames: sheets.map((s) => s.name),
+    previous,
+    marks: plan?.marks ?? [],
+    mode: 'notes',
+    // Threaded comments (Excel 365) are not written by this adapter: their cells are left alone.
+    reach: { notes: true, comments: false },
+    resultSheet: resultName,
+    overrides: Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [],
+    ourSheets: previous?.resultSheet ? [previous.resultSheet] : [],
+  });
 
-  // Each cell involved, by sheet: what the previous backup says it had, and what we want now.
-  type Involved = { sheet: string; cell: string; row: number; col: number; backup?: BackedUpCell; mark?: CellMark };
-  const bySheet = new Map<string, Map<string, Involved>>();
-  const orphans: BackedUpCell[] = [];
-  const involve = (sheet: string, cell: string): Involved | null => {
-    const entry = sheetOf(sheet);
-    const pos = parseA1(cell);
-    if (!entry || !pos) return null;
-    let m = bySheet.get(entry.name);
-    if (!m) bySheet.set(entry.name, (m = new Map()));
-    const k = keyOf(entry.name, cell);
-    let inv = m.get(k);
-    if (!inv) m.set(k, (inv = { sheet: entry.name, cell: a1(pos.row, pos.col), row: pos.row, col: pos.col }));
-    return inv;
-  };
-  for (const b of previous?.cells ?? []) {
-    const inv = involve(b.sheet, b.cell);
-    if (inv) inv.backup = b;
-    else orphans.push(b);
+  // Read what the decision needs: per sheet, one scan of its cells and its notes.
+  type Sheet = { part: string; xml: string; scan: ReturnType<typeof scanSheet>; notes: ReturnType<typeof readNotes> };
+  const bySheet = new Map<string, Sheet>();
+  const states = new Map<string, CellState>();
+  const worksheet = (name: string) => sheets.find((s) => s.name === name && s.part && s.type === WORKSHEET_TYPE);
+  const groups = new Map<string, typeof prepared.cells>();
+  for (const c of prepared.cells) {
+    if (!worksheet(c.sheet)) continue;
+    (groups.get(c.sheet) ?? groups.set(c.sheet, []).get(c.sheet)!).push(c);
   }
-  for (const m of plan?.marks ?? []) {
-    const inv = involve(m.sheet, m.cell);
-    if (inv) inv.mark = m;
+  for (const [name, cells] of groups) {
+    const part = worksheet(name)!.part!;
+    const xml = pkg.text(part);
+    const sheet: Sheet = { part, xml, scan: scanSheet(xml, cells), notes: readNotes(pkg, part) };
+    bySheet.set(name, sheet);
+    for (const c of cells) {
+      const info = cellInfo(sheet.scan, c.row, c.col);
+      const fill = styles.fillOfXf(info.xf);
+      const comment = sheet.notes.threaded.has(c.cell) ? undefined : sheet.notes.comments.get(c.cell);
+      const s: CellState = { fill: 'color' in fill ? fill.color : null, note: comment ? commentText(comment) : null, comment: null };
+      const exact: CellState['exact'] = {};
+      if ('fillXml' in fill) exact.fill = fill.fillXml;
+      if (comment) exact.note = comment;
+      if (Object.keys(exact).length) s.exact = exact;
+      states.set(cellKey(c.sheet, c.cell), s);
+    }
   }
+  const decision = prepared.decide(states);
 
-  const backedUp: BackedUpCell[] = [];
+  // Write the decision: formats (`s`) and notes, sheet by sheet.
+  const marked = new Map((plan?.marks ?? []).map((m) => [cellKey(m.sheet, m.cell), MARK_FILL[m.kind]]));
+  const writesBySheet = new Map<string, typeof decision.writes>();
+  for (const w of decision.writes) if (bySheet.has(w.sheet)) (writesBySheet.get(w.sheet) ?? writesBySheet.set(w.sheet, []).get(w.sheet)!).push(w);
   const threaded: string[] = [];
-  for (const [sheetName, cells] of bySheet) {
-    const part = sheetOf(sheetName)!.part!;
-    let xml = pkg.text(part);
-    const scan = scanSheet(xml, cells.values());
-    const notes = readNotes(pkg, part);
+  for (const [name, writes] of writesBySheet) {
+    const sheet = bySheet.get(name)!;
     const edits: CellEdit[] = [];
     const noteChanges: NoteChange[] = [];
-    for (const c of cells.values()) {
-      const info = cellInfo(scan, c.row, c.col);
-      const color = c.mark ? MARK_FILL[c.mark.kind] : null;
-      // What the user had: the backup's entry when we marked this cell before, else what is there now.
-      let baseXf = info.xf;
-      let want: FillWant;
-      let userNote: { xml: string } | { text: string } | null;
-      if (c.backup) {
-        want = wantOf(c.backup);
-        baseXf = styles.restored(info.xf, want);
-        userNote = noteOf(c.backup);
-      } else {
-        want = styles.fillOfXf(info.xf);
-        const xmlNote = notes.comments.get(c.cell);
-        userNote = xmlNote ? { xml: xmlNote } : null;
+    for (const w of writes) {
+      const info = cellInfo(sheet.scan, w.row, w.col);
+      if (w.fill !== undefined) {
+        const markColor = marked.get(cellKey(w.sheet, w.cell));
+        const isMark = !!markColor && w.fill === markColor;
+        const xf = isMark ? styles.marked(info.xf, w.fill!) : styles.restored(info.xf, wantOf(w.fill, w.exact?.fill));
+        if (xf !== info.xf || (!info.hasCell && isMark)) {
+          // A record we created that is back to the default look goes again (the file as it was).
+          if (!isMark && xf === defaultXf(sheet.scan, w.row, w.col) && (!info.hasCell || info.bare)) {
+            if (info.hasCell) edits.push({ row: w.row, col: w.col, remove: true });
+          } else edits.push({ row: w.row, col: w.col, s: xf === 0 && info.s !== '0' ? null : String(xf) });
+        }
       }
-      const finalXf = color ? styles.marked(baseXf, color) : baseXf;
-      if (finalXf !== info.xf || (!info.hasCell && color)) {
-        const isDefault = finalXf === defaultXf(scan, c.row, c.col);
-        if (isDefault && (!info.hasCell || info.bare) && !color) {
-          if (info.hasCell) edits.push({ row: c.row, col: c.col, remove: true });
-        } else edits.push({ row: c.row, col: c.col, s: finalXf === 0 && info.s !== '0' ? null : String(finalXf) });
+      const text = w.notes?.notes;
+      if (text === undefined) continue;
+      if (sheet.notes.threaded.has(w.cell)) {
+        threaded.push(`${name}!${w.cell}`);
+        continue;
       }
-      const isThreaded = notes.threaded.has(c.cell);
-      if (isThreaded && c.mark) threaded.push(`${sheetName}!${c.cell}`);
-      if (!isThreaded) {
-        if (c.mark) {
-          if (userNote && 'text' in userNote) noteChanges.push({ ref: c.cell, text: `${userNote.text}${SEPARATOR}${c.mark.note}` });
-          else noteChanges.push({ ref: c.cell, ours: c.mark.note, user: userNote?.xml ?? null });
-        } else if (userNote && 'xml' in userNote) noteChanges.push({ ref: c.cell, exact: userNote.xml });
-        else if (userNote) noteChanges.push({ ref: c.cell, text: userNote.text });
-        else noteChanges.push({ ref: c.cell, remove: true });
-      }
-      if (c.mark) {
-        const entry: BackedUpCell = { sheet: sheetName, cell: c.cell, fill: 'color' in want ? want.color : null, note: userNote ? ('xml' in userNote ? commentText(userNote.xml) : userNote.text) : null };
-        const exact: Exact = {};
-        if ('fillXml' in want) exact.fill = want.fillXml;
-        if (userNote && 'xml' in userNote) exact.note = userNote.xml;
-        if (Object.keys(exact).length) entry.exact = exact;
-        backedUp.push(entry);
+      const current = sheet.notes.comments.get(w.cell) ?? null;
+      const user = current ? (userPartOf(current, OUR_HEAD) ?? current) : null;
+      const exact = typeof w.exact?.note === 'string' && w.exact.note.startsWith('<') ? w.exact.note : null;
+      if (text === null) noteChanges.push({ ref: w.cell, remove: true });
+      else if (exact && commentText(exact) === text) noteChanges.push({ ref: w.cell, exact });
+      else if (user && commentText(user) === text) noteChanges.push({ ref: w.cell, exact: user });
+      else {
+        const split = splitNote(text);
+        // The user's note with ours under it: the user's comment element kept as written (runs, author).
+        const base = split.user !== null ? [exact, user].find((x) => x && commentText(x) === split.user) : undefined;
+        if (base && split.ours !== null) noteChanges.push({ ref: w.cell, user: base, head: OUR_HEAD, ours: split.ours });
+        else noteChanges.push({ ref: w.cell, text });
       }
     }
-    xml = editCells(xml, scan, edits);
-    xml = applyNotes(pkg, part, xml, notes, noteChanges);
-    pkg.setText(part, xml);
+    let xml = editCells(sheet.xml, sheet.scan, edits);
+    xml = applyNotes(pkg, sheet.part, xml, sheet.notes, noteChanges);
+    pkg.setText(sheet.part, xml);
   }
 
-  // The result sheet: ours from before is rewritten in place (or removed on clear); a user's sheet of that name is never touched.
-  const prevResult = previous?.resultSheet ? sheetOf(previous.resultSheet) : undefined;
-  let resultName: string | null = null;
-  if (plan) {
-    const taken = (n: string) => {
-      const s = wb.find(n);
-      return !!s && (!prevResult || s.name.toLowerCase() !== prevResult.name.toLowerCase());
-    };
-    const wanted = plan.resultSheet.name.slice(0, SHEET_NAME_MAX);
-    resultName = wanted;
-    for (let n = 2; taken(resultName); n++) resultName = wanted.slice(0, SHEET_NAME_MAX - ` (${n})`.length) + ` (${n})`;
+  // The result sheet: ours from before is rewritten in place (or removed on clear).
+  if (plan && resultName) {
     const content = resultSheetXml({ ...plan.resultSheet, name: resultName }, styles);
-    if (prevResult) {
-      pkg.setText(prevResult.part!, content);
+    if (prevResult?.part) {
+      pkg.setText(prevResult.part, content);
       wb.setSheet(prevResult.name, { name: resultName });
     } else wb.addSheet(resultName, content, 'visible');
   } else if (prevResult) wb.removeSheet(prevResult.name);
 
-  // The state: what was saved besides the backup, plus the new backup (none after a clear).
+  // The state: what was saved besides the backup, plus the backup the core decided (none left: removed).
   const { annotationBackup: _old, ...base } = state;
-  const cells = [...backedUp, ...orphans];
-  const next: WorkbookState = plan || orphans.length ? { ...base, annotationBackup: { version: 1, cells, resultSheet: resultName, noteMode: 'notes' } satisfies AnnotationBackup } : base;
+  const next: WorkbookState = decision.backup ? { ...base, annotationBackup: decision.backup } : base;
   const rows = stateRows(next);
   const stateEntry = wb.find(STATE_SHEET);
   if (rows.length <= 1) {
@@ -193,7 +175,7 @@ export function patchPackage(input: Buffer, plan: AnnotationPlan | null, state: 
     styles.trim(used, ours);
   }
   pkg.setText(stylesPart, styles.toXml());
-  return { zip: pkg.toZip(), state: next, missingSheets: [...new Set(orphans.map((o) => o.sheet))], threaded };
+  return { zip: pkg.toZip(), state: next, report: decision.report, threaded };
 }
 
 /** The file extension a package's type needs (.xlsx, .xlsm, .xltx, .xltm), null when unknown. */

@@ -8,7 +8,7 @@
  * comment (Excel 365, [MS-XLSX] 2.1.17) are left alone.
  */
 import { Package, REL_NS } from './opc';
-import { attrs, children, escAttr, nsPrefix, root, splice, xstring, type Splice, unesc } from './xml';
+import { attrs, children, escAttr, escText, nsPrefix, root, splice, xstring, type Splice, unesc } from './xml';
 
 export const COMMENTS_TYPE = `${REL_NS}/comments`;
 export const VML_TYPE = `${REL_NS}/vmlDrawing`;
@@ -17,12 +17,10 @@ export const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.spread
 export const VML_CT = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const AUTHOR = 'Thi đua CCHC';
-/** Between the user's note and ours, in a note holding both. */
-export const SEPARATOR = '\n\n— Thi đua CCHC —\n';
 
 export type NoteChange =
-  /** Our note, after the user's comment element if there is one (kept as it is). */
-  | { ref: string; ours: string; user: string | null }
+  /** The user's comment element (kept as it is) with our part appended: a bold head line, then our text. */
+  | { ref: string; user: string; head: string; ours: string }
   /** Put back exactly this comment element (the user's, from the backup). */
   | { ref: string; exact: string }
   /** Put back a note of this text (a backup written by the add-in holds only the text). */
@@ -77,8 +75,11 @@ export function commentText(comment: string): string {
 const RUN_PR = '<rPr><sz val="9"/><rFont val="Tahoma"/></rPr>';
 const run = (text: string, bold = false) => `<r>${bold ? '<rPr><b/><sz val="9"/><rFont val="Tahoma"/></rPr>' : RUN_PR}<t xml:space="preserve">${xstring(text)}</t></r>`;
 
-/** The user's comment with our note appended as runs after a separator (the user's runs untouched). */
-function merged(user: string, ours: string): string {
+/**
+ * The user's comment with our part appended as runs (head line bold, then our text); the user's own
+ * runs, author and attributes untouched.
+ */
+function merged(user: string, head: string, ours: string): string {
   const open = /<((?:\w+:)?)text\b[^>]*>/.exec(user);
   if (!open) return user;
   const p = open[1];
@@ -89,8 +90,15 @@ function merged(user: string, ours: string): string {
   inner = inner.replace(new RegExp(`^(\\s*)(<${p}t\\b[^>]*(?:/>|>[\\s\\S]*?</${p}t>))`), `$1<${p}r>$2</${p}r>`);
   const tail = inner.search(new RegExp(`<${p}(?:rPh|phoneticPr)\\b`));
   const at = tail < 0 ? inner.length : tail;
-  const ourRuns = (run(SEPARATOR, true) + run(ours)).replace(/<(\/?)(r|rPr|b|sz|rFont|t)\b/g, `<$1${p}$2`);
+  const ourRuns = (run(head, true) + run(ours)).replace(/<(\/?)(r|rPr|b|sz|rFont|t)\b/g, `<$1${p}$2`);
   return user.slice(0, inner0) + inner.slice(0, at) + ourRuns + inner.slice(at) + user.slice(close);
+}
+
+/** A comment of ours merged into a user's (merged above) → the user's comment as it was, or null when it is not one. */
+export function userPartOf(comment: string, head: string): string | null {
+  const t = `<(?:\\w+:)?t xml:space="preserve">${escText(head).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}</(?:\\w+:)?t>`;
+  const m = new RegExp(`<(\\w+:)?r><(?:\\w+:)?rPr><(?:\\w+:)?b/>(?:(?!</(?:\\w+:)?r>)[\\s\\S])*?${t}</(?:\\w+:)?r>[\\s\\S]*?(?=<(?:\\w+:)?(?:rPh|phoneticPr)\\b|</(?:\\w+:)?text>)`).exec(comment);
+  return m ? comment.slice(0, m.index) + comment.slice(m.index + m[0].length) : null;
 }
 
 /** Lines of text in a note, for the size of its box. */
@@ -173,7 +181,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
   }
   const names = children(cx, authors).map((a) => unesc(cx.slice(a.tagEnd, a.end - (a.qname.length + 3))));
   let authorId = names.indexOf(AUTHOR);
-  if (authorId < 0 && changes.some((c) => 'ours' in c && !c.user || 'text' in c)) {
+  if (authorId < 0 && changes.some((c) => 'text' in c)) {
     authorId = names.length;
     const kids = children(cx, authors);
     const text = `<${p}author>${xstring(AUTHOR)}</${p}author>`;
@@ -205,7 +213,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
     if ('remove' in ch) next = null;
     else if ('exact' in ch) next = ch.exact;
     else if ('text' in ch) next = ourComment(ref, ch.text);
-    else next = ch.user ? merged(ch.user, ch.ours) : ourComment(ref, ch.ours);
+    else next = merged(ch.user, ch.head, ch.ours);
     if (next === null) {
       if (was) {
         edits.push({ at: was.start, del: was.end - was.start, text: '' });

@@ -65,6 +65,17 @@ export function resultSheetXml(rs: ResultSheet, styles: Styles): string {
   const lastTableRow = r;
   r++;
   for (const f of rs.footer) line(cell(`A${r + 1}`, f, titleXf[1]));
+  // The overview for the council, after an empty row; each block's first line bold (no chart here:
+  // drawing one would add a drawing part for a copy that must stay plain; the add-in draws it).
+  if (rs.overview) {
+    r++;
+    const boldXf = xf(bold, 0, 0, '');
+    rs.overview.rows.forEach((cells, i, all) => {
+      const s = cells.length > 0 && (i === 0 || all[i - 1].length === 0) ? boldXf : titleXf[1];
+      if (!cells.length) r++;
+      else line(cells.map((v, c) => cell(`${columnLetter(c)}${r + 1}`, v, s)).join(''));
+    });
+  }
   const cols = rs.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const lastCol = columnLetter(Math.max(0, width - 1));
   return (
