@@ -1,13 +1,13 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
-import { AnnotatedCopyError, writeAnnotatedCopy } from '../xlsx/annotateCopy';
+import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { loadProfile, loadWorkbook } from './load';
 import { cliText } from './messages';
+import { checkOutput, SafeWriteError } from './safeWrite';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -24,9 +24,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const annotatePath = args.options.get('annotate');
-  if (annotatePath && path.resolve(annotatePath) === path.resolve(workbookPath)) {
-    io.err(t.annotateSameFile);
-    return 2;
+  if (annotatePath) {
+    // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
+    try {
+      await checkOutput(annotatePath, [workbookPath]);
+    } catch (e) {
+      if (!(e instanceof SafeWriteError)) throw e;
+      io.err(renderMessage(e.data, lang));
+      return e.sameAsInput ? 2 : 1;
+    }
   }
   const profile = await loadProfile(args.options.get('profile'), lang);
   if (!profile.ok) {
@@ -46,18 +52,18 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (args.flags.has('json')) io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
   else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
-    let written: { noteMode: string };
+    let written: WrittenCopy;
     try {
-      written = await writeAnnotatedCopy(workbookPath, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
+      written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);
     } catch (e) {
-      if (e instanceof AnnotatedCopyError) {
+      if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));
         return 1;
       }
       throw e;
     }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
-    const lines = t.annotated(annotatePath, written.noteMode);
+    const lines = [t.annotated(annotatePath, written.noteMode), ...copyReport(written, annotatePath, lang)].join('\n');
     if (args.flags.has('json')) io.err(lines);
     else io.out(`\n${lines}`);
   }

@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
 import { parseProfileText, type Profile } from '../core/profile';
-import { readWorkbookFile, type ReadOutcome } from '../xlsx/readWorkbook';
+import { readWorkbook, type ReadResult } from '../xlsx/read';
 import { cliText } from './messages';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
@@ -28,8 +28,9 @@ export async function loadProfile(path: string | undefined, lang: Lang): Promise
   return { ok: true, value: parsed.profile };
 }
 
-export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadOutcome, { ok: true }>>> {
-  const read = await readWorkbookFile(path);
+/** The workbook read by streaming (src/xlsx/read.ts): its Grid, its bytes and its package. */
+export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadResult, { ok: true }>>> {
+  const read = await readWorkbook(path);
   if (!read.ok) return { ok: false, exitCode: 1, message: renderMessage(read.error, lang) };
   return { ok: true, value: read };
 }

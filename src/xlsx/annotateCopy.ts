@@ -2,51 +2,26 @@
  * The annotated copy (`thidua check --annotate`): the original package patched (patch/annotate.ts)
  * — only our marks, notes, result sheet and state sheet are added; every part we have no business
  * with (charts, pivot tables, drawings, images, macros, properties, links…) is copied as stored —
- * and written to a new file, never the input.
+ * and written safely (cli/safeWrite.ts: never over the input, temp file + rename).
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AnnotationPlan } from '../core/annotationPlan';
-import type { Message } from '../core/result';
 import type { Grid } from '../core/grid';
-import type { ReconcileReport } from '../core/reconcile';
+import type { Lang } from '../core/ids';
+import { renderMessage } from '../core/messages';
+import { anchorLabel, type ReconcileReport } from '../core/reconcile';
+import type { Message } from '../core/result';
 import type { WorkbookState } from '../core/state';
+import { safeWriteFile } from '../cli/safeWrite';
 import { packageExtension, patchPackage } from './patch/annotate';
 import './messages';
 
-/** Writing the copy failed (folder not writable, disk full…): the message says where and why. */
+/** The copy cannot be made (a name of the wrong type, a package we cannot patch): the message says why. */
 export class AnnotatedCopyError extends Error {
   constructor(readonly data: Message) {
     super(`${data.code}: ${String(data.params.path)}`);
     this.name = 'AnnotatedCopyError';
   }
-}
-
-/**
- * `mkdir -p`, one level at a time: Node's recursive mkdir never returns on some special file
- * systems (e.g. a path under /proc), where this fails at once with ENOENT.
- */
-async function makeFolder(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      await fs.stat(d);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw e;
-      missing.unshift(d);
-    }
-  }
-  for (const d of missing) await fs.mkdir(d);
-}
-
-export interface WrittenCopy {
-  noteMode: 'notes';
-  state: WorkbookState;
-  /** What the core found while reconciling (moved or gone candidates, cells the user changed…). */
-  report: ReconcileReport;
-  /** Marked cells holding a threaded comment (Excel 365): filled, their conversation left alone. */
-  threaded: string[];
 }
 
 /** The workbook as just read: its grid and the state on its state sheet. */
@@ -55,34 +30,47 @@ export interface ReadWorkbook {
   state: WorkbookState;
 }
 
+export interface WrittenCopy {
+  noteMode: 'notes';
+  state: WorkbookState;
+  /** What the core found while reconciling (moved or gone candidates, cells the user changed…). */
+  report: ReconcileReport;
+  /** Marked cells that hold a threaded comment (Excel 365): filled, their conversation left alone. */
+  threaded: string[];
+}
+
 /**
- * Annotates (plan) or clears (null) the workbook `input` into `outPath`. The copy must keep the
- * original's type: a macro-enabled workbook stays .xlsm (Excel refuses an .xlsx holding macros,
- * and an .xlsm that holds none), so a name with another extension is refused, with the one it needs.
+ * Annotates (plan) or clears (null) the workbook `input` (its path or bytes) into `outPath`, never
+ * one of `inputs`. The copy keeps the original's type: a macro-enabled workbook stays .xlsm (Excel
+ * refuses an .xlsx that holds macros, and an .xlsm that is a plain workbook), so a name with
+ * another extension is refused, with the one it needs. Throws AnnotatedCopyError or SafeWriteError.
  */
-export async function writeAnnotatedCopy(input: string | Buffer, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string): Promise<WrittenCopy> {
-  const bytes = typeof input === 'string' ? await fs.readFile(input) : input;
-  const needed = packageExtension(bytes) ?? '.xlsx';
-  const given = path.extname(outPath).toLowerCase();
-  if (given !== needed) throw new AnnotatedCopyError({ code: 'xlsx.copyType', params: { path: outPath, ext: needed } });
-  const out = patchPackage(bytes, read.grid, plan, read.state);
-  const target = path.resolve(outPath);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  let fh: fs.FileHandle | undefined;
+export async function writeAnnotatedCopy(input: string | Uint8Array, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string, inputs: readonly string[] = []): Promise<WrittenCopy> {
+  const bytes = typeof input === 'string' ? await import('fs').then((fs) => fs.promises.readFile(input)) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  let out: ReturnType<typeof patchPackage>;
   try {
-    await makeFolder(path.dirname(target));
-    // "wx": never follows or replaces whatever is at the temporary name.
-    fh = await fs.open(temp, 'wx');
-    for (const chunk of out.zip) await fh.write(chunk);
-    await fh.sync();
-    await fh.close();
-    fh = undefined;
-    await fs.rename(temp, target);
+    const needed = packageExtension(bytes) ?? '.xlsx';
+    if (path.extname(outPath).toLowerCase() !== needed) throw new AnnotatedCopyError({ code: 'xlsx.copyType', params: { path: outPath, ext: needed } });
+    out = patchPackage(bytes, read.grid, plan, read.state);
   } catch (e) {
-    await fh?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    const err = e as NodeJS.ErrnoException;
-    throw new AnnotatedCopyError({ code: 'xlsx.cannotWrite', params: { path: outPath, why: err.code ?? err.message ?? String(e) } });
+    if (e instanceof AnnotatedCopyError) throw e;
+    // A part we must edit is not what the standard says it is: say so, never a stack.
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    throw new AnnotatedCopyError({ code: 'xlsx.cannotPatch', params: { path: outPath, why } });
   }
+  await safeWriteFile(outPath, Buffer.concat(out.zip), { inputs: typeof input === 'string' ? [input, ...inputs] : inputs });
   return { noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded };
+}
+
+/** Lines telling the clerk what the annotation found besides the marks (nothing: no lines). */
+export function copyReport(w: WrittenCopy, outPath: string, lang: Lang): string[] {
+  const r = w.report;
+  const m = (code: string, params: Message['params']) => renderMessage({ code, params: { path: outPath, ...params } }, lang);
+  const lines: string[] = [];
+  if (r.missingSheets.length) lines.push(m('xlsx.copyMissingSheets', { sheets: r.missingSheets.join(', ') }));
+  if (r.goneCandidates.length) lines.push(m('xlsx.copyGoneCandidates', { names: r.goneCandidates.map((g) => `${anchorLabel(g)} (${g.sheet})`).join(', ') }));
+  const changed = r.userFills.length + r.userNotes.length;
+  if (changed) lines.push(m('xlsx.copyUserChanges', { count: changed }));
+  if (w.threaded.length) lines.push(m('xlsx.copyThreaded', { cells: w.threaded.slice(0, 10).join(', ') + (w.threaded.length > 10 ? '…' : '') }));
+  return lines;
 }

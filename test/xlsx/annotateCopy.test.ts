@@ -8,7 +8,7 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { readState } from '../../src/core/state';
 import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
 import { composeNote } from '../../src/core/marks';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
 const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 let dir: string;

@@ -12,9 +12,10 @@ import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type MarkKi
 import { parseA1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../src/core/state';
-import { AnnotatedCopyError, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
 import { composeNote } from '../../src/core/marks';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { SafeWriteError } from '../../src/cli/safeWrite';
+import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
 const RESULT = 'Kết quả xét khen thưởng';
 const YELLOW: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
@@ -356,15 +357,15 @@ test("a sheet of the user's that has the result sheet's name is never removed", 
   expect((await reread(out)).worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT]);
 });
 
-test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash, and leaves no partial file', async () => {
+test('a copy that cannot be written is a message (write.failed, in words), not a crash, and leaves no partial file', async () => {
   const read = await readOf(input);
   const blocked = path.join(dir, 'blocked');
   await fs.mkdir(path.join(blocked, 'out.xlsx'), { recursive: true }); // a folder where the file should go
   const err = await writeAnnotatedCopy(input, PLAN_A, read, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(AnnotatedCopyError);
-  const data = (err as AnnotatedCopyError).data;
-  expect(data.code).toBe('xlsx.cannotWrite');
-  expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": E[A-Z]+$/);
+  expect(err).toBeInstanceOf(SafeWriteError);
+  const data = (err as SafeWriteError).data;
+  expect(data.code).toBe('write.failed');
+  expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": đây là một thư mục, không phải tệp \(EISDIR\)\.$/);
   expect(await fs.readdir(blocked)).toEqual(['out.xlsx']);
 });
 
