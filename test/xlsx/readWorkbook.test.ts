@@ -185,6 +185,12 @@ describe('files that cannot be read: a message, never a throw', () => {
       return put('half.xlsx', ok.subarray(0, Math.floor(ok.length / 2)));
     }],
     ['a broken zip', 'xlsx.corrupt', async () => put('z.xlsx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(100, 7)]))],
+    ['an unpacked-size bomb (a part declaring 600 MB)', 'xlsx.tooLarge', async () => {
+      const ok = Buffer.from(await fs.readFile(await write('whole2.xlsx', (wb) => wb.addWorksheet('A').addRow(['x']))));
+      const cd = ok.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      ok.writeUInt32LE(600 * 1024 * 1024, cd + 24);
+      return put('bomb.xlsx', ok);
+    }],
     ['a .docx renamed .xlsx', 'xlsx.notXlsx', async () => {
       const z = new PizZip();
       z.file('[Content_Types].xml', '<Types/>');
