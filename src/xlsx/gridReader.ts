@@ -105,7 +105,9 @@ export function readStyles(pkg: Package): Styles {
     },
   });
   for (const id of xfs) {
-    const f = id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+    // "General" under a custom id (LibreOffice writes 164 = "General") is no format, as id 0 is.
+    const code = id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+    const f = code && code.toLowerCase() !== 'general' ? code : undefined;
     styles.formats.push(f);
     styles.isDate.push(isDateFormat(f));
   }
