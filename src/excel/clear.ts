@@ -6,7 +6,9 @@
  */
 import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride } from '../core/state';
 import type { ReconcileReport } from '../core/reconcile';
+import { isStagingSheet } from '../core/marks';
 import { reconcile, queueExistingNotes } from './applyPlan';
+import { assertWritable } from './guards';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
 
@@ -29,11 +31,17 @@ export interface ClearOutcome {
 
 export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   let existing!: ReturnType<typeof queueExistingNotes>;
-  const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const read = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const { grid, names } = read;
   const state = readState(grid);
   const previous = backupOf(state.annotationBackup);
   const status = backupStatus(grid);
+  // Before any write: the sheets we restore, and the workbook's structure (our sheets are removed).
+  if (previous) assertWritable(read, previous.cells.map((c) => c.sheet));
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
+  // Never annotated (no backup, no note that could be ours, nothing left half-written): nothing to do.
+  const anyNotes = [...existing.collections.values()].some((c) => c.items.length > 0);
+  if (!previous && !anyNotes && status === 'none' && !names.some(isStagingSheet)) return { cleared: false, report: null, lostState: null, recognised: 0 };
   const out = await reconcile(syncer, {
     grid,
     sheetNames: names,

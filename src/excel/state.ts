@@ -3,13 +3,19 @@ import { STATE_SHEET } from '../core/annotationPlan';
 import { readState, type WorkbookState } from '../core/state';
 import { isStagingSheet } from '../core/marks';
 import { writeStateSheet } from './applyPlan';
+import { supports } from './capabilities';
+import { protectionError } from './messages';
 import type { Syncer } from './syncer';
 
 /** Reads the state sheet (two small requests), merges `partial` over it and rewrites it. */
 export async function saveState(syncer: Syncer, partial: WorkbookState): Promise<WorkbookState> {
   const sheets = syncer.context.workbook.worksheets;
   sheets.load('items/name');
+  // Our state sheet is added, renamed and deleted: workbook structure protection refuses it, so say so first.
+  const book = supports('1.7') ? syncer.context.workbook.protection : null;
+  book?.load('protected');
   await syncer.sync();
+  if (book?.protected) throw protectionError([], true);
   const names = sheets.items.map((ws) => ws.name);
   const stale = names.filter(isStagingSheet);
   // A staging sheet holds the state only when a write was interrupted after removing the old one.
