@@ -342,7 +342,8 @@ export interface StateProblem {
   why: 'json' | 'shape';
 }
 
-const STATE_KEYS: readonly StateKey[] = ['profile', 'overrides', 'facts', 'annotationBackup', 'votes', 'preset'];
+/** Every key (a Record, so that a new StateKey not listed here fails the type check). */
+const STATE_KEYS: Record<StateKey, true> = { profile: true, overrides: true, facts: true, annotationBackup: true, votes: true, preset: true, certificateLayout: true };
 
 /** A mapping override as the add-in saves it; anything else in the list is dropped alone. */
 const overrideSchema = z
@@ -421,7 +422,7 @@ export function parseState(grid: Grid): { state: WorkbookState; problems: StateP
       continue;
     }
     // A key of a later version is kept as it is (rewriting the state must not lose it).
-    const parsed = (STATE_KEYS as readonly string[]).includes(key) ? parseEntry(key as StateKey, value, problems) : value;
+    const parsed = Object.prototype.hasOwnProperty.call(STATE_KEYS, key) ? parseEntry(key as StateKey, value, problems) : value;
     if (parsed !== undefined) state[key as StateKey] = parsed;
   }
   return { state, problems };
