@@ -7,6 +7,7 @@ import PizZip from 'pizzip';
 import type { Lang } from '../core/ids';
 import type { DossierModel, TemplateId } from './model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
+import { REPORT_TEMPLATES } from './reportForms';
 import { TEMPLATE_FILES } from './tags';
 
 export interface TemplateSource {
@@ -41,7 +42,7 @@ export function generateDossier(model: DossierModel, templates: TemplateSet, lan
     files.push({ path: doc.path, title: doc.title, bytes: renderDocument(templates[doc.template].bytes, doc.data) });
     onProgress?.(i + 1, model.documents.length);
   });
-  return { ok: true, files, formVersion: formVersionOf(templates.baoCao.bytes) };
+  return { ok: true, files, formVersion: formVersionOf(templates[REPORT_TEMPLATES[model.reportForm]].bytes) };
 }
 
 /** One .zip of the dossier, folders kept, byte-stable. Documents are already deflated: store them. */

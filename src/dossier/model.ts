@@ -4,6 +4,7 @@
  * Biên bản, one Báo cáo thành tích (Mẫu 07) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
+import { historyOf, type AwardHistory, type HistoryEntry } from '../core/history';
 import type { Kind, Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
@@ -11,9 +12,11 @@ import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';
 import { documentNumber } from './numbers';
+import { DEFAULT_FORM_LABELS, REPORT_TEMPLATES, type ReportFormId } from './reportForms';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao';
+/** The Báo cáo thành tích has one template per report form (reportForms.ts): baoCao is Mẫu 07 of NĐ 91/2017. */
+export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152';
 
 export interface DossierDocument {
   template: TemplateId;
@@ -29,6 +32,8 @@ export interface DossierModel {
   /** Things the user must know before handing the dossier over (ties, overflow, missing facts). */
   warnings: string[];
   proposed: { awardId: string; collective: number; individual: number }[];
+  /** The report form of the legal frame in force on the document's date. */
+  reportForm: ReportFormId;
 }
 
 const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
@@ -246,12 +251,37 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     hasOverQuota: overQuota.length > 0,
     overQuotaText: overQuota.length ? `Đạt tiêu chuẩn nhưng vượt số lượng khen thưởng theo Kế hoạch (không đề nghị): ${overQuota.join('; ')}.` : '',
     endTime: `Cuộc họp kết thúc vào lúc ${or(m.endTime)} cùng ngày.`,
+    // Mẫu 1.9 (Nghị định 30/2020): the minutes end with their recipients and the file copy.
+    recipients: lines(m.recipients?.length ? m.recipients : [`- ${BLANK};`, '- Lưu: VT, Hồ sơ.']),
     chairName: or(m.chair),
     secretaryName: or(m.secretary),
   };
 }
 
-function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award): Record<string, unknown> {
+/** Blank rows of section III when the sheet "Lịch sử khen thưởng" has nothing for the candidate. */
+export const BLANK_HISTORY_ROWS = 3;
+
+const dd = (n: number) => String(n).padStart(2, '0');
+
+/** "125/QĐ-UBND ngày 30/10/2021": the decision as the report's table cites it. */
+function decisionText(e: HistoryEntry): string {
+  const date = e.decisionDate ? `ngày ${dd(e.decisionDate.day)}/${dd(e.decisionDate.month)}/${e.decisionDate.year}` : e.decisionDateText ?? '';
+  return [e.decisionNumber ?? '', date].filter(Boolean).join(' ');
+}
+
+/** Section III: one row per past award, oldest first; blank rows to fill by hand when there is none. */
+export function pastAwardRows(entries: HistoryEntry[]): { no: number | string; year: string; award: string; decision: string }[] {
+  if (!entries.length) return Array.from({ length: BLANK_HISTORY_ROWS }, () => ({ no: '', year: '', award: '', decision: '' }));
+  return entries.map((e, i) => ({
+    no: i + 1,
+    year: e.year !== undefined ? String(e.year) : '',
+    award: [e.award ?? BLANK, e.note ? `(${e.note})` : ''].filter(Boolean).join(' '),
+    decision: decisionText(e),
+  }));
+}
+
+function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, form: ReportFormId, history: AwardHistory | null | undefined): Record<string, unknown> {
+  const past = historyOf(history, candidate);
   const f = candidate.facts;
   const isCollective = candidate.kind === 'collective';
   const unit = isCollective ? candidate.name : unitOf(candidate);
@@ -264,6 +294,7 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
       result: achievedText(c, candidate, profile) || BLANK,
     }));
   return {
+    formLabel: DEFAULT_FORM_LABELS[form],
     parentBody: headerUpper(facts.parentBody),
     unitName: headerUpper(unit),
     placeDate: placeAndDate(facts.place, facts.reportDate),
@@ -284,6 +315,8 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     hasInitiative: !!f.initiative,
     achievement: or(f.achievement),
     reporterName: isCollective ? '' : candidate.name,
+    hasPastAwards: past.length > 0,
+    pastAwards: pastAwardRows(past),
   };
 }
 
@@ -303,7 +336,20 @@ const WARNINGS = {
   },
 };
 
+/**
+ * The report form by the document's date (the dossier's date, facts.date), the frames' dates:
+ * until 31/12/2023 NĐ 91/2017 Mẫu 07; to 30/6/2025 NĐ 98/2023; then NĐ 152/2025 — also for an
+ * undated dossier, which is being prepared now.
+ */
+export function reportFormFor(facts: Facts): ReportFormId {
+  const d = parseIsoDate(facts.date);
+  if (!d) return 'nd152-2025';
+  const key = d.year * 10000 + d.month * 100 + d.day;
+  return key <= 20231231 ? 'nd91-2017-mau-07' : key <= 20250630 ? 'nd98-2023' : 'nd152-2025';
+}
+
 export function buildDossier(result: CheckResult, profile: Profile, facts: Facts, lang: Lang = 'vi'): DossierModel {
+  const reportForm = reportFormFor(facts);
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
   const docs: DossierDocument[] = [];
   const proposed = awards.map((a) => ({
@@ -322,7 +368,7 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
   let n = 0;
   for (const a of awards) {
     for (const c of [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')]) {
-      docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a) });
+      docs.push({ template: REPORT_TEMPLATES[reportForm], path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, reportForm, result.history) });
     }
   }
   const W = WARNINGS[lang];
@@ -332,5 +378,5 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
     if (q.overflow > 0) warnings.push(W.overflow(profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId, q.overflow, q.kind));
   }
   if (!awards.length) warnings.push(W.nobody);
-  return { documents: docs, warnings, proposed };
+  return { documents: docs, warnings, proposed, reportForm };
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../../core/ids';
 import { validateTemplates, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../../dossier/generate';
 import type { TemplateId } from '../../dossier/model';
 import { formVersionOf, renderDocument, validateTemplate, type TemplateProblem } from '../../dossier/render';
+import { REPORT_TEMPLATES } from '../../dossier/reportForms';
 import { prepareDossier, type Prepared } from './prepare';
 
 export { validateTemplate };
@@ -37,7 +38,7 @@ export async function generateInPane(grid: Grid, templates: TemplateSet, lang: L
     files.push({ path: docs[i].path, title: docs[i].title, bytes: renderDocument(templates[docs[i].template].bytes, docs[i].data) });
     onProgress(i + 1, docs.length);
   }
-  return { ...prepared, files, zip: zipDossier(files), zipName: ZIP_NAME, formVersion: formVersionOf(templates.baoCao.bytes) };
+  return { ...prepared, files, zip: zipDossier(files), zipName: ZIP_NAME, formVersion: formVersionOf(templates[REPORT_TEMPLATES[prepared.model.reportForm]].bytes) };
 }
 
 export function checkTemplate(bytes: Uint8Array, id: TemplateId, file: string, lang: Lang): TemplateProblem[] {
