@@ -1,7 +1,7 @@
 /**
  * The dossier model (dossier.md): from the check's result, the profile and the document facts,
  * the data of every document — one Tờ trình + Danh sách per award with proposed candidates, one
- * Biên bản, one Báo cáo thành tích (Mẫu 07) per proposed candidate. Pure: no docx, no fs.
+ * Biên bản, one Báo cáo thành tích (in the form of the frame in force) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
 import { historyOf, type AwardHistory, type HistoryEntry } from '../core/history';

@@ -50,16 +50,14 @@ function heading(text: string, extra = {}): string {
 }
 
 /**
- * Signatures: one table row that cannot split, after a small spacer kept with it, so the block
- * moves as a whole and never stands alone at the top of a page (the paragraph before it carries
- * keepNext too).
+ * Signatures: one table row that cannot split, so the block moves as a whole; the paragraph
+ * before it carries keepNext, so the block never stands alone at the top of a page. The space
+ * above is the cells' top margin, not an empty paragraph (LibreOffice does not carry a kept
+ * paragraph over an empty one).
  */
 function signatureBlock(left: string[], right: string[]): string {
   const half = Math.round(TEXT_WIDTH / 2);
-  return (
-    p('', { keepNext: true, size: 10 }) +
-    table([[cell(left.length ? left : [p('')], half), cell(right, TEXT_WIDTH - half)]], { widths: [half, TEXT_WIDTH - half], borders: false })
-  );
+  return table([[cell(left.length ? left : [p('')], half), cell(right, TEXT_WIDTH - half)]], { widths: [half, TEXT_WIDTH - half], borders: false, topMargin: 200 });
 }
 
 function signer(lines: { authority?: string; title: string; name: string; note?: string; size?: number }): string[] {
@@ -252,7 +250,9 @@ function baoCao(form: ReportFormId): string {
       ].join(''),
     ),
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-    body('1. Kết quả thực hiện các chỉ tiêu thi đua:', { keepNext: true }),
+    body('1. Tóm tắt thành tích:', { keepNext: true }),
+    body('{achievement}'),
+    body('2. Kết quả thực hiện các chỉ tiêu thi đua:', { keepNext: true }),
     table(
       [
         [th('STT', w[0]), th('Chỉ tiêu', w[1]), th('Kế hoạch', w[2]), th('Kết quả', w[3])],
@@ -265,12 +265,10 @@ function baoCao(form: ReportFormId): string {
       ],
       { widths: w, borders: true, headerRows: 1 },
     ),
-    body('2. Sáng kiến, giải pháp trong công tác cải cách hành chính: {initiative}.', { before: 120 }),
-    loopParagraphs('hasInitiative', body('Được cấp có thẩm quyền công nhận: {initiativeRecognition}.')),
-    body('3. Các thành tích khác:', { keepNext: true }),
-    // Mẫu 07: its last lines go with the signatures when the page is full (the 2022 forms keep
-    // section III with them instead, so the chain of kept paragraphs stays short).
-    body('{achievement}', { keepNext: !law2022 }),
+    // Short paragraphs kept with what follows (section III, the signatures): LibreOffice carries a
+    // kept paragraph to the next page only when it moves whole, so the long free text comes first.
+    body('3. Sáng kiến, giải pháp trong công tác cải cách hành chính: {initiative}.', { before: 120, keepNext: true, keepLines: true }),
+    loopParagraphs('hasInitiative', body('Được cấp có thẩm quyền công nhận: {initiativeRecognition}.', { keepNext: true, keepLines: true })),
     ...(law2022 ? sectionIII : []),
     loopParagraphs('isCollective', signCollective),
     loopParagraphs('isIndividual', signIndividual),

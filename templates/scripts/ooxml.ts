@@ -82,7 +82,7 @@ export function cell(content: string | string[], width: number, extra: Partial<C
   return { content: Array.isArray(content) ? content.join('') : content, width, ...extra };
 }
 
-export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean; headerRows?: number; layoutFixed?: boolean }): string {
+export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean; headerRows?: number; layoutFixed?: boolean; topMargin?: number }): string {
   const border = opts.borders ? 'single' : 'nil';
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
     .map((side) => `<w:${side} w:val="${border}"${opts.borders ? ' w:sz="4" w:space="0" w:color="000000"' : ''}/>`)
@@ -98,7 +98,7 @@ export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean
       return `<w:tr>${trPr}${tcs}</w:tr>`;
     })
     .join('');
-  return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders>${opts.layoutFixed === false ? '' : '<w:tblLayout w:type="fixed"/>'}<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs}</w:tbl>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders>${opts.layoutFixed === false ? '' : '<w:tblLayout w:type="fixed"/>'}<w:tblCellMar>${opts.topMargin ? `<w:top w:w="${opts.topMargin}" w:type="dxa"/>` : ''}<w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs}</w:tbl>`;
 }
 
 const NS =

@@ -101,7 +101,7 @@ test('clearing after annotation restores the workbook cell for cell (values, fil
   expect(reopened.getWorksheet(STATE_SHEET)).toBeUndefined();
   const cleared = await reopen(reopened, 'cleared.xlsx');
   expect(picture(cleared)).toEqual(before);
-  expect(cleared.worksheets.map((w) => w.name)).toEqual(['Tập thể', 'Cá nhân', 'Ghi chú']);
+  expect(cleared.worksheets.map((w) => w.name)).toEqual(['Tập thể', 'Cá nhân', 'Lịch sử khen thưởng', 'Ghi chú']);
 });
 
 test('beside a user sheet named "Kết quả xét khen thưởng", ours is "… (2)", never read back as a table, and nothing doubles', async () => {
