@@ -12,6 +12,10 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const fs = require('fs');
+const webpack = require('webpack');
+const { hashedName, KeepPreviousRelease } = require('./scripts/release-files');
+const { version } = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
 
@@ -29,9 +33,13 @@ function productionUrl() {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** manifest.xml with every development URL replaced by the production base URL. */
-function rewriteManifest(content, baseUrl) {
-  const text = content.toString('utf8');
+/**
+ * manifest.xml with every development URL replaced by the production base URL, and the static
+ * files it names (icons) by their content-hashed names (`renames`: "assets/icon-16.png" → hashed).
+ */
+function rewriteManifest(content, baseUrl, renames = {}) {
+  let text = content.toString('utf8');
+  for (const [from, to] of Object.entries(renames)) text = text.split(`${DEV_URL}${from}"`).join(`${DEV_URL}${to}"`);
   if (baseUrl === DEV_URL) return text;
   // AppDomain is an origin without a trailing slash.
   const origin = new URL(baseUrl).origin;
@@ -39,6 +47,25 @@ function rewriteManifest(content, baseUrl) {
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
     .split(DEV_URL)
     .join(baseUrl);
+}
+
+/**
+ * Every static file but the pages Office opens by name (taskpane.html, commands.html,
+ * quickcheck.html, luu-tep.html) and the manifest gets a content hash in production: an updated
+ * file is a new URL, so no cache can serve a stale one. Returns source path → output path.
+ */
+function staticFiles(dev) {
+  const list = [
+    'src/taskpane/taskpane.css',
+    ...fs.readdirSync(path.join(__dirname, 'assets')).filter((f) => f.endsWith('.png')).map((f) => `assets/${f}`),
+    ...fs.readdirSync(path.join(__dirname, 'templates')).filter((f) => f.endsWith('.docx')).map((f) => `templates/${f}`),
+  ];
+  const out = {};
+  for (const src of list) {
+    const plain = src.startsWith('src/taskpane/') ? path.basename(src) : src;
+    out[src] = dev ? plain : hashedName(plain, fs.readFileSync(path.join(__dirname, src)));
+  }
+  return out;
 }
 
 module.exports = async (env, options) => {
@@ -49,18 +76,28 @@ module.exports = async (env, options) => {
     console.warn('[thidua] ADDIN_URL is not set: dist/manifest.xml keeps https://localhost:3000/ (fine for tests, not for deployment).');
   }
 
+  const files = staticFiles(dev);
+  const css = files['src/taskpane/taskpane.css'];
+  const icon16 = files['assets/icon-16.png'];
+  const iconRenames = Object.fromEntries(Object.entries(files).filter(([src]) => src.startsWith('assets/')));
+  // The pane fetches its default dossier templates by these names ("Tạo hồ sơ").
+  const templateUrls = Object.fromEntries(Object.entries(files).filter(([src]) => src.startsWith('templates/')).map(([src, out]) => [path.basename(src), out]));
+  const page = (filename, template, chunks) => new HtmlWebpackPlugin({ filename, template, chunks, templateParameters: { css, icon16, version } });
+
   const config = {
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.ts',
       commands: './src/commands/commands.ts',
       quickcheck: './src/commands/quickcheckDialog.ts',
+      save: './src/save/save.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
-      clean: true,
+      // No "clean": the previous release's files stay one release (scripts/release-files.js).
+      clean: false,
     },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
@@ -82,30 +119,21 @@ module.exports = async (env, options) => {
       hints: dev ? false : 'warning',
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'quickcheck.html',
-        template: './src/commands/quickcheck.html',
-        chunks: ['quickcheck'],
+      page('taskpane.html', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands.html', './src/commands/commands.html', ['commands']),
+      page('quickcheck.html', './src/commands/quickcheck.html', ['quickcheck']),
+      page('luu-tep.html', './src/save/luu-tep.html', ['save']),
+      new webpack.DefinePlugin({
+        __APP_VERSION__: JSON.stringify(version),
+        __TEMPLATE_URLS__: JSON.stringify(templateUrls),
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          // The default dossier templates, fetched by the pane from its own origin ("Tạo hồ sơ").
-          { from: 'templates/*.docx', to: 'templates/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content, baseUrl) },
+          ...Object.entries(files).map(([from, to]) => ({ from, to })),
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content, baseUrl, iconRenames) },
         ],
       }),
+      new KeepPreviousRelease(),
     ],
     devServer: {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

@@ -11,6 +11,7 @@ import type { Profile } from './profile';
 import type { Candidate, CheckResult, CriterionResult } from './result';
 import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from './summary';
 import { RESULT_SHEET_NAMES } from './tables';
+import { overview, overviewRows } from './overview';
 
 const SEVERITY: Record<MarkKind, number> = { fail: 3, unknown: 2, proposed: 1, info: 0 };
 
@@ -127,5 +128,6 @@ export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): 
     rowKinds,
     footer: [...quotaLines(result, profile, lang), ...tieLines(result, profile, lang), L.legend],
     widths: [6, 10, 34, 26, ...ids.map(() => 14), 14, 30, 60, 16],
+    overview: overviewRows(overview(result, profile), lang),
   };
 }

@@ -39,6 +39,16 @@ export interface ResultSheet {
   footer: string[];
   /** Suggested column widths (characters). */
   widths: number[];
+  /**
+   * The picture at a glance for the council, written below the footer after a blank row: counts
+   * per kind, quota use per award, criteria failed most (core/overview.ts). The add-in draws a
+   * bar chart over the criteria rows where the host has charts.
+   */
+  overview?: {
+    rows: ResultCell[][];
+    criteriaRows: { header: number; first: number; last: number } | null;
+    chartTitle: string;
+  };
 }
 
 export interface AnnotationPlan {

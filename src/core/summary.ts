@@ -17,14 +17,24 @@ export function awardLabel(profile: Profile, id: string | null): string {
   return profile.awards.find((a) => a.id === id)?.label ?? '';
 }
 
-/** "Giấy khen: 10/10 tập thể, 7/10 cá nhân" — one line per award. */
+/**
+ * "Giấy khen: 10/10 tập thể, 7/10 cá nhân" — one line per award. An award with a quota of 0 that
+ * nobody holds says "chưa đặt chỉ tiêu" (no quota set) instead of reading like a result of 0/0.
+ */
 export function quotaLines(result: CheckResult, profile: Profile, lang: Lang): string[] {
   const L = labels(lang);
   return profile.awards.map((a) => {
-    const parts = KINDS.map((k: Kind) => {
+    const parts: string[] = [];
+    const unset: string[] = [];
+    for (const k of KINDS as readonly Kind[]) {
       const q = result.quotas.find((x) => x.awardId === a.id && x.kind === k);
-      return L.quotaPart(q?.used ?? 0, q?.quota ?? a.quota[k], L.kindPlural[k], q?.overflow ?? 0);
-    });
+      const quota = q?.quota ?? a.quota[k];
+      const used = q?.used ?? 0;
+      if (quota === 0 && used === 0) unset.push(L.kindPlural[k]);
+      else parts.push(L.quotaPart(used, quota, L.kindPlural[k], q?.overflow ?? 0));
+    }
+    if (unset.length === KINDS.length) return L.quotaLine(shortAwardLabel(a.label), L.noQuota(''));
+    if (unset.length) parts.push(L.noQuota(unset.join(', ')));
     return L.quotaLine(shortAwardLabel(a.label), parts.join(', '));
   });
 }

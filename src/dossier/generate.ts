@@ -1,14 +1,15 @@
 /**
- * The whole dossier from a model and the three templates: validate every template first
- * (nothing is generated from a broken one), render every document, optionally zip them.
- * Shared by `thidua dossier` and the task pane's "Tạo hồ sơ".
+ * Rendering a set of documents from their templates: validate every template first (nothing is
+ * generated from a broken one), render every document, optionally zip them. One loop
+ * (`renderSteps`) serves the CLI (at once) and the task pane (a pause between documents so its
+ * progress paints), so both give the same bytes.
  */
 import PizZip from 'pizzip';
 import type { Lang } from '../core/ids';
-import type { DossierModel, TemplateId } from './model';
+import type { DossierDocument, DossierModel, TemplateId } from './model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
-import { REPORT_TEMPLATES } from './reportForms';
-import { TEMPLATE_FILES } from './tags';
+import { isReportTemplate } from './reportForms';
+import { DOSSIER_TEMPLATES } from './tags';
 
 export interface TemplateSource {
   bytes: Bytes;
@@ -16,7 +17,11 @@ export interface TemplateSource {
   file: string;
 }
 
-export type TemplateSet = Record<TemplateId, TemplateSource>;
+/** The templates at hand, by id; a document set needs only its own. */
+export type Templates = Partial<Record<TemplateId, TemplateSource>>;
+
+/** The dossier's templates: Tờ trình, Biên bản and the report of every form (the frame picks one). */
+export type TemplateSet = Record<'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152', TemplateSource>;
 
 export interface GeneratedFile {
   path: string;
@@ -28,21 +33,70 @@ export type Generated =
   | { ok: true; files: GeneratedFile[]; formVersion: string | null }
   | { ok: false; problems: TemplateProblem[] };
 
+export type Progress = (done: number, total: number) => void;
+
 export const ZIP_NAME = 'ho-so-de-nghi-khen-thuong.zip';
 
-export function validateTemplates(templates: TemplateSet, lang: Lang = 'vi'): TemplateProblem[] {
-  return (Object.keys(TEMPLATE_FILES) as TemplateId[]).flatMap((id) => validateTemplate(templates[id].bytes, id, templates[id].file, lang));
+/** Every problem of the templates given, or of the ids asked for (a missing one is a problem too). */
+export function validateTemplates(templates: Templates, lang: Lang = 'vi', ids: readonly TemplateId[] = DOSSIER_TEMPLATES): TemplateProblem[] {
+  return ids.flatMap((id) => {
+    const t = templates[id];
+    if (!t) return [{ file: id, tag: null, message: lang === 'vi' ? `Thiếu mẫu văn bản "${id}".` : `Template "${id}" is missing.` }];
+    return validateTemplate(t.bytes, id, t.file, lang);
+  });
 }
 
-export function generateDossier(model: DossierModel, templates: TemplateSet, lang: Lang = 'vi', onProgress?: (done: number, total: number) => void): Generated {
-  const problems = validateTemplates(templates, lang);
+/** The one rendering loop: yields after each document (the caller may pause there). */
+export function* renderSteps(documents: DossierDocument[], templates: Templates, onProgress?: Progress): Generator<GeneratedFile, void> {
+  onProgress?.(0, documents.length);
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i];
+    const file = { path: doc.path, title: doc.title, bytes: renderDocument(templates[doc.template]!.bytes, doc.data) };
+    onProgress?.(i + 1, documents.length);
+    yield file;
+  }
+}
+
+/** The form version of the report template the documents use (the frame's form), else Mẫu 07's. */
+function formVersion(documents: DossierDocument[], templates: Templates): string | null {
+  const id = documents.find((d) => isReportTemplate(d.template))?.template ?? 'baoCao';
+  const t = templates[id];
+  return t ? formVersionOf(t.bytes) : null;
+}
+
+function templatesOf(documents: DossierDocument[], ids: readonly TemplateId[]): TemplateId[] {
+  return [...new Set([...ids, ...documents.map((d) => d.template)])];
+}
+
+/** Renders every document at once (CLI, tests). */
+export function generateDocuments(documents: DossierDocument[], templates: Templates, lang: Lang = 'vi', ids: readonly TemplateId[] = [], onProgress?: Progress): Generated {
+  const problems = validateTemplates(templates, lang, templatesOf(documents, ids));
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, files: [...renderSteps(documents, templates, onProgress)], formVersion: formVersion(documents, templates) };
+}
+
+/** The same loop with a pause between documents, so a page can paint its progress. */
+export async function generateDocumentsPaced(
+  documents: DossierDocument[],
+  templates: Templates,
+  lang: Lang,
+  ids: readonly TemplateId[],
+  onProgress: Progress,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<Generated> {
+  const problems = validateTemplates(templates, lang, templatesOf(documents, ids));
   if (problems.length) return { ok: false, problems };
   const files: GeneratedFile[] = [];
-  model.documents.forEach((doc, i) => {
-    files.push({ path: doc.path, title: doc.title, bytes: renderDocument(templates[doc.template].bytes, doc.data) });
-    onProgress?.(i + 1, model.documents.length);
-  });
-  return { ok: true, files, formVersion: formVersionOf(templates[REPORT_TEMPLATES[model.reportForm]].bytes) };
+  for (const f of renderSteps(documents, templates, onProgress)) {
+    files.push(f);
+    await pause();
+  }
+  return { ok: true, files, formVersion: formVersion(documents, templates) };
+}
+
+/** The whole dossier (its templates, every report form's included, are always checked, even when only the Biên bản is written). */
+export function generateDossier(model: DossierModel, templates: TemplateSet, lang: Lang = 'vi', onProgress?: Progress): Generated {
+  return generateDocuments(model.documents, templates, lang, DOSSIER_TEMPLATES, onProgress);
 }
 
 /** One .zip of the dossier, folders kept, byte-stable. Documents are already deflated: store them. */

@@ -3,11 +3,11 @@
  * document's date names the form (legalFrames.ts). The nd91 template keeps its old file name, so a
  * user's own "bao-cao-thanh-tich-mau-07.docx" keeps working.
  */
+import type { ReportForm } from '../core/legalFrames';
 import type { TemplateId } from './model';
 
-/** Report form ids, as the legal frames name them. */
-export const REPORT_FORMS = ['nd91-2017-mau-07', 'nd98-2023', 'nd152-2025'] as const;
-export type ReportFormId = (typeof REPORT_FORMS)[number];
+/** Report form ids, as the legal frames name them (src/core/legalFrames.ts). */
+export type ReportFormId = ReportForm;
 
 export const REPORT_TEMPLATES: Record<ReportFormId, TemplateId> = {
   'nd91-2017-mau-07': 'baoCao',

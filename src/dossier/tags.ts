@@ -18,6 +18,9 @@ export const TEMPLATE_FILES: Record<TemplateId, string> = {
   baoCaoNd152: 'bao-cao-thanh-tich-nd152-2025.docx',
 };
 
+/** The templates of the dossier proper (one call of `thidua dossier` / "Tạo hồ sơ"). */
+export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao', 'baoCaoNd98', 'baoCaoNd152'];
+
 /** Custom document property holding the form version a template follows. */
 export const FORM_VERSION_PROPERTY = 'ThiDuaFormVersion';
 

@@ -26,7 +26,7 @@
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type ResultSheet } from '../core/annotationPlan';
 import { columnLetter, parseA1 } from '../core/grid';
 import { stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core/state';
-import { noteModeUsable, type NoteMode } from './capabilities';
+import { noteModeUsable, supports, type NoteMode } from './capabilities';
 import { jsonSize, type Syncer } from './syncer';
 
 /** getRanges fails on address lists over ~8k characters; we stay well under. */
@@ -404,6 +404,7 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
     });
     ws.freezePanes.freezeRows(headerRow);
   });
+  if (rs.overview) await writeOverview(syncer, ws, rs.overview, lines.length + 2);
   // The result column coloured like the marks: one RangeAreas per colour.
   const resultCol = rs.header.length - 4;
   if (resultCol >= 0) {
@@ -423,6 +424,33 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
       }
     }
   }
+}
+
+/**
+ * The overview for the council below the table (counts per kind, quota use, criteria failed most)
+ * and, where the host has charts (ExcelApi 1.1, checked), a bar chart of the criteria failed most.
+ * The chart lives on our result sheet, so removing the sheet removes it exactly.
+ */
+async function writeOverview(syncer: Syncer, ws: Excel.Worksheet, ov: NonNullable<ResultSheet['overview']>, firstRow: number): Promise<void> {
+  const width = Math.max(1, ...ov.rows.map((r) => r.length));
+  const last = columnLetter(width - 1);
+  const block = ov.rows.map((r) => Array.from({ length: width }, (_, i) => asText(r[i] ?? null)));
+  await syncer.write(jsonSize(block) + 200, () => {
+    ws.getRange(`A${firstRow}:${last}${firstRow + block.length - 1}`).values = block;
+    // Each part's heading row (the first, and every row after a blank one) in bold.
+    ov.rows.forEach((r, i) => {
+      if (r.length && (i === 0 || ov.rows[i - 1].length === 0)) ws.getRange(`A${firstRow + i}:${last}${firstRow + i}`).format.font.bold = true;
+    });
+  });
+  const rows = ov.criteriaRows;
+  if (!rows || !supports('1.1')) return;
+  const top = firstRow + rows.header;
+  const bottom = firstRow + rows.last;
+  await syncer.write(300, () => {
+    const chart = ws.charts.add('BarClustered', ws.getRange(`A${top}:C${bottom}`), 'Columns');
+    chart.title.text = ov.chartTitle;
+    chart.setPosition(`E${firstRow}`, `J${firstRow + Math.max(14, rows.last - rows.header + 6)}`);
+  });
 }
 
 /**

@@ -71,3 +71,26 @@ describe('session on the sample workbook', () => {
     expect(host.dump().sheets.find((s) => s.name === STATE_SHEET)!.visibility).toBe('Hidden');
   });
 });
+
+describe('the overview on the result sheet', () => {
+  it('writes the overview below the table and a bar chart of the criteria failed most; clearing removes both', async () => {
+    const grid = await sampleGrid();
+    const host = useHost(fromGrid(grid));
+    const before = host.snapshot();
+    const plan = analyze(grid, { lang: 'vi' }).plan;
+    await annotateWorkbook('vi');
+    const sheet = host.snapshot()[plan.resultSheet.name] as { cells: Record<string, { value: unknown }>; charts?: { type: string; source: string; title?: string; position?: unknown }[] };
+    const values = Object.values(sheet.cells).map((c) => c.value);
+    expect(values).toContain('TỔNG QUAN');
+    expect(values).toContain('Tiêu chí không đạt nhiều nhất');
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts![0];
+    expect(chart.type).toBe('BarClustered');
+    expect(chart.title).toBe('Tiêu chí không đạt nhiều nhất');
+    // The chart's source is the criteria table: its first cell holds the heading.
+    const first = chart.source.split(':')[0];
+    expect(sheet.cells[first].value).toBe('Tiêu chí không đạt nhiều nhất');
+    await clearWorkbook();
+    expect(host.snapshot()).toEqual(before);
+  });
+});

@@ -3,7 +3,7 @@
  * with Office.js's batching semantics. Every read of a property must be load()-ed and synced;
  * every write and method call is queued and reaches the workbook only at context.sync().
  */
-import { bareSheetName, clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type HostValue, type Rect } from './model';
+import { bareSheetName, clone, columnLetter, jsonBytes, parseRect, quoteSheet, rectAddress, splitList, splitSheet, type CellModel, type ChartModel, type HostValue, type Rect } from './model';
 import type { HostState } from './host';
 import { SheetData } from './workbook';
 
@@ -34,7 +34,19 @@ export const ErrorCodes = {
   apiNotFound: 'ApiNotFound',
   invalidOperation: 'InvalidOperation',
   generalException: 'GeneralException',
+  accessDenied: 'AccessDenied',
+  mergedRangeConflict: 'MergedRangeConflict',
 };
+
+/** Excel refuses every change to the cells (values, formats, notes) of a protected sheet. */
+export function guardCells(sheet: SheetData): void {
+  if (sheet.protected) throw new HostError(ErrorCodes.accessDenied, "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.");
+}
+
+/** Excel refuses to add, delete, rename, hide or unhide sheets of a workbook whose structure is protected. */
+export function guardStructure(host: HostState): void {
+  if (host.workbook.structureProtected) throw new HostError(ErrorCodes.accessDenied, 'The workbook is protected: its structure cannot be changed.');
+}
 
 /** Excel's rules: 1–31 characters, none of \ / ? * [ ] :, no apostrophe at either end. */
 function validSheetName(name: string): boolean {
@@ -238,6 +250,12 @@ export class Workbook {
     this.commentsCollection ??= new CommentCollection(this.ctx);
     return this.commentsCollection;
   }
+  private protectionObject: WorkbookProtection | undefined;
+  /** Workbook structure protection (ExcelApi 1.7). */
+  get protection(): WorkbookProtection {
+    this.protectionObject ??= new WorkbookProtection(this.ctx);
+    return this.protectionObject;
+  }
   getSelectedRange(): Range {
     const host = this.ctx.host;
     return new Range(this.ctx, () => {
@@ -251,9 +269,57 @@ export class Workbook {
 
 type SheetFinder = () => SheetData | null;
 
+export class WorkbookProtection extends ClientObject<boolean> {
+  protected readonly kind = 'WorkbookProtection';
+  protected readonly loadable = ['protected'];
+  protected target(): boolean {
+    this.ctx.requireApi('1.7', 'WorkbookProtection');
+    return this.ctx.host.workbook.structureProtected;
+  }
+  protected read(_name: string, t: boolean): unknown {
+    return t;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+/** A worksheet's protection (ExcelApi 1.2): only `protected` is modelled. */
+export class WorksheetProtection extends ClientObject<SheetData> {
+  protected readonly kind = 'WorksheetProtection';
+  protected readonly loadable = ['protected'];
+  private preset: boolean | undefined;
+  constructor(
+    ctx: RequestContext,
+    private readonly sheetOf: () => SheetData | null,
+  ) {
+    super(ctx);
+  }
+  protected target(): SheetData | null {
+    const s = this.sheetOf();
+    if (!s) throw new HostError(ErrorCodes.itemNotFound, 'null worksheet');
+    return s;
+  }
+  protected read(_name: string, s: SheetData): unknown {
+    return s.protected;
+  }
+  /** Set when the sheet was loaded with "protection/protected" (or as an item of a collection). */
+  presetFrom(s: SheetData): void {
+    this.preset = s.protected;
+    this.ctx.respond(s.protected);
+  }
+  protected override get<V>(name: string): V {
+    if (this.preset !== undefined) return this.preset as V;
+    return super.get<V>(name);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
 export class WorksheetCollection extends ClientObject<SheetData[]> {
   protected readonly kind = 'WorksheetCollection';
-  protected readonly loadable = ['items', 'name', 'visibility', 'position', 'items/name', 'items/visibility', 'items/position'];
+  protected readonly loadable = ['items', 'name', 'visibility', 'position', 'protection/protected', 'items/name', 'items/visibility', 'items/position', 'items/protection/protected'];
   private itemProxies: Worksheet[] | undefined;
 
   protected target(): SheetData[] {
@@ -290,6 +356,7 @@ export class WorksheetCollection extends ClientObject<SheetData[]> {
     let created: SheetData | null = null;
     this.ctx.enqueue('WorksheetCollection.add', { add: name }, () => {
       const wb = this.ctx.host.workbook;
+      guardStructure(this.ctx.host);
       if (!validSheetName(name)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${name}".`);
       if (wb.sheet(name)) throw new HostError(ErrorCodes.itemAlreadyExists, `A sheet named "${name}" already exists.`);
       created = new SheetData(name);
@@ -301,8 +368,9 @@ export class WorksheetCollection extends ClientObject<SheetData[]> {
 
 export class Worksheet extends ClientObject<SheetData> {
   protected readonly kind = 'Worksheet';
-  protected readonly loadable = ['name', 'visibility', 'position'];
+  protected readonly loadable = ['name', 'visibility', 'position', 'protection/protected'];
   readonly freezePanes: { freezeRows: (count?: number) => void };
+  readonly protection: WorksheetProtection;
   private preset = new Map<string, unknown>();
 
   constructor(
@@ -313,6 +381,7 @@ export class Worksheet extends ClientObject<SheetData> {
   ) {
     super(ctx);
     if (orNull) this.probe();
+    this.protection = new WorksheetProtection(ctx, () => this.resolve());
     this.freezePanes = {
       freezeRows: (count = 1) => this.write('freezePanes.freezeRows', { count }, (s) => void (s.frozenRows = count)),
     };
@@ -321,6 +390,10 @@ export class Worksheet extends ClientObject<SheetData> {
   /** Items of a loaded collection arrive with their properties. */
   fill(names: string[], s: SheetData): void {
     for (const n of names) {
+      if (n === 'protection/protected') {
+        this.protection.presetFrom(s);
+        continue;
+      }
       const v = this.read(n, s);
       this.ctx.respond(v);
       this.preset.set(n, v);
@@ -340,6 +413,10 @@ export class Worksheet extends ClientObject<SheetData> {
   protected read(name: string, s: SheetData): unknown {
     if (name === 'name') return s.name;
     if (name === 'visibility') return s.visibility;
+    if (name === 'protection/protected') {
+      this.protection.presetFrom(s);
+      return s.protected;
+    }
     return this.ctx.host.workbook.sheets.indexOf(s);
   }
   get name(): string {
@@ -347,6 +424,7 @@ export class Worksheet extends ClientObject<SheetData> {
   }
   set name(v: string) {
     this.write('name', { name: v }, (s) => {
+      guardStructure(this.ctx.host);
       const wb = this.ctx.host.workbook;
       if (!validSheetName(v)) throw new HostError(ErrorCodes.invalidArgument, `Invalid sheet name "${v}".`);
       const other = wb.sheet(v);
@@ -360,6 +438,7 @@ export class Worksheet extends ClientObject<SheetData> {
   }
   set visibility(v: string) {
     this.write('visibility', { visibility: v }, (s) => {
+      guardStructure(this.ctx.host);
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new HostError(ErrorCodes.invalidArgument, `visibility ${v}`);
       s.visibility = v;
     });
@@ -392,6 +471,10 @@ export class Worksheet extends ClientObject<SheetData> {
       return { sheet, rects: rects as Rect[] };
     });
   }
+  /** Charts (ExcelApi 1.1): add, title, position — the subset the result sheet's chart uses. */
+  get charts(): ChartCollection {
+    return new ChartCollection(this.ctx, () => this.sheetOf());
+  }
   getUsedRange(valuesOnly = false): Range {
     return new Range(this.ctx, () => {
       const sheet = this.sheetOf();
@@ -411,6 +494,7 @@ export class Worksheet extends ClientObject<SheetData> {
   }
   delete(): void {
     this.write('delete', { delete: this.label }, (s) => {
+      guardStructure(this.ctx.host);
       const wb = this.ctx.host.workbook;
       if (wb.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
@@ -469,6 +553,20 @@ function check2d(v: unknown, rect: Rect, what: string): unknown[][] {
   return v as unknown[][];
 }
 
+/**
+ * Writing values over part of a merged area fails in Excel ("MergedRangeConflict"): only the whole
+ * area, or its top-left cell alone, may be written.
+ */
+function mergeConflict(sheet: SheetData, rect: Rect, _rows: unknown[][]): void {
+  for (const m of sheet.merges) {
+    const overlaps = m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left;
+    if (!overlaps) continue;
+    const inside = m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right;
+    const anchorOnly = rect.top === m.top && rect.left === m.left && rect.bottom === m.top && rect.right === m.left;
+    if (!inside && !anchorOnly) throw new HostError(ErrorCodes.mergedRangeConflict, 'Cannot change part of a merged cell.');
+  }
+}
+
 function storedValue(v: unknown): HostValue {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
@@ -485,6 +583,60 @@ function storedValue(v: unknown): HostValue {
     return v;
   }
   throw new HostError(ErrorCodes.invalidArgument, `Unsupported cell value ${JSON.stringify(v)}.`);
+}
+
+const CHART_TYPES = ['BarClustered', 'ColumnClustered', 'Pie', 'Line'];
+
+/** A chart collection of one sheet. Nothing is drawn: the model records what was asked. */
+export class ChartCollection {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => SheetData,
+  ) {}
+  add(type: string, source: Range, seriesBy = 'Auto'): Chart {
+    let made: ChartModel | null = null;
+    this.ctx.enqueue('ChartCollection.add', { type, seriesBy }, () => {
+      this.ctx.requireApi('1.1', 'ChartCollection.add');
+      if (!CHART_TYPES.includes(type)) throw new HostError(ErrorCodes.invalidArgument, `Chart type "${type}" is not in the test host.`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new HostError(ErrorCodes.invalidArgument, `seriesBy "${seriesBy}".`);
+      const sheet = this.sheet();
+      const { sheet: from, rect } = source.live();
+      if (from !== sheet) throw new HostError(ErrorCodes.invalidArgument, 'The chart source must be on the same sheet in the test host.');
+      made = { type, source: rectAddress(rect), seriesBy };
+      sheet.charts.push(made);
+    });
+    return new Chart(this.ctx, () => made);
+  }
+}
+
+export class Chart {
+  readonly title: { text: string };
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly model: () => ChartModel | null,
+  ) {
+    const live = (): ChartModel => {
+      const m = this.model();
+      if (!m) throw new HostError(ErrorCodes.itemNotFound, 'The chart was not created.');
+      return m;
+    };
+    const title = { text: '' };
+    Object.defineProperty(title, 'text', {
+      get: () => {
+        throw notLoaded('ChartTitle.text');
+      },
+      set: (v: string) => ctx.enqueue('ChartTitle.text', { text: v }, () => void (live().title = v)),
+    });
+    this.title = title;
+    this.live = live;
+  }
+  private readonly live: () => ChartModel;
+  setPosition(start: string, end?: string): void {
+    this.ctx.enqueue('Chart.setPosition', { start, end }, () => {
+      if (!parseRect(start) || (end !== undefined && !parseRect(end))) throw new HostError(ErrorCodes.invalidArgument, `Bad chart position ${start}:${end}.`);
+      this.live().position = { start, end: end ?? start };
+    });
+  }
 }
 
 export class Range extends ClientObject<RangeTarget> {
@@ -545,7 +697,9 @@ export class Range extends ClientObject<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.write('values', { values: v }, ({ sheet, rect }) => {
+      guardCells(sheet);
       const rows = check2d(v, rect, 'values');
+      mergeConflict(sheet, rect, rows);
       const stored = rows.map((line) => line.map(storedValue));
       cellsOf(rect, (r, c) => {
         const value = stored[r - rect.top][c - rect.left];
@@ -560,6 +714,7 @@ export class Range extends ClientObject<RangeTarget> {
   }
   set numberFormat(v: string[][]) {
     this.write('numberFormat', { numberFormat: v }, ({ sheet, rect }) => {
+      guardCells(sheet);
       const rows = check2d(v, rect, 'numberFormat');
       cellsOf(rect, (r, c) => {
         const f = rows[r - rect.top][c - rect.left] as string;
@@ -634,7 +789,10 @@ export class Range extends ClientObject<RangeTarget> {
     });
   }
   merge(): void {
-    this.write('merge', {}, ({ sheet, rect }) => void sheet.merges.push({ ...rect }));
+    this.write('merge', {}, ({ sheet, rect }) => {
+      guardCells(sheet);
+      sheet.merges.push({ ...rect });
+    });
   }
 }
 
@@ -656,6 +814,7 @@ export class RangeFormat {
       ctx.enqueue('RangeBorder.' + key, { index, [key]: value }, () => {
         if (!BORDER_INDEXES.includes(index)) throw new HostError(ErrorCodes.invalidArgument, `Unknown border ${index}.`);
         const { sheet, rect } = this.live();
+        guardCells(sheet);
         sheet.borders[`${rectAddress(rect)}:${index}`] = value;
       });
     this.borders = {
@@ -682,6 +841,7 @@ export class RangeFormat {
   set columnWidth(w: number) {
     this.ctx.enqueue('RangeFormat.columnWidth', { columnWidth: w }, () => {
       const { sheet, rect } = this.live();
+      guardCells(sheet);
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths[columnLetter(c)] = w;
     });
   }
@@ -691,6 +851,7 @@ export class RangeFormat {
   set wrapText(on: boolean) {
     this.ctx.enqueue('RangeFormat.wrapText', { wrapText: on }, () => {
       const { sheet, rect } = this.live();
+      guardCells(sheet);
       cellsOf(rect, (r, c) => {
         const cell = sheet.touch(r, c);
         if (on) cell.wrap = true;
@@ -709,7 +870,9 @@ interface AreasTarget {
   rects: Rect[];
 }
 
+/** Every cell of the areas, for a write: refused as a whole when one of their sheets is protected. */
 function eachCell(areas: AreasTarget[], fn: (sheet: SheetData, row: number, col: number) => void): void {
+  for (const a of areas) guardCells(a.sheet);
   for (const a of areas) for (const rect of a.rects) cellsOf(rect, (r, c) => fn(a.sheet, r, c));
 }
 
@@ -899,13 +1062,17 @@ abstract class Annotation extends ClientObject<CellRef> {
     return this.get('content');
   }
   set content(v: string) {
-    this.write('content', { content: v }, (t) => void (t.sheet.touch(t.row, t.col)[this.field] = String(v)));
+    this.write('content', { content: v }, (t) => {
+      guardCells(t.sheet);
+      t.sheet.touch(t.row, t.col)[this.field] = String(v);
+    });
   }
   get id(): string {
     return this.get('id');
   }
   delete(): void {
     this.write('delete', {}, (t) => {
+      guardCells(t.sheet);
       delete t.sheet.touch(t.row, t.col)[this.field];
       t.sheet.tidy(t.row, t.col);
     });
@@ -964,6 +1131,7 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     this.ctx.enqueue(`${this.kind}.add`, { add: typeof cellAddress === 'string' ? cellAddress : 'range', content }, () => {
       this.ctx.requireApi(this.version, `${this.kind}.add`);
       ref = cellRefOf(this.ctx, cellAddress);
+      guardCells(ref.sheet);
       const cell = ref.sheet.touch(ref.row, ref.col);
       if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
       // One per cell: a note and a threaded comment share the cell's comment slot in Excel.

@@ -245,3 +245,30 @@ describe('strict Excel test host', () => {
   });
 });
 
+
+describe('charts (a minimal model, strict like the rest)', () => {
+  it('records a chart at sync only, with its source, title and position; a bad type or a cross-sheet source fails', async () => {
+    const host = new ExcelHost({ sheets: [{ name: 'A', cells: { A1: { value: 'x' }, B1: { value: 1 } } }, { name: 'B', cells: {} }] });
+    const { Excel } = host.globals() as { Excel: { run: <T>(b: (ctx: any) => Promise<T>) => Promise<T> } };
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('A');
+      const chart = ws.charts.add('BarClustered', ws.getRange('A1:B1'), 'Columns');
+      chart.title.text = 'T';
+      chart.setPosition('D1', 'H10');
+      expect(host.dump().sheets[0].charts).toBeUndefined();
+      expect(() => chart.title.text).toThrow(/not available/);
+      await ctx.sync();
+    });
+    expect(host.dump().sheets[0].charts).toEqual([{ type: 'BarClustered', source: 'A1:B1', seriesBy: 'Columns', title: 'T', position: { start: 'D1', end: 'H10' } }]);
+    await expect(Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('A');
+      ws.charts.add('Radar3D', ws.getRange('A1:B1'), 'Columns');
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('A');
+      ws.charts.add('BarClustered', ctx.workbook.worksheets.getItem('B').getRange('A1'), 'Columns');
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});

@@ -3,9 +3,18 @@
  * workbook model, counts syncs, caps requests, switches requirement sets off, simulates cell-edit
  * mode. See README.md in this folder.
  */
-import { ErrorCodes, HostError, REQUEST_LIMIT, RequestContext } from './api';
-import { cellName, parseRect, splitSheet, type CellModel, type WorkbookModel } from './model';
-import { WorkbookData } from './workbook';
+import { ErrorCodes, guardCells, guardStructure, HostError, REQUEST_LIMIT, RequestContext } from './api';
+import { cellName, columnIndex, parseRect, splitSheet, type CellModel, type WorkbookModel } from './model';
+import { WorkbookData, type SheetData } from './workbook';
+
+/** A user's change to a cell: a value typed, a fill, a note (null removes the fill / note). */
+export interface CellPatch {
+  value?: CellModel['value'];
+  numberFormat?: string | null;
+  fill?: string | null;
+  note?: string | null;
+  comment?: string | null;
+}
 
 export interface HostOptions {
   displayLanguage?: string;
@@ -134,21 +143,120 @@ export class ExcelHost implements HostState {
     return this.workbook.selection ? { ...this.workbook.selection } : null;
   }
 
-  /** Sets a cell directly, as a user typing would (outside any request). */
-  setCell(sheet: string, cell: string, patch: Partial<CellModel>): void {
-    const s = this.workbook.sheet(sheet);
+  // ---------------------------------------------------------------- what users and Excel do
+  // Between two actions of the add-in (outside any request), as a person in Excel would; each is
+  // refused as Excel refuses it (a protected sheet or workbook, the last visible sheet…) with a
+  // HostError whose message says why.
+
+  private sheetOrFail(name: string): SheetData {
+    const s = this.workbook.sheet(name);
+    if (!s) throw new HostError(ErrorCodes.itemNotFound, `There is no sheet "${name}".`);
+    return s;
+  }
+
+  /** Sets a cell directly, as a user typing would; null (or undefined) removes a fill, note, comment or number format. */
+  setCell(sheet: string, cell: string, patch: CellPatch | Partial<CellModel>): void {
+    const s = this.sheetOrFail(sheet);
     const r = parseRect(splitSheet(cell).local);
-    if (!s || !r) throw new Error(`no cell ${sheet}!${cell}`);
-    Object.assign(s.touch(r.top, r.left), patch);
+    if (!r) throw new HostError(ErrorCodes.invalidArgument, `Bad cell address "${cell}".`);
+    guardCells(s);
+    const target = s.touch(r.top, r.left) as unknown as Record<string, unknown>;
+    for (const [key, v] of Object.entries(patch)) {
+      if (key === 'value') target.value = v ?? null;
+      else if (v === null || v === undefined) delete target[key];
+      else target[key] = v;
+    }
     s.tidy(r.top, r.left);
   }
 
   /** Renames a sheet directly, as a user would between two actions (outside any request). */
   renameSheet(from: string, to: string): void {
-    const s = this.workbook.sheet(from);
-    if (!s) throw new Error(`no sheet ${from}`);
-    if (this.workbook.sheet(to)) throw new Error(`sheet ${to} exists`);
+    const s = this.sheetOrFail(from);
+    guardStructure(this);
+    const other = this.workbook.sheet(to);
+    if (other && other !== s) throw new HostError(ErrorCodes.itemAlreadyExists, `A sheet named "${to}" already exists.`);
+    if (this.workbook.selection?.sheet === s.name) this.workbook.selection = { ...this.workbook.selection, sheet: to };
     s.name = to;
+  }
+
+  /** Deletes a sheet, also a hidden or very hidden one (as VBA could); never the last visible one. */
+  deleteSheet(name: string): void {
+    const s = this.sheetOrFail(name);
+    guardStructure(this);
+    const wb = this.workbook;
+    if (s.visibility === 'Visible' && !wb.sheets.some((x) => x !== s && x.visibility === 'Visible')) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
+    wb.sheets.splice(wb.sheets.indexOf(s), 1);
+    if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
+    if (wb.selection?.sheet === s.name) wb.selection = null;
+  }
+
+  setVisibility(name: string, visibility: 'Visible' | 'Hidden' | 'VeryHidden'): void {
+    const s = this.sheetOrFail(name);
+    guardStructure(this);
+    const wb = this.workbook;
+    if (visibility !== 'Visible' && !wb.sheets.some((x) => x !== s && x.visibility === 'Visible')) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
+    s.visibility = visibility;
+    if (visibility !== 'Visible' && wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
+  }
+
+  protectSheet(name: string, on = true): void {
+    this.sheetOrFail(name).protected = on;
+  }
+
+  protectWorkbook(on = true): void {
+    this.workbook.structureProtected = on;
+  }
+
+  /** Inserts `count` rows before 1-based row `at` (Home → Insert → Insert Sheet Rows). */
+  insertRows(sheet: string, at: number, count = 1): void {
+    const s = this.structural(sheet, at, count, 'rows');
+    s.insert('row', at - 1, count);
+  }
+
+  deleteRows(sheet: string, at: number, count = 1): void {
+    const s = this.structural(sheet, at, count, 'rows');
+    s.remove('row', at - 1, count);
+  }
+
+  /** Inserts `count` columns before column `at` ("C", or 1-based 3). */
+  insertColumns(sheet: string, at: string | number, count = 1): void {
+    const col = typeof at === 'number' ? at : columnIndex(at) + 1;
+    const s = this.structural(sheet, col, count, 'columns');
+    s.insert('col', col - 1, count);
+  }
+
+  deleteColumns(sheet: string, at: string | number, count = 1): void {
+    const col = typeof at === 'number' ? at : columnIndex(at) + 1;
+    const s = this.structural(sheet, col, count, 'columns');
+    s.remove('col', col - 1, count);
+  }
+
+  private structural(sheet: string, at: number, count: number, what: string): SheetData {
+    const s = this.sheetOrFail(sheet);
+    if (!Number.isInteger(at) || at < 1 || !Number.isInteger(count) || count < 1) throw new HostError(ErrorCodes.invalidArgument, `Bad ${what}: at ${at}, count ${count}.`);
+    guardCells(s);
+    return s;
+  }
+
+  /**
+   * Data → Sort on `range` ("A7:K23", the rows that move) by column `by` ("C"): a stable sort of
+   * whole rows of the range. Refused, as Excel refuses it, when a merged area lies in the range.
+   */
+  sort(sheet: string, range: string, by: string, descending = false): void {
+    const s = this.sheetOrFail(sheet);
+    const rect = parseRect(range);
+    const col = columnIndex(by);
+    if (!rect || col < rect.left || col > rect.right) throw new HostError(ErrorCodes.invalidArgument, `Cannot sort ${range} by column ${by}.`);
+    guardCells(s);
+    if (s.merges.some((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left)) {
+      throw new HostError(ErrorCodes.mergedRangeConflict, 'To do this, all the merged cells need to be the same size.');
+    }
+    s.sortRows(rect, col, descending);
+  }
+
+  /** The same file opened in another Excel: these requirement sets (e.g. { ExcelApi: "1.14" }) and no others. */
+  setRequirementSets(sets: Record<string, string>): void {
+    this.sets = { ...sets };
   }
 
   /** The globals a page or a test installs: Office, Excel, OfficeExtension. */

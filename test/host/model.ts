@@ -30,10 +30,27 @@ export interface SheetModel {
   frozenRows?: number;
   /** Column letter → width in points. */
   columnWidths?: Record<string, number>;
+  /** Charts on the sheet (a minimal model: what the add-in sets, nothing drawn). */
+  charts?: ChartModel[];
+  /** Sheet protection on (Review → Protect Sheet): every write to its cells fails. */
+  protected?: boolean;
+}
+
+export interface ChartModel {
+  /** Excel.ChartType as a string ("BarClustered"…). */
+  type: string;
+  /** The source data's address on the same sheet ("A40:C46"). */
+  source: string;
+  seriesBy: string;
+  title?: string;
+  /** Top-left and bottom-right cells of the chart's position. */
+  position?: { start: string; end: string };
 }
 
 export interface WorkbookModel {
   sheets: SheetModel[];
+  /** Workbook structure protection on: adding, deleting, renaming, hiding sheets fails. */
+  structureProtected?: boolean;
 }
 
 export interface Rect {

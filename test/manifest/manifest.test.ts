@@ -69,6 +69,23 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<Description DefaultValue="[^"]+">\s*<Override Locale="en-US"/);
   });
 
+  it('gives the English strings to every English locale Office may report (en-GB, en-AU…), the same text as en-US', () => {
+    const ENGLISH = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IE', 'en-IN', 'en-NZ', 'en-SG', 'en-MY', 'en-PH', 'en-ZA'];
+    const owners = [...manifest.matchAll(/<(DisplayName|Description|bt:String)\b[^>]*DefaultValue="[^"]*">([\s\S]*?)<\/\1>/g)];
+    expect(owners.length).toBeGreaterThan(5);
+    for (const [, , body] of owners) {
+      const overrides = [...body.matchAll(/Override Locale="([^"]+)" Value="([^"]*)"/g)];
+      expect(overrides.map((o) => o[1]).sort()).toEqual([...ENGLISH].sort());
+      expect(new Set(overrides.map((o) => o[2])).size).toBe(1);
+    }
+  });
+
+  it('carries the version of package.json (shown in the pane)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { version } = require(path.join(ROOT, 'package.json')) as { version: string };
+    expect(/<Version>([^<]+)<\/Version>/.exec(manifest)?.[1]).toBe(`${version}.0`);
+  });
+
   it('puts a "Thi đua CCHC" group on the Home tab with a button that shows the task pane', () => {
     expect(manifest).toMatch(/<ExtensionPoint xsi:type="PrimaryCommandSurface">\s*<OfficeTab id="TabHome">/);
     expect(manifest).toMatch(/<bt:String id="Group.Label" DefaultValue="Thi đua CCHC">/);

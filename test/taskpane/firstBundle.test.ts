@@ -6,6 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIST, ensureProductionBuild } from '../browser/support/build';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { hashedName } = require('../../scripts/release-files') as { hashedName: (file: string, content: Buffer) => string };
 
 // Strings only those libraries contain (error texts of pizzip, docxtemplater's name and error ids).
 const MARKERS = ['Corrupted zip', 'End of data reached', 'docxtemplater', 'unclosed_tag'];
@@ -31,9 +33,13 @@ describe('first bundle of the task pane', () => {
     for (const m of MARKERS) expect({ marker: m, inLazyChunk: lazy.includes(m) }).toEqual({ marker: m, inLazyChunk: true });
   });
 
-  it('ships the default templates beside the page', () => {
+  it('ships the default templates beside the page, under content-hashed names', () => {
+    const shipped = fs.readdirSync(path.join(DIST, 'templates'));
     for (const f of ['to-trinh.docx', 'bien-ban.docx', 'bao-cao-thanh-tich-mau-07.docx']) {
-      expect(fs.readFileSync(path.join(DIST, 'templates', f)).equals(fs.readFileSync(path.join(DIST, '..', 'templates', f)))).toBe(true);
+      const source = fs.readFileSync(path.join(DIST, '..', 'templates', f));
+      const hashed = hashedName(`templates/${f}`, source);
+      expect(shipped).toContain(path.basename(hashed));
+      expect(fs.readFileSync(path.join(DIST, hashed)).equals(source)).toBe(true);
     }
   });
 });

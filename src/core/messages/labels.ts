@@ -16,6 +16,8 @@ export interface Labels {
   noteNotEligible: string;
   quotaLine: (award: string, parts: string) => string;
   quotaPart: (used: number, quota: number, kind: string, overflow: number) => string;
+  /** An award whose quota is 0 for a kind (or both) and that nobody holds: not a result of 0/0. */
+  noQuota: (kinds: string) => string;
   tieLine: (award: string, kind: string, rank: number, places: number, names: string) => string;
   legend: string;
   inherited: string;
@@ -36,6 +38,7 @@ const vi: Labels = {
   noteNotEligible: 'Chưa đủ điều kiện:',
   quotaLine: (award, parts) => `${award}: ${parts}`,
   quotaPart: (used, quota, kind, overflow) => `${used}/${quota} ${kind}${overflow ? ` (vượt ${overflow})` : ''}`,
+  noQuota: (kinds) => `chưa đặt chỉ tiêu${kinds ? ` ${kinds}` : ''}`,
   tieLine: (award, kind, rank, places, names) => `Đồng hạng ${rank} (${kind}) tranh ${places} suất cuối của ${award}: ${names} — Hội đồng quyết định.`,
   legend: 'Chú thích: ✓ đạt · ✗ không đạt · ? thiếu/sai dữ liệu. Tô đỏ: không đạt; tô vàng: thiếu dữ liệu; tô xanh: được đề nghị.',
   inherited: 'lấy từ đơn vị',
@@ -56,6 +59,7 @@ const en: Labels = {
   noteNotEligible: 'Not eligible yet:',
   quotaLine: (award, parts) => `${award}: ${parts}`,
   quotaPart: (used, quota, kind, overflow) => `${used}/${quota} ${kind}${overflow ? ` (${overflow} over)` : ''}`,
+  noQuota: (kinds) => `no quota set${kinds ? ` for ${kinds}` : ''}`,
   tieLine: (award, kind, rank, places, names) => `Tie at rank ${rank} (${kind}) for the last ${places} place(s) of ${award}: ${names} — the council decides.`,
   legend: 'Legend: ✓ met · ✗ not met · ? missing/invalid data. Red: not met; amber: missing data; green: proposed.',
   inherited: 'from the unit',

@@ -16,8 +16,10 @@ export interface PaneTemplate {
 /** The build copies templates/*.docx to templates/ beside taskpane.html. */
 export async function fetchDefaultTemplate(id: TemplateId): Promise<PaneTemplate> {
   const file = TEMPLATE_FILES[id];
-  const url = new URL(`templates/${file}`, document.baseURI).href;
-  const res = await fetch(url, { cache: 'no-cache' });
+  // Content-hashed in production (a new template is a new URL), so the browser cache may keep it.
+  const hashed = typeof __TEMPLATE_URLS__ !== 'undefined' ? __TEMPLATE_URLS__[file] : undefined;
+  const url = new URL(hashed ?? `templates/${file}`, document.baseURI).href;
+  const res = await fetch(url, hashed ? {} : { cache: 'no-cache' });
   if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
   return { bytes: new Uint8Array(await res.arrayBuffer()), file };
 }

@@ -41,7 +41,7 @@ function webpack(args: string[]): void {
 
 /** The production build of the add-in (npm run build), rebuilt when stale. */
 export function ensureProductionBuild(): void {
-  const sources = newestMtime(['src', 'assets', 'templates', 'manifest.xml', 'webpack.config.js', 'tsconfig.web.json', 'tsconfig.json']);
+  const sources = newestMtime(['src', 'assets', 'templates', 'manifest.xml', 'webpack.config.js', 'scripts/release-files.js', 'package.json', 'tsconfig.web.json', 'tsconfig.json']);
   if (mtime(path.join(DIST, 'taskpane.html')) > sources) return;
   webpack(['--mode', 'production']);
 }

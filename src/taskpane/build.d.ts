@@ -1,0 +1,4 @@
+/** Constants the build defines (webpack DefinePlugin); absent under Jest, hence the typeof guards. */
+declare const __APP_VERSION__: string;
+/** Default template file name → its content-hashed path in dist/ ("templates/to-trinh.1a2b3c4d.docx"). */
+declare const __TEMPLATE_URLS__: Record<string, string>;
