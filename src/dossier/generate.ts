@@ -20,8 +20,8 @@ export interface TemplateSource {
 /** The templates at hand, by id; a document set needs only its own. */
 export type Templates = Partial<Record<TemplateId, TemplateSource>>;
 
-/** The dossier's templates: Tờ trình, Biên bản and the report of every form (the frame picks one). */
-export type TemplateSet = Record<'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152', TemplateSource>;
+/** Every template (the dossier's, with the report of every form, and the Quyết định). */
+export type TemplateSet = Record<TemplateId, TemplateSource>;
 
 export interface GeneratedFile {
   path: string;

@@ -24,17 +24,21 @@ const c = (text: string, extra = {}) => p(text, { align: 'center', ...extra });
  * in its header (Mẫu 1.9, the Biên bản) leaves the right cell empty.
  */
 function documentHeader(left: { upper: string; main: string; number?: string }, withDate = true): string {
-  const leftCell = [c(left.upper, { size: 13 }), c(left.main, { size: 13, b: true }), rule(LEFT, 1300)];
+  return headerTable([c(left.upper, { size: 13 }), c(left.main, { size: 13, b: true }), rule(LEFT, 1300)], left.number, withDate);
+}
+
+/** The header table of documentHeader, for a left column of its own (the Quyết định's optional parent body). */
+function headerTable(leftTop: string[], number: string | undefined, withDate: boolean): string {
   const rightCell = [
     c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, b: true }),
     c('Độc lập - Tự do - Hạnh phúc', { size: 14, b: true }),
     // As long as the Tiêu ngữ (about 6 cm at 14 pt bold).
     rule(RIGHT, 3400),
   ];
-  const rows = [[cell(leftCell, LEFT), cell(rightCell, RIGHT)]];
-  if (left.number || withDate) {
+  const rows = [[cell(leftTop, LEFT), cell(rightCell, RIGHT)]];
+  if (number || withDate) {
     rows.push([
-      cell(c(left.number ?? '', { size: 13, before: 120 }), LEFT),
+      cell(c(number ?? '', { size: 13, before: 120 }), LEFT),
       cell(c(withDate ? '{placeDate}' : '', { size: 13, i: true, before: 120 }), RIGHT),
     ]);
   }
@@ -286,7 +290,67 @@ const REPORT_TITLES: Record<ReportFormId, { title: string; version: string }> = 
   'nd152-2025': { title: 'Báo cáo thành tích (Nghị định 152/2025/NĐ-CP)', version: 'nd152-2025 - Phụ lục Nghị định số 152/2025/NĐ-CP' },
 };
 
-/** Every default template, by template id (byte-stable). */
+
+/**
+ * Quyết định khen thưởng: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.2 "Quyết định (cá biệt) quy
+ * định trực tiếp"; the danh sách follows in its own section, its pages numbered from 1.
+ */
+function quyetDinh(): Buffer {
+  const w = [700, 4200, TEXT_WIDTH - 4900];
+  const th = (t: string, width: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), width, { vAlign: 'center' });
+  const listRows = (loop: string, headingTag: string, flag: string) => [
+    [cell(p(`{#${flag}}{${headingTag}}`, { b: true, size: 13, before: 60, after: 60 }), TEXT_WIDTH, { span: 3 })],
+    [
+      cell(c(`{#${loop}}{no}`, { size: 13, before: 60, after: 60 }), w[0]),
+      cell(p('{name}', { size: 13, before: 60, after: 60 }), w[1]),
+      cell(p(`{details}{/${loop}}{/${flag}}`, { size: 13, before: 60, after: 60 }), w[2]),
+    ],
+  ];
+  const article = (n: number, tag: string) => body([{ text: `Điều ${n}. `, b: true }, { text: tag }]);
+  // Số and date on one line, as in every header (documentHeader); the parent body may be absent.
+  const leftHeader = [p('{#hasParentBody}'), c('{parentBody}', { size: 13 }), p('{/hasParentBody}'), c('{issuingBody}', { size: 13, b: true }), rule(LEFT, 1300)];
+  const bodyXml = [
+    headerTable(leftHeader, '{number}', true),
+    c('QUYẾT ĐỊNH', { b: true, size: 14, before: 360 }),
+    c('{subject}', { b: true, size: 14 }),
+    rule(TEXT_WIDTH, 1700),
+    c('{authority}', { b: true, size: 14, before: 240, after: 240 }),
+    loopParagraphs('bases', body('{text}', { i: true })),
+    c('QUYẾT ĐỊNH:', { b: true, size: 14, before: 120, after: 240 }),
+    article(1, '{article1}'),
+    article(2, '{article2}'),
+    article(3, '{article3}'),
+    body('{effect}', { keepNext: true }),
+    // Nơi nhận level with the signer's first line, as in the Tờ trình.
+    signatureBlock(
+      recipientsBlock('recipients', LEVEL_12_WITH_14),
+      [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
+    ),
+    sectionBreak(),
+    c('DANH SÁCH', { b: true, size: 14 }),
+    c('{annexSubtitle}', { b: true, size: 14 }),
+    c('{annexReference}', { i: true, size: 14 }),
+    rule(TEXT_WIDTH, 1700),
+    p('', { after: 120 }),
+    table(
+      [
+        [th('STT', w[0]), th('Tên tập thể / Họ và tên', w[1]), th('Chức vụ, đơn vị', w[2])],
+        ...listRows('collectives', 'collectiveHeading', 'hasCollectives'),
+        ...listRows('individuals', 'individualHeading', 'hasIndividuals'),
+      ],
+      { widths: w, borders: true, headerRows: 1 },
+    ),
+    p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
+  ].join('');
+  return buildDocx({
+    title: 'Quyết định khen thưởng',
+    properties: { ThiDuaTemplate: 'quyetDinh', [FORM_VERSION_PROPERTY]: 'Mẫu 1.2 - Phụ lục III Nghị định số 30/2020/NĐ-CP' },
+    body: bodyXml,
+    restartNumbering: true,
+  });
+}
+
+/** The default templates, by template id (byte-stable). */
 export function buildTemplates(): Record<TemplateId, Buffer> {
   const out = {
     toTrinh: toTrinh(),
@@ -299,6 +363,7 @@ export function buildTemplates(): Record<TemplateId, Buffer> {
       body: baoCao(form),
     });
   }
+  out.quyetDinh = quyetDinh();
   return out;
 }
 

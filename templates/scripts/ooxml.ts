@@ -141,6 +141,8 @@ export interface DocxSpec {
   /** Custom document properties, e.g. the form version (Mẫu số 07, Nghị định 91/2017/NĐ-CP). */
   properties: Record<string, string>;
   body: string;
+  /** The last section's pages start at 1 (after a sectionBreak()). */
+  restartNumbering?: boolean;
 }
 
 export function buildDocx(spec: DocxSpec): Buffer {
@@ -164,7 +166,7 @@ export function buildDocx(spec: DocxSpec): Buffer {
   add(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${NS}><w:body>${spec.body}${sectPr(spec.lastSection)}</w:body></w:document>`,
+<w:document ${NS}><w:body>${spec.body}${sectPr(spec.lastSection ?? { restartNumbering: spec.restartNumbering, nextPage: spec.restartNumbering })}</w:body></w:document>`,
   );
   add('word/styles.xml', styles());
   add(
