@@ -22,6 +22,7 @@
 import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet } from '../core/annotationPlan';
 import { columnLetter, parseA1, type Grid } from '../core/grid';
 import { labels } from '../core/messages/labels';
+import { RESULT_SHEET_NAMES } from '../core/tables';
 import { isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode } from '../core/marks';
 import { cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport } from '../core/reconcile';
 import { stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core/state';
@@ -277,6 +278,18 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
       );
     }
   }
+  // No backup to go by and nothing to write: a result sheet of ours (its title in A1) is recognised.
+  const titles: { name: string; a1: Excel.Range }[] = [];
+  if (!previous && !input.resultSheet) {
+    for (const name of present) {
+      if (!RESULT_NAME.test(name)) continue;
+      await syncer.write(name.length + 20, () => {
+        const a1 = sheetProxy(name).getRange('A1');
+        a1.load('values');
+        titles.push({ name, a1 });
+      }, 500);
+    }
+  }
   let stateSheets = stateSheetsOf(input.sheetNames);
   const { annotationBackup: _old, ...rest } = input.baseState;
   const dropSheet = async (name: string | null | undefined) => {
@@ -349,6 +362,8 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     }
   }
 
+  const staleResults = titles.filter((t) => isResultTitle(t.a1.values[0]?.[0])).map((t) => t.name);
+  recognised += staleResults.length;
   const backup = decision.backup;
   const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
   // Office.js does not roll a failed request back: the backup must cover every cell we may touch
@@ -359,6 +374,7 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
     stateSheets = await writeStateSheet(syncer, stateSheets, first);
   }
   await applyWrites(syncer, writes, input.existing, notesAt, sheetProxy);
+  for (const name of staleResults) await dropSheet(name);
   // The stored state is rewritten only when it changes (the same marks again: nothing to write).
   const stored: AnnotationBackup | null | undefined = first ? decision.cover : namedFirst ? naming : previous;
   const changed = !sameBackup(stored, backup) || stateSheets.stale.length > 0 || input.rewriteState;
@@ -413,6 +429,13 @@ async function applyWrites(
       else (coll as Excel.CommentCollection).add(address, to);
     });
   }
+}
+
+/** Our result sheet's names ("Kết quả xét khen thưởng", "… (2)"). */
+const RESULT_NAME = new RegExp(`^(${[...new Set(Object.values(RESULT_SHEET_NAMES))].join('|')})( \\(\\d+\\))?$`);
+
+export function isResultSheetName(name: string): boolean {
+  return RESULT_NAME.test(name);
 }
 
 /** Is this sheet our result sheet (its first cell our title)? For a workbook whose state is lost. */

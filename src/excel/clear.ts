@@ -7,7 +7,7 @@
 import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride } from '../core/state';
 import type { ReconcileReport } from '../core/reconcile';
 import { isStagingSheet } from '../core/marks';
-import { reconcile, queueExistingNotes } from './applyPlan';
+import { isResultSheetName, reconcile, queueExistingNotes } from './applyPlan';
 import { assertWritable } from './guards';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
@@ -41,7 +41,7 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   // Never annotated (no backup, no note that could be ours, nothing left half-written): nothing to do.
   const anyNotes = [...existing.collections.values()].some((c) => c.items.length > 0);
-  if (!previous && !anyNotes && status === 'none' && !names.some(isStagingSheet)) return { cleared: false, report: null, lostState: null, recognised: 0 };
+  if (!previous && !anyNotes && status === 'none' && !names.some((n) => isStagingSheet(n) || isResultSheetName(n))) return { cleared: false, report: null, lostState: null, recognised: 0 };
   const out = await reconcile(syncer, {
     grid,
     sheetNames: names,
