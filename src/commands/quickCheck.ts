@@ -9,7 +9,7 @@
 import type { Analysis } from '../core/analyze';
 import { KINDS, type Lang } from '../core/ids';
 import { shortAwardLabel } from '../core/messages/labels';
-import { matchesFilter } from '../taskpane/filters';
+import { matchesFilter } from '../ui/filters';
 
 export interface QuickReport {
   lang: Lang;

@@ -2,7 +2,7 @@
  * The "Kiểm tra nhanh" dialog: shows the report passed in its query (?r=JSON) as text only, and
  * asks the function file to close it.
  */
-import { h, replaceChildren } from '../taskpane/dom';
+import { h, replaceChildren } from '../ui/dom';
 import type { QuickReport } from './quickCheck';
 
 function read(): QuickReport {

@@ -20,7 +20,8 @@
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
 import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet } from '../core/annotationPlan';
-import { columnLetter, parseA1, type Grid } from '../core/grid';
+import { columnLetter, parseA1, type CellValue, type Grid } from '../core/grid';
+import { findOldHeader, withUserColumns, type OldHeader } from '../core/resultColumns';
 import { labels } from '../core/messages/labels';
 import { RESULT_SHEET_NAMES } from '../core/tables';
 import { isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode } from '../core/marks';
@@ -48,6 +49,26 @@ const NOTE_TEXT_RESPONSE = 300;
 /** Notes / comments present in the workbook, loaded alongside the grid. */
 export interface ExistingNotes {
   collections: Map<NoteKind, Excel.NoteCollection | Excel.CommentCollection>;
+}
+
+/** The first rows of our result sheet(s), loaded with the grid: does the council have columns of its own there? */
+export interface ResultHeaders {
+  sheets: Map<string, { top: Excel.Range; used: Excel.Range }>;
+}
+
+/** Rows 1–10, columns A–AZ, of every sheet named like our result sheet (a few KB). */
+export function queueResultHeaders(context: Excel.RequestContext, names: string[]): ResultHeaders {
+  const sheets = new Map<string, { top: Excel.Range; used: Excel.Range }>();
+  for (const name of names) {
+    if (!isResultSheetName(name)) continue;
+    const ws = context.workbook.worksheets.getItem(name);
+    const top = ws.getRange('A1:AZ10');
+    top.load('values');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount');
+    sheets.set(name, { top, used });
+  }
+  return { sheets };
 }
 
 /** Which note kinds this Excel can read and write. */
@@ -81,6 +102,8 @@ export interface ReconcileInput {
   /** The state to keep besides the backup (the backup is added when marks are written). */
   baseState: WorkbookState;
   overrides?: MappingOverride[];
+  /** Our result sheet's first rows, read with the grid (the council's own columns are kept). */
+  resultHeaders?: ResultHeaders;
   /** Rewrite the state sheet even when nothing changed (to drop a damaged backup). */
   rewriteState?: boolean;
 }
@@ -299,6 +322,27 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
   };
   let naming: AnnotationBackup | null = null;
   const namedFirst = !!input.resultSheet && !!resultName && ours !== resultName;
+  // The council wrote columns of its own on our result sheet: read them (this request), and write the
+  // new result sheet with them after the sync.
+  let userColumns: { header: OldHeader; reads: { kind: Excel.Range; name: Excel.Range; cols: Excel.Range[] } } | null = null;
+  const old = ours && resultName === ours ? input.resultHeaders?.sheets.get(ours) : undefined;
+  const header = old ? findOldHeader(old.top.values as CellValue[][]) : null;
+  if (old && header && header.userCols.length) {
+    const first = header.row + 2;
+    const last = Math.max(first, old.used.isNullObject ? first : old.used.rowIndex + old.used.rowCount);
+    const column = (col: number) => `${columnLetter(col)}${first}:${columnLetter(col)}${last}`;
+    const ws = sheetProxy(ours!);
+    let reads!: { kind: Excel.Range; name: Excel.Range; cols: Excel.Range[] };
+    await syncer.write(200, () => {
+      const load = (col: number) => {
+        const r = ws.getRange(column(col));
+        r.load('values');
+        return r;
+      };
+      reads = { kind: load(header.kindCol), name: load(header.nameCol), cols: header.userCols.map((c) => load(c.col)) };
+    }, (last - first + 1) * (header.userCols.length + 2) * 60);
+    userColumns = { header, reads };
+  }
   if (input.resultSheet && resultName) {
     if (ours !== resultName) await dropSheet(ours);
     if (ours !== resultName) {
@@ -306,10 +350,23 @@ export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<
       naming = { version: 1, cells: previous?.cells ?? [], resultSheet: resultName, noteMode: previous?.noteMode ?? input.mode };
       stateSheets = await writeStateSheet(syncer, stateSheets, { ...rest, annotationBackup: naming });
     }
-    await dropSheet(resultName);
-    await writeResultSheet(syncer, resultName === input.resultSheet.name ? input.resultSheet : { ...input.resultSheet, name: resultName });
+    if (!userColumns) {
+      await dropSheet(resultName);
+      await writeResultSheet(syncer, resultName === input.resultSheet.name ? input.resultSheet : { ...input.resultSheet, name: resultName });
+    }
   } else await dropSheet(ours);
   await syncer.flush();
+  if (input.resultSheet && resultName && userColumns) {
+    // The council's columns, each cell with its candidate, into the new result sheet.
+    const rows = userColumns.reads.kind.values.map((line, i) => ({
+      kind: line[0] as CellValue,
+      name: userColumns!.reads.name.values[i]?.[0] as CellValue,
+      values: userColumns!.reads.cols.map((r) => r.values[i]?.[0] as CellValue),
+    }));
+    const merged = withUserColumns(input.resultSheet, userColumns.header, rows);
+    await dropSheet(resultName);
+    await writeResultSheet(syncer, { ...merged, name: resultName });
+  }
 
   // What each cell holds now.
   const fills = fillsOf();
@@ -481,7 +538,8 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
   });
   if (rs.overview) await writeOverview(syncer, ws, rs.overview, lines.length + 2);
   // The result column coloured like the marks: one RangeAreas per colour.
-  const resultCol = rs.header.length - 4;
+  // Found by its label: the council's own columns may follow ours.
+  const resultCol = rs.header.findIndex((h) => h === labels('vi').header.result || h === labels('en').header.result);
   if (resultCol >= 0) {
     const byColor = new Map<string, { row: number; col: number }[]>();
     rs.rowKinds.forEach((kind, i) => {

@@ -71,7 +71,7 @@ export function splitAddresses(text: string): string[] {
 
 export interface ReadOptions {
   /** Queues more loads into the second request (e.g. the existing notes), saving a round trip. */
-  alongside?: () => void;
+  alongside?: (names: string[]) => void;
   /** Response budget per request in bytes (tests shrink it). */
   budget?: number;
 }
@@ -162,7 +162,7 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
       block.load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
       return { ws, used, merged, block };
     });
-    options.alongside?.();
+    options.alongside?.(names);
     try {
       await syncer.sync();
       break;

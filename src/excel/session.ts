@@ -7,7 +7,7 @@ import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
 import type { Profile } from '../core/profile';
 import type { MappingOverride, WorkbookState } from '../core/state';
-import { queueExistingNotes, reconcile } from './applyPlan';
+import { queueExistingNotes, queueResultHeaders, reconcile, type ResultHeaders } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
 import { assertWritable } from './guards';
@@ -38,7 +38,13 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
 async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
   const mode = bestNoteMode();
   let existing!: ReturnType<typeof queueExistingNotes>;
-  const read = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  let resultHeaders!: ResultHeaders;
+  const read = await readGrid(syncer, {
+    alongside: (names) => {
+      existing = queueExistingNotes(syncer.context);
+      resultHeaders = queueResultHeaders(syncer.context, names);
+    },
+  });
   const { grid, names } = read;
   const analysis = analyze(grid, { lang });
   const previous = backupOf(analysis.state.annotationBackup);
@@ -56,6 +62,7 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
     existing,
     resultSheet: analysis.plan.resultSheet,
     baseState: analysis.state,
+    resultHeaders,
     overrides: Array.isArray(analysis.state.overrides) ? (analysis.state.overrides as MappingOverride[]) : [],
   });
   // Annotating went through; what an earlier annotation left that could not be put back is said.

@@ -4,7 +4,7 @@
  * drops them silently). The pane copies the file as text (packet.ts); here the user pastes it and
  * the browser — which can download — saves it. Nothing is sent anywhere: the page only decodes.
  */
-import { h, replaceChildren } from '../taskpane/dom';
+import { h, replaceChildren } from '../ui/dom';
 import { decodePacket, fromBase64 } from './packet';
 
 const TEXT = {

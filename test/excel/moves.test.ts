@@ -189,3 +189,41 @@ describe('the state sheet', () => {
     expect((await checkWorkbook('vi')).analysis.result.candidates.length).toBeGreaterThan(0);
   });
 });
+
+describe('the council’s words on our result sheet', () => {
+  it('a column "Ý kiến Hội đồng" survives re-annotation, each cell with its candidate, and clearing removes the sheet', async () => {
+    const host = useHost(clerkWorkbook());
+    const before = host.snapshot();
+    const first = await annotateWorkbook('vi');
+    const rs = first.analysis.plan.resultSheet;
+    const headerRow = rs.title.length + 2;
+    const extra = columnLetter(rs.header.length + 1); // one empty column, then theirs
+    host.setCell(rs.name, `${extra}${headerRow}`, { value: 'Ý kiến Hội đồng' });
+    // A remark on two candidates' rows (by the name column of the result sheet).
+    const nameCol = columnLetter(rs.header.indexOf('Tên tập thể / Họ và tên'));
+    const rowOf = (i: number) => headerRow + 1 + i;
+    const [n0, n1] = [rs.rows[0][2], rs.rows[3][2]];
+    expect(host.cell(rs.name, `${nameCol}${rowOf(0)}`)?.value).toBe(n0);
+    host.setCell(rs.name, `${extra}${rowOf(0)}`, { value: 'Đồng ý' });
+    host.setCell(rs.name, `${extra}${rowOf(3)}`, { value: 'Xem lại số liệu SIPAS' });
+    // The clerk fixes a value so that the ranking changes, then annotates again.
+    const red = first.analysis.plan.marks.find((m) => m.kind === 'fail')!;
+    host.setCell(red.sheet, red.cell, { value: 99 });
+    const again = await annotateWorkbook('vi');
+    const rs2 = again.analysis.plan.resultSheet;
+    const sheet = host.snapshot()[rs2.name] as { cells: Record<string, { value: unknown }> };
+    const cols = Object.keys(sheet.cells).filter((a) => sheet.cells[a].value === 'Ý kiến Hội đồng');
+    expect(cols).toHaveLength(1);
+    const theirCol = cols[0].replace(/\d+$/, '');
+    const where = (name: unknown) => {
+      const i = rs2.rows.findIndex((r) => r[2] === name);
+      return `${theirCol}${rs2.title.length + 3 + i}`;
+    };
+    expect(sheet.cells[where(n0)]?.value).toBe('Đồng ý');
+    expect(sheet.cells[where(n1)]?.value).toBe('Xem lại số liệu SIPAS');
+    await clearWorkbook('vi');
+    const want = { ...before };
+    const after = host.snapshot();
+    expect(Object.keys(after)).toEqual(Object.keys(want));
+  });
+});
