@@ -46,6 +46,10 @@ export const FIELDS = [
   'hometown',
   'qualification',
   'order',
+  /** Tỷ lệ nữ of a collective (NĐ 152/2025 Điều 4 priority). */
+  'womenShare',
+  /** "Đã giải thể / sáp nhập": a unit dissolved in the reorganisation (TT 15/2025/TT-BNV). */
+  'dissolved',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
