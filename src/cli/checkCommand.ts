@@ -2,7 +2,7 @@
 import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
-import { copyLossMessage } from '../xlsx/messages';
+import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
@@ -64,13 +64,9 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (args.flags.has('json')) io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
   else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
-    let written: { noteMode: string };
-    // The copy is still written by exceljs: loaded only here, from the bytes already read.
-    const { AnnotatedCopyError, writeAnnotatedCopy } = await import('../xlsx/annotateCopy');
-    const { excelJsWorkbookOf } = await import('../xlsx/readWorkbook');
+    let written: WrittenCopy;
     try {
-      const workbook = await excelJsWorkbookOf(wb.value.bytes);
-      written = await writeAnnotatedCopy(workbook, analysis.plan, analysis.state, annotatePath, [workbookPath]);
+      written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);
     } catch (e) {
       if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));
@@ -79,8 +75,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       throw e;
     }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
-    const loss = copyLossMessage(annotatePath, wb.value.notCopied);
-    const lines = [t.annotated(annotatePath, written.noteMode), ...(loss ? [renderMessage(loss, lang)] : [])].join('\n');
+    const lines = [t.annotated(annotatePath, written.noteMode), ...copyReport(written, annotatePath, lang)].join('\n');
     if (args.flags.has('json')) io.err(lines);
     else io.out(`\n${lines}`);
   }

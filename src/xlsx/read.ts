@@ -10,9 +10,6 @@ import { readGrid, worksheetsOf } from './gridReader';
 import { openPackage, PackageError, type Package, type PackageLimits } from './package';
 import './messages';
 
-/** Kinds of content that an exceljs-written copy loses (the values, formats, notes and images are kept). */
-export type CopyLoss = 'charts' | 'pivotTables' | 'slicers' | 'threadedComments' | 'formControls' | 'macros';
-
 export type ReadResult =
   | {
       ok: true;
@@ -20,8 +17,6 @@ export type ReadResult =
       /** The file as read (the annotated copy is made from these bytes). */
       bytes: Uint8Array;
       pkg: Package;
-      /** Parts an exceljs-written copy would lack (while the copy is still written by exceljs). */
-      notCopied: CopyLoss[];
     }
   | { ok: false; error: Message };
 
@@ -83,21 +78,6 @@ export async function readZipFile(path: string): Promise<{ ok: true; bytes: Buff
   }
 }
 
-/** Part-name prefixes of what an exceljs-written copy loses. */
-const COPY_LOSS_PARTS: [CopyLoss, RegExp][] = [
-  ['charts', /^xl\/charts\/chart|^xl\/chartsheets\//i],
-  ['pivotTables', /^xl\/pivotTables\//i],
-  ['slicers', /^xl\/slicers\//i],
-  ['threadedComments', /^xl\/threadedComments\//i],
-  ['formControls', /^xl\/ctrlProps\//i],
-  ['macros', /^xl\/vbaProject\.bin$/i],
-];
-
-export function copyLossesOf(pkg: Package): CopyLoss[] {
-  const found = new Set<CopyLoss>();
-  for (const e of pkg.entries) for (const [kind, re] of COPY_LOSS_PARTS) if (re.test(e.name)) found.add(kind);
-  return COPY_LOSS_PARTS.map(([k]) => k).filter((k, i, all) => found.has(k) && all.indexOf(k) === i);
-}
 
 /** Reads a workbook from its bytes (already known to be a zip). */
 export function readWorkbookBytes(bytes: Uint8Array, path: string, limits?: PackageLimits): ReadResult {
@@ -113,7 +93,7 @@ export function readWorkbookBytes(bytes: Uint8Array, path: string, limits?: Pack
     // Anything else is a bug of ours on a file we did not foresee: still a message, with its words.
     return fail('xlsx.corrupt', path, { why: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) });
   }
-  return { ok: true, grid, bytes, pkg, notCopied: copyLossesOf(pkg) };
+  return { ok: true, grid, bytes, pkg };
 }
 
 export async function readWorkbook(path: string, limits?: PackageLimits): Promise<ReadResult> {

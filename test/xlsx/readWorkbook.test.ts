@@ -6,7 +6,7 @@ import * as path from 'path';
 import PizZip from 'pizzip';
 import { cellAt, formatAt, type SheetGrid } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
-import { XLSX_MESSAGES, copyLossMessage, renderXlsxMessage } from '../../src/xlsx/messages';
+import { XLSX_MESSAGES, renderXlsxMessage } from '../../src/xlsx/messages';
 // The command line's reader (streaming); the exceljs reader gives the same Grid (streamParity.test.ts).
 import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
@@ -230,19 +230,3 @@ test('every adapter message exists in both languages and renders without "undefi
   expect(renderXlsxMessage({ code: 'crit.rate.fail', params: {} }, 'vi')).toBeNull();
 });
 
-test('parts an annotated copy would lose (charts, pivot tables, macros…) are named; a plain workbook loses none', async () => {
-  const plain = await write('plain.xlsx', (wb) => wb.addWorksheet('Tập thể').addRow(['Tên đơn vị', 'SIPAS']));
-  const z = new PizZip(await fs.readFile(plain));
-  z.file('xl/charts/chart1.xml', '<c:chartSpace/>');
-  z.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
-  const rich = path.join(dir, 'with-chart.xlsx');
-  await fs.writeFile(rich, z.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  expect((await read(plain)).notCopied).toEqual([]);
-  const r = await read(rich);
-  expect(r.notCopied).toEqual(['charts', 'pivotTables']);
-  expect(r.grid.sheets[0].values).toEqual([['Tên đơn vị', 'SIPAS']]);
-  const m = copyLossMessage('ra.xlsx', r.notCopied)!;
-  expect(renderMessage(m, 'vi')).toContain('biểu đồ, bảng tổng hợp (PivotTable)');
-  expect(renderMessage(m, 'en')).toContain('charts, pivot tables');
-  expect(copyLossMessage('ra.xlsx', [])).toBeNull();
-});
