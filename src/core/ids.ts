@@ -54,3 +54,7 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 export type Lang = 'vi' | 'en';
+
+/** Presets (src/core/presets.ts): a starting profile, issuer wording and legal frame. */
+export const PRESET_IDS = ['ninh-hoa-2022', 'xa-phuong-2026'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
