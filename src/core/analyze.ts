@@ -2,7 +2,7 @@
  * One call for the adapters: the profile and overrides saved in the workbook, the check, and the
  * annotation plan. The add-in and the CLI both go through here, so they give the same answer.
  */
-import type { AnnotationPlan } from './annotationPlan';
+import { STATE_SHEET, type AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
 import { check } from './check';
 import type { Grid } from './grid';
@@ -12,8 +12,8 @@ import { resolvePreset, type Preset } from './presets';
 import { meetingVoters } from './votes';
 
 export { meetingVoters } from './votes';
-import type { CheckResult } from './result';
-import { readState, type MappingOverride, type WorkbookState } from './state';
+import type { CheckResult, Message } from './result';
+import { parseState, type MappingOverride, type WorkbookState } from './state';
 
 export interface Analysis {
   profile: Profile;
@@ -22,6 +22,8 @@ export interface Analysis {
   state: WorkbookState;
   result: CheckResult;
   plan: AnnotationPlan;
+  /** Entries of the state sheet that were broken and dropped (the rest of the state is used). */
+  stateProblems: Message[];
   /** Problems of a profile saved in the workbook (then the default profile is used). */
   profileProblems: ProfileProblem[];
   /** Problems of the caller's profileInput merged over the preset's profile (the CLI then stops). */
@@ -44,7 +46,7 @@ function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): nu
 }
 
 export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
-  const state = readState(grid);
+  const { state, problems: dropped } = parseState(grid);
   const savedProfile = state.profile as { preset?: unknown } | undefined;
   const inputProfile = opts.profileInput as { preset?: unknown } | undefined;
   const preset = resolvePreset(opts.preset, opts.profile?.preset, inputProfile?.preset, state.preset, savedProfile?.preset);
@@ -77,6 +79,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
     result,
     profileProblems,
     profileInputProblems,
+    stateProblems: dropped.map((d) => ({ code: 'state.entryDropped', params: { key: d.path, why: d.why, sheet: STATE_SHEET } })),
     // Built on first use: `thidua check` without --annotate never needs it.
     get plan() {
       plan ??= planAnnotations(result, chosen, opts.lang);

@@ -72,6 +72,8 @@ export const en: Catalogue = {
   'override.incomplete': () => `This sheet's table setting lacks a header row or kind: automatic detection is used.`,
   'override.badColumn': (p) => `Column "${p.column}" set for field ${p.field} is invalid.`,
   'table.noNameColumn': () => `The table has no name column (Tên đơn vị / Họ và tên).`,
+  'state.entryDropped': (p) =>
+    `The add-in's data saved in the workbook (hidden sheet "${p.sheet}", entry "${p.key}") ${p.why === 'json' ? 'is not valid JSON' : 'has a wrong shape'} and is ignored; the rest is used.`,
   'workbook.noTables': () =>
     `No table of collectives or individuals was found. A header row (within the first 20 rows) needs a name column ("Tên đơn vị" or "Họ và tên") and indicator columns such as "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
 };

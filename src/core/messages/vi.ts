@@ -74,6 +74,8 @@ export const vi: Catalogue = {
   'override.incomplete': () => `Thiết lập bảng của trang này thiếu dòng tiêu đề hoặc loại bảng: dùng kết quả tự nhận diện.`,
   'override.badColumn': (p) => `Cột "${p.column}" đặt cho trường ${p.field} không hợp lệ.`,
   'table.noNameColumn': () => `Bảng không có cột tên (Tên đơn vị / Họ và tên).`,
+  'state.entryDropped': (p) =>
+    `Dữ liệu của tiện ích lưu trong bảng tính (trang ẩn "${p.sheet}", mục "${p.key}") ${p.why === 'json' ? 'không phải JSON hợp lệ' : 'sai cấu trúc'} nên được bỏ qua; phần còn lại vẫn được dùng.`,
   'workbook.noTables': () =>
     `Không tìm thấy bảng tập thể hoặc cá nhân nào. Cần một dòng tiêu đề (trong 20 dòng đầu) có cột tên ("Tên đơn vị" hoặc "Họ và tên") và các cột chỉ tiêu như "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
 };

@@ -25,7 +25,7 @@ export interface DossierHost {
   showInfo(text: string): void;
 }
 
-const GROUPS: FieldGroup[] = ['body', 'signer', 'movement', 'meeting'];
+const GROUPS: FieldGroup[] = ['body', 'signer', 'movement', 'meeting', 'decision'];
 
 type Engine = typeof import('../dossier/engine');
 let enginePromise: Promise<Engine> | null = null;
