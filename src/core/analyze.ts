@@ -4,6 +4,7 @@
  */
 import { STATE_SHEET, type AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
+import { awardContextOf } from './awardRecord';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
@@ -69,7 +70,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
   const ourSheets = typeof written === 'string' ? [written] : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets });
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets, awardContext: awardContextOf(state.facts) });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {

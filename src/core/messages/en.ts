@@ -63,6 +63,7 @@ export const en: Catalogue = {
   'history.noAward': (p) => `No title or form of award is given for "${p.name}".`,
   'history.badYear': (p) => `"${p.text}" is not a year (write 4 digits, e.g. 2021).`,
   'history.badDate': (p) => `"${p.text}" cannot be read as a date (write dd/mm/yyyy, e.g. 15/11/2021): it is printed as typed in the achievement report.`,
+  'history.alreadyAwarded': (p) => `"${p.name}" is proposed, but the history says they already received "${p.award}" in ${p.year} (decision ${p.decision}): check before awarding twice.`,
   'history.nameNearMiss': (p) => `"${p.name}" matches no collective or individual; did you mean: ${p.suggestions}?`,
   'award.unknownPin': (p) => `Award "${p.text}" is not recognised.`,
   'award.pinNotEligible': (p) => `"${p.name}" has a proposed award but does not meet every criterion.`,

@@ -64,6 +64,7 @@ export const vi: Catalogue = {
   'history.noAward': (p) => `Chưa ghi danh hiệu/hình thức khen thưởng của "${p.name}".`,
   'history.badYear': (p) => `"${p.text}" không phải là một năm (ghi 4 chữ số, ví dụ 2021).`,
   'history.badDate': (p) => `"${p.text}" không đọc được là ngày (ghi dd/mm/yyyy, ví dụ 15/11/2021): in nguyên văn vào Báo cáo thành tích.`,
+  'history.alreadyAwarded': (p) => `"${p.name}" đang được đề nghị khen thưởng nhưng lịch sử ghi đã nhận "${p.award}" năm ${p.year} (Quyết định ${p.decision}): kiểm tra để không khen thưởng hai lần.`,
   'history.nameNearMiss': (p) => `"${p.name}" không khớp với tập thể, cá nhân nào; có phải là: ${p.suggestions}?`,
   'award.unknownPin': (p) => `Không nhận ra hình thức khen thưởng "${p.text}".`,
   'award.pinNotEligible': (p) => `"${p.name}" được ghi hình thức đề nghị nhưng chưa đạt đủ tiêu chí.`,
