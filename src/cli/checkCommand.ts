@@ -1,20 +1,19 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
-import { AnnotatedCopyError, writeAnnotatedCopy } from '../xlsx/annotateCopy';
-import { copyLossMessage } from '../xlsx/messages';
+import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
-import { loadProfile, loadWorkbook } from './load';
+import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
+import { checkOutput, SafeWriteError } from './safeWrite';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const t = cliText(lang);
-  const args = parseArgs(argv, { flags: ['json'], options: ['profile', 'annotate', 'lang'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['profile', 'annotate', 'lang', 'preset'] });
   if (!args.ok) {
     io.err(`${t.badArgument(args.problem)}\n\n${t.usage}`);
     return 2;
@@ -25,11 +24,23 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const annotatePath = args.options.get('annotate');
-  if (annotatePath && path.resolve(annotatePath) === path.resolve(workbookPath)) {
-    io.err(t.annotateSameFile);
-    return 2;
+  if (annotatePath) {
+    // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
+    try {
+      await checkOutput(annotatePath, [workbookPath]);
+    } catch (e) {
+      if (!(e instanceof SafeWriteError)) throw e;
+      io.err(renderMessage(e.data, lang));
+      return e.sameAsInput ? 2 : 1;
+    }
   }
-  const profile = await loadProfile(args.options.get('profile'), lang);
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) {
+    io.err(preset.message);
+    return preset.exitCode;
+  }
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
   if (!profile.ok) {
     io.err(profile.message);
     return profile.exitCode;
@@ -39,7 +50,13 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.err(wb.message);
     return wb.exitCode;
   }
-  const analysis = analyze(wb.value.grid, { profile: profile.value, lang });
+  // The --profile file is merged over the preset's profile (--preset, else the workbook's, else the seed's).
+  const analysis = analyze(wb.value.grid, { profileInput: profile.value, preset: preset.value, lang });
+  if (profilePath && analysis.profileInputProblems.length) {
+    const f = profileInputFailure(profilePath, analysis.profileInputProblems, lang);
+    io.err(f.message);
+    return f.exitCode;
+  }
   if (!analysis.result.tables.length) {
     io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
     return 1;
@@ -47,19 +64,18 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (args.flags.has('json')) io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
   else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
-    let written: { noteMode: string };
+    let written: WrittenCopy;
     try {
-      written = await writeAnnotatedCopy(wb.value.workbook, analysis.plan, analysis.state, annotatePath);
+      written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);
     } catch (e) {
-      if (e instanceof AnnotatedCopyError) {
+      if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));
         return 1;
       }
       throw e;
     }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
-    const loss = copyLossMessage(annotatePath, wb.value.notCopied);
-    const lines = [t.annotated(annotatePath, written.noteMode), ...(loss ? [renderMessage(loss, lang)] : [])].join('\n');
+    const lines = [t.annotated(annotatePath, written.noteMode), ...copyReport(written, annotatePath, lang)].join('\n');
     if (args.flags.has('json')) io.err(lines);
     else io.out(`\n${lines}`);
   }

@@ -1,15 +1,16 @@
 /**
- * `thidua dossier <workbook.xlsx> --out <dir> [--profile p.json] [--facts f.json] [--meeting m.json]
- *  [--templates <dir>] [--zip] [--lang en]` — the award dossier of dossier.md.
+ * `thidua dossier <workbook.xlsx> --out <dir> [--preset id] [--profile p.json] [--facts f.json]
+ *  [--meeting m.json] [--templates <dir>] [--zip] [--pdf] [--lang en]` — the award dossier of dossier.md.
  * Facts: what the workbook holds (state key 'facts', written by the add-in), then --facts, then
  * --meeting, each winning over the one before. Templates are all validated before any file is written.
  */
 import { existsSync, promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
 import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
-import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
+import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';
 import { prepareDossier, type Prepared } from '../dossier/prepare';
 import { REPORTS_FOLDER } from '../dossier/fileNames';
@@ -17,7 +18,8 @@ import { TEMPLATE_FILES } from '../dossier/tags';
 import { langOf, parseArgs } from './args';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
-import { loadProfile, loadWorkbook, type Loaded } from './load';
+import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
+import { convertToPdf } from './pdf';
 import { cliText } from './messages';
 
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
@@ -85,7 +87,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
   const t = dossierText(lang);
-  const args = parseArgs(argv, { flags: ['zip'], options: ['out', 'profile', 'meeting', 'facts', 'templates', 'lang'] });
+  const args = parseArgs(argv, { flags: ['zip', 'pdf'], options: ['out', 'profile', 'meeting', 'facts', 'templates', 'lang', 'preset'] });
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;
@@ -96,7 +98,10 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const profile = await loadProfile(args.options.get('profile'), lang);
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
   if (!profile.ok) return fail(io, profile);
   const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
   if (!factsFile.ok) return fail(io, factsFile);
@@ -108,8 +113,8 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   if (!wb.ok) return fail(io, wb);
 
   // The workbook's own facts (saved by the add-in) come first; the files given here win.
-  const prepared = prepareDossier(wb.value.grid, { lang, profile: profile.value, given: [factsFile.value, meetingFile.value] });
-  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang));
+  const prepared = prepareDossier(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
   const { analysis, model, facts } = prepared;
   const generated = generateDossier(model, templates.value.set, lang);
   if (!generated.ok) {
@@ -135,6 +140,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     io.err(t.cannotWrite(zipTarget ?? out, (e as NodeJS.ErrnoException).code ?? String(e)));
     return 1;
   }
+  const pdfLines = args.flags.has('pdf') ? await writePdfs(generated.files, out, zipTarget, lang) : [];
 
   const lines = [t.written(generated.files.length, zipTarget ?? out)];
   for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
@@ -142,19 +148,49 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     const award = analysis.profile.awards.find((a) => a.id === p.awardId);
     lines.push(t.proposed(award?.label ?? p.awardId, p.collective, p.individual));
   }
+  lines.push(t.legalFrame(model.frame.name, model.frame.reportFormLabel));
   if (generated.formVersion) lines.push(t.formVersion(generated.formVersion));
   if (templates.value.custom.length) lines.push(t.customTemplates(templates.value.custom));
   for (const w of model.warnings) lines.push(`! ${w}`);
   const missing = missingFacts(facts);
   if (missing.length) lines.push(t.missingFacts(missing));
+  lines.push(...pdfLines);
   lines.push(t.twoCopies);
   io.out(lines.join('\n'));
   return 0;
 }
 
-/** Why a document set cannot be prepared, as the CLI says it (exit 1). */
-export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang): { ok: false; exitCode: number; message: string } {
+/**
+ * --pdf: the documents converted by LibreOffice beside the .docx; with --zip they are converted
+ * in a private temporary folder and added to the same .zip.
+ */
+async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string | null, lang: Lang): Promise<string[]> {
   const t = dossierText(lang);
+  const dir = zipTarget ? await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-pdf-')) : out;
+  try {
+    if (zipTarget) {
+      for (const f of files) {
+        await fs.mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+        await fs.writeFile(path.join(dir, f.path), f.bytes);
+      }
+    }
+    const r = await convertToPdf(files.map((f) => path.resolve(dir, f.path)));
+    if (!r.ok && r.reason === 'notInstalled') return [`! ${t.pdfNotInstalled}`];
+    const pdfs = r.files;
+    if (zipTarget && pdfs.length) {
+      const extra = await Promise.all(pdfs.map(async (p) => ({ path: path.relative(dir, p).split(path.sep).join('/'), title: 'PDF', bytes: await fs.readFile(p) })));
+      await fs.writeFile(zipTarget, zipDossier([...files, ...extra]));
+    }
+    return r.ok ? [t.pdfWritten(pdfs.length)] : [`! ${t.pdfFailed(r.detail, pdfs.length)}`];
+  } finally {
+    if (zipTarget) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Why a document set cannot be prepared, as the CLI says it (exit 1). */
+export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang, profilePath?: string): { ok: false; exitCode: number; message: string } {
+  const t = dossierText(lang);
+  if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
   if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
   return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
 }

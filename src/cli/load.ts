@@ -6,7 +6,8 @@ import { promises as fs } from 'fs';
 import type { Lang } from '../core/ids';
 import { renderMessage } from '../core/messages';
 import { parseProfileText, type Profile } from '../core/profile';
-import { readWorkbookFile, type ReadOutcome } from '../xlsx/readWorkbook';
+import { isPresetId, PRESET_IDS } from '../core/presets';
+import { readWorkbook, type ReadResult } from '../xlsx/read';
 import { cliText } from './messages';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
@@ -28,8 +29,43 @@ export async function loadProfile(path: string | undefined, lang: Lang): Promise
   return { ok: true, value: parsed.profile };
 }
 
-export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadOutcome, { ok: true }>>> {
-  const read = await readWorkbookFile(path);
+/**
+ * A --profile file as JSON, to be merged over the preset's profile once the preset is known
+ * (it may be the one saved in the workbook). Unreadable or non-JSON: the message of loadProfile.
+ */
+export async function loadProfileInput(path: string | undefined, lang: Lang): Promise<Loaded<unknown>> {
+  if (!path) return { ok: true, value: undefined };
+  const t = cliText(lang);
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (e) {
+    return { ok: false, exitCode: 1, message: t.profileUnreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch {
+    const parsed = parseProfileText(text, undefined, lang);
+    const lines = parsed.ok ? [] : parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
+    return { ok: false, exitCode: 1, message: [t.profileInvalid(path), ...lines].join('\n') };
+  }
+}
+
+/** The problems of a --profile file merged over the preset's profile, as loadProfile words them. */
+export function profileInputFailure(path: string, problems: { path: string; message: string }[], lang: Lang): { ok: false; exitCode: number; message: string } {
+  const lines = problems.map((p) => `  - ${p.path}: ${p.message}`);
+  return { ok: false, exitCode: 1, message: [cliText(lang).profileInvalid(path), ...lines].join('\n') };
+}
+
+/** `--preset <id>`: an unknown id is a wrong call (exit 2), with the ids listed. */
+export function checkPresetOption(id: string | undefined, lang: Lang): Loaded<string | undefined> {
+  if (id === undefined || isPresetId(id)) return { ok: true, value: id };
+  return { ok: false, exitCode: 2, message: cliText(lang).unknownPreset(id, [...PRESET_IDS]) };
+}
+
+/** The workbook read by streaming (src/xlsx/read.ts): its Grid, its bytes and its package. */
+export async function loadWorkbook(path: string, lang: Lang): Promise<Loaded<Extract<ReadResult, { ok: true }>>> {
+  const read = await readWorkbook(path);
   if (!read.ok) return { ok: false, exitCode: 1, message: renderMessage(read.error, lang) };
   return { ok: true, value: read };
 }

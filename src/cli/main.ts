@@ -4,7 +4,7 @@
  */
 import { langOf } from './args';
 import { runCheck } from './checkCommand';
-import { runDossier } from './dossierCommand';
+import { runPresets } from './presetsCommand';
 import { processIO, type CliIO } from './io';
 import { cliText } from './messages';
 
@@ -17,7 +17,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'check':
         return await runCheck(rest, io);
       case 'dossier':
-        return await runDossier(rest, io);
+        // The dossier's code (docxtemplater, templates) is loaded only for this command.
+        return await (await import('./dossierCommand')).runDossier(rest, io);
+      case 'presets':
+        return runPresets(rest, io);
       case '--help':
       case '-h':
       case 'help':

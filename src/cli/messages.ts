@@ -21,16 +21,22 @@ export interface CliText {
   kindTitle: { collective: string; individual: string };
   noCandidates: string;
   profileProblemsInWorkbook: string;
+  unknownPreset: (id: string, ids: string[]) => string;
+  presetsTitle: string;
+  presetDefault: string;
+  presetLine: (id: string) => string;
 }
 
 const usageVi = `Cách dùng:
-  thidua check   <tệp.xlsx> [--profile p.json] [--json] [--annotate ra.xlsx] [--lang en]
-  thidua dossier <tệp.xlsx> --out <thư mục> [--profile p.json] [--meeting m.json]
-                 [--facts f.json] [--templates <thư mục>] [--zip] [--lang en]`;
+  thidua check   <tệp.xlsx> [--preset <mã>] [--profile p.json] [--json] [--annotate ra.xlsx] [--lang en]
+  thidua dossier <tệp.xlsx> --out <thư mục> [--preset <mã>] [--profile p.json] [--meeting m.json]
+                 [--facts f.json] [--templates <thư mục>] [--zip] [--pdf] [--lang en]
+  thidua presets [--lang en]`;
 const usageEn = `Usage:
-  thidua check   <file.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
-  thidua dossier <file.xlsx> --out <dir> [--profile p.json] [--meeting m.json]
-                 [--facts f.json] [--templates <dir>] [--zip] [--lang en]`;
+  thidua check   <file.xlsx> [--preset <id>] [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
+  thidua dossier <file.xlsx> --out <dir> [--preset <id>] [--profile p.json] [--meeting m.json]
+                 [--facts f.json] [--templates <dir>] [--zip] [--pdf] [--lang en]
+  thidua presets [--lang en]`;
 
 const vi: CliText = {
   usage: usageVi,
@@ -52,6 +58,10 @@ const vi: CliText = {
   kindTitle: { collective: 'TẬP THỂ', individual: 'CÁ NHÂN' },
   noCandidates: '(không có)',
   profileProblemsInWorkbook: 'Cấu hình lưu trong bảng tính không hợp lệ, dùng cấu hình mặc định:',
+  unknownPreset: (id, ids) => `Không có mẫu cấu hình "${id}". Các mẫu: ${ids.join(', ')} (xem: thidua presets).`,
+  presetsTitle: 'Các mẫu cấu hình (--preset <mã>):',
+  presetDefault: '(mặc định)',
+  presetLine: (id) => `Mẫu cấu hình: ${id}`,
 };
 
 const en: CliText = {
@@ -74,6 +84,10 @@ const en: CliText = {
   kindTitle: { collective: 'COLLECTIVES', individual: 'INDIVIDUALS' },
   noCandidates: '(none)',
   profileProblemsInWorkbook: 'The profile saved in the workbook is invalid; the default profile is used:',
+  unknownPreset: (id, ids) => `There is no preset "${id}". Presets: ${ids.join(', ')} (see: thidua presets).`,
+  presetsTitle: 'Presets (--preset <id>):',
+  presetDefault: '(default)',
+  presetLine: (id) => `Preset: ${id}`,
 };
 
 export function cliText(lang: Lang): CliText {

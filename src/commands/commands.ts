@@ -1,16 +1,16 @@
 /**
  * The ribbon's function file (FunctionFile in manifest.xml). Ribbon buttons of type ExecuteFunction
- * call the functions associated here: "Kiểm tra nhanh" (thiduaQuickCheck) checks and annotates the
- * workbook without opening the pane, then reports in a small dialog (see quickCheck.ts).
+ * call the functions associated here: "Kiểm tra nhanh" (thiduaQuickCheck) checks the workbook
+ * without opening the pane or writing anything, then reports in a small dialog (see quickCheck.ts).
  */
-import { annotateWorkbook } from '../excel/session';
+import { checkWorkbook } from '../excel/session';
 import { officeLang } from '../excel/messages';
 import { runQuickCheck, showInDialog } from './quickCheck';
 
 export function quickCheck(event: Office.AddinCommands.Event): Promise<unknown> {
   return runQuickCheck(event, {
     lang: officeLang,
-    annotate: annotateWorkbook,
+    check: checkWorkbook,
     // The dialog page sits beside this function file (same origin, as the dialog API requires).
     show: (report) => showInDialog(report, location.href),
   });

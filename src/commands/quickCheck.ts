@@ -1,15 +1,15 @@
 /**
- * "Kiểm tra nhanh" (ribbon, ExecuteFunction): checks and annotates the workbook without opening the
- * pane — one Excel.run, annotateWorkbook — then reports the counts in a small dialog
- * (quickcheck.html, Office.context.ui.displayDialogAsync, which Excel on the web, Windows and Mac
- * all offer to function files). event.completed() is called exactly once: when the dialog is closed,
- * or at once when it cannot be shown, and on every error.
+ * "Kiểm tra nhanh" (ribbon, ExecuteFunction): checks the workbook without opening the pane — one
+ * Excel.run that only reads (checkWorkbook): no fill, note or sheet is written; marking is Đánh
+ * dấu's job, in the pane — then reports the counts in a small dialog (quickcheck.html,
+ * Office.context.ui.displayDialogAsync, which Excel on the web, Windows and Mac all offer to function
+ * files). event.completed() is called exactly once, as soon as the dialog is open (or could not
+ * open), never while it waits for the user: Excel times out a command left pending.
  */
 import type { Analysis } from '../core/analyze';
 import { KINDS, type Lang } from '../core/ids';
 import { shortAwardLabel } from '../core/messages/labels';
 import { matchesFilter } from '../taskpane/filters';
-import type { NoteMode } from '../taskpane/sessionApi';
 
 export interface QuickReport {
   lang: Lang;
@@ -20,7 +20,7 @@ export interface QuickReport {
 
 const WORDS = {
   vi: {
-    title: 'Kiểm tra nhanh: đã xét và đánh dấu',
+    title: 'Kiểm tra nhanh: kết quả xét',
     failedTitle: 'Kiểm tra nhanh không thực hiện được',
     kind: { collective: 'Tập thể', individual: 'Cá nhân' },
     proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} được đề nghị${parts.length ? ` (${parts.join(', ')})` : ''}`,
@@ -28,12 +28,11 @@ const WORDS = {
     failing: (n: number) => `${n} trường hợp không đạt tiêu chí`,
     problems: (n: number, errors: number) => `${n} lỗi dữ liệu (${errors} lỗi, ${n - errors} cảnh báo)`,
     ties: (n: number) => `${n} trường hợp đồng hạng tại ngưỡng chỉ tiêu: Hội đồng quyết định`,
-    marked: (n: number) => `Đã đánh dấu ${n} ô và tạo trang “Kết quả xét khen thưởng”.`,
-    noteMode: { notes: '', comments: 'Lý do được ghi bằng Chú thích (Comment) vì phiên bản Excel này chưa có Ghi chú (Note).', none: 'Lý do chỉ có trên trang “Kết quả xét khen thưởng” (phiên bản Excel này không có Ghi chú lẫn Chú thích).' },
+    unchanged: 'Bảng tính không bị thay đổi. Muốn tô màu và ghi lý do vào bảng tính, hãy mở ngăn “Xét thi đua” và bấm “Đánh dấu”.',
     more: 'Mở ngăn “Xét thi đua” để xem chi tiết từng trường hợp.',
   },
   en: {
-    title: 'Quick check: judged and annotated',
+    title: 'Quick check: the results',
     failedTitle: 'The quick check did not work',
     kind: { collective: 'Collectives', individual: 'Individuals' },
     proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} proposed${parts.length ? ` (${parts.join(', ')})` : ''}`,
@@ -41,14 +40,13 @@ const WORDS = {
     failing: (n: number) => `${n} do not meet the criteria`,
     problems: (n: number, errors: number) => `${n} data problems (${errors} errors, ${n - errors} warnings)`,
     ties: (n: number) => `${n} tied at a quota cut: the council decides`,
-    marked: (n: number) => `${n} cells annotated and the sheet “Kết quả xét khen thưởng” created.`,
-    noteMode: { notes: '', comments: 'The reasons were written as comments: this Excel has no notes API.', none: 'The reasons are only on the sheet “Kết quả xét khen thưởng” (this Excel has neither notes nor comments).' },
+    unchanged: 'The workbook was not changed. To colour the cells and write the reasons into the workbook, open the “Check awards” pane and click “Annotate”.',
     more: 'Open the “Check awards” pane for the details of each candidate.',
   },
 };
 
 /** The report of a finished quick check: counts proposed per kind and award, failing, data problems. */
-export function quickReport(analysis: Analysis, noteMode: NoteMode, lang: Lang): QuickReport {
+export function quickReport(analysis: Analysis, lang: Lang): QuickReport {
   const W = WORDS[lang];
   const { result, profile } = analysis;
   const lines: string[] = [];
@@ -63,8 +61,7 @@ export function quickReport(analysis: Analysis, noteMode: NoteMode, lang: Lang):
   lines.push(W.problems(result.issues.length, result.issues.filter((i) => i.severity === 'error').length));
   const tied = result.candidates.filter((c) => c.tiedAtCutoff).length;
   if (tied > 0) lines.push(W.ties(tied));
-  lines.push(W.marked(analysis.plan.marks.length));
-  if (W.noteMode[noteMode]) lines.push(W.noteMode[noteMode]);
+  lines.push(W.unchanged);
   lines.push(W.more);
   return { lang, tone: 'success', title: W.title, lines };
 }
@@ -84,12 +81,13 @@ export function dialogUrl(base: string, report: QuickReport): string {
 
 export interface QuickCheckDeps {
   lang(): Lang;
-  annotate(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode }>;
-  /** Shows the report; resolves when the user closed it (or at once when it could not be shown). */
+  /** Reads and analyses the workbook (one Excel.run, nothing written). */
+  check(lang: Lang): Promise<{ analysis: Analysis }>;
+  /** Shows the report; resolves once the dialog is open (or could not open), not when it is closed. */
   show(report: QuickReport): Promise<void>;
 }
 
-/** The ExecuteFunction handler: never leaves the command pending, whatever fails. */
+/** The ExecuteFunction handler: completes once the report is on screen, never leaves the command pending. */
 export async function runQuickCheck(event: { completed: () => void }, deps: QuickCheckDeps): Promise<QuickReport> {
   let done = false;
   const complete = () => {
@@ -101,8 +99,8 @@ export async function runQuickCheck(event: { completed: () => void }, deps: Quic
   let report: QuickReport;
   try {
     lang = deps.lang();
-    const { analysis, noteMode } = await deps.annotate(lang);
-    report = quickReport(analysis, noteMode, lang);
+    const { analysis } = await deps.check(lang);
+    report = quickReport(analysis, lang);
   } catch (err) {
     report = errorReport(err, lang);
   }
@@ -116,22 +114,20 @@ export async function runQuickCheck(event: { completed: () => void }, deps: Quic
   return report;
 }
 
-/** Office.context.ui.displayDialogAsync, resolved when the dialog is closed (by us or by its ×). */
+/**
+ * Office.context.ui.displayDialogAsync, resolved as soon as the dialog is open (or failed to open).
+ * The dialog's "Đóng" button asks this page to close it while the page is still loaded; the dialog
+ * page also closes itself when no parent answers, and its × always works.
+ */
 export function showInDialog(report: QuickReport, base: string): Promise<void> {
   return new Promise<void>((resolve) => {
     try {
       Office.context.ui.displayDialogAsync(dialogUrl(base, report), { height: 40, width: 30, displayInIframe: true }, (result) => {
-        if (result.status !== Office.AsyncResultStatus.Succeeded) {
-          resolve();
-          return;
+        if (result.status === Office.AsyncResultStatus.Succeeded) {
+          const dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
         }
-        const dialog = result.value;
-        // The dialog's "Đóng" button sends a message; its × (or a navigation error) is an event.
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-          dialog.close();
-          resolve();
-        });
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+        resolve();
       });
     } catch {
       resolve();

@@ -19,8 +19,10 @@ function close(): void {
   try {
     Office.context.ui.messageParent('close');
   } catch {
-    window.close();
+    // fall through
   }
+  // The command has completed before the user reads this: if its page is gone, nobody closes us.
+  setTimeout(() => window.close(), 300);
 }
 
 const report = read();

@@ -7,55 +7,74 @@ import { planAnnotations } from './annotate';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
-import { DEFAULT_PROFILE, mergeProfile, type Profile, type ProfileProblem } from './profile';
+import { mergeProfile, type Profile, type ProfileProblem, type VoteBase } from './profile';
+import { resolvePreset, type Preset } from './presets';
+import { meetingVoters } from './votes';
+
+export { meetingVoters } from './votes';
 import type { CheckResult } from './result';
 import { readState, type MappingOverride, type WorkbookState } from './state';
 
 export interface Analysis {
   profile: Profile;
+  /** The preset (CLI --preset, else the one saved in the workbook, else ninh-hoa-2022). */
+  preset: Preset;
   state: WorkbookState;
   result: CheckResult;
   plan: AnnotationPlan;
   /** Problems of a profile saved in the workbook (then the default profile is used). */
   profileProblems: ProfileProblem[];
+  /** Problems of the caller's profileInput merged over the preset's profile (the CLI then stops). */
+  profileInputProblems: ProfileProblem[];
 }
 
 export interface AnalyzeOptions {
   /** A profile given by the caller (CLI --profile) wins over the one saved in the workbook. */
   profile?: Profile;
+  /** A --profile file's JSON (partial), merged over the preset's profile. */
+  profileInput?: unknown;
+  /** A preset id given by the caller (CLI --preset) wins over the one saved in the workbook. */
+  preset?: string;
   lang: Lang;
   meetingVoters?: number;
 }
 
-function meetingVotersFrom(state: WorkbookState): number | undefined {
-  const facts = state.facts as { meeting?: { membersPresent?: unknown } } | undefined;
-  const n = facts?.meeting?.membersPresent;
-  return typeof n === 'number' && n > 0 ? n : undefined;
+function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): number | undefined {
+  return meetingVoters((state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
 }
 
 export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const state = readState(grid);
+  const preset = resolvePreset(opts.preset, state.preset);
   let profile = opts.profile;
   let profileProblems: ProfileProblem[] = [];
-  if (!profile && state.profile !== undefined) {
+  let profileInputProblems: ProfileProblem[] = [];
+  if (!profile && opts.profileInput !== undefined) {
+    const parsed = mergeProfile(opts.profileInput, preset.profile, opts.lang);
+    if (parsed.ok) profile = parsed.profile;
+    else profileInputProblems = parsed.problems;
+  }
+  if (!profile && state.profile !== undefined && opts.profileInput === undefined) {
     // The saved profile is a cli.md --profile JSON merged over the default: a complete profile
     // (what the add-in saves) gives itself back, a hand-written partial one works too.
-    const parsed = mergeProfile(state.profile, DEFAULT_PROFILE, opts.lang);
+    const parsed = mergeProfile(state.profile, preset.profile, opts.lang);
     if (parsed.ok) profile = parsed.profile;
     else profileProblems = parsed.problems;
   }
-  profile = profile ?? DEFAULT_PROFILE;
+  profile = profile ?? preset.profile;
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
   const ourSheets = typeof written === 'string' ? [written] : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state), ourSheets });
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {
     profile,
+    preset,
     state,
     result,
     profileProblems,
+    profileInputProblems,
     // Built on first use: `thidua check` without --annotate never needs it.
     get plan() {
       plan ??= planAnnotations(result, chosen, opts.lang);

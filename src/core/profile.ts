@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CRITERION_IDS, RANKING_KEYS, type Lang } from './ids';
+import { legalFrameSchema } from './legalFrames';
 
 const percent = z.number().min(0).max(100);
 
@@ -29,9 +30,27 @@ const award = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     /** "Giấy khen của Chủ tịch UBND thị xã" */
     label: z.string().min(1),
+    /** Who grants it, as the documents name them: "Chủ tịch UBND thị xã", "Chủ tịch UBND xã/phường". */
+    grantor: z.string().trim().min(1).optional(),
     quota,
   })
   .strict();
+
+/** Whose vote share counts: the council's whole membership (the decrees) or those present. */
+export const VOTE_BASES = ['total', 'present'] as const;
+export type VoteBase = (typeof VOTE_BASES)[number];
+
+/** Additions of issue 11, all optional so that a profile saved before them stays valid. */
+const lawOptions = {
+  /** Default 'total' (criteria.md): the share is counted over the council's total membership. */
+  voteBase: z.enum(VOTE_BASES).optional(),
+  /** NĐ 152/2025 Điều 4: among equals, women and collectives with ≥ 70% women first. */
+  womenPriority: z.boolean().optional(),
+  /** Units dissolved or merged in the reorganisation (TT 15/2025/TT-BNV): never proposed. */
+  dissolvedUnits: z.array(z.string().trim().min(1)).optional(),
+  /** The user's legal frames, merged over templates/khung-phap-ly.json by id. */
+  legalFrames: z.array(legalFrameSchema).optional(),
+};
 
 const criteria = z
   .object({
@@ -59,6 +78,7 @@ export const profileSchema = z
     /** Higher award first: it is filled first. */
     awards: z.array(award).min(1),
     rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1),
+    ...lawOptions,
   })
   .strict();
 
@@ -82,10 +102,11 @@ export const DEFAULT_PROFILE: Profile = {
   voteThreshold: null,
   voteInclusive: true,
   awards: [
-    { id: 'bang-khen-tinh', label: 'Bằng khen của Chủ tịch UBND tỉnh', quota: { collective: 0, individual: 0 } },
+    { id: 'bang-khen-tinh', label: 'Bằng khen của Chủ tịch UBND tỉnh', grantor: 'Chủ tịch UBND tỉnh', quota: { collective: 0, individual: 0 } },
     {
       id: 'giay-khen-thi-xa',
       label: 'Giấy khen của Chủ tịch UBND thị xã',
+      grantor: 'Chủ tịch UBND thị xã',
       quota: { collective: 10, individual: 10 },
     },
   ],
@@ -118,12 +139,14 @@ const partialProfileSchema = z
           .object({
             id: z.string().regex(/^[a-z0-9-]+$/),
             label: z.string().min(1).optional(),
+            grantor: z.string().trim().min(1).optional(),
             quota: quota.partial().optional(),
           })
           .strict(),
       )
       .optional(),
     rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1).optional(),
+    ...lawOptions,
   })
   .strict();
 
@@ -142,6 +165,7 @@ const LOCAL = {
     notOnLadder: (v: string, ladder: string[]) => `"${v}" không có trong thang xếp loại (${ladder.join(' < ')})`,
     duplicateKey: (v: string) => `khóa xếp hạng "${v}" bị lặp`,
     duplicateAward: (v: string) => `mã hình thức khen thưởng "${v}" bị lặp`,
+    duplicateFrame: (v: string) => `mã khung pháp lý "${v}" bị lặp`,
     newAwardIncomplete: (v: string) => `hình thức khen thưởng mới "${v}" cần có đủ "label" và "quota"`,
     notJson: (why: string) => `tệp cấu hình không phải JSON hợp lệ: ${why}`,
   },
@@ -149,6 +173,7 @@ const LOCAL = {
     notOnLadder: (v: string, ladder: string[]) => `"${v}" is not on the rating ladder (${ladder.join(' < ')})`,
     duplicateKey: (v: string) => `ranking key "${v}" is repeated`,
     duplicateAward: (v: string) => `award id "${v}" is repeated`,
+    duplicateFrame: (v: string) => `legal frame id "${v}" is repeated`,
     newAwardIncomplete: (v: string) => `the new award "${v}" needs both "label" and "quota"`,
     notJson: (why: string) => `the profile file is not valid JSON: ${why}`,
   },
@@ -225,6 +250,11 @@ function crossCheck(profile: Profile, lang: Lang): ProfileProblem[] {
     if (awardIds.has(a.id)) problems.push({ path: `awards.${i}.id`, message: t.duplicateAward(a.id) });
     awardIds.add(a.id);
   });
+  const frameIds = new Set<string>();
+  (profile.legalFrames ?? []).forEach((f, i) => {
+    if (frameIds.has(f.id)) problems.push({ path: `legalFrames.${i}.id`, message: t.duplicateFrame(f.id) });
+    frameIds.add(f.id);
+  });
   return problems;
 }
 
@@ -234,6 +264,17 @@ export function validateProfile(input: unknown, lang: Lang = 'vi'): ProfileParse
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, lang) };
   const problems = crossCheck(parsed.data, lang);
   return problems.length ? { ok: false, problems } : { ok: true, profile: parsed.data };
+}
+
+/** A profile's frames over its base's: same id replaces. */
+function mergeFrameLists(base: Profile['legalFrames'], own: NonNullable<Profile['legalFrames']>): Profile['legalFrames'] {
+  const out = [...(base ?? [])];
+  for (const f of own) {
+    const i = out.findIndex((x) => x.id === f.id);
+    if (i >= 0) out[i] = f;
+    else out.push(f);
+  }
+  return out;
 }
 
 /** Merges a partial profile (cli.md) over a base profile; awards merge by id. */
@@ -255,14 +296,19 @@ export function mergeProfile(partialInput: unknown, base: Profile = DEFAULT_PROF
   if (p.voteThreshold !== undefined) merged.voteThreshold = p.voteThreshold;
   if (p.voteInclusive !== undefined) merged.voteInclusive = p.voteInclusive;
   if (p.rankingKeys) merged.rankingKeys = p.rankingKeys;
+  if (p.voteBase !== undefined) merged.voteBase = p.voteBase;
+  if (p.womenPriority !== undefined) merged.womenPriority = p.womenPriority;
+  if (p.dissolvedUnits !== undefined) merged.dissolvedUnits = p.dissolvedUnits;
+  if (p.legalFrames !== undefined) merged.legalFrames = mergeFrameLists(merged.legalFrames, p.legalFrames);
   const problems: ProfileProblem[] = [];
   (p.awards ?? []).forEach((a, i) => {
     const existing = merged.awards.find((x) => x.id === a.id);
     if (existing) {
       if (a.label) existing.label = a.label;
+      if (a.grantor) existing.grantor = a.grantor;
       if (a.quota) existing.quota = { ...existing.quota, ...a.quota };
     } else if (a.label && a.quota && a.quota.collective !== undefined && a.quota.individual !== undefined) {
-      merged.awards.push({ id: a.id, label: a.label, quota: { collective: a.quota.collective, individual: a.quota.individual } });
+      merged.awards.push({ id: a.id, label: a.label, ...(a.grantor ? { grantor: a.grantor } : {}), quota: { collective: a.quota.collective, individual: a.quota.individual } });
     } else {
       problems.push({ path: `awards.${i}`, message: LOCAL[lang].newAwardIncomplete(a.id) });
     }

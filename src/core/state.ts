@@ -11,11 +11,14 @@
 import { STATE_SHEET } from './annotationPlan';
 import { a1, parseA1, type Grid, type SheetGrid } from './grid';
 import type { Field, Kind } from './ids';
+import type { CellAnchor } from './locate';
+import { MARK_FILL } from './annotationPlan';
+import type { NoteKind, NoteMode } from './marks';
 
 export const STATE_CHUNK = 30000;
 export const STATE_BANNER = 'Thi đua CCHC — dữ liệu của tiện ích (không sửa tay)';
 
-export type StateKey = 'profile' | 'overrides' | 'facts' | 'annotationBackup' | 'votes';
+export type StateKey = 'profile' | 'overrides' | 'facts' | 'annotationBackup' | 'votes' | 'preset';
 
 /** A user's correction of what table detection found on one sheet. */
 export interface MappingOverride {
@@ -40,7 +43,15 @@ export interface AnnotationBackup {
   /** Name of the result sheet we created (removed on clear). */
   resultSheet: string | null;
   /** How notes were written: Excel notes, threaded comments, or not at all. */
-  noteMode: 'notes' | 'comments' | 'none';
+  noteMode: NoteMode;
+}
+
+/** What we wrote over a cell's original (format 3): the fill colour, and a fingerprint of our note text. */
+export interface OursOnCell {
+  /** The fill we set; absent when we left the fill alone (an info mark) or it is restored already. */
+  fill?: string;
+  /** Our note (its kind and noteHash of our part); absent when none was written or it is removed already. */
+  note?: { kind: NoteKind; hash: string };
 }
 
 export interface BackedUpCell {
@@ -52,6 +63,18 @@ export interface BackedUpCell {
   note: string | null;
   /** The adapter's exact previous objects (e.g. exceljs gradient fills, rich-text notes), for an exact restore. */
   exact?: { fill?: unknown; note?: unknown };
+  /**
+   * Format 3: what the cell marks (candidate + field), so that it is found again wherever rows and
+   * columns moved; `cell` is then only the address it had. Absent: found by its address.
+   */
+  anchor?: CellAnchor;
+  /** Format 3: what we wrote there. Absent (formats 1–2): whatever the cell holds is taken as ours. */
+  ours?: OursOnCell;
+  /**
+   * In a backup saved before the writes of a re-annotation only: what the previous annotation wrote
+   * there, which the cell still holds if the writes never happened.
+   */
+  also?: OursOnCell;
 }
 
 export type WorkbookState = Partial<Record<StateKey, unknown>>;
@@ -147,6 +170,140 @@ export function packBackup(b: AnnotationBackup): StoredBackup {
   return { version: 2, resultSheet: b.resultSheet, noteMode: b.noteMode, sheets };
 }
 
+/**
+ * The backup as stored from format 3 on: per sheet and table kind, the marked cells grouped by
+ * candidate (name, n-th of that name), each as [address, field or "#header", what we wrote,
+ * original [fill, note] when not blank, exact objects, what the previous annotation wrote]; cells
+ * on no candidate's row, and cells of formats 1–2, one by one.
+ */
+export interface StoredBackup3 {
+  version: 3;
+  resultSheet: string | null;
+  noteMode: NoteMode;
+  sheets: StoredSheet3[];
+}
+
+export interface StoredSheet3 {
+  sheet: string;
+  kind?: Kind;
+  rows?: { n: string; i?: number; m: StoredMark3[] }[];
+  cells?: { c: string; o?: string; a?: string; f?: string | null; t?: string | null; x?: BackedUpCell['exact'] }[];
+}
+
+/** [address, "field" | "#header", ours, [fill, note]?, exact?, also?] */
+export type StoredMark3 = [string, string, string, ([string | null, string | null] | 0)?, (BackedUpCell['exact'] | 0)?, string?];
+
+const FILL_CODE: Record<string, string> = Object.fromEntries(
+  (Object.entries(MARK_FILL) as [string, string | null][]).filter(([, c]) => c).map(([k, c]) => [c!.toUpperCase(), k[0].toUpperCase()]),
+);
+const CODE_FILL: Record<string, string> = Object.fromEntries(Object.entries(FILL_CODE).map(([c, k]) => [k, c]));
+
+/** What we wrote → "F", "Un1a2b3c4d", "#112233c0badcafe", "-n…" (fill code or colour or "-", then n/c + hash). */
+export function encodeOurs(o: OursOnCell): string {
+  const fill = o.fill ? (FILL_CODE[o.fill.toUpperCase()] ?? o.fill.toUpperCase()) : '-';
+  return `${fill}${o.note ? `${o.note.kind === 'notes' ? 'n' : 'c'}${o.note.hash}` : ''}`;
+}
+
+export function decodeOurs(code: string): OursOnCell | undefined {
+  const m = /^(#[0-9A-Fa-f]{6}|[A-Z]|-)(?:([nc])([0-9a-f]{8}|\*))?$/.exec(code);
+  if (!m) return undefined;
+  const o: OursOnCell = {};
+  if (m[1] !== '-') {
+    const fill = m[1].startsWith('#') ? m[1] : CODE_FILL[m[1]];
+    if (!fill) return undefined;
+    o.fill = fill;
+  }
+  if (m[2]) o.note = { kind: m[2] === 'n' ? 'notes' : 'comments', hash: m[3] };
+  return o;
+}
+
+export function packBackup3(b: AnnotationBackup): StoredBackup3 {
+  const sheets = new Map<string, StoredSheet3>();
+  const rowsOf = new Map<string, { n: string; i?: number; m: StoredMark3[] }>();
+  const sheetOf = (sheet: string, kind?: Kind): StoredSheet3 => {
+    const k = `${sheet}\u0000${kind ?? ''}`;
+    let s = sheets.get(k);
+    if (!s) sheets.set(k, (s = kind ? { sheet, kind } : { sheet }));
+    return s;
+  };
+  for (const c of b.cells) {
+    const plainExact = c.exact === undefined || Object.values(c.exact).every((x) => x === null || x === undefined);
+    if (c.anchor && c.ours && (c.anchor.field || c.anchor.header !== undefined)) {
+      const s = sheetOf(c.sheet, c.anchor.kind);
+      const rk = `${c.sheet}\u0000${c.anchor.kind}\u0000${c.anchor.name}\u0000${c.anchor.nth ?? 1}`;
+      let row = rowsOf.get(rk);
+      if (!row) {
+        row = c.anchor.nth && c.anchor.nth > 1 ? { n: c.anchor.name, i: c.anchor.nth, m: [] } : { n: c.anchor.name, m: [] };
+        rowsOf.set(rk, row);
+        (s.rows ??= []).push(row);
+      }
+      const mark: StoredMark3 = [c.cell, c.anchor.field ?? `#${c.anchor.header}`, encodeOurs(c.ours)];
+      const orig: [string | null, string | null] | 0 = c.fill === null && c.note === null ? 0 : [c.fill, c.note];
+      const exact = plainExact ? 0 : c.exact;
+      if (c.also) mark.push(orig, exact, encodeOurs(c.also));
+      else if (exact) mark.push(orig, exact);
+      else if (orig) mark.push(orig);
+      row.m.push(mark);
+    } else {
+      const s = sheetOf(c.sheet);
+      const e: NonNullable<StoredSheet3['cells']>[number] = { c: c.cell };
+      if (c.ours) e.o = encodeOurs(c.ours);
+      if (c.also) e.a = encodeOurs(c.also);
+      if (c.fill !== null) e.f = c.fill;
+      if (c.note !== null) e.t = c.note;
+      if (!plainExact) e.x = c.exact;
+      (s.cells ??= []).push(e);
+    }
+  }
+  return { version: 3, resultSheet: b.resultSheet, noteMode: b.noteMode, sheets: [...sheets.values()] };
+}
+
+function unpackBackup3(v: Partial<StoredBackup3>): AnnotationBackup | undefined {
+  if (!Array.isArray(v.sheets) || !NOTE_MODES.includes(v.noteMode as string)) return undefined;
+  const cells: BackedUpCell[] = [];
+  for (const s of v.sheets) {
+    if (!s || typeof s.sheet !== 'string') return undefined;
+    for (const row of s.rows ?? []) {
+      if (!row || typeof row.n !== 'string' || !Array.isArray(row.m) || (s.kind !== 'collective' && s.kind !== 'individual')) return undefined;
+      for (const m of row.m) {
+        if (!Array.isArray(m) || typeof m[0] !== 'string' || typeof m[1] !== 'string' || typeof m[2] !== 'string') return undefined;
+        const ours = decodeOurs(m[2]);
+        if (!ours || !parseA1(m[0])) return undefined;
+        const anchor: CellAnchor = { kind: s.kind, name: row.n };
+        if (typeof row.i === 'number' && row.i > 1) anchor.nth = row.i;
+        if (m[1].startsWith('#')) anchor.header = m[1].slice(1);
+        else anchor.field = m[1] as Field;
+        const orig = Array.isArray(m[3]) ? m[3] : [null, null];
+        const cell: BackedUpCell = { sheet: s.sheet, cell: m[0], fill: orig[0] ?? null, note: orig[1] ?? null, anchor, ours };
+        if (m[4]) cell.exact = m[4];
+        if (typeof m[5] === 'string') {
+          const also = decodeOurs(m[5]);
+          if (!also) return undefined;
+          cell.also = also;
+        }
+        cells.push(cell);
+      }
+    }
+    for (const e of s.cells ?? []) {
+      if (!e || typeof e.c !== 'string') return undefined;
+      const cell: BackedUpCell = { sheet: s.sheet, cell: e.c, fill: e.f ?? null, note: e.t ?? null };
+      if (e.x) cell.exact = e.x;
+      if (e.o !== undefined) {
+        const ours = decodeOurs(e.o);
+        if (!ours) return undefined;
+        cell.ours = ours;
+      }
+      if (e.a !== undefined) {
+        const also = decodeOurs(e.a);
+        if (!also) return undefined;
+        cell.also = also;
+      }
+      cells.push(cell);
+    }
+  }
+  return { version: 1, cells, resultSheet: typeof v.resultSheet === 'string' ? v.resultSheet : null, noteMode: v.noteMode as NoteMode };
+}
+
 const NOTE_MODES = ['notes', 'comments', 'none'];
 
 /** The stored backup (format 2, or format 1 of earlier versions) → one entry per cell; undefined when malformed. */
@@ -154,6 +311,7 @@ export function unpackBackup(value: unknown): AnnotationBackup | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const old = value as { version?: unknown; cells?: unknown };
   if (old.version === 1) return Array.isArray(old.cells) ? (value as AnnotationBackup) : undefined;
+  if (old.version === 3) return unpackBackup3(value as Partial<StoredBackup3>);
   const v = value as Partial<StoredBackup>;
   if (v.version !== 2 || !Array.isArray(v.sheets) || !NOTE_MODES.includes(v.noteMode as string)) return undefined;
   const cells: BackedUpCell[] = [];
@@ -208,9 +366,10 @@ export function stateRows(state: WorkbookState): string[][] {
   const rows: string[][] = [[STATE_BANNER]];
   for (const [key, value] of Object.entries(state)) {
     if (value === undefined) continue;
-    // The backup is stored compactly (format 2); anything else as it is.
+    // The backup is stored compactly (format 3 once it knows what its cells mark, else 2); anything else as it is.
     const backup = key === 'annotationBackup' ? unpackBackup(value) : undefined;
-    const text = JSON.stringify(backup ? packBackup(backup) : value);
+    const v3 = backup?.cells.some((c) => c.ours || c.anchor);
+    const text = JSON.stringify(backup ? (v3 ? packBackup3(backup) : packBackup(backup)) : value);
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += STATE_CHUNK) chunks.push(text.slice(i, i + STATE_CHUNK));
     rows.push([key, ...chunks]);

@@ -7,9 +7,11 @@
 import type { Kind, Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
+import { meetingVoters } from '../core/votes';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';
+import { chooseFrame, citationsFor, type LegalFrame, type ReportForm } from './legalFrames';
 import { documentNumber } from './numbers';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
@@ -24,7 +26,24 @@ export interface DossierDocument {
   data: Record<string, unknown>;
 }
 
+/** The legal frame the dossier follows (the document date picks it; see legalFrames.ts). */
+export interface DossierFrame {
+  id: string;
+  name: string;
+  reportForm: ReportForm;
+  reportFormLabel: string;
+  /** 'date': the facts' date is in the frame; 'fallback': the preset's frame (no date); 'latest': the newest frame. */
+  by: 'date' | 'fallback' | 'latest';
+}
+
+export interface BuildOptions {
+  /** The preset's frame for a dossier whose facts have no date yet. */
+  fallbackFrame?: string;
+}
+
 export interface DossierModel {
+  /** The legal frame chosen for this dossier: its report form picks the Báo cáo template. */
+  frame: DossierFrame;
   documents: DossierDocument[];
   /** Things the user must know before handing the dossier over (ties, overflow, missing facts). */
   warnings: string[];
@@ -101,13 +120,13 @@ function personDetails(c: Candidate): string {
 interface VoteRecord { agree: number; total: number; share: number }
 
 /** Votes: the workbook's vote columns first, then the meeting facts (matched by name). */
-function votesOf(c: Candidate, facts: Facts): VoteRecord | undefined {
+function votesOf(c: Candidate, facts: Facts, profile: Profile): VoteRecord | undefined {
   if (c.facts.votesAgree !== undefined && c.facts.votesTotal) {
     return { agree: c.facts.votesAgree, total: c.facts.votesTotal, share: (c.facts.votesAgree / c.facts.votesTotal) * 100 };
   }
   const key = c.name.normalize('NFC').trim().toLocaleLowerCase('vi');
   const v = facts.meeting?.votes?.find((x) => x.candidate.normalize('NFC').trim().toLocaleLowerCase('vi') === key);
-  const total = v?.total ?? facts.meeting?.membersPresent;
+  const total = v?.total ?? meetingVoters(facts.meeting, profile.voteBase);
   if (!v || !total || v.agree > total) return undefined;
   return { agree: v.agree, total, share: (v.agree / total) * 100 };
 }
@@ -146,7 +165,7 @@ function factsForAward(facts: Facts, awardId: string): Facts {
   return merged;
 }
 
-function submission(result: CheckResult, profile: Profile, allFacts: Facts, award: Award): Record<string, unknown> {
+function submission(result: CheckResult, profile: Profile, allFacts: Facts, award: Award, frame: LegalFrame): Record<string, unknown> {
   const facts = factsForAward(allFacts, award.id);
   const collectives = proposedFor(result, award.id, 'collective');
   const individuals = proposedFor(result, award.id, 'individual');
@@ -157,7 +176,7 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
   const addressees = facts.addressees ?? [];
   const meetingDate = facts.meeting?.date;
   const bases = [
-    ...(facts.legalBases ?? []),
+    ...citationsFor(frame, 'toTrinh', facts.legalBases),
     `Căn cứ ${planReference(facts)};`,
     `Căn cứ Biên bản họp xét khen thưởng của Hội đồng Thi đua - Khen thưởng ${meetingDate ? vietnameseDate(meetingDate) : `ngày ${BLANK}`};`,
   ];
@@ -166,14 +185,15 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
   return {
     ...head,
     awardLabel: award.label,
+    awardGrantor: award.grantor ?? BLANK,
     awardPhrase: awardPhrase(award),
     subject: `Về việc đề nghị ${awardPhrase(award)} cho các tập thể, cá nhân có thành tích trong ${movementPhrase(facts)}`,
-    addressee: addressees.length === 0 ? BLANK : addressees.length === 1 ? addressees[0] : addressees.map((a) => `- ${a}`).join('\n'),
+    addressee: addressees.length === 0 ? award.grantor ?? BLANK : addressees.length === 1 ? addressees[0] : addressees.map((a) => `- ${a}`).join('\n'),
     addresseeMultiple: addressees.length > 1,
     bases: lines(bases),
     counts,
     proposal: `Qua xét đề nghị của các cơ quan, đơn vị và kết quả bình xét của Hội đồng Thi đua - Khen thưởng, ${issuer} đề nghị ${awardPhrase(award)} cho ${counts} đã có thành tích xuất sắc trong ${movementPhrase(facts)} (có danh sách kèm theo).`,
-    closing: `${issuer} kính trình ${addressees.length === 1 ? addressees[0].replace(/[.;]+$/, '') : BLANK} xem xét, quyết định./.`,
+    closing: `${issuer} kính trình ${addressees.length === 1 ? addressees[0].replace(/[.;]+$/, '') : addressees.length === 0 && award.grantor ? award.grantor : BLANK} xem xét, quyết định./.`,
     signerAuthority: facts.signer?.authority ?? '',
     signerTitle: upper(facts.signer?.title),
     signerName: or(facts.signer?.name),
@@ -189,6 +209,13 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
   };
 }
 
+/** The Biên bản states whose votes the shares count over (criteria.md, profile voteBase). */
+function voteBaseText(profile: Profile, present: string, total: string): string {
+  return (profile.voteBase ?? 'total') === 'present'
+    ? `Tỷ lệ phiếu đồng ý tính trên số thành viên Hội đồng có mặt (${present} thành viên).`
+    : `Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (${total} thành viên).`;
+}
+
 function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Award[]): Record<string, unknown> {
   const m = facts.meeting ?? {};
   const council = m.council ?? 'Hội đồng Thi đua - Khen thưởng';
@@ -202,7 +229,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     .filter((c) => c.eligible)
     .sort((a, b) => (a.kind === b.kind ? (a.rank ?? 1e9) - (b.rank ?? 1e9) : a.kind === 'collective' ? -1 : 1));
   const votes = voted.map((c, i) => {
-    const v = votesOf(c, facts);
+    const v = votesOf(c, facts, profile);
     return {
       no: i + 1,
       name: c.name,
@@ -233,7 +260,8 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     place: or(m.place),
     chair: m.chair ? `${m.chair}${m.chairRole ? ` - ${m.chairRole}` : ''}` : BLANK,
     secretary: m.secretary ? `${m.secretary}${m.secretaryRole ? ` - ${m.secretaryRole}` : ''}` : BLANK,
-    attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}.`,
+    attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}. ${voteBaseText(profile, present, total)}`,
+    voteBaseText: voteBaseText(profile, present, total),
     movement: movementPhrase(facts),
     criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
     criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),
@@ -251,7 +279,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
   };
 }
 
-function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award): Record<string, unknown> {
+function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, frame: LegalFrame): Record<string, unknown> {
   const f = candidate.facts;
   const isCollective = candidate.kind === 'collective';
   const unit = isCollective ? candidate.name : unitOf(candidate);
@@ -268,6 +296,9 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     unitName: headerUpper(unit),
     placeDate: placeAndDate(facts.place, facts.reportDate),
     awardTitle: `ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`,
+    reportForm: frame.reportForm,
+    reportFormLabel: frame.reportFormLabel ?? frame.name,
+    bases: lines(citationsFor(frame, 'baoCao')),
     movement: `(Thành tích trong ${movementPhrase(facts)})`,
     isCollective,
     isIndividual: !isCollective,
@@ -293,17 +324,28 @@ const WARNINGS = {
     tie: (rank: number, places: number, names: string) =>
       `Bằng nhau tại ngưỡng chỉ tiêu (hạng ${rank}, còn ${places} suất): ${names} — chưa đưa vào Tờ trình; Hội đồng quyết định rồi ghi vào cột "Hình thức đề nghị".`,
     overflow: (award: string, n: number, kind: Kind) => `${award}: vượt chỉ tiêu ${n} ${kind === 'collective' ? 'tập thể' : 'cá nhân'} (đã ghi đích danh).`,
+    frameUndated: (name: string) => `Hồ sơ chưa có ngày: căn cứ pháp lý in theo khung "${name}" — ghi ngày văn bản để chọn đúng khung pháp lý.`,
     nobody: 'Không có tập thể, cá nhân nào được đề nghị khen thưởng: chỉ lập Biên bản.',
   },
   en: {
     tie: (rank: number, places: number, names: string) =>
       `Tie at the quota cut (rank ${rank}, ${places} place(s) left): ${names} — left out of the Tờ trình; the council decides, then writes it in the "Hình thức đề nghị" column.`,
     overflow: (award: string, n: number, kind: Kind) => `${award}: ${n} ${kind === 'collective' ? 'collective(s)' : 'individual(s)'} over the quota (pinned by name).`,
+    frameUndated: (name: string) => `The dossier has no date: legal bases are printed from the frame "${name}" — give the document date so that the right legal frame is chosen.`,
     nobody: 'No collective or individual is proposed: only the Biên bản is written.',
   },
 };
 
-export function buildDossier(result: CheckResult, profile: Profile, facts: Facts, lang: Lang = 'vi'): DossierModel {
+export function buildDossier(result: CheckResult, profile: Profile, facts: Facts, lang: Lang = 'vi', options: BuildOptions = {}): DossierModel {
+  const choice = chooseFrame(facts.date, profile.legalFrames, options.fallbackFrame);
+  const lf = choice.frame;
+  const frame: DossierFrame = {
+    id: lf.id,
+    name: lf.name,
+    reportForm: lf.reportForm,
+    reportFormLabel: lf.reportFormLabel ?? lf.name,
+    by: choice.by,
+  };
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
   const docs: DossierDocument[] = [];
   const proposed = awards.map((a) => ({
@@ -316,13 +358,13 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
     awards.flatMap((a) => [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')].map((c) => c.name)),
   );
   awards.forEach((a, i) => {
-    docs.push({ template: 'toTrinh', path: names.submissions[i], title: `Tờ trình và Danh sách — ${a.label}`, data: submission(result, profile, facts, a) });
+    docs.push({ template: 'toTrinh', path: names.submissions[i], title: `Tờ trình và Danh sách — ${a.label}`, data: submission(result, profile, facts, a, lf) });
   });
   docs.push({ template: 'bienBan', path: names.minutes, title: 'Biên bản họp xét khen thưởng', data: minutes(result, profile, facts, awards) });
   let n = 0;
   for (const a of awards) {
     for (const c of [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')]) {
-      docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a) });
+      docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, lf) });
     }
   }
   const W = WARNINGS[lang];
@@ -332,5 +374,6 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
     if (q.overflow > 0) warnings.push(W.overflow(profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId, q.overflow, q.kind));
   }
   if (!awards.length) warnings.push(W.nobody);
-  return { documents: docs, warnings, proposed };
+  if (awards.length && choice.by !== 'date' && !facts.legalBases?.length) warnings.push(W.frameUndated(lf.name));
+  return { frame, documents: docs, warnings, proposed };
 }

@@ -8,10 +8,10 @@
  * in both, with every problem by path — unless the facts given beside the workbook replace every
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
-import { analyze, type Analysis } from '../core/analyze';
+import { analyze, meetingVoters, type Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
-import type { Profile } from '../core/profile';
+import type { Profile, ProfileProblem } from '../core/profile';
 import { mergeFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { buildDossier, type DossierModel } from './model';
 
@@ -19,6 +19,10 @@ export interface PrepareOptions {
   lang: Lang;
   /** A profile given by the caller (CLI --profile) wins over the one saved in the workbook. */
   profile?: Profile;
+  /** A --profile file's JSON, merged over the preset's profile (problems: reason 'profileInvalid'). */
+  profileInput?: unknown;
+  /** CLI --preset; else the preset saved in the workbook; else ninh-hoa-2022. */
+  preset?: string;
   /** Validated facts given beside the workbook, later ones winning (CLI --facts, then --meeting). */
   given?: (Facts | undefined)[];
 }
@@ -26,6 +30,7 @@ export interface PrepareOptions {
 export type Prepared<M = DossierModel> =
   | { ok: true; analysis: Analysis; facts: Facts; model: M; missing: string[] }
   | { ok: false; reason: 'noTables' }
+  | { ok: false; reason: 'profileInvalid'; problems: ProfileProblem[] }
   | { ok: false; reason: 'factsInvalid'; problems: FactsProblem[] };
 
 export type Resolved = { ok: true; facts: Facts } | { ok: false; problems: FactsProblem[] };
@@ -44,21 +49,25 @@ export function resolveFacts(saved: unknown, given: (Facts | undefined)[], lang:
 
 /** The analysis and facts every document set starts from. */
 export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
-  const { lang, profile } = opts;
-  const first = analyze(grid, { lang, profile });
-  const facts = resolveFacts(first.state.facts, opts.given ?? [], lang);
-  if (!facts.ok) return { ok: false, reason: 'factsInvalid', problems: facts.problems };
+  const { lang, profile, profileInput, preset } = opts;
+  const first = analyze(grid, { lang, profile, profileInput, preset });
+  if (first.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: first.profileInputProblems };
+  const resolved = resolveFacts(first.state.facts, opts.given ?? [], lang);
+  if (!resolved.ok) return { ok: false, reason: 'factsInvalid', problems: resolved.problems };
+  // The preset words the issuer and the council; every fact the user gave wins over it.
+  const facts = mergeFacts(first.preset.facts as Facts, resolved.facts);
   // analyze() already counted the voters saved in the workbook; judge again only if they changed.
-  const voters = facts.facts.meeting?.membersPresent;
-  const savedVoters = (first.state.facts as { meeting?: { membersPresent?: unknown } } | undefined)?.meeting?.membersPresent;
-  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, meetingVoters: voters }) : first;
+  const base = first.profile.voteBase;
+  const voters = meetingVoters(facts.meeting, base);
+  const savedVoters = meetingVoters((first.state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
+  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, profileInput, preset, meetingVoters: voters }) : first;
   if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
-  return { ok: true, analysis, facts: facts.facts, model: null, missing: missingFacts(facts.facts) };
+  return { ok: true, analysis, facts, model: null, missing: missingFacts(facts) };
 }
 
 /** The dossier (Tờ trình, Biên bản, Báo cáo thành tích) ready to render. */
 export function prepareDossier(grid: Grid, opts: PrepareOptions): Prepared {
   const p = prepare(grid, opts);
   if (!p.ok) return p;
-  return { ...p, model: buildDossier(p.analysis.result, p.analysis.profile, p.facts, opts.lang) };
+  return { ...p, model: buildDossier(p.analysis.result, p.analysis.profile, p.facts, opts.lang, { fallbackFrame: p.analysis.preset.frame }) };
 }

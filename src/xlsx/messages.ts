@@ -4,18 +4,9 @@ import type { Message } from '../core/result';
 import type { Catalogue } from '../core/messages/catalogue';
 import { registerMessages } from '../core/messages';
 
-/** Names of the parts an annotated copy loses (CopyLoss of readWorkbook.ts), per language. */
-const COPY_LOSS_LABELS: Record<Lang, Record<string, string>> = {
-  vi: { charts: 'biểu đồ', pivotTables: 'bảng tổng hợp (PivotTable)', slicers: 'slicer', threadedComments: 'bình luận dạng hội thoại', formControls: 'điều khiển biểu mẫu', macros: 'macro' },
-  en: { charts: 'charts', pivotTables: 'pivot tables', slicers: 'slicers', threadedComments: 'threaded comments', formControls: 'form controls', macros: 'macros' },
-};
-
-function partsText(parts: string | number | undefined, lang: Lang): string {
-  return String(parts ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((k) => COPY_LOSS_LABELS[lang][k] ?? k)
-    .join(', ');
+/** Bytes → megabytes, rounded. */
+function mb(n: string | number | undefined): string {
+  return String(Math.round(Number(n ?? 0) / (1024 * 1024)));
 }
 
 const vi: Catalogue = {
@@ -30,9 +21,16 @@ const vi: Catalogue = {
   'xlsx.notXlsx': (p) => `Tệp "${p.path}" không phải là bảng tính Excel .xlsx (có thể là .csv, .xls hay tệp khác đổi tên): mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   'xlsx.corrupt': (p) => `Tệp "${p.path}" bị hỏng, không đọc được${p.why ? ` (${p.why})` : ''}. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
   'xlsx.unreadable': (p) => `Không đọc được tệp "${p.path}": ${p.why}`,
+  'xlsx.tooLarge': (p) =>
+    `Tệp "${p.path}" khi giải nén lớn bất thường${p.size !== undefined ? ` (${mb(p.size)} MB, giới hạn ${mb(p.limit)} MB)` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật. Mở bằng Excel, xóa các trang thừa rồi lưu lại.`,
+  'xlsx.tooManyParts': (p) => `Tệp "${p.path}" có quá nhiều thành phần${p.count !== undefined ? ` (${p.count}, giới hạn ${p.limit})` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật.`,
   'xlsx.cannotWrite': (p) => `Không ghi được tệp "${p.path}": ${p.why}`,
-  'xlsx.copyLoses': (p) =>
-    `Lưu ý: bản sao có đánh dấu "${p.path}" giữ nguyên mọi giá trị nhưng không giữ được ${partsText(p.parts, 'vi')} của tệp gốc; tệp gốc không bị thay đổi.`,
+  'xlsx.copyType': (p) => `Bản sao "${p.path}" phải có đuôi ${p.ext ?? '.xlsx / .xlsm'} như tệp gốc (tệp có macro là .xlsm; Excel không mở tệp mang đuôi khác loại của nó).`,
+  'xlsx.cannotPatch': (p) => `Không tạo được bản sao "${p.path}": một phần của tệp gốc không đúng chuẩn Office Open XML (${p.why}). Mở tệp gốc bằng Excel, lưu lại rồi thử lại.`,
+  'xlsx.copyMissingSheets': (p) => `Bản sao "${p.path}": các trang ${p.sheets ?? '…'} đã đổi tên hoặc bị xóa từ lần đánh dấu trước: ô đánh dấu ở đó chưa khôi phục được (vẫn giữ trong dữ liệu sao lưu).`,
+  'xlsx.copyGoneCandidates': (p) => `Bản sao "${p.path}": không còn tìm thấy dòng của ${p.names ?? '…'} — đánh dấu cũ ở các dòng đó không được khôi phục sang dòng khác.`,
+  'xlsx.copyUserChanges': (p) => `Bản sao "${p.path}": ${p.count ?? 0} ô đã được sửa màu hoặc ghi chú sau lần đánh dấu trước: giữ nguyên như người dùng đã sửa.`,
+  'xlsx.copyThreaded': (p) => `Bản sao "${p.path}": các ô có bình luận dạng hội thoại (${p.cells ?? '…'}) chỉ được tô màu; bình luận giữ nguyên.`,
 };
 
 const en: Catalogue = {
@@ -45,14 +43,17 @@ const en: Catalogue = {
   'xlsx.notXlsx': (p) => `File "${p.path}" is not an Excel .xlsx workbook (perhaps a renamed .csv or .xls): open it in Excel and save it as .xlsx.`,
   'xlsx.corrupt': (p) => `File "${p.path}" is damaged and cannot be read${p.why ? ` (${p.why})` : ''}. Open and re-save it in Excel, or use another copy.`,
   'xlsx.unreadable': (p) => `Cannot read "${p.path}": ${p.why}`,
+  'xlsx.tooLarge': (p) =>
+    `File "${p.path}" unpacks to an abnormal size${p.size !== undefined ? ` (${mb(p.size)} MB, limit ${mb(p.limit)} MB)` : ''}: it may be damaged or not a real workbook. Open it in Excel, delete unneeded sheets and save it.`,
+  'xlsx.tooManyParts': (p) => `File "${p.path}" has too many parts${p.count !== undefined ? ` (${p.count}, limit ${p.limit})` : ''}: it may be damaged or not a real workbook.`,
   'xlsx.cannotWrite': (p) => `Cannot write "${p.path}": ${p.why}`,
-  'xlsx.copyLoses': (p) => `Note: the annotated copy "${p.path}" keeps every value but not the ${partsText(p.parts, 'en')} of the original; the original file is unchanged.`,
+  'xlsx.copyType': (p) => `The copy "${p.path}" must end in ${p.ext ?? '.xlsx / .xlsm'}, like the original (a workbook with macros is .xlsm; Excel will not open a file whose extension does not match its type).`,
+  'xlsx.cannotPatch': (p) => `Cannot make the copy "${p.path}": a part of the original is not valid Office Open XML (${p.why}). Open the original in Excel, save it, and try again.`,
+  'xlsx.copyMissingSheets': (p) => `Copy "${p.path}": sheets ${p.sheets ?? '…'} were renamed or deleted since the last annotation: the marks there could not be undone (they stay in the backup).`,
+  'xlsx.copyGoneCandidates': (p) => `Copy "${p.path}": the rows of ${p.names ?? '…'} are gone: their old marks are not moved onto other rows.`,
+  'xlsx.copyUserChanges': (p) => `Copy "${p.path}": ${p.count ?? 0} cells had their fill or note changed after the last annotation: kept as the user left them.`,
+  'xlsx.copyThreaded': (p) => `Copy "${p.path}": cells with threaded comments (${p.cells ?? '…'}) are only filled; their comments are left as they are.`,
 };
-
-/** The message for an annotated copy that lacks some parts of the original (null when it lacks none). */
-export function copyLossMessage(outPath: string, losses: readonly string[]): Message | null {
-  return losses.length ? { code: 'xlsx.copyLoses', params: { path: outPath, parts: losses.join(',') } } : null;
-}
 
 registerMessages('vi', vi);
 registerMessages('en', en);

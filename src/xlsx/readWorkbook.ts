@@ -197,6 +197,13 @@ async function oleVerdict(path: string, size: number): Promise<'xlsx.encrypted' 
   return 'xlsx.encryptedOrXls';
 }
 
+/** An exceljs workbook of a file's bytes (for the annotated copy while exceljs writes it). */
+export async function excelJsWorkbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
 export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
   let head: Buffer;
   let size: number;

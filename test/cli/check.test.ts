@@ -1,6 +1,6 @@
 /** `thidua check` end to end on real .xlsx files, spawned as a user runs it. */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
+import { copyFileSync, linkSync, promises as fs, readFileSync, symlinkSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkJsonSchema, type CheckJson } from './contract';
@@ -136,9 +136,30 @@ describe('bad input: a clear message, an exit code, never a stack trace', () => 
     expectNoStack(r);
   });
 
-  test('--annotate never overwrites the input', () => {
+  test('--annotate never overwrites the input: same path, a symlink, a hard link', () => {
     const r = thidua(['check', SAMPLE, '--annotate', SAMPLE]);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/tệp đầu vào/);
+    const copy = path.join(dir, 'input-copy.xlsx');
+    copyFileSync(SAMPLE, copy);
+    const before = readFileSync(copy);
+    const link = path.join(dir, 'input-link.xlsx');
+    symlinkSync(copy, link);
+    const hard = path.join(dir, 'input-hard.xlsx');
+    linkSync(copy, hard);
+    for (const out of [link, hard]) {
+      const s = thidua(['check', copy, '--annotate', out, '--lang', 'en']);
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(/it is the input file/);
+    }
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  test('--annotate onto a device: refused, nothing written', () => {
+    const r = thidua(['check', SAMPLE, '--annotate', '/dev/null']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không phải là một tệp thông thường/);
+    expectNoStack(r);
   });
 });
 

@@ -1,10 +1,10 @@
 /**
- * "Kiểm tra nhanh" (ribbon ExecuteFunction) on the strict Excel host: one Excel.run whose syncs do not
- * grow with rows, marks written, a report in the dialog, and event.completed() called exactly once
- * — after the dialog is closed, at once when it cannot open, and on errors (cell-edit mode).
+ * "Kiểm tra nhanh" (ribbon ExecuteFunction) on the strict Excel host: one Excel.run that only reads
+ * (the workbook is unchanged: no fill, note or sheet), syncs that do not grow with rows, a report in
+ * the dialog, and event.completed() called exactly once — as soon as the dialog is open, before the
+ * user closes it; at once when it cannot open, and on errors (cell-edit mode).
  */
 import { analyze } from '../../src/core/analyze';
-import { MARK_FILL } from '../../src/core/annotationPlan';
 import type { QuickReport } from '../../src/commands/quickCheck';
 import { generatedWorkbook } from '../host/generate';
 import type { ExcelHost } from '../host/host';
@@ -73,25 +73,29 @@ afterEach(() => {
 });
 
 describe('Kiểm tra nhanh', () => {
-  it('is associated, annotates in one Excel.run, reports the counts, completes once after the dialog closes', async () => {
+  it('is associated, only reads in one Excel.run, reports the counts, completes once as soon as the dialog is open', async () => {
     const grid = await sampleGrid();
     const host: ExcelHost = useHost(fromGrid(grid));
+    const before = host.snapshot();
     const { associated, dialogs } = loadCommands();
     const fn = associated.get('thiduaQuickCheck');
     expect(fn).toBeDefined();
     const completed = jest.fn();
     host.resetCounters();
     const running = fn!({ completed }) as Promise<QuickReport>;
-    await until(() => dialogs.length === 1 && dialogs[0].handlers.size === 2);
+    await until(() => dialogs.length === 1 && dialogs[0].handlers.size >= 1);
+    await running;
     expect(host.runCount).toBe(1);
-    // Not completed while the dialog is open (the function file must stay to hear it close).
-    expect(completed).not.toHaveBeenCalled();
+    // Completed while the dialog is still open: Excel must not wait for the user.
+    expect(dialogs[0].closed).toBe(false);
+    expect(completed).toHaveBeenCalledTimes(1);
+    // Nothing written: marking is Đánh dấu's job.
+    expect(host.snapshot()).toEqual(before);
 
     const expected = analyze(grid, { lang: 'vi' });
-    for (const m of expected.plan.marks) if (MARK_FILL[m.kind]) expect(host.cell(m.sheet, m.cell)!.fill).toBe(MARK_FILL[m.kind]);
     const report = reportOf(dialogs[0]);
     expect(report.tone).toBe('success');
-    expect(report.title).toBe('Kiểm tra nhanh: đã xét và đánh dấu');
+    expect(report.title).toBe('Kiểm tra nhanh: kết quả xét');
     const { candidates, issues } = expected.result;
     const proposed = (kind: string, id: string) => candidates.filter((c) => c.kind === kind && c.award === id).length;
     const total = (kind: string) => candidates.filter((c) => c.kind === kind && c.award).length;
@@ -101,15 +105,12 @@ describe('Kiểm tra nhanh', () => {
     expect(report.lines).toContain(`${failing} trường hợp không đạt tiêu chí`);
     const errors = issues.filter((i) => i.severity === 'error').length;
     expect(report.lines).toContain(`${issues.length} lỗi dữ liệu (${errors} lỗi, ${issues.length - errors} cảnh báo)`);
-    expect(report.lines).toContain(`Đã đánh dấu ${expected.plan.marks.length} ô và tạo trang “Kết quả xét khen thưởng”.`);
+    expect(report.lines.some((l) => l.startsWith('Bảng tính không bị thay đổi.'))).toBe(true);
+    expect(report.lines.join(' ')).not.toMatch(/Đã đánh dấu/);
 
-    // The dialog's "Đóng" button: closed by the function file, then the command completes.
+    // The dialog's "Đóng" button: closed by the function file (still loaded); nothing completes twice.
     dialogs[0].handlers.get('dialogMessageReceived')!({ message: 'close' });
-    await running;
     expect(dialogs[0].closed).toBe(true);
-    expect(completed).toHaveBeenCalledTimes(1);
-    // Closing with × afterwards changes nothing.
-    dialogs[0].handlers.get('dialogEventReceived')!({ error: 12006 });
     await tick();
     expect(completed).toHaveBeenCalledTimes(1);
   });
@@ -122,8 +123,7 @@ describe('Kiểm tra nhanh', () => {
       const completed = jest.fn();
       host.resetCounters();
       const running = associated.get('thiduaQuickCheck')!({ completed }) as Promise<unknown>;
-      await until(() => dialogs.length === 1 && dialogs[0].handlers.size === 2);
-      dialogs[0].handlers.get('dialogEventReceived')!({ error: 12006 }); // closed with ×
+      await until(() => dialogs.length === 1);
       await running;
       expect(completed).toHaveBeenCalledTimes(1);
       expect(host.runCount).toBe(1);
@@ -140,7 +140,7 @@ describe('Kiểm tra nhanh', () => {
     const { associated, dialogs } = loadCommands();
     const completed = jest.fn();
     const running = associated.get('thiduaQuickCheck')!({ completed }) as Promise<unknown>;
-    await until(() => dialogs.length === 1 && dialogs[0].handlers.size === 2);
+    await until(() => dialogs.length === 1);
     const report = reportOf(dialogs[0]);
     expect(report).toEqual({
       lang: 'en',
@@ -148,7 +148,6 @@ describe('Kiểm tra nhanh', () => {
       title: 'The quick check did not work',
       lines: ['Excel is editing a cell. Please finish editing the cell (press Enter or Esc), then try again.'],
     });
-    dialogs[0].handlers.get('dialogMessageReceived')!({ message: 'close' });
     await running;
     expect(completed).toHaveBeenCalledTimes(1);
     host.setCellEditMode(false);

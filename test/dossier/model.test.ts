@@ -48,14 +48,15 @@ describe('dossier model on the sample workbook', () => {
   });
 
   it('records the meeting: attendance, votes with decimal comma, over-quota candidates, criteria from the profile', async () => {
-    const a = await analyzeSample(9);
+    // The share counts over the council's total membership (11), as the decrees do; the Biên bản says so.
+    const a = await analyzeSample(11);
     const model = buildDossier(a.result, a.profile, sampleFacts());
     const b = docData(model, 'bienBan');
     expect(b.placeDate).toBe('Ninh Hòa, ngày 15 tháng 12 năm 2022');
-    expect(b.attendance).toBe('Có mặt 9/11 thành viên Hội đồng; vắng: Ông Phạm Văn Đức (có lý do); Bà Nguyễn Thị Lan (đi công tác).');
+    expect(b.attendance).toBe('Có mặt 9/11 thành viên Hội đồng; vắng: Ông Phạm Văn Đức (có lý do); Bà Nguyễn Thị Lan (đi công tác). Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (11 thành viên).');
     const tuPhap = b.votes.find((v: { name: string }) => v.name === 'Phòng Tư pháp');
-    expect(tuPhap).toMatchObject({ agree: '8', total: '9', share: '88,9%' });
-    expect(b.votes[0]).toMatchObject({ name: 'Văn phòng HĐND và UBND thị xã', agree: '9', total: '9', share: '100%' });
+    expect(tuPhap).toMatchObject({ agree: '8', total: '11', share: '72,7%' });
+    expect(b.votes[0]).toMatchObject({ name: 'Văn phòng HĐND và UBND thị xã', agree: '9', total: '11', share: '81,8%' });
     expect(b.overQuotaText).toContain('UBND xã Ninh Bình');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Hoàn thành trên 90% nhiệm vụ, mục tiêu cải cách hành chính;');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Chỉ số SIPAS đạt từ 90% trở lên;');
@@ -234,5 +235,39 @@ describe('wording and names', () => {
     const meeting = parseFacts({ chair: 'A', membersPresent: 9 }, 'meeting');
     expect(meeting).toEqual({ ok: true, facts: { meeting: { chair: 'A', membersPresent: 9 } } });
     expect(parseFacts({ date: '20/12/2022' }, 'facts').ok).toBe(true);
+  });
+});
+
+describe('dossier model: the law in force on the document date', () => {
+  it('the sample 2022 Tờ trình cites the 2003 law as amended and NĐ 91/2017, never the 2022 law', async () => {
+    const a = await analyzeSample();
+    const model = buildDossier(a.result, a.profile, sampleFacts());
+    expect(model.frame).toMatchObject({ id: 'tdkt-2003', reportForm: 'nd91-2017-mau-07', by: 'date' });
+    const bases = docData(model, 'toTrinh').bases.map((l: { text: string }) => l.text);
+    expect(bases[0]).toContain('Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003');
+    expect(bases[1]).toContain('Nghị định số 91/2017/NĐ-CP');
+    expect(bases.join('\n')).not.toContain('15 tháng 6 năm 2022');
+    expect(bases[bases.length - 1]).toMatch(/^Căn cứ Biên bản họp xét/);
+    expect(docData(model, 'baoCao').reportForm).toBe('nd91-2017-mau-07');
+  });
+
+  it('a 2026 document follows NĐ 152/2025 and TT 15/2025; the facts\' own legal bases still win', async () => {
+    const a = await analyzeSample();
+    const model = buildDossier(a.result, a.profile, { ...sampleFacts(), date: '2026-01-15' });
+    expect(model.frame.reportForm).toBe('nd152-2025');
+    const bases = docData(model, 'toTrinh').bases.map((l: { text: string }) => l.text).join('\n');
+    expect(bases).toContain('Nghị định số 152/2025/NĐ-CP');
+    expect(bases).toContain('Thông tư số 15/2025/TT-BNV');
+    const own = buildDossier(a.result, a.profile, { ...sampleFacts(), legalBases: ['Căn cứ Quy chế riêng;'] });
+    expect(docData(own, 'toTrinh').bases[0].text).toBe('Căn cứ Quy chế riêng;');
+    expect(docData(own, 'toTrinh').bases.map((l: { text: string }) => l.text).join()).not.toContain('91/2017');
+  });
+
+  it('names the grantor from the profile when the facts have no addressee', async () => {
+    const a = await analyzeSample();
+    const { addressees: _a, ...facts } = sampleFacts();
+    const t = docData(buildDossier(a.result, a.profile, facts), 'toTrinh');
+    expect(t.addressee).toBe('Chủ tịch UBND thị xã');
+    expect(t.closing).toContain('kính trình Chủ tịch UBND thị xã xem xét');
   });
 });

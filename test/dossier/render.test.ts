@@ -8,10 +8,11 @@ import { buildDossier } from '../../src/dossier/model';
 import { formVersionOf, validateTemplate } from '../../src/dossier/render';
 import { TEMPLATE_FILES } from '../../src/dossier/tags';
 import { buildTemplates } from '../../templates/scripts/build-templates';
+import { meetingVoters } from '../../src/core/votes';
 import { analyzeSample, defaultTemplates, docxText, editTemplate, ROOT, sampleFacts } from './support';
 
 async function sampleDossier(facts = sampleFacts()): Promise<GeneratedFile[]> {
-  const a = await analyzeSample(facts.meeting?.membersPresent);
+  const a = await analyzeSample(meetingVoters(facts.meeting, 'total'));
   const g = generateDossier(buildDossier(a.result, a.profile, facts), defaultTemplates());
   if (!g.ok) throw new Error(g.problems.map((p) => p.message).join('\n'));
   return g.files;
@@ -40,6 +41,10 @@ describe('generated documents, opened again', () => {
     expect(text).toContain('II. CÁ NHÂN (9)');
     expect(text).toContain('Hoàn thành 98,5% nhiệm vụ');
     expect(text).toContain('Nơi nhận:');
+    // 20/12/2022: the 2003 law as amended and NĐ 91/2017, never the 2022 law (in force from 2024).
+    expect(text).toContain('Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003');
+    expect(text).toContain('Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017');
+    expect(text).not.toContain('15 tháng 6 năm 2022');
   });
 
   it('no document holds "undefined", a leftover tag or the loop markers', () => {
@@ -54,7 +59,8 @@ describe('generated documents, opened again', () => {
     const text = docxText(files.find((f) => f.path === '02-bien-ban-hop-xet.docx')!.bytes);
     expect(text).toContain('Vào lúc 14 giờ 00, ngày 15 tháng 12 năm 2022');
     expect(text).toContain('Có mặt 9/11 thành viên Hội đồng');
-    expect(text).toContain('88,9%');
+    expect(text).toContain('72,7%'); // 8 of the council's 11 members
+    expect(text).toContain('Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (11 thành viên).');
     expect(text).toContain('UBND xã Ninh Bình'); // over quota, recorded in the minutes
     expect(text).toContain('THƯ KÝ');
     expect(text).toContain('CHỦ TỌA');

@@ -6,13 +6,26 @@ import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { readState } from '../../src/core/state';
-import { applyPlan, clearAnnotations } from '../../src/xlsx/annotateCopy';
-import { gridOf, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { composeNote } from '../../src/core/marks';
+import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
 const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 let dir: string;
+let input: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-ann-'));
+  // A fill and a note the user had before, on a cell the product will mark.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet('Tập thể')!;
+  ws.getCell('C12').style = { ...ws.getCell('C12').style, fill: { type: 'gradient', gradient: 'angle', degree: 0, stops: [{ position: 0, color: { argb: 'FF0000FF' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] } };
+  ws.getCell('C12').note = 'Ghi chú của người dùng: số liệu quý IV.';
+  input = path.join(dir, 'input.xlsx');
+  await wb.xlsx.writeFile(input);
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
 });
 
 /** Every cell of every sheet: value, fill, note — the picture "cell for cell". */
@@ -35,89 +48,85 @@ function values(wb: ExcelJS.Workbook, sheets: string[]) {
   return Object.fromEntries(Object.entries(p).map(([k, x]) => [k, (x as { v: unknown }).v]).filter(([, v]) => v !== null));
 }
 
-async function reopen(wb: ExcelJS.Workbook, name: string): Promise<ExcelJS.Workbook> {
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  const again = new ExcelJS.Workbook();
-  await again.xlsx.readFile(file);
-  return again;
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
 }
 
-async function annotatedSample() {
-  const r = await readWorkbookFile(SAMPLE);
-  if (!r.ok) throw new Error('sample');
-  // A fill and a note the user had before, on cells the product will mark.
-  const ws = r.workbook.getWorksheet('Tập thể')!;
-  ws.getCell('C12').style = { ...ws.getCell('C12').style, fill: { type: 'gradient', gradient: 'angle', degree: 0, stops: [{ position: 0, color: { argb: 'FF0000FF' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] } };
-  ws.getCell('C12').note = 'Ghi chú của người dùng: số liệu quý IV.';
-  const before = picture(r.workbook);
-  const originalSheets = r.workbook.worksheets.map((w) => w.name);
-  const a = analyze(gridOf(r.workbook), { lang: 'vi' });
-  const state = applyPlan(r.workbook, a.plan, a.state);
-  return { wb: r.workbook, before, originalSheets, plan: a.plan, state };
+/** Analyses `from` and writes its annotated copy (plan) or its cleared copy (no plan). */
+async function copy(from: string, name: string, clear = false) {
+  const r = await readWorkbookFile(from);
+  if (!r.ok) throw new Error(r.error.code);
+  const a = analyze(r.grid, { lang: 'vi' });
+  const out = path.join(dir, name);
+  const written = await writeAnnotatedCopy(from, clear ? null : a.plan, { grid: r.grid, state: a.state }, out);
+  return { out, plan: a.plan, state: written.state };
 }
+
+const ORIGINAL = ['Tập thể', 'Cá nhân', 'Ghi chú'];
 
 test('every cell value of every original sheet is identical after annotation (re-opened file)', async () => {
-  const { wb, originalSheets, plan } = await annotatedSample();
-  const original = await readWorkbookFile(SAMPLE);
-  if (!original.ok) throw new Error('sample');
-  const again = await reopen(wb, 'annotated.xlsx');
-  expect(values(again, originalSheets)).toEqual(values(original.workbook, originalSheets));
+  const { out, plan } = await copy(input, 'annotated.xlsx');
+  const again = await open(out);
+  expect(values(again, ORIGINAL)).toEqual(values(await open(input), ORIGINAL));
   // And the annotations are there: fills on marked cells, notes, the result sheet, the hidden state.
   const failing = plan.marks.find((m) => m.kind === 'fail' && m.cell === 'C12')!;
   const cell = again.getWorksheet(failing.sheet)!.getCell(failing.cell);
   expect((cell.style.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
   expect(JSON.stringify(cell.note)).toContain('không đạt');
+  // The user's note is still there, ours after it.
+  const text = (cell.note as unknown as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+  expect(text).toBe(composeNote('Ghi chú của người dùng: số liệu quý IV.', failing.note));
   expect(again.getWorksheet('Kết quả xét khen thưởng')!.rowCount).toBeGreaterThan(30);
-  expect(again.getWorksheet(STATE_SHEET)!.state).toBe('hidden');
-  // Cells sharing a style with a marked cell keep their own look (exceljs shares style objects).
+  expect(again.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
+  // Cells sharing a style with a marked cell keep their own look.
   const neighbour = again.getWorksheet('Tập thể')!.getCell('B8');
   expect(neighbour.style.fill?.type === 'pattern' && (neighbour.style.fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFC7CE').toBe(false);
 });
 
 test('annotating an already annotated copy does not double anything', async () => {
-  const first = await annotatedSample();
-  const once = await reopen(first.wb, 'once.xlsx');
-  const a = analyze(gridOf(once), { lang: 'vi' });
-  applyPlan(once, a.plan, a.state);
-  const twice = await reopen(once, 'twice.xlsx');
-  expect(twice.worksheets.filter((w) => w.name === 'Kết quả xét khen thưởng')).toHaveLength(1);
-  expect(twice.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
-  expect(picture(twice)).toEqual(picture(await reopen(first.wb, 'once-again.xlsx')));
-  // The backup still holds the user's ORIGINAL note, not our note.
-  const backup = readState(gridOf(twice)).annotationBackup as { cells: { cell: string; sheet: string; note: string | null }[] };
+  const once = await copy(input, 'once.xlsx');
+  const twice = await copy(once.out, 'twice.xlsx');
+  const [w1, w2] = [await open(once.out), await open(twice.out)];
+  expect(w2.worksheets.filter((w) => w.name === 'Kết quả xét khen thưởng')).toHaveLength(1);
+  expect(w2.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
+  expect(picture(w2)).toEqual(picture(w1));
+  // The backup still holds the user's ORIGINAL note, not ours.
+  const r = await readWorkbookFile(twice.out);
+  if (!r.ok) throw new Error('read');
+  const backup = readState(r.grid).annotationBackup as { cells: { cell: string; sheet: string; note: string | null }[] };
   expect(backup.cells.find((c) => c.sheet === 'Tập thể' && c.cell === 'C12')!.note).toBe('Ghi chú của người dùng: số liệu quý IV.');
 });
 
 test('clearing after annotation restores the workbook cell for cell (values, fills, notes)', async () => {
-  const { wb, before, state } = await annotatedSample();
-  const reopened = await reopen(wb, 'to-clear.xlsx');
-  const st = readState(gridOf(reopened));
-  expect(st.annotationBackup).toBeDefined();
-  const rest = clearAnnotations(reopened, st);
-  expect(rest.annotationBackup).toBeUndefined();
-  expect(Object.keys(state)).toContain('annotationBackup');
+  const once = await copy(input, 'to-clear.xlsx');
+  expect(Object.keys(once.state)).toContain('annotationBackup');
+  const cleared = await copy(once.out, 'cleared.xlsx', true);
+  expect(cleared.state.annotationBackup).toBeUndefined();
+  const wb = await open(cleared.out);
   // Nothing else was stored in this workbook: the state sheet we added goes too.
-  expect(reopened.getWorksheet(STATE_SHEET)).toBeUndefined();
-  const cleared = await reopen(reopened, 'cleared.xlsx');
-  expect(picture(cleared)).toEqual(before);
-  expect(cleared.worksheets.map((w) => w.name)).toEqual(['Tập thể', 'Cá nhân', 'Ghi chú']);
+  expect(wb.getWorksheet(STATE_SHEET)).toBeUndefined();
+  expect(picture(wb)).toEqual(picture(await open(input)));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(ORIGINAL);
 });
 
 test('beside a user sheet named "Kết quả xét khen thưởng", ours is "… (2)", never read back as a table, and nothing doubles', async () => {
-  const r = await readWorkbookFile(SAMPLE);
-  if (!r.ok) throw new Error('sample');
-  r.workbook.addWorksheet('Kết quả xét khen thưởng').getCell('A1').value = 'Của tôi';
-  const first = analyze(gridOf(r.workbook), { lang: 'vi' });
-  applyPlan(r.workbook, first.plan, first.state);
-  const once = await reopen(r.workbook, 'own-sheet-once.xlsx');
+  const wb = await open(SAMPLE);
+  wb.addWorksheet('Kết quả xét khen thưởng').getCell('A1').value = 'Của tôi';
+  const own = path.join(dir, 'own.xlsx');
+  await wb.xlsx.writeFile(own);
+  const first = await copy(own, 'own-sheet-once.xlsx');
+  const once = await open(first.out);
   expect(once.getWorksheet('Kết quả xét khen thưởng')!.getCell('A1').value).toBe('Của tôi');
   expect(once.getWorksheet('Kết quả xét khen thưởng (2)')!.rowCount).toBeGreaterThan(30);
-  const again = analyze(gridOf(once), { lang: 'vi' });
-  expect(again.result.tables.map((t) => t.sheet)).toEqual(first.result.tables.map((t) => t.sheet));
-  expect(again.result.candidates.length).toBe(first.result.candidates.length);
-  applyPlan(once, again.plan, again.state);
-  const twice = await reopen(once, 'own-sheet-twice.xlsx');
+  const r1 = await readWorkbookFile(own);
+  const r2 = await readWorkbookFile(first.out);
+  if (!r1.ok || !r2.ok) throw new Error('read');
+  const [a1, a2] = [analyze(r1.grid, { lang: 'vi' }), analyze(r2.grid, { lang: 'vi' })];
+  expect(a2.result.tables.map((t) => t.sheet)).toEqual(a1.result.tables.map((t) => t.sheet));
+  expect(a2.result.candidates.length).toBe(a1.result.candidates.length);
+  const twice = await open((await copy(first.out, 'own-sheet-twice.xlsx')).out);
   expect(twice.worksheets.map((w) => w.name).filter((n) => n.startsWith('Kết quả'))).toEqual(['Kết quả xét khen thưởng', 'Kết quả xét khen thưởng (2)']);
   expect(twice.getWorksheet('Kết quả xét khen thưởng')!.getCell('A1').value).toBe('Của tôi');
 });

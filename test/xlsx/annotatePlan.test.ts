@@ -12,8 +12,10 @@ import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type MarkKi
 import { parseA1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../src/core/state';
-import { AnnotatedCopyError, clearAnnotations, noteText, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
-import { gridOf, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { composeNote } from '../../src/core/marks';
+import { SafeWriteError } from '../../src/cli/safeWrite';
+import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 
 const RESULT = 'Kết quả xét khen thưởng';
 const YELLOW: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
@@ -103,17 +105,33 @@ const PLAN_B = plan(
   ['fail'],
 );
 
-async function open(file: string) {
-  const r = await readWorkbookFile(file);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return { wb: r.workbook, state: readState(r.grid) };
+/** A note as exceljs gives it (a string, or { texts: [{ text }] } when read from a file) → plain text. */
+function noteText(note: unknown): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
 }
 
-async function annotate(from: string, p: AnnotationPlan, name: string): Promise<string> {
-  const { wb, state } = await open(from);
+async function readOf(file: string) {
+  const r = await readWorkbookFile(file);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { grid: r.grid, state: readState(r.grid) };
+}
+
+const stateOf = async (file: string) => (await readOf(file)).state;
+
+async function annotate(from: string, p: AnnotationPlan | null, name: string): Promise<string> {
   const out = path.join(dir, name);
-  await writeAnnotatedCopy(wb, p, state, out);
+  await writeAnnotatedCopy(from, p, await readOf(from), out);
   return out;
+}
+
+/** Clears `file` into a new file; returns it and the state left. */
+async function clear(file: string, name: string) {
+  const out = path.join(dir, name);
+  const written = await writeAnnotatedCopy(file, null, await readOf(file), out);
+  return { out, rest: written.state };
 }
 
 async function reread(file: string): Promise<ExcelJS.Workbook> {
@@ -145,7 +163,7 @@ function valuesOf(wb: ExcelJS.Workbook, sheets: string[]) {
 
 const ORIGINAL_SHEETS = ['Tập thể', 'Cá nhân', 'Ẩn'];
 const argbOf = (cell: ExcelJS.Cell) => (cell.style?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-const backupOf = (wb: ExcelJS.Workbook) => readState(gridOf(wb)).annotationBackup as AnnotationBackup;
+const backupOf = async (file: string) => (await stateOf(file)).annotationBackup as AnnotationBackup;
 const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
 
 describe('one annotation', () => {
@@ -173,10 +191,13 @@ describe('one annotation', () => {
 
   test('each mark has its colour (none for info) and exactly the plan note', async () => {
     const ws = wb.getWorksheet('Tập thể')!;
-    const orig = (await reread(input)).getWorksheet('Tập thể')!;
+    const original = await reread(input);
+    const orig = original.getWorksheet('Tập thể')!;
     for (const m of PLAN_A.marks) {
       const cell = wb.getWorksheet(m.sheet)!.getCell(m.cell);
-      expect(noteText(cell.note)).toBe(m.note);
+      // A user's note stays, ours after a separator.
+      const user = noteText(original.getWorksheet(m.sheet)!.getCell(m.cell).note);
+      expect(noteText(cell.note)).toBe(composeNote(user, m.note));
       const color = MARK_FILL[m.kind];
       if (color) expect(argbOf(cell)).toBe(`FF${color.slice(1)}`);
     }
@@ -209,10 +230,11 @@ describe('one annotation', () => {
     expect(rs.getCell('A8').value).toBe('Giấy khen: 1/10 tập thể, 0/10 cá nhân');
   });
 
-  test('the hidden state sheet keeps the saved profile and overrides and adds the backup of what was replaced', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...ORIGINAL_SHEETS, RESULT, STATE_SHEET]);
-    expect(wb.getWorksheet(STATE_SHEET)!.state).toBe('hidden');
-    const state = readState(gridOf(wb));
+  test('the hidden state sheet keeps the saved profile and overrides and adds the backup of what was replaced', async () => {
+    // Ours are appended after the sheets the workbook had (its state sheet was one of them).
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...ORIGINAL_SHEETS, STATE_SHEET, RESULT]);
+    expect(wb.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
+    const state = await stateOf(out);
     expect(state.profile).toEqual(SAVED.profile);
     expect(state.overrides).toEqual(SAVED.overrides);
     const backup = state.annotationBackup as AnnotationBackup;
@@ -220,7 +242,7 @@ describe('one annotation', () => {
     const cell = (a: string) => backup.cells.find((c) => c.sheet === 'Tập thể' && c.cell === a)!;
     expect(cell('B4')).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
     expect(cell('B5')).toMatchObject({ fill: null, note: null }); // a gradient is no solid colour…
-    expect(json(cell('B5').exact!.fill)).toEqual(json(GRADIENT)); // …but is kept exactly
+    expect(cell('B5').exact!.fill).toMatch(/^<fill><gradientFill degree="90">.*FF0000FF.*<\/fill>$/); // …but is kept exactly, as written
     expect(cell('B6')).toMatchObject({ fill: null, note: 'Ghi chú nhiều định dạng' });
     expect(cell('E7')).toMatchObject({ fill: null, note: null });
     expect(backup.cells).toHaveLength(PLAN_A.marks.length);
@@ -235,16 +257,17 @@ describe('annotating an annotated copy', () => {
     const [w1, w3] = [await reread(once), await reread(thrice)];
     expect(w3.worksheets.map((w) => w.name)).toEqual(w1.worksheets.map((w) => w.name));
     expect(picture(w3, [...ORIGINAL_SHEETS, RESULT])).toEqual(picture(w1, [...ORIGINAL_SHEETS, RESULT]));
-    expect(backupOf(w3)).toEqual(backupOf(w1));
+    expect(await backupOf(thrice)).toEqual(await backupOf(once));
   });
 
   test('with another plan: the previous marks are gone, notes are not concatenated, the backup holds the ORIGINAL fills and notes', async () => {
     const first = await annotate(input, PLAN_A, 'b1.xlsx');
-    const second = await reread(await annotate(first, PLAN_B, 'b2.xlsx'));
+    const secondFile = await annotate(first, PLAN_B, 'b2.xlsx');
+    const second = await reread(secondFile);
     const original = await reread(input);
     const ws = second.getWorksheet('Tập thể')!;
     const orig = original.getWorksheet('Tập thể')!;
-    expect(noteText(ws.getCell('B4').note)).toBe('Chỉ số SIPAS: không đạt.');
+    expect(noteText(ws.getCell('B4').note)).toBe(composeNote('Ghi chú cũ của người dùng', 'Chỉ số SIPAS: không đạt.'));
     expect(argbOf(ws.getCell('B4'))).toBe('FFFFC7CE');
     // Marked by A only: back to what the user had.
     for (const a of ['B5', 'C5', 'B6']) {
@@ -255,7 +278,7 @@ describe('annotating an annotated copy', () => {
     expect(second.worksheets.filter((w) => w.name === RESULT)).toHaveLength(1);
     expect(second.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
     expect(second.getWorksheet(RESULT)!.getCell('C6').value).toBeNull(); // B's one row, not A's two
-    const backup = backupOf(second);
+    const backup = await backupOf(secondFile);
     // The stored backup groups cells (format 2): their order is not kept.
     expect(backup.cells.map((c) => c.cell).sort()).toEqual(['B4', 'C4', 'E7']);
     expect(backup.cells.find((c) => c.cell === 'B4')).toMatchObject({ fill: '#FFFF00', note: 'Ghi chú cũ của người dùng' });
@@ -267,47 +290,53 @@ describe('annotating an annotated copy', () => {
 describe('clearing', () => {
   test('after annotating twice: every cell as before (values, fills, notes), our sheets gone, the saved state kept', async () => {
     const twice = await annotate(await annotate(input, PLAN_A, 'c1.xlsx'), PLAN_B, 'c2.xlsx');
-    const { wb, state } = await open(twice);
-    const rest = clearAnnotations(wb, state);
+    const { out: cleared, rest } = await clear(twice, 'cleared.xlsx');
     expect(rest).toEqual(SAVED);
-    const cleared = path.join(dir, 'cleared.xlsx');
-    await wb.xlsx.writeFile(cleared);
     const after = await reread(cleared);
     const before = await reread(input);
     expect(picture(after, ORIGINAL_SHEETS)).toEqual(picture(before, ORIGINAL_SHEETS));
     expect(after.worksheets.map((w) => w.name)).toEqual([...ORIGINAL_SHEETS, STATE_SHEET]);
-    expect(readState(gridOf(after))).toEqual(SAVED);
+    expect(await stateOf(cleared)).toEqual(SAVED);
   });
 
   test('when the workbook held no state before, the state sheet goes too', async () => {
     const bare = path.join(dir, 'bare.xlsx');
     await fixture(bare, null);
-    const { wb, state } = await open(await annotate(bare, PLAN_A, 'bare-annotated.xlsx'));
-    expect(clearAnnotations(wb, state)).toEqual({});
-    expect(wb.worksheets.map((w) => w.name)).toEqual(ORIGINAL_SHEETS);
+    const { out, rest } = await clear(await annotate(bare, PLAN_A, 'bare-annotated.xlsx'), 'bare-cleared.xlsx');
+    expect(rest).toEqual({});
+    expect((await reread(out)).worksheets.map((w) => w.name)).toEqual(ORIGINAL_SHEETS);
   });
 
   test('nothing to clear: nothing changes', async () => {
-    const { wb, state } = await open(input);
-    const before = picture(wb, ORIGINAL_SHEETS);
-    expect(clearAnnotations(wb, state)).toBe(state);
-    expect(picture(wb, ORIGINAL_SHEETS)).toEqual(before);
+    const { out, rest } = await clear(input, 'nothing-to-clear.xlsx');
+    expect(rest).toEqual(SAVED);
+    const wb = await reread(out);
+    expect(picture(wb, ORIGINAL_SHEETS)).toEqual(picture(await reread(input), ORIGINAL_SHEETS));
     expect(wb.getWorksheet(STATE_SHEET)).toBeDefined();
   });
 
   test('a backup written by the add-in (colours and texts only) is restored too', async () => {
-    const { wb } = await open(input);
-    const cell = wb.getWorksheet('Tập thể')!.getCell('C4');
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
-    cell.note = 'ghi chú của tiện ích';
+    const before = await reread(input);
+    const c4 = before.getWorksheet('Tập thể')!.getCell('C4');
+    c4.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+    c4.note = 'ghi chú của tiện ích';
     const state: WorkbookState = {
       ...SAVED,
       annotationBackup: { version: 1, cells: [{ sheet: 'Tập thể', cell: 'C4', fill: '#00B050', note: 'ghi chú của người dùng' }, { sheet: 'Tập thể', cell: 'B4', fill: null, note: null }], resultSheet: null, noteMode: 'notes' },
     };
-    clearAnnotations(wb, state);
+    const st = before.getWorksheet(STATE_SHEET)!;
+    before.removeWorksheet(st.id);
+    const ws2 = before.addWorksheet(STATE_SHEET, { state: 'hidden' });
+    for (const row of stateRows(state)) ws2.addRow(row);
+    const byAddin = path.join(dir, 'by-addin.xlsx');
+    await before.xlsx.writeFile(byAddin);
+    const { out, rest } = await clear(byAddin, 'by-addin-cleared.xlsx');
+    expect(rest).toEqual(SAVED);
+    const wb = await reread(out);
+    const cell = wb.getWorksheet('Tập thể')!.getCell('C4');
     expect(argbOf(cell)).toBe('FF00B050');
     expect(noteText(cell.note)).toBe('ghi chú của người dùng');
-    expect(wb.getWorksheet('Tập thể')!.getCell('B4').style.fill).toBeUndefined();
+    expect(argbOf(wb.getWorksheet('Tập thể')!.getCell('B4'))).toBeUndefined();
     expect(wb.getWorksheet('Tập thể')!.getCell('B4').note).toBeUndefined();
   });
 });
@@ -319,46 +348,48 @@ test("a sheet of the user's that has the result sheet's name is never removed", 
   wb.addWorksheet(RESULT).getCell('A1').value = 'Bảng của tôi';
   await wb.xlsx.writeFile(own);
   const once = await annotate(own, plan([mark('Tập thể', 'B4', 'proposed', 'Đề nghị')]), 'own-1.xlsx');
-  const twice = await reread(await annotate(once, plan([mark('Tập thể', 'B4', 'fail', 'Không đạt')]), 'own-2.xlsx'));
+  const twiceFile = await annotate(once, plan([mark('Tập thể', 'B4', 'fail', 'Không đạt')]), 'own-2.xlsx');
+  const twice = await reread(twiceFile);
   expect(twice.worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT, `${RESULT} (2)`, STATE_SHEET]);
   expect(twice.getWorksheet(RESULT)!.getCell('A1').value).toBe('Bảng của tôi');
-  expect(backupOf(twice).resultSheet).toBe(`${RESULT} (2)`);
-  const state = readState(gridOf(twice));
-  clearAnnotations(twice, state);
-  expect(twice.worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT]);
+  expect((await backupOf(twiceFile)).resultSheet).toBe(`${RESULT} (2)`);
+  const { out } = await clear(twiceFile, 'own-cleared.xlsx');
+  expect((await reread(out)).worksheets.map((w) => w.name)).toEqual(['Tập thể', RESULT]);
 });
 
-test('a copy that cannot be written is a message (xlsx.cannotWrite), not a crash, and leaves no partial file', async () => {
-  const { wb, state } = await open(input);
+test('a copy that cannot be written is a message (write.failed, in words), not a crash, and leaves no partial file', async () => {
+  const read = await readOf(input);
   const blocked = path.join(dir, 'blocked');
   await fs.mkdir(path.join(blocked, 'out.xlsx'), { recursive: true }); // a folder where the file should go
-  const err = await writeAnnotatedCopy(wb, PLAN_A, state, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(AnnotatedCopyError);
-  const data = (err as AnnotatedCopyError).data;
-  expect(data.code).toBe('xlsx.cannotWrite');
-  expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": E[A-Z]+$/);
+  const err = await writeAnnotatedCopy(input, PLAN_A, read, path.join(blocked, 'out.xlsx')).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(SafeWriteError);
+  const data = (err as SafeWriteError).data;
+  expect(data.code).toBe('write.failed');
+  expect(renderMessage(data, 'vi')).toMatch(/^Không ghi được tệp ".*out\.xlsx": đây là một thư mục, không phải tệp \(EISDIR\)\.$/);
   expect(await fs.readdir(blocked)).toEqual(['out.xlsx']);
 });
 
 describe('the stored backup: compact (format 2), and the per-cell format 1 of earlier versions', () => {
-  test('the state sheet holds format 2: plain cells as ranges, the user’s fills and notes kept', async () => {
+  test('the state sheet holds the compact format (3), the user’s fills and notes kept', async () => {
     const file = path.join(dir, 'stored-2.xlsx');
     await fixture(file, SAVED);
-    const wb = await reread(await annotate(file, PLAN_A, 'stored-2-annotated.xlsx'));
+    const annotatedFile = await annotate(file, PLAN_A, 'stored-2-annotated.xlsx');
+    const wb = await reread(annotatedFile);
     const row = wb.getWorksheet(STATE_SHEET)!.getRows(1, 10)!.find((r) => r.getCell(1).value === 'annotationBackup')!;
     const text = (row.values as unknown[]).slice(2).filter((v) => typeof v === 'string').join('');
     const stored = JSON.parse(text);
-    expect(stored).toMatchObject({ version: 2, resultSheet: RESULT, noteMode: 'notes' });
-    expect(stored.sheets.find((s: { sheet: string }) => s.sheet === 'Tập thể').blank).toContain('E7');
-    expect(backupOf(wb).cells).toHaveLength(PLAN_A.marks.length);
+    expect(stored).toMatchObject({ version: 3, resultSheet: RESULT, noteMode: 'notes' });
+    expect(JSON.stringify(stored.sheets.filter((s: { sheet: string }) => s.sheet === 'Tập thể'))).toContain('E7');
+    expect((await backupOf(annotatedFile)).cells).toHaveLength(PLAN_A.marks.length);
   });
 
   test('a workbook whose state sheet holds format 1 (an earlier version) is cleared exactly, and re-annotated without doubling', async () => {
     const file = path.join(dir, 'stored-1.xlsx');
     await fixture(file, SAVED);
     // Annotate, then rewrite the backup on the state sheet in the old per-cell format.
-    const annotated = await reread(await annotate(file, PLAN_A, 'stored-1-annotated.xlsx'));
-    const backup = backupOf(annotated);
+    const annotatedFile = await annotate(file, PLAN_A, 'stored-1-annotated.xlsx');
+    const annotated = await reread(annotatedFile);
+    const backup = await backupOf(annotatedFile);
     const ws = annotated.getWorksheet(STATE_SHEET)!;
     ws.eachRow((r) => {
       if (r.getCell(1).value !== 'annotationBackup') return;
@@ -367,12 +398,10 @@ describe('the stored backup: compact (format 2), and the per-cell format 1 of ea
     expect(JSON.parse(String(ws.getRows(1, 10)!.find((r) => r.getCell(1).value === 'annotationBackup')!.getCell(2).value)).version).toBe(1);
     const old = path.join(dir, 'stored-1-old.xlsx');
     await annotated.xlsx.writeFile(old);
-    const again = await open(await annotate(old, PLAN_A, 'stored-1-again.xlsx'));
-    expect((again.state.annotationBackup as AnnotationBackup).cells).toHaveLength(PLAN_A.marks.length);
-    const { wb, state } = await open(old);
-    expect(clearAnnotations(wb, state)).toEqual(SAVED);
-    const cleared = path.join(dir, 'stored-1-cleared.xlsx');
-    await wb.xlsx.writeFile(cleared);
+    const again = await stateOf(await annotate(old, PLAN_A, 'stored-1-again.xlsx'));
+    expect((again.annotationBackup as AnnotationBackup).cells).toHaveLength(PLAN_A.marks.length);
+    const { out: cleared, rest } = await clear(old, 'stored-1-cleared.xlsx');
+    expect(rest).toEqual(SAVED);
     expect(picture(await reread(cleared), ORIGINAL_SHEETS)).toEqual(picture(await reread(file), ORIGINAL_SHEETS));
   });
 });

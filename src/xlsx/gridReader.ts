@@ -1,0 +1,426 @@
+/**
+ * The streaming reader: an opened package → the core's Grid, reading only what the Grid holds —
+ * cell values and types, number formats, merged areas, sheet names and visibility. Styles and
+ * shared strings are read once; each worksheet is inflated and scanned chunk by chunk (SAX), and
+ * whatever else it holds (validation, conditional formats, drawings, hyperlinks…) is skipped as
+ * the parser passes over it, so a whole-column validation list costs one element.
+ *
+ * What a cell becomes is what the exceljs reader gave (test/xlsx/streamParity.test.ts compares
+ * both on every fixture), which is also what the Office.js adapter gives:
+ * - number → number (a date format, ECMA-376 Part 1 §18.8.30 built-ins 14–22, 45–47 or a custom
+ *   format with y/m/d/h/s outside quotes and brackets → "dd/mm/yyyy" text);
+ * - shared string (§18.4.8) / inline string (§18.3.1.53) → its text, rich text runs joined,
+ *   phonetic runs (rPh) left out, "_xHHHH_" escapes decoded (§22.9.2.19 ST_Xstring);
+ * - t="b" → boolean; t="e" → { error }; t="str" → text; t="d" (ISO 8601) → "dd/mm/yyyy";
+ * - a formula → its cached result by the same rules (no cached value → empty);
+ * - the non-top-left cells of a merged area → empty.
+ */
+import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
+import { relType, type Package, type SheetInfo } from './package';
+import type { Attrs } from './xml';
+
+/** Built-in number formats (§18.8.30) that exceljs (and Excel in an en-US locale) name. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** A format shows a date or time when y, m, d, h, s (or b, Buddhist year) appear outside quotes and [brackets]. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+export interface Styles {
+  /** Number format per cell style (xf) index; undefined = General. */
+  formats: (string | undefined)[];
+  isDate: boolean[];
+}
+
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+function unescapeX(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** "dd/mm/yyyy": how a Vietnamese clerk reads a date (birth dates, decision dates). */
+function dateText(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '';
+  const dd = String(d.getUTCDate()).padStart(2, '0');
+  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${d.getUTCFullYear()}`;
+}
+
+/** A date serial (1900 or 1904 system) → "dd/mm/yyyy", rounded to the millisecond like exceljs. */
+function serialText(v: number, date1904: boolean): string {
+  return dateText(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+function partOfType(pkg: Package, type: string): string | null {
+  const rel = pkg.workbook?.rels.find((r) => relType(r.type) === type && r.part && pkg.has(r.part));
+  return rel?.part ?? null;
+}
+
+export function readStyles(pkg: Package): Styles {
+  const styles: Styles = { formats: [], isDate: [] };
+  const part = partOfType(pkg, 'styles');
+  if (!part) return styles;
+  const custom = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  pkg.scan(part, {
+    open(name, a, selfClosing) {
+      if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+      else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'xf' && inCellXfs) xfs.push(Number(a.numFmtId ?? 0) || 0);
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  for (const id of xfs) {
+    // "General" under a custom id (LibreOffice writes 164 = "General") is no format, as id 0 is.
+    const code = id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+    const f = code && code.toLowerCase() !== 'general' ? code : undefined;
+    styles.formats.push(f);
+    styles.isDate.push(isDateFormat(f));
+  }
+  return styles;
+}
+
+/** The shared string table (§18.4.9): plain text of each item. */
+export function readSharedStrings(pkg: Package): string[] {
+  const part = partOfType(pkg, 'sharedStrings');
+  const out: string[] = [];
+  if (!part) return out;
+  let text: string[] | null = null;
+  let inT = false;
+  let phonetic = 0;
+  pkg.scan(part, {
+    open(name) {
+      if (name === 'si') text = [];
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && !phonetic) inT = true;
+    },
+    text(s) {
+      if (inT && text) text.push(s);
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si' && text) {
+        out.push(unescapeX(text.join('')));
+        text = null;
+      }
+    },
+  });
+  return out;
+}
+
+/** "AB12" → column 27 (0-based) and row 11; -1 when absent. */
+function colOf(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c !== 36) break; // '$'
+  }
+  return i === 0 ? -1 : n - 1;
+}
+
+function rowOfRef(ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  return m ? Number(m[1]) - 1 : -1;
+}
+
+function rectOf(ref: string): CellRect | null {
+  const [a, b = a] = ref.split(':');
+  const top = rowOfRef(a);
+  const left = colOf(a);
+  const bottom = rowOfRef(b);
+  const right = colOf(b);
+  if (top < 0 || left < 0 || bottom < 0 || right < 0) return null;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** t="d": an ISO 8601 date (§18.18.11) → "dd/mm/yyyy". */
+function isoDateText(v: string): CellValue {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !/T/.test(v) ? v : `${v}Z`);
+  return Number.isNaN(ms) ? v : dateText(ms);
+}
+
+interface Line {
+  row: number;
+  values: CellValue[];
+  formats: (string | undefined)[] | null;
+}
+
+/** One worksheet part → its SheetGrid over the used range (first to last row/column holding a value). */
+export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, strings: string[], date1904: boolean): SheetGrid {
+  const lines: Line[] = [];
+  const merges: CellRect[] = [];
+  let line: Line | null = null;
+  let rowCursor = -1;
+  let colCursor = -1;
+  // The cell being read.
+  let col = -1;
+  let type = '';
+  let xf = 0;
+  let hasFormula = false;
+  let v: string | undefined;
+  let inV = false;
+  let inIs = false;
+  let inT = false;
+  let phonetic = 0;
+
+  const endRow = () => {
+    if (line && line.values.length) lines.push(line);
+    line = null;
+  };
+
+  pkg.scan(info.part!, {
+    rawAttributes: true,
+    // saxes reports a self-closing element as an open then a close: the close does the work.
+    open(name: string, a: Attrs) {
+      switch (name) {
+        case 'c': {
+          const r = a.r;
+          col = r !== undefined ? colOf(r) : colCursor + 1;
+          if (col < 0) col = colCursor + 1;
+          colCursor = col;
+          type = a.t ?? '';
+          xf = a.s !== undefined ? Number(a.s) || 0 : 0;
+          hasFormula = false;
+          v = undefined;
+          if (!line) {
+            // A cell outside a <row> (malformed but seen): its own row.
+            rowCursor = r !== undefined ? rowOfRef(r) : rowCursor + 1;
+            line = { row: rowCursor, values: [], formats: null };
+          }
+          return;
+        }
+        case 'v':
+          inV = true;
+          return;
+        case 'f':
+          hasFormula = true;
+          return;
+        case 'is':
+          inIs = true;
+          return;
+        case 't':
+          if (inIs && !phonetic) inT = true;
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 'row': {
+          endRow();
+          const r = a.r !== undefined ? Number(a.r) - 1 : rowCursor + 1;
+          rowCursor = Number.isFinite(r) && r >= 0 ? r : rowCursor + 1;
+          colCursor = -1;
+          line = { row: rowCursor, values: [], formats: null };
+          return;
+        }
+        case 'mergeCell': {
+          const rect = a.ref ? rectOf(a.ref) : null;
+          if (rect) merges.push(rect);
+          return;
+        }
+      }
+    },
+    text(s: string) {
+      if (inV || inT) v = v === undefined ? s : v + s;
+    },
+    close(name: string) {
+      switch (name) {
+        case 'v':
+          inV = false;
+          return;
+        case 't':
+          inT = false;
+          return;
+        case 'is':
+          inIs = false;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+        case 'c':
+          closeCell();
+          return;
+        case 'row':
+          endRow();
+          return;
+        case 'sheetData':
+          endRow();
+          return;
+      }
+    },
+  });
+
+  function closeCell(): void {
+    if (!line) return;
+    const value = cellValue();
+    if (value === null) return;
+    line.values[col] = value;
+    if (typeof value === 'number') {
+      const f = styles.formats[xf];
+      if (f) (line.formats ??= [])[col] = f;
+    }
+  }
+
+  function number(text: string): CellValue {
+    const n = parseFloat(text);
+    if (!Number.isFinite(n)) return null;
+    return styles.isDate[xf] ? serialText(n, date1904) : n;
+  }
+
+  function cellValue(): CellValue {
+    if (v === undefined || (hasFormula && v === '')) return null;
+    switch (type) {
+      case 's': {
+        const s = strings[parseInt(v, 10)];
+        return s === undefined ? null : s;
+      }
+      case 'str':
+        return v;
+      case 'inlineStr':
+        return unescapeX(v);
+      case 'b':
+        return parseInt(v, 10) !== 0;
+      case 'e':
+        return { error: v };
+      case 'd':
+        return isoDateText(v);
+      default:
+        return number(v);
+    }
+  }
+
+  return toSheetGrid(info, lines, merges);
+}
+
+/** Rows → the used range (merged areas applied first: only their top-left cell keeps a value). */
+function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGrid {
+  const sheet: SheetGrid = { name: info.name, originRow: 0, originCol: 0, values: [], merges, hidden: info.state !== 'visible' };
+  // Rows out of order or repeated (never written so by Excel, but legal to read): sorted, merged.
+  let sorted = true;
+  for (let i = 1; i < raw.length; i++) if (raw[i].row <= raw[i - 1].row) sorted = false;
+  let lines = raw;
+  if (!sorted) {
+    const byRow = new Map<number, Line>();
+    for (const l of raw) {
+      const prev = byRow.get(l.row);
+      if (!prev) byRow.set(l.row, l);
+      else
+        l.values.forEach((x, c) => {
+          prev.values[c] = x;
+          if (l.formats?.[c]) (prev.formats ??= [])[c] = l.formats[c];
+        });
+    }
+    lines = [...byRow.values()].sort((a, b) => a.row - b.row);
+  }
+  if (merges.length) {
+    const index = new Map<number, Line>();
+    for (const l of lines) index.set(l.row, l);
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const l = index.get(r);
+        if (!l) continue;
+        const from = r === m.top ? m.left + 1 : m.left;
+        for (let c = from; c <= m.right && c < l.values.length; c++) {
+          if (l.values[c] !== undefined) {
+            l.values[c] = null;
+            if (l.formats) l.formats[c] = undefined;
+          }
+        }
+      }
+    }
+  }
+  const kept: { row: number; values: CellValue[]; formats: (string | undefined)[] | null }[] = [];
+  let minCol = Infinity;
+  for (const l of lines) {
+    let first = -1;
+    let last = -1;
+    const vals = l.values;
+    for (let i = 0; i < vals.length; i++) {
+      const x = vals[i];
+      if (x === undefined || x === null) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (last < 0) continue;
+    if (first < minCol) minCol = first;
+    kept.push({ row: l.row, values: vals, formats: l.formats });
+    vals.length = last + 1;
+  }
+  if (!kept.length) return sheet;
+  const originRow = kept[0].row;
+  const originCol = minCol;
+  const height = kept[kept.length - 1].row - originRow + 1;
+  const values: CellValue[][] = new Array(height);
+  let formats: string[][] | undefined;
+  for (const l of kept) {
+    const width = l.values.length - originCol;
+    const line: CellValue[] = new Array(width);
+    for (let i = 0; i < width; i++) {
+      const x = l.values[i + originCol];
+      line[i] = x === undefined ? null : x;
+    }
+    values[l.row - originRow] = line;
+    if (l.formats) {
+      formats ??= [];
+      const row: string[] = new Array(width).fill('General');
+      for (let i = originCol; i < l.formats.length && i < l.values.length; i++) if (l.formats[i]) row[i - originCol] = l.formats[i]!;
+      formats[l.row - originRow] = row;
+    }
+  }
+  for (let i = 0; i < height; i++) if (!values[i]) values[i] = [];
+  if (formats) for (let i = 0; i < height; i++) if (!formats[i]) formats[i] = [];
+  sheet.originRow = originRow;
+  sheet.originCol = originCol;
+  sheet.values = values;
+  if (formats) sheet.numberFormats = formats;
+  return sheet;
+}
+
+/** The worksheets of the package, in workbook order (chart sheets, dialog and macro sheets are not tables). */
+export function worksheetsOf(pkg: Package): SheetInfo[] {
+  return (pkg.workbook?.sheets ?? []).filter((s) => s.kind === 'worksheet' && s.part !== null && pkg.has(s.part));
+}
+
+export function readGrid(pkg: Package): Grid {
+  const styles = readStyles(pkg);
+  const strings = readSharedStrings(pkg);
+  const date1904 = pkg.workbook?.date1904 ?? false;
+  return { sheets: worksheetsOf(pkg).map((s) => readWorksheet(pkg, s, styles, strings, date1904)) };
+}

@@ -1,0 +1,132 @@
+/** The package layer: zip directory, limits, content types, relationships (absolute, relative, escaped). */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { normalizePart, openPackage, PackageError, relsPartOf, resolveTarget } from '../../src/xlsx/package';
+
+const SAMPLE = path.join(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
+
+const CT = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="XML" ContentType="application/xml"/>
+<Override PartName="/xl/Book.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+</Types>`;
+
+function pkg(files: Record<string, string>): Uint8Array {
+  const z: Zippable = {};
+  for (const [k, v] of Object.entries(files)) z[k] = strToU8(v);
+  return zipSync(z);
+}
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+describe('openPackage', () => {
+  test('the sample: workbook, sheets, content types', () => {
+    const p = openPackage(readFileSync(SAMPLE));
+    expect(p.workbook?.part).toBe('xl/workbook.xml');
+    expect(p.workbook?.sheets.length).toBeGreaterThan(1);
+    for (const s of p.workbook!.sheets) expect(p.has(s.part!)).toBe(true);
+    expect(p.contentTypes.typeOf('xl/workbook.xml')).toMatch(/sheet\.main\+xml$/);
+    expect(p.contentTypes.typeOf('/xl/_rels/workbook.xml.rels')).toMatch(/relationships/);
+  });
+
+  test('a workbook elsewhere, absolute and relative targets, escapes, case, strict namespace', () => {
+    const bytes = pkg({
+      '[Content_Types].xml': CT,
+      '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/xl/Book.xml"/></Relationships>`,
+      'xl/_rels/Book.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        <Relationship Id="a" Type="${REL}/worksheet" Target="/xl/worksheets/Sheet%201.xml"/>
+        <Relationship Id="b" Type="${REL}/worksheet" Target="../other/s2.xml"/>
+        <Relationship Id="c" Type="${REL}/chartsheet" Target="chartsheets/c.xml"/>
+        <Relationship Id="d" Type="${REL}/hyperlink" Target="https://example.org/x" TargetMode="External"/>
+      </Relationships>`,
+      'xl/Book.xml': `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><x:workbookPr date1904="1"/><x:sheets>
+        <x:sheet name="Một" sheetId="1" r:id="a"/><x:sheet name="Hai" sheetId="2" state="hidden" r:id="b"/><x:sheet name="C" sheetId="3" r:id="c"/></x:sheets></x:workbook>`,
+      'xl/worksheets/sheet 1.xml': '<worksheet/>',
+      'other/s2.xml': '<worksheet/>',
+    });
+    const p = openPackage(bytes);
+    const wb = p.workbook!;
+    expect(wb.part).toBe('xl/Book.xml');
+    expect(wb.date1904).toBe(true);
+    expect(wb.sheets.map((s) => [s.name, s.state, s.part, s.kind])).toEqual([
+      ['Một', 'visible', 'xl/worksheets/sheet 1.xml', 'worksheet'],
+      ['Hai', 'hidden', 'other/s2.xml', 'worksheet'],
+      ['C', 'visible', 'xl/chartsheets/c.xml', 'chartsheet'],
+    ]);
+    expect(wb.rels.find((r) => r.id === 'd')).toMatchObject({ external: true, part: null });
+    expect(p.text('XL/WORKSHEETS/SHEET 1.XML')).toBe('<worksheet/>');
+    expect(p.contentTypes.typeOf('other/s2.xml')).toBe('application/xml');
+  });
+
+  test('no package relationships: the content type, then xl/workbook.xml', () => {
+    const p = openPackage(pkg({ '[Content_Types].xml': CT, 'xl/Book.xml': '<workbook><sheets/></workbook>' }));
+    expect(p.workbook?.part).toBe('xl/Book.xml');
+    const q = openPackage(pkg({ 'xl/workbook.xml': '<workbook><sheets/></workbook>' }));
+    expect(q.workbook?.part).toBe('xl/workbook.xml');
+  });
+
+  test('a .docx renamed .xlsx is no workbook', () => {
+    const p = openPackage(
+      pkg({
+        '[Content_Types].xml': `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+        '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
+        'word/document.xml': '<document/>',
+      }),
+    );
+    expect(p.workbook).toBeNull();
+  });
+
+  test('limits: part count and declared unpacked size, before inflating anything', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`p${i}.xml`] = '<a/>';
+    expect(() => openPackage(pkg(files), { maxParts: 20, maxUnpackedBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'xlsx.tooManyParts' }));
+    const big = pkg({ 'big.xml': 'x'.repeat(2_000_000) });
+    try {
+      openPackage(big, { maxParts: 100, maxUnpackedBytes: 1_000_000 });
+      throw new Error('no error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PackageError);
+      expect((e as PackageError).code).toBe('xlsx.tooLarge');
+      expect((e as PackageError).params).toEqual({ size: 2_000_000, limit: 1_000_000 });
+    }
+  });
+
+  test('a part that inflates to more than it declares is damaged (and costs no more memory)', () => {
+    const bytes = pkg({ 'a.xml': 'y'.repeat(100_000) });
+    // Lie in the central directory: declared size 1,000.
+    const b = Buffer.from(bytes);
+    const cd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    b.writeUInt32LE(1000, cd + 24);
+    const p = openPackage(b);
+    expect(() => p.read('a.xml')).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+    expect(() => p.scan('a.xml', {})).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+  });
+
+  test('not a zip, a truncated zip, malformed XML: corrupt with a reason', () => {
+    expect(() => openPackage(strToU8('hello'))).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+    const bytes = readFileSync(SAMPLE);
+    expect(() => openPackage(bytes.subarray(0, bytes.length - 200))).toThrow(PackageError);
+    expect(() => openPackage(pkg({ 'xl/workbook.xml': '<workbook><sheets></workbook>' }))).toThrow(
+      expect.objectContaining({ code: 'xlsx.corrupt', params: { why: expect.stringContaining('xl/workbook.xml') } }),
+    );
+  });
+
+  test('raw() gives the compressed bytes as stored', () => {
+    const p = openPackage(readFileSync(SAMPLE));
+    const e = p.entry('xl/workbook.xml')!;
+    expect(p.raw('xl/workbook.xml').length).toBe(e.compressedSize);
+  });
+});
+
+describe('part names', () => {
+  test('resolve, normalise, rels part', () => {
+    expect(resolveTarget('xl/workbook.xml', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('xl/worksheets/sheet1.xml', '../drawings/d1.xml')).toBe('xl/drawings/d1.xml');
+    expect(resolveTarget('xl/workbook.xml', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('', 'xl/workbook.xml')).toBe('xl/workbook.xml');
+    expect(resolveTarget('xl/workbook.xml', 'worksheets\\sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(normalizePart('/a/./b//c/../d')).toBe('a/b/d');
+    expect(relsPartOf('xl/workbook.xml')).toBe('xl/_rels/workbook.xml.rels');
+  });
+});
