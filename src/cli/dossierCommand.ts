@@ -52,7 +52,7 @@ export async function loadFactsFile(file: string | undefined, what: 'facts' | 'm
   return { ok: true, value: parsed.facts };
 }
 
-async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
+export async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
   const t = dossierText(lang);
   const set = {} as TemplateSet;
   const custom: string[] = [];

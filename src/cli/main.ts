@@ -21,6 +21,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await (await import('./dossierCommand')).runDossier(rest, io);
       case 'presets':
         return runPresets(rest, io);
+      case 'decision':
+        return await (await import('./decisionCommand')).runDecision(rest, io);
+      case 'certificates':
+        return await (await import('./certificatesCommand')).runCertificates(rest, io);
       case '--help':
       case '-h':
       case 'help':

@@ -7,6 +7,7 @@ import type { CriterionId, Kind } from './ids';
 import type { Profile, RateRule } from './profile';
 import type { Candidate, CandidateFacts, CriterionResult, Issue, Message } from './result';
 import { RowReader, type Reading, type RowReadings } from './readings';
+import { NearestUnits, suggestionLimit } from './nearest';
 import { classifyRow } from './rows';
 import type { DetectedTable } from './tables';
 import { cleanName, editDistance, fold } from './text';
@@ -126,26 +127,34 @@ function complianceCriterion(row: Row): CriterionResult | null {
   };
 }
 
+/**
+ * The council's vote of a row. Whenever the share is known it is recorded (the first ranking key,
+ * threshold or not: criteria.md "Votes"); it is a criterion only when the profile sets a threshold.
+ */
 function votesCriterion(row: Row, profile: Profile, meetingVoters: number | undefined): CriterionResult | null {
   const agree = row.readings.votesAgree;
-  if (profile.voteThreshold === null || agree.state === 'noColumn') return null;
+  if (agree.state === 'noColumn') return null;
+  const criterion = profile.voteThreshold !== null;
   const sheet = row.candidate.sheet;
-  if (agree.state !== 'value') return unknownFrom('votes', agree, sheet, false);
+  if (agree.state !== 'value') return criterion ? unknownFrom('votes', agree, sheet, false) : null;
   const totalReading = row.readings.votesTotal;
   const total = totalReading.state === 'value' ? totalReading.value : meetingVoters;
-  if (totalReading.state === 'invalid') return unknownFrom('votes', totalReading, sheet, false);
+  if (totalReading.state === 'invalid') return criterion ? unknownFrom('votes', totalReading, sheet, false) : null;
   if (!total) {
-    return { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'crit.votes.noTotal', params: {} } };
+    return criterion ? { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'crit.votes.noTotal', params: {} } } : null;
   }
   if (agree.value > total) {
-    return { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'value.countsInconsistent', params: { done: agree.value, total } } };
+    return criterion
+      ? { id: 'votes', outcome: 'unknown', value: null, sheet, cell: agree.cell, inherited: false, reason: { code: 'value.countsInconsistent', params: { done: agree.value, total } } }
+      : null;
   }
   const share = Math.round(((agree.value * 100) / total) * 1e9) / 1e9;
-  const cmp = comparePoints(share, profile.voteThreshold);
-  const pass = profile.voteInclusive ? cmp >= 0 : cmp > 0;
   row.candidate.facts.votesAgree = agree.value;
   row.candidate.facts.votesTotal = total;
   row.candidate.facts.voteShare = share;
+  if (profile.voteThreshold === null) return null;
+  const cmp = comparePoints(share, profile.voteThreshold);
+  const pass = profile.voteInclusive ? cmp >= 0 : cmp > 0;
   return {
     id: 'votes', outcome: pass ? 'pass' : 'fail', value: share, sheet, cell: agree.cell, inherited: false,
     reason: { code: pass ? 'crit.votes.pass' : 'crit.votes.fail', params: { agree: agree.value, total, value: share, threshold: profile.voteThreshold, op: profile.voteInclusive ? '≥' : '>' } },
@@ -244,6 +253,8 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
 interface UnitIndex {
   byKey: Map<string, Row[]>;
   units: { name: string; key: string }[];
+  /** Built on the first unknown unit. */
+  nearest?: NearestUnits;
 }
 
 function indexUnits(collectives: Row[]): UnitIndex {
@@ -260,17 +271,21 @@ function indexUnits(collectives: Row[]): UnitIndex {
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
-  return nearestUnitNames(unit, index.units);
+  index.nearest ??= new NearestUnits(index.units);
+  return index.nearest.nearestToKey(unitKey(unit));
 }
 
-/** Up to three unit names nearest to `unit` ("did you mean"), nearest first. */
+/**
+ * Up to three unit names nearest to `unit` ("did you mean"), nearest first: the plain search,
+ * the reference the trigram index (NearestUnits, src/core/nearest.ts) is tested against.
+ */
 export function nearestUnitNames(unit: string, units: { name: string; key: string }[]): string[] {
   const key = unitKey(unit);
   // The three nearest, ties kept in worksheet order. Once three are held, a name must beat the
   // third to enter, so later distances are computed with that tighter bound and stop early.
   const best: { name: string; d: number }[] = [];
   for (const u of units) {
-    let limit = Math.max(3, Math.ceil(u.key.length * 0.4));
+    let limit = suggestionLimit(u.key);
     if (best.length === 3) limit = Math.min(limit, best[2].d - 1);
     if (limit < 0) break;
     // A length difference alone beyond the limit rules a name out: skip the costly distance.

@@ -18,7 +18,7 @@ import type { NoteKind, NoteMode } from './marks';
 export const STATE_CHUNK = 30000;
 export const STATE_BANNER = 'Thi đua CCHC — dữ liệu của tiện ích (không sửa tay)';
 
-export type StateKey = 'profile' | 'overrides' | 'facts' | 'annotationBackup' | 'votes' | 'preset';
+export type StateKey = 'profile' | 'overrides' | 'facts' | 'annotationBackup' | 'votes' | 'preset' | 'certificateLayout';
 
 /** A user's correction of what table detection found on one sheet. */
 export interface MappingOverride {

@@ -54,6 +54,40 @@ export const AwardFactsSchema = z.object({
   recipients: z.array(z.string().trim().min(1)).optional(),
 }).strict();
 
+const docNumber = z.union([z.number().int().min(0), z.string().min(1)]).optional();
+const money = z.number().min(0).optional(); // đồng
+
+/** What the Quyết định khen thưởng of one award says (its own number, date, amounts…). */
+export const DecisionAwardSchema = z.object({
+  number: docNumber,
+  symbol: text, // "QĐ-UBND"
+  date,
+  /** Tiền thưởng in đồng, each tập thể / each cá nhân; a blank when absent. */
+  amounts: z.object({ collective: money, individual: money }).strict().optional(),
+}).strict();
+
+/**
+ * The Quyết định khen thưởng (after the council): issued by the authority the Tờ trình went to.
+ * `awards["<award id>"]` overrides number, symbol, date and amounts for one award.
+ */
+export const DecisionSchema = DecisionAwardSchema.extend({
+  parentBody: text, // usually none for UBND
+  issuingBody: text, // "Ủy ban nhân dân thị xã Ninh Hòa"
+  issuingBodyShort: text, // "UBND" → symbol "QĐ-UBND"
+  authority: text, // "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA" (the line above the căn cứ)
+  issuerName: text, // "Chủ tịch UBND thị xã Ninh Hòa" (the annex's "của …")
+  proposer: text, // "Trưởng phòng Nội vụ" (Theo đề nghị của …); the Tờ trình's issuing body otherwise
+  legalBases: z.array(z.string().trim().min(1)).optional(), // replaces the legal frame's căn cứ
+  amountBasis: text, // "theo quy định tại …" printed after the amounts
+  fund: text, // "Quỹ Thi đua, khen thưởng của thị xã"
+  executors: z.array(z.string().trim().min(1)).optional(), // Điều 3
+  signer: SignerSchema.optional(),
+  recipients: z.array(z.string().trim().min(1)).optional(),
+  awards: z.record(z.string(), DecisionAwardSchema).optional(),
+}).strict();
+
+export type DecisionFacts = z.infer<typeof DecisionSchema>;
+
 export const FactsSchema = z.object({
   parentBody: text,
   issuingBody: text,
@@ -73,18 +107,22 @@ export const FactsSchema = z.object({
   meeting: MeetingSchema.optional(),
   /** Per award id: overrides for that award's Tờ trình. */
   awards: z.record(z.string(), AwardFactsSchema).optional(),
+  /** The Quyết định khen thưởng that answers the Tờ trình. */
+  decision: DecisionSchema.optional(),
 }).strict();
 
 export type Facts = z.infer<typeof FactsSchema>;
 
-/** Shallow-deep merge: later sources win field by field; meeting merged one level down. */
+/** Shallow-deep merge: later sources win field by field; meeting and decision merged one level down. */
 export function mergeFacts(...sources: (Facts | undefined)[]): Facts {
   const out: Facts = {};
   for (const s of sources) {
     if (!s) continue;
     const meeting = s.meeting ? { ...(out.meeting ?? {}), ...s.meeting } : out.meeting;
+    const decision = s.decision ? { ...(out.decision ?? {}), ...s.decision } : out.decision;
     Object.assign(out, s);
     if (meeting) out.meeting = meeting;
+    if (decision) out.decision = decision;
   }
   return out;
 }
@@ -112,6 +150,27 @@ export function parseFacts(input: unknown, what: 'facts' | 'meeting', lang: 'vi'
   }
   const f = FactsSchema.safeParse(input, { error });
   return f.success ? { ok: true, facts: f.data } : { ok: false, problems: problemsOf(f.error, '') };
+}
+
+/** Facts the Quyết định prints as blanks, by path. */
+export function missingDecisionFacts(facts: Facts): string[] {
+  const d = facts.decision ?? {};
+  const checks: [string, unknown][] = [
+    ['decision.issuingBody', d.issuingBody],
+    ['decision.number', d.number],
+    ['decision.symbol', d.symbol ?? d.issuingBodyShort],
+    ['decision.date', d.date],
+    ['decision.authority', d.authority],
+    ['decision.signer.title', d.signer?.title],
+    ['decision.signer.name', d.signer?.name],
+    ['decision.executors', d.executors?.length],
+    ['decision.recipients', d.recipients?.length],
+    ['decision.amounts', d.amounts],
+    ['place', facts.place],
+    ['movement', facts.movement],
+    ['year', facts.year],
+  ];
+  return checks.filter(([, v]) => v === undefined || v === null || v === '' || v === 0).map(([k]) => k);
 }
 
 /** Facts the documents print as blanks, by path, so the user knows what is still to fill. */

@@ -19,8 +19,8 @@ export interface TemplateSource {
 /** The templates at hand, by id; a document set needs only its own. */
 export type Templates = Partial<Record<TemplateId, TemplateSource>>;
 
-/** The dossier's three templates. */
-export type TemplateSet = Record<'toTrinh' | 'bienBan' | 'baoCao', TemplateSource>;
+/** Every template (the dossier's three and the Quyết định). */
+export type TemplateSet = Record<TemplateId, TemplateSource>;
 
 export interface GeneratedFile {
   path: string;

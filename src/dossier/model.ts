@@ -15,7 +15,7 @@ import { chooseFrame, citationsFor, type LegalFrame, type ReportForm } from './l
 import { documentNumber } from './numbers';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao';
+export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'quyetDinh';
 
 export interface DossierDocument {
   template: TemplateId;
@@ -50,8 +50,8 @@ export interface DossierModel {
   proposed: { awardId: string; collective: number; individual: number }[];
 }
 
-const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
-const upper = (v: string | undefined | null): string => (v && v.trim() ? v.trim().toLocaleUpperCase('vi') : BLANK);
+export const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
+export const upper = (v: string | undefined | null): string => (v && v.trim() ? v.trim().toLocaleUpperCase('vi') : BLANK);
 
 /** What fits on one line of the header's left column (13 pt bold capitals). */
 const HEADER_LINE = 22;
@@ -72,7 +72,7 @@ export function headerLines(text: string): string {
   }
   return best > 0 ? `${text.slice(0, best)}\n${text.slice(best + 1)}` : text;
 }
-const headerUpper = (v: string | undefined | null): string => headerLines(upper(v));
+export const headerUpper = (v: string | undefined | null): string => headerLines(upper(v));
 
 /** "10 tập thể và 8 cá nhân", "3 tập thể", "2 cá nhân". */
 export function countsText(collective: number, individual: number): string {
@@ -83,16 +83,16 @@ export function countsText(collective: number, individual: number): string {
 }
 
 /** "tặng Giấy khen của Chủ tịch UBND thị xã" — the award as the object of "đề nghị". */
-function awardPhrase(award: Award): string {
+export function awardPhrase(award: Award): string {
   return /^tặng\s/i.test(award.label) ? award.label : `tặng ${award.label}`;
 }
 
-function movementPhrase(facts: Facts): string {
+export function movementPhrase(facts: Facts): string {
   const name = facts.movement ? quoted(facts.movement) : `“${BLANK}”`;
   return `phong trào thi đua ${name}${facts.year ? ` năm ${facts.year}` : ''}`;
 }
 
-function planReference(facts: Facts): string {
+export function planReference(facts: Facts): string {
   const p = facts.plan ?? {};
   const date = parseIsoDate(p.date);
   const dateText = date ? `ngày ${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}` : `ngày ${BLANK}`;
@@ -101,18 +101,18 @@ function planReference(facts: Facts): string {
 }
 
 /** Candidates proposed for an award, tập thể first, each by rank. */
-function proposedFor(result: CheckResult, awardId: string, kind: Kind): Candidate[] {
+export function proposedFor(result: CheckResult, awardId: string, kind: Kind): Candidate[] {
   return result.candidates
     .filter((c) => c.award === awardId && c.kind === kind)
     .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.row - b.row);
 }
 
-function unitOf(c: Candidate): string | undefined {
+export function unitOf(c: Candidate): string | undefined {
   return c.matchedUnit ?? c.facts.unit;
 }
 
 /** "Trưởng phòng, Phòng Nội vụ" for a person; empty for a unit. */
-function personDetails(c: Candidate): string {
+export function personDetails(c: Candidate): string {
   if (c.kind !== 'individual') return '';
   return [c.facts.position, unitOf(c)].filter((x) => x && x.trim()).join(', ');
 }
@@ -140,7 +140,7 @@ function header(facts: Facts, issuingBody: string | undefined, no: number | stri
   };
 }
 
-function lines(items: string[] | undefined): { text: string }[] {
+export function lines(items: string[] | undefined): { text: string }[] {
   return (items ?? []).map((text) => ({ text }));
 }
 

@@ -12,7 +12,9 @@ import { analyze, meetingVoters, type Analysis } from '../core/analyze';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/ids';
 import type { Profile, ProfileProblem } from '../core/profile';
-import { mergeFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
+import { buildDecisions, type DecisionModel } from './decision';
+import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
+import { chooseFrame, citationsFor } from './legalFrames';
 import { buildDossier, type DossierModel } from './model';
 
 export interface PrepareOptions {
@@ -70,4 +72,16 @@ export function prepareDossier(grid: Grid, opts: PrepareOptions): Prepared {
   const p = prepare(grid, opts);
   if (!p.ok) return p;
   return { ...p, model: buildDossier(p.analysis.result, p.analysis.profile, p.facts, opts.lang, { fallbackFrame: p.analysis.preset.frame }) };
+}
+
+/**
+ * The Quyết định of every award with proposed candidates. Its căn cứ are those of the legal frame
+ * in force on the decision's date (else the Tờ trình's date, else the preset's frame).
+ */
+export function prepareDecisions(grid: Grid, opts: PrepareOptions): Prepared<DecisionModel> {
+  const p = prepare(grid, opts);
+  if (!p.ok) return p;
+  const { profile, preset } = p.analysis;
+  const basesFor = (date: string | undefined) => citationsFor(chooseFrame(date ?? p.facts.date, profile.legalFrames, preset.frame).frame, 'quyetDinh');
+  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: missingDecisionFacts(p.facts) };
 }

@@ -9,10 +9,14 @@ export const TEMPLATE_FILES: Record<TemplateId, string> = {
   toTrinh: 'to-trinh.docx',
   bienBan: 'bien-ban.docx',
   baoCao: 'bao-cao-thanh-tich-mau-07.docx',
+  quyetDinh: 'quyet-dinh.docx',
 };
 
 /** The templates of the dossier proper (one call of `thidua dossier` / "Tạo hồ sơ"). */
 export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao'];
+
+/** The template of `thidua decision` / the pane's "Quyết định" step. */
+export const DECISION_TEMPLATES: readonly TemplateId[] = ['quyetDinh'];
 
 /** Custom document property holding the form version a template follows. */
 export const FORM_VERSION_PROPERTY = 'ThiDuaFormVersion';
@@ -126,6 +130,41 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'initiativeRecognition', example: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022' },
     { tag: 'achievement', example: 'the "Thành tích" text of the row (line breaks kept)' },
     { tag: 'reporterName', example: 'Nguyễn Thị Thu Hà (empty for a tập thể)' },
+  ],
+  quyetDinh: [
+    { tag: 'hasParentBody', loop: true, example: 'true when the issuer has a parent body' },
+    { tag: 'parentBody', example: '(empty for UBND)' },
+    { tag: 'issuingBody', example: 'ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA' },
+    { tag: 'number', example: 'Số: 1520/QĐ-UBND' },
+    { tag: 'placeDate', example: 'Ninh Hòa, ngày 28 tháng 12 năm 2022' },
+    { tag: 'subject', example: 'Về việc tặng Giấy khen … cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua “…” năm 2022' },
+    { tag: 'authority', example: 'CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA' },
+    { tag: 'bases', loop: true, example: 'the căn cứ: the legal frame of the decision\'s date, the plan, the Tờ trình answered' },
+    { tag: 'bases.text', example: 'Theo đề nghị của Phòng Nội vụ tại Tờ trình số 245/TTr-NV ngày 20 tháng 12 năm 2022.' },
+    { tag: 'article1', example: 'Tặng Giấy khen … cho 10 tập thể và 9 cá nhân có tên trong danh sách kèm theo, …' },
+    { tag: 'article2', example: 'Kèm theo Giấy khen, mỗi tập thể được thưởng 447.000 đồng, mỗi cá nhân được thưởng 223.500 đồng …' },
+    { tag: 'article3', example: 'Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ, … chịu trách nhiệm thi hành Quyết định này.' },
+    { tag: 'effect', example: 'Quyết định này có hiệu lực kể từ ngày ký./.' },
+    { tag: 'signerAuthority', example: 'KT. CHỦ TỊCH (empty when the signer signs in their own name)' },
+    { tag: 'signerTitle', example: 'CHỦ TỊCH' },
+    { tag: 'signerName', example: 'Nguyễn Vĩnh Thạnh' },
+    { tag: 'recipients', loop: true, example: '[{ text: "- Như Điều 3;" }, { text: "- Lưu: VT, NV." }]' },
+    { tag: 'recipients.text', example: '- Lưu: VT, NV.' },
+    { tag: 'annexSubtitle', example: 'Tập thể, cá nhân được tặng Giấy khen của Chủ tịch UBND thị xã' },
+    { tag: 'annexReference', example: '(Kèm theo Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch UBND thị xã Ninh Hòa)' },
+    { tag: 'counts', example: '10 tập thể và 9 cá nhân' },
+    { tag: 'hasCollectives', loop: true, example: 'true when tập thể are awarded' },
+    { tag: 'collectiveHeading', example: 'I. TẬP THỂ (10)' },
+    { tag: 'collectives', loop: true, example: 'one row per tập thể, by rank' },
+    { tag: 'collectives.no', example: '1' },
+    { tag: 'collectives.name', example: 'Văn phòng HĐND và UBND thị xã' },
+    { tag: 'collectives.details', example: '(empty for a tập thể)' },
+    { tag: 'hasIndividuals', loop: true, example: 'true when cá nhân are awarded' },
+    { tag: 'individualHeading', example: 'II. CÁ NHÂN (9)' },
+    { tag: 'individuals', loop: true, example: 'one row per cá nhân, by rank' },
+    { tag: 'individuals.no', example: '1' },
+    { tag: 'individuals.name', example: 'Nguyễn Thị Thu Hà' },
+    { tag: 'individuals.details', example: 'Trưởng phòng, Phòng Nội vụ' },
   ],
 };
 

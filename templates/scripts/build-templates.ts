@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { body, buildDocx, cell, p, rule, table, TEXT_WIDTH } from './ooxml';
+import { body, buildDocx, cell, p, rule, sectionBreak, table, TEXT_WIDTH } from './ooxml';
 import type { TemplateId } from '../../src/dossier/model';
 import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/dossier/tags';
 
@@ -209,7 +209,77 @@ function baoCao(): string {
   ].join('');
 }
 
-/** The three default templates, by template id (byte-stable). */
+/**
+ * Quyết định khen thưởng: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.2 "Quyết định (cá biệt) quy
+ * định trực tiếp"; the danh sách follows in its own section, its pages numbered from 1.
+ */
+function quyetDinh(): Buffer {
+  const w = [700, 4200, TEXT_WIDTH - 4900];
+  const th = (t: string, width: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), width, { vAlign: 'center' });
+  const listRows = (loop: string, headingTag: string, flag: string) => [
+    [cell(p(`{#${flag}}{${headingTag}}`, { b: true, size: 13, before: 60, after: 60 }), TEXT_WIDTH, { span: 3 })],
+    [
+      cell(c(`{#${loop}}{no}`, { size: 13, before: 60, after: 60 }), w[0]),
+      cell(p('{name}', { size: 13, before: 60, after: 60 }), w[1]),
+      cell(p(`{details}{/${loop}}{/${flag}}`, { size: 13, before: 60, after: 60 }), w[2]),
+    ],
+  ];
+  const article = (n: number, tag: string) => body([{ text: `Điều ${n}. `, b: true }, { text: tag }]);
+  const leftHeader = [
+    p('{#hasParentBody}'),
+    c('{parentBody}', { size: 13 }),
+    p('{/hasParentBody}'),
+    c('{issuingBody}', { size: 13, b: true }),
+    rule(LEFT, 1300),
+    c('{number}', { size: 13, before: 120 }),
+  ];
+  const rightHeader = [
+    c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, b: true }),
+    c('Độc lập - Tự do - Hạnh phúc', { size: 14, b: true }),
+    rule(RIGHT, 3400),
+    c('{placeDate}', { size: 14, i: true, before: 120 }),
+  ];
+  const bodyXml = [
+    table([[cell(leftHeader, LEFT), cell(rightHeader, RIGHT)]], { widths: [LEFT, RIGHT], borders: false }),
+    c('QUYẾT ĐỊNH', { b: true, size: 14, before: 360 }),
+    c('{subject}', { b: true, size: 14 }),
+    rule(TEXT_WIDTH, 1700),
+    c('{authority}', { b: true, size: 14, before: 240, after: 240 }),
+    loopParagraphs('bases', body('{text}', { i: true })),
+    c('QUYẾT ĐỊNH:', { b: true, size: 14, before: 120, after: 240 }),
+    article(1, '{article1}'),
+    article(2, '{article2}'),
+    article(3, '{article3}'),
+    body('{effect}'),
+    signatureBlock(
+      [p('Nơi nhận:', { b: true, i: true, size: 12, before: 240 }), loopParagraphs('recipients', p('{text}', { size: 11 }))],
+      [p('', { before: 240 }), loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14 })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
+    ),
+    sectionBreak(),
+    c('DANH SÁCH', { b: true, size: 14 }),
+    c('{annexSubtitle}', { b: true, size: 14 }),
+    c('{annexReference}', { i: true, size: 14 }),
+    rule(TEXT_WIDTH, 1700),
+    p('', { after: 120 }),
+    table(
+      [
+        [th('STT', w[0]), th('Tên tập thể / Họ và tên', w[1]), th('Chức vụ, đơn vị', w[2])],
+        ...listRows('collectives', 'collectiveHeading', 'hasCollectives'),
+        ...listRows('individuals', 'individualHeading', 'hasIndividuals'),
+      ],
+      { widths: w, borders: true, headerRows: 1 },
+    ),
+    p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
+  ].join('');
+  return buildDocx({
+    title: 'Quyết định khen thưởng',
+    properties: { ThiDuaTemplate: 'quyetDinh', [FORM_VERSION_PROPERTY]: 'Mẫu 1.2 - Phụ lục III Nghị định số 30/2020/NĐ-CP' },
+    body: bodyXml,
+    restartNumbering: true,
+  });
+}
+
+/** The default templates, by template id (byte-stable). */
 export function buildTemplates(): Record<TemplateId, Buffer> {
   return {
     toTrinh: toTrinh(),
@@ -219,6 +289,7 @@ export function buildTemplates(): Record<TemplateId, Buffer> {
       properties: { ThiDuaTemplate: 'baoCao', [FORM_VERSION_PROPERTY]: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
       body: baoCao(),
     }),
+    quyetDinh: quyetDinh(),
   };
 }
 

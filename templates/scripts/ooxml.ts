@@ -117,8 +117,17 @@ function emptyHeader(): string {
 <w:hdr ${NS}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p></w:hdr>`;
 }
 
-function sectPr(): string {
-  return `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/><w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" w:left="${MARGINS.left}" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`;
+/** A4 portrait section; `restartNumbering` starts its pages at 1 (an annex numbered on its own). */
+function sectPr(restartNumbering = false): string {
+  return `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/><w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" w:left="${MARGINS.left}" w:header="567" w:footer="567" w:gutter="0"/>${restartNumbering ? '<w:pgNumType w:start="1"/>' : ''}<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`;
+}
+
+/**
+ * Ends a section (Nghị định 30/2020, Phụ lục I: an appendix has its own page numbers): what
+ * follows starts on a new page; pass `restartNumbering` to buildDocx for the last section.
+ */
+export function sectionBreak(): string {
+  return `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${sectPr()}</w:pPr></w:p>`;
 }
 
 export interface DocxSpec {
@@ -126,6 +135,8 @@ export interface DocxSpec {
   /** Custom document properties, e.g. the form version (Mẫu số 07, Nghị định 91/2017/NĐ-CP). */
   properties: Record<string, string>;
   body: string;
+  /** The last section's pages start at 1 (after a sectionBreak()). */
+  restartNumbering?: boolean;
 }
 
 export function buildDocx(spec: DocxSpec): Buffer {
@@ -149,7 +160,7 @@ export function buildDocx(spec: DocxSpec): Buffer {
   add(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${NS}><w:body>${spec.body}${sectPr()}</w:body></w:document>`,
+<w:document ${NS}><w:body>${spec.body}${sectPr(spec.restartNumbering)}</w:body></w:document>`,
   );
   add('word/styles.xml', styles());
   add(

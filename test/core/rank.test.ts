@@ -134,7 +134,13 @@ test('vote share is the first key when votes are known, and a criterion with a t
   expect(byName(r, 'A').rank).toBe(2);
   expect(byName(r, 'C').criteria.find((x) => x.id === 'votes')).toMatchObject({ outcome: 'fail', value: 60 });
   expect(byName(r, 'A').criteria.find((x) => x.id === 'votes')!.outcome).toBe('pass');
-  // Without a vote threshold, votes rank but are no criterion.
+  // Without a vote threshold, votes rank (first key, criteria.md "Votes") but are no criterion.
   const plain = check(grid(collectives(rows, header)));
   expect(byName(plain, 'C').criteria.some((x) => x.id === 'votes')).toBe(false);
+  expect(['B', 'A', 'C'].map((n) => byName(plain, n).rank)).toEqual([1, 2, 3]);
+  expect(byName(plain, 'C').facts.voteShare).toBe(60);
+  // Votes without a total (and no meeting): no share, the next keys rank.
+  const noTotal = check(grid(collectives(rows.map((r) => r.slice(0, -1)), header.slice(0, -1))));
+  expect(['A', 'C', 'B'].map((n) => byName(noTotal, n).rank)).toEqual([1, 2, 3]);
+  expect(byName(noTotal, 'A').facts.voteShare).toBeUndefined();
 });

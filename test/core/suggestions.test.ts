@@ -1,6 +1,7 @@
 /** The bounded "did you mean" search gives exactly what the plain search gives. */
 import fc from 'fast-check';
 import { nearestUnitNames, unitKey } from '../../src/core/evaluate';
+import { NearestUnits } from '../../src/core/nearest';
 import { editDistance } from '../../src/core/text';
 
 function plain(unit: string, units: { name: string; key: string }[]): string[] {
@@ -28,4 +29,44 @@ it('equals the unbounded search on random unit lists', () => {
 it('suggests the nearest names, nearest first', () => {
   const units = ['Phòng Tài nguyên và Môi trường', 'Phòng Tư pháp', 'Phòng Tài chính - Kế hoạch'].map((name) => ({ name, key: unitKey(name) }));
   expect(nearestUnitNames('Phòng Tài nguyên Môi trường', units)[0]).toBe('Phòng Tài nguyên và Môi trường');
+});
+
+describe('the trie index (NearestUnits) gives exactly the plain search’s answers', () => {
+  const check = (names: string[], queries: string[]) => {
+    const units = names.map((name) => ({ name, key: unitKey(name) }));
+    const index = new NearestUnits(units);
+    for (const q of queries) {
+      expect(index.nearestToKey(unitKey(q))).toEqual(nearestUnitNames(q, units));
+      expect(index.nearestToKey(unitKey(q))).toEqual(plain(q, units)); // remembered answers too
+    }
+  };
+
+  it('on random short names over a small alphabet (many ties, short keys)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'n', 'h', ' ', 'ò', '1', '2'), minLength: 0, maxLength: 14 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.array(word, { minLength: 1, maxLength: 5 }), (names, queries) => check(names, queries)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on unit-like names and their misspellings', () => {
+    const base = fc.constantFrom('UBND xã Ninh Phước', 'Phòng Chuyên môn số', 'Phòng Tài nguyên và Môi trường', 'Trường THCS', 'Văn phòng HĐND và UBND thị xã');
+    const name = fc.tuple(base, fc.integer({ min: 1, max: 400 })).map(([b, i]) => `${b} ${i}`);
+    const typo = fc.tuple(name, fc.integer({ min: 0, max: 30 }), fc.constantFrom('', 'x', 'cũ', ' ', 'ab')).map(([n, at, ins]) => n.slice(0, at) + ins + n.slice(at + (ins ? 1 : 2)));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 200 }), fc.array(fc.oneof(name, typo), { minLength: 1, maxLength: 8 }), (names, queries) => check(names, queries)),
+      { numRuns: 400 },
+    );
+  });
+
+  it('scales: 25,000 units and 250 misspelt queries in a few seconds at most, even on a loaded machine', () => {
+    const names = Array.from({ length: 25000 }, (_, i) => (i % 2 ? `UBND xã Ninh Phước ${i + 1}` : `Phòng Chuyên môn số ${i + 1}`));
+    const units = names.map((name) => ({ name, key: unitKey(name) }));
+    const index = new NearestUnits(units);
+    const t0 = Date.now();
+    for (let i = 0; i < 250; i++) index.nearestToKey(unitKey(`${names[i * 97].replace('Chuyên môn', 'Chuyen mon')} cũ`));
+    const took = Date.now() - t0;
+    expect(index.nearestToKey(unitKey('UBND xã Ninh Phước 2 cũ'))).toEqual(nearestUnitNames('UBND xã Ninh Phước 2 cũ', units));
+    expect(took).toBeLessThan(5000); // generous on a shared machine; the plain search takes far longer (see npm run bench)
+  });
 });

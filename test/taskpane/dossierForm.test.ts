@@ -45,8 +45,11 @@ describe('facts ↔ form', () => {
     const facts = sampleFacts();
     const { meeting, numbers, ...rest } = facts;
     const shown = new Set(FORM_FIELDS.map((f) => f.id));
+    // Every leaf (arrays are leaves): "signer.name", "decision.amounts.collective".
+    const leaves = (prefix: string, v: unknown): string[] =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => leaves(`${prefix}.${k}`, x)) : [prefix];
     const paths = [
-      ...Object.entries(rest).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).map((s) => `${k}.${s}`) : [k])),
+      ...Object.entries(rest).flatMap(([k, v]) => leaves(k, v)),
       ...Object.keys(numbers ?? {}).map((k) => `numbers.${k}`),
       ...Object.keys(meeting ?? {}).filter((k) => k !== 'votes').map((k) => `meeting.${k}`),
     ];

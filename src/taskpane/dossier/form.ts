@@ -11,9 +11,9 @@ import { parseIsoDate } from '../../dossier/dates';
 import { parseFacts, type Facts } from '../../dossier/facts';
 
 /** How a field's text becomes a fact. */
-export type FieldKind = 'text' | 'date' | 'count' | 'year' | 'docNumber' | 'lines';
+export type FieldKind = 'text' | 'date' | 'count' | 'year' | 'docNumber' | 'lines' | 'money';
 
-export type FieldGroup = 'body' | 'signer' | 'movement' | 'meeting';
+export type FieldGroup = 'body' | 'signer' | 'movement' | 'meeting' | 'decision';
 
 export interface FormField {
   /** The fact's path in Facts ("signer.name", "meeting.membersPresent"). */
@@ -55,6 +55,23 @@ export const FORM_FIELDS: readonly FormField[] = [
   f('meeting.membersPresent', 'count', 'meeting'),
   f('meeting.membersTotal', 'count', 'meeting'),
   f('meeting.absentees', 'lines', 'meeting'),
+  // The Quyết định khen thưởng (after the council): src/dossier/decision.ts.
+  f('decision.issuingBody', 'text', 'decision'),
+  f('decision.issuingBodyShort', 'text', 'decision'),
+  f('decision.number', 'docNumber', 'decision'),
+  f('decision.date', 'date', 'decision'),
+  f('decision.authority', 'text', 'decision'),
+  f('decision.issuerName', 'text', 'decision'),
+  f('decision.proposer', 'text', 'decision'),
+  f('decision.amounts.collective', 'money', 'decision'),
+  f('decision.amounts.individual', 'money', 'decision'),
+  f('decision.amountBasis', 'text', 'decision'),
+  f('decision.fund', 'text', 'decision'),
+  f('decision.executors', 'lines', 'decision'),
+  f('decision.signer.authority', 'text', 'decision'),
+  f('decision.signer.title', 'text', 'decision'),
+  f('decision.signer.name', 'text', 'decision'),
+  f('decision.recipients', 'lines', 'decision'),
 ];
 
 /**
@@ -135,6 +152,7 @@ export function factsToForm(facts: Facts | undefined, voteCandidates: string[] =
 const MESSAGES = {
   vi: {
     date: 'Ngày không hợp lệ: ghi theo dạng dd/mm/yyyy (ví dụ 20/12/2022).',
+    money: 'Số tiền (đồng) chỉ gồm chữ số, có thể có dấu chấm ngăn cách (ví dụ 447.000).',
     count: 'Phải là một số nguyên không âm (ví dụ 9).',
     year: 'Năm phải có 4 chữ số (ví dụ 2022).',
     docNumber: 'Số văn bản chỉ gồm chữ số (ví dụ 245), không ghi ký hiệu ở đây.',
@@ -143,6 +161,7 @@ const MESSAGES = {
   },
   en: {
     date: 'Invalid date: write it as dd/mm/yyyy (e.g. 20/12/2022).',
+    money: 'An amount in đồng: digits, dots between thousands allowed (e.g. 447.000).',
     count: 'Must be a whole number, 0 or more (e.g. 9).',
     year: 'The year must have 4 digits (e.g. 2022).',
     docNumber: 'The document number is digits only (e.g. 245), without the symbol.',
@@ -200,6 +219,13 @@ export function formToFacts(form: FormState, base: Facts | undefined, lang: Lang
         if (!/^\d+$/.test(text)) problems.push({ field: field.id, message: M.docNumber });
         setPath(out, field.id, /^[1-9]\d*$|^0$/.test(text) ? Number(text) : text);
         break;
+      case 'money': {
+        // "447.000", "447 000" or "447000" đồng.
+        const digits = text.replace(/[.\s\u00a0]/g, '');
+        if (!/^\d+$/.test(digits)) problems.push({ field: field.id, message: M.money });
+        setPath(out, field.id, /^\d+$/.test(digits) ? Number(digits) : text);
+        break;
+      }
       case 'lines': {
         const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
         setPath(out, field.id, lines.length ? lines : undefined);

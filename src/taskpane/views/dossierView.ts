@@ -32,7 +32,6 @@ export interface DossierHost {
 }
 
 
-
 type Engine = typeof import('../dossier/engine');
 let enginePromise: Promise<Engine> | null = null;
 /** The docxtemplater part, fetched once (its own chunk). */

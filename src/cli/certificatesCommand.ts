@@ -1,0 +1,100 @@
+/**
+ * `thidua certificates <workbook.xlsx> --out giay-khen.docx [--layout layout.json] [--paper A3]
+ *  [--calibration] [--facts f.json] [--profile p.json] [--lang en]` — one page per awardee to print
+ * onto the pre-printed Giấy khen blanks (src/dossier/certificates.ts). The layout: --layout, else
+ * the one saved in the workbook (state key 'certificateLayout'), else the default.
+ * --calibration writes the calibration page (rulers and crosses) instead.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../dossier/certificates';
+import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
+import { prepare } from '../dossier/prepare';
+import { afterCouncilText } from './afterCouncilMessages';
+import { langOf, parseArgs } from './args';
+import { fail, loadFactsFile, preparedFailure, readJson } from './dossierCommand';
+import type { CliIO } from './io';
+import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
+import { cliText } from './messages';
+
+export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const t = afterCouncilText(lang);
+  const args = parseArgs(argv, { flags: ['calibration'], options: ['out', 'layout', 'paper', 'profile', 'preset', 'facts', 'lang'] });
+  if (!args.ok) {
+    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
+    return 2;
+  }
+  const [workbookPath, ...extra] = args.positionals;
+  const outOption = args.options.get('out');
+  const paper = args.options.get('paper');
+  if (!workbookPath || extra.length || !outOption || (paper !== undefined && paper !== 'A4' && paper !== 'A3')) {
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : !outOption ? t.missingOut : c.badArgument(`--paper ${paper}`)}\n\n${c.usage}`);
+    return 2;
+  }
+  const out = outOption.toLowerCase().endsWith('.docx') ? outOption : path.join(outOption, CERTIFICATES_FILE);
+
+  let layout: CertificateLayout | undefined;
+  let layoutSource = '';
+  const layoutFile = args.options.get('layout');
+  if (layoutFile) {
+    const json = await readJson(layoutFile, lang);
+    if (!json.ok) return fail(io, json);
+    const parsed = parseLayout(json.value, lang);
+    if (!parsed.ok) return fail(io, { ok: false, exitCode: 1, message: [t.layoutInvalid(layoutFile), ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n') });
+    layout = parsed.layout;
+    layoutSource = layoutFile;
+  }
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
+  if (!profile.ok) return fail(io, profile);
+  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
+  if (!factsFile.ok) return fail(io, factsFile);
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) return fail(io, wb);
+  const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
+
+  const saved = prepared.analysis.state.certificateLayout;
+  if (!layout && saved !== undefined) {
+    const parsed = parseLayout(saved, lang);
+    if (parsed.ok) {
+      layout = parsed.layout;
+      layoutSource = lang === 'vi' ? 'lưu trong bảng tính' : 'saved in the workbook';
+    } else io.err([t.savedLayoutInvalid, ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n'));
+  }
+  if (!layout) {
+    layout = defaultLayout(paper === 'A3' ? 'A3' : 'A4');
+    layoutSource = lang === 'vi' ? `mặc định, khổ ${layout.paper} ngang` : `default, ${layout.paper} landscape`;
+  }
+
+  const lines: string[] = [];
+  let bytes: Uint8Array;
+  if (args.flags.has('calibration')) {
+    bytes = calibrationDocx(layout);
+    lines.push(t.calibrationWritten(out));
+  } else {
+    const pages = certificatePages(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
+    if (!pages.length) {
+      io.out(t.noAwardees);
+      return 0;
+    }
+    bytes = certificatesDocx(pages, layout);
+    lines.push(t.certificatesWritten(pages.length, out));
+    const d = prepared.facts.decision;
+    if (d?.number === undefined || !d?.date) lines.push(`! ${t.missingFacts}`);
+  }
+  try {
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await fs.writeFile(out, bytes);
+  } catch (e) {
+    io.err(t.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    return 1;
+  }
+  lines.push(t.layoutUsed(layoutSource));
+  io.out(lines.join('\n'));
+  return 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * `thidua decision <workbook.xlsx> --out <dir> [--facts f.json] [--profile p.json] [--preset id]
+ *  [--templates <dir>] [--lang en]` — the Quyết định khen thưởng of each award with proposed
+ * candidates, with its danh sách (src/dossier/decision.ts). Same preparation as `thidua dossier`.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { generateDocuments } from '../dossier/generate';
+import { prepareDecisions } from '../dossier/prepare';
+import { DECISION_TEMPLATES } from '../dossier/tags';
+import { afterCouncilText } from './afterCouncilMessages';
+import { langOf, parseArgs } from './args';
+import { fail, loadFactsFile, loadTemplates, preparedFailure } from './dossierCommand';
+import { dossierText } from './dossierMessages';
+import type { CliIO } from './io';
+import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
+import { cliText } from './messages';
+
+export async function runDecision(argv: string[], io: CliIO): Promise<number> {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const t = afterCouncilText(lang);
+  const d = dossierText(lang);
+  const args = parseArgs(argv, { flags: [], options: ['out', 'profile', 'facts', 'meeting', 'templates', 'preset', 'lang'] });
+  if (!args.ok) {
+    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
+    return 2;
+  }
+  const [workbookPath, ...extra] = args.positionals;
+  const out = args.options.get('out');
+  if (!workbookPath || extra.length || !out) {
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
+    return 2;
+  }
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
+  if (!profile.ok) return fail(io, profile);
+  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
+  if (!factsFile.ok) return fail(io, factsFile);
+  const meetingFile = await loadFactsFile(args.options.get('meeting'), 'meeting', lang);
+  if (!meetingFile.ok) return fail(io, meetingFile);
+  const templates = await loadTemplates(args.options.get('templates'), lang);
+  if (!templates.ok) return fail(io, templates);
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) return fail(io, wb);
+
+  const prepared = prepareDecisions(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
+  const { model, analysis } = prepared;
+  if (!model.documents.length) {
+    io.out(t.nothingToDecide);
+    return 0;
+  }
+  const generated = generateDocuments(model.documents, templates.value.set, lang, DECISION_TEMPLATES);
+  if (!generated.ok) {
+    io.err([d.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), d.nothingWritten].join('\n'));
+    return 1;
+  }
+  try {
+    await fs.mkdir(out, { recursive: true });
+    for (const f of generated.files) await fs.writeFile(path.join(out, f.path), f.bytes);
+  } catch (e) {
+    io.err(t.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    return 1;
+  }
+  const lines = [t.decisionsWritten(generated.files.length, out)];
+  for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
+  for (const p of model.proposed) lines.push(t.awarded(analysis.profile.awards.find((a) => a.id === p.awardId)?.label ?? p.awardId, p.collective, p.individual));
+  const custom = templates.value.custom.filter((f) => path.basename(f) === 'quyet-dinh.docx');
+  if (custom.length) lines.push(d.customTemplates(custom));
+  for (const w of model.warnings) lines.push(`! ${w}`);
+  if (prepared.missing.length) lines.push(t.missingDecisionFacts(prepared.missing));
+  io.out(lines.join('\n'));
+  return 0;
+}
