@@ -14,7 +14,7 @@ import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
-import { missingFacts } from '../../dossier/facts';
+import { mergeFacts, missingFacts } from '../../dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
@@ -347,7 +347,8 @@ export class DossierView {
     const D = this.D;
     const facts = this.validated();
     if (!facts) return;
-    const blanks = missingFacts(facts);
+    // What the documents would print as blanks: the preset words the issuer and the council too.
+    const blanks = missingFacts(mergeFacts((this.analysis?.preset.facts ?? {}) as Facts, facts));
     if (blanks.length && !anyway) {
       this.confirmBlanks(blanks);
       return;
