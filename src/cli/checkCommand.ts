@@ -8,6 +8,7 @@ import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
 import { checkOutput, SafeWriteError } from './safeWrite';
+import { writeJson } from './jsonOut';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -61,8 +62,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
     return 1;
   }
-  if (args.flags.has('json')) io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
-  else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
+  // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).
+  for (const m of analysis.stateProblems) io.err(renderMessage(m, lang));
+  if (args.flags.has('json')) {
+    const report = toJsonReport(analysis.result, lang) as unknown as Record<string, unknown>;
+    if (io.write) {
+      writeJson(report, io.write.bind(io));
+      io.write('\n');
+    } else io.out(JSON.stringify(report, null, 2));
+  } else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
   if (annotatePath) {
     let written: WrittenCopy;
     try {

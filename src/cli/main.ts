@@ -25,6 +25,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await (await import('./decisionCommand')).runDecision(rest, io);
       case 'certificates':
         return await (await import('./certificatesCommand')).runCertificates(rest, io);
+      case 'record':
+        return await (await import('./recordCommand')).runRecord(rest, io);
       case '--help':
       case '-h':
       case 'help':

@@ -2,8 +2,9 @@
  * One call for the adapters: the profile and overrides saved in the workbook, the check, and the
  * annotation plan. The add-in and the CLI both go through here, so they give the same answer.
  */
-import type { AnnotationPlan } from './annotationPlan';
+import { STATE_SHEET, type AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
+import { awardContextOf } from './awardRecord';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
@@ -12,8 +13,8 @@ import { resolvePreset, type Preset } from './presets';
 import { meetingVoters } from './votes';
 
 export { meetingVoters } from './votes';
-import type { CheckResult } from './result';
-import { readState, type MappingOverride, type WorkbookState } from './state';
+import type { CheckResult, Message } from './result';
+import { parseState, type MappingOverride, type WorkbookState } from './state';
 
 export interface Analysis {
   profile: Profile;
@@ -22,6 +23,8 @@ export interface Analysis {
   state: WorkbookState;
   result: CheckResult;
   plan: AnnotationPlan;
+  /** Entries of the state sheet that were broken and dropped (the rest of the state is used). */
+  stateProblems: Message[];
   /** Problems of a profile saved in the workbook (then the default profile is used). */
   profileProblems: ProfileProblem[];
   /** Problems of the caller's profileInput merged over the preset's profile (the CLI then stops). */
@@ -44,7 +47,7 @@ function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): nu
 }
 
 export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
-  const state = readState(grid);
+  const { state, problems: dropped } = parseState(grid);
   const preset = resolvePreset(opts.preset, state.preset);
   let profile = opts.profile;
   let profileProblems: ProfileProblem[] = [];
@@ -65,7 +68,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
   const ourSheets = typeof written === 'string' ? [written] : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets });
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets, awardContext: awardContextOf(state.facts) });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {
@@ -75,6 +78,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
     result,
     profileProblems,
     profileInputProblems,
+    stateProblems: dropped.map((d) => ({ code: 'state.entryDropped', params: { key: d.path, why: d.why, sheet: STATE_SHEET } })),
     // Built on first use: `thidua check` without --annotate never needs it.
     get plan() {
       plan ??= planAnnotations(result, chosen, opts.lang);

@@ -1,4 +1,5 @@
 /** The whole pure pipeline: grid → tables → candidates → outcomes → ranking. */
+import { alreadyAwardedIssues, type AwardContext } from './awardRecord';
 import { evaluate } from './evaluate';
 import type { Grid } from './grid';
 import { historyNearMisses, readHistory } from './history';
@@ -15,6 +16,8 @@ export interface CheckOptions {
   meetingVoters?: number;
   /** Sheets the product wrote (the result sheet as the workbook state names it): never tables. */
   ourSheets?: string[];
+  /** The year and movement judged (saved facts): a proposal for an award already received is warned. */
+  awardContext?: AwardContext;
 }
 
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
@@ -25,6 +28,7 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const { quotas, ties } = rankAndAward(candidates, profile, found);
   const history = readHistory(grid);
   found.push(...history.issues, ...historyNearMisses(history.history, candidates));
+  found.push(...alreadyAwardedIssues(history.history, candidates, profile, options.awardContext ?? {}));
   return {
     profileName: profile.name,
     tables: tables.map(({ fieldCols: _c, positionAndUnit: _p, ...info }) => info),

@@ -10,7 +10,8 @@
  */
 import { STATE_SHEET } from './annotationPlan';
 import { a1, parseA1, type Grid, type SheetGrid } from './grid';
-import type { Field, Kind } from './ids';
+import { z } from 'zod';
+import { FIELDS, KINDS, type Field, type Kind } from './ids';
 import type { CellAnchor } from './locate';
 import { MARK_FILL } from './annotationPlan';
 import type { NoteKind, NoteMode } from './marks';
@@ -334,11 +335,77 @@ export function findStateSheet(grid: Grid): SheetGrid | undefined {
   return grid.sheets.find((s) => s.name === STATE_SHEET);
 }
 
-/** Reads the state rows; a malformed entry is dropped (reported by the caller if needed). */
-export function readState(grid: Grid): WorkbookState {
+/** One entry of the state sheet that was dropped, and why (the rest of the state is still used). */
+export interface StateProblem {
+  /** The state key, with the index of the dropped item ("overrides.0"). */
+  path: string;
+  why: 'json' | 'shape';
+}
+
+/** Every key (a Record, so that a new StateKey not listed here fails the type check). */
+const STATE_KEYS: Record<StateKey, true> = { profile: true, overrides: true, facts: true, annotationBackup: true, votes: true, preset: true, certificateLayout: true };
+
+/** A mapping override as the add-in saves it; anything else in the list is dropped alone. */
+const overrideSchema = z
+  .object({
+    sheet: z.string(),
+    ignore: z.boolean().optional(),
+    kind: z.enum(KINDS as [Kind, ...Kind[]]).optional(),
+    headerRow: z.number().int().positive().optional(),
+    columns: z.partialRecord(z.enum(FIELDS), z.string().regex(/^[A-Za-z]{1,3}$/).nullable()).optional(),
+  })
+  .passthrough();
+
+/**
+ * Each key's value, checked for the shape its readers rely on. The profile and the facts are
+ * checked in full by their own schemas where they are used (mergeProfile, parseFacts), which
+ * report every problem by path; here they need only be objects.
+ */
+function parseEntry(key: StateKey, value: unknown, problems: StateProblem[]): unknown {
+  switch (key) {
+    case 'overrides': {
+      if (!Array.isArray(value)) {
+        problems.push({ path: key, why: 'shape' });
+        return undefined;
+      }
+      const kept: MappingOverride[] = [];
+      value.forEach((item, i) => {
+        const r = overrideSchema.safeParse(item);
+        if (r.success) kept.push(r.data as MappingOverride);
+        else problems.push({ path: `${key}.${i}`, why: 'shape' });
+      });
+      return kept;
+    }
+    case 'annotationBackup': {
+      const backup = unpackBackup(value);
+      if (!backup) problems.push({ path: key, why: 'shape' });
+      return backup;
+    }
+    case 'profile':
+    case 'facts': {
+      const r = z.record(z.string(), z.unknown()).safeParse(value);
+      if (!r.success) problems.push({ path: key, why: 'shape' });
+      return r.success ? value : undefined;
+    }
+    case 'preset': {
+      if (typeof value !== 'string') problems.push({ path: key, why: 'shape' });
+      return typeof value === 'string' ? value : undefined;
+    }
+    default:
+      return value;
+  }
+}
+
+/**
+ * Reads the state rows, parsed: a broken entry (not JSON, or not the shape its readers need —
+ * e.g. `overrides: [null]` typed by hand) is dropped and reported, never thrown; the valid rest is
+ * used. The backup's format 1/2/3 are read by unpackBackup.
+ */
+export function parseState(grid: Grid): { state: WorkbookState; problems: StateProblem[] } {
   const sheet = findStateSheet(grid);
   const state: WorkbookState = {};
-  if (!sheet) return state;
+  const problems: StateProblem[] = [];
+  if (!sheet) return { state, problems };
   for (const line of sheet.values) {
     const key = line[0];
     if (typeof key !== 'string' || key === STATE_BANNER || !key) continue;
@@ -347,18 +414,23 @@ export function readState(grid: Grid): WorkbookState {
       .map((v) => (typeof v === 'string' ? v : ''))
       .join('');
     if (!text) continue;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
-      if (key !== 'annotationBackup') state[key as StateKey] = value;
-      else {
-        const backup = unpackBackup(value);
-        if (backup) state.annotationBackup = backup;
-      }
+      value = JSON.parse(text);
     } catch {
-      // A hand-edited, broken entry is ignored rather than crashing the check.
+      problems.push({ path: key, why: 'json' });
+      continue;
     }
+    // A key of a later version is kept as it is (rewriting the state must not lose it).
+    const parsed = Object.prototype.hasOwnProperty.call(STATE_KEYS, key) ? parseEntry(key as StateKey, value, problems) : value;
+    if (parsed !== undefined) state[key as StateKey] = parsed;
   }
-  return state;
+  return { state, problems };
+}
+
+/** The state, broken entries dropped (parseState also says which). */
+export function readState(grid: Grid): WorkbookState {
+  return parseState(grid).state;
 }
 
 /** The rows to write on the state sheet (A1 downwards), for the whole state. */

@@ -4,10 +4,11 @@
  * tiếp", with the danh sách as an annex ("Kèm theo Quyết định số …") numbered on its own pages.
  * Pure: the data of each document; every fact not given is the dotted blank, never invented.
  */
+import type { AwardToRecord } from '../core/awardRecord';
 import type { Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
-import { BLANK, vietnameseDate } from './dates';
+import { BLANK, parseIsoDate, vietnameseDate } from './dates';
 import type { DecisionFacts, Facts } from './facts';
 import { slug } from './fileNames';
 import {
@@ -155,4 +156,53 @@ export function buildDecisions(result: CheckResult, profile: Profile, facts: Fac
   }));
   const proposed = awards.map((a) => ({ awardId: a.id, collective: proposedFor(result, a.id, 'collective').length, individual: proposedFor(result, a.id, 'individual').length }));
   return { documents, warnings: awards.length ? [] : [WARNINGS[lang].nobody], proposed };
+}
+
+/** An issued decision's awards, as the history records them (core/awardRecord.ts). */
+export interface IssuedDecision {
+  awardId: string;
+  /** "1520/QĐ-UBND" */
+  number: string;
+  awards: AwardToRecord[];
+}
+
+export type IssuedDecisions = { ok: true; decisions: IssuedDecision[] } | { ok: false; missing: string[] };
+
+/**
+ * The awards of every decision (one per award with proposed candidates). A decision is issued
+ * when it has its number and date: without them nothing can be recorded (the paths say which).
+ */
+export function issuedDecisions(result: CheckResult, profile: Profile, facts: Facts): IssuedDecisions {
+  const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
+  const missing = new Set<string>();
+  const decisions: IssuedDecision[] = [];
+  for (const award of awards) {
+    const d = decisionFor(facts, award.id);
+    const date = parseIsoDate(d.date);
+    const symbol = d.symbol ?? (d.issuingBodyShort ? `QĐ-${d.issuingBodyShort}` : undefined);
+    const own = facts.decision?.awards?.[award.id] ? `decision.awards.${award.id}` : 'decision';
+    if (d.number === undefined) missing.add(`${own}.number`);
+    if (!symbol) missing.add('decision.symbol');
+    if (!date) missing.add(`${own}.date`);
+    if (d.number === undefined || !symbol || !date) continue;
+    const number = decisionNumber(d).replace(/^Số:\s*/, '');
+    const dateText = `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
+    const year = facts.year !== undefined ? Number(facts.year) : date.year;
+    const note = capitalize(movementPhrase(facts));
+    const people = [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')];
+    decisions.push({
+      awardId: award.id,
+      number,
+      awards: people.map((c) => ({
+        year,
+        name: c.name,
+        ...(c.kind === 'individual' && (c.matchedUnit ?? c.facts.unit) ? { unit: c.matchedUnit ?? c.facts.unit } : {}),
+        award: award.label,
+        decisionNumber: number,
+        decisionDate: dateText,
+        note,
+      })),
+    });
+  }
+  return missing.size ? { ok: false, missing: [...missing] } : { ok: true, decisions };
 }

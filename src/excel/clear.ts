@@ -5,6 +5,7 @@
 import { readState, type AnnotationBackup } from '../core/state';
 import { STATE_SHEET } from '../core/annotationPlan';
 import { reconcile, queueExistingNotes, STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
+import { assertWritable } from './guards';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
 
@@ -22,7 +23,8 @@ export interface ClearOutcome {
 
 export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   let existing!: ReturnType<typeof queueExistingNotes>;
-  const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const read = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const { grid, names } = read;
   const state = readState(grid);
   const previous = backupOf(state.annotationBackup);
   if (!previous) {
@@ -33,6 +35,8 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
     }
     return { cleared: false, missingSheets: [] };
   }
+  // Before any write: the sheets we restore, and the workbook's structure (our sheets are removed).
+  assertWritable(read, previous.cells.map((c) => c.sheet));
   // What a partial clear left (only cells of sheets that are gone) and the user clears again
   // without having renamed the sheet back: the sheet was deleted, or they accept the loss.
   const present = new Set(names);

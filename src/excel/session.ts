@@ -10,6 +10,7 @@ import type { WorkbookState } from '../core/state';
 import { queueExistingNotes, reconcile } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
+import { assertWritable } from './guards';
 import { hiddenSheetError, missingSheetsError, userError } from './messages';
 import { readGrid } from './readGrid';
 import type { ProfileSaved } from '../taskpane/sessionApi';
@@ -37,12 +38,15 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
 async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode }> {
   const mode = bestNoteMode();
   let existing!: ReturnType<typeof queueExistingNotes>;
-  const { grid, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const read = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(syncer.context)) });
+  const { grid, names } = read;
   const analysis = analyze(grid, { lang });
   const previous = backupOf(analysis.state.annotationBackup);
   // A cleared workbook may keep an empty backup: only real marks or a result sheet count.
   const marked = !!previous && (previous.cells.length > 0 || previous.resultSheet !== null);
   if (when === 'ifAnnotated' && !marked) return { analysis, annotated: false, noteMode: mode };
+  // Before any write: a protected sheet we mark or restore, or a protected workbook structure.
+  assertWritable(read, [...analysis.plan.marks.map((m) => m.sheet), ...(previous?.cells ?? []).map((c) => c.sheet)], lang);
   await reconcile(syncer, {
     sheetNames: names,
     previous,

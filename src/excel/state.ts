@@ -2,6 +2,8 @@
 import { STATE_SHEET } from '../core/annotationPlan';
 import { readState, type WorkbookState } from '../core/state';
 import { STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
+import { supports } from './capabilities';
+import { protectionError } from './messages';
 import type { Syncer } from './syncer';
 
 /** Reads the state sheet (two small requests), merges `partial` over it and rewrites it. */
@@ -11,7 +13,11 @@ export async function saveState(syncer: Syncer, partial: WorkbookState): Promise
   const staging = sheets.getItemOrNullObject(STATE_SHEET_STAGING);
   sheet.load('name');
   staging.load('name');
+  // Our state sheet is added, renamed and deleted: workbook structure protection refuses it, so say so first.
+  const book = supports('1.7') ? syncer.context.workbook.protection : null;
+  book?.load('protected');
   await syncer.sync();
+  if (book?.protected) throw protectionError([], true);
   // The staging sheet holds the state only when a write was interrupted after removing the old one.
   const source = !sheet.isNullObject ? sheet : !staging.isNullObject ? staging : null;
   let current: WorkbookState = {};

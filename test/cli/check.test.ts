@@ -190,3 +190,18 @@ test('--annotate into a place that cannot be written: exit 1 with a message, no 
   expect(r.stderr).toMatch(/x\.xlsx/);
   expectNoStack(r);
 });
+
+test('a hand-broken state entry (overrides: [null]) is reported and ignored: the check runs, stdout stays pure JSON', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const st = wb.getWorksheet('_ThiDuaCCHC') ?? wb.addWorksheet('_ThiDuaCCHC', { state: 'hidden' });
+  st.addRow(['Thi đua CCHC — dữ liệu của tiện ích (không sửa tay)']);
+  st.addRow(['overrides', '[null]']);
+  const file = path.join(dir, 'broken-state.xlsx');
+  await wb.xlsx.writeFile(file);
+  const r = thidua(['check', file, '--json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).candidates.length).toBeGreaterThan(10);
+  expect(r.stderr).toMatch(/mục "overrides\.0"\) sai cấu trúc/);
+  expectNoStack(r);
+});

@@ -1,7 +1,10 @@
 /** The backup of what annotation replaced, as stored on the state sheet: compact (format 2), format 1 still read. */
 import { STATE_SHEET } from '../../src/core/annotationPlan';
-import { compactCells, expandCells, packBackup, readState, stateRows, unpackBackup, type AnnotationBackup, type BackedUpCell } from '../../src/core/state';
-import { grid, sheet } from './fixtures';
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import { renderMessage } from '../../src/core/messages';
+import { compactCells, expandCells, packBackup, parseState, readState, stateRows, unpackBackup, type AnnotationBackup, type BackedUpCell } from '../../src/core/state';
+import { collectives, grid, sheet, unitRow } from './fixtures';
 
 const key = (c: BackedUpCell) => `${c.sheet}!${c.cell}`;
 const sorted = (b: AnnotationBackup) => ({ ...b, cells: [...b.cells].sort((x, y) => (key(x) < key(y) ? -1 : 1)) });
@@ -61,4 +64,47 @@ test('a cell listed twice or with an odd address keeps its own entry', () => {
   expect(back.cells).toHaveLength(3);
   expect(back.cells).toContainEqual({ sheet: 'A', cell: 'b2', fill: '#FF0000', note: null });
   expect(back.cells).toContainEqual({ sheet: 'A', cell: '??', fill: null, note: null });
+});
+
+describe('the state is parsed, not cast: broken entries are dropped and reported, never thrown', () => {
+  const stateSheet = (rows: [string, unknown][]) => sheet(STATE_SHEET, [['banner'], ...rows.map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])]);
+  const table = collectives([unitRow(1, 'Phòng Nội vụ'), unitRow(2, 'Phòng Tư pháp')]);
+
+  test('overrides: [null] and other bad items: each dropped alone, the good one kept', () => {
+    const good = { sheet: 'Tập thể', kind: 'collective', headerRow: 1 };
+    const g = grid(table, stateSheet([['overrides', [null, good, { sheet: 3 }, { sheet: 'X', kind: 'robot' }, { sheet: 'Y', columns: { name: 'not a column' } }]]]));
+    const { state, problems } = parseState(g);
+    expect(state.overrides).toEqual([good]);
+    expect(problems.map((p) => p.path)).toEqual(['overrides.0', 'overrides.2', 'overrides.3', 'overrides.4']);
+    const a = analyze(g, { lang: 'vi' });
+    expect(a.result.candidates.map((c) => c.name)).toEqual(['Phòng Nội vụ', 'Phòng Tư pháp']);
+    expect(a.stateProblems).toHaveLength(4);
+    expect(renderMessage(a.stateProblems[0], 'vi')).toBe(`Dữ liệu của tiện ích lưu trong bảng tính (trang ẩn "${STATE_SHEET}", mục "overrides.0") sai cấu trúc nên được bỏ qua; phần còn lại vẫn được dùng.`);
+    expect(renderMessage(a.stateProblems[0], 'en')).toMatch(/entry "overrides.0"\) has a wrong shape/);
+  });
+
+  test('not JSON, a wrong type per key, a later version’s key kept as is', () => {
+    const g = grid(table, stateSheet([['overrides', '{"sheet":'], ['facts', [1, 2]], ['profile', 'null'], ['preset', 7], ['somethingNew', { x: 1 }], ['annotationBackup', { version: 9 }]]));
+    const { state, problems } = parseState(g);
+    expect(problems).toEqual([
+      { path: 'overrides', why: 'json' },
+      { path: 'facts', why: 'shape' },
+      { path: 'profile', why: 'shape' },
+      { path: 'preset', why: 'shape' },
+      { path: 'annotationBackup', why: 'shape' },
+    ]);
+    expect(state).toEqual({ somethingNew: { x: 1 } });
+    expect(() => analyze(g, { lang: 'en' })).not.toThrow();
+    expect(readState(g)).toEqual(state);
+  });
+
+  test('any JSON at all in any entry never throws (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('profile', 'overrides', 'facts', 'annotationBackup', 'votes', 'preset'), fc.jsonValue(), (k, v) => {
+        const g = grid(table, stateSheet([[k, JSON.stringify(v) ?? 'null']]));
+        expect(() => analyze(g, { lang: 'vi' })).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

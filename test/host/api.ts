@@ -741,6 +741,29 @@ export class Range extends ClientObject<RangeTarget> {
   get columnIndex(): number {
     return this.get('columnIndex');
   }
+  /** The cells this range shares with another (ExcelApi 1.4); a null object when none. */
+  getIntersectionOrNullObject(other: Range | string): Range {
+    if (typeof other === 'string') this.ctx.charge('Range.getIntersection', other);
+    return new Range(
+      this.ctx,
+      () => {
+        this.ctx.requireApi('1.4', 'Range.getIntersectionOrNullObject');
+        const { sheet, rect } = this.live();
+        let o: Rect | null;
+        if (typeof other === 'string') {
+          o = parseRect(splitSheet(other).local);
+          if (!o) throw new HostError(ErrorCodes.invalidArgument, `Bad address "${other}".`);
+        } else {
+          const t = other.live();
+          if (t.sheet !== sheet) throw new HostError(ErrorCodes.invalidArgument, 'The ranges are on different sheets.');
+          o = t.rect;
+        }
+        const r: Rect = { top: Math.max(rect.top, o.top), left: Math.max(rect.left, o.left), bottom: Math.min(rect.bottom, o.bottom), right: Math.min(rect.right, o.right) };
+        return r.top > r.bottom || r.left > r.right ? null : { sheet, rect: r };
+      },
+      true,
+    );
+  }
   getCell(row: number, column: number): Range {
     return new Range(this.ctx, () => {
       const { sheet, rect } = this.live();

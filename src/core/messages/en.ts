@@ -57,6 +57,7 @@ export const en: Catalogue = {
   'history.noAward': (p) => `No title or form of award is given for "${p.name}".`,
   'history.badYear': (p) => `"${p.text}" is not a year (write 4 digits, e.g. 2021).`,
   'history.badDate': (p) => `"${p.text}" cannot be read as a date (write dd/mm/yyyy, e.g. 15/11/2021): it is printed as typed in the achievement report.`,
+  'history.alreadyAwarded': (p) => `"${p.name}" is proposed, but the history says they already received "${p.award}" in ${p.year} (decision ${p.decision}): check before awarding twice.`,
   'history.nameNearMiss': (p) => `"${p.name}" matches no collective or individual; did you mean: ${p.suggestions}?`,
   'award.unknownPin': (p) => `Award "${p.text}" is not recognised.`,
   'award.pinNotEligible': (p) => `"${p.name}" has a proposed award but does not meet every criterion.`,
@@ -66,6 +67,8 @@ export const en: Catalogue = {
   'override.incomplete': () => `This sheet's table setting lacks a header row or kind: automatic detection is used.`,
   'override.badColumn': (p) => `Column "${p.column}" set for field ${p.field} is invalid.`,
   'table.noNameColumn': () => `The table has no name column (Tên đơn vị / Họ và tên).`,
+  'state.entryDropped': (p) =>
+    `The add-in's data saved in the workbook (hidden sheet "${p.sheet}", entry "${p.key}") ${p.why === 'json' ? 'is not valid JSON' : 'has a wrong shape'} and is ignored; the rest is used.`,
   'workbook.noTables': () =>
     `No table of collectives or individuals was found. A header row (within the first 20 rows) needs a name column ("Tên đơn vị" or "Họ và tên") and indicator columns such as "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
 };

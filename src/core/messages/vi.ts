@@ -58,6 +58,7 @@ export const vi: Catalogue = {
   'history.noAward': (p) => `Chưa ghi danh hiệu/hình thức khen thưởng của "${p.name}".`,
   'history.badYear': (p) => `"${p.text}" không phải là một năm (ghi 4 chữ số, ví dụ 2021).`,
   'history.badDate': (p) => `"${p.text}" không đọc được là ngày (ghi dd/mm/yyyy, ví dụ 15/11/2021): in nguyên văn vào Báo cáo thành tích.`,
+  'history.alreadyAwarded': (p) => `"${p.name}" đang được đề nghị khen thưởng nhưng lịch sử ghi đã nhận "${p.award}" năm ${p.year} (Quyết định ${p.decision}): kiểm tra để không khen thưởng hai lần.`,
   'history.nameNearMiss': (p) => `"${p.name}" không khớp với tập thể, cá nhân nào; có phải là: ${p.suggestions}?`,
   'award.unknownPin': (p) => `Không nhận ra hình thức khen thưởng "${p.text}".`,
   'award.pinNotEligible': (p) => `"${p.name}" được ghi hình thức đề nghị nhưng chưa đạt đủ tiêu chí.`,
@@ -68,6 +69,8 @@ export const vi: Catalogue = {
   'override.incomplete': () => `Thiết lập bảng của trang này thiếu dòng tiêu đề hoặc loại bảng: dùng kết quả tự nhận diện.`,
   'override.badColumn': (p) => `Cột "${p.column}" đặt cho trường ${p.field} không hợp lệ.`,
   'table.noNameColumn': () => `Bảng không có cột tên (Tên đơn vị / Họ và tên).`,
+  'state.entryDropped': (p) =>
+    `Dữ liệu của tiện ích lưu trong bảng tính (trang ẩn "${p.sheet}", mục "${p.key}") ${p.why === 'json' ? 'không phải JSON hợp lệ' : 'sai cấu trúc'} nên được bỏ qua; phần còn lại vẫn được dùng.`,
   'workbook.noTables': () =>
     `Không tìm thấy bảng tập thể hoặc cá nhân nào. Cần một dòng tiêu đề (trong 20 dòng đầu) có cột tên ("Tên đơn vị" hoặc "Họ và tên") và các cột chỉ tiêu như "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
 };

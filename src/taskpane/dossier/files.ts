@@ -5,6 +5,7 @@
  */
 import type { TemplateId } from '../../dossier/model';
 import { TEMPLATE_FILES } from '../../dossier/tags';
+import { downloadsDropped } from '../platform';
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATE_FILES) as TemplateId[];
 
@@ -52,9 +53,12 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Excel for Mac's and iPad's web views drop Blob downloads silently (addin.md; office-js #471, #2700). */
 export function needsSavePage(): boolean {
-  if (typeof Office === 'undefined' || !Office.context) return false;
-  const p = Office.context.platform;
-  return p === Office.PlatformType?.Mac || p === Office.PlatformType?.iOS;
+  return downloadsDropped();
+}
+
+/** The same question under its former name. */
+export function isMac(): boolean {
+  return downloadsDropped();
 }
 
 /** The save page beside the pane (luu-tep.html), absolute: the system browser opens it. */

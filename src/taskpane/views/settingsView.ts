@@ -8,6 +8,7 @@ import { criterionLabel } from '../../core/messages';
 import type { Profile, ProfileProblem } from '../../core/profile';
 import { custom, h, replaceChildren, type Child } from '../dom';
 import { strings, type SettingsStrings } from '../i18n';
+import { downloadsDropped } from '../platform';
 import {
   formFromProfile,
   importProfile,
@@ -161,9 +162,10 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
   );
 }
 
-/** Blob download; on a Mac (downloads dropped silently) the text to copy, and why. */
+/** Blob download; on a Mac or an iPad (downloads dropped silently) the text to copy, and why. */
 function exportProfile(json: string, platform: string | undefined, S: SettingsStrings, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
-  const mac = platform === (typeof Office !== 'undefined' && Office.PlatformType ? String(Office.PlatformType.Mac) : 'Mac');
+  // Mac and iPad drop the download silently.
+  const mac = downloadsDropped(platform);
   if (!mac) {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     const a = h('a', { attrs: { href: url, download: S.fileName } });

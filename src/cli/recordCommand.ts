@@ -1,0 +1,107 @@
+/**
+ * `thidua record <workbook.xlsx> --facts f.json --annotate out.xlsx [--profile p.json] [--preset id]
+ *  [--lang en]` — appends the awards of the issued decision(s) to the sheet "Lịch sử khen thưởng"
+ * of a copy of the workbook (created when absent), written by patching the original package (every
+ * other part copied as stored) and safely (never over the input). A decision already recorded is
+ * refused: recording twice never doubles anyone's awards.
+ */
+import * as path from 'path';
+import { planRecord, type RecordPlan } from '../core/awardRecord';
+import { renderMessage } from '../core/messages';
+import { issuedDecisions } from '../dossier/decision';
+import { prepare } from '../dossier/prepare';
+import { packageExtension } from '../xlsx/patch/annotate';
+import { recordInPackage } from '../xlsx/patch/record';
+import { afterCouncilText } from './afterCouncilMessages';
+import { langOf, parseArgs } from './args';
+import { fail, loadFactsFile, preparedFailure } from './dossierCommand';
+import type { CliIO } from './io';
+import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
+import { cliText } from './messages';
+import { checkOutput, safeWriteFile, SafeWriteError } from './safeWrite';
+
+export async function runRecord(argv: string[], io: CliIO): Promise<number> {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const t = afterCouncilText(lang);
+  const args = parseArgs(argv, { flags: [], options: ['facts', 'annotate', 'profile', 'preset', 'lang'] });
+  if (!args.ok) {
+    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
+    return 2;
+  }
+  const [workbookPath, ...extra] = args.positionals;
+  const out = args.options.get('annotate');
+  if (!workbookPath || extra.length || !out) {
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : c.badArgument('--annotate')}\n\n${c.usage}`);
+    return 2;
+  }
+  try {
+    await checkOutput(out, [workbookPath]);
+  } catch (e) {
+    if (!(e instanceof SafeWriteError)) throw e;
+    io.err(renderMessage(e.data, lang));
+    return e.sameAsInput ? 2 : 1;
+  }
+  const preset = checkPresetOption(args.options.get('preset'), lang);
+  if (!preset.ok) return fail(io, preset);
+  const profilePath = args.options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
+  if (!profile.ok) return fail(io, profile);
+  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
+  if (!factsFile.ok) return fail(io, factsFile);
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) return fail(io, wb);
+  const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
+  if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
+
+  const issued = issuedDecisions(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
+  if (!issued.ok) return fail(io, { ok: false, exitCode: 1, message: t.decisionIncomplete(issued.missing) });
+  const refused: string[] = [];
+  if (!issued.decisions.length) {
+    io.out(t.noAwardees);
+    return 0;
+  }
+  // Every decision is checked against the history before anything is written; the accepted
+  // ones go in one plan (one new sheet at most, rows one after the other).
+  const history = prepared.analysis.result.history ?? null;
+  const sheetNames = wb.value.grid.sheets.map((s) => s.name);
+  const accepted = issued.decisions.filter((d) => {
+    const r = planRecord(history, d.awards, sheetNames);
+    if (!r.ok && r.reason === 'alreadyRecorded') refused.push(t.alreadyRecorded(r.decision, ranges(r.rows)));
+    return r.ok;
+  });
+  const all = planRecord(history, accepted.flatMap((d) => d.awards), sheetNames);
+  if (!all.ok) {
+    io.err(refused.join('\n'));
+    return 1;
+  }
+  const plan: RecordPlan = all.plan;
+  const input = Buffer.from(wb.value.bytes.buffer, wb.value.bytes.byteOffset, wb.value.bytes.byteLength);
+  const needed = packageExtension(input) ?? '.xlsx';
+  if (path.extname(out).toLowerCase() !== needed) return fail(io, { ok: false, exitCode: 2, message: renderMessage({ code: 'xlsx.copyType', params: { path: out, ext: needed } }, lang) });
+  const bytes = Buffer.concat(recordInPackage(input, plan));
+  try {
+    await safeWriteFile(out, bytes, { inputs: [workbookPath] });
+  } catch (e) {
+    if (!(e instanceof SafeWriteError)) throw e;
+    io.err(renderMessage(e.data, lang));
+    return 1;
+  }
+  const lines = accepted.map((d) => t.recorded(d.awards.length, d.number, out));
+  for (const r of refused) lines.push(`! ${r}`);
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+/** "2–20, 25" */
+function ranges(rows: number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return out.join(', ');
+}
