@@ -365,17 +365,14 @@ export class TaskPane {
         replaceChildren(this.status);
         this.reviewShown = true;
         this.show(out.analysis);
-        this.showAnnotate({ kind: 'annotated', marks: out.analysis.plan.marks.length, noteMode: out.noteMode });
+        this.showAnnotate({ kind: 'annotated', marks: out.analysis.plan.marks.length, noteMode: out.noteMode, notices: out.notices });
         return;
       }
       case 'clear': {
-        const ok = await this.run(S.progress.clear, async () => {
-          await this.api.clearWorkbook();
-          return true;
-        });
-        if (!ok) return;
+        const out = await this.run(S.progress.clear, () => this.api.clearWorkbook(this.lang));
+        if (!out) return;
         replaceChildren(this.status);
-        this.showAnnotate({ kind: 'cleared' });
+        this.showAnnotate({ kind: 'cleared', notices: out.notices });
         return;
       }
       case 'dossier': {

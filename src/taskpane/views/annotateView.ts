@@ -5,7 +5,8 @@ import { strings } from '../i18n';
 import { renderLegend } from './overviewView';
 import type { NoteMode } from '../../core/marks';
 
-export type AnnotateOutcome = { kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' };
+/** `notices`: what the user should know besides (their own changes kept, notes another Excel must finish). */
+export type AnnotateOutcome = ({ kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' }) & { notices?: string[] };
 
 export function renderAnnotateIdle(lang: Lang): HTMLElement {
   return h('p', { class: 'hint' }, strings(lang).hints.annotateIdle);
@@ -14,13 +15,19 @@ export function renderAnnotateIdle(lang: Lang): HTMLElement {
 export function renderAnnotate(outcome: AnnotateOutcome, lang: Lang): HTMLElement {
   const S = strings(lang);
   if (outcome.kind === 'cleared') {
-    return h('div', { class: 'message-bar success', attrs: { 'data-testid': 'annotate-status' } }, h('p', {}, S.annotate.cleared));
+    return h(
+      'div',
+      { class: `message-bar ${outcome.notices?.length ? 'warning' : 'success'}`, attrs: { 'data-testid': 'annotate-status' } },
+      h('p', {}, S.annotate.cleared),
+      ...(outcome.notices ?? []).map((n) => h('p', { class: 'notice' }, n)),
+    );
   }
   return h(
     'div',
     { class: `message-bar ${outcome.noteMode === 'notes' ? 'success' : 'warning'}`, attrs: { 'data-testid': 'annotate-status', 'data-note-mode': outcome.noteMode } },
     h('p', {}, S.annotate.done(outcome.marks)),
     h('p', { class: 'note-mode' }, S.annotate.noteMode[outcome.noteMode]),
+    ...(outcome.notices ?? []).map((n) => h('p', { class: 'notice' }, n)),
   );
 }
 
