@@ -40,6 +40,8 @@ export const MeetingSchema = z.object({
   membersTotal: z.number().int().min(0).optional(),
   absentees: z.array(z.string().trim().min(1)).optional(),
   votes: z.array(VoteSchema).optional(),
+  /** "Nơi nhận" of the Biên bản, line by line ("- Thành viên Hội đồng;", "- Lưu: VT, Hồ sơ."). */
+  recipients: z.array(z.string().trim().min(1)).optional(),
 }).strict();
 
 /** What differs for one award's Tờ trình (a Bằng khen tỉnh goes from UBND thị xã to UBND tỉnh). */

@@ -8,6 +8,7 @@ import PizZip from 'pizzip';
 import type { Lang } from '../core/ids';
 import type { DossierDocument, DossierModel, TemplateId } from './model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
+import { isReportTemplate } from './reportForms';
 import { DOSSIER_TEMPLATES } from './tags';
 
 export interface TemplateSource {
@@ -19,7 +20,7 @@ export interface TemplateSource {
 /** The templates at hand, by id; a document set needs only its own. */
 export type Templates = Partial<Record<TemplateId, TemplateSource>>;
 
-/** Every template (the dossier's three and the Quyết định). */
+/** Every template (the dossier's, with the report of every form, and the Quyết định). */
 export type TemplateSet = Record<TemplateId, TemplateSource>;
 
 export interface GeneratedFile {
@@ -56,6 +57,13 @@ export function* renderSteps(documents: DossierDocument[], templates: Templates,
   }
 }
 
+/** The form version of the report template the documents use (the frame's form), else Mẫu 07's. */
+function formVersion(documents: DossierDocument[], templates: Templates): string | null {
+  const id = documents.find((d) => isReportTemplate(d.template))?.template ?? 'baoCao';
+  const t = templates[id];
+  return t ? formVersionOf(t.bytes) : null;
+}
+
 function templatesOf(documents: DossierDocument[], ids: readonly TemplateId[]): TemplateId[] {
   return [...new Set([...ids, ...documents.map((d) => d.template)])];
 }
@@ -64,7 +72,7 @@ function templatesOf(documents: DossierDocument[], ids: readonly TemplateId[]): 
 export function generateDocuments(documents: DossierDocument[], templates: Templates, lang: Lang = 'vi', ids: readonly TemplateId[] = [], onProgress?: Progress): Generated {
   const problems = validateTemplates(templates, lang, templatesOf(documents, ids));
   if (problems.length) return { ok: false, problems };
-  return { ok: true, files: [...renderSteps(documents, templates, onProgress)], formVersion: templates.baoCao ? formVersionOf(templates.baoCao.bytes) : null };
+  return { ok: true, files: [...renderSteps(documents, templates, onProgress)], formVersion: formVersion(documents, templates) };
 }
 
 /** The same loop with a pause between documents, so a page can paint its progress. */
@@ -83,10 +91,10 @@ export async function generateDocumentsPaced(
     files.push(f);
     await pause();
   }
-  return { ok: true, files, formVersion: templates.baoCao ? formVersionOf(templates.baoCao.bytes) : null };
+  return { ok: true, files, formVersion: formVersion(documents, templates) };
 }
 
-/** The whole dossier (the three templates are always checked, even when only the Biên bản is written). */
+/** The whole dossier (its templates, every report form's included, are always checked, even when only the Biên bản is written). */
 export function generateDossier(model: DossierModel, templates: TemplateSet, lang: Lang = 'vi', onProgress?: Progress): Generated {
   return generateDocuments(model.documents, templates, lang, DOSSIER_TEMPLATES, onProgress);
 }

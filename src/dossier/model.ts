@@ -1,9 +1,10 @@
 /**
  * The dossier model (dossier.md): from the check's result, the profile and the document facts,
  * the data of every document — one Tờ trình + Danh sách per award with proposed candidates, one
- * Biên bản, one Báo cáo thành tích (Mẫu 07) per proposed candidate. Pure: no docx, no fs.
+ * Biên bản, one Báo cáo thành tích (in the form of the frame in force) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
+import { historyOf, type AwardHistory, type HistoryEntry } from '../core/history';
 import type { Kind, Lang } from '../core/ids';
 import type { Award, Profile } from '../core/profile';
 import type { Candidate, CheckResult } from '../core/result';
@@ -13,9 +14,11 @@ import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';
 import { chooseFrame, citationsFor, type LegalFrame, type ReportForm } from './legalFrames';
 import { documentNumber } from './numbers';
+import { DEFAULT_FORM_LABELS, REPORT_TEMPLATES } from './reportForms';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'quyetDinh';
+/** The Báo cáo thành tích has one template per report form (reportForms.ts): baoCao is Mẫu 07 of NĐ 91/2017. */
+export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152' | 'quyetDinh';
 
 export interface DossierDocument {
   template: TemplateId;
@@ -262,6 +265,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     secretary: m.secretary ? `${m.secretary}${m.secretaryRole ? ` - ${m.secretaryRole}` : ''}` : BLANK,
     attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}. ${voteBaseText(profile, present, total)}`,
     voteBaseText: voteBaseText(profile, present, total),
+    voteBasis: (profile.voteBase ?? 'total') === 'present' ? 'số phiếu đồng ý trên số thành viên Hội đồng dự họp' : 'số phiếu đồng ý trên tổng số thành viên Hội đồng',
     movement: movementPhrase(facts),
     criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
     criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),
@@ -274,12 +278,37 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     hasOverQuota: overQuota.length > 0,
     overQuotaText: overQuota.length ? `Đạt tiêu chuẩn nhưng vượt số lượng khen thưởng theo Kế hoạch (không đề nghị): ${overQuota.join('; ')}.` : '',
     endTime: `Cuộc họp kết thúc vào lúc ${or(m.endTime)} cùng ngày.`,
+    // Mẫu 1.9 (Nghị định 30/2020): the minutes end with their recipients and the file copy.
+    recipients: lines(m.recipients?.length ? m.recipients : [`- ${BLANK};`, '- Lưu: VT, Hồ sơ.']),
     chairName: or(m.chair),
     secretaryName: or(m.secretary),
   };
 }
 
-function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, frame: LegalFrame): Record<string, unknown> {
+/** Blank rows of section III when the sheet "Lịch sử khen thưởng" has nothing for the candidate. */
+export const BLANK_HISTORY_ROWS = 3;
+
+const dd = (n: number) => String(n).padStart(2, '0');
+
+/** "125/QĐ-UBND ngày 30/10/2021": the decision as the report's table cites it. */
+function decisionText(e: HistoryEntry): string {
+  const date = e.decisionDate ? `ngày ${dd(e.decisionDate.day)}/${dd(e.decisionDate.month)}/${e.decisionDate.year}` : e.decisionDateText ?? '';
+  return [e.decisionNumber ?? '', date].filter(Boolean).join(' ');
+}
+
+/** Section III: one row per past award, oldest first; blank rows to fill by hand when there is none. */
+export function pastAwardRows(entries: HistoryEntry[]): { no: number | string; year: string; award: string; decision: string }[] {
+  if (!entries.length) return Array.from({ length: BLANK_HISTORY_ROWS }, () => ({ no: '', year: '', award: '', decision: '' }));
+  return entries.map((e, i) => ({
+    no: i + 1,
+    year: e.year !== undefined ? String(e.year) : '',
+    award: [e.award ?? BLANK, e.note ? `(${e.note})` : ''].filter(Boolean).join(' '),
+    decision: decisionText(e),
+  }));
+}
+
+function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, frame: LegalFrame, history: AwardHistory | null | undefined): Record<string, unknown> {
+  const past = historyOf(history, candidate);
   const f = candidate.facts;
   const isCollective = candidate.kind === 'collective';
   const unit = isCollective ? candidate.name : unitOf(candidate);
@@ -292,6 +321,8 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
       result: achievedText(c, candidate, profile) || BLANK,
     }));
   return {
+    // The form's corner line: the frame's label (legal frames are data), else the form's own.
+    formLabel: frame.reportFormLabel ?? DEFAULT_FORM_LABELS[frame.reportForm],
     parentBody: headerUpper(facts.parentBody),
     unitName: headerUpper(unit),
     placeDate: placeAndDate(facts.place, facts.reportDate),
@@ -315,6 +346,8 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     hasInitiative: !!f.initiative,
     achievement: or(f.achievement),
     reporterName: isCollective ? '' : candidate.name,
+    hasPastAwards: past.length > 0,
+    pastAwards: pastAwardRows(past),
   };
 }
 
@@ -364,7 +397,7 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
   let n = 0;
   for (const a of awards) {
     for (const c of [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')]) {
-      docs.push({ template: 'baoCao', path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, lf) });
+      docs.push({ template: REPORT_TEMPLATES[lf.reportForm], path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, lf, result.history) });
     }
   }
   const W = WARNINGS[lang];

@@ -5,15 +5,22 @@
  */
 import type { TemplateId } from './model';
 
+/**
+ * One file per template. The report has one per form (reportForms.ts): Mẫu 07 of NĐ 91/2017 keeps
+ * its old name; the forms of NĐ 98/2023 and NĐ 152/2025 are named by their form id. A user's own
+ * template of the same name (CLI --templates, or the task pane) replaces the default.
+ */
 export const TEMPLATE_FILES: Record<TemplateId, string> = {
   toTrinh: 'to-trinh.docx',
   bienBan: 'bien-ban.docx',
   baoCao: 'bao-cao-thanh-tich-mau-07.docx',
+  baoCaoNd98: 'bao-cao-thanh-tich-nd98-2023.docx',
+  baoCaoNd152: 'bao-cao-thanh-tich-nd152-2025.docx',
   quyetDinh: 'quyet-dinh.docx',
 };
 
 /** The templates of the dossier proper (one call of `thidua dossier` / "Tạo hồ sơ"). */
-export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao'];
+export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao', 'baoCaoNd98', 'baoCaoNd152'];
 
 /** The template of `thidua decision` / the pane's "Quyết định" step. */
 export const DECISION_TEMPLATES: readonly TemplateId[] = ['quyetDinh'];
@@ -32,6 +39,41 @@ const HEADER: TagDoc[] = [
   { tag: 'parentBody', example: 'UBND THỊ XÃ NINH HÒA' },
   { tag: 'number', example: 'Số: 05/TTr-NV' },
   { tag: 'placeDate', example: 'Ninh Hòa, ngày 20 tháng 12 năm 2022' },
+];
+
+/** The tags of every report form's template (the three forms share one data model). */
+const REPORT_TAGS: TagDoc[] = [
+  { tag: 'formLabel', example: 'Mẫu số 07, Phụ lục ban hành kèm theo Nghị định số 91/2017/NĐ-CP … (the legal frame\'s reportFormLabel)' },
+  { tag: 'parentBody', example: 'UBND THỊ XÃ NINH HÒA' },
+  { tag: 'placeDate', example: 'Ninh Hòa, ngày …… tháng …… năm ……' },
+  { tag: 'unitName', example: 'PHÒNG TƯ PHÁP' },
+  { tag: 'awardTitle', example: 'ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ' },
+  { tag: 'movement', example: '(Thành tích trong phong trào thi đua “…” năm 2022)' },
+  { tag: 'isCollective', loop: true, example: 'true for a tập thể' },
+  { tag: 'isIndividual', loop: true, example: 'true for a cá nhân' },
+  { tag: 'name', example: 'Phòng Tư pháp / Nguyễn Thị Thu Hà' },
+  { tag: 'position', example: 'Trưởng phòng' },
+  { tag: 'unit', example: 'Phòng Nội vụ' },
+  { tag: 'birthYear', example: '1982' },
+  { tag: 'gender', example: 'Nữ' },
+  { tag: 'hometown', example: 'Ninh Hòa, Khánh Hòa' },
+  { tag: 'qualification', example: 'Thạc sĩ Quản lý công' },
+  { tag: 'indicators', loop: true, example: 'one row per indicator judged' },
+  { tag: 'indicators.no', example: '1' },
+  { tag: 'indicators.label', example: 'Chỉ số SIPAS (mức độ hài lòng của người dân, tổ chức)' },
+  { tag: 'indicators.target', example: 'từ 90% trở lên' },
+  { tag: 'indicators.result', example: '96,4%' },
+  { tag: 'initiative', example: '“Số hóa hồ sơ cán bộ, công chức”' },
+  { tag: 'hasInitiative', loop: true, example: 'true when the row names an initiative' },
+  { tag: 'initiativeRecognition', example: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022' },
+  { tag: 'achievement', example: 'the "Thành tích" text of the row (line breaks kept)' },
+  { tag: 'reporterName', example: 'Nguyễn Thị Thu Hà (empty for a tập thể)' },
+  { tag: 'hasPastAwards', loop: true, example: 'true when the sheet "Lịch sử khen thưởng" lists awards of this candidate' },
+  { tag: 'pastAwards', loop: true, example: 'section III: one row per past award, oldest first; 3 blank rows when there is none' },
+  { tag: 'pastAwards.no', example: '1 (empty in a blank row)' },
+  { tag: 'pastAwards.year', example: '2021' },
+  { tag: 'pastAwards.award', example: 'Giấy khen của Chủ tịch UBND thị xã' },
+  { tag: 'pastAwards.decision', example: '125/QĐ-UBND ngày 30/10/2021' },
 ];
 
 export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
@@ -85,6 +127,7 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'criteriaIndividual', loop: true, example: 'the profile\'s criteria for cá nhân' },
     { tag: 'criteriaIndividual.text', example: '- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%;' },
     { tag: 'reviewedText', example: 'Hội đồng đã xem xét 18 tập thể và 13 cá nhân …' },
+    { tag: 'voteBasis', example: 'số phiếu đồng ý trên tổng số thành viên Hội đồng (profile voteBase: total; "… trên số thành viên dự họp" when present)' },
     { tag: 'hasVotes', loop: true, example: 'true when some candidate is eligible' },
     { tag: 'votes', loop: true, example: 'one row per eligible candidate' },
     { tag: 'votes.no', example: '1' },
@@ -104,33 +147,12 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'endTime', example: 'Cuộc họp kết thúc vào lúc 16 giờ 30 cùng ngày.' },
     { tag: 'chairName', example: 'Nguyễn Vĩnh Thạnh' },
     { tag: 'secretaryName', example: 'Lê Thị Hoa' },
+    { tag: 'recipients', loop: true, example: 'facts.meeting.recipients, or "- ……;" and "- Lưu: VT, Hồ sơ."' },
+    { tag: 'recipients.text', example: '- Lưu: VT, Hồ sơ.' },
   ],
-  baoCao: [
-    { tag: 'parentBody', example: 'UBND THỊ XÃ NINH HÒA' },
-    { tag: 'placeDate', example: 'Ninh Hòa, ngày …… tháng …… năm ……' },
-    { tag: 'unitName', example: 'PHÒNG TƯ PHÁP' },
-    { tag: 'awardTitle', example: 'ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ' },
-    { tag: 'movement', example: '(Thành tích trong phong trào thi đua “…” năm 2022)' },
-    { tag: 'isCollective', loop: true, example: 'true for a tập thể' },
-    { tag: 'isIndividual', loop: true, example: 'true for a cá nhân' },
-    { tag: 'name', example: 'Phòng Tư pháp / Nguyễn Thị Thu Hà' },
-    { tag: 'position', example: 'Trưởng phòng' },
-    { tag: 'unit', example: 'Phòng Nội vụ' },
-    { tag: 'birthYear', example: '1982' },
-    { tag: 'gender', example: 'Nữ' },
-    { tag: 'hometown', example: 'Ninh Hòa, Khánh Hòa' },
-    { tag: 'qualification', example: 'Thạc sĩ Quản lý công' },
-    { tag: 'indicators', loop: true, example: 'one row per indicator judged' },
-    { tag: 'indicators.no', example: '1' },
-    { tag: 'indicators.label', example: 'Chỉ số SIPAS (mức độ hài lòng của người dân, tổ chức)' },
-    { tag: 'indicators.target', example: 'từ 90% trở lên' },
-    { tag: 'indicators.result', example: '96,4%' },
-    { tag: 'initiative', example: '“Số hóa hồ sơ cán bộ, công chức”' },
-    { tag: 'hasInitiative', loop: true, example: 'true when the row names an initiative' },
-    { tag: 'initiativeRecognition', example: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022' },
-    { tag: 'achievement', example: 'the "Thành tích" text of the row (line breaks kept)' },
-    { tag: 'reporterName', example: 'Nguyễn Thị Thu Hà (empty for a tập thể)' },
-  ],
+  baoCao: REPORT_TAGS,
+  baoCaoNd98: REPORT_TAGS,
+  baoCaoNd152: REPORT_TAGS,
   quyetDinh: [
     { tag: 'hasParentBody', loop: true, example: 'true when the issuer has a parent body' },
     { tag: 'parentBody', example: '(empty for UBND)' },
@@ -167,6 +189,7 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'individuals.details', example: 'Trưởng phòng, Phòng Nội vụ' },
   ],
 };
+
 
 /** Every name a template may use, loop scopes flattened ("collectives.name" → "name"). */
 export function allowedTagNames(template: TemplateId): Set<string> {

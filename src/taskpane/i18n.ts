@@ -241,6 +241,8 @@ const vi: Strings = {
     hometown: 'Quê quán',
     qualification: 'Trình độ',
     order: 'Số thứ tự',
+    womenShare: 'Tỷ lệ nữ',
+    dissolved: 'Đã giải thể / sáp nhập',
   },
   problems: {
     none: 'Không có lỗi dữ liệu.',
@@ -456,6 +458,8 @@ const en: Strings = {
     hometown: 'Home town',
     qualification: 'Qualification',
     order: 'Order number',
+    womenShare: 'Share of women',
+    dissolved: 'Dissolved / merged',
   },
   problems: {
     none: 'No data problems.',

@@ -6,7 +6,9 @@
  * quota of 10, units failing exactly at a boundary (90% tasks, 98% on time, SIPAS 89,9%, a "Khá"
  * rating, no recognised initiative), a #DIV/0! formula, one person whose unit is misspelt (a "did
  * you mean" suggestion) and one whose unit is typed without diacritics. No tie at a quota cut
- * (ties are tested elsewhere). `npm run sample` regenerates it, byte for byte.
+ * (ties are tested elsewhere). A sheet "Lịch sử khen thưởng" lists awards some of them received in
+ * earlier years (section III of the Báo cáo thành tích under the 2022 law), with one entry of a unit
+ * that is not a candidate; it is never read as candidates. `npm run sample` regenerates it, byte for byte.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
@@ -87,6 +89,39 @@ const PEOPLE: Person[] = [
   { name: 'Ngô Thị Thanh Tâm', born: 1991, gender: 'Nữ', position: 'Chuyên viên', unit: 'Phòng Giáo dục và Đào tạo', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Thạc sĩ Quản lý giáo dục', initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: 'QĐ số 1528/QĐ-UBND ngày 15/11/2022', achievement: 'Vận hành hệ thống tuyển sinh trực tuyến.' },
   { name: 'Phan Văn Thành', born: 1986, gender: 'Nam', position: 'Phó Chủ tịch UBND', unit: 'UBND xã Ninh Phụng', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Số hóa sổ hộ tịch', decision: 'QĐ số 1544/QĐ-UBND ngày 18/11/2022' },
 ];
+
+/** Past awards (src/core/history.ts): decision dates as real dates and as typed text, one without a date. */
+const HISTORY: [number, string, string, string, Date | string | null, string][] = [
+  [2020, 'Phòng Tư pháp', 'Giấy khen của Chủ tịch UBND thị xã', '1875/QĐ-UBND', new Date(Date.UTC(2020, 11, 18)), ''],
+  [2021, 'Phòng Tư pháp', 'Tập thể Lao động tiên tiến', '2210/QĐ-UBND', '24/12/2021', ''],
+  [2021, 'Phòng Nội vụ', 'Bằng khen của Chủ tịch UBND tỉnh', '3350/QĐ-UBND', new Date(Date.UTC(2021, 11, 10)), 'Thành tích CCHC giai đoạn 2016-2020'],
+  [2021, 'UBND phường Ninh Hiệp', 'Giấy khen của Chủ tịch UBND thị xã', '2211/QĐ-UBND', '24/12/2021', ''],
+  [2019, 'Nguyễn Thị Thu Hà', 'Chiến sĩ thi đua cơ sở', '1602/QĐ-UBND', new Date(Date.UTC(2019, 11, 20)), ''],
+  [2021, 'Nguyễn Thị Thu Hà', 'Giấy khen của Chủ tịch UBND thị xã', '2212/QĐ-UBND', '24/12/2021', ''],
+  [2020, 'Võ Thị Mai', 'Giấy khen của Chủ tịch UBND thị xã', '1876/QĐ-UBND', null, ''],
+  [2021, 'Phòng Y tế', 'Giấy khen của Chủ tịch UBND thị xã', '2213/QĐ-UBND', '24/12/2021', ''],
+];
+
+function historySheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('Lịch sử khen thưởng');
+  const header = ['Năm', 'Tên tập thể/cá nhân', 'Danh hiệu/Hình thức', 'Số quyết định', 'Ngày quyết định', 'Ghi chú'];
+  titles(ws, header.length, ['UBND THỊ XÃ NINH HÒA', 'CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ NHẬN CỦA TẬP THỂ, CÁ NHÂN']);
+  const h = 4;
+  ws.getRow(h).values = header;
+  headerStyle(ws, h, h, header.length);
+  HISTORY.forEach((entry, i) => {
+    const r = h + 1 + i;
+    ws.getRow(r).values = entry;
+    if (entry[4] instanceof Date) ws.getCell(r, 5).numFmt = 'dd/mm/yyyy';
+    styleRange(ws, r, r, header.length, (c) => {
+      c.font = FONT;
+      c.border = BORDER;
+      c.alignment = { vertical: 'top', wrapText: true };
+    });
+  });
+  [8, 32, 36, 16, 14, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: h }];
+}
 
 function styleRange(ws: ExcelJS.Worksheet, from: number, to: number, cols: number, f: (c: ExcelJS.Cell) => void): void {
   for (let r = from; r <= to; r++) for (let c = 1; c <= cols; c++) f(ws.getCell(r, c));
@@ -219,6 +254,7 @@ async function main(): Promise<void> {
   wb.modified = wb.created;
   collectiveSheet(wb);
   individualSheet(wb);
+  historySheet(wb);
   const notes = wb.addWorksheet('Ghi chú');
   notes.getCell('A1').value = 'Số liệu tổng hợp đến ngày 30/11/2022. Tỷ lệ để trống thì tính từ số hồ sơ.';
   await fs.writeFile(OUT, stable(Buffer.from(await wb.xlsx.writeBuffer())));

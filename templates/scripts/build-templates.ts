@@ -1,6 +1,7 @@
 /**
- * Builds the default dossier templates in templates/ (dossier.md): to-trinh.docx, bien-ban.docx,
- * bao-cao-thanh-tich-mau-07.docx. Run `npm run templates`; the output is byte-stable, so a
+ * Builds the default dossier templates in templates/ (dossier.md): to-trinh.docx, bien-ban.docx and
+ * one Báo cáo thành tích per report form (bao-cao-thanh-tich-mau-07.docx for NĐ 91/2017,
+ * bao-cao-thanh-tich-nd98-2023.docx, bao-cao-thanh-tich-nd152-2025.docx). Run `npm run templates`; the output is byte-stable, so a
  * rebuilt template shows in git only when this script changed. Tags are docxtemplater's
  * `{tag}`, `{#loop}…{/loop}`; every tag is listed in src/dossier/tags.ts and the README.
  */
@@ -9,27 +10,39 @@ import * as path from 'path';
 import { body, buildDocx, cell, p, rule, sectionBreak, table, TEXT_WIDTH } from './ooxml';
 import type { TemplateId } from '../../src/dossier/model';
 import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/dossier/tags';
+import { REPORT_TEMPLATES, type ReportFormId } from '../../src/dossier/reportForms';
 
 const LEFT = 3700;
 const RIGHT = TEXT_WIDTH - LEFT;
 const c = (text: string, extra = {}) => p(text, { align: 'center', ...extra });
 
-/** The borderless two-column header of Nghị định 30: bodies left, Quốc hiệu and Tiêu ngữ right. */
-function documentHeader(left: { upper: string; main: string; number?: string }): string {
-  const leftCell = [
-    c(left.upper, { size: 13 }),
-    c(left.main, { size: 13, b: true }),
-    rule(LEFT, 1300),
-    ...(left.number ? [c(left.number, { size: 13, before: 120 })] : []),
-  ];
+/**
+ * The borderless header of Nghị định 30/2020 (Phụ lục I; Phụ lục III, Mẫu 1.4): bodies left,
+ * Quốc hiệu and Tiêu ngữ right, then a second row with "Số:" left and the place and date right, so
+ * that they stand on one line whatever the height of the lines above (a body name on two lines
+ * no longer pushes "Số" below the date). Both at 13 pt: the same baseline. A form without a date
+ * in its header (Mẫu 1.9, the Biên bản) leaves the right cell empty.
+ */
+function documentHeader(left: { upper: string; main: string; number?: string }, withDate = true): string {
+  return headerTable([c(left.upper, { size: 13 }), c(left.main, { size: 13, b: true }), rule(LEFT, 1300)], left.number, withDate);
+}
+
+/** The header table of documentHeader, for a left column of its own (the Quyết định's optional parent body). */
+function headerTable(leftTop: string[], number: string | undefined, withDate: boolean): string {
   const rightCell = [
     c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, b: true }),
     c('Độc lập - Tự do - Hạnh phúc', { size: 14, b: true }),
     // As long as the Tiêu ngữ (about 6 cm at 14 pt bold).
     rule(RIGHT, 3400),
-    c('{placeDate}', { size: 14, i: true, before: 120 }),
   ];
-  return table([[cell(leftCell, LEFT), cell(rightCell, RIGHT)]], { widths: [LEFT, RIGHT], borders: false });
+  const rows = [[cell(leftTop, LEFT), cell(rightCell, RIGHT)]];
+  if (number || withDate) {
+    rows.push([
+      cell(c(number ?? '', { size: 13, before: 120 }), LEFT),
+      cell(c(withDate ? '{placeDate}' : '', { size: 13, i: true, before: 120 }), RIGHT),
+    ]);
+  }
+  return table(rows, { widths: [LEFT, RIGHT], borders: false });
 }
 
 function loopParagraphs(name: string, inner: string): string {
@@ -40,20 +53,37 @@ function heading(text: string, extra = {}): string {
   return p(text, { b: true, size: 14, align: 'both', before: 120, after: 120, keepNext: true, firstLine: 567, ...extra });
 }
 
+/**
+ * Signatures: one table row that cannot split, so the block moves as a whole; the paragraph
+ * before it carries keepNext, so the block never stands alone at the top of a page. The space
+ * above is the cells' top margin, not an empty paragraph (LibreOffice does not carry a kept
+ * paragraph over an empty one).
+ */
 function signatureBlock(left: string[], right: string[]): string {
   const half = Math.round(TEXT_WIDTH / 2);
-  return table([[cell(left.length ? left : [p('')], half), cell(right, TEXT_WIDTH - half)]], { widths: [half, TEXT_WIDTH - half], borders: false });
+  return table([[cell(left.length ? left : [p('')], half), cell(right, TEXT_WIDTH - half)]], { widths: [half, TEXT_WIDTH - half], borders: false, topMargin: 200 });
 }
 
-function signer(lines: { authority?: string; title: string; name: string; note?: string }): string[] {
+function signer(lines: { authority?: string; title: string; name: string; note?: string; size?: number }): string[] {
   return [
-    ...(lines.authority ? [c(lines.authority, { b: true, size: 14 })] : []),
-    c(lines.title, { b: true, size: 14 }),
-    ...(lines.note ? [c(lines.note, { i: true, size: 13 })] : []),
-    c(''), c(''), c(''), c(''),
+    ...(lines.authority ? [c(lines.authority, { b: true, size: 14, keepNext: true })] : []),
+    c(lines.title, { b: true, size: lines.size ?? 14, keepNext: true }),
+    ...(lines.note ? [c(lines.note, { i: true, size: 13, keepNext: true })] : []),
+    c('', { keepNext: true }), c('', { keepNext: true }), c('', { keepNext: true }), c('', { keepNext: true }),
     c(lines.name, { b: true, size: 14 }),
   ];
 }
+
+/** "Nơi nhận:" bold italic 12 and its list at 11 (Nghị định 30/2020, Phụ lục I). */
+function recipientsBlock(loop: string, before = 0): string[] {
+  return [p('Nơi nhận:', { b: true, i: true, size: 12, before }), loopParagraphs(loop, p('{text}', { size: 11 }))];
+}
+
+/**
+ * 14 pt and 12 pt Times New Roman lines starting at the same height have baselines 0.891 × 2 pt
+ * apart: "Nơi nhận:" starts that much lower, so it stands level with the signer's first line.
+ */
+const LEVEL_12_WITH_14 = 36;
 
 function toTrinh(): Buffer {
   const annexWidths = [700, 3300, TEXT_WIDTH - 4000];
@@ -74,12 +104,16 @@ function toTrinh(): Buffer {
     c('Kính gửi: {addressee}', { size: 14, before: 240, after: 240 }),
     loopParagraphs('bases', body('{text}', { i: true })),
     body('{proposal}'),
-    body('{closing}'),
+    body('{closing}', { keepNext: true }),
+    // Mẫu 1.4: "Nơi nhận" on the line of the signer's authority and title.
     signatureBlock(
-      [p('Nơi nhận:', { b: true, i: true, size: 12, before: 240 }), loopParagraphs('recipients', p('{text}', { size: 11 }))],
-      [p('', { before: 240 }), loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14 })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
+      recipientsBlock('recipients', LEVEL_12_WITH_14),
+      [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
     ),
-    c('DANH SÁCH', { b: true, size: 14, pageBreakBefore: true }),
+    // The Danh sách is an annex: its own section, its pages numbered on their own from 1, the
+    // first without a number (Nghị định 30/2020, Phụ lục I).
+    sectionBreak(),
+    c('DANH SÁCH', { b: true, size: 14 }),
     c('{annexSubtitle}', { b: true, size: 14 }),
     c('{annexReference}', { i: true, size: 14 }),
     rule(TEXT_WIDTH, 1700),
@@ -94,7 +128,7 @@ function toTrinh(): Buffer {
     ),
     p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
   ].join('');
-  return buildDocx({ title: 'Tờ trình đề nghị khen thưởng', properties: { ThiDuaTemplate: 'toTrinh' }, body: bodyXml });
+  return buildDocx({ title: 'Tờ trình đề nghị khen thưởng', properties: { ThiDuaTemplate: 'toTrinh' }, body: bodyXml, lastSection: { nextPage: true, restartNumbering: true } });
 }
 
 function bienBan(): string {
@@ -102,7 +136,8 @@ function bienBan(): string {
   const th = (t: string, w: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), w, { vAlign: 'center' });
   const line = (label: string, tag: string): string => body([{ text: label, b: true }, { text: tag }]);
   return [
-    documentHeader({ upper: '{parentBody}', main: '{council}', number: '{number}' }),
+    // Mẫu 1.9 (Nghị định 30/2020, Phụ lục III): no place and date in the header of a biên bản.
+    documentHeader({ upper: '{parentBody}', main: '{council}', number: '{number}' }, false),
     c('BIÊN BẢN', { b: true, size: 14, before: 360 }),
     c('{subject}', { b: true, size: 14 }),
     rule(TEXT_WIDTH, 1700),
@@ -119,7 +154,7 @@ function bienBan(): string {
     body('b) Đối với cá nhân:', { i: true }),
     loopParagraphs('criteriaIndividual', body('{text}')),
     body([{ text: '2. Kết quả xét: ', b: true }, { text: '{reviewedText}' }]),
-    body([{ text: '3. Kết quả biểu quyết ', b: true }, { text: '(số phiếu đồng ý trên tổng số thành viên dự họp):' }], { keepNext: true }),
+    body([{ text: '3. Kết quả biểu quyết ', b: true }, { text: '({voteBasis}):' }], { keepNext: true }),
     table(
       [
         [th('STT', voteWidths[0]), th('Tập thể, cá nhân', voteWidths[1]), th('Đồng ý / Tổng số', voteWidths[2]), th('Tỷ lệ', voteWidths[3])],
@@ -139,25 +174,57 @@ function bienBan(): string {
     body('Hội đồng thống nhất đề nghị khen thưởng như sau:'),
     loopParagraphs('awards', `${body('{heading}', { keepNext: true })}${loopParagraphs('names', body('{text}'))}`),
     body('{endTime}'),
-    body('Biên bản đã được thông qua trước các thành viên dự họp và được các thành viên thống nhất./.'),
-    signatureBlock(signer({ title: 'THƯ KÝ', name: '{secretaryName}' }), signer({ title: 'CHỦ TỌA', name: '{chairName}' })),
+    body('Biên bản đã được thông qua trước các thành viên dự họp và được các thành viên thống nhất./.', { keepNext: true }),
+    // Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right, then "Nơi nhận" at the left, in the same unbreakable row.
+    signatureBlock(
+      [...signer({ title: 'THƯ KÝ', name: '{secretaryName}' }), p('', { size: 10 }), ...recipientsBlock('recipients')],
+      signer({ title: 'CHỦ TỌA', name: '{chairName}' }),
+    ),
   ].join('');
 }
 
-function baoCao(): string {
+/**
+ * The Báo cáo thành tích of one report form. Mẫu 07 of NĐ 91/2017 (the seed's 2022): I. sơ lược,
+ * II. thành tích; thủ trưởng xác nhận and người báo cáo. The forms under Luật Thi đua, khen thưởng
+ * 2022 (NĐ 98/2023, then NĐ 152/2025): the same, plus III. Các hình thức đã được khen thưởng (from
+ * the sheet "Lịch sử khen thưởng", blank rows otherwise) and the Xác nhận của cấp trình khen
+ * thưởng, which the dossier of those decrees requires on every report.
+ */
+function baoCao(form: ReportFormId): string {
+  const law2022 = form !== 'nd91-2017-mau-07';
   const w = [700, TEXT_WIDTH - 700 - 2600 - 2000, 2600, 2000];
   const th = (t: string, width: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), width, { vAlign: 'center' });
   const dash = (label: string, tag: string) => body([{ text: `- ${label}: ` }, { text: tag }], { after: 60 });
+  const gap = [c('', { keepNext: true }), c('', { keepNext: true })];
+  // 13 pt (Nghị định 30/2020 allows 13–14): each title fits its half of the page on one or two lines.
+  const approver = signer({ title: 'XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG', note: '(Ký, đóng dấu)', name: '', size: 13 });
   const signCollective = signatureBlock(
-    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '' }),
-    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ', note: '(Ký, đóng dấu)', name: '' }),
+    [...signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }).map(keep), ...(law2022 ? [...gap, ...approver] : [])],
+    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }),
   );
   const signIndividual = signatureBlock(
-    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '' }),
-    signer({ title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ và tên)', name: '{reporterName}' }),
+    [...signer({ title: law2022 ? 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }).map(keep), ...(law2022 ? [...gap, ...approver] : [])],
+    signer({ title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ và tên)', name: '{reporterName}', size: law2022 ? 13 : 14 }),
   );
+  const hw = [700, 1300, TEXT_WIDTH - 700 - 1300 - 3600, 3600];
+  const cellP = (text: string, align: 'center' | 'left') => (align === 'center' ? c(text, { size: 13, before: 40, after: 40, keepNext: true }) : p(text, { size: 13, before: 40, after: 40, keepNext: true }));
+  const sectionIII = [
+    heading('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'),
+    table(
+      [
+        [th('STT', hw[0]), th('Năm', hw[1]), th('Danh hiệu thi đua, hình thức khen thưởng', hw[2]), th('Số, ngày, tháng, năm của quyết định khen thưởng', hw[3])],
+        [
+          cell(cellP('{#pastAwards}{no}', 'center'), hw[0]),
+          cell(cellP('{year}', 'center'), hw[1]),
+          cell(cellP('{award}', 'left'), hw[2]),
+          cell(cellP('{decision}{/pastAwards}', 'left'), hw[3]),
+        ],
+      ],
+      { widths: hw, borders: true, headerRows: 1 },
+    ),
+  ];
   return [
-    p('Mẫu số 07 (Phụ lục Nghị định số 91/2017/NĐ-CP)', { align: 'right', i: true, size: 11, after: 120 }),
+    p('{formLabel}', { align: 'right', i: true, size: 11, after: 120, left: 3000 }),
     documentHeader({ upper: '{parentBody}', main: '{unitName}' }),
     c('BÁO CÁO THÀNH TÍCH', { b: true, size: 14, before: 360 }),
     c('{awardTitle}', { b: true, size: 14 }),
@@ -187,7 +254,9 @@ function baoCao(): string {
       ].join(''),
     ),
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-    body('1. Kết quả thực hiện các chỉ tiêu thi đua:', { keepNext: true }),
+    body('1. Tóm tắt thành tích:', { keepNext: true }),
+    body('{achievement}'),
+    body('2. Kết quả thực hiện các chỉ tiêu thi đua:', { keepNext: true }),
     table(
       [
         [th('STT', w[0]), th('Chỉ tiêu', w[1]), th('Kế hoạch', w[2]), th('Kết quả', w[3])],
@@ -200,14 +269,27 @@ function baoCao(): string {
       ],
       { widths: w, borders: true, headerRows: 1 },
     ),
-    body('2. Sáng kiến, giải pháp trong công tác cải cách hành chính: {initiative}.', { before: 120 }),
-    loopParagraphs('hasInitiative', body('Được cấp có thẩm quyền công nhận: {initiativeRecognition}.')),
-    body('3. Các thành tích khác:'),
-    body('{achievement}'),
+    // Short paragraphs kept with what follows (section III, the signatures): LibreOffice carries a
+    // kept paragraph to the next page only when it moves whole, so the long free text comes first.
+    body('3. Sáng kiến, giải pháp trong công tác cải cách hành chính: {initiative}.', { before: 120, keepNext: true, keepLines: true }),
+    loopParagraphs('hasInitiative', body('Được cấp có thẩm quyền công nhận: {initiativeRecognition}.', { keepNext: true, keepLines: true })),
+    ...(law2022 ? sectionIII : []),
     loopParagraphs('isCollective', signCollective),
     loopParagraphs('isIndividual', signIndividual),
   ].join('');
 }
+
+/** keepNext on a paragraph (the signer's lines stay together). */
+function keep(para: string): string {
+  return para.includes('<w:keepNext/>') ? para : para.replace('<w:pPr>', '<w:pPr><w:keepNext/>');
+}
+
+const REPORT_TITLES: Record<ReportFormId, { title: string; version: string }> = {
+  'nd91-2017-mau-07': { title: 'Báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP)', version: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
+  'nd98-2023': { title: 'Báo cáo thành tích (Nghị định 98/2023/NĐ-CP)', version: 'nd98-2023 - Phụ lục Nghị định số 98/2023/NĐ-CP' },
+  'nd152-2025': { title: 'Báo cáo thành tích (Nghị định 152/2025/NĐ-CP)', version: 'nd152-2025 - Phụ lục Nghị định số 152/2025/NĐ-CP' },
+};
+
 
 /**
  * Quyết định khen thưởng: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.2 "Quyết định (cá biệt) quy
@@ -225,22 +307,10 @@ function quyetDinh(): Buffer {
     ],
   ];
   const article = (n: number, tag: string) => body([{ text: `Điều ${n}. `, b: true }, { text: tag }]);
-  const leftHeader = [
-    p('{#hasParentBody}'),
-    c('{parentBody}', { size: 13 }),
-    p('{/hasParentBody}'),
-    c('{issuingBody}', { size: 13, b: true }),
-    rule(LEFT, 1300),
-    c('{number}', { size: 13, before: 120 }),
-  ];
-  const rightHeader = [
-    c('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, b: true }),
-    c('Độc lập - Tự do - Hạnh phúc', { size: 14, b: true }),
-    rule(RIGHT, 3400),
-    c('{placeDate}', { size: 14, i: true, before: 120 }),
-  ];
+  // Số and date on one line, as in every header (documentHeader); the parent body may be absent.
+  const leftHeader = [p('{#hasParentBody}'), c('{parentBody}', { size: 13 }), p('{/hasParentBody}'), c('{issuingBody}', { size: 13, b: true }), rule(LEFT, 1300)];
   const bodyXml = [
-    table([[cell(leftHeader, LEFT), cell(rightHeader, RIGHT)]], { widths: [LEFT, RIGHT], borders: false }),
+    headerTable(leftHeader, '{number}', true),
     c('QUYẾT ĐỊNH', { b: true, size: 14, before: 360 }),
     c('{subject}', { b: true, size: 14 }),
     rule(TEXT_WIDTH, 1700),
@@ -250,10 +320,11 @@ function quyetDinh(): Buffer {
     article(1, '{article1}'),
     article(2, '{article2}'),
     article(3, '{article3}'),
-    body('{effect}'),
+    body('{effect}', { keepNext: true }),
+    // Nơi nhận level with the signer's first line, as in the Tờ trình.
     signatureBlock(
-      [p('Nơi nhận:', { b: true, i: true, size: 12, before: 240 }), loopParagraphs('recipients', p('{text}', { size: 11 }))],
-      [p('', { before: 240 }), loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14 })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
+      recipientsBlock('recipients', LEVEL_12_WITH_14),
+      [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
     ),
     sectionBreak(),
     c('DANH SÁCH', { b: true, size: 14 }),
@@ -281,16 +352,19 @@ function quyetDinh(): Buffer {
 
 /** The default templates, by template id (byte-stable). */
 export function buildTemplates(): Record<TemplateId, Buffer> {
-  return {
+  const out = {
     toTrinh: toTrinh(),
     bienBan: buildDocx({ title: 'Biên bản họp xét khen thưởng', properties: { ThiDuaTemplate: 'bienBan' }, body: bienBan() }),
-    baoCao: buildDocx({
-      title: 'Báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP)',
-      properties: { ThiDuaTemplate: 'baoCao', [FORM_VERSION_PROPERTY]: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
-      body: baoCao(),
-    }),
-    quyetDinh: quyetDinh(),
-  };
+  } as Record<TemplateId, Buffer>;
+  for (const [form, id] of Object.entries(REPORT_TEMPLATES) as [ReportFormId, TemplateId][]) {
+    out[id] = buildDocx({
+      title: REPORT_TITLES[form].title,
+      properties: { ThiDuaTemplate: id, ThiDuaReportForm: form, [FORM_VERSION_PROPERTY]: REPORT_TITLES[form].version },
+      body: baoCao(form),
+    });
+  }
+  out.quyetDinh = quyetDinh();
+  return out;
 }
 
 function main(): void {

@@ -27,6 +27,8 @@ export interface ParaStyle extends RunStyle {
   /** Line spacing in 240ths (240 = single). */
   line?: number;
   keepNext?: boolean;
+  /** The paragraph's lines stay on one page. */
+  keepLines?: boolean;
   pageBreakBefore?: boolean;
   /** A rule under the paragraph (Quốc hiệu/Tiêu ngữ, issuing body, trích yếu). */
   ruleBelow?: boolean;
@@ -48,6 +50,7 @@ export function p(content: string | Run[], s: ParaStyle = {}): string {
   const runs = typeof content === 'string' ? (content ? [{ text: content }] : []) : content;
   const ppr: string[] = [];
   if (s.keepNext) ppr.push('<w:keepNext/>');
+  if (s.keepLines) ppr.push('<w:keepLines/>');
   if (s.pageBreakBefore) ppr.push('<w:pageBreakBefore/>');
   if (s.ruleBelow) ppr.push('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>');
   ppr.push(`<w:spacing w:before="${s.before ?? 0}" w:after="${s.after ?? 0}" w:line="${s.line ?? 240}" w:lineRule="auto"/>`);
@@ -79,7 +82,7 @@ export function cell(content: string | string[], width: number, extra: Partial<C
   return { content: Array.isArray(content) ? content.join('') : content, width, ...extra };
 }
 
-export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean; headerRows?: number; layoutFixed?: boolean }): string {
+export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean; headerRows?: number; layoutFixed?: boolean; topMargin?: number }): string {
   const border = opts.borders ? 'single' : 'nil';
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
     .map((side) => `<w:${side} w:val="${border}"${opts.borders ? ' w:sz="4" w:space="0" w:color="000000"' : ''}/>`)
@@ -95,7 +98,7 @@ export function table(rows: Cell[][], opts: { widths: number[]; borders: boolean
       return `<w:tr>${trPr}${tcs}</w:tr>`;
     })
     .join('');
-  return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders>${opts.layoutFixed === false ? '' : '<w:tblLayout w:type="fixed"/>'}<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs}</w:tbl>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders>${opts.layoutFixed === false ? '' : '<w:tblLayout w:type="fixed"/>'}<w:tblCellMar>${opts.topMargin ? `<w:top w:w="${opts.topMargin}" w:type="dxa"/>` : ''}<w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs}</w:tbl>`;
 }
 
 const NS =
@@ -117,21 +120,24 @@ function emptyHeader(): string {
 <w:hdr ${NS}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p></w:hdr>`;
 }
 
-/** A4 portrait section; `restartNumbering` starts its pages at 1 (an annex numbered on its own). */
-function sectPr(restartNumbering = false): string {
-  return `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/><w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" w:left="${MARGINS.left}" w:header="567" w:footer="567" w:gutter="0"/>${restartNumbering ? '<w:pgNumType w:start="1"/>' : ''}<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`;
+/**
+ * Section properties: A4, margins, page numbers from the section's page 2 (titlePg: its first page
+ * takes the empty "first" header). `restartNumbering` starts the section's pages at 1 — an annex
+ * is numbered on its own (Nghị định 30/2020, Phụ lục I).
+ */
+export function sectPr(opts: { restartNumbering?: boolean; nextPage?: boolean } = {}): string {
+  return `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>${opts.nextPage ? '<w:type w:val="nextPage"/>' : ''}<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/><w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" w:left="${MARGINS.left}" w:header="567" w:footer="567" w:gutter="0"/>${opts.restartNumbering ? '<w:pgNumType w:start="1"/>' : ''}<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`;
 }
 
-/**
- * Ends a section (Nghị định 30/2020, Phụ lục I: an appendix has its own page numbers): what
- * follows starts on a new page; pass `restartNumbering` to buildDocx for the last section.
- */
+/** Ends the current section here (its properties ride on this empty paragraph); the next starts on a new page. */
 export function sectionBreak(): string {
-  return `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${sectPr()}</w:pPr></w:p>`;
+  return `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectPr()}</w:pPr></w:p>`;
 }
 
 export interface DocxSpec {
   title: string;
+  /** Properties of the last section (an annex after a sectionBreak() restarts its numbering). */
+  lastSection?: { restartNumbering?: boolean; nextPage?: boolean };
   /** Custom document properties, e.g. the form version (Mẫu số 07, Nghị định 91/2017/NĐ-CP). */
   properties: Record<string, string>;
   body: string;
@@ -160,7 +166,7 @@ export function buildDocx(spec: DocxSpec): Buffer {
   add(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${NS}><w:body>${spec.body}${sectPr(spec.restartNumbering)}</w:body></w:document>`,
+<w:document ${NS}><w:body>${spec.body}${sectPr(spec.lastSection ?? { restartNumbering: spec.restartNumbering, nextPage: spec.restartNumbering })}</w:body></w:document>`,
   );
   add('word/styles.xml', styles());
   add(

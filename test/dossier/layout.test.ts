@@ -69,9 +69,13 @@ describe('layout of every kind of document (Nghị định 30/2020)', () => {
     // The rule under the Tiêu ngữ: the next paragraph carries a bottom border.
     const afterTieuNgu = header.slice(header.indexOf('Độc lập - Tự do - Hạnh phúc'));
     expect(afterTieuNgu.split('</w:p>')[1]).toContain('<w:bottom w:val="single"');
-    const date = paragraphWith(header, 'Ninh Hòa, ngày');
-    expect(italic(date)).toBe(true);
-    expect(sizeOf(date)).toBeGreaterThanOrEqual(13);
+    // Mẫu 1.9: a biên bản has no place and date in its header.
+    if (i === 1) expect(header).not.toContain('Ninh Hòa, ngày');
+    else {
+      const date = paragraphWith(header, 'Ninh Hòa, ngày');
+      expect(italic(date)).toBe(true);
+      expect(sizeOf(date)).toBeGreaterThanOrEqual(13);
+    }
     const issuing = paragraphWith(header, i < 2 ? (i === 0 ? 'PHÒNG NỘI VỤ' : 'HỘI ĐỒNG THI ĐUA -') : 'UBND THỊ XÃ NINH HÒA');
     expect(sizeOf(issuing)).toBeGreaterThanOrEqual(12);
     expect(sizeOf(issuing)).toBeLessThanOrEqual(13);
@@ -104,8 +108,10 @@ describe('layout of every kind of document (Nghị định 30/2020)', () => {
     const signer = paragraphWith(doc, 'TRƯỞNG PHÒNG');
     expect(bold(signer)).toBe(true);
     expect(bold(paragraphWith(doc, 'Trần Thị Mỹ Hạnh'))).toBe(true);
-    // The Danh sách starts on its own page and its header row repeats.
-    expect(paragraphWith(doc, 'DANH SÁCH')).toContain('<w:pageBreakBefore/>');
+    // The Danh sách is an annex in its own section, on a new page, numbered from 1; its header row repeats.
+    const annex = doc.slice(doc.indexOf('DANH SÁCH'));
+    expect(doc.slice(0, doc.indexOf('DANH SÁCH'))).toMatch(/<w:pPr>(?:(?!<\/w:p>).)*<w:sectPr>/);
+    expect(annex).toMatch(/<w:sectPr>(?:(?!<\/w:sectPr>).)*<w:type w:val="nextPage"\/>(?:(?!<\/w:sectPr>).)*<w:pgNumType w:start="1"\/>(?:(?!<\/w:sectPr>).)*<w:titlePg\/>/);
     expect(doc).toContain('<w:tblHeader/>');
   });
 });

@@ -85,8 +85,10 @@ describe('dossier model on the sample workbook', () => {
     if (!merged.ok) throw new Error('profile');
     const profile = merged.profile;
     const model = buildDossier(a.result, profile, {});
+    // Undated: the frame in force now, whose report is the NĐ 152/2025 form.
+    expect(model.frame.reportForm).toBe('nd152-2025');
     expect(docData(model, 'bienBan').criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Chỉ số SIPAS đạt trên 85%;');
-    const report = docData(model, 'baoCao');
+    const report = docData(model, 'baoCaoNd152');
     expect(report.indicators.find((i: { label: string }) => i.label.startsWith('Chỉ số SIPAS')).target).toBe('trên 85%');
   });
 

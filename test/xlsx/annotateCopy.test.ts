@@ -64,7 +64,7 @@ async function copy(from: string, name: string, clear = false) {
   return { out, plan: a.plan, state: written.state };
 }
 
-const ORIGINAL = ['Tập thể', 'Cá nhân', 'Ghi chú'];
+const ORIGINAL = ['Tập thể', 'Cá nhân', 'Lịch sử khen thưởng', 'Ghi chú'];
 
 test('every cell value of every original sheet is identical after annotation (re-opened file)', async () => {
   const { out, plan } = await copy(input, 'annotated.xlsx');

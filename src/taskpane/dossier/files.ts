@@ -5,6 +5,7 @@
  */
 import type { TemplateId } from '../../dossier/model';
 import { TEMPLATE_FILES } from '../../dossier/tags';
+import { downloadsDropped } from '../platform';
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATE_FILES) as TemplateId[];
 
@@ -50,9 +51,9 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Excel for Mac's web view drops Blob downloads silently (addin.md). */
+/** Excel for Mac's web view, and Excel on iPad, drop Blob downloads silently (addin.md). */
 export function isMac(): boolean {
-  return typeof Office !== 'undefined' && !!Office.context && Office.context.platform === Office.PlatformType?.Mac;
+  return downloadsDropped();
 }
 
 /** The file name of a dossier path, for the download attribute ("03-…/01-x.docx" → "01-x.docx"). */

@@ -152,7 +152,9 @@ const vi: DossierStrings = {
   templateNames: {
     toTrinh: 'Tờ trình và Danh sách',
     bienBan: 'Biên bản họp xét',
-    baoCao: 'Báo cáo thành tích (Mẫu 07)',
+    baoCao: 'Báo cáo thành tích (Mẫu 07, NĐ 91/2017)',
+    baoCaoNd98: 'Báo cáo thành tích (NĐ 98/2023)',
+    baoCaoNd152: 'Báo cáo thành tích (NĐ 152/2025)',
     quyetDinh: 'Quyết định khen thưởng và Danh sách',
   },
   templateDefault: 'Mẫu mặc định',
@@ -290,7 +292,9 @@ const en: DossierStrings = {
   templateNames: {
     toTrinh: 'Submission and list',
     bienBan: 'Meeting minutes',
-    baoCao: 'Achievement report (Form 07)',
+    baoCao: 'Achievement report (Form 07, Decree 91/2017)',
+    baoCaoNd98: 'Achievement report (Decree 98/2023)',
+    baoCaoNd152: 'Achievement report (Decree 152/2025)',
     quyetDinh: 'Award decision and list',
   },
   templateDefault: 'Default template',
