@@ -25,19 +25,24 @@ async function gridNow() {
 }
 
 describe('recordAwards', () => {
-  it('appends the 19 awards to a new history sheet in one Excel.run; refuses the same decision again', async () => {
+  // The sample's own sheet "Lịch sử khen thưởng" holds 8 earlier awards (header on row 4).
+  const EARLIER = 8;
+
+  it('appends the 19 awards below the history sheet\'s earlier rows in one Excel.run; refuses the same decision again', async () => {
     const host = useHost(fromGrid(await sampleGrid()));
     host.resetCounters();
     const r = await recordAwards('vi', { facts: FACTS });
     expect(host.runCount).toBe(1);
     expect(r).toMatchObject({ ok: true, sheet: 'Lịch sử khen thưởng', recorded: [{ decision: '1520/QĐ-UBND', count: 19 }], refused: [] });
     const { history } = readHistory(await gridNow());
-    expect(history?.entries).toHaveLength(19);
-    expect(history?.entries.find((e) => e.name === 'Nguyễn Thị Thu Hà')).toMatchObject({ year: 2022, decisionNumber: '1520/QĐ-UBND', decisionDate: { day: 28, month: 12, year: 2022 } });
+    expect(history?.entries).toHaveLength(EARLIER + 19);
+    const first = 4 + EARLIER + 1;
+    expect(history?.entries.find((e) => e.name === 'Nguyễn Thị Thu Hà' && e.year === 2022)).toMatchObject({ year: 2022, decisionNumber: '1520/QĐ-UBND', decisionDate: { day: 28, month: 12, year: 2022 } });
     const sheet = host.dump().sheets.find((s) => s.name === 'Lịch sử khen thưởng')!;
     // The date stays the text the decision was written with (a text format, not a reinterpreted date).
-    expect(sheet.cells.E2.value).toBe('28/12/2022');
-    expect(sheet.cells.A1.value).toBe('Năm');
+    const dateCol = history!.columns.decisionDate!;
+    expect(sheet.cells[`${dateCol}${first}`].value).toBe('28/12/2022');
+    expect(history?.entries.find((e) => e.row === first)?.decisionNumber).toBe('1520/QĐ-UBND');
 
     const before = JSON.stringify(host.dump());
     const again = await recordAwards('vi');
