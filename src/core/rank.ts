@@ -39,6 +39,8 @@ function compareNumbers(a: number, b: number): number {
 function rankingVector(c: Candidate, profile: Profile): number[] {
   const out: number[] = [];
   for (const key of profile.rankingKeys) out.push(...keyValues(c, key, profile));
+  // NĐ 152/2025 Điều 4: among candidates equal on every key, women and ≥ 70%-women collectives first.
+  if (profile.womenPriority) out.push(womenKey(c));
   return out;
 }
 
@@ -47,8 +49,6 @@ function compareVectors(va: number[], vb: number[]): number {
     const d = compareNumbers(vb[i], va[i]);
     if (d !== 0) return d;
   }
-  // NĐ 152/2025 Điều 4: among candidates equal on every key, women and ≥ 70%-women collectives first.
-  if (profile.womenPriority) return womenKey(b) - womenKey(a);
   return 0;
 }
 
