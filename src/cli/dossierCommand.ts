@@ -13,7 +13,6 @@ import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';
 import { prepareDossier, type Prepared } from '../dossier/prepare';
-import { REPORTS_FOLDER } from '../dossier/fileNames';
 import { TEMPLATE_FILES } from '../dossier/tags';
 import { langOf, parseArgs } from './args';
 import { dossierText } from './dossierMessages';
@@ -21,6 +20,8 @@ import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
 import { convertToPdf } from './pdf';
 import { cliText } from './messages';
+import { entryOf, removeEarlierFiles, writeManifest, type ManifestEntry } from './dossierManifest';
+import { checkOutput, fsErrorWords, makeFolder, safeWriteFile, SafeWriteError } from './safeWrite';
 
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
@@ -71,18 +72,6 @@ export async function loadTemplates(dir: string | undefined, lang: Lang): Promis
   return { ok: true, value: { set, custom } };
 }
 
-/** Files of an earlier run that this run would not rewrite would mislead: remove only ours. */
-async function removeEarlierDossier(out: string): Promise<void> {
-  const entries = await fs.readdir(out).catch(() => [] as string[]);
-  for (const e of entries) {
-    if (/^01-to-trinh-.*\.docx$/.test(e) || e === '02-bien-ban-hop-xet.docx') await fs.rm(path.join(out, e), { force: true });
-  }
-  const reports = path.join(out, REPORTS_FOLDER);
-  for (const e of await fs.readdir(reports).catch(() => [] as string[])) {
-    if (/^\d+-.*\.docx$/.test(e)) await fs.rm(path.join(reports, e), { force: true });
-  }
-}
-
 export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
@@ -123,24 +112,42 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   }
 
   const zipTarget = args.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
+  // Every file goes through safeWriteFile: never the workbook, only regular files, temp + rename.
+  const inputs = [workbookPath];
+  let kept: string[] = [];
+  let pdfLines: string[] = [];
   try {
     if (zipTarget) {
-      await fs.mkdir(path.dirname(zipTarget), { recursive: true });
-      await fs.writeFile(zipTarget, zipDossier(generated.files));
+      await safeWriteFile(zipTarget, zipDossier(generated.files), { inputs });
+      if (args.flags.has('pdf')) pdfLines = await writePdfs(generated.files, out, zipTarget, lang, inputs);
     } else {
-      await fs.mkdir(out, { recursive: true });
-      await removeEarlierDossier(out);
+      // Every target is checked before anything is written or removed.
+      for (const f of generated.files) await checkOutput(path.join(out, f.path), inputs);
+      await makeFolder(out);
+      // What an earlier run wrote and this one does not rewrite is removed — only if it is ours (manifest).
+      kept = await removeEarlierFiles(out, new Set(generated.files.map((f) => f.path)));
+      const written: ManifestEntry[] = [];
       for (const f of generated.files) {
-        const target = path.join(out, f.path);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, f.bytes);
+        await safeWriteFile(path.join(out, f.path), f.bytes, { inputs });
+        written.push(entryOf(f.path, f.bytes));
+      }
+      await writeManifest(out, written);
+      if (args.flags.has('pdf')) {
+        pdfLines = await writePdfs(generated.files, out, zipTarget, lang, inputs);
+        // The PDFs LibreOffice wrote beside them are ours too.
+        for (const f of generated.files) {
+          const pdf = f.path.replace(/\.docx$/i, '.pdf');
+          const bytes = await fs.readFile(path.join(out, pdf)).catch(() => null);
+          if (bytes) written.push(entryOf(pdf, bytes));
+        }
+        await writeManifest(out, written);
       }
     }
   } catch (e) {
-    io.err(t.cannotWrite(zipTarget ?? out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
+    else io.err(t.cannotWrite(zipTarget ?? out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
     return 1;
   }
-  const pdfLines = args.flags.has('pdf') ? await writePdfs(generated.files, out, zipTarget, lang) : [];
 
   const lines = [t.written(generated.files.length, zipTarget ?? out)];
   for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
@@ -155,6 +162,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   const missing = missingFacts(facts);
   if (missing.length) lines.push(t.missingFacts(missing));
   lines.push(...pdfLines);
+  if (kept.length) lines.push(t.keptChanged(kept));
   lines.push(t.twoCopies);
   io.out(lines.join('\n'));
   return 0;
@@ -164,7 +172,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
  * --pdf: the documents converted by LibreOffice beside the .docx; with --zip they are converted
  * in a private temporary folder and added to the same .zip.
  */
-async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string | null, lang: Lang): Promise<string[]> {
+async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string | null, lang: Lang, inputs: string[]): Promise<string[]> {
   const t = dossierText(lang);
   const dir = zipTarget ? await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-pdf-')) : out;
   try {
@@ -179,7 +187,7 @@ async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string 
     const pdfs = r.files;
     if (zipTarget && pdfs.length) {
       const extra = await Promise.all(pdfs.map(async (p) => ({ path: path.relative(dir, p).split(path.sep).join('/'), title: 'PDF', bytes: await fs.readFile(p) })));
-      await fs.writeFile(zipTarget, zipDossier([...files, ...extra]));
+      await safeWriteFile(zipTarget, zipDossier([...files, ...extra]), { inputs });
     }
     return r.ok ? [t.pdfWritten(pdfs.length)] : [`! ${t.pdfFailed(r.detail, pdfs.length)}`];
   } finally {

@@ -18,6 +18,7 @@ export interface DossierText {
   customTemplates: (files: string[]) => string;
   missingFacts: (paths: string[]) => string;
   twoCopies: string;
+  keptChanged: (files: string[]) => string;
   legalFrame: (name: string, form: string) => string;
   pdfWritten: (n: number) => string;
   pdfNotInstalled: string;
@@ -41,6 +42,7 @@ const vi: DossierText = {
   customTemplates: (files) => `Dùng mẫu riêng: ${files.join(', ')}.`,
   missingFacts: (paths) => `Còn để trống (in "……", điền bằng --facts / --meeting hoặc trên văn bản): ${paths.join(', ')}.`,
   twoCopies: 'Kế hoạch yêu cầu nộp 02 bộ hồ sơ.',
+  keptChanged: (files) => `Giữ nguyên ${files.length} tệp của lần chạy trước đã được sửa sau khi tạo (không xóa): ${files.join(', ')}.`,
   legalFrame: (name, form) => `Căn cứ pháp lý theo ngày văn bản: ${name}; mẫu báo cáo thành tích: ${form}.`,
   pdfWritten: (n) => `Đã xuất ${n} tệp PDF (LibreOffice), cạnh các tệp .docx.`,
   pdfNotInstalled: 'Không xuất được PDF: máy chưa cài LibreOffice (lệnh soffice). Các tệp .docx đã ghi đủ; cài LibreOffice (hoặc đặt biến THIDUA_SOFFICE chỉ tới soffice) rồi chạy lại với --pdf, hoặc mở tệp .docx bằng Word và chọn Lưu dưới dạng PDF.',
@@ -64,6 +66,7 @@ const en: DossierText = {
   customTemplates: (files) => `Own templates used: ${files.join(', ')}.`,
   missingFacts: (paths) => `Still blank (printed "……"; give them with --facts / --meeting or fill in the documents): ${paths.join(', ')}.`,
   twoCopies: 'The plan asks for 02 copies of the dossier.',
+  keptChanged: (files) => `Kept ${files.length} file(s) of an earlier run that were edited since (not removed): ${files.join(', ')}.`,
   legalFrame: (name, form) => `Legal bases by the document date: ${name}; achievement report form: ${form}.`,
   pdfWritten: (n) => `${n} PDF files written (LibreOffice), beside the .docx files.`,
   pdfNotInstalled: 'No PDF written: LibreOffice (the soffice command) is not installed. Every .docx was written; install LibreOffice (or set THIDUA_SOFFICE to the soffice program) and run again with --pdf, or open the .docx in Word and Save as PDF.',

@@ -8,6 +8,7 @@ import { KINDS } from './ids';
 import type { Profile } from './profile';
 import type { Candidate, Issue, QuotaLine, Tie } from './result';
 import { comparePoints } from './values';
+import { womenKey } from './lawChecks';
 
 /** The values compared for one key; a missing value ranks below any present one. */
 function keyValues(c: Candidate, key: RankingKey, profile: Profile): number[] {
@@ -44,6 +45,8 @@ export function compareCandidates(a: Candidate, b: Candidate, profile: Profile):
       if (d !== 0) return d;
     }
   }
+  // NĐ 152/2025 Điều 4: among candidates equal on every key, women and ≥ 70%-women collectives first.
+  if (profile.womenPriority) return womenKey(b) - womenKey(a);
   return 0;
 }
 

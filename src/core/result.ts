@@ -75,6 +75,10 @@ export interface CandidateFacts {
   votesTotal?: number;
   /** votesAgree / votesTotal in percentage points. */
   voteShare?: number;
+  /** A collective's share of women, in percentage points (column "Tỷ lệ nữ"). */
+  womenShare?: number;
+  /** The "giải thể / sáp nhập" cell as written, when the unit is marked so. */
+  dissolved?: string;
 }
 
 export interface Candidate {
@@ -97,6 +101,8 @@ export interface Candidate {
   award: string | null;
   overQuota: boolean;
   tiedAtCutoff: boolean;
+  /** A unit dissolved or merged in the reorganisation: never proposed (TT 15/2025/TT-BNV); why. */
+  dissolved?: string;
 }
 
 export interface QuotaLine {

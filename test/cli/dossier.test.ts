@@ -23,7 +23,7 @@ describe('thidua dossier', () => {
     expect(r.stdout).toContain('Kế hoạch yêu cầu nộp 02 bộ hồ sơ.');
     expect(r.stdout).toContain('Mẫu số 07');
     expect(r.stdout).not.toContain('Còn để trống');
-    expect(readdirSync(out).sort()).toEqual(['01-to-trinh-giay-khen-thi-xa.docx', '02-bien-ban-hop-xet.docx', '03-bao-cao-thanh-tich']);
+    expect(readdirSync(out).sort()).toEqual(['.thidua-ho-so.json', '01-to-trinh-giay-khen-thi-xa.docx', '02-bien-ban-hop-xet.docx', '03-bao-cao-thanh-tich']);
     expect(readdirSync(path.join(out, '03-bao-cao-thanh-tich'))).toHaveLength(19);
     const toTrinh = docxText(readFileSync(path.join(out, '01-to-trinh-giay-khen-thi-xa.docx')));
     expect(toTrinh).toContain('Ninh Hòa, ngày 20 tháng 12 năm 2022');
@@ -32,20 +32,63 @@ describe('thidua dossier', () => {
     expect(bienBan).toContain('Có mặt 9/11 thành viên Hội đồng');
   });
 
-  it('without facts prints blanks and lists what is still to fill; a rerun replaces the earlier files', () => {
+  it('without facts prints blanks and lists what is still to fill; the user’s own files stay, whatever their names', () => {
     const out = path.join(work, 'trong');
     mkdirSync(path.join(out, '03-bao-cao-thanh-tich'), { recursive: true });
+    // The user's own files, named like ours: never removed (they are not in our manifest).
     writeFileSync(path.join(out, '03-bao-cao-thanh-tich', '99-cu.docx'), 'old');
+    writeFileSync(path.join(out, '01-to-trinh-ban-cua-toi.docx'), 'mine too');
     writeFileSync(path.join(out, 'ghi-chu-cua-toi.txt'), 'mine');
     const r = thidua(['dossier', SAMPLE, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Còn để trống');
     expect(r.stdout).toContain('meeting.chair');
-    expect(existsSync(path.join(out, '03-bao-cao-thanh-tich', '99-cu.docx'))).toBe(false);
+    expect(readFileSync(path.join(out, '03-bao-cao-thanh-tich', '99-cu.docx'), 'utf8')).toBe('old');
+    expect(readFileSync(path.join(out, '01-to-trinh-ban-cua-toi.docx'), 'utf8')).toBe('mine too');
     expect(readFileSync(path.join(out, 'ghi-chu-cua-toi.txt'), 'utf8')).toBe('mine');
     const bienBan = docxText(readFileSync(path.join(out, '02-bien-ban-hop-xet.docx')));
     expect(bienBan).toContain('Vào lúc ……, ngày …… tháng …… năm ……');
     expect(bienBan).not.toMatch(/undefined/);
+  });
+
+  it('a rerun removes the files of the earlier run it does not rewrite (listed in the manifest), but not one edited since', () => {
+    const out = path.join(work, 'lai');
+    expect(thidua(['dossier', SAMPLE, '--out', out, '--facts', FACTS]).code).toBe(0);
+    const reports = path.join(out, '03-bao-cao-thanh-tich');
+    const before = readdirSync(reports).sort();
+    expect(before).toHaveLength(19);
+    const manifest = JSON.parse(readFileSync(path.join(out, '.thidua-ho-so.json'), 'utf8'));
+    expect(manifest.files).toHaveLength(21);
+    expect(manifest.files[0]).toMatchObject({ path: '01-to-trinh-giay-khen-thi-xa.docx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Fewer places the second time: fewer reports. The user edits one report of the first run.
+    const quota = path.join(work, 'quota.json');
+    writeFileSync(quota, JSON.stringify({ awards: [{ id: 'giay-khen-thi-xa', quota: { collective: 5, individual: 5 } }] }));
+    const edited = before[before.length - 1];
+    writeFileSync(path.join(reports, edited), 'sửa tay');
+    const r = thidua(['dossier', SAMPLE, '--out', out, '--facts', FACTS, '--profile', quota]);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const after = readdirSync(reports).sort();
+    expect(after.length).toBeLessThan(before.length);
+    expect(after).toContain(edited);
+    expect(readFileSync(path.join(reports, edited), 'utf8')).toBe('sửa tay');
+    expect(r.stdout).toContain(`Giữ nguyên 1 tệp của lần chạy trước đã được sửa sau khi tạo (không xóa): 03-bao-cao-thanh-tich/${edited}`);
+    const second = JSON.parse(readFileSync(path.join(out, '.thidua-ho-so.json'), 'utf8'));
+    expect(second.files.map((f: { path: string }) => f.path)).not.toContain(`03-bao-cao-thanh-tich/${edited}`);
+    expect(after.filter((f) => f !== edited)).toHaveLength(second.files.length - 2);
+  });
+
+  it('the workbook itself is never overwritten, even when named like an output', () => {
+    const out = path.join(work, 'trung-ten');
+    mkdirSync(out, { recursive: true });
+    const disguised = path.join(out, '02-bien-ban-hop-xet.docx');
+    writeFileSync(disguised, readFileSync(SAMPLE));
+    const r = thidua(['dossier', disguised, '--out', out]);
+    expectNoStack(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('đó chính là tệp đầu vào');
+    expect(readFileSync(disguised).equals(readFileSync(SAMPLE))).toBe(true);
+    expect(readdirSync(out)).toEqual(['02-bien-ban-hop-xet.docx']); // checked before anything is written
   });
 
   it('--zip writes one .zip with the folders, identical on a second run', () => {

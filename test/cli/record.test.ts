@@ -31,7 +31,10 @@ describe('thidua record', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const first = path.join(work, 'da-ghi.xlsx');
 
-  it('appends the 19 awards of decision 1520/QĐ-UBND to a new history sheet of the copy; the original is untouched', async () => {
+  // The sample's own sheet "Lịch sử khen thưởng" holds 8 earlier awards (header on row 4).
+  const EARLIER = 8;
+
+  it('appends the 19 awards of decision 1520/QĐ-UBND below the history sheet\'s earlier rows in the copy; the original is untouched', async () => {
     const before = readFileSync(SAMPLE);
     const r = thidua(['record', SAMPLE, '--facts', FACTS, '--annotate', first]);
     expectNoStack(r);
@@ -44,16 +47,23 @@ describe('thidua record', () => {
     const { history, issues } = readHistory(grid);
     expect(issues).toEqual([]);
     expect(history?.sheet).toBe('Lịch sử khen thưởng');
-    expect(history?.entries).toHaveLength(19);
-    const ha = history!.entries.find((e) => e.name === 'Nguyễn Thị Thu Hà')!;
+    expect(history?.entries).toHaveLength(EARLIER + 19);
+    const recorded = history!.entries.filter((e) => e.decisionNumber === '1520/QĐ-UBND');
+    expect(recorded).toHaveLength(19);
+    expect(recorded[0].row).toBe(4 + EARLIER + 1);
+    const ha = recorded.find((e) => e.name === 'Nguyễn Thị Thu Hà')!;
     expect(ha).toMatchObject({ year: 2022, award: 'Giấy khen của Chủ tịch UBND thị xã', decisionNumber: '1520/QĐ-UBND', decisionDate: { day: 28, month: 12, year: 2022 } });
     expect(ha.note).toContain('Đẩy mạnh công tác cải cách hành chính');
     // The other sheets read exactly as before.
     const original = await gridOf(SAMPLE);
-    for (const s of original.sheets) expect(grid.sheets.find((x) => x.name === s.name)?.values).toEqual(s.values);
+    for (const s of original.sheets) {
+      const now = grid.sheets.find((x) => x.name === s.name)?.values;
+      // The history sheet keeps its earlier rows as they were.
+      expect(s.name === 'Lịch sử khen thưởng' ? now?.slice(0, s.values.length) : now).toEqual(s.values);
+    }
     // The proposed candidates are the ones recorded.
     const a = analyze(original, { lang: 'vi' });
-    expect(history!.entries.map((e) => e.name).sort()).toEqual(a.result.candidates.filter((c) => c.award).map((c) => c.name).sort());
+    expect(recorded.map((e) => e.name).sort()).toEqual(a.result.candidates.filter((c) => c.award).map((c) => c.name).sort());
   });
 
   it('LibreOffice opens the copy and reads the history rows', () => {
@@ -62,8 +72,9 @@ describe('thidua record', () => {
     const csv = readdirSync(out).find((f) => f.includes('Lịch sử khen thưởng'.normalize('NFC')) || f.normalize('NFC').includes('Lịch sử khen thưởng'));
     expect(csv).toBeDefined();
     const lines = readFileSync(path.join(out, csv!), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('Năm,Tên tập thể/cá nhân,Danh hiệu/Hình thức,Số quyết định,Ngày quyết định,Ghi chú');
-    expect(lines).toHaveLength(20);
+    expect(lines[3]).toBe('Năm,Tên tập thể/cá nhân,Danh hiệu/Hình thức,Số quyết định,Ngày quyết định,Ghi chú');
+    expect(lines).toHaveLength(4 + EARLIER + 19);
+    expect(lines.filter((l) => l.includes(',1520/QĐ-UBND,'))).toHaveLength(19);
     expect(lines.some((l) => l.startsWith('2022,Nguyễn Thị Thu Hà,Giấy khen của Chủ tịch UBND thị xã,1520/QĐ-UBND,28/12/2022,'))).toBe(true);
   }, 200000);
 
@@ -83,8 +94,8 @@ describe('thidua record', () => {
     const r2 = thidua(['record', first, '--facts', next, '--annotate', again]);
     expect(r2.code).toBe(0);
     const { history } = readHistory(await gridOf(again));
-    expect(history?.entries).toHaveLength(38);
-    expect(history?.entries[19]).toMatchObject({ row: 21, year: 2023, decisionNumber: '77/QĐ-UBND' });
+    expect(history?.entries).toHaveLength(EARLIER + 38);
+    expect(history?.entries[EARLIER + 19]).toMatchObject({ row: 4 + EARLIER + 19 + 1, year: 2023, decisionNumber: '77/QĐ-UBND' });
   });
 
   it('an unissued decision (no number or date) is not recorded; the copy is never the input', () => {

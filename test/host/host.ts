@@ -65,6 +65,13 @@ export class ExcelHost implements HostState {
   actionCount = 0;
   failAfter: number | undefined = undefined;
   runCount = 0;
+  /** URLs given to Office.context.ui.openBrowserWindow, in order. */
+  openedUrls: string[] = [];
+
+  /** The URLs opened in the system browser (a probe for the browser tests). */
+  openedBrowserUrls(): string[] {
+    return [...this.openedUrls];
+  }
   readonly displayLanguage: string;
   readonly platform: string;
   private sets: Record<string, string>;
@@ -76,7 +83,7 @@ export class ExcelHost implements HostState {
     this.workbook = new WorkbookData(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
     this.platform = options.platform ?? 'OfficeOnline';
-    this.sets = { ExcelApi: '1.18', ...(options.requirementSets ?? {}) };
+    this.sets = { ExcelApi: '1.18', OpenBrowserWindowApi: '1.1', ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? REQUEST_LIMIT;
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
@@ -304,6 +311,14 @@ export class ExcelHost implements HostState {
               host.settings = JSON.parse(JSON.stringify(host.pendingSettings));
               setTimeout(() => cb?.({ status: 'succeeded' }), 0);
             },
+          },
+        },
+        // Opening the system browser (OpenBrowserWindowApi 1.1): recorded, never navigated; https only, as Office.
+        ui: {
+          openBrowserWindow: (url: string) => {
+            if (!host.supports('OpenBrowserWindowApi', '1.1')) throw new HostError(ErrorCodes.apiNotFound, 'openBrowserWindow is not available.');
+            if (!/^https?:\/\//.test(url)) throw new HostError(ErrorCodes.invalidArgument, `openBrowserWindow takes http(s) URLs only: ${url.slice(0, 40)}`);
+            host.openedUrls.push(url);
           },
         },
       },

@@ -104,18 +104,21 @@ export function userPartOf(comment: string, head: string): string | null {
 /** Lines of text in a note, for the size of its box. */
 const lineCount = (text: string) => Math.min(40, text.split('\n').reduce((n, l) => n + 1 + Math.floor(l.length / 40), 0));
 
-function shape(id: number, row: number, col: number, lines: number): string {
+const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+
+/** A note's box. `ns`: declare the prefixes on the shape (a drawing whose root does not, e.g. openpyxl's). */
+function shape(id: number, row: number, col: number, lines: number, ns: boolean): string {
   const anchor = `${col + 1}, 15, ${row}, 10, ${col + 4}, 15, ${row + Math.max(4, lines + 1)}, 4`;
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:${Math.max(60, lines * 12 + 12)}pt;z-index:${id % 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape${ns ? ` ${VML_NS}` : ''} id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:${Math.max(60, lines * 12 + 12)}pt;z-index:${id % 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
   );
 }
 
-const SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+const SHAPETYPE = (ns: boolean) =>
+  `<v:shapetype${ns ? ` ${VML_NS}` : ''} id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
 function parseRef(ref: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
@@ -135,15 +138,15 @@ function usedBlocks(pkg: Package): Set<number> {
   return out;
 }
 
-/** Shapes of notes in a VML part: cell key → [start, end]. */
+/** Shapes of notes in a VML part (whatever prefixes the writer used): cell key → [start, end]. */
 function noteShapes(vml: string): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
-  const re = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+  const re = /<(\w+:)?shape\b[\s\S]*?<\/\1shape>/g;
   for (const m of vml.matchAll(re)) {
     const s = m[0];
     if (!/ObjectType\s*=\s*["']Note["']/.test(s)) continue;
-    const r = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(s);
-    const c = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(s);
+    const r = /<(?:\w+:)?Row>\s*(\d+)\s*<\/(?:\w+:)?Row>/.exec(s);
+    const c = /<(?:\w+:)?Column>\s*(\d+)\s*<\/(?:\w+:)?Column>/.exec(s);
     if (r && c) out.set(`${r[1]}:${c[1]}`, [m.index!, m.index! + s.length]);
   }
   return out;
@@ -231,6 +234,15 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
   const kids = children(cx, list);
   if (appended.length) edits.push({ at: kids.length ? kids[kids.length - 1].end : list.tagEnd, del: 0, text: appended.join('') });
   cx = splice(cx, edits);
+  // Our author goes again when no note of ours is left and it is the last one (as we appended it).
+  if (authorId >= 0) {
+    const auth = children(cx, root(cx)).find((e) => e.name === 'authors')!;
+    const list2 = children(cx, auth);
+    const last = list2[list2.length - 1];
+    if (last && list2.length - 1 === authorId && unesc(cx.slice(last.tagEnd, last.end - (last.qname.length + 3))) === AUTHOR && !new RegExp(`authorId\\s*=\\s*["']${authorId}["']`).test(cx)) {
+      cx = splice(cx, [{ at: last.start, del: last.end - last.start, text: '' }]);
+    }
+  }
   const left = children(cx, children(cx, root(cx)).find((e) => e.name === 'commentList')!).length;
   // The boxes (VML): one per note gained, none for a note removed.
   if (gained.length && !vmlPart) {
@@ -238,7 +250,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
     const blocks = usedBlocks(pkg);
     let b = 1;
     while (blocks.has(b)) b++;
-    pkg.setText(vmlPart, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>${SHAPETYPE}</xml>`);
+    pkg.setText(vmlPart, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>${SHAPETYPE(false)}</xml>`);
     if (pkg.contentType(vmlPart) !== VML_CT) pkg.setContentType(vmlPart, VML_CT, !pkg.contentType(vmlPart));
     const rid = pkg.addRel(sheetPart, VML_TYPE, vmlPart);
     sheet = insertLegacyDrawing(sheet, rid);
@@ -253,7 +265,8 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
       if (at) vEdits.push({ at: at[0], del: at[1] - at[0], text: '' });
     }
     if (gained.length) {
-      if (!vml.includes('_x0000_t202')) vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: SHAPETYPE });
+      const ns = !/^\s*(?:<\?[^>]*>\s*)?<xml\b[^>]*xmlns:v=/.test(vml);
+      if (!vml.includes('_x0000_t202')) vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: SHAPETYPE(ns) });
       let max = 0;
       for (const m of vml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
       const idmap = /<o:idmap\b[^>]*>/.exec(vml);
@@ -268,7 +281,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
         while (taken.has(Math.floor(id / 1024))) id = (Math.floor(id / 1024) + 1) * 1024 + 1;
         const bl = Math.floor(id / 1024);
         if (!blocks.includes(bl)) blocks.push(bl);
-        if (!shapes.has(`${parseRef(g.ref).row}:${parseRef(g.ref).col}`)) text.push(shape(id, parseRef(g.ref).row, parseRef(g.ref).col, g.lines));
+        if (!shapes.has(`${parseRef(g.ref).row}:${parseRef(g.ref).col}`)) text.push(shape(id, parseRef(g.ref).row, parseRef(g.ref).col, g.lines, ns));
       }
       vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: text.join('') });
       if (idmap) {
@@ -277,7 +290,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
       }
     }
     vml = splice(vml, vEdits);
-    const anyShape = /<v:shape\b/.test(vml);
+    const anyShape = /<(?:\w+:)?shape\b/.test(vml);
     if (!left && !anyShape) {
       // Nothing left in either: the parts go, with their relationships and the sheet's reference.
       sheet = removeLegacyDrawing(pkg, sheetPart, sheet);
