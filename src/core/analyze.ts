@@ -48,7 +48,9 @@ function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): nu
 
 export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const { state, problems: dropped } = parseState(grid);
-  const preset = resolvePreset(opts.preset, state.preset);
+  const savedProfile = state.profile as { preset?: unknown } | undefined;
+  const inputProfile = opts.profileInput as { preset?: unknown } | undefined;
+  const preset = resolvePreset(opts.preset, opts.profile?.preset, inputProfile?.preset, state.preset, savedProfile?.preset);
   let profile = opts.profile;
   let profileProblems: ProfileProblem[] = [];
   let profileInputProblems: ProfileProblem[] = [];

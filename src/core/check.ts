@@ -1,6 +1,7 @@
 /** The whole pure pipeline: grid → tables → candidates → outcomes → ranking. */
 import { alreadyAwardedIssues, type AwardContext } from './awardRecord';
 import { evaluate } from './evaluate';
+import { applyLawChecks } from './lawChecks';
 import type { Grid } from './grid';
 import { historyNearMisses, readHistory } from './history';
 import { DEFAULT_PROFILE, type Profile } from './profile';
@@ -25,6 +26,7 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const { tables, issues } = findTables(grid, options.overrides ?? [], options.ourSheets ?? []);
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
+  applyLawChecks(candidates, profile, found);
   const { quotas, ties } = rankAndAward(candidates, profile, found);
   const history = readHistory(grid);
   found.push(...history.issues, ...historyNearMisses(history.history, candidates));

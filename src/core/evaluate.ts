@@ -184,10 +184,12 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (position) facts.position = position;
     if (unit) facts.unit = cleanName(unit);
-    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition'] as const) {
+    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const) {
       const t = reader.text(f);
       if (t) facts[f] = t;
     }
+    const women = reader.rate('womenShare');
+    if (women.state === 'value') facts.womenShare = women.value;
     const readings = reader.readAll(profile);
     const candidate: Candidate = {
       kind: table.kind, name, sheet: sheet.name, row: r + 1, nameCell: a1(r, table.fieldCols.name!), facts, criteria: [],

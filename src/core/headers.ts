@@ -18,6 +18,8 @@ const PLAIN_FIELDS: { field: Field; phrases: string[]; exact?: boolean }[] = [
   { field: 'unit', phrases: ['don vi cong tac', 'co quan cong tac', 'noi cong tac'] },
   { field: 'birthYear', phrases: ['nam sinh', 'ngay sinh', 'ngay thang nam sinh'] },
   { field: 'gender', phrases: ['gioi tinh'] },
+  { field: 'womenShare', phrases: ['ty le nu', 'ty le can bo nu', 'ty le lao dong nu', 'ty le cbccvc nu'] },
+  { field: 'dissolved', phrases: ['giai the', 'sap nhap', 'tinh trang sap xep', 'da giai the'] },
   { field: 'hometown', phrases: ['que quan'] },
   { field: 'qualification', phrases: ['trinh do chuyen mon', 'trinh do'] },
   { field: 'compliance', phrases: ['chap hanh chu truong', 'chap hanh tot', 'chap hanh chinh sach'] },

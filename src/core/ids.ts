@@ -46,7 +46,15 @@ export const FIELDS = [
   'hometown',
   'qualification',
   'order',
+  /** Tỷ lệ nữ of a collective (NĐ 152/2025 Điều 4 priority). */
+  'womenShare',
+  /** "Đã giải thể / sáp nhập": a unit dissolved in the reorganisation (TT 15/2025/TT-BNV). */
+  'dissolved',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 export type Lang = 'vi' | 'en';
+
+/** Presets (src/core/presets.ts): a starting profile, issuer wording and legal frame. */
+export const PRESET_IDS = ['ninh-hoa-2022', 'xa-phuong-2026'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];

@@ -5,11 +5,10 @@
  * Giấy khen is the Chủ tịch UBND xã/phường's, Luật 06/2022/QH15 Điều 80, NĐ 152/2025/NĐ-CP).
  * The chosen preset is kept in the workbook (state key "preset"), like the profile.
  */
-import type { Lang } from './ids';
+import { PRESET_IDS, type Lang, type PresetId } from './ids';
 import { DEFAULT_PROFILE, validateProfile, type Profile } from './profile';
 
-export const PRESET_IDS = ['ninh-hoa-2022', 'xa-phuong-2026'] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+export { PRESET_IDS, type PresetId };
 export const DEFAULT_PRESET: PresetId = 'ninh-hoa-2022';
 
 /** Facts a preset words for the documents; the user's facts (workbook, --facts) override them. */
@@ -34,6 +33,7 @@ export interface Preset {
 const xaPhuongProfile: Profile = {
   ...structuredClone(DEFAULT_PROFILE),
   name: 'Xã/phường CCHC 2026',
+  preset: 'xa-phuong-2026',
   awards: [
     { id: 'bang-khen-tinh', label: 'Bằng khen của Chủ tịch UBND tỉnh', grantor: 'Chủ tịch UBND tỉnh', quota: { collective: 0, individual: 0 } },
     // Criteria and quotas are the seed's until the commune sets its own (Cấu hình / --profile).
@@ -81,9 +81,10 @@ export function presetById(id: string | undefined | null): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-/** The preset named (CLI --preset) or saved in the workbook, else the default. */
-export function resolvePreset(explicit: string | undefined, saved: unknown): Preset {
-  return presetById(explicit) ?? (isPresetId(saved) ? presetById(saved) : undefined) ?? presetById(DEFAULT_PRESET)!;
+/** The preset named (CLI --preset), else the first saved one found (state key, the profile's "preset"), else the default. */
+export function resolvePreset(explicit: string | undefined, ...saved: unknown[]): Preset {
+  const found = saved.find(isPresetId);
+  return presetById(explicit) ?? (found ? presetById(found) : undefined) ?? presetById(DEFAULT_PRESET)!;
 }
 
 /** Checked once: a preset whose profile does not validate is a programming error. */

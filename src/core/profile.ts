@@ -4,7 +4,7 @@
  * The same schema validates the CLI's --profile file and the add-in's settings.
  */
 import { z } from 'zod';
-import { CRITERION_IDS, RANKING_KEYS, type Lang } from './ids';
+import { CRITERION_IDS, PRESET_IDS, RANKING_KEYS, type Lang } from './ids';
 import { legalFrameSchema } from './legalFrames';
 
 const percent = z.number().min(0).max(100);
@@ -42,6 +42,8 @@ export type VoteBase = (typeof VOTE_BASES)[number];
 
 /** Additions of issue 11, all optional so that a profile saved before them stays valid. */
 const lawOptions = {
+  /** The preset this profile started from (thidua presets); it words issuers and picks the undated frame. */
+  preset: z.enum(PRESET_IDS).optional(),
   /** Default 'total' (criteria.md): the share is counted over the council's total membership. */
   voteBase: z.enum(VOTE_BASES).optional(),
   /** NĐ 152/2025 Điều 4: among equals, women and collectives with ≥ 70% women first. */
@@ -296,6 +298,7 @@ export function mergeProfile(partialInput: unknown, base: Profile = DEFAULT_PROF
   if (p.voteThreshold !== undefined) merged.voteThreshold = p.voteThreshold;
   if (p.voteInclusive !== undefined) merged.voteInclusive = p.voteInclusive;
   if (p.rankingKeys) merged.rankingKeys = p.rankingKeys;
+  if (p.preset !== undefined) merged.preset = p.preset;
   if (p.voteBase !== undefined) merged.voteBase = p.voteBase;
   if (p.womenPriority !== undefined) merged.womenPriority = p.womenPriority;
   if (p.dissolvedUnits !== undefined) merged.dissolvedUnits = p.dissolvedUnits;

@@ -5,11 +5,19 @@
 import type { AwardHistory } from './history';
 import type { CriterionId, Field, Kind, Outcome } from './ids';
 
+import type { CoreCode } from './messages/vi';
+
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A message code: one of the core's catalogue (keyof the Vietnamese catalogue: a code without a
+ * text fails the type check), or an adapter's own, in its namespace and its own typed catalogues.
+ */
+export type MessageCode = CoreCode | `${'xlsx' | 'write'}.${string}`;
 
 /** A message as data: a code of the catalogue and its parameters. */
 export interface Message {
-  code: string;
+  code: MessageCode;
   params: MessageParams;
 }
 
@@ -75,6 +83,10 @@ export interface CandidateFacts {
   votesTotal?: number;
   /** votesAgree / votesTotal in percentage points. */
   voteShare?: number;
+  /** A collective's share of women, in percentage points (column "Tỷ lệ nữ"). */
+  womenShare?: number;
+  /** The "giải thể / sáp nhập" cell as written, when the unit is marked so. */
+  dissolved?: string;
 }
 
 export interface Candidate {
@@ -97,6 +109,8 @@ export interface Candidate {
   award: string | null;
   overQuota: boolean;
   tiedAtCutoff: boolean;
+  /** A unit dissolved or merged in the reorganisation: never proposed (TT 15/2025/TT-BNV); why. */
+  dissolved?: string;
 }
 
 export interface QuotaLine {

@@ -265,6 +265,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     secretary: m.secretary ? `${m.secretary}${m.secretaryRole ? ` - ${m.secretaryRole}` : ''}` : BLANK,
     attendance: `Có mặt ${present}/${total} thành viên Hội đồng; vắng: ${absentees}. ${voteBaseText(profile, present, total)}`,
     voteBaseText: voteBaseText(profile, present, total),
+    voteBasis: (profile.voteBase ?? 'total') === 'present' ? 'số phiếu đồng ý trên số thành viên Hội đồng dự họp' : 'số phiếu đồng ý trên tổng số thành viên Hội đồng',
     movement: movementPhrase(facts),
     criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
     criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),

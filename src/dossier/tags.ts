@@ -127,6 +127,7 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'criteriaIndividual', loop: true, example: 'the profile\'s criteria for cá nhân' },
     { tag: 'criteriaIndividual.text', example: '- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%;' },
     { tag: 'reviewedText', example: 'Hội đồng đã xem xét 18 tập thể và 13 cá nhân …' },
+    { tag: 'voteBasis', example: 'số phiếu đồng ý trên tổng số thành viên Hội đồng (profile voteBase: total; "… trên số thành viên dự họp" when present)' },
     { tag: 'hasVotes', loop: true, example: 'true when some candidate is eligible' },
     { tag: 'votes', loop: true, example: 'one row per eligible candidate' },
     { tag: 'votes.no', example: '1' },

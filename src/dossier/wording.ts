@@ -161,6 +161,9 @@ export function criteriaLines(kind: 'collective' | 'individual', profile: Profil
   if (c.onTime.enabled) lines.push(`Tỷ lệ hồ sơ giải quyết đúng hạn đạt ${rateTarget(c.onTime)}`);
   if (c.initiative.enabled) lines.push(`Có sáng kiến hoặc giải pháp trong công tác cải cách hành chính${c.initiative.requireRecognition ? ' được cấp có thẩm quyền công nhận' : ''}`);
   if (c.compliance.enabled) lines.push('Gương mẫu chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước');
-  if (profile.voteThreshold !== null) lines.push(`Được ${voteTarget(profile)} thành viên Hội đồng dự họp đồng ý (khi có kết quả biểu quyết)`);
+  if (profile.voteThreshold !== null) {
+    const members = (profile.voteBase ?? 'total') === 'present' ? 'thành viên Hội đồng dự họp' : 'tổng số thành viên Hội đồng';
+    lines.push(`Được ${voteTarget(profile)} ${members} đồng ý (khi có kết quả biểu quyết)`);
+  }
   return lines;
 }

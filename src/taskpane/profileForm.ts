@@ -3,9 +3,10 @@
  * Validation is the core's (validateProfile, the CLI's schema): the form never judges a value
  * itself, it only turns text into the JSON a --profile file would hold.
  */
-import { RANKING_KEYS, type Lang, type RankingKey } from '../core/ids';
+import { RANKING_KEYS, type Lang, type PresetId, type RankingKey } from '../core/ids';
+import { presetById } from '../core/presets';
 import { criterionLabel } from '../core/messages';
-import { DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem } from '../core/profile';
+import { DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem, type VoteBase } from '../core/profile';
 
 export const RATE_CRITERIA = ['taskCompletion', 'sipas', 'onTime'] as const;
 export const RATING_CRITERIA = ['parIndex', 'unitParIndex'] as const;
@@ -30,8 +31,21 @@ export interface ProfileForm {
   compliance: { enabled: boolean };
   parScoreBands: { min: string; rating: string }[];
   votes: RateForm;
-  awards: { id: string; label: string; collective: string; individual: string }[];
+  awards: { id: string; label: string; grantor: string; collective: string; individual: string }[];
   rankingKeys: RankingKey[];
+  /** Issue 11: how votes count, the women's priority, dissolved units, the user's legal frames. */
+  law: LawForm;
+}
+
+export interface LawForm {
+  /** The preset the profile started from ('' = none named: the seed's). */
+  preset: PresetId | '';
+  voteBase: VoteBase;
+  womenPriority: boolean;
+  /** One unit per line. */
+  dissolvedUnits: string;
+  /** The user's legal frames as JSON (an array; empty text = none), merged over the shipped table. */
+  legalFrames: string;
 }
 
 /** Numbers as people type them here: "92,5" (decimal comma), "90 %", spaces. */
@@ -57,8 +71,15 @@ export function formFromProfile(p: Profile): ProfileForm {
     compliance: { ...p.criteria.compliance },
     parScoreBands: p.parScoreBands.map((b) => ({ min: textOf(b.min), rating: b.rating })),
     votes: { enabled: p.voteThreshold !== null, threshold: p.voteThreshold === null ? '' : textOf(p.voteThreshold), inclusive: p.voteInclusive },
-    awards: p.awards.map((a) => ({ id: a.id, label: a.label, collective: textOf(a.quota.collective), individual: textOf(a.quota.individual) })),
+    awards: p.awards.map((a) => ({ id: a.id, label: a.label, grantor: a.grantor ?? '', collective: textOf(a.quota.collective), individual: textOf(a.quota.individual) })),
     rankingKeys: [...p.rankingKeys],
+    law: {
+      preset: p.preset ?? '',
+      voteBase: p.voteBase ?? 'total',
+      womenPriority: p.womenPriority ?? false,
+      dissolvedUnits: (p.dissolvedUnits ?? []).join('\n'),
+      legalFrames: p.legalFrames?.length ? JSON.stringify(p.legalFrames, null, 2) : '',
+    },
   };
 }
 
@@ -91,9 +112,40 @@ export function inputFromForm(form: ProfileForm): unknown {
     parScoreBands: form.parScoreBands.map((b) => ({ min: numberOf(b.min), rating: b.rating })),
     voteThreshold: form.votes.enabled ? numberOf(form.votes.threshold) : null,
     voteInclusive: form.votes.inclusive,
-    awards: form.awards.map((a) => ({ id: a.id, label: a.label.trim(), quota: { collective: numberOf(a.collective), individual: numberOf(a.individual) } })),
+    awards: form.awards.map((a) => ({
+      id: a.id,
+      label: a.label.trim(),
+      ...(a.grantor.trim() ? { grantor: a.grantor.trim() } : {}),
+      quota: { collective: numberOf(a.collective), individual: numberOf(a.individual) },
+    })),
     rankingKeys: [...form.rankingKeys],
+    ...lawInput(form.law),
   };
+}
+
+/**
+ * The law options, written only when they differ from the seed's defaults — or always when the
+ * profile names a preset, whose own values (women first, in xa-phuong-2026) it is merged over.
+ */
+function lawInput(law: LawForm): Record<string, unknown> {
+  const dissolved = law.dissolvedUnits.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+  const all = law.preset !== '';
+  return {
+    ...(all ? { preset: law.preset } : {}),
+    ...(all || law.voteBase !== 'total' ? { voteBase: law.voteBase } : {}),
+    ...(all || law.womenPriority ? { womenPriority: law.womenPriority } : {}),
+    ...(all || dissolved.length ? { dissolvedUnits: dissolved } : {}),
+    ...(law.legalFrames.trim() ? { legalFrames: framesOf(law.legalFrames) } : {}),
+  };
+}
+
+/** The frames' JSON as typed; text that is not JSON is passed on, so the schema reports it at "legalFrames". */
+function framesOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The same validation as the CLI's --profile (zod schema + cross-field rules). */
@@ -109,6 +161,12 @@ export function profileJson(profile: Profile): string {
 /** Import: a cli.md --profile file (complete or partial), merged over the plan's defaults as the CLI does. */
 export function importProfile(text: string, lang: Lang): ProfileParse {
   return parseProfileText(text, DEFAULT_PROFILE, lang);
+}
+
+/** "Áp dụng mẫu": the form of a preset's profile (criteria and quotas as the seed's until the user sets them). */
+export function formFromPreset(id: PresetId): ProfileForm {
+  const p = presetById(id)!;
+  return formFromProfile({ ...structuredClone(p.profile), preset: id });
 }
 
 /** Moves a ranking key up (-1) or down (+1); out-of-range moves change nothing. */
@@ -142,6 +200,12 @@ const WORDS = {
     awardLabel: 'tên hình thức',
     keys: 'Thứ tự xếp hạng',
     root: 'Cấu hình',
+    grantor: 'người tặng',
+    preset: 'Mẫu cấu hình',
+    voteBase: 'Cách tính tỷ lệ phiếu',
+    women: 'Ưu tiên nữ khi bằng nhau',
+    dissolved: 'Đơn vị đã giải thể, sáp nhập',
+    frames: 'Khung pháp lý riêng (JSON)',
   },
   en: {
     name: 'Profile name',
@@ -159,6 +223,12 @@ const WORDS = {
     awardLabel: 'award name',
     keys: 'Ranking order',
     root: 'Profile',
+    grantor: 'granted by',
+    preset: 'Preset',
+    voteBase: 'How vote shares count',
+    women: 'Women first among equals',
+    dissolved: 'Dissolved or merged units',
+    frames: 'Own legal frames (JSON)',
   },
 };
 
@@ -193,10 +263,21 @@ export function fieldLabel(path: string, form: ProfileForm, lang: Lang): string 
       const name = W.award(award?.label || award?.id || String(a));
       if (b === 'quota' && (c === 'collective' || c === 'individual')) return `${name} — ${W.quota[c]}`;
       if (b === 'label') return `${name} — ${W.awardLabel}`;
+      if (b === 'grantor') return `${name} — ${W.grantor}`;
       return name;
     }
     case 'rankingKeys':
       return W.keys;
+    case 'preset':
+      return W.preset;
+    case 'voteBase':
+      return W.voteBase;
+    case 'womenPriority':
+      return W.women;
+    case 'dissolvedUnits':
+      return W.dissolved;
+    case 'legalFrames':
+      return a === undefined ? W.frames : `${W.frames} — ${[a, b, c].filter((x) => x !== undefined).join('.')}`;
     default:
       return path && path !== '(gốc)' ? path : W.root;
   }

@@ -154,7 +154,7 @@ function bienBan(): string {
     body('b) Đối với cá nhân:', { i: true }),
     loopParagraphs('criteriaIndividual', body('{text}')),
     body([{ text: '2. Kết quả xét: ', b: true }, { text: '{reviewedText}' }]),
-    body([{ text: '3. Kết quả biểu quyết ', b: true }, { text: '(số phiếu đồng ý trên tổng số thành viên dự họp):' }], { keepNext: true }),
+    body([{ text: '3. Kết quả biểu quyết ', b: true }, { text: '({voteBasis}):' }], { keepNext: true }),
     table(
       [
         [th('STT', voteWidths[0]), th('Tập thể, cá nhân', voteWidths[1]), th('Đồng ý / Tổng số', voteWidths[2]), th('Tỷ lệ', voteWidths[3])],

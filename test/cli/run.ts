@@ -11,8 +11,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export function thidua(args: string[], cwd = ROOT): RunResult {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'thidua.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, THIDUA_DEBUG: '' } });
+export function thidua(args: string[], cwd = ROOT, env: Record<string, string> = {}): RunResult {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'thidua.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, THIDUA_DEBUG: '', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

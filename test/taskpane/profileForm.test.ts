@@ -166,3 +166,39 @@ describe('profile form', () => {
     expect(fieldLabel('(gốc)', form, 'en')).toBe('Profile');
   });
 });
+
+describe('profile form: the additions of issue 11', () => {
+  it('a preset applied in the form goes through it unchanged, and names the preset', () => {
+    const { formFromPreset, validateForm } = require('../../src/taskpane/profileForm') as typeof import('../../src/taskpane/profileForm');
+    const { presetById } = require('../../src/core/presets') as typeof import('../../src/core/presets');
+    const form = formFromPreset('xa-phuong-2026');
+    const parsed = validateForm(form, 'vi');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.profile).toEqual({ ...presetById('xa-phuong-2026')!.profile, dissolvedUnits: [] });
+      expect(parsed.profile.awards.map((a) => a.grantor)).toEqual(['Chủ tịch UBND tỉnh', 'Chủ tịch UBND xã/phường']);
+    }
+    // Unticking the women's priority is kept (it would come back from the preset if left out).
+    form.law.womenPriority = false;
+    form.law.voteBase = 'present';
+    form.law.dissolvedUnits = 'UBND phường Ninh Đa\n\n Ninh Đông ';
+    const again = validateForm(form, 'en');
+    expect(again.ok && again.profile).toMatchObject({ preset: 'xa-phuong-2026', womenPriority: false, voteBase: 'present', dissolvedUnits: ['UBND phường Ninh Đa', 'Ninh Đông'] });
+  });
+
+  it('own legal frames typed as JSON are validated by the schema and named in words', () => {
+    const { formFromProfile, validateForm, labelProblems } = require('../../src/taskpane/profileForm') as typeof import('../../src/taskpane/profileForm');
+    const { DEFAULT_PROFILE } = require('../../src/core/profile') as typeof import('../../src/core/profile');
+    const form = formFromProfile(DEFAULT_PROFILE);
+    form.law.legalFrames = JSON.stringify([{ id: 'tdkt-2026', name: 'Luật sửa đổi 2026', from: '2026-07-01', to: null, reportForm: 'nd152-2025', citations: { toTrinh: ['Căn cứ …;'] } }]);
+    const ok = validateForm(form, 'vi');
+    expect(ok.ok && ok.profile.legalFrames?.[0].id).toBe('tdkt-2026');
+    form.law.legalFrames = '[{ "id": "x" ';
+    const bad = validateForm(form, 'vi');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(labelProblems(bad.problems, form, 'vi')[0].label).toContain('Khung pháp lý riêng');
+    form.law.legalFrames = '';
+    const round = validateForm(form, 'vi');
+    expect(round.ok && round.profile).toEqual(DEFAULT_PROFILE);
+  });
+});

@@ -1,4 +1,5 @@
-import type { Catalogue, Params } from './catalogue';
+import type { Params } from './catalogue';
+import type { CoreCode } from './vi';
 import { formatNumber, formatPercent } from './format';
 
 const pct = (v: unknown) => formatPercent(Number(v), 'en');
@@ -18,7 +19,8 @@ export const CRITERION_LABELS_EN: Record<string, string> = {
 const label = (p: Params) => CRITERION_LABELS_EN[String(p.criterion)] ?? String(p.criterion);
 const rule = (p: Params) => (Number(p.inclusive) ? `${pct(p.threshold)} or more` : `more than ${pct(p.threshold)}`);
 
-export const en: Catalogue = {
+/** Every code of the Vietnamese catalogue, no other (a missing or stray translation fails the type check). */
+export const en: Record<CoreCode, (p: Params) => string> = {
   'value.formulaError': (p) => `Formula error (${p.error}): fix this cell's formula.`,
   'value.rateNotNumber': (p) => `"${p.text}" is not a rate: type a number such as 98.5 or 98.5%.`,
   'value.rateOutOfRange': (p) => `Rate ${num(p.value)}% is outside 0–100%.`,
@@ -51,6 +53,12 @@ export const en: Catalogue = {
   'crit.unitNotFoundHint': (p) => `Unit "${p.unit}" was not found in the collectives table. Did you mean: ${p.suggestions}?`,
   'row.nameless': (p) => `Row ${p.row} has values but no name: skipped.`,
   'row.duplicateName': (p) => `"${p.name}" appears more than once (also row ${p.rows}): each is proposed once; neither row is considered until fixed.`,
+  'initiative.reused': (p) =>
+    `The initiative "${p.initiative}" with the same recognition is also claimed by: ${p.others}. An initiative may be used only once as a criterion for an award (Official letter 5007/BNV-TĐKT of 05/9/2023): the council decides whose it is.`,
+  'unit.dissolved': (p) =>
+    `"${p.name}" is marked "${p.reason}": a unit dissolved or merged in the reorganisation is not proposed for an award (Circular 15/2025/TT-BNV).`,
+  'unit.dissolvedListed': (p) =>
+    `"${p.name}" is on the profile's list of dissolved or merged units: not proposed for an award (Circular 15/2025/TT-BNV).`,
   'row.noAchievement': (p) => `No achievement summary for "${p.name}" (needed for the achievement report).`,
   'history.noHeader': (p) => `The sheet "Lịch sử khen thưởng" has no header row that can be recognised: it needs the columns ${p.columns}.`,
   'history.noName': (p) => `Row ${p.row} of the award history has no collective/individual name: the row is skipped.`,

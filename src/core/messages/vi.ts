@@ -18,7 +18,7 @@ export const CRITERION_LABELS_VI: Record<string, string> = {
 const label = (p: Params) => CRITERION_LABELS_VI[String(p.criterion)] ?? String(p.criterion);
 const rule = (p: Params) => (Number(p.inclusive) ? `từ ${pct(p.threshold)} trở lên` : `trên ${pct(p.threshold)}`);
 
-export const vi: Catalogue = {
+export const vi = {
   'value.formulaError': (p) => `Lỗi công thức (${p.error}): sửa công thức của ô này.`,
   'value.rateNotNumber': (p) => `"${p.text}" không phải là một tỷ lệ: nhập số như 98,5 hoặc 98,5%.`,
   'value.rateOutOfRange': (p) => `Tỷ lệ ${num(p.value)}% nằm ngoài khoảng 0–100%.`,
@@ -52,6 +52,12 @@ export const vi: Catalogue = {
   'crit.unitNotFoundHint': (p) => `Không tìm thấy đơn vị "${p.unit}" trong bảng tập thể. Có phải là: ${p.suggestions}?`,
   'row.nameless': (p) => `Dòng ${p.row} có số liệu nhưng không có tên: bỏ qua.`,
   'row.duplicateName': (p) => `"${p.name}" xuất hiện nhiều lần (cả dòng ${p.rows}): mỗi tập thể, cá nhân chỉ được đề nghị một lần; chưa xét dòng nào cho đến khi sửa.`,
+  'initiative.reused': (p) =>
+    `Sáng kiến "${p.initiative}" với cùng quyết định công nhận cũng được dùng cho: ${p.others}. Một sáng kiến chỉ được dùng một lần làm tiêu chuẩn đề nghị khen thưởng (Công văn 5007/BNV-TĐKT ngày 05/9/2023): Hội đồng xác định sáng kiến thuộc tập thể hay cá nhân nào.`,
+  'unit.dissolved': (p) =>
+    `"${p.name}" được ghi "${p.reason}": đơn vị đã giải thể/sáp nhập khi sắp xếp tổ chức bộ máy không được đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
+  'unit.dissolvedListed': (p) =>
+    `"${p.name}" có trong danh sách đơn vị đã giải thể/sáp nhập của Cấu hình: không đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
   'row.noAchievement': (p) => `Chưa có tóm tắt thành tích của "${p.name}" (cần cho Báo cáo thành tích).`,
   'history.noHeader': (p) => `Trang "Lịch sử khen thưởng" không có dòng tiêu đề nhận ra được: cần các cột ${p.columns}.`,
   'history.noName': (p) => `Dòng ${p.row} của lịch sử khen thưởng không có tên tập thể/cá nhân: dòng này bị bỏ qua.`,
@@ -73,4 +79,7 @@ export const vi: Catalogue = {
     `Dữ liệu của tiện ích lưu trong bảng tính (trang ẩn "${p.sheet}", mục "${p.key}") ${p.why === 'json' ? 'không phải JSON hợp lệ' : 'sai cấu trúc'} nên được bỏ qua; phần còn lại vẫn được dùng.`,
   'workbook.noTables': () =>
     `Không tìm thấy bảng tập thể hoặc cá nhân nào. Cần một dòng tiêu đề (trong 20 dòng đầu) có cột tên ("Tên đơn vị" hoặc "Họ và tên") và các cột chỉ tiêu như "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
-};
+} satisfies Catalogue;
+
+/** The core's message codes: a code not in the Vietnamese catalogue fails the type check. */
+export type CoreCode = keyof typeof vi;

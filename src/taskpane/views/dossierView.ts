@@ -12,8 +12,10 @@ import type { TemplateId } from '../../dossier/model';
 import { custom, h, replaceChildren } from '../dom';
 import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
-import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
-import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
+import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { mergeFacts, missingFacts } from '../../dossier/facts';
+import { encodePacket } from '../../save/packet';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
 
@@ -22,10 +24,13 @@ export interface DossierHost {
   lang: Lang;
   /** The pane's busy/progress/error wrapper around one user action. */
   run<T>(progress: string, work: () => Promise<T>): Promise<T | undefined>;
+  /** Updates the pane's one progress bar (determinate when done / total are given). */
+  progress(text: string, done?: number, total?: number): void;
   showInfo(text: string): void;
+  /** The dossier was created (the guide marks its step done). */
+  generated(): void;
 }
 
-const GROUPS: FieldGroup[] = ['body', 'signer', 'movement', 'meeting', 'decision'];
 
 type Engine = typeof import('../dossier/engine');
 let enginePromise: Promise<Engine> | null = null;
@@ -85,22 +90,39 @@ export class DossierView {
     const D = this.D;
     const state = factsToForm(this.base, this.voteCandidates.map((c) => c.name));
     this.form = h('form', { class: 'dossier-form', attrs: { 'data-testid': 'dossier-form', novalidate: true }, on: { input: (e) => this.edited(e.target), submit: (e) => e.preventDefault() } });
-    for (const group of GROUPS) {
-      const fields = FORM_FIELDS.filter((f) => f.group === group);
-      this.form.appendChild(
-        h(
-          'fieldset',
-          { class: 'dossier-group', attrs: { 'data-group': group } },
-          h('legend', {}, D.groups[group]),
-          ...fields.map((f) => this.field(f.id, f.kind === 'lines', state.fields[f.id] ?? '', f.kind === 'count' || f.kind === 'year' || f.kind === 'docNumber')),
-        ),
-      );
-    }
-    this.form.appendChild(this.votesFieldset(state, hasVoteColumns));
+    const fieldOf = (id: string) => {
+      const f = FORM_FIELDS.find((x) => x.id === id)!;
+      return this.field(f.id, f.kind === 'lines', state.fields[f.id] ?? '', f.kind === 'count' || f.kind === 'year' || f.kind === 'docNumber');
+    };
+    // Required facts first and short; the rest folded (groups as the form model defines them).
+    const essentials = ESSENTIAL_FACTS.filter((id) => FORM_FIELDS.some((f) => f.id === id));
+    this.form.appendChild(
+      h(
+        'fieldset',
+        { class: 'dossier-group essentials', attrs: { 'data-group': 'essentials' } },
+        h('legend', {}, D.essentials),
+        h('p', { class: 'hint' }, this.base ? `${D.essentialsHint} ${D.prefilled}` : D.essentialsHint),
+        ...essentials.map(fieldOf),
+      ),
+    );
+    const groups = [...new Set(FORM_FIELDS.map((f) => f.group))] as FieldGroup[];
+    const more = h(
+      'details',
+      { class: 'dossier-more', attrs: { 'data-testid': 'dossier-more' } },
+      h('summary', {}, D.more),
+      h('p', { class: 'hint' }, D.moreHint),
+      ...groups.map((group) => {
+        const fields = FORM_FIELDS.filter((f) => f.group === group && !essentials.includes(f.id));
+        if (!fields.length) return null;
+        return h('fieldset', { class: 'dossier-group', attrs: { 'data-group': group } }, h('legend', {}, D.groups[group] ?? group), ...fields.map((f) => fieldOf(f.id)));
+      }),
+    );
+    this.form.appendChild(more);
+    this.form.appendChild(h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-votes' } }, h('summary', {}, D.votesFold), this.votesFieldset(state, hasVoteColumns)));
     this.templatesBox = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'templates' } });
     this.renderTemplates();
     this.formStatus = h('div', { class: 'dossier-form-status', attrs: { 'data-testid': 'dossier-form-status', 'aria-live': 'polite' } });
-    this.progress = h('div', { class: 'dossier-progress', attrs: { 'data-testid': 'dossier-progress', 'aria-live': 'polite' } });
+    this.progress = h('p', { class: 'dossier-progress', attrs: { 'data-testid': 'dossier-progress' } });
     this.output = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'dossier-result' } });
     const save = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'dossier-save' }, on: { click: () => void this.save() } }, D.save);
     const generate = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'dossier-generate' }, on: { click: () => void this.generate() } }, D.generate);
@@ -108,9 +130,11 @@ export class DossierView {
       this.root,
       h('p', { class: 'hint' }, D.intro),
       this.form,
-      this.templatesBox,
+      h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-templates' } }, h('summary', {}, D.ownTemplates), this.templatesBox),
+      h('details', { class: 'dossier-more cli' }, h('summary', {}, D.cliTitle), h('p', { class: 'hint' }, D.cliBody)),
       this.formStatus,
-      h('div', { class: 'dossier-actions' }, save, generate),
+      // Always in sight: the actions stick to the bottom of the pane while the form scrolls.
+      h('div', { class: 'dossier-actions sticky', attrs: { 'data-testid': 'dossier-actions' } }, save, generate),
       this.progress,
       this.output,
     );
@@ -194,7 +218,7 @@ export class DossierView {
         h('div', { class: 'template-problems', attrs: { 'data-template-problems': id, role: 'alert' } }),
       );
     });
-    replaceChildren(this.templatesBox, h('legend', {}, D.groups.templates), h('p', { class: 'hint' }, D.templatesHint), ...rows);
+    replaceChildren(this.templatesBox, h('legend', { class: 'visually-hidden' }, D.groups.templates), h('p', { class: 'hint' }, D.templatesHint), ...rows);
   }
 
   private async pickTemplate(id: TemplateId, input: HTMLInputElement): Promise<void> {
@@ -312,15 +336,24 @@ export class DossierView {
     }
   }
 
+  /** The pane's one progress bar shows the step; the line under the buttons repeats it as text. */
   private setProgress(text: string, done?: number, total?: number): void {
-    const bar = custom('fluent-progress', { attrs: done !== undefined && total ? { value: done, max: total } : {} });
-    replaceChildren(this.progress, h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': text, 'aria-valuenow': done, 'aria-valuemax': total } }, bar, h('p', {}, text)));
+    this.host.progress(text, done, total);
+    replaceChildren(this.progress, text);
   }
 
-  async generate(): Promise<void> {
+  /** Generating with blanks asks first, listing them; "anyway" goes on. */
+  async generate(anyway = false): Promise<void> {
     const D = this.D;
     const facts = this.validated();
     if (!facts) return;
+    // What the documents would print as blanks: the preset words the issuer and the council too.
+    const blanks = missingFacts(mergeFacts((this.analysis?.preset.facts ?? {}) as Facts, facts));
+    if (blanks.length && !anyway) {
+      this.confirmBlanks(blanks);
+      return;
+    }
+    replaceChildren(this.formStatus);
     // Saved only when changed: the read that follows then sees exactly what was typed.
     const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
     const started = performance.now();
@@ -338,6 +371,41 @@ export class DossierView {
     replaceChildren(this.progress);
     if (!result) return;
     this.showResult(result, performance.now() - started);
+    if (result.ok) this.host.generated();
+  }
+
+  private confirmBlanks(blanks: string[]): void {
+    const D = this.D;
+    const go = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'dossier-generate-anyway' }, on: { click: () => void this.generate(true) } }, D.confirm.go);
+    const back = custom(
+      'fluent-button',
+      {
+        attrs: { appearance: 'outline', 'data-action': 'dossier-fill' },
+        on: {
+          click: () => {
+            replaceChildren(this.formStatus);
+            const first = this.form.querySelector<HTMLElement>(`[data-fact="${cssEscape(blanks[0])}"]`);
+            const fold = first?.closest('details');
+            if (fold) fold.open = true;
+            first?.focus();
+          },
+        },
+      },
+      D.confirm.back,
+    );
+    replaceChildren(
+      this.formStatus,
+      h(
+        'div',
+        { class: 'message-bar warning', attrs: { role: 'alertdialog', 'aria-labelledby': 'blanks-title', 'data-testid': 'dossier-blanks' } },
+        h('strong', { attrs: { id: 'blanks-title' } }, D.confirm.title(blanks.length)),
+        h('p', {}, D.confirm.body),
+        h('ul', {}, ...blanks.map((m) => h('li', { attrs: { 'data-missing': m } }, missingLabel(D, m)))),
+        h('div', { class: 'confirm-actions' }, go, back),
+      ),
+    );
+    go.focus?.();
+    this.formStatus.scrollIntoView?.({ block: 'nearest' });
   }
 
   private showResult(result: EngineResult, ms: number): void {
@@ -382,7 +450,7 @@ export class DossierView {
           ),
         ),
       ),
-      isMac() ? this.macAlternative(result.zip, zipName) : null,
+      needsSavePage() ? this.macAlternative(result.zip, zipName) : null,
       result.model.warnings.length
         ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-warnings' } }, h('strong', {}, D.warnings), h('ul', {}, ...result.model.warnings.map((w) => h('li', {}, w))))
         : null,
@@ -394,41 +462,63 @@ export class DossierView {
   }
 
   /**
-   * Excel for Mac drops Blob downloads silently. What always works there: the zip as base64 text,
-   * copied and decoded by Terminal's base64 (or the CLI, which gives the same files).
+   * Excel for Mac and iPad drop a task pane's downloads silently (office-js #471, #2700, #3385). What
+   * works without a Terminal: the file is copied as text and the system browser opens our save page
+   * (Office.context.ui.openBrowserWindow), where a paste saves it — the browser can download. The
+   * Terminal way stays, folded under "Dùng dòng lệnh".
    */
   private macAlternative(zip: Uint8Array, zipName: string): HTMLElement {
     const D = this.D;
-    const text = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 3, 'data-testid': 'mac-base64', 'aria-label': D.mac.textLabel, spellcheck: 'false' } });
-    text.value = toBase64(zip);
-    const note = h('p', { class: 'hint', attrs: { 'aria-live': 'polite' } });
-    const copy = custom(
+    const base64 = toBase64(zip);
+    const packet = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 2, 'data-testid': 'mac-packet', 'aria-label': D.mac.fileLabel, spellcheck: 'false' } });
+    packet.value = encodePacket({ name: zipName, type: ZIP_TYPE, base64 });
+    const note = h('p', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-testid': 'mac-note' } });
+    const copyText = (text: HTMLTextAreaElement, done: string, failed: string) => {
+      text.focus();
+      text.select();
+      const fallback = () => replaceChildren(note, document.execCommand?.('copy') ? done : failed);
+      if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text.value).then(() => replaceChildren(note, done), fallback);
+      fallback();
+      return Promise.resolve();
+    };
+    const open = custom(
       'fluent-button',
       {
-        attrs: { appearance: 'accent', 'data-action': 'mac-copy' },
+        attrs: { appearance: 'accent', 'data-action': 'mac-save' },
         on: {
           click: () => {
-            text.focus();
-            text.select();
-            const fallback = () => replaceChildren(note, document.execCommand?.('copy') ? D.mac.copied : D.mac.copyFailed);
-            if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text.value).then(() => replaceChildren(note, D.mac.copied), fallback);
-            else fallback();
+            void copyText(packet, D.mac.opened, D.mac.copyFailed).then(() => {
+              const opened = openSavePage(this.host.lang);
+              if (!opened) replaceChildren(note, D.mac.copyFailed);
+            });
           },
         },
       },
-      D.mac.copy,
+      D.mac.open,
     );
+    const terminalText = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 2, 'data-testid': 'mac-base64', 'aria-label': D.mac.textLabel, spellcheck: 'false' } });
+    terminalText.value = base64;
+    const copyBase64 = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'mac-copy' }, on: { click: () => void copyText(terminalText, D.mac.copied, D.mac.copyFailed) } }, D.mac.copy);
     return h(
       'div',
       { class: 'message-bar warning mac', attrs: { 'data-testid': 'mac-alternative' } },
       h('strong', {}, D.mac.title),
       h('p', {}, D.mac.body),
-      copy,
+      h('ol', {}, ...D.mac.steps.map((step) => h('li', {}, step))),
+      open,
       note,
-      text,
-      h('p', {}, D.mac.terminal),
-      h('code', { class: 'command', attrs: { 'data-testid': 'mac-command' } }, `pbpaste | base64 -D > ~/Downloads/${zipName}`),
-      h('p', { class: 'hint' }, D.mac.cli),
+      packet,
+      h('p', { class: 'hint' }, h('a', { attrs: { href: savePageHref(this.host.lang), target: '_blank', rel: 'noopener', 'data-testid': 'mac-link' } }, D.mac.openLink)),
+      h(
+        'details',
+        { class: 'cli' },
+        h('summary', {}, D.cliTitle),
+        h('p', {}, D.mac.terminal),
+        copyBase64,
+        terminalText,
+        h('code', { class: 'command', attrs: { 'data-testid': 'mac-command' } }, `pbpaste | base64 -D > ~/Downloads/${zipName}`),
+        h('p', { class: 'hint' }, D.mac.cli),
+      ),
     );
   }
 }

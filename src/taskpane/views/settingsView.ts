@@ -8,8 +8,12 @@ import { criterionLabel } from '../../core/messages';
 import type { Profile, ProfileProblem } from '../../core/profile';
 import { custom, h, replaceChildren, type Child } from '../dom';
 import { strings, type SettingsStrings } from '../i18n';
+import { PRESETS } from '../../core/presets';
+import type { PresetId } from '../../core/ids';
+import { lawStrings } from '../lawStrings';
 import { downloadsDropped } from '../platform';
 import {
+  formFromPreset,
   formFromProfile,
   importProfile,
   labelProblems,
@@ -69,7 +73,11 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
   };
 
   const draw = (): void => {
-    replaceChildren(body, ...formFields(form, S, lang, draw));
+    replaceChildren(body, ...formFields(form, S, lang, draw), lawFields(form, lang, draw, (id) => {
+      form = formFromPreset(id);
+      draw();
+      say('success', lawStrings(lang).presetApplied(PRESETS.find((p) => p.id === id)!.name[lang]));
+    }));
   };
 
   const validated = (): Profile | null => {
@@ -157,6 +165,8 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
         pasteButton,
       ),
     ),
+    // Command-line words only here, folded: a clerk never needs them.
+    h('details', { class: 'file-section cli' }, h('summary', {}, strings(lang).cli.title), h('p', { class: 'hint' }, strings(lang).cli.body)),
   );
 }
 
@@ -388,6 +398,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
         'div',
         { class: 'award', attrs: { 'data-award': a.id, 'data-path': `awards.${i}` } },
         h('label', { class: 'stacked' }, h('span', {}, S.awardLabel), textInput(a.label, `awards.${i}.label`, S.awardLabel, (v) => (a.label = v))),
+        h('label', { class: 'stacked' }, h('span', {}, lawStrings(lang).grantor), textInput(a.grantor, `awards.${i}.grantor`, `${a.label} — ${lawStrings(lang).grantor}`, (v) => (a.grantor = v))),
         h(
           'div',
           { class: 'quotas-row' },
@@ -445,4 +456,46 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
     awards,
     ranking,
   ];
+}
+
+/** Issue 11: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
+function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id: PresetId) => void): HTMLElement {
+  const L = lawStrings(lang);
+  const law = form.law;
+  const preset = h(
+    'select',
+    { attrs: { 'data-path': 'preset', 'aria-label': L.preset } },
+    option('', L.presetNone, law.preset === ''),
+    ...PRESETS.map((p) => option(p.id, `${p.id} — ${p.name[lang]}`, p.id === law.preset)),
+  );
+  const applyButton = custom(
+    'fluent-button',
+    { attrs: { appearance: 'outline', 'data-action': 'apply-preset' }, on: { click: () => apply((preset.value || 'ninh-hoa-2022') as PresetId) } },
+    L.applyPreset,
+  );
+  const voteBase = h(
+    'select',
+    { attrs: { 'data-path': 'voteBase', 'aria-label': L.voteBase } },
+    option('total', L.voteTotal, law.voteBase === 'total'),
+    option('present', L.votePresent, law.voteBase === 'present'),
+  );
+  voteBase.addEventListener('change', () => (law.voteBase = voteBase.value === 'present' ? 'present' : 'total'));
+  const dissolved = h('textarea', { attrs: { rows: 3, 'data-path': 'dissolvedUnits', 'aria-label': L.dissolved, spellcheck: 'false' } });
+  dissolved.value = law.dissolvedUnits;
+  dissolved.addEventListener('input', () => (law.dissolvedUnits = dissolved.value));
+  const frames = h('textarea', { attrs: { rows: 4, 'data-path': 'legalFrames', 'aria-label': L.frames, spellcheck: 'false', class: 'code' } });
+  frames.value = law.legalFrames;
+  frames.addEventListener('input', () => (law.legalFrames = frames.value));
+  void redraw;
+  return fieldset(
+    L.legend,
+    L.hint,
+    h('div', { class: 'rule' }, h('label', { class: 'stacked' }, h('span', {}, L.preset), preset), applyButton),
+    h('label', { class: 'stacked' }, h('span', {}, L.voteBase), voteBase),
+    h('label', { class: 'inline' }, checkbox(law.womenPriority, 'womenPriority', (v) => (law.womenPriority = v)), h('span', {}, L.women)),
+    h('label', { class: 'stacked' }, h('span', {}, L.dissolved), dissolved),
+    h('p', { class: 'hint' }, L.dissolvedHint),
+    h('label', { class: 'stacked' }, h('span', {}, L.frames), frames),
+    h('p', { class: 'hint' }, L.framesHint),
+  );
 }

@@ -1,0 +1,97 @@
+/**
+ * Rules of the law the criteria do not express, applied between evaluation and ranking:
+ * - one initiative, one use (CV 5007/BNV-TĐKT ngày 05/9/2023, mục III.5 điểm c: "Một sáng kiến chỉ
+ *   được sử dụng một lần khi làm tiêu chuẩn đề nghị khen thưởng"): the same initiative with the
+ *   same recognition claimed by several candidates is a warning on each row, naming the others;
+ * - units dissolved or merged in the reorganisation are not commended (TT 15/2025/TT-BNV): a
+ *   "giải thể / sáp nhập" column or the profile's list takes them out, with the reason;
+ * - the women's priority among equals (NĐ 152/2025/NĐ-CP): the ranking key `womenKey`.
+ */
+import type { Profile } from './profile';
+import type { Candidate, Issue } from './result';
+import { fold } from './text';
+import { comparePoints, parseYesNo } from './values';
+
+/** Folded, punctuation and quotes dropped: "“Tổ công nghệ số cộng đồng”" = "to cong nghe so cong dong". */
+function textKey(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/**
+ * The recognition as a key: the decision's number and symbol when there is one ("QĐ số 52/QĐ-UBND
+ * ngày …" → "52/qd-ubnd"), else the folded text (a bare "x" or "Có" is one same mark).
+ */
+function recognitionKey(text: string | undefined): string {
+  // Not fold(): it drops the "/" of "52/QĐ-UBND".
+  const f = (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const m = /(\d+)\s*\/\s*([a-z0-9][a-z0-9-]*)/.exec(f);
+  if (m) return `${m[1]}/${m[2]}`;
+  const yes = parseYesNo(text ?? '', true);
+  if (yes.ok === true) return yes.value ? 'yes' : 'no';
+  return textKey(text ?? '');
+}
+
+export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): void {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.duplicate || !c.facts.initiative) continue;
+    const name = textKey(c.facts.initiative);
+    if (!name || ['khong', 'khong co', 'x', 'co'].includes(name)) continue;
+    const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
+      const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');
+      issues.push({ severity: 'warning', sheet: c.sheet, cell, code: 'initiative.reused', params: { name: c.name, initiative: c.facts.initiative!.trim(), others } });
+    }
+  }
+}
+
+/** A "giải thể / sáp nhập" cell that says so: any text but a "no" ("Không", "-", "0"). */
+function marksDissolved(text: string | undefined): boolean {
+  const t = (text ?? '').trim();
+  if (!t || /^[-–—0]$/.test(t)) return false;
+  const yn = parseYesNo(t, false);
+  return !(yn.ok === true && !yn.value);
+}
+
+/** Unit names compared as the unit matching does (case, diacritics, "UBND", "Phòng", "xã", "phường"). */
+function unitNameKey(name: string): string {
+  return fold(name).replace(/^(uy ban nhan dan|ubnd)\s+/, '').replace(/^(phong|xa|phuong|thi tran)\s+/, '').trim();
+}
+
+export function dissolvedUnits(candidates: Candidate[], profile: Profile, issues: Issue[]): void {
+  const listed = new Set((profile.dissolvedUnits ?? []).map(unitNameKey));
+  for (const c of candidates) {
+    if (c.kind !== 'collective') continue;
+    const inColumn = marksDissolved(c.facts.dissolved);
+    const inList = listed.has(unitNameKey(c.name));
+    if (!inColumn && !inList) continue;
+    c.dissolved = inColumn ? c.facts.dissolved!.trim() : 'profile';
+    if (c.eligible) c.eligible = false;
+    issues.push({
+      severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: inColumn ? 'unit.dissolved' : 'unit.dissolvedListed',
+      params: { name: c.name, reason: inColumn ? c.facts.dissolved!.trim() : '' },
+    });
+  }
+}
+
+const WOMEN = new Set(['nu', 'n', 'female', 'f', 'woman']);
+
+/**
+ * 1 when the candidate has the women's priority (a woman; a collective with ≥ 70% women — 70,00%
+ * counts), else 0. An unknown gender or share gives no priority.
+ */
+export function womenKey(c: Candidate): number {
+  if (c.kind === 'individual') return WOMEN.has(fold(c.facts.gender ?? '')) ? 1 : 0;
+  return c.facts.womenShare !== undefined && comparePoints(c.facts.womenShare, 70) >= 0 ? 1 : 0;
+}
+
+/** Every rule of this module, in place. */
+export function applyLawChecks(candidates: Candidate[], profile: Profile, issues: Issue[]): void {
+  reusedInitiatives(candidates, issues);
+  dissolvedUnits(candidates, profile, issues);
+}

@@ -1,0 +1,105 @@
+/** The law's rules beside the criteria: one initiative one use, dissolved units, women's priority. */
+import { check } from '../../src/core/check';
+import type { CellValue } from '../../src/core/grid';
+import { DEFAULT_PROFILE, mergeProfile, type Profile } from '../../src/core/profile';
+import { renderMessage } from '../../src/core/messages';
+import { presetById } from '../../src/core/presets';
+import { collectives, COLLECTIVE_HEADER, grid, sheet, unitRow } from './fixtures';
+
+const profileWith = (partial: unknown, base: Profile = DEFAULT_PROFILE): Profile => {
+  const p = mergeProfile(partial, base);
+  if (!p.ok) throw new Error(JSON.stringify(p.problems));
+  return p.profile;
+};
+
+describe('one initiative, one use (CV 5007/BNV-TĐKT 2023)', () => {
+  it('warns on each row that claims the same initiative with the same decision, naming the others', () => {
+    const s = collectives([
+      unitRow(1, 'Phòng Tư pháp', { initiative: '“Tổ công nghệ số cộng đồng”', decision: 'QĐ số 52/QĐ-UBND ngày 10/11/2022' }),
+      unitRow(2, 'UBND xã Ninh Xuân', { initiative: 'Tổ công nghệ số  cộng đồng', decision: 'Quyết định số 52/QĐ-UBND' }),
+      unitRow(3, 'Phòng Nội vụ', { initiative: 'Tổ công nghệ số cộng đồng', decision: 'QĐ số 53/QĐ-UBND ngày 10/11/2022' }),
+      unitRow(4, 'Phòng Kinh tế', { initiative: 'Số hóa hồ sơ', decision: 'QĐ số 52/QĐ-UBND' }),
+    ]);
+    const r = check(grid(s));
+    const reused = r.issues.filter((i) => i.code === 'initiative.reused');
+    expect(reused.map((i) => i.params.name).sort()).toEqual(['Phòng Tư pháp', 'UBND xã Ninh Xuân']);
+    const tuPhap = reused.find((i) => i.params.name === 'Phòng Tư pháp')!;
+    expect(tuPhap).toMatchObject({ severity: 'warning', sheet: 'Tập thể', cell: 'H2' }); // the recognition's cell
+    expect(String(tuPhap.params.others)).toContain('UBND xã Ninh Xuân');
+    expect(renderMessage(tuPhap, 'vi')).toContain('5007/BNV-TĐKT');
+    expect(renderMessage(tuPhap, 'en')).toContain('only once');
+    // A warning, not a fail: the council decides whose it is.
+    expect(r.candidates.find((c) => c.name === 'Phòng Tư pháp')!.eligible).toBe(true);
+  });
+
+  it('counts a unit and a person citing one initiative with one decision', () => {
+    const units = collectives([unitRow(1, 'Phòng Tư pháp', { initiative: 'Một cửa điện tử', decision: 'QĐ 7/QĐ-UBND' })]);
+    const people = sheet('Cá nhân', [
+      ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Sáng kiến', 'Quyết định công nhận'],
+      [1, 'Lê Văn A', 'Chuyên viên', 'Phòng Tư pháp', 'Một cửa điện tử', 'QĐ số 7/QĐ-UBND'],
+      [2, 'Lê Văn B', 'Chuyên viên', 'Phòng Tư pháp', 'Một cửa điện tử', 'QĐ số 8/QĐ-UBND'],
+    ]);
+    const reused = check(grid(units, people)).issues.filter((i) => i.code === 'initiative.reused');
+    expect(reused.map((i) => i.params.name).sort()).toEqual(['Lê Văn A', 'Phòng Tư pháp']);
+  });
+});
+
+describe('units dissolved or merged (TT 15/2025/TT-BNV)', () => {
+  const header = [...COLLECTIVE_HEADER, 'Đã giải thể, sáp nhập'];
+  const row = (n: number, name: string, mark: CellValue) => [...unitRow(n, name), mark];
+
+  it('a unit marked in the column is not proposed, with its reason; "Không" and blanks are not marks', () => {
+    const r = check(grid(collectives([row(1, 'UBND phường Ninh Hiệp', 'Sáp nhập vào phường Ninh Hòa'), row(2, 'Phòng Tư pháp', 'Không'), row(3, 'Phòng Nội vụ', null)], header)));
+    const hiep = r.candidates.find((c) => c.name === 'UBND phường Ninh Hiệp')!;
+    expect(hiep).toMatchObject({ eligible: false, award: null, rank: null, dissolved: 'Sáp nhập vào phường Ninh Hòa' });
+    const issue = r.issues.find((i) => i.code === 'unit.dissolved')!;
+    expect(issue).toMatchObject({ cell: 'B2', params: { name: 'UBND phường Ninh Hiệp' } });
+    expect(renderMessage(issue, 'vi')).toContain('Thông tư 15/2025/TT-BNV');
+    expect(r.candidates.filter((c) => c.award).map((c) => c.name).sort()).toEqual(['Phòng Nội vụ', 'Phòng Tư pháp']);
+  });
+
+  it('a unit on the profile list is not proposed either (names matched like units)', () => {
+    const r = check(grid(collectives([unitRow(1, 'UBND xã Ninh Đông'), unitRow(2, 'Phòng Tư pháp')])), { profile: profileWith({ dissolvedUnits: ['Ninh Đông'] }) });
+    expect(r.candidates.find((c) => c.name === 'UBND xã Ninh Đông')!.dissolved).toBe('profile');
+    expect(r.issues.some((i) => i.code === 'unit.dissolvedListed')).toBe(true);
+    expect(r.candidates.filter((c) => c.award).map((c) => c.name)).toEqual(['Phòng Tư pháp']);
+  });
+});
+
+describe('women first among equals (NĐ 152/2025/NĐ-CP Điều 4)', () => {
+  const header = [...COLLECTIVE_HEADER, 'Tỷ lệ nữ (%)'];
+  const tied = (a: CellValue, b: CellValue) => collectives([[...unitRow(1, 'Phòng A'), a], [...unitRow(2, 'Phòng B'), b]], header);
+  const oneGiayKhen = { awards: [{ id: 'giay-khen-thi-xa', quota: { collective: 1 } }] };
+
+  it('off (the seed): a tie at the cut stays a tie for the council', () => {
+    const r = check(grid(tied(75, 20)), { profile: profileWith(oneGiayKhen) });
+    expect(r.ties).toHaveLength(1);
+  });
+
+  it('on: a collective with 70,00% women exactly wins the last place; 69,99% does not', () => {
+    const profile = profileWith({ ...oneGiayKhen, womenPriority: true });
+    const at70 = check(grid(tied(20, '70%')), { profile });
+    expect(at70.ties).toHaveLength(0);
+    expect(at70.candidates.find((c) => c.award)!.name).toBe('Phòng B');
+    const below = check(grid(tied(69.99, 0.2)), { profile });
+    expect(below.ties).toHaveLength(1);
+    const both = check(grid(tied(70, 100)), { profile });
+    expect(both.ties).toHaveLength(1); // both have the priority: still equal
+  });
+
+  it('on: a woman wins over a man equal on every key; the xa-phuong-2026 preset has it on', () => {
+    const units = collectives([unitRow(1, 'Phòng Tư pháp')]);
+    const people = sheet('Cá nhân', [
+      ['STT', 'Họ và tên', 'Giới tính', 'Đơn vị công tác', 'Sáng kiến', 'Quyết định công nhận'],
+      [1, 'Lê Văn Nam', 'Nam', 'Phòng Tư pháp', 'SK 1', 'QĐ số 1/QĐ-UBND'],
+      [2, 'Lê Thị Nữ', 'Nữ', 'Phòng Tư pháp', 'SK 2', 'QĐ số 2/QĐ-UBND'],
+    ]);
+    const preset = presetById('xa-phuong-2026')!.profile;
+    expect(preset.womenPriority).toBe(true);
+    const profile = profileWith({ awards: [{ id: 'giay-khen-xa-phuong', quota: { individual: 1 } }] }, preset);
+    const r = check(grid(units, people), { profile });
+    expect(r.candidates.find((c) => c.kind === 'individual' && c.award)!.name).toBe('Lê Thị Nữ');
+    const seed = check(grid(units, people), { profile: profileWith({ awards: [{ id: 'giay-khen-thi-xa', quota: { individual: 1 } }] }) });
+    expect(seed.ties).toHaveLength(1);
+  });
+});
