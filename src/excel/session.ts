@@ -13,7 +13,10 @@ import { backupOf, clearAnnotations } from './clear';
 import { assertWritable } from './guards';
 import { hiddenSheetError, missingSheetsError, userError } from './messages';
 import { readGrid } from './readGrid';
-import type { ProfileSaved } from '../taskpane/sessionApi';
+import { applyRecordPlan } from './record';
+import { prepare } from '../dossier/prepare';
+import { planDecisionRecord } from '../dossier/record';
+import type { ProfileSaved, RecordResult } from '../taskpane/sessionApi';
 import { saveState as saveStateIn } from './state';
 import { Syncer } from './syncer';
 
@@ -118,5 +121,25 @@ export function readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid
     if (save) await saveStateIn(syncer, save);
     const { grid } = await readGrid(syncer);
     return { grid, syncs: syncer.syncs };
+  });
+}
+
+/**
+ * "Ghi vào lịch sử": saves the form's facts when given, reads the workbook, decides with the CLI's
+ * own preparation and plan (src/dossier/prepare.ts, record.ts), and appends the awards — one Excel.run.
+ */
+export function recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult> {
+  return run(lang, async (syncer) => {
+    if (save) await saveStateIn(syncer, save);
+    const read = await readGrid(syncer);
+    const { grid, names } = read;
+    const prepared = prepare(grid, { lang });
+    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => `${p.path}: ${p.message}`) : [] };
+    const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, names);
+    if (!outcome.ok) return outcome.reason === 'incomplete' ? { ok: false, reason: 'incomplete', problems: outcome.missing } : outcome.reason === 'nothing' ? { ok: false, reason: 'nothing', problems: [] } : { ok: false, reason: 'alreadyRecorded', problems: [], refused: outcome.refused };
+    // A protected history sheet, or (to add the sheet) a protected workbook structure: said, nothing written.
+    assertWritable({ protectedSheets: read.protectedSheets, structureProtected: outcome.plan.create && read.structureProtected }, [outcome.plan.sheet], lang);
+    await applyRecordPlan(syncer, outcome.plan);
+    return { ok: true, sheet: outcome.plan.sheet, recorded: outcome.recorded, refused: outcome.refused, syncs: syncer.syncs };
   });
 }

@@ -1,6 +1,8 @@
 /**
- * The task pane's controller: five actions (check, judge, annotate, clear, dossier), each one call of the
- * adapter (one Excel.run), with progress while it runs and a readable error when it fails.
+ * The task pane's controller: a guided flow of four steps (Kiểm tra dữ liệu → Xét tiêu chí →
+ * Đánh dấu → Tạo hồ sơ) whose next step is always shown, plus "Xóa đánh dấu" and the "Cấu hình"
+ * tab. Each action is one call of the adapter (one Excel.run), with one progress bar while it runs
+ * and a readable error when it fails.
  */
 import type { Analysis } from '../core/analyze';
 import type { Lang } from '../core/ids';
@@ -10,25 +12,36 @@ import type { Filter } from './filters';
 import { strings, type Strings } from './i18n';
 import { removeOverride, savedOverrides, upsertOverride } from './mapping';
 import type { SessionApi } from './sessionApi';
-import { renderAnnotate, renderAnnotateIdle, type AnnotateOutcome } from './views/annotateView';
+import { renderAnnotateIdle, renderAnnotateResult, type AnnotateOutcome } from './views/annotateView';
 import { renderData } from './views/dataView';
 import { renderReview } from './views/reviewView';
 import { DossierView } from './views/dossierView';
 import { renderSettings } from './views/settingsView';
 import type { Profile } from '../core/profile';
 
-type ActionId = 'check' | 'review' | 'annotate' | 'clear' | 'dossier';
-const ACTIONS: readonly ActionId[] = ['check', 'review', 'annotate', 'clear', 'dossier'];
+type StepId = 'check' | 'review' | 'annotate' | 'dossier';
+const STEPS: readonly StepId[] = ['check', 'review', 'annotate', 'dossier'];
+type ActionId = StepId | 'clear';
 type TabId = 'main' | 'settings';
 const TABS: readonly TabId[] = ['main', 'settings'];
+
+export const APP_VERSION = typeof __APP_VERSION__ !== 'undefined' ? __APP_VERSION__ : 'dev';
 
 export class TaskPane {
   private readonly S: Strings;
   private analysis: Analysis | null = null;
   private reviewShown = false;
+  private annotated: { marks: number } | null = null;
+  private dossierDone = false;
   private filter: Filter = 'all';
+  /** The step whose section is shown (one at a time: the pane stays short at 320 px). */
+  private active: StepId = 'check';
+  private readonly sections = new Map<StepId, HTMLElement>();
+  private reasonsOpen = false;
   private busy = false;
   private readonly buttons = new Map<ActionId, HTMLElement>();
+  private steps!: HTMLElement;
+  private nextLine!: HTMLElement;
   private status!: HTMLElement;
   private dataSection!: HTMLElement;
   private reviewSection!: HTMLElement;
@@ -49,34 +62,46 @@ export class TaskPane {
   mount(): void {
     const S = this.S;
     document.documentElement.lang = this.lang;
-    for (const id of ACTIONS) {
+    for (const id of [...STEPS, 'clear'] as ActionId[]) {
       const button = custom(
         'fluent-button',
-        { attrs: { appearance: id === 'check' || id === 'review' ? 'accent' : 'outline', 'data-action': id, title: S.actionTips[id] }, on: { click: () => void this.act(id) } },
+        { attrs: { appearance: id === 'clear' ? 'stealth' : 'outline', 'data-action': id, title: S.actionTips[id] }, on: { click: () => void this.act(id) } },
         S.actions[id],
       );
       this.buttons.set(id, button);
     }
-    this.status = h('div', { class: 'status', attrs: { 'aria-live': 'polite', 'data-testid': 'status' } });
+    this.status = h('div', { class: 'status', attrs: { 'data-testid': 'status' } });
+    this.steps = h('ol', { class: 'steps', attrs: { 'aria-label': S.steps.label, 'data-testid': 'steps' } });
+    this.nextLine = h('p', { class: 'next-step', attrs: { 'data-testid': 'next-step', 'aria-live': 'polite' } });
     this.dataSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.start));
     this.reviewSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.reviewFirst));
     this.annotateSection = h('div', { class: 'section-body' }, renderAnnotateIdle(this.lang));
     const dossierSection = h('div', { class: 'section-body' });
-    this.dossier = new DossierView(dossierSection, { api: this.api, lang: this.lang, run: (p, w) => this.run(p, w), showInfo: (t) => this.showInfo(t) });
+    this.dossier = new DossierView(dossierSection, {
+      api: this.api,
+      lang: this.lang,
+      run: (p, w) => this.run(p, w),
+      progress: (text, done, total) => this.showProgress(text, done, total),
+      showInfo: (t) => this.showInfo(t),
+      generated: () => {
+        this.dossierDone = true;
+        this.renderSteps();
+      },
+    });
     this.settingsSection = h('div', { class: 'section-body' });
     const panels: Record<TabId, HTMLElement> = {
       main: h(
         'div',
-        { attrs: { id: 'panel-main', role: 'tabpanel', 'aria-labelledby': 'tab-main' } },
-        h('nav', { class: 'toolbar', attrs: { 'aria-label': S.title } }, ...ACTIONS.map((id) => this.buttons.get(id) ?? null)),
-        section('data', S.sections.data, this.dataSection),
-        section('review', S.sections.review, this.reviewSection),
-        section('annotate', S.sections.annotate, this.annotateSection),
-        section('dossier', S.sections.dossier, dossierSection),
+        { class: 'tabpanel', attrs: { id: 'panel-main', role: 'tabpanel', 'aria-labelledby': 'tab-main' } },
+        h('nav', { class: 'guide', attrs: { 'aria-label': S.steps.label } }, this.nextLine, this.steps),
+        this.section('check', 'data', S.sections.data, this.dataSection),
+        this.section('review', 'review', S.sections.review, this.reviewSection),
+        this.section('annotate', 'annotate', S.sections.annotate, this.annotateSection),
+        this.section('dossier', 'dossier', S.sections.dossier, dossierSection),
       ),
       settings: h(
         'div',
-        { attrs: { id: 'panel-settings', role: 'tabpanel', 'aria-labelledby': 'tab-settings', hidden: true } },
+        { class: 'tabpanel', attrs: { id: 'panel-settings', role: 'tabpanel', 'aria-labelledby': 'tab-settings', hidden: true } },
         section('settings', S.settings.title, this.settingsSection),
       ),
     };
@@ -85,21 +110,121 @@ export class TaskPane {
         'button',
         {
           class: 'tab',
-          attrs: { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(id === 'main'), 'data-tab': id },
+          attrs: { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(id === 'main'), tabindex: id === 'main' ? 0 : -1, 'data-tab': id },
           on: { click: () => void this.selectTab(id) },
         },
         S.tabs[id],
       );
       this.tabs.set(id, { tab, panel: panels[id] });
     }
+    const tablist = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': S.title }, on: { keydown: (e) => this.tabKey(e as KeyboardEvent) } }, ...TABS.map((id) => this.tabs.get(id)?.tab ?? null));
     replaceChildren(
       this.root,
-      h('header', { class: 'app-header' }, h('h1', {}, S.title), h('p', {}, S.subtitle)),
-      h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': S.title } }, ...TABS.map((id) => this.tabs.get(id)?.tab ?? null)),
+      h(
+        'header',
+        { class: 'app-header' },
+        h('h1', {}, S.title),
+        h('p', {}, S.subtitle, ' ', h('span', { class: 'version', attrs: { 'data-testid': 'version' } }, `· ${S.version(APP_VERSION)}`)),
+      ),
+      tablist,
       this.status,
       panels.main,
       panels.settings,
     );
+    this.renderSteps();
+  }
+
+  private section(step: StepId, id: string, title: string, body: HTMLElement): HTMLElement {
+    const el = section(id, title, body);
+    this.sections.set(step, el);
+    if (step !== this.active) el.setAttribute('hidden', '');
+    return el;
+  }
+
+  /** Shows the section of one step (the others stay in the guide, one click away). */
+  private showSection(step: StepId): void {
+    this.active = step;
+    for (const [id, el] of this.sections) {
+      if (id === step) el.removeAttribute('hidden');
+      else el.setAttribute('hidden', '');
+    }
+    this.renderSteps();
+    this.sections.get(step)?.scrollIntoView?.({ block: 'start' });
+  }
+
+  /** The ARIA tabs pattern: arrows move between tabs (and select), Home / End go to the ends. */
+  private tabKey(e: KeyboardEvent): void {
+    const current = TABS.findIndex((id) => this.tabs.get(id)?.tab === document.activeElement);
+    if (current < 0) return;
+    let next = current;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (current + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (current - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    else return;
+    e.preventDefault();
+    this.tabs.get(TABS[next])?.tab.focus();
+    void this.selectTab(TABS[next]);
+  }
+
+  /** The step to take next: the first not done yet. */
+  private nextStep(): StepId | null {
+    const done: Record<StepId, boolean> = { check: this.analysis !== null, review: this.reviewShown, annotate: this.annotated !== null, dossier: this.dossierDone };
+    return STEPS.find((s) => !done[s]) ?? null;
+  }
+
+  private stepStatus(id: StepId): string {
+    const S = this.S;
+    const a = this.analysis;
+    switch (id) {
+      case 'check': {
+        if (!a) return S.steps.todo.check;
+        const errors = a.result.issues.filter((i) => i.severity === 'error').length;
+        return S.steps.checked(a.result.tables.length, errors, a.result.issues.length - errors);
+      }
+      case 'review': {
+        if (!a || !this.reviewShown) return S.steps.todo.review;
+        const c = a.result.candidates;
+        return S.review.summary(c.length, c.filter((x) => x.eligible).length, c.filter((x) => x.award).length);
+      }
+      case 'annotate':
+        return this.annotated ? S.steps.annotated(this.annotated.marks) : S.steps.todo.annotate;
+      case 'dossier':
+        return this.dossierDone ? S.steps.dossierDone : S.steps.todo.dossier;
+    }
+  }
+
+  /** Redraws the guide: each step with its state in words, the next one highlighted. */
+  private renderSteps(): void {
+    const S = this.S;
+    const next = this.nextStep();
+    replaceChildren(
+      this.steps,
+      ...STEPS.map((id, i) => {
+        const button = this.buttons.get(id)!;
+        button.setAttribute('appearance', id === next ? 'accent' : 'outline');
+        const done = next === null || STEPS.indexOf(next) > i;
+        const state = id === next ? S.steps.stateNext : done ? S.steps.stateDone : S.steps.stateLater;
+        return h(
+          'li',
+          { class: `step${id === next ? ' next' : ''}${done ? ' done' : ''}`, attrs: { 'data-step': id, 'aria-current': id === next ? 'step' : undefined } },
+          h('span', { class: 'step-no', attrs: { 'aria-hidden': 'true' } }, done ? '✓' : String(i + 1)),
+          h(
+            'div',
+            { class: 'step-main' },
+            button,
+            h('p', { class: 'step-status', attrs: { 'data-step-status': id } }, h('span', { class: 'visually-hidden' }, `${S.steps.step(i + 1)} (${state}): `), this.stepStatus(id)),
+            // "Xóa đánh dấu" only where there is something to clear.
+            id === 'annotate' && (this.annotated || this.hasOurMarks()) ? this.buttons.get('clear')! : null,
+          ),
+        );
+      }),
+    );
+    replaceChildren(this.nextLine, next ? S.steps.next(S.actions[next]) : S.steps.allDone);
+  }
+
+  private hasOurMarks(): boolean {
+    return !!(this.analysis?.state as { annotationBackup?: unknown } | undefined)?.annotationBackup;
   }
 
   /** Shows a tab; "Cấu hình" reads the workbook first when nothing was read yet (its profile lives there). */
@@ -107,6 +232,7 @@ export class TaskPane {
     if (this.busy) return;
     for (const [tid, { tab, panel }] of this.tabs) {
       tab.setAttribute('aria-selected', String(tid === id));
+      tab.setAttribute('tabindex', tid === id ? '0' : '-1');
       if (tid === id) panel.removeAttribute('hidden');
       else panel.setAttribute('hidden', '');
     }
@@ -180,15 +306,22 @@ export class TaskPane {
       if (busy) b.setAttribute('disabled', '');
       else b.removeAttribute('disabled');
     }
-    if (busy) {
-      replaceChildren(
-        this.status,
-        h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': text ?? '' } }, custom('fluent-progress'), h('p', {}, text ?? '')),
-      );
-    } else {
-      const progress = this.status.querySelector('.progress');
-      if (progress) progress.remove();
+    if (busy) this.showProgress(text ?? '');
+    else this.status.querySelector('.progress')?.remove();
+  }
+
+  /** The one progress bar of the pane (its role comes from fluent-progress itself, never nested). */
+  private showProgress(text: string, done?: number, total?: number): void {
+    const attrs: Record<string, string | number | undefined> = { 'aria-label': text };
+    if (done !== undefined && total) Object.assign(attrs, { value: done, max: total });
+    const existing = this.status.querySelector('.progress');
+    if (existing && done !== undefined) {
+      const bar = existing.querySelector('fluent-progress')!;
+      for (const [k, v] of Object.entries(attrs)) if (v !== undefined) bar.setAttribute(k, String(v));
+      replaceChildren(existing.querySelector('p')!, text);
+      return;
     }
+    replaceChildren(this.status, h('div', { class: 'progress' }, custom('fluent-progress', { attrs }), h('p', { attrs: { 'aria-live': 'polite' } }, text)));
   }
 
   private showInfo(text: string): void {
@@ -199,7 +332,7 @@ export class TaskPane {
     const S = this.S;
     // The adapter's errors are already written for the user; anything else is a bug worth naming.
     const message = err instanceof Error && err.message ? err.message : S.errors.unexpected(String(err));
-    const dismiss = custom('fluent-button', { attrs: { appearance: 'stealth' }, on: { click: () => replaceChildren(this.status) } }, S.errors.dismiss);
+    const dismiss = custom('fluent-button', { attrs: { appearance: 'outline' }, on: { click: () => replaceChildren(this.status) } }, S.errors.dismiss);
     replaceChildren(
       this.status,
       h('div', { class: 'message-bar error', attrs: { role: 'alert', 'data-testid': 'error' } }, h('strong', {}, S.errors.title), h('p', {}, message), dismiss),
@@ -214,7 +347,7 @@ export class TaskPane {
         if (!out) return;
         replaceChildren(this.status);
         this.show(out.analysis);
-        this.dataSection.scrollIntoView?.({ block: 'start' });
+        this.showSection('check');
         return;
       }
       case 'review': {
@@ -223,7 +356,7 @@ export class TaskPane {
         replaceChildren(this.status);
         this.reviewShown = true;
         this.show(out.analysis);
-        this.reviewSection.scrollIntoView?.({ block: 'start' });
+        this.showSection('review');
         return;
       }
       case 'annotate': {
@@ -254,15 +387,17 @@ export class TaskPane {
         const first = !this.dossier.loaded;
         this.show(out.analysis);
         if (first) this.dossier.setAnalysis(out.analysis);
-        document.getElementById('section-dossier')?.scrollIntoView?.({ block: 'start' });
+        this.showSection('dossier');
         return;
       }
     }
   }
 
   private showAnnotate(outcome: AnnotateOutcome, scroll = true): void {
-    replaceChildren(this.annotateSection, renderAnnotate(outcome, this.lang));
-    if (scroll) this.annotateSection.scrollIntoView?.({ block: 'start' });
+    this.annotated = outcome.kind === 'annotated' ? { marks: outcome.marks } : null;
+    replaceChildren(this.annotateSection, ...renderAnnotateResult(outcome, this.lang));
+    if (scroll) this.showSection('annotate');
+    else this.renderSteps();
   }
 
   private show(analysis: Analysis): void {
@@ -277,6 +412,7 @@ export class TaskPane {
       }),
     );
     this.renderReviewSection();
+    this.renderSteps();
   }
 
   private renderReviewSection(): void {
@@ -286,12 +422,15 @@ export class TaskPane {
       renderReview(
         this.analysis,
         this.lang,
-        this.filter,
-        (f) => {
-          this.filter = f;
-          this.renderReviewSection();
+        { filter: this.filter, reasonsOpen: this.reasonsOpen },
+        {
+          selectCell: (sheet, cell) => void this.selectCell(sheet, cell),
+          filter: (f) => {
+            this.filter = f;
+            this.renderReviewSection();
+          },
+          reasonsOpen: (open) => (this.reasonsOpen = open),
         },
-        { selectCell: (sheet, cell) => void this.selectCell(sheet, cell) },
       ),
     );
   }

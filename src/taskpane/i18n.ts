@@ -12,6 +12,7 @@ export interface Strings {
   outsideExcelHint: string;
   officeMissing: string;
   actions: { check: string; review: string; annotate: string; clear: string; dossier: string };
+  /** The same labels, for hints that name a button ("Bấm “Kiểm tra dữ liệu”…"). */
   actionTips: { check: string; review: string; annotate: string; clear: string; dossier: string };
   criterionShort: Record<CriterionId, string>;
   sections: { data: string; review: string; annotate: string; dossier: string };
@@ -30,6 +31,9 @@ export interface Strings {
     rows: (first: number, last: number) => string;
     candidates: (n: number) => string;
     editMapping: string;
+    recognised: (n: number) => string;
+    unrecognised: (headers: string) => string;
+    edit: string;
     field: string;
     column: string;
     unused: string;
@@ -67,6 +71,8 @@ export interface Strings {
     outcome: { pass: string; fail: string; unknown: string };
     verdict: { proposed: (award: string) => string; overQuota: string; tied: string; eligible: string; fail: string; unknown: string; duplicate: string };
     goToCell: (sheet: string, cell: string) => string;
+    openAll: string;
+    closeAll: string;
   };
   annotate: {
     done: (marks: number) => string;
@@ -76,6 +82,36 @@ export interface Strings {
   };
   tabs: { main: string; settings: string };
   settings: SettingsStrings;
+  version: (v: string) => string;
+  steps: {
+    label: string;
+    next: (action: string) => string;
+    allDone: string;
+    step: (n: number) => string;
+    stateNext: string;
+    stateDone: string;
+    stateLater: string;
+    todo: { check: string; review: string; annotate: string; dossier: string };
+    checked: (tables: number, errors: number, warnings: number) => string;
+    annotated: (marks: number) => string;
+    dossierDone: string;
+  };
+  overview: {
+    title: string;
+    counts: { eligible: string; proposed: string; failing: string; missing: string; overQuota: string; tied: string };
+    total: (n: number) => string;
+    quotas: string;
+    quotaUse: (used: number, quota: number, kind: string) => string;
+    overflow: (n: number) => string;
+    noQuota: (kind: string) => string;
+    whereToSet: string;
+    failing: string;
+    failingLine: (criterion: string, fail: number, unknown: number) => string;
+    noneFailing: string;
+    chartAlt: string;
+  };
+  legend: { title: string; proposed: string; unknown: string; fail: string; signs: string };
+  cli: { title: string; body: string };
 }
 
 export interface SettingsStrings {
@@ -152,7 +188,7 @@ const vi: Strings = {
     'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
   outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
   officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
-  actions: { check: 'Kiểm tra', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Hồ sơ' },
+  actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Tạo hồ sơ' },
   actionTips: {
     check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
     review: 'Xét tiêu chí từng tập thể, cá nhân, xếp hạng theo chỉ tiêu',
@@ -203,6 +239,9 @@ const vi: Strings = {
     rows: (first, last) => `dòng ${first}–${last}`,
     candidates: (n) => `${n} trường hợp`,
     editMapping: 'Xem, sửa cách nhận cột',
+    recognised: (n) => `${n} cột đã nhận diện`,
+    unrecognised: (headers) => `Chưa nhận diện: ${headers}`,
+    edit: 'Sửa',
     field: 'Thông tin',
     column: 'Cột',
     unused: '— không dùng —',
@@ -275,6 +314,8 @@ const vi: Strings = {
       duplicate: 'Trùng tên',
     },
     goToCell: (sheet, cell) => `Chọn ô ${cell} trên trang “${sheet}”`,
+    openAll: 'Mở tất cả lý do',
+    closeAll: 'Đóng tất cả lý do',
   },
   annotate: {
     done: (marks) => `Đã đánh dấu ${marks} ô và tạo trang “Kết quả xét khen thưởng”.`,
@@ -287,6 +328,50 @@ const vi: Strings = {
     legend: 'Đỏ: không đạt · Vàng: thiếu dữ liệu · Xanh: được đề nghị',
   },
   tabs: { main: 'Xét thi đua', settings: 'Cấu hình' },
+  version: (v) => `phiên bản ${v}`,
+  steps: {
+    label: 'Các bước xét thi đua',
+    next: (action) => `Bước tiếp theo: bấm “${action}”.`,
+    allDone: 'Đã xong cả bốn bước. Sửa bảng tính thì bấm lại “Kiểm tra dữ liệu”.',
+    step: (n) => `Bước ${n}`,
+    stateNext: 'bước tiếp theo',
+    stateDone: 'đã xong',
+    stateLater: 'chưa làm',
+    todo: {
+      check: 'Tìm các bảng tập thể, cá nhân và lỗi dữ liệu.',
+      review: 'Xem ai đạt, ai không đạt và vì sao.',
+      annotate: 'Tô màu, ghi lý do vào bảng tính, tạo trang kết quả.',
+      dossier: 'Điền thông tin rồi tạo Tờ trình, Biên bản, Báo cáo thành tích.',
+    },
+    checked: (tables, errors, warnings) => `${tables} bảng · ${errors ? `${errors} lỗi dữ liệu cần sửa` : 'không có lỗi dữ liệu'}${warnings ? ` · ${warnings} cảnh báo` : ''}`,
+    annotated: (marks) => `Đã đánh dấu ${marks} ô.`,
+    dossierDone: 'Đã tạo hồ sơ.',
+  },
+  overview: {
+    title: 'Tổng quan',
+    counts: { eligible: 'đạt tiêu chí', proposed: 'được đề nghị', failing: 'không đạt', missing: 'thiếu dữ liệu', overQuota: 'vượt chỉ tiêu', tied: 'đồng hạng tại ngưỡng' },
+    total: (n) => `${n} trường hợp`,
+    quotas: 'Chỉ tiêu đã dùng',
+    quotaUse: (used, quota, kind) => `${used}/${quota} ${kind}`,
+    overflow: (n) => `vượt ${n}`,
+    noQuota: (kind) => (kind ? `${kind}: chưa đặt chỉ tiêu` : 'Chưa đặt chỉ tiêu'),
+    whereToSet: 'Đặt chỉ tiêu ở thẻ “Cấu hình”, mục “Chỉ tiêu khen thưởng”.',
+    failing: 'Tiêu chí không đạt nhiều nhất',
+    failingLine: (criterion, fail, unknown) => `${criterion}: ${fail} không đạt${unknown ? `, ${unknown} thiếu dữ liệu` : ''}`,
+    noneFailing: 'Không có tiêu chí nào bị trượt.',
+    chartAlt: 'Số trường hợp không đạt (đỏ) và thiếu dữ liệu (vàng) theo tiêu chí',
+  },
+  legend: {
+    title: 'Chú giải màu',
+    proposed: 'Xanh: được đề nghị',
+    unknown: 'Vàng: thiếu dữ liệu, đồng hạng',
+    fail: 'Đỏ: không đạt',
+    signs: '✓ đạt · ✗ không đạt · ? thiếu dữ liệu',
+  },
+  cli: {
+    title: 'Dùng dòng lệnh',
+    body: 'Cấu hình và thông tin hồ sơ được lưu trong trang ẩn “_ThiDuaCCHC” của sổ làm việc, nên lệnh “thidua check” và “thidua dossier” trên máy tính cho cùng kết quả. Tệp JSON xuất ở đây dùng được với “thidua --profile”.',
+  },
   settings: {
     title: 'Cấu hình bộ tiêu chí',
     intro: 'Ngưỡng, thang xếp loại, khung điểm PAR, chỉ tiêu, phiếu bầu và thứ tự xếp hạng dùng để xét. Cấu hình được lưu ngay trong sổ làm việc: ai mở tệp này cũng được xét theo cùng cấu hình.',
@@ -337,14 +422,14 @@ const vi: Strings = {
     importFile: 'Nhập từ tệp JSON',
     pasteLabel: 'Hoặc dán nội dung JSON',
     pasteApply: 'Nạp nội dung đã dán',
-    fileSection: 'Xuất, nhập cấu hình (tệp JSON như lệnh thidua --profile)',
+    fileSection: 'Xuất, nhập cấu hình (tệp JSON)',
     refused: (n) => `Chưa lưu: cấu hình có ${n} lỗi. Sửa các ô được đánh dấu đỏ rồi lưu lại.`,
     importRefused: (n) => `Không nạp được cấu hình: ${n} lỗi.`,
-    imported: 'Đã nạp cấu hình vào biểu mẫu; những gì tệp không nêu lấy theo mặc định của kế hoạch (như lệnh thidua --profile). Xem lại rồi bấm “Lưu vào sổ làm việc” để áp dụng.',
+    imported: 'Đã nạp cấu hình vào biểu mẫu; những gì tệp không nêu lấy theo mặc định của kế hoạch. Xem lại rồi bấm “Lưu vào sổ làm việc” để áp dụng.',
     saved: 'Đã lưu cấu hình vào sổ làm việc và xét lại theo cấu hình mới (xem ở thẻ “Xét thi đua”).',
     restored: 'Đã khôi phục mặc định của kế hoạch và xét lại (xem ở thẻ “Xét thi đua”).',
     reannotated: (marks) => `Bảng tính đã có đánh dấu nên đã được đánh dấu lại theo cấu hình mới (${marks} ô).`,
-    notAnnotated: 'Bảng tính chưa có đánh dấu: bấm “Đánh dấu” khi muốn ghi kết quả vào bảng tính.',
+    notAnnotated: 'Bảng tính chưa có đánh dấu: bấm “Đánh dấu” (thẻ “Xét thi đua”) khi muốn ghi kết quả vào bảng tính.',
     exported: 'Đã tải tệp cấu hình xuống.',
     macExport:
       'Excel trên máy Mac không cho tiện ích tải tệp xuống (lệnh tải bị bỏ qua mà không báo gì). Hãy sao chép nội dung dưới đây và lưu thành một tệp .json.',
@@ -369,7 +454,7 @@ const en: Strings = {
     'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
   outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
   officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
-  actions: { check: 'Check', review: 'Judge', annotate: 'Annotate', clear: 'Clear', dossier: 'Dossier' },
+  actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate', clear: 'Clear marks', dossier: 'Create the dossier' },
   actionTips: {
     check: 'Check the data: tables found, column mapping, data problems',
     review: 'Judge every collective and individual, rank them against the quotas',
@@ -420,6 +505,9 @@ const en: Strings = {
     rows: (first, last) => `rows ${first}–${last}`,
     candidates: (n) => `${n} candidate${n === 1 ? '' : 's'}`,
     editMapping: 'View or edit the column mapping',
+    recognised: (n) => `${n} column${n === 1 ? '' : 's'} recognised`,
+    unrecognised: (headers) => `Not recognised: ${headers}`,
+    edit: 'Edit',
     field: 'Field',
     column: 'Column',
     unused: '— not used —',
@@ -492,6 +580,8 @@ const en: Strings = {
       duplicate: 'Duplicate name',
     },
     goToCell: (sheet, cell) => `Select cell ${cell} on sheet “${sheet}”`,
+    openAll: 'Open all reasons',
+    closeAll: 'Close all reasons',
   },
   annotate: {
     done: (marks) => `${marks} cells annotated and the sheet “Kết quả xét khen thưởng” created.`,
@@ -504,6 +594,50 @@ const en: Strings = {
     legend: 'Red: not met · Amber: missing data · Green: proposed',
   },
   tabs: { main: 'Awards', settings: 'Settings' },
+  version: (v) => `version ${v}`,
+  steps: {
+    label: 'Steps of the award review',
+    next: (action) => `Next step: click “${action}”.`,
+    allDone: 'All four steps are done. After editing the workbook, click “Check data” again.',
+    step: (n) => `Step ${n}`,
+    stateNext: 'next step',
+    stateDone: 'done',
+    stateLater: 'not done yet',
+    todo: {
+      check: 'Find the collective and individual tables and the data problems.',
+      review: 'See who meets the criteria, who does not, and why.',
+      annotate: 'Colour the cells, write the reasons, add the result sheet.',
+      dossier: 'Fill in the facts, then create the Tờ trình, Biên bản and reports.',
+    },
+    checked: (tables, errors, warnings) => `${tables} table${tables === 1 ? '' : 's'} · ${errors ? `${errors} data problem${errors === 1 ? '' : 's'} to fix` : 'no data problems'}${warnings ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    annotated: (marks) => `${marks} cells annotated.`,
+    dossierDone: 'Dossier created.',
+  },
+  overview: {
+    title: 'At a glance',
+    counts: { eligible: 'meet the criteria', proposed: 'proposed', failing: 'not met', missing: 'missing data', overQuota: 'over quota', tied: 'tied at the cut' },
+    total: (n) => `${n} candidate${n === 1 ? '' : 's'}`,
+    quotas: 'Quota used',
+    quotaUse: (used, quota, kind) => `${used}/${quota} ${kind}`,
+    overflow: (n) => `${n} over`,
+    noQuota: (kind) => (kind ? `${kind}: no quota set` : 'No quota set'),
+    whereToSet: 'Set quotas on the “Settings” tab, under “Award quotas”.',
+    failing: 'Criteria failed most',
+    failingLine: (criterion, fail, unknown) => `${criterion}: ${fail} not met${unknown ? `, ${unknown} missing data` : ''}`,
+    noneFailing: 'No criterion was failed.',
+    chartAlt: 'Candidates not meeting (red) or missing data (amber) per criterion',
+  },
+  legend: {
+    title: 'Colour legend',
+    proposed: 'Green: proposed',
+    unknown: 'Amber: missing data, tied',
+    fail: 'Red: not met',
+    signs: '✓ met · ✗ not met · ? missing data',
+  },
+  cli: {
+    title: 'Using the command line',
+    body: 'The profile and the dossier facts are saved on the workbook’s hidden sheet “_ThiDuaCCHC”, so “thidua check” and “thidua dossier” on a computer give the same result. The JSON exported here works with “thidua --profile”.',
+  },
   settings: {
     title: 'Criteria profile',
     intro: 'The thresholds, rating ladder, PAR score bands, quotas, vote threshold and ranking order used to judge. The profile is saved in the workbook itself: whoever opens this file gets the same result.',
@@ -554,14 +688,14 @@ const en: Strings = {
     importFile: 'Import a JSON file',
     pasteLabel: 'Or paste JSON',
     pasteApply: 'Load the pasted JSON',
-    fileSection: 'Export, import (the JSON file of thidua --profile)',
+    fileSection: 'Export, import (JSON file)',
     refused: (n) => `Not saved: the profile has ${n} problem${n === 1 ? '' : 's'}. Fix the fields marked in red, then save again.`,
     importRefused: (n) => `The profile could not be loaded: ${n} problem${n === 1 ? '' : 's'}.`,
-    imported: 'The profile was loaded into the form; what the file does not name is the plan’s default (as with thidua --profile). Review it, then click “Save in the workbook” to apply it.',
+    imported: 'The profile was loaded into the form; what the file does not name is the plan’s default. Review it, then click “Save in the workbook” to apply it.',
     saved: 'The profile was saved in the workbook and the candidates judged again with it (see the “Awards” tab).',
     restored: 'The plan’s defaults are restored and the candidates judged again (see the “Awards” tab).',
     reannotated: (marks) => `The workbook was annotated, so it was annotated again with the new profile (${marks} cells).`,
-    notAnnotated: 'The workbook is not annotated: click “Annotate” when you want the result written into it.',
+    notAnnotated: 'The workbook is not annotated: click “Annotate” (on the “Awards” tab) when you want the result written into it.',
     exported: 'The profile file was downloaded.',
     macExport: 'Excel for Mac does not let add-ins download files (the download is dropped without a word). Copy the text below and save it as a .json file.',
     exportedText: 'The profile file',

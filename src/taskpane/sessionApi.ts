@@ -18,6 +18,11 @@ export interface ProfileSaved {
   syncs?: number;
 }
 
+/** "Ghi vào lịch sử": what was recorded, or why nothing was. */
+export type RecordResult =
+  | { ok: true; sheet: string; recorded: { decision: string; count: number }[]; refused: { decision: string; rows: number[] }[]; syncs?: number }
+  | { ok: false; reason: 'noTables' | 'profileInvalid' | 'factsInvalid' | 'incomplete' | 'nothing' | 'alreadyRecorded'; problems: string[]; refused?: { decision: string; rows: number[] }[] };
+
 export interface SessionApi {
   checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analysis }>;
   annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs?: number }>;
@@ -28,4 +33,6 @@ export interface SessionApi {
   readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid: Grid; syncs?: number }>;
   /** Saves the profile (null: back to the plan's defaults), checks again, re-annotates if annotated. */
   saveProfile(profile: Profile | null, lang: Lang): Promise<ProfileSaved>;
+  /** Saves `save` (when given), then appends the issued decision's awards to the history sheet. */
+  recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult>;
 }

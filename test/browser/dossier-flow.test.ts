@@ -15,7 +15,7 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
 import { mergeFacts, missingFacts, parseFacts, type Facts } from '../../src/dossier/facts';
 import { ZIP_NAME } from '../../src/dossier/generate';
-import { factsToForm } from '../../src/taskpane/dossier/form';
+import { ESSENTIAL_FACTS, factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../host/model';
 import { answerOfficeJs, foreignRequests, OFFICE_CDN, openBrowser, type Session } from './support/browser';
@@ -69,6 +69,17 @@ function editedTemplate(edit: (xml: string) => string): Buffer {
   return zip.generate({ type: 'nodebuffer' });
 }
 
+/** Polls until `ok` holds (or time runs out), then returns the value. */
+async function eventuallyValue<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let v = await read();
+  while (!ok(v) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await read();
+  }
+  return v;
+}
+
 const byVotes = (f: Facts): Facts => ({ ...f, meeting: f.meeting && { ...f.meeting, votes: [...(f.meeting.votes ?? [])].sort((a, b) => a.candidate.localeCompare(b.candidate)) } });
 
 describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
@@ -110,6 +121,16 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     const voteNames = await page.locator('[data-vote]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.vote!));
     expect(voteNames.sort()).toEqual(facts.meeting!.votes!.map((v) => v.candidate).sort());
 
+    // Required facts first; the others and the votes are folded until opened.
+    await expect(page.locator('[data-group=essentials] [data-fact]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.fact))).resolves.toEqual(ESSENTIAL_FACTS);
+    expect(await page.locator('[data-fact="movement"]').isVisible()).toBe(false);
+    // The generate button is in sight at 320 px without scrolling (it sticks to the bottom).
+    expect(await page.locator('[data-action=dossier-generate]').isVisible()).toBe(true);
+    const box = await page.locator('[data-action=dossier-generate]').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await page.locator('[data-testid=dossier-more] > summary').click();
+    await page.locator('[data-testid=dossier-votes] > summary').click();
+
     // The user types the sample facts.
     const values = factsToForm(facts, voteNames);
     for (const [id, value] of Object.entries(values.fields)) await page.fill(`[data-fact="${id}"]`, value);
@@ -128,6 +149,7 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     expect(await page.getByTestId('dossier-problems').count()).toBe(0);
 
     // Broken templates are refused at once, with the tag in plain words; the default stays.
+    await page.locator('[data-testid=dossier-templates] > summary').click();
     const toTrinhInput = page.locator('input[data-template=toTrinh]');
     await toTrinhInput.setInputFiles({ name: 'to-trinh-hong.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{parentBody}', '{name')) });
     const refused = page.locator('[data-template-problems=toTrinh] [data-testid=template-refused]');
@@ -227,14 +249,35 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     // The custom template was for that session only.
     await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu mặc định');
 
-    // On Mac: the zip as base64 text, which decodes to the very same archive, and the Terminal command.
+    // On Mac: no Terminal — the file is copied and the system browser opens our save page, where a
+    // paste saves the very same archive (the browser can download; the task pane's web view cannot).
     await page.click('[data-action=dossier-generate]');
     await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
     const mac = page.getByTestId('mac-alternative');
     await mac.waitFor();
     await shot('dossier-4-mac');
-    await expect(mac.textContent()).resolves.toContain('Excel cho Mac không tải tệp về từ ngăn tác vụ');
+    await expect(mac.textContent()).resolves.toContain('Excel cho Mac và iPad không tải tệp về từ ngăn tác vụ');
+    await page.click('[data-action=mac-save]');
+    const savePage = `${server.origin}/luu-tep.html`;
+    await expect(eventuallyValue(() => probe(page).openedUrls(), (u) => u.length > 0)).resolves.toEqual([savePage]);
+    const packet = await page.getByTestId('mac-packet').inputValue();
+    const saver = await browser.context.newPage();
+    await saver.goto(savePage);
+    await saver.fill('[data-testid=packet]', packet);
+    const [saved2] = await Promise.all([saver.waitForEvent('download'), saver.click('[data-action=save-file]')]);
+    expect(saved2.suggestedFilename()).toBe(ZIP_NAME);
+    const viaSavePage = path.join(tmp, 'via-save-page.zip');
+    await saved2.saveAs(viaSavePage);
+    expect(fs.readFileSync(viaSavePage).equals(zipBytes)).toBe(true);
+    await expect(saver.getByTestId('save-status').textContent()).resolves.toContain(`Đã lưu “${ZIP_NAME}”`);
+    // Something else pasted is refused in words.
+    await saver.fill('[data-testid=packet]', 'hello');
+    await saver.click('[data-action=save-file]');
+    await expect(saver.getByTestId('save-status').textContent()).resolves.toContain('không phải tệp của Thi đua CCHC');
+    await saver.close();
+    // The Terminal way stays, folded under "Dùng dòng lệnh".
     await expect(page.getByTestId('mac-command').textContent()).resolves.toBe(`pbpaste | base64 -D > ~/Downloads/${ZIP_NAME}`);
+    expect(await page.getByTestId('mac-command').isVisible()).toBe(false);
     const base64 = await page.getByTestId('mac-base64').inputValue();
     expect(Buffer.from(base64, 'base64').equals(zipBytes)).toBe(true);
 
@@ -252,7 +295,8 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await page.click('[data-action=dossier]');
     await page.getByTestId('dossier-form').waitFor();
     await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
-    await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the dossier');
+    await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the documents');
+    await page.locator('[data-testid=dossier-more] > summary').click();
     // What is being typed survives another click on the toolbar's button (which re-reads the workbook).
     await page.fill('[data-fact="place"]', 'Ninh Hòa');
     await page.click('[data-action=dossier]');
@@ -266,14 +310,25 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await shot('dossier-5-english-problem');
     expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
 
-    // With no facts at all the dossier is still made, blanks printed, the missing facts listed.
+    // With no facts at all the pane asks first, listing the blanks; "anyway" makes the dossier with
+    // blanks printed, and the missing facts are listed again.
     await page.fill('[data-fact="meeting.membersPresent"]', '');
     await page.click('[data-action=dossier-generate]');
+    const blanks = page.getByTestId('dossier-blanks');
+    await blanks.waitFor();
+    const asked = await blanks.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')));
+    expect(asked[0]).toBe('parentBody');
+    expect(asked.length).toBeGreaterThan(10);
+    await expect(blanks.locator('strong').textContent()).resolves.toBe(`${asked.length} facts still empty`);
+    expect(await page.getByTestId('dossier-done').count()).toBe(0);
+    await shot('dossier-6a-english-blanks');
+    await page.click('[data-action=dossier-generate-anyway]');
     await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
     await expect(page.getByTestId('dossier-done').textContent()).resolves.toContain('21 documents created.');
     await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('02 bộ hồ sơ');
     const missing = page.locator('[data-testid=dossier-missing] li');
-    await expect(missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')))).resolves.toEqual(missingFacts({}));
+    // The blanks asked about are exactly the blanks the documents print.
+    await expect(missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')))).resolves.toEqual(asked);
     await expect(missing.first().textContent()).resolves.toBe('Parent body');
     await expect(missing.allTextContents()).resolves.toContain('Meeting — Place');
     await shot('dossier-6-english-missing');
@@ -282,7 +337,8 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     await download.saveAs(zipPath);
     const zip = new PizZip(fs.readFileSync(zipPath));
     const toTrinh = docText(zip.file(Object.keys(zip.files).find((n) => n.startsWith('01-to-trinh-'))!)!.asUint8Array());
-    expect(toTrinh).toContain('Số: ……/……');
+    // No number given: a blank, whatever symbol the preset gives.
+    expect(toTrinh).toMatch(/Số: ……\//);
     expect(toTrinh).not.toMatch(/undefined|[{}]/);
     expect(browser.pageErrors).toEqual([]);
   });

@@ -13,7 +13,8 @@ import { analyze, type Analysis } from '../../src/core/analyze';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { parseA1, type Grid } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
-import { quotaLines, tieLines } from '../../src/core/summary';
+import { tieLines } from '../../src/core/summary';
+import { overview } from '../../src/core/overview';
 import { answerOfficeJs, foreignRequests, openBrowser, type Session } from './support/browser';
 import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE } from './support/build';
 import { hostScript, probe, type CellProbe } from './support/host';
@@ -67,6 +68,32 @@ describe('task pane in Chromium with the Excel test host', () => {
     await page.goto(`${server.origin}/taskpane.html`);
     await page.locator('[data-action=check]').waitFor();
     await shot('0-start');
+    // The guide: four steps, the next one named with the very label of its button.
+    await expect(page.getByTestId('next-step').textContent()).resolves.toBe('Bước tiếp theo: bấm “Kiểm tra dữ liệu”.');
+    await expect(page.locator('[data-testid=steps] [data-action]').allTextContents()).resolves.toEqual(['Kiểm tra dữ liệu', 'Xét tiêu chí', 'Đánh dấu', 'Tạo hồ sơ']);
+    await expect(page.locator('[data-action=check]').getAttribute('appearance')).resolves.toBe('accent');
+    await expect(page.locator('[aria-current=step]').getAttribute('data-step')).resolves.toBe('check');
+    expect(await page.locator('[data-action=clear]').count()).toBe(0);
+    // Every hint names a button that exists.
+    for (const hint of await page.locator('.hint, [data-testid=next-step]').allTextContents()) {
+      for (const [, label] of hint.matchAll(/Bấm “([^”]+)”/gi)) expect(['Kiểm tra dữ liệu', 'Xét tiêu chí', 'Đánh dấu', 'Tạo hồ sơ', 'Xóa đánh dấu']).toContain(label);
+    }
+
+    // The ARIA tabs pattern: arrows, Home and End move and select.
+    await page.focus('[data-tab=main]');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-tab=settings]').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).resolves.toBe('settings');
+    await page.locator('[data-testid=settings]').waitFor();
+    await page.keyboard.press('Home');
+    await expect(page.locator('[data-tab=main]').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('[data-tab=main]').getAttribute('tabindex')).resolves.toBe('0');
+    await expect(page.locator('[data-tab=settings]').getAttribute('tabindex')).resolves.toBe('-1');
+    await page.keyboard.press('End');
+    await expect(page.locator('[data-tab=settings]').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('[data-tab=main]').getAttribute('aria-selected')).resolves.toBe('true');
+    expect(await page.locator('#panel-settings').isHidden()).toBe(true);
 
     // The workbook as loaded, to compare after "Xóa đánh dấu".
     const original = await probe(page).snapshot();
@@ -76,6 +103,14 @@ describe('task pane in Chromium with the Excel test host', () => {
     const tables = page.locator('[data-testid=tables] .table-card');
     await tables.first().waitFor();
     await shot('1-check');
+    await expect(page.getByTestId('next-step').textContent()).resolves.toBe('Bước tiếp theo: bấm “Xét tiêu chí”.');
+    // The problems come before the tables; every column was recognised, so each mapping is one folded line.
+    expect(await page.locator('[data-testid=problems] ~ [data-testid=tables]').count()).toBe(1);
+    for (const t of expected.result.tables) {
+      const mapping = page.locator(`.table-card[data-sheet="${t.sheet}"] [data-testid=mapping]`);
+      await expect(mapping.locator('summary').textContent()).resolves.toBe(`${Object.keys(t.columns).length} cột đã nhận diện — Sửa`);
+      expect(await mapping.getAttribute('open')).toBeNull();
+    }
     expect(await tables.count()).toBe(expected.result.tables.length);
     for (const t of expected.result.tables) {
       const card = page.locator(`.table-card[data-sheet="${t.sheet}"]`);
@@ -100,7 +135,25 @@ describe('task pane in Chromium with the Excel test host', () => {
     await cards.first().waitFor();
     await shot('2-review');
     expect(await cards.count()).toBe(expected.result.candidates.length);
-    await expect(page.locator('[data-testid=quotas] li').allTextContents()).resolves.toEqual(quotaLines(expected.result, expected.profile, 'vi'));
+    // The picture at a glance, as the core counts it.
+    const ov = overview(expected.result, expected.profile);
+    for (const kind of ['collective', 'individual'] as const) {
+      for (const key of ['eligible', 'proposed', 'failing', 'missing', 'overQuota', 'tied'] as const) {
+        await expect(page.locator(`[data-testid=overview] [data-kind=${kind}] [data-count=${key}] strong`).textContent()).resolves.toBe(String(ov.kinds[kind][key]));
+      }
+    }
+    const quotaText = await page.getByTestId('overview-quotas').textContent();
+    expect(quotaText).toContain('Giấy khen');
+    expect(quotaText).toContain(`${ov.awards.find((a) => a.awardId !== 'bang-khen-tinh' && a.kind === 'collective')!.used}/10 tập thể`);
+    // An award without a quota says so, and where to set one.
+    await expect(page.locator('[data-testid=overview-quotas] [data-award=bang-khen-tinh]').textContent()).resolves.toBe('Chưa đặt chỉ tiêu');
+    await expect(page.getByTestId('where-to-set').textContent()).resolves.toContain('thẻ “Cấu hình”');
+    const failingItems = page.locator('[data-testid=overview] .failing-chart li');
+    await expect(failingItems.evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')))).resolves.toEqual(ov.failing.map((x) => x.id));
+    await expect(failingItems.first().textContent()).resolves.toContain(`${ov.failing[0].fail} không đạt`);
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Đỏ: không đạt');
+    // Chips are text for a screen reader: the outcome is spelled out.
+    await expect(page.locator('li.candidate .marks li').first().textContent()).resolves.toMatch(/: (Đạt|Không đạt|Thiếu hoặc sai dữ liệu)$/);
     const ties = tieLines(expected.result, expected.profile, 'vi');
     if (ties.length) await expect(page.locator('[data-testid=ties] li').allTextContents()).resolves.toEqual(ties);
 
@@ -112,6 +165,12 @@ describe('task pane in Chromium with the Excel test host', () => {
     await expect(failingCard.locator(`.marks [data-criterion=${failedCriterion.id}]`).textContent()).resolves.toMatch(/^✗/);
     await failingCard.locator('details.reasons summary').click();
     await expect(failingCard.locator('details.reasons').textContent()).resolves.toContain(renderMessage(failedCriterion.reason, 'vi'));
+    // "Mở tất cả lý do" opens every reason; again closes them.
+    await page.click('[data-action=toggle-reasons]');
+    await expect(page.locator('details.reasons:not([open])').count()).resolves.toBe(0);
+    await expect(page.locator('[data-action=toggle-reasons]').textContent()).resolves.toBe('Đóng tất cả lý do');
+    await page.click('[data-action=toggle-reasons]');
+    await expect(page.locator('details.reasons[open]').count()).resolves.toBe(0);
 
     // The over-quota or tied candidates are told apart from the proposed ones.
     const over = expected.result.candidates.find((c) => c.overQuota);
@@ -142,6 +201,8 @@ describe('task pane in Chromium with the Excel test host', () => {
     const status = page.getByTestId('annotate-status');
     await status.waitFor();
     await shot('4-annotate');
+    await expect(page.locator('#section-annotate [data-testid=legend]').count()).resolves.toBe(1);
+    await expect(page.getByTestId('next-step').textContent()).resolves.toBe('Bước tiếp theo: bấm “Tạo hồ sơ”.');
     const mode = await status.getAttribute('data-note-mode');
     expect(mode).toBe('notes');
     await expect(status.textContent()).resolves.toContain('Ghi chú (Note)');

@@ -63,6 +63,13 @@ export class ExcelHost implements HostState {
   actionCount = 0;
   failAfter: number | undefined = undefined;
   runCount = 0;
+  /** URLs given to Office.context.ui.openBrowserWindow, in order. */
+  openedUrls: string[] = [];
+
+  /** The URLs opened in the system browser (a probe for the browser tests). */
+  openedBrowserUrls(): string[] {
+    return [...this.openedUrls];
+  }
   readonly displayLanguage: string;
   readonly platform: string;
   private sets: Record<string, string>;
@@ -71,7 +78,7 @@ export class ExcelHost implements HostState {
     this.workbook = new WorkbookData(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
     this.platform = options.platform ?? 'OfficeOnline';
-    this.sets = { ExcelApi: '1.18', ...(options.requirementSets ?? {}) };
+    this.sets = { ExcelApi: '1.18', OpenBrowserWindowApi: '1.1', ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? REQUEST_LIMIT;
   }
 
@@ -287,6 +294,14 @@ export class ExcelHost implements HostState {
         displayLanguage: host.displayLanguage,
         platform: host.platform,
         requirements: { isSetSupported: (name: string, version?: string) => host.supports(name, version ?? '1.1') },
+        // Opening the system browser (OpenBrowserWindowApi 1.1): recorded, never navigated; https only, as Office.
+        ui: {
+          openBrowserWindow: (url: string) => {
+            if (!host.supports('OpenBrowserWindowApi', '1.1')) throw new HostError(ErrorCodes.apiNotFound, 'openBrowserWindow is not available.');
+            if (!/^https?:\/\//.test(url)) throw new HostError(ErrorCodes.invalidArgument, `openBrowserWindow takes http(s) URLs only: ${url.slice(0, 40)}`);
+            host.openedUrls.push(url);
+          },
+        },
       },
     };
     const OfficeExtension = { Error: HostError, ErrorCodes };

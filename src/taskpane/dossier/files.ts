@@ -51,9 +51,34 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Excel for Mac's web view, and Excel on iPad, drop Blob downloads silently (addin.md). */
+/** Excel for Mac's and iPad's web views drop Blob downloads silently (addin.md; office-js #471, #2700). */
+export function needsSavePage(): boolean {
+  return downloadsDropped();
+}
+
+/** The same question under its former name. */
 export function isMac(): boolean {
   return downloadsDropped();
+}
+
+/** The save page beside the pane (luu-tep.html), absolute: the system browser opens it. */
+export function savePageHref(lang: string): string {
+  return new URL(`luu-tep.html${lang === 'en' ? '?lang=en' : ''}`, document.baseURI).href;
+}
+
+/**
+ * Opens the save page in the system browser (OpenBrowserWindowApi 1.1, on Mac and iPad): it only
+ * takes https URLs — our own page is one; a data: or blob: URL is refused (office-js #2870).
+ * Returns false when the API is missing (the pane then offers the link).
+ */
+export function openSavePage(lang: string): boolean {
+  try {
+    if (!Office.context.requirements.isSetSupported('OpenBrowserWindowApi', '1.1')) return false;
+    Office.context.ui.openBrowserWindow(savePageHref(lang));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The file name of a dossier path, for the download attribute ("03-…/01-x.docx" → "01-x.docx"). */

@@ -74,6 +74,12 @@ export const FORM_FIELDS: readonly FormField[] = [
   f('decision.recipients', 'lines', 'decision'),
 ];
 
+/**
+ * The facts shown first, short: enough for the Tờ trình and the Biên bản to carry their number,
+ * date, signer and meeting. Everything else is folded under "Thông tin khác".
+ */
+export const ESSENTIAL_FACTS: readonly string[] = ['issuingBody', 'parentBody', 'numbers.toTrinh', 'date', 'signer.title', 'signer.name', 'meeting.date', 'meeting.chair', 'meeting.secretary', 'meeting.membersPresent'];
+
 export interface VoteField {
   /** The candidate's name as in the workbook (votes are matched by name, as in the model). */
   candidate: string;

@@ -52,12 +52,42 @@ export interface DossierStrings {
     terminal: string;
     cli: string;
     textLabel: string;
+    steps: string[];
+    open: string;
+    opened: string;
+    openLink: string;
+    fileLabel: string;
   };
+  essentials: string;
+  essentialsHint: string;
+  more: string;
+  moreHint: string;
+  ownTemplates: string;
+  votesFold: string;
+  cliTitle: string;
+  cliBody: string;
+  confirm: { title: (n: number) => string; body: string; go: string; back: string };
+  prefilled: string;
 }
 
 const vi: DossierStrings = {
-  intro: 'Thông tin văn bản và cuộc họp được lưu trong sổ làm việc (trang ẩn “_ThiDuaCCHC”), nên người mở tệp sau và lệnh “thidua dossier” dùng đúng thông tin này. Ô để trống được in là “……”.',
-  loadHint: 'Bấm “Hồ sơ” để mở biểu mẫu thông tin hồ sơ của sổ làm việc đang mở.',
+  intro: 'Điền các thông tin cần thiết dưới đây rồi bấm “Tạo các văn bản”. Thông tin được lưu ngay trong sổ làm việc, lần sau không phải gõ lại.',
+  loadHint: 'Bấm “Tạo hồ sơ” để mở biểu mẫu thông tin hồ sơ của sổ làm việc đang mở.',
+  essentials: 'Thông tin cần thiết',
+  essentialsHint: 'Đủ để Tờ trình và Biên bản có số, ngày, người ký và cuộc họp.',
+  more: 'Thông tin khác (không bắt buộc)',
+  moreHint: 'Ô để trống được in là “……”, có thể điền tay sau khi in.',
+  ownTemplates: 'Mẫu văn bản riêng (không bắt buộc)',
+  votesFold: 'Kết quả biểu quyết (không bắt buộc)',
+  cliTitle: 'Dùng dòng lệnh',
+  cliBody: 'Thông tin hồ sơ được lưu trong trang ẩn “_ThiDuaCCHC” của sổ làm việc, nên lệnh “thidua dossier <sổ làm việc>.xlsx --out ho-so” cho cùng các văn bản.',
+  confirm: {
+    title: (n) => `Còn ${n} thông tin để trống`,
+    body: 'Các văn bản vẫn tạo được; chỗ trống được in là “……”. Thiếu:',
+    go: 'Vẫn tạo các văn bản',
+    back: 'Quay lại điền',
+  },
+  prefilled: 'Đã điền sẵn từ thông tin lưu trong sổ làm việc.',
   groups: {
     body: 'Cơ quan ban hành và văn bản',
     signer: 'Người ký Tờ trình',
@@ -144,7 +174,7 @@ const vi: DossierStrings = {
   voteAgree: 'Số phiếu đồng ý',
   noEligible: 'Chưa có trường hợp nào đạt tiêu chí.',
   save: 'Lưu thông tin',
-  generate: 'Tạo hồ sơ',
+  generate: 'Tạo các văn bản',
   saved: 'Đã lưu thông tin hồ sơ vào sổ làm việc.',
   savedInvalid: 'Thông tin hồ sơ lưu trong sổ làm việc có chỗ không hợp lệ (có thể đã bị sửa tay); hãy sửa rồi lưu lại:',
   formProblems: (n) => `Có ${n} chỗ cần sửa trong biểu mẫu; chưa lưu, chưa tạo hồ sơ.`,
@@ -185,20 +215,43 @@ const vi: DossierStrings = {
   noTables: 'Không tìm thấy bảng tập thể, cá nhân nào trong sổ làm việc.',
   factsInvalid: 'Thông tin hồ sơ lưu trong sổ làm việc không hợp lệ; hãy sửa trong biểu mẫu rồi lưu lại:',
   mac: {
-    title: 'Excel cho Mac không tải tệp về từ ngăn tác vụ',
-    body: 'Trên Excel cho Mac, bấm các liên kết tải về ở trên có thể không có tác dụng gì. Cách làm chắc chắn được: chép tệp .zip dưới dạng văn bản rồi dán vào Terminal như sau.',
+    title: 'Excel cho Mac và iPad không tải tệp về từ ngăn tác vụ',
+    body: 'Trên Mac và iPad, bấm các liên kết tải về ở trên có thể không có tác dụng gì. Hãy lưu tệp qua trình duyệt, hai bước:',
     copy: 'Chép tệp .zip (dạng văn bản)',
     copied: 'Đã chép. Mở Terminal và dán lệnh bên dưới.',
     copyFailed: 'Không chép tự động được: bấm vào ô văn bản, nhấn ⌘A rồi ⌘C.',
     terminal: 'Sau khi chép, mở Terminal và chạy lệnh sau để được tệp trong thư mục Tải về:',
     cli: 'Hoặc: mở tệp bằng Excel trên web (trình duyệt tải tệp bình thường), hoặc dùng lệnh “thidua dossier <sổ làm việc>.xlsx --out ho-so” — thông tin hồ sơ đã lưu trong sổ nên kết quả giống hệt.',
     textLabel: 'Tệp .zip dạng base64',
+    steps: [
+      'Bấm “Sao chép và mở trang lưu tệp”: tệp được sao chép, trình duyệt (Safari) mở trang lưu tệp.',
+      'Trên trang đó, bấm “Dán” (hoặc nhấn ⌘V vào ô), tệp được lưu vào thư mục Tải về.',
+    ],
+    open: 'Sao chép và mở trang lưu tệp',
+    opened: 'Đã sao chép tệp và mở trang lưu tệp trong trình duyệt: dán vào đó để lưu.',
+    openLink: 'Mở trang lưu tệp',
+    fileLabel: 'Tệp cần lưu',
   },
 };
 
 const en: DossierStrings = {
-  intro: 'The document and meeting facts are saved in the workbook (hidden sheet “_ThiDuaCCHC”), so whoever opens the file next, and the “thidua dossier” command, use the same facts. An empty field prints as “……”.',
-  loadHint: 'Click “Dossier” to open the dossier form of the open workbook.',
+  intro: 'Fill in the essential facts below, then click “Create the documents”. The facts are saved in the workbook itself: next time they are already there.',
+  loadHint: 'Click “Create the dossier” to open the dossier form of the open workbook.',
+  essentials: 'Essential facts',
+  essentialsHint: 'Enough for the Tờ trình and the Biên bản to have their number, date, signer and meeting.',
+  more: 'Other facts (optional)',
+  moreHint: 'An empty field prints as “……” and can be filled in by hand after printing.',
+  ownTemplates: 'Your own templates (optional)',
+  votesFold: 'Votes (optional)',
+  cliTitle: 'Using the command line',
+  cliBody: 'The dossier facts are saved on the workbook’s hidden sheet “_ThiDuaCCHC”, so “thidua dossier <workbook>.xlsx --out ho-so” gives the same documents.',
+  confirm: {
+    title: (n) => `${n} fact${n === 1 ? '' : 's'} still empty`,
+    body: 'The documents can still be created; the blanks print as “……”. Missing:',
+    go: 'Create the documents anyway',
+    back: 'Go back and fill in',
+  },
+  prefilled: 'Filled in from the facts saved in the workbook.',
   groups: {
     body: 'Issuing body and document',
     signer: 'Signer of the submission',
@@ -284,7 +337,7 @@ const en: DossierStrings = {
   voteAgree: 'Votes in favour',
   noEligible: 'No candidate meets the criteria yet.',
   save: 'Save the facts',
-  generate: 'Create the dossier',
+  generate: 'Create the documents',
   saved: 'The dossier facts were saved in the workbook.',
   savedInvalid: 'The dossier facts saved in the workbook are partly invalid (perhaps edited by hand); correct them and save again:',
   formProblems: (n) => `${n} field${n === 1 ? '' : 's'} to correct; nothing was saved or created.`,
@@ -325,14 +378,22 @@ const en: DossierStrings = {
   noTables: 'No table of collectives or individuals was found in the workbook.',
   factsInvalid: 'The dossier facts saved in the workbook are not valid; correct them in the form and save again:',
   mac: {
-    title: 'Excel for Mac does not download files from a task pane',
-    body: 'In Excel for Mac, the download links above may do nothing at all. A way that always works: copy the .zip as text, then paste it into Terminal as shown below.',
+    title: 'Excel for Mac and iPad do not download files from a task pane',
+    body: 'On a Mac or an iPad, the download links above may do nothing at all. Save the file through the browser, in two steps:',
     copy: 'Copy the .zip (as text)',
     copied: 'Copied. Open Terminal and paste the command below.',
     copyFailed: 'Could not copy automatically: click in the text box, press ⌘A then ⌘C.',
     terminal: 'After copying, open Terminal and run this command to get the file in Downloads:',
     cli: 'Or: open the file in Excel on the web (the browser downloads normally), or run “thidua dossier <workbook>.xlsx --out ho-so” — the facts are saved in the workbook, so the result is identical.',
     textLabel: 'The .zip as base64',
+    steps: [
+      'Click “Copy and open the save page”: the file is copied and the browser (Safari) opens the save page.',
+      'On that page, click “Paste” (or press ⌘V in the box): the file is saved in the Downloads folder.',
+    ],
+    open: 'Copy and open the save page',
+    opened: 'The file was copied and the save page opened in the browser: paste it there to save it.',
+    openLink: 'Open the save page',
+    fileLabel: 'The file to save',
   },
 };
 

@@ -2,6 +2,7 @@
 import type { Lang } from '../../core/ids';
 import { h } from '../dom';
 import { strings } from '../i18n';
+import { renderLegend } from './overviewView';
 import type { NoteMode } from '../sessionApi';
 
 export type AnnotateOutcome = { kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' };
@@ -20,6 +21,11 @@ export function renderAnnotate(outcome: AnnotateOutcome, lang: Lang): HTMLElemen
     { class: `message-bar ${outcome.noteMode === 'notes' ? 'success' : 'warning'}`, attrs: { 'data-testid': 'annotate-status', 'data-note-mode': outcome.noteMode } },
     h('p', {}, S.annotate.done(outcome.marks)),
     h('p', { class: 'note-mode' }, S.annotate.noteMode[outcome.noteMode]),
-    h('p', { class: 'legend' }, S.annotate.legend),
   );
+}
+
+/** The outcome and, after annotating, the colour legend of what was written. */
+export function renderAnnotateResult(outcome: AnnotateOutcome, lang: Lang): HTMLElement[] {
+  const bar = renderAnnotate(outcome, lang);
+  return outcome.kind === 'annotated' ? [bar, renderLegend(lang)] : [bar];
 }

@@ -36,6 +36,8 @@ export function renderData(analysis: Analysis, lang: Lang, handlers: DataHandler
         h('p', {}, S.profileProblems),
         h('ul', {}, ...analysis.profileProblems.map((p) => h('li', {}, `${p.path}: ${p.message}`))),
       ),
+    // The problems the clerk must act on come first; the tables (mapping folded) after.
+    problemList(result.issues, lang, handlers),
     h('h3', {}, result.tables.length ? S.tables.found(result.tables.length) : S.tables.none),
     h('div', { class: 'tables', attrs: { 'data-testid': 'tables' } }, ...result.tables.map((t) => tableCard(t, analysis, lang, handlers))),
     ignored.length > 0 &&
@@ -53,8 +55,15 @@ export function renderData(analysis: Analysis, lang: Lang, handlers: DataHandler
           ),
         ),
       ),
-    problemList(result.issues, lang, handlers),
   );
+}
+
+/** Header columns of a table that no field took (their text as found), e.g. "Ghi chú". */
+export function unrecognisedHeaders(table: TableInfo): string[] {
+  const used = new Set(Object.values(table.columns));
+  return Object.entries(table.headers)
+    .filter(([letter, text]) => !used.has(letter) && text.trim() !== '')
+    .map(([letter, text]) => `${letter} (${text})`);
 }
 
 function countCandidates(analysis: Analysis, table: TableInfo): number {
@@ -64,6 +73,7 @@ function countCandidates(analysis: Analysis, table: TableInfo): number {
 function tableCard(table: TableInfo, analysis: Analysis, lang: Lang, handlers: DataHandlers): HTMLElement {
   const S = strings(lang);
   const mapped = FIELDS.filter((f) => table.columns[f]);
+  const unknown = unrecognisedHeaders(table);
   return h(
     'article',
     { class: 'card table-card', attrs: { 'data-sheet': table.sheet } },
@@ -78,16 +88,29 @@ function tableCard(table: TableInfo, analysis: Analysis, lang: Lang, handlers: D
       { class: 'meta' },
       `${S.tables.headerRow} ${table.headerRow} · ${S.tables.rows(table.firstDataRow, table.lastDataRow)} · ${S.tables.candidates(countCandidates(analysis, table))}`,
     ),
+    // One line when every column was recognised; open, naming the others, when one was not.
     h(
-      'dl',
-      { class: 'mapping-summary' },
-      ...mapped.flatMap((f) => {
-        const letter = table.columns[f] as string;
-        const header = table.headers[letter];
-        return [h('dt', {}, S.fields[f]), h('dd', {}, letter, header ? h('span', { class: 'header-text' }, ` — ${header}`) : null)];
-      }),
+      'details',
+      { class: `mapping${unknown.length ? ' attention' : ''}`, attrs: { open: unknown.length > 0, 'data-testid': 'mapping' } },
+      h(
+        'summary',
+        {},
+        S.tables.recognised(mapped.length),
+        unknown.length ? h('span', { class: 'unrecognised' }, ` · ${S.tables.unrecognised(unknown.join(', '))}`) : null,
+        ' — ',
+        h('span', { class: 'edit-link' }, S.tables.edit),
+      ),
+      h(
+        'dl',
+        { class: 'mapping-summary' },
+        ...mapped.flatMap((f) => {
+          const letter = table.columns[f] as string;
+          const header = table.headers[letter];
+          return [h('dt', {}, S.fields[f]), h('dd', {}, letter, header ? h('span', { class: 'header-text' }, ` — ${header}`) : null)];
+        }),
+      ),
+      mappingEditor(table, lang, handlers),
     ),
-    mappingEditor(table, lang, handlers),
   );
 }
 
@@ -135,9 +158,9 @@ function mappingEditor(table: TableInfo, lang: Lang, handlers: DataHandlers): HT
   // Mapped fields first: they are what the user came to check.
   const ordered = [...FIELDS.filter((f) => table.columns[f]), ...FIELDS.filter((f) => !table.columns[f])];
   return h(
-    'details',
-    { class: 'mapping' },
-    h('summary', {}, S.tables.editMapping),
+    'div',
+    { class: 'mapping-editor' },
+    h('h4', {}, S.tables.editMapping),
     h(
       'div',
       { class: 'mapping-form' },

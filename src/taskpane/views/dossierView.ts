@@ -12,20 +12,28 @@ import type { TemplateId } from '../../dossier/model';
 import { custom, h, replaceChildren } from '../dom';
 import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
-import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, isMac, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
-import { factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
+import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { mergeFacts, missingFacts } from '../../dossier/facts';
+import { encodePacket } from '../../save/packet';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
+import type { Grid } from '../../core/grid';
+import { defaultLayout, parseLayout } from '../../dossier/certificateLayout';
+import { afterStrings } from '../dossier/afterStrings';
 
 export interface DossierHost {
   api: SessionApi;
   lang: Lang;
   /** The pane's busy/progress/error wrapper around one user action. */
   run<T>(progress: string, work: () => Promise<T>): Promise<T | undefined>;
+  /** Updates the pane's one progress bar (determinate when done / total are given). */
+  progress(text: string, done?: number, total?: number): void;
   showInfo(text: string): void;
+  /** The dossier was created (the guide marks its step done). */
+  generated(): void;
 }
 
-const GROUPS: FieldGroup[] = ['body', 'signer', 'movement', 'meeting', 'decision'];
 
 type Engine = typeof import('../dossier/engine');
 let enginePromise: Promise<Engine> | null = null;
@@ -52,6 +60,8 @@ export class DossierView {
   private templatesBox!: HTMLElement;
   private progress!: HTMLElement;
   private output!: HTMLElement;
+  private afterOutput!: HTMLElement;
+  private layoutBox!: HTMLTextAreaElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -85,22 +95,39 @@ export class DossierView {
     const D = this.D;
     const state = factsToForm(this.base, this.voteCandidates.map((c) => c.name));
     this.form = h('form', { class: 'dossier-form', attrs: { 'data-testid': 'dossier-form', novalidate: true }, on: { input: (e) => this.edited(e.target), submit: (e) => e.preventDefault() } });
-    for (const group of GROUPS) {
-      const fields = FORM_FIELDS.filter((f) => f.group === group);
-      this.form.appendChild(
-        h(
-          'fieldset',
-          { class: 'dossier-group', attrs: { 'data-group': group } },
-          h('legend', {}, D.groups[group]),
-          ...fields.map((f) => this.field(f.id, f.kind === 'lines', state.fields[f.id] ?? '', f.kind === 'count' || f.kind === 'year' || f.kind === 'docNumber')),
-        ),
-      );
-    }
-    this.form.appendChild(this.votesFieldset(state, hasVoteColumns));
+    const fieldOf = (id: string) => {
+      const f = FORM_FIELDS.find((x) => x.id === id)!;
+      return this.field(f.id, f.kind === 'lines', state.fields[f.id] ?? '', f.kind === 'count' || f.kind === 'year' || f.kind === 'docNumber');
+    };
+    // Required facts first and short; the rest folded (groups as the form model defines them).
+    const essentials = ESSENTIAL_FACTS.filter((id) => FORM_FIELDS.some((f) => f.id === id));
+    this.form.appendChild(
+      h(
+        'fieldset',
+        { class: 'dossier-group essentials', attrs: { 'data-group': 'essentials' } },
+        h('legend', {}, D.essentials),
+        h('p', { class: 'hint' }, this.base ? `${D.essentialsHint} ${D.prefilled}` : D.essentialsHint),
+        ...essentials.map(fieldOf),
+      ),
+    );
+    const groups = [...new Set(FORM_FIELDS.map((f) => f.group))] as FieldGroup[];
+    const more = h(
+      'details',
+      { class: 'dossier-more', attrs: { 'data-testid': 'dossier-more' } },
+      h('summary', {}, D.more),
+      h('p', { class: 'hint' }, D.moreHint),
+      ...groups.map((group) => {
+        const fields = FORM_FIELDS.filter((f) => f.group === group && !essentials.includes(f.id));
+        if (!fields.length) return null;
+        return h('fieldset', { class: 'dossier-group', attrs: { 'data-group': group } }, h('legend', {}, D.groups[group] ?? group), ...fields.map((f) => fieldOf(f.id)));
+      }),
+    );
+    this.form.appendChild(more);
+    this.form.appendChild(h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-votes' } }, h('summary', {}, D.votesFold), this.votesFieldset(state, hasVoteColumns)));
     this.templatesBox = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'templates' } });
     this.renderTemplates();
     this.formStatus = h('div', { class: 'dossier-form-status', attrs: { 'data-testid': 'dossier-form-status', 'aria-live': 'polite' } });
-    this.progress = h('div', { class: 'dossier-progress', attrs: { 'data-testid': 'dossier-progress', 'aria-live': 'polite' } });
+    this.progress = h('p', { class: 'dossier-progress', attrs: { 'data-testid': 'dossier-progress' } });
     this.output = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'dossier-result' } });
     const save = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'dossier-save' }, on: { click: () => void this.save() } }, D.save);
     const generate = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'dossier-generate' }, on: { click: () => void this.generate() } }, D.generate);
@@ -108,12 +135,141 @@ export class DossierView {
       this.root,
       h('p', { class: 'hint' }, D.intro),
       this.form,
-      this.templatesBox,
+      h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-templates' } }, h('summary', {}, D.ownTemplates), this.templatesBox),
+      h('details', { class: 'dossier-more cli' }, h('summary', {}, D.cliTitle), h('p', { class: 'hint' }, D.cliBody)),
       this.formStatus,
-      h('div', { class: 'dossier-actions' }, save, generate),
+      // Always in sight: the actions stick to the bottom of the pane while the form scrolls.
+      h('div', { class: 'dossier-actions sticky', attrs: { 'data-testid': 'dossier-actions' } }, save, generate),
       this.progress,
       this.output,
+      this.afterCouncil(),
     );
+  }
+
+  /** The after-council step: Quyết định, Giấy khen (and its layout), "Ghi vào lịch sử". */
+  private afterCouncil(): HTMLElement {
+    const A = afterStrings(this.host.lang);
+    const button = (action: string, label: string, work: () => Promise<void>, appearance = 'outline') =>
+      custom('fluent-button', { attrs: { appearance, 'data-action': action }, on: { click: () => void work() } }, label);
+    this.afterOutput = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'after-result', 'aria-live': 'polite' } });
+    const saved = this.analysis?.state.certificateLayout;
+    this.layoutBox = h('textarea', { class: 'layout-json', attrs: { rows: 8, spellcheck: 'false', 'data-testid': 'layout-json', 'aria-label': A.layoutTitle } });
+    this.layoutBox.value = JSON.stringify(saved ?? defaultLayout('A4'), null, 2);
+    return h(
+      'section',
+      { class: 'after-council', attrs: { 'data-testid': 'after-council' } },
+      h('h3', {}, A.title),
+      h('p', { class: 'hint' }, A.intro),
+      h(
+        'div',
+        { class: 'dossier-actions' },
+        button('decision-generate', A.decision, () => this.generateDecisions(), 'accent'),
+        button('certificates-generate', A.certificates, () => this.makeCertificates(false)),
+        button('record-awards', A.record, () => this.recordAwards()),
+      ),
+      h(
+        'details',
+        { class: 'certificate-layout' },
+        h('summary', {}, A.layoutTitle),
+        h('p', { class: 'hint' }, A.layoutHint),
+        this.layoutBox,
+        h('div', { class: 'dossier-actions' }, button('layout-save', A.layoutSave, () => this.saveLayout()), button('certificates-calibration', A.calibration, () => this.makeCertificates(true))),
+      ),
+      this.afterOutput,
+    );
+  }
+
+  /** The form's facts, saved with the read when changed (as "Tạo hồ sơ" does); undefined when invalid. */
+  private async readWithFacts(progress: string): Promise<{ grid: Grid } | undefined> {
+    const facts = this.validated();
+    if (!facts) return undefined;
+    const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
+    const out = await this.host.run(progress, () => this.host.api.readForDossier(this.host.lang, save));
+    if (out && save) {
+      this.base = facts;
+      this.dirty = false;
+    }
+    return out;
+  }
+
+  private afterMessage(kind: 'success' | 'error' | 'warning', title: string, lines: string[] = [], extra: (HTMLElement | null)[] = []): void {
+    replaceChildren(
+      this.afterOutput,
+      h('div', { class: `message-bar ${kind}`, attrs: { 'data-testid': `after-${kind}` } }, h('strong', {}, title), lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l))) : null),
+      ...extra,
+    );
+  }
+
+  private failureLines(r: { reason: string; problems?: { message?: string; path?: string }[] | string[] }): string[] {
+    const D = this.D;
+    if (r.reason === 'noTables') return [D.noTables];
+    return ((r.problems ?? []) as (string | { path?: string; message?: string })[]).map((p) => (typeof p === 'string' ? p : p.path ? `${p.path}: ${p.message}` : String(p.message)));
+  }
+
+  async generateDecisions(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const read = await this.readWithFacts(A.decision);
+    if (!read) return;
+    const engine = await this.loadFiles(loadEngine);
+    const templates = await this.loadFiles(() => this.templateSet());
+    const r = await engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total));
+    replaceChildren(this.progress);
+    this.urls.revokeAll();
+    if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'templates' ? r.problems.map((p) => p.message) : this.failureLines(r));
+    if (!r.files.length) return this.afterMessage('warning', A.nobody);
+    const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: baseName(f.path), 'data-path': f.path, 'data-testid': 'download-decision' } }, f.title));
+    this.afterMessage('success', A.decisionsDone(r.files.length), r.missing.length ? [A.missing, ...r.missing] : [], links);
+  }
+
+  async makeCertificates(calibration: boolean): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const read = await this.readWithFacts(calibration ? A.calibration : A.certificates);
+    if (!read) return;
+    const engine = await this.loadFiles(loadEngine);
+    const r = engine.certificatesInPane(read.grid, this.host.lang, calibration);
+    this.urls.revokeAll();
+    if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'nobody' ? [A.nobody] : this.failureLines(r));
+    const name = calibration ? 'trang-canh-chinh-giay-khen.docx' : 'giay-khen.docx';
+    const link = h('a', { class: 'download primary', attrs: { href: this.urls.make(r.bytes, DOCX_TYPE), download: name, 'data-testid': calibration ? 'download-calibration' : 'download-certificates' } }, name);
+    this.afterMessage('success', calibration ? A.calibrationDone : A.certificatesDone(r.pages, A.layoutFrom[r.layoutFrom]), [], [link]);
+  }
+
+  async saveLayout(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    let json: unknown;
+    try {
+      json = JSON.parse(this.layoutBox.value);
+    } catch (e) {
+      return this.afterMessage('error', A.layoutInvalid, [(e as Error).message]);
+    }
+    const parsed = parseLayout(json, this.host.lang);
+    if (!parsed.ok) return this.afterMessage('error', A.layoutInvalid, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    const ok = await this.host.run(A.layoutSave, async () => {
+      await this.host.api.saveState({ certificateLayout: parsed.layout });
+      return true;
+    });
+    if (ok) this.afterMessage('success', A.layoutSaved);
+  }
+
+  async recordAwards(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const facts = this.validated();
+    if (!facts) return;
+    const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
+    const r = await this.host.run(A.record, () => this.host.api.recordAwards(this.host.lang, save));
+    if (!r) return;
+    if (save) {
+      this.base = facts;
+      this.dirty = false;
+    }
+    if (r.ok) {
+      const lines = r.refused.map((x) => A.alreadyRecorded(x.decision, x.rows.length > 1 ? `${Math.min(...x.rows)}–${Math.max(...x.rows)}` : String(x.rows[0])));
+      return this.afterMessage('success', r.recorded.map((x) => A.recorded(x.count, x.decision, r.sheet)).join(' '), lines);
+    }
+    if (r.reason === 'alreadyRecorded') return this.afterMessage('warning', A.failed, (r.refused ?? []).map((x) => A.alreadyRecorded(x.decision, x.rows.length > 1 ? `${Math.min(...x.rows)}–${Math.max(...x.rows)}` : String(x.rows[0]))));
+    if (r.reason === 'incomplete') return this.afterMessage('error', A.incomplete, r.problems.map((p) => missingLabel(this.D, p)));
+    if (r.reason === 'nothing') return this.afterMessage('warning', A.nobody);
+    return this.afterMessage('error', A.failed, r.reason === 'noTables' ? [this.D.noTables] : r.problems);
   }
 
   private field(id: string, multiline: boolean, value: string, numeric: boolean): HTMLElement {
@@ -194,7 +350,7 @@ export class DossierView {
         h('div', { class: 'template-problems', attrs: { 'data-template-problems': id, role: 'alert' } }),
       );
     });
-    replaceChildren(this.templatesBox, h('legend', {}, D.groups.templates), h('p', { class: 'hint' }, D.templatesHint), ...rows);
+    replaceChildren(this.templatesBox, h('legend', { class: 'visually-hidden' }, D.groups.templates), h('p', { class: 'hint' }, D.templatesHint), ...rows);
   }
 
   private async pickTemplate(id: TemplateId, input: HTMLInputElement): Promise<void> {
@@ -312,15 +468,24 @@ export class DossierView {
     }
   }
 
+  /** The pane's one progress bar shows the step; the line under the buttons repeats it as text. */
   private setProgress(text: string, done?: number, total?: number): void {
-    const bar = custom('fluent-progress', { attrs: done !== undefined && total ? { value: done, max: total } : {} });
-    replaceChildren(this.progress, h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-label': text, 'aria-valuenow': done, 'aria-valuemax': total } }, bar, h('p', {}, text)));
+    this.host.progress(text, done, total);
+    replaceChildren(this.progress, text);
   }
 
-  async generate(): Promise<void> {
+  /** Generating with blanks asks first, listing them; "anyway" goes on. */
+  async generate(anyway = false): Promise<void> {
     const D = this.D;
     const facts = this.validated();
     if (!facts) return;
+    // What the documents would print as blanks: the preset words the issuer and the council too.
+    const blanks = missingFacts(mergeFacts((this.analysis?.preset.facts ?? {}) as Facts, facts));
+    if (blanks.length && !anyway) {
+      this.confirmBlanks(blanks);
+      return;
+    }
+    replaceChildren(this.formStatus);
     // Saved only when changed: the read that follows then sees exactly what was typed.
     const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
     const started = performance.now();
@@ -338,6 +503,41 @@ export class DossierView {
     replaceChildren(this.progress);
     if (!result) return;
     this.showResult(result, performance.now() - started);
+    if (result.ok) this.host.generated();
+  }
+
+  private confirmBlanks(blanks: string[]): void {
+    const D = this.D;
+    const go = custom('fluent-button', { attrs: { appearance: 'accent', 'data-action': 'dossier-generate-anyway' }, on: { click: () => void this.generate(true) } }, D.confirm.go);
+    const back = custom(
+      'fluent-button',
+      {
+        attrs: { appearance: 'outline', 'data-action': 'dossier-fill' },
+        on: {
+          click: () => {
+            replaceChildren(this.formStatus);
+            const first = this.form.querySelector<HTMLElement>(`[data-fact="${cssEscape(blanks[0])}"]`);
+            const fold = first?.closest('details');
+            if (fold) fold.open = true;
+            first?.focus();
+          },
+        },
+      },
+      D.confirm.back,
+    );
+    replaceChildren(
+      this.formStatus,
+      h(
+        'div',
+        { class: 'message-bar warning', attrs: { role: 'alertdialog', 'aria-labelledby': 'blanks-title', 'data-testid': 'dossier-blanks' } },
+        h('strong', { attrs: { id: 'blanks-title' } }, D.confirm.title(blanks.length)),
+        h('p', {}, D.confirm.body),
+        h('ul', {}, ...blanks.map((m) => h('li', { attrs: { 'data-missing': m } }, missingLabel(D, m)))),
+        h('div', { class: 'confirm-actions' }, go, back),
+      ),
+    );
+    go.focus?.();
+    this.formStatus.scrollIntoView?.({ block: 'nearest' });
   }
 
   private showResult(result: EngineResult, ms: number): void {
@@ -382,7 +582,7 @@ export class DossierView {
           ),
         ),
       ),
-      isMac() ? this.macAlternative(result.zip, zipName) : null,
+      needsSavePage() ? this.macAlternative(result.zip, zipName) : null,
       result.model.warnings.length
         ? h('div', { class: 'message-bar warning', attrs: { 'data-testid': 'dossier-warnings' } }, h('strong', {}, D.warnings), h('ul', {}, ...result.model.warnings.map((w) => h('li', {}, w))))
         : null,
@@ -394,41 +594,63 @@ export class DossierView {
   }
 
   /**
-   * Excel for Mac drops Blob downloads silently. What always works there: the zip as base64 text,
-   * copied and decoded by Terminal's base64 (or the CLI, which gives the same files).
+   * Excel for Mac and iPad drop a task pane's downloads silently (office-js #471, #2700, #3385). What
+   * works without a Terminal: the file is copied as text and the system browser opens our save page
+   * (Office.context.ui.openBrowserWindow), where a paste saves it — the browser can download. The
+   * Terminal way stays, folded under "Dùng dòng lệnh".
    */
   private macAlternative(zip: Uint8Array, zipName: string): HTMLElement {
     const D = this.D;
-    const text = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 3, 'data-testid': 'mac-base64', 'aria-label': D.mac.textLabel, spellcheck: 'false' } });
-    text.value = toBase64(zip);
-    const note = h('p', { class: 'hint', attrs: { 'aria-live': 'polite' } });
-    const copy = custom(
+    const base64 = toBase64(zip);
+    const packet = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 2, 'data-testid': 'mac-packet', 'aria-label': D.mac.fileLabel, spellcheck: 'false' } });
+    packet.value = encodePacket({ name: zipName, type: ZIP_TYPE, base64 });
+    const note = h('p', { class: 'hint', attrs: { 'aria-live': 'polite', 'data-testid': 'mac-note' } });
+    const copyText = (text: HTMLTextAreaElement, done: string, failed: string) => {
+      text.focus();
+      text.select();
+      const fallback = () => replaceChildren(note, document.execCommand?.('copy') ? done : failed);
+      if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text.value).then(() => replaceChildren(note, done), fallback);
+      fallback();
+      return Promise.resolve();
+    };
+    const open = custom(
       'fluent-button',
       {
-        attrs: { appearance: 'accent', 'data-action': 'mac-copy' },
+        attrs: { appearance: 'accent', 'data-action': 'mac-save' },
         on: {
           click: () => {
-            text.focus();
-            text.select();
-            const fallback = () => replaceChildren(note, document.execCommand?.('copy') ? D.mac.copied : D.mac.copyFailed);
-            if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text.value).then(() => replaceChildren(note, D.mac.copied), fallback);
-            else fallback();
+            void copyText(packet, D.mac.opened, D.mac.copyFailed).then(() => {
+              const opened = openSavePage(this.host.lang);
+              if (!opened) replaceChildren(note, D.mac.copyFailed);
+            });
           },
         },
       },
-      D.mac.copy,
+      D.mac.open,
     );
+    const terminalText = h('textarea', { class: 'mac-base64', attrs: { readonly: true, rows: 2, 'data-testid': 'mac-base64', 'aria-label': D.mac.textLabel, spellcheck: 'false' } });
+    terminalText.value = base64;
+    const copyBase64 = custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'mac-copy' }, on: { click: () => void copyText(terminalText, D.mac.copied, D.mac.copyFailed) } }, D.mac.copy);
     return h(
       'div',
       { class: 'message-bar warning mac', attrs: { 'data-testid': 'mac-alternative' } },
       h('strong', {}, D.mac.title),
       h('p', {}, D.mac.body),
-      copy,
+      h('ol', {}, ...D.mac.steps.map((step) => h('li', {}, step))),
+      open,
       note,
-      text,
-      h('p', {}, D.mac.terminal),
-      h('code', { class: 'command', attrs: { 'data-testid': 'mac-command' } }, `pbpaste | base64 -D > ~/Downloads/${zipName}`),
-      h('p', { class: 'hint' }, D.mac.cli),
+      packet,
+      h('p', { class: 'hint' }, h('a', { attrs: { href: savePageHref(this.host.lang), target: '_blank', rel: 'noopener', 'data-testid': 'mac-link' } }, D.mac.openLink)),
+      h(
+        'details',
+        { class: 'cli' },
+        h('summary', {}, D.cliTitle),
+        h('p', {}, D.mac.terminal),
+        copyBase64,
+        terminalText,
+        h('code', { class: 'command', attrs: { 'data-testid': 'mac-command' } }, `pbpaste | base64 -D > ~/Downloads/${zipName}`),
+        h('p', { class: 'hint' }, D.mac.cli),
+      ),
     );
   }
 }

@@ -7,13 +7,23 @@ import { KINDS, type Lang } from '../../core/ids';
 import { criterionLabel, renderMessage } from '../../core/messages';
 import { shortAwardLabel } from '../../core/messages/labels';
 import type { Candidate, CriterionResult, Issue } from '../../core/result';
-import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from '../../core/summary';
+import { awardLabel, displayOrder, tieLines, verdictOf } from '../../core/summary';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
 import { strings, type Strings } from '../i18n';
+import { overview } from '../../core/overview';
+import { renderLegend, renderOverview } from './overviewView';
 
 export interface ReviewHandlers {
   selectCell(sheet: string, cell: string): void;
+  filter(f: Filter): void;
+  /** The user opened or closed every reason at once (kept across re-renders). */
+  reasonsOpen(open: boolean): void;
+}
+
+export interface ReviewState {
+  filter: Filter;
+  reasonsOpen: boolean;
 }
 
 const SIGN = { pass: '✓', fail: '✗', unknown: '?' } as const;
@@ -35,18 +45,18 @@ function verdict(c: Candidate, analysis: Analysis, S: Strings): { text: string; 
   return { text: v === 'duplicate' ? S.review.verdict.duplicate : S.review.verdict.fail, tone: 'bad' };
 }
 
-function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: ReviewHandlers): HTMLElement {
+function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: ReviewHandlers, open: boolean): HTMLElement {
   const S = strings(lang);
   const v = verdict(c, analysis, S);
   const rowIssues: Issue[] = issuesOfCandidate(c, analysis.result.issues);
+  // Each chip is real text for a screen reader: the sign is decoration, the outcome is spelled out.
   const marks = c.criteria.map((x) =>
     h(
-      'span',
-      {
-        class: `mark ${x.outcome}`,
-        attrs: { title: criterionLine(x, lang, S), 'aria-label': `${criterionLabel(x.id, lang)}: ${S.review.outcome[x.outcome]}`, 'data-criterion': x.id },
-      },
-      `${SIGN[x.outcome]} ${S.criterionShort[x.id]}`,
+      'li',
+      { class: `mark ${x.outcome}`, attrs: { title: `${criterionLabel(x.id, lang)}: ${criterionLine(x, lang, S)}`, 'data-criterion': x.id } },
+      h('span', { attrs: { 'aria-hidden': 'true' } }, SIGN[x.outcome]),
+      ` ${S.criterionShort[x.id]}`,
+      h('span', { class: 'visually-hidden' }, `: ${S.review.outcome[x.outcome]}`),
     ),
   );
   return h(
@@ -67,24 +77,25 @@ function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: R
       ),
       h('span', { class: `verdict ${v.tone}` }, v.text),
     ),
-    h('div', { class: 'marks' }, ...marks),
+    h('ul', { class: 'marks', attrs: { 'aria-label': S.review.reasons } }, ...marks),
     h(
       'details',
-      { class: 'reasons' },
+      { class: 'reasons', attrs: { open } },
       h('summary', {}, `${S.review.reasons} · ${c.rank !== null ? S.review.rank(c.rank) : S.review.unranked}`),
       h(
         'ul',
         {},
         ...c.criteria.map((x) =>
-          h('li', { class: `reason ${x.outcome}` }, h('span', { class: `mark ${x.outcome}` }, SIGN[x.outcome]), ' ', criterionLine(x, lang, S)),
+          h('li', { class: `reason ${x.outcome}` }, h('span', { class: `sign ${x.outcome}`, attrs: { 'aria-hidden': 'true' } }, SIGN[x.outcome]), h('span', { class: 'visually-hidden' }, `${S.review.outcome[x.outcome]}: `), ' ', criterionLine(x, lang, S)),
         ),
-        ...rowIssues.map((i) => h('li', { class: `reason issue ${i.severity}` }, h('span', { class: 'mark unknown' }, '!'), ' ', renderMessage(i, lang))),
+        ...rowIssues.map((i) => h('li', { class: `reason issue ${i.severity}` }, h('span', { class: 'sign unknown', attrs: { 'aria-hidden': 'true' } }, '!'), ' ', renderMessage(i, lang))),
       ),
     ),
   );
 }
 
-export function renderReview(analysis: Analysis, lang: Lang, filter: Filter, onFilter: (f: Filter) => void, handlers: ReviewHandlers): HTMLElement {
+export function renderReview(analysis: Analysis, lang: Lang, view: ReviewState, handlers: ReviewHandlers): HTMLElement {
+  const { filter } = view;
   const S = strings(lang);
   const { result, profile } = analysis;
   const eligible = result.candidates.filter((c) => c.eligible).length;
@@ -100,7 +111,7 @@ export function renderReview(analysis: Analysis, lang: Lang, filter: Filter, onF
   }
   group.addEventListener('change', () => {
     const value = (group as unknown as { value: string }).value as Filter;
-    if (FILTERS.includes(value) && value !== filter) onFilter(value);
+    if (FILTERS.includes(value) && value !== filter) handlers.filter(value);
   });
 
   const list = h('div', { class: 'candidate-groups', attrs: { 'data-testid': 'candidates' } });
@@ -110,27 +121,39 @@ export function renderReview(analysis: Analysis, lang: Lang, filter: Filter, onF
     const ofKind = shown.filter((c) => c.kind === kind);
     if (ofKind.length === 0) continue;
     list.appendChild(h('h3', {}, `${S.kindsPlural[kind]} (${ofKind.length})`));
-    list.appendChild(h('ol', { class: 'candidates' }, ...ofKind.map((c) => candidateCard(c, analysis, lang, handlers))));
+    list.appendChild(h('ol', { class: 'candidates' }, ...ofKind.map((c) => candidateCard(c, analysis, lang, handlers, view.reasonsOpen))));
   }
 
   const ties = tieLines(result, profile, lang);
+  let open = view.reasonsOpen;
+  const toggle = custom(
+    'fluent-button',
+    {
+      attrs: { appearance: 'outline', 'data-action': 'toggle-reasons' },
+      on: {
+        click: () => {
+          open = !open;
+          for (const d of Array.from(list.querySelectorAll<HTMLDetailsElement>('details.reasons'))) d.open = open;
+          toggle.textContent = open ? S.review.closeAll : S.review.openAll;
+          handlers.reasonsOpen(open);
+        },
+      },
+    },
+    open ? S.review.closeAll : S.review.openAll,
+  );
   return h(
     'div',
     { class: 'review-view' },
     h('p', { class: 'summary' }, S.review.summary(result.candidates.length, eligible, proposed)),
-    h(
-      'div',
-      { class: 'card quotas', attrs: { 'data-testid': 'quotas' } },
-      h('h3', {}, S.review.quotas),
-      h('ul', {}, ...quotaLines(result, profile, lang).map((line) => h('li', {}, line))),
-    ),
+    renderOverview(overview(result, profile), lang),
     h(
       'div',
       { class: `card ties${ties.length ? ' attention' : ''}`, attrs: { 'data-testid': 'ties' } },
       h('h3', {}, S.review.ties),
       ties.length ? h('ul', {}, ...ties.map((line) => h('li', {}, line))) : h('p', { class: 'hint' }, S.review.noTies),
     ),
-    group,
+    renderLegend(lang),
+    h('div', { class: 'list-tools' }, group, toggle),
     list,
   );
 }

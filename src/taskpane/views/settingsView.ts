@@ -165,6 +165,8 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
         pasteButton,
       ),
     ),
+    // Command-line words only here, folded: a clerk never needs them.
+    h('details', { class: 'file-section cli' }, h('summary', {}, strings(lang).cli.title), h('p', { class: 'hint' }, strings(lang).cli.body)),
   );
 }
 

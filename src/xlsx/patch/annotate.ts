@@ -162,9 +162,10 @@ export function patchPackage(input: Buffer, grid: Grid, plan: AnnotationPlan | n
     wb.setSheet(stateEntry.name, { state: 'veryHidden' });
   } else wb.addSheet(STATE_SHEET, stateSheetXml(rows), 'veryHidden');
 
-  // Formats we appended and no cell uses any more go (from the end of the lists only).
+  // On a clear, formats we appended and no cell uses any more go (from the end of the lists only);
+  // an annotation reuses what is there, so the lists never grow from one annotation to the next.
   const ours = { fonts: ourFonts(styles.p), borders: ourBorders(styles.p) };
-  if (styles.mayTrim(ours)) {
+  if (!plan && styles.mayTrim(ours)) {
     const used = new Set<number>();
     for (const s of wb.sheets()) {
       if (!s.part || s.type !== WORKSHEET_TYPE) continue;

@@ -28,6 +28,9 @@ export class Styles {
   readonly p: string;
   private lists = new Map<Section, string[]>();
   private keyCache = new Map<number, string>();
+  /** Per cell format: its fill as the backup sees it; per (format, colour): the marked format. */
+  private fillCache = new Map<number, FillWant>();
+  private markCache = new Map<string, number>();
 
   constructor(xml: string) {
     this.xml = xml;
@@ -104,6 +107,14 @@ export class Styles {
 
   /** What a cell of this xf shows as fill, for the backup. */
   fillOfXf(xf: number): FillWant {
+    const hit = this.fillCache.get(xf);
+    if (hit) return hit;
+    const want = this.computeFillOfXf(xf);
+    this.fillCache.set(xf, want);
+    return want;
+  }
+
+  private computeFillOfXf(xf: number): FillWant {
     const fill = this.fillXml(this.fillIdOf(xf));
     const color = Styles.colorOf(fill);
     return color === undefined ? { fillXml: fill! } : { color };
@@ -132,9 +143,13 @@ export class Styles {
 
   /** The xf for a cell of xf `base` marked with a solid colour: base's own look, our fill. */
   marked(base: number, hex: string): number {
+    const k = `${base}|${hex}`;
+    const hit = this.markCache.get(k);
+    if (hit !== undefined) return hit;
     const fillId = this.add('fills', this.markFill(hex));
     const xf = this.add('cellXfs', this.withFillId(base, fillId, true));
     this.keyCache.delete(xf);
+    this.markCache.set(k, xf);
     return xf;
   }
 
@@ -189,6 +204,8 @@ export class Styles {
     while (fonts.length > 1 && ours.fonts.includes(fonts[fonts.length - 1]) && !used('fontId', fonts.length - 1)) fonts.pop();
     while (borders.length > 1 && ours.borders.includes(borders[borders.length - 1]) && !used('borderId', borders.length - 1)) borders.pop();
     this.keyCache.clear();
+    this.fillCache.clear();
+    this.markCache.clear();
   }
 
   /** True when the last cell format might be ours (a trim is worth scanning the sheets for). */

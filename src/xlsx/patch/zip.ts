@@ -107,7 +107,8 @@ export function entryBytes(e: ZipEntry): Buffer {
 /** A new entry from its content (deflated). */
 export function newEntry(name: string, content: Buffer | string, like?: ZipEntry): ZipEntry {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const raw = zlib.deflateRawSync(data, { level: 6 });
+  // Level 4: within a few per cent of 6 on sheet XML, in about half the time.
+  const raw = zlib.deflateRawSync(data, { level: 4 });
   const now = dosTime(new Date());
   return { name, method: 8, crc: zlib.crc32(data) >>> 0, compressedSize: raw.length, size: data.length, time: like?.time ?? now.time, date: like?.date ?? now.date, raw };
 }

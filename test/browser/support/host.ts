@@ -69,6 +69,10 @@ export function probe(page: Page) {
     cells: (refs: { sheet: string; cell: string }[]) => call<CellProbe[]>('cells', refs),
     sheetNames: () => call<string[]>('sheetNames'),
     selected: () => call<{ sheet: string; cell: string } | null>('selected'),
+    /** URLs the pane opened in the system browser (Office.context.ui.openBrowserWindow). */
+    openedUrls: () => call<string[]>('openedBrowserUrls'),
+    /** Excel refusing every request, as while a cell is being edited. */
+    setCellEditMode: (on: boolean) => call<void>('setCellEditMode', on),
     /** The host's workbook model, to serve again after a reload. */
     dump: () => call<unknown>('dump'),
   };

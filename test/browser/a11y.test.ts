@@ -1,0 +1,49 @@
+/**
+ * Accessibility of every state of the pane (test/browser/support/screens.ts: start, each tab, check
+ * with problems, review, failing filter with the reasons open, annotate, clear, dossier form, the
+ * blanks question, dossier done, the Mac save offer, settings, an error), in Vietnamese at 320 px
+ * and English at 450 px: axe-core finds no serious or critical violation. The same states are
+ * what `npm run screenshots` photographs.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Grid } from '../../src/core/grid';
+import { openBrowser } from './support/browser';
+import { ARTIFACTS, ensureHostBundle, ensureProductionBuild, ROOT } from './support/build';
+import { loadSampleGrid } from './support/sample';
+import { captureStates, seriousViolations } from './support/screens';
+
+jest.setTimeout(600_000);
+
+describe('accessibility of every state (axe-core)', () => {
+  let grid: Grid;
+  beforeAll(async () => {
+    ensureProductionBuild();
+    ensureHostBundle();
+    grid = await loadSampleGrid();
+  });
+
+  it('axe can fail: a page with an unlabelled button and low contrast is caught', async () => {
+    const s = await openBrowser();
+    try {
+      await s.page.setContent('<main><button></button><p style="color:#bbb;background:#fff">faint</p></main>');
+      await s.page.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+      const ids = await s.page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));
+      expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('has no serious or critical violation in any state, Vietnamese 320 px and English 450 px', async () => {
+    const out = path.join(ARTIFACTS, 'screens');
+    const results = [
+      ...(await captureStates({ grid, langs: ['vi'], widths: [320], out })),
+      ...(await captureStates({ grid, langs: ['en'], widths: [450], out })),
+    ];
+    fs.writeFileSync(path.join(out, 'a11y.json'), `${JSON.stringify(results, null, 2)}\n`);
+    expect(results.length).toBe(24);
+    expect(new Set(results.map((r) => r.state)).size).toBe(12);
+    expect(seriousViolations(results)).toEqual([]);
+  });
+});
