@@ -8,7 +8,7 @@
  */
 import { a1, cellAt, columnLetter, lastCol, lastRow, type CellValue, type Grid, type SheetGrid } from './grid';
 import type { Kind } from './ids';
-import type { Issue } from './result';
+import type { Issue, MessageCode } from './result';
 import { cleanName, editDistance, fold, hasPhrase } from './text';
 import { cellText, isBlankCell } from './values';
 import { unitKey } from './evaluate';
@@ -127,7 +127,7 @@ function readSheet(sheet: SheetGrid, header: Header, issues: Issue[]): AwardHist
   const entries: HistoryEntry[] = [];
   const at = (r: number, f: HistoryField): CellValue => (header.cols[f] === undefined ? null : cellAt(sheet, r, header.cols[f]!));
   const addr = (r: number, f: HistoryField) => a1(r, header.cols[f]!);
-  const warn = (cell: string, code: string, params: Record<string, string | number>) => issues.push({ severity: 'warning', sheet: sheet.name, cell, code, params });
+  const warn = (cell: string, code: MessageCode, params: Record<string, string | number>) => issues.push({ severity: 'warning', sheet: sheet.name, cell, code, params });
   for (let r = header.row + 1; r <= lastRow(sheet); r++) {
     const used = (Object.keys(header.cols) as HistoryField[]).filter((f) => !isBlankCell(at(r, f)));
     if (!used.length) continue;

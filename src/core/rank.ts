@@ -35,31 +35,42 @@ function compareNumbers(a: number, b: number): number {
   return comparePoints(a, b);
 }
 
-/** Descending comparison on every key in order; 0 means a true tie. */
-export function compareCandidates(a: Candidate, b: Candidate, profile: Profile): number {
-  for (const key of profile.rankingKeys) {
-    const va = keyValues(a, key, profile);
-    const vb = keyValues(b, key, profile);
-    for (let i = 0; i < va.length; i++) {
-      const d = compareNumbers(vb[i], va[i]);
-      if (d !== 0) return d;
-    }
-  }
+/** Every key's values of a candidate, in the profile's order, in one array. */
+function rankingVector(c: Candidate, profile: Profile): number[] {
+  const out: number[] = [];
+  for (const key of profile.rankingKeys) out.push(...keyValues(c, key, profile));
   // NĐ 152/2025 Điều 4: among candidates equal on every key, women and ≥ 70%-women collectives first.
-  if (profile.womenPriority) return womenKey(b) - womenKey(a);
+  if (profile.womenPriority) out.push(womenKey(c));
+  return out;
+}
+
+function compareVectors(va: number[], vb: number[]): number {
+  for (let i = 0; i < va.length; i++) {
+    const d = compareNumbers(vb[i], va[i]);
+    if (d !== 0) return d;
+  }
   return 0;
 }
 
-/** Groups of equal candidates, best first; the sort is stable but ties stay together as a group. */
+/** Descending comparison on every key in order; 0 means a true tie. */
+export function compareCandidates(a: Candidate, b: Candidate, profile: Profile): number {
+  return compareVectors(rankingVector(a, profile), rankingVector(b, profile));
+}
+
+/**
+ * Groups of equal candidates, best first; the sort is stable but ties stay together as a group.
+ * The keys are computed once per candidate (a sort compares each many times).
+ */
 function tieGroups(list: Candidate[], profile: Profile): Candidate[][] {
-  const sorted = [...list].sort((a, b) => compareCandidates(a, b, profile));
-  const groups: Candidate[][] = [];
-  for (const c of sorted) {
+  const keyed = list.map((c) => ({ c, v: rankingVector(c, profile) }));
+  keyed.sort((a, b) => compareVectors(a.v, b.v));
+  const groups: { v: number[]; members: Candidate[] }[] = [];
+  for (const k of keyed) {
     const last = groups[groups.length - 1];
-    if (last && compareCandidates(last[0], c, profile) === 0) last.push(c);
-    else groups.push([c]);
+    if (last && compareVectors(last.v, k.v) === 0) last.members.push(k.c);
+    else groups.push({ v: k.v, members: [k.c] });
   }
-  return groups;
+  return groups.map((g) => g.members);
 }
 
 export interface RankOutcome {

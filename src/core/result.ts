@@ -5,11 +5,19 @@
 import type { AwardHistory } from './history';
 import type { CriterionId, Field, Kind, Outcome } from './ids';
 
+import type { CoreCode } from './messages/vi';
+
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A message code: one of the core's catalogue (keyof the Vietnamese catalogue: a code without a
+ * text fails the type check), or an adapter's own, in its namespace and its own typed catalogues.
+ */
+export type MessageCode = CoreCode | `${'xlsx' | 'write'}.${string}`;
 
 /** A message as data: a code of the catalogue and its parameters. */
 export interface Message {
-  code: string;
+  code: MessageCode;
   params: MessageParams;
 }
 

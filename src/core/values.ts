@@ -6,7 +6,9 @@
 import { isCellError, type CellValue } from './grid';
 import { fold } from './text';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> } | { ok: 'blank' };
+import type { MessageCode } from './result';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params?: Record<string, string | number> } | { ok: 'blank' };
 
 const BLANK = { ok: 'blank' } as const;
 

@@ -65,7 +65,7 @@ export async function writeAnnotatedCopy(input: string | Uint8Array, plan: Annot
 /** Lines telling the clerk what the annotation found besides the marks (nothing: no lines). */
 export function copyReport(w: WrittenCopy, outPath: string, lang: Lang): string[] {
   const r = w.report;
-  const m = (code: string, params: Message['params']) => renderMessage({ code, params: { path: outPath, ...params } }, lang);
+  const m = (code: Message['code'], params: Message['params']) => renderMessage({ code, params: { path: outPath, ...params } }, lang);
   const lines: string[] = [];
   if (r.missingSheets.length) lines.push(m('xlsx.copyMissingSheets', { sheets: r.missingSheets.join(', ') }));
   if (r.goneCandidates.length) lines.push(m('xlsx.copyGoneCandidates', { names: r.goneCandidates.map((g) => `${anchorLabel(g)} (${g.sheet})`).join(', ') }));

@@ -28,7 +28,7 @@ const XLS_WORKBOOK = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book\u000
 /** Beyond this an OLE2 file is not scanned for its stream names (only the signature is used). */
 const OLE_SCAN_LIMIT = 64 * 1024 * 1024;
 
-function fail(code: string, path: string, extra: Record<string, string | number> = {}): { ok: false; error: Message } {
+function fail(code: Message['code'], path: string, extra: Record<string, string | number> = {}): { ok: false; error: Message } {
   return { ok: false, error: { code, params: { path, ...extra } } };
 }
 

@@ -54,7 +54,7 @@ const OLE_SCAN_LIMIT = 64 * 1024 * 1024;
 
 const MERGE = ExcelJS.ValueType.Merge;
 
-function fail(code: string, path: string, why?: string): ReadOutcome {
+function fail(code: Message['code'], path: string, why?: string): ReadOutcome {
   return { ok: false, error: { code, params: why === undefined ? { path } : { path, why } } };
 }
 

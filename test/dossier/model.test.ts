@@ -217,8 +217,8 @@ describe('wording and names', () => {
   it('summarises only the criteria met', () => {
     const c = candidate('A', {
       criteria: [
-        { id: 'sipas', outcome: 'pass', value: 93.1, sheet: 's', cell: 'A1', inherited: false, reason: { code: '', params: {} } },
-        { id: 'onTime', outcome: 'fail', value: 97, sheet: 's', cell: 'A1', inherited: false, reason: { code: '', params: {} } },
+        { id: 'sipas', outcome: 'pass', value: 93.1, sheet: 's', cell: 'A1', inherited: false, reason: { code: 'crit.blank', params: {} } },
+        { id: 'onTime', outcome: 'fail', value: 97, sheet: 's', cell: 'A1', inherited: false, reason: { code: 'crit.blank', params: {} } },
       ],
     });
     expect(achievementSummary(c, DEFAULT_PROFILE)).toBe('Chỉ số SIPAS đạt 93,1%.');

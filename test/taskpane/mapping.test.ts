@@ -58,7 +58,7 @@ describe('mapping edits', () => {
 });
 
 function crit(id: CriterionResult['id'], outcome: CriterionResult['outcome']): CriterionResult {
-  return { id, outcome, value: null, sheet: 'Tập thể', cell: 'E4', inherited: false, reason: { code: 'x', params: {} } };
+  return { id, outcome, value: null, sheet: 'Tập thể', cell: 'E4', inherited: false, reason: { code: 'crit.blank', params: {} } };
 }
 
 function candidate(name: string, row: number, criteria: CriterionResult[], extra: Partial<Candidate> = {}): Candidate {

@@ -219,7 +219,7 @@ describe('files that cannot be read: a message, never a throw', () => {
 
 test('every adapter message exists in both languages and renders without "undefined"', () => {
   expect(Object.keys(XLSX_MESSAGES.en).sort()).toEqual(Object.keys(XLSX_MESSAGES.vi).sort());
-  for (const code of Object.keys(XLSX_MESSAGES.vi)) {
+  for (const code of Object.keys(XLSX_MESSAGES.vi) as `xlsx.${string}`[]) {
     for (const lang of ['vi', 'en'] as const) {
       const text = renderXlsxMessage({ code, params: { path: 'a.xlsx', why: 'EACCES' } }, lang);
       expect(text).toContain('a.xlsx');

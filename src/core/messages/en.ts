@@ -1,4 +1,5 @@
-import type { Catalogue, Params } from './catalogue';
+import type { Params } from './catalogue';
+import type { CoreCode } from './vi';
 import { formatNumber, formatPercent } from './format';
 
 const pct = (v: unknown) => formatPercent(Number(v), 'en');
@@ -18,7 +19,8 @@ export const CRITERION_LABELS_EN: Record<string, string> = {
 const label = (p: Params) => CRITERION_LABELS_EN[String(p.criterion)] ?? String(p.criterion);
 const rule = (p: Params) => (Number(p.inclusive) ? `${pct(p.threshold)} or more` : `more than ${pct(p.threshold)}`);
 
-export const en: Catalogue = {
+/** Every code of the Vietnamese catalogue, no other (a missing or stray translation fails the type check). */
+export const en: Record<CoreCode, (p: Params) => string> = {
   'value.formulaError': (p) => `Formula error (${p.error}): fix this cell's formula.`,
   'value.rateNotNumber': (p) => `"${p.text}" is not a rate: type a number such as 98.5 or 98.5%.`,
   'value.rateOutOfRange': (p) => `Rate ${num(p.value)}% is outside 0–100%.`,

@@ -18,7 +18,7 @@ export const CRITERION_LABELS_VI: Record<string, string> = {
 const label = (p: Params) => CRITERION_LABELS_VI[String(p.criterion)] ?? String(p.criterion);
 const rule = (p: Params) => (Number(p.inclusive) ? `từ ${pct(p.threshold)} trở lên` : `trên ${pct(p.threshold)}`);
 
-export const vi: Catalogue = {
+export const vi = {
   'value.formulaError': (p) => `Lỗi công thức (${p.error}): sửa công thức của ô này.`,
   'value.rateNotNumber': (p) => `"${p.text}" không phải là một tỷ lệ: nhập số như 98,5 hoặc 98,5%.`,
   'value.rateOutOfRange': (p) => `Tỷ lệ ${num(p.value)}% nằm ngoài khoảng 0–100%.`,
@@ -79,4 +79,7 @@ export const vi: Catalogue = {
     `Dữ liệu của tiện ích lưu trong bảng tính (trang ẩn "${p.sheet}", mục "${p.key}") ${p.why === 'json' ? 'không phải JSON hợp lệ' : 'sai cấu trúc'} nên được bỏ qua; phần còn lại vẫn được dùng.`,
   'workbook.noTables': () =>
     `Không tìm thấy bảng tập thể hoặc cá nhân nào. Cần một dòng tiêu đề (trong 20 dòng đầu) có cột tên ("Tên đơn vị" hoặc "Họ và tên") và các cột chỉ tiêu như "Tỷ lệ hồ sơ đúng hạn", "Chỉ số SIPAS", "Xếp loại PAR Index".`,
-};
+} satisfies Catalogue;
+
+/** The core's message codes: a code not in the Vietnamese catalogue fails the type check. */
+export type CoreCode = keyof typeof vi;
