@@ -6,8 +6,7 @@
  * refused: recording twice never doubles anyone's awards.
  */
 import * as path from 'path';
-import { planRecord, type RecordPlan } from '../core/awardRecord';
-import { renderMessage } from '../core/messages';
+import { planRecord, type RecordPlan, renderMessage } from '../core';
 import { issuedDecisions } from '../dossier/decision';
 import { prepare } from '../dossier/prepare';
 import { packageExtension } from '../xlsx/patch/annotate';
