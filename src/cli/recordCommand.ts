@@ -6,8 +6,8 @@
  * refused: recording twice never doubles anyone's awards.
  */
 import * as path from 'path';
-import { planRecord, type RecordPlan, renderMessage } from '../core';
-import { issuedDecisions } from '../dossier/decision';
+import { type RecordPlan, renderMessage } from '../core';
+import { planDecisionRecord, rowRanges } from '../dossier/record';
 import { prepare } from '../dossier/prepare';
 import { packageExtension } from '../xlsx/patch/annotate';
 import { recordInPackage } from '../xlsx/patch/record';
@@ -53,28 +53,17 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
 
-  const issued = issuedDecisions(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
-  if (!issued.ok) return fail(io, { ok: false, exitCode: 1, message: t.decisionIncomplete(issued.missing) });
-  const refused: string[] = [];
-  if (!issued.decisions.length) {
-    io.out(t.noAwardees);
-    return 0;
-  }
-  // Every decision is checked against the history before anything is written; the accepted
-  // ones go in one plan (one new sheet at most, rows one after the other).
-  const history = prepared.analysis.result.history ?? null;
-  const sheetNames = wb.value.grid.sheets.map((s) => s.name);
-  const accepted = issued.decisions.filter((d) => {
-    const r = planRecord(history, d.awards, sheetNames);
-    if (!r.ok && r.reason === 'alreadyRecorded') refused.push(t.alreadyRecorded(r.decision, ranges(r.rows)));
-    return r.ok;
-  });
-  const all = planRecord(history, accepted.flatMap((d) => d.awards), sheetNames);
-  if (!all.ok) {
-    io.err(refused.join('\n'));
+  const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, wb.value.grid.sheets.map((s) => s.name));
+  if (!outcome.ok) {
+    if (outcome.reason === 'incomplete') return fail(io, { ok: false, exitCode: 1, message: t.decisionIncomplete(outcome.missing) });
+    if (outcome.reason === 'nothing') {
+      io.out(t.noAwardees);
+      return 0;
+    }
+    io.err(outcome.refused.map((r) => t.alreadyRecorded(r.decision, rowRanges(r.rows))).join('\n'));
     return 1;
   }
-  const plan: RecordPlan = all.plan;
+  const plan: RecordPlan = outcome.plan;
   const input = Buffer.from(wb.value.bytes.buffer, wb.value.bytes.byteOffset, wb.value.bytes.byteLength);
   const needed = packageExtension(input) ?? '.xlsx';
   if (path.extname(out).toLowerCase() !== needed) return fail(io, { ok: false, exitCode: 2, message: renderMessage({ code: 'xlsx.copyType', params: { path: out, ext: needed } }, lang) });
@@ -86,21 +75,9 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
     io.err(renderMessage(e.data, lang));
     return 1;
   }
-  const lines = accepted.map((d) => t.recorded(d.awards.length, d.number, out));
-  for (const r of refused) lines.push(`! ${r}`);
+  const lines = outcome.recorded.map((d) => t.recorded(d.count, d.decision, out));
+  for (const r of outcome.refused) lines.push(`! ${t.alreadyRecorded(r.decision, rowRanges(r.rows))}`);
   io.out(lines.join('\n'));
   return 0;
 }
 
-/** "2–20, 25" */
-function ranges(rows: number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
-  return out.join(', ');
-}

@@ -9,8 +9,12 @@ import { backupOf, clearAnnotations } from './clear';
 import { assertWritable } from './guards';
 import { hiddenSheetError, missingSheetsError, userError } from './messages';
 import { readGrid } from './readGrid';
-import type { ProfileSaved } from '../taskpane/sessionApi';
+import { applyRecordPlan } from './record';
+import { prepare } from '../dossier/prepare';
+import { planDecisionRecord } from '../dossier/record';
+import type { ProfileSaved, RecordResult } from '../taskpane/sessionApi';
 import { saveState as saveStateIn } from './state';
+import { rememberUndoNotice, undoNoticeDue, undoNoticeText } from './undoNotice';
 import { Syncer } from './syncer';
 
 async function run<T>(lang: Lang | undefined, batch: (syncer: Syncer) => Promise<T>): Promise<T> {
@@ -55,11 +59,25 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
   return { analysis, annotated: true, noteMode: mode };
 }
 
-export function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number }> {
-  return run(lang, async (syncer) => {
+/**
+ * "Đánh dấu". The first time in a workbook, `undoNotice` carries what the user must know (Excel
+ * cannot undo it; Xóa đánh dấu is the way back) — the pane shows it before the first click too
+ * (undoNotice) — and the workbook remembers it was said.
+ */
+export async function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number; undoNotice?: string }> {
+  const due = undoNoticeDue();
+  const out = await run(lang, async (syncer) => {
     const { analysis, noteMode } = await checkAndAnnotate(syncer, lang, 'always');
     return { analysis, noteMode, syncs: syncer.syncs };
   });
+  if (!due) return out;
+  await rememberUndoNotice();
+  return { ...out, undoNotice: undoNoticeText(lang) };
+}
+
+/** The notice to show before the first Đánh dấu in this workbook, or null once it was given. */
+export function undoNotice(lang: Lang): string | null {
+  return undoNoticeDue() ? undoNoticeText(lang) : null;
 }
 
 /**
@@ -114,5 +132,25 @@ export function readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid
     if (save) await saveStateIn(syncer, save);
     const { grid } = await readGrid(syncer);
     return { grid, syncs: syncer.syncs };
+  });
+}
+
+/**
+ * "Ghi vào lịch sử": saves the form's facts when given, reads the workbook, decides with the CLI's
+ * own preparation and plan (src/dossier/prepare.ts, record.ts), and appends the awards — one Excel.run.
+ */
+export function recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult> {
+  return run(lang, async (syncer) => {
+    if (save) await saveStateIn(syncer, save);
+    const read = await readGrid(syncer);
+    const { grid, names } = read;
+    const prepared = prepare(grid, { lang });
+    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => `${p.path}: ${p.message}`) : [] };
+    const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, names);
+    if (!outcome.ok) return outcome.reason === 'incomplete' ? { ok: false, reason: 'incomplete', problems: outcome.missing } : outcome.reason === 'nothing' ? { ok: false, reason: 'nothing', problems: [] } : { ok: false, reason: 'alreadyRecorded', problems: [], refused: outcome.refused };
+    // A protected history sheet, or (to add the sheet) a protected workbook structure: said, nothing written.
+    assertWritable({ protectedSheets: read.protectedSheets, structureProtected: outcome.plan.create && read.structureProtected }, [outcome.plan.sheet], lang);
+    await applyRecordPlan(syncer, outcome.plan);
+    return { ok: true, sheet: outcome.plan.sheet, recorded: outcome.recorded, refused: outcome.refused, syncs: syncer.syncs };
   });
 }

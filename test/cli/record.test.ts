@@ -16,6 +16,7 @@ import { readHistory } from '../../src/core/history';
 import { renderMessage } from '../../src/core/messages';
 import { stateRows } from '../../src/core/state';
 import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { docxText } from '../dossier/support';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');
@@ -129,5 +130,31 @@ describe('thidua record', () => {
     expect(decisionKey('01520/QĐ-UBND')).toBe(decisionKey('1520/QĐ-UBND'));
     const r = planRecord(null, [{ year: 2022, name: 'A', award: 'GK', decisionNumber: '1/QĐ', decisionDate: '01/01/2022' }], ['lịch sử khen thưởng']);
     expect(r.ok && r.plan.sheet).toBe('Lịch sử khen thưởng (2)');
+  });
+
+  it('a recorded decision shows up in the next dossier\'s section III (Các hình thức đã được khen thưởng)', () => {
+    // Next campaign, under the 2022 law (its Báo cáo thành tích has section III).
+    const nextFacts = path.join(work, 'nam-sau.json');
+    const facts = JSON.parse(readFileSync(FACTS, 'utf8'));
+    facts.year = 2025;
+    facts.date = '2025-12-20';
+    delete facts.decision;
+    writeFileSync(nextFacts, JSON.stringify(facts));
+    const out = path.join(work, 'ho-so-nam-sau');
+    const r = thidua(['dossier', first, '--out', out, '--facts', nextFacts]);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    const reports = readdirSync(path.join(out, '03-bao-cao-thanh-tich'));
+    const ha = reports.find((f) => f.endsWith('nguyen-thi-thu-ha.docx'))!;
+    const text = docxText(readFileSync(path.join(out, '03-bao-cao-thanh-tich', ha)));
+    const section = text.slice(text.indexOf('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'));
+    expect(text).toContain('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG');
+    expect(section).toContain('1520/QĐ-UBND ngày 28/12/2022');
+    expect(section).toContain('Giấy khen của Chủ tịch UBND thị xã');
+    // Before recording, the same dossier does not list it.
+    const before = path.join(work, 'ho-so-truoc');
+    expect(thidua(['dossier', SAMPLE, '--out', before, '--facts', nextFacts]).code).toBe(0);
+    const prior = docxText(readFileSync(path.join(before, '03-bao-cao-thanh-tich', ha)));
+    expect(prior).not.toContain('1520/QĐ-UBND');
   });
 });

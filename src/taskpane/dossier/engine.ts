@@ -6,9 +6,11 @@
 import { type Grid, type Lang } from '../../core';
 import { generateDocumentsPaced, validateTemplates, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../../dossier/generate';
 import type { TemplateId } from '../../dossier/model';
-import { prepareDossier, type Prepared } from '../../dossier/prepare';
+import { prepare, prepareDecisions, prepareDossier, type Prepared } from '../../dossier/prepare';
+import { calibrationDocx, certificatePages, certificatesDocx } from '../../dossier/certificates';
+import { defaultLayout, parseLayout, type CertificateLayout, type LayoutProblem } from '../../dossier/certificateLayout';
 import { validateTemplate, type TemplateProblem } from '../../dossier/render';
-import { DOSSIER_TEMPLATES } from '../../dossier/tags';
+import { DECISION_TEMPLATES, DOSSIER_TEMPLATES } from '../../dossier/tags';
 
 export { validateTemplate };
 
@@ -33,4 +35,44 @@ export async function generateInPane(grid: Grid, templates: TemplateSet, lang: L
 
 export function checkTemplate(bytes: Uint8Array, id: TemplateId, file: string, lang: Lang): TemplateProblem[] {
   return validateTemplate(bytes, id, file, lang);
+}
+
+export type DecisionEngineResult =
+  | { ok: true; files: GeneratedFile[]; missing: string[]; proposed: { awardId: string; collective: number; individual: number }[] }
+  | Extract<Prepared, { ok: false }>
+  | { ok: false; reason: 'templates'; problems: TemplateProblem[] };
+
+/** "Tạo Quyết định": the CLI's preparation (prepareDecisions) and rendering loop, paced. */
+export async function decisionsInPane(grid: Grid, templates: TemplateSet, lang: Lang, onProgress: (done: number, total: number) => void): Promise<DecisionEngineResult> {
+  const problems = validateTemplates(templates, lang, DECISION_TEMPLATES);
+  if (problems.length) return { ok: false, reason: 'templates', problems };
+  const prepared = prepareDecisions(grid, { lang });
+  if (!prepared.ok) return prepared;
+  const generated = await generateDocumentsPaced(prepared.model.documents, templates, lang, DECISION_TEMPLATES, onProgress);
+  if (!generated.ok) return { ok: false, reason: 'templates', problems: generated.problems };
+  return { ok: true, files: generated.files, missing: prepared.missing, proposed: prepared.model.proposed };
+}
+
+export type CertificatesResult =
+  | { ok: true; bytes: Uint8Array; pages: number; layout: CertificateLayout; layoutFrom: 'saved' | 'default' }
+  | Extract<Prepared, { ok: false }>
+  | { ok: false; reason: 'layoutInvalid'; problems: LayoutProblem[] }
+  | { ok: false; reason: 'nobody' };
+
+/** "In Giấy khen" / "Trang canh chỉnh": the layout saved in the workbook (else the default), as the CLI. */
+export function certificatesInPane(grid: Grid, lang: Lang, calibration: boolean): CertificatesResult {
+  const prepared = prepare(grid, { lang });
+  if (!prepared.ok) return prepared;
+  const saved = prepared.analysis.state.certificateLayout;
+  let layout = defaultLayout('A4');
+  if (saved !== undefined) {
+    const parsed = parseLayout(saved, lang);
+    if (!parsed.ok) return { ok: false, reason: 'layoutInvalid', problems: parsed.problems };
+    layout = parsed.layout;
+  }
+  const from = saved !== undefined ? 'saved' : 'default';
+  if (calibration) return { ok: true, bytes: calibrationDocx(layout), pages: 1, layout, layoutFrom: from };
+  const pages = certificatePages(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
+  if (!pages.length) return { ok: false, reason: 'nobody' };
+  return { ok: true, bytes: certificatesDocx(pages, layout), pages: pages.length, layout, layoutFrom: from };
 }

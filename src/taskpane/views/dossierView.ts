@@ -4,7 +4,7 @@
  * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
-import { type Analysis, type Candidate, type Lang } from '../../core';
+import { type Analysis, type Candidate, type Lang, type Grid } from '../../core';
 import type { Facts } from '../../dossier/facts';
 import type { TemplateId } from '../../dossier/model';
 import { custom, h, replaceChildren } from '../dom';
@@ -16,6 +16,8 @@ import { mergeFacts, missingFacts } from '../../dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
+import { defaultLayout, parseLayout } from '../../dossier/certificateLayout';
+import { afterStrings } from '../dossier/afterStrings';
 
 export interface DossierHost {
   api: SessionApi;
@@ -55,6 +57,8 @@ export class DossierView {
   private templatesBox!: HTMLElement;
   private progress!: HTMLElement;
   private output!: HTMLElement;
+  private afterOutput!: HTMLElement;
+  private layoutBox!: HTMLTextAreaElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -135,7 +139,134 @@ export class DossierView {
       h('div', { class: 'dossier-actions sticky', attrs: { 'data-testid': 'dossier-actions' } }, save, generate),
       this.progress,
       this.output,
+      this.afterCouncil(),
     );
+  }
+
+  /** The after-council step: Quyết định, Giấy khen (and its layout), "Ghi vào lịch sử". */
+  private afterCouncil(): HTMLElement {
+    const A = afterStrings(this.host.lang);
+    const button = (action: string, label: string, work: () => Promise<void>, appearance = 'outline') =>
+      custom('fluent-button', { attrs: { appearance, 'data-action': action }, on: { click: () => void work() } }, label);
+    this.afterOutput = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'after-result', 'aria-live': 'polite' } });
+    const saved = this.analysis?.state.certificateLayout;
+    this.layoutBox = h('textarea', { class: 'layout-json', attrs: { rows: 8, spellcheck: 'false', 'data-testid': 'layout-json', 'aria-label': A.layoutTitle } });
+    this.layoutBox.value = JSON.stringify(saved ?? defaultLayout('A4'), null, 2);
+    return h(
+      'section',
+      { class: 'after-council', attrs: { 'data-testid': 'after-council' } },
+      h('h3', {}, A.title),
+      h('p', { class: 'hint' }, A.intro),
+      h(
+        'div',
+        { class: 'dossier-actions' },
+        button('decision-generate', A.decision, () => this.generateDecisions(), 'accent'),
+        button('certificates-generate', A.certificates, () => this.makeCertificates(false)),
+        button('record-awards', A.record, () => this.recordAwards()),
+      ),
+      h(
+        'details',
+        { class: 'certificate-layout' },
+        h('summary', {}, A.layoutTitle),
+        h('p', { class: 'hint' }, A.layoutHint),
+        this.layoutBox,
+        h('div', { class: 'dossier-actions' }, button('layout-save', A.layoutSave, () => this.saveLayout()), button('certificates-calibration', A.calibration, () => this.makeCertificates(true))),
+      ),
+      this.afterOutput,
+    );
+  }
+
+  /** The form's facts, saved with the read when changed (as "Tạo hồ sơ" does); undefined when invalid. */
+  private async readWithFacts(progress: string): Promise<{ grid: Grid } | undefined> {
+    const facts = this.validated();
+    if (!facts) return undefined;
+    const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
+    const out = await this.host.run(progress, () => this.host.api.readForDossier(this.host.lang, save));
+    if (out && save) {
+      this.base = facts;
+      this.dirty = false;
+    }
+    return out;
+  }
+
+  private afterMessage(kind: 'success' | 'error' | 'warning', title: string, lines: string[] = [], extra: (HTMLElement | null)[] = []): void {
+    replaceChildren(
+      this.afterOutput,
+      h('div', { class: `message-bar ${kind}`, attrs: { 'data-testid': `after-${kind}` } }, h('strong', {}, title), lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l))) : null),
+      ...extra,
+    );
+  }
+
+  private failureLines(r: { reason: string; problems?: { message?: string; path?: string }[] | string[] }): string[] {
+    const D = this.D;
+    if (r.reason === 'noTables') return [D.noTables];
+    return ((r.problems ?? []) as (string | { path?: string; message?: string })[]).map((p) => (typeof p === 'string' ? p : p.path ? `${p.path}: ${p.message}` : String(p.message)));
+  }
+
+  async generateDecisions(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const read = await this.readWithFacts(A.decision);
+    if (!read) return;
+    const engine = await this.loadFiles(loadEngine);
+    const templates = await this.loadFiles(() => this.templateSet());
+    const r = await engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total));
+    replaceChildren(this.progress);
+    this.urls.revokeAll();
+    if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'templates' ? r.problems.map((p) => p.message) : this.failureLines(r));
+    if (!r.files.length) return this.afterMessage('warning', A.nobody);
+    const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: baseName(f.path), 'data-path': f.path, 'data-testid': 'download-decision' } }, f.title));
+    this.afterMessage('success', A.decisionsDone(r.files.length), r.missing.length ? [A.missing, ...r.missing] : [], links);
+  }
+
+  async makeCertificates(calibration: boolean): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const read = await this.readWithFacts(calibration ? A.calibration : A.certificates);
+    if (!read) return;
+    const engine = await this.loadFiles(loadEngine);
+    const r = engine.certificatesInPane(read.grid, this.host.lang, calibration);
+    this.urls.revokeAll();
+    if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'nobody' ? [A.nobody] : this.failureLines(r));
+    const name = calibration ? 'trang-canh-chinh-giay-khen.docx' : 'giay-khen.docx';
+    const link = h('a', { class: 'download primary', attrs: { href: this.urls.make(r.bytes, DOCX_TYPE), download: name, 'data-testid': calibration ? 'download-calibration' : 'download-certificates' } }, name);
+    this.afterMessage('success', calibration ? A.calibrationDone : A.certificatesDone(r.pages, A.layoutFrom[r.layoutFrom]), [], [link]);
+  }
+
+  async saveLayout(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    let json: unknown;
+    try {
+      json = JSON.parse(this.layoutBox.value);
+    } catch (e) {
+      return this.afterMessage('error', A.layoutInvalid, [(e as Error).message]);
+    }
+    const parsed = parseLayout(json, this.host.lang);
+    if (!parsed.ok) return this.afterMessage('error', A.layoutInvalid, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    const ok = await this.host.run(A.layoutSave, async () => {
+      await this.host.api.saveState({ certificateLayout: parsed.layout });
+      return true;
+    });
+    if (ok) this.afterMessage('success', A.layoutSaved);
+  }
+
+  async recordAwards(): Promise<void> {
+    const A = afterStrings(this.host.lang);
+    const facts = this.validated();
+    if (!facts) return;
+    const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
+    const r = await this.host.run(A.record, () => this.host.api.recordAwards(this.host.lang, save));
+    if (!r) return;
+    if (save) {
+      this.base = facts;
+      this.dirty = false;
+    }
+    if (r.ok) {
+      const lines = r.refused.map((x) => A.alreadyRecorded(x.decision, x.rows.length > 1 ? `${Math.min(...x.rows)}–${Math.max(...x.rows)}` : String(x.rows[0])));
+      return this.afterMessage('success', r.recorded.map((x) => A.recorded(x.count, x.decision, r.sheet)).join(' '), lines);
+    }
+    if (r.reason === 'alreadyRecorded') return this.afterMessage('warning', A.failed, (r.refused ?? []).map((x) => A.alreadyRecorded(x.decision, x.rows.length > 1 ? `${Math.min(...x.rows)}–${Math.max(...x.rows)}` : String(x.rows[0]))));
+    if (r.reason === 'incomplete') return this.afterMessage('error', A.incomplete, r.problems.map((p) => missingLabel(this.D, p)));
+    if (r.reason === 'nothing') return this.afterMessage('warning', A.nobody);
+    return this.afterMessage('error', A.failed, r.reason === 'noTables' ? [this.D.noTables] : r.problems);
   }
 
   private field(id: string, multiline: boolean, value: string, numeric: boolean): HTMLElement {

@@ -1,0 +1,148 @@
+/**
+ * After the council, in the production task pane (headless Chromium, strict Excel test host holding
+ * the sample workbook with the sample facts saved): "Tạo Quyết định", "In Giấy khen" and "Ghi vào
+ * lịch sử" give what `thidua decision`, `thidua certificates` and `thidua record` give on the same
+ * workbook and facts — the .docx byte for byte, the history rows entry for entry — and the same
+ * decision is refused the second time.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { STATE_SHEET } from '../../src/core/annotationPlan';
+import type { Grid } from '../../src/core/grid';
+import { readHistory } from '../../src/core/history';
+import { stateRows } from '../../src/core/state';
+import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { SAMPLE, thidua } from '../cli/run';
+import type { WorkbookModel } from '../host/model';
+import { answerOfficeJs, openBrowser, type Session } from './support/browser';
+import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
+import { hostScript, probe } from './support/host';
+import { loadSampleGrid } from './support/sample';
+import { serveDirectory, type StaticServer } from './support/server';
+
+const SHOTS = path.join(ARTIFACTS, 'browser');
+
+function sampleFacts(): Facts {
+  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
+  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
+  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
+  if (!a.ok || !b.ok) throw new Error('sample facts');
+  return mergeFacts(a.facts, b.facts);
+}
+
+/** The host's workbook as a Grid (values only), for the history reader. */
+function gridOfModel(model: WorkbookModel): Grid {
+  const sheets = model.sheets.map((s) => {
+    const values: (string | number | boolean | null)[][] = [];
+    for (const [ref, cell] of Object.entries(s.cells)) {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref);
+      if (!m) continue;
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+      const row = Number(m[2]) - 1;
+      while (values.length <= row) values.push([]);
+      values[row][col - 1] = (cell as { value: string | number | boolean | null }).value;
+    }
+    return { name: s.name, originRow: 0, originCol: 0, values: values.map((r) => Array.from(r, (v) => (v === undefined ? null : v))) };
+  });
+  return { sheets } as Grid;
+}
+
+describe('after the council, in Chromium with the Excel test host', () => {
+  let server: StaticServer;
+  let browser: Session;
+  let tmp: string;
+  let factsFile: string;
+
+  beforeAll(async () => {
+    ensureProductionBuild();
+    ensureHostBundle();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-after-'));
+    const facts = sampleFacts();
+    factsFile = path.join(tmp, 'facts.json');
+    fs.writeFileSync(factsFile, JSON.stringify(facts));
+    const grid = await loadSampleGrid();
+    const withFacts: Grid = { sheets: [...grid.sheets, { name: STATE_SHEET, originRow: 0, originCol: 0, values: stateRows({ facts }) }] };
+    server = await serveDirectory(DIST);
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(withFacts, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN' }));
+  }, 600000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const save = async (testid: string, name: string): Promise<Buffer> => {
+    const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.click(`[data-testid=${testid}]`)]);
+    const file = path.join(tmp, name);
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  };
+
+  it('the decision, the certificates and the history equal the CLI’s', async () => {
+    const { page } = browser;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.click('[data-action=dossier]');
+    await page.getByTestId('dossier-form').waitFor();
+    await expect(page.inputValue('[data-fact="decision.number"]')).resolves.toBe('1520');
+
+    // Tạo Quyết định = thidua decision.
+    await page.click('[data-action=decision-generate]');
+    await page.getByTestId('download-decision').waitFor({ timeout: 60000 });
+    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lập 1 Quyết định khen thưởng.');
+    await page.screenshot({ path: path.join(SHOTS, 'after-1-decision.png'), fullPage: true });
+    const paneDecision = await save('download-decision', 'qd.docx');
+    const cliOut = path.join(tmp, 'cli');
+    const cli = thidua(['decision', SAMPLE, '--out', cliOut, '--facts', factsFile]);
+    expect(cli.code).toBe(0);
+    expect(fs.readFileSync(path.join(cliOut, 'quyet-dinh-giay-khen-thi-xa.docx')).equals(paneDecision)).toBe(true);
+
+    // In Giấy khen = thidua certificates.
+    await page.click('[data-action=certificates-generate]');
+    await page.getByTestId('download-certificates').waitFor({ timeout: 60000 });
+    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lập 19 trang Giấy khen');
+    const paneCertificates = await save('download-certificates', 'gk.docx');
+    const cliGk = path.join(tmp, 'gk-cli.docx');
+    expect(thidua(['certificates', SAMPLE, '--out', cliGk, '--facts', factsFile]).code).toBe(0);
+    expect(fs.readFileSync(cliGk).equals(paneCertificates)).toBe(true);
+
+    // A layout saved in the pane is the CLI's layout too (read from the workbook).
+    const layout = JSON.parse(await page.inputValue('[data-testid=layout-json]'));
+    layout.fields.name.y = 88;
+    await page.locator('details.certificate-layout summary').click();
+    await page.fill('[data-testid=layout-json]', JSON.stringify(layout));
+    await page.click('[data-action=layout-save]');
+    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lưu bố cục Giấy khen');
+    await page.click('[data-action=certificates-calibration]');
+    await page.getByTestId('download-calibration').waitFor({ timeout: 60000 });
+
+    // Ghi vào lịch sử = thidua record.
+    await page.click('[data-action=record-awards]');
+    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã ghi 19 dòng của Quyết định 1520/QĐ-UBND vào trang “Lịch sử khen thưởng”.');
+    await page.screenshot({ path: path.join(SHOTS, 'after-2-recorded.png'), fullPage: true });
+    const model = (await probe(page).dump()) as WorkbookModel;
+    const paneHistory = readHistory(gridOfModel(model)).history!;
+    const cliCopy = path.join(tmp, 'da-ghi.xlsx');
+    expect(thidua(['record', SAMPLE, '--facts', factsFile, '--annotate', cliCopy]).code).toBe(0);
+    const read = await readWorkbookFile(cliCopy);
+    if (!read.ok) throw new Error('copy unreadable');
+    const cliHistory = readHistory(read.grid).history!;
+    // The sample's history sheet holds 8 earlier awards: the 19 come below them, as in the CLI's copy.
+    expect(paneHistory.entries.filter((e) => e.decisionNumber === '1520/QĐ-UBND')).toHaveLength(19);
+    expect(paneHistory.entries.map(({ nameCell: _n, ...e }) => e)).toEqual(cliHistory.entries.map(({ nameCell: _n, ...e }) => e));
+    // The layout saved by the pane is what the workbook now holds.
+    const saved = model.sheets.find((s) => s.name === STATE_SHEET);
+    expect(JSON.stringify(saved)).toContain('certificateLayout');
+
+    // The same decision again: refused, nothing written.
+    const before = JSON.stringify(await probe(page).dump());
+    await page.click('[data-action=record-awards]');
+    await expect(page.getByTestId('after-warning').textContent()).resolves.toContain('Quyết định 1520/QĐ-UBND đã có trong lịch sử (dòng 13–31)');
+    expect(JSON.stringify(await probe(page).dump())).toBe(before);
+  });
+});
