@@ -6,7 +6,7 @@
  * files). event.completed() is called exactly once, as soon as the dialog is open (or could not
  * open), never while it waits for the user: Excel times out a command left pending.
  */
-import { type Analysis, KINDS, type Lang, shortAwardLabel } from '../core';
+import { type Analysis, KINDS, type Lang, overview, type Overview, shortAwardLabel } from '../core';
 import { matchesFilter } from '../taskpane/filters';
 
 export interface QuickReport {
@@ -14,6 +14,8 @@ export interface QuickReport {
   tone: 'success' | 'error';
   title: string;
   lines: string[];
+  /** The picture at a glance (core/overview.ts), drawn by the dialog as in the pane. */
+  overview?: Overview;
 }
 
 const WORDS = {
@@ -61,7 +63,7 @@ export function quickReport(analysis: Analysis, lang: Lang): QuickReport {
   if (tied > 0) lines.push(W.ties(tied));
   lines.push(W.unchanged);
   lines.push(W.more);
-  return { lang, tone: 'success', title: W.title, lines };
+  return { lang, tone: 'success', title: W.title, lines, overview: overview(result, profile) };
 }
 
 export function errorReport(err: unknown, lang: Lang): QuickReport {
