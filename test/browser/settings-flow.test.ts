@@ -120,7 +120,9 @@ describe('Cấu hình in Chromium with the Excel test host', () => {
 
     // Import a file (the hidden input behind "Nhập từ tệp JSON"): the exported file loads back.
     await page.setInputFiles('[data-testid=import-file]', file!);
-    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã nạp cấu hình vào biểu mẫu');
+    // The file is read asynchronously: wait for the message rather than read it at once.
+    const imported = async () => ((await page.getByTestId('settings-message').textContent()) ?? '').includes('Đã nạp cấu hình vào biểu mẫu');
+    expect(await eventually(imported, true)).toBe(true);
     expect(await page.inputValue(SIPAS)).toBe('95');
 
     // Import by paste: a bad file is refused by its JSON path, a good one fills the form.

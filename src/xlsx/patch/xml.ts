@@ -151,10 +151,14 @@ export interface Splice {
   text: string;
 }
 
-/** Applies non-overlapping splices (in any order; equal positions keep their given order). */
+/**
+ * Applies non-overlapping splices (in any order). At one position, insertions come before a
+ * replacement starting there (a new cell goes before the next cell, whose tag may change too);
+ * otherwise equal positions keep their given order.
+ */
 export function splice(xml: string, edits: Splice[]): string {
   if (!edits.length) return xml;
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || Number(a.e.del > 0) - Number(b.e.del > 0) || a.i - b.i);
   const parts: string[] = [];
   let p = 0;
   for (const { e } of sorted) {
