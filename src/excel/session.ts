@@ -18,6 +18,7 @@ import { prepare } from '../dossier/prepare';
 import { planDecisionRecord } from '../dossier/record';
 import type { ProfileSaved, RecordResult } from '../taskpane/sessionApi';
 import { saveState as saveStateIn } from './state';
+import { rememberUndoNotice, undoNoticeDue, undoNoticeText } from './undoNotice';
 import { Syncer } from './syncer';
 
 async function run<T>(lang: Lang | undefined, batch: (syncer: Syncer) => Promise<T>): Promise<T> {
@@ -62,11 +63,25 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
   return { analysis, annotated: true, noteMode: mode };
 }
 
-export function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number }> {
-  return run(lang, async (syncer) => {
+/**
+ * "Đánh dấu". The first time in a workbook, `undoNotice` carries what the user must know (Excel
+ * cannot undo it; Xóa đánh dấu is the way back) — the pane shows it before the first click too
+ * (undoNotice) — and the workbook remembers it was said.
+ */
+export async function annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs: number; undoNotice?: string }> {
+  const due = undoNoticeDue();
+  const out = await run(lang, async (syncer) => {
     const { analysis, noteMode } = await checkAndAnnotate(syncer, lang, 'always');
     return { analysis, noteMode, syncs: syncer.syncs };
   });
+  if (!due) return out;
+  await rememberUndoNotice();
+  return { ...out, undoNotice: undoNoticeText(lang) };
+}
+
+/** The notice to show before the first Đánh dấu in this workbook, or null once it was given. */
+export function undoNotice(lang: Lang): string | null {
+  return undoNoticeDue() ? undoNoticeText(lang) : null;
 }
 
 /**

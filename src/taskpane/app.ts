@@ -75,7 +75,14 @@ export class TaskPane {
     this.nextLine = h('p', { class: 'next-step', attrs: { 'data-testid': 'next-step', 'aria-live': 'polite' } });
     this.dataSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.start));
     this.reviewSection = h('div', { class: 'section-body' }, h('p', { class: 'hint' }, S.hints.reviewFirst));
-    this.annotateSection = h('div', { class: 'section-body' }, renderAnnotateIdle(this.lang));
+    // Before the first Đánh dấu in this workbook: Excel cannot undo it, Xóa đánh dấu is the way back.
+    const undoNotice = this.api.undoNotice?.(this.lang) ?? null;
+    this.annotateSection = h(
+      'div',
+      { class: 'section-body' },
+      renderAnnotateIdle(this.lang),
+      undoNotice ? h('div', { class: 'message-bar warning', attrs: { role: 'note', 'data-testid': 'undo-notice' } }, h('p', {}, undoNotice)) : null,
+    );
     const dossierSection = h('div', { class: 'section-body' });
     this.dossier = new DossierView(dossierSection, {
       api: this.api,
@@ -362,7 +369,9 @@ export class TaskPane {
       case 'annotate': {
         const out = await this.run(S.progress.annotate, () => this.api.annotateWorkbook(this.lang));
         if (!out) return;
-        replaceChildren(this.status);
+        // The first time in this workbook, the notice stays in view with the result (said once).
+        if (out.undoNotice) this.showInfo(out.undoNotice);
+        else replaceChildren(this.status);
         this.reviewShown = true;
         this.show(out.analysis);
         this.showAnnotate({ kind: 'annotated', marks: out.analysis.plan.marks.length, noteMode: out.noteMode });

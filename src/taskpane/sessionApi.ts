@@ -25,7 +25,10 @@ export type RecordResult =
 
 export interface SessionApi {
   checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analysis }>;
-  annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs?: number }>;
+  /** `undoNotice`: the first Đánh dấu in this workbook — tell the user that Excel cannot undo it. */
+  annotateWorkbook(lang: Lang): Promise<{ analysis: Analysis; noteMode: NoteMode; syncs?: number; undoNotice?: string }>;
+  /** Shown before the first Đánh dấu in a workbook (null once it was given there). */
+  undoNotice?(lang: Lang): string | null;
   clearWorkbook(): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   saveState(partial: WorkbookState): Promise<void>;

@@ -22,6 +22,8 @@ export interface HostOptions {
   /** Highest supported version per requirement set (default ExcelApi 1.18). */
   requirementSets?: Record<string, string>;
   requestLimit?: number;
+  /** The add-in's document settings (Office.context.document.settings) saved in the file. */
+  settings?: Record<string, unknown>;
 }
 
 export interface HostState {
@@ -73,6 +75,9 @@ export class ExcelHost implements HostState {
   readonly displayLanguage: string;
   readonly platform: string;
   private sets: Record<string, string>;
+  /** Document settings saved in the file (what another session would read) and this session's view. */
+  settings: Record<string, unknown>;
+  pendingSettings: Record<string, unknown>;
 
   constructor(model: WorkbookModel, options: HostOptions = {}) {
     this.workbook = new WorkbookData(model);
@@ -80,6 +85,8 @@ export class ExcelHost implements HostState {
     this.platform = options.platform ?? 'OfficeOnline';
     this.sets = { ExcelApi: '1.18', OpenBrowserWindowApi: '1.1', ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? REQUEST_LIMIT;
+    this.settings = { ...(options.settings ?? {}) };
+    this.pendingSettings = { ...this.settings };
   }
 
   supports(set: string, version: string): boolean {
@@ -294,6 +301,18 @@ export class ExcelHost implements HostState {
         displayLanguage: host.displayLanguage,
         platform: host.platform,
         requirements: { isSetSupported: (name: string, version?: string) => host.supports(name, version ?? '1.1') },
+        // Office.Settings: a key/value store of the add-in, kept in the document once saveAsync runs.
+        document: {
+          settings: {
+            get: (name: string) => (name in host.pendingSettings ? host.pendingSettings[name] : null),
+            set: (name: string, value: unknown) => void (host.pendingSettings[name] = JSON.parse(JSON.stringify(value))),
+            remove: (name: string) => void delete host.pendingSettings[name],
+            saveAsync: (cb?: (r: { status: string }) => void) => {
+              host.settings = JSON.parse(JSON.stringify(host.pendingSettings));
+              setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+            },
+          },
+        },
         // Opening the system browser (OpenBrowserWindowApi 1.1): recorded, never navigated; https only, as Office.
         ui: {
           openBrowserWindow: (url: string) => {

@@ -1,7 +1,7 @@
 /**
  * Every scenario of this folder, played by the simulator (tools/simulator) on the strict host
  * through the real add-in code, with its expectations:
- * - per step, `"expect": { "ok", "messageIncludes", "maxSyncs" }`;
+ * - per step, `"expect": { "ok", "messageIncludes", "messageExcludes", "maxSyncs" }`;
  * - per scenario, `"expect": { "same": [[a, b]…], "different": [[a, b]…] }` on snapshots, where
  *   "unmarked:<name>" is snapshot <name> of the same steps played without the add-in's marking
  *   (annotate, clear, quickCheck left out) — the workbook as if never marked.
@@ -50,6 +50,9 @@ describe('simulator scenarios (test/scenarios/*.json)', () => {
       if (want.ok !== undefined && got.ok !== want.ok) throw new Error(`expected ok=${want.ok}: ${where}`);
       for (const text of typeof want.messageIncludes === 'string' ? [want.messageIncludes] : (want.messageIncludes ?? [])) {
         if (!got.message?.includes(text)) throw new Error(`expected the message to include "${text}": ${where}`);
+      }
+      for (const text of typeof want.messageExcludes === 'string' ? [want.messageExcludes] : (want.messageExcludes ?? [])) {
+        if (got.message?.includes(text)) throw new Error(`expected the message not to include "${text}": ${where}`);
       }
       if (want.maxSyncs !== undefined && (got.syncs ?? 0) > want.maxSyncs) throw new Error(`expected ≤ ${want.maxSyncs} syncs, got ${got.syncs}: ${where}`);
     });

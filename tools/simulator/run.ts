@@ -55,7 +55,8 @@ async function addinAction(step: Step, lang: Lang): Promise<Outcome> {
       }
       case 'annotate': {
         const out = await session.annotateWorkbook(lang);
-        const lines = [S.annotate.done(out.analysis.plan.marks.length), S.annotate.noteMode[out.noteMode]].filter(Boolean);
+        // The first time in a workbook the pane also shows the undo notice (Excel cannot undo this).
+        const lines = [out.undoNotice, S.annotate.done(out.analysis.plan.marks.length), S.annotate.noteMode[out.noteMode]].filter(Boolean);
         return { ok: true, message: lines.join(' ') };
       }
       case 'clear': {

@@ -16,6 +16,8 @@ const stepExpect = z
     ok: z.boolean().optional(),
     /** Every one of these texts is in the message. */
     messageIncludes: z.union([z.string(), z.array(z.string())]).optional(),
+    /** None of these texts is in the message. */
+    messageExcludes: z.union([z.string(), z.array(z.string())]).optional(),
     /** At most this many syncs. */
     maxSyncs: z.number().int().optional(),
   })
