@@ -1,5 +1,6 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
 import { analyze } from '../core/analyze';
+import { DEFAULT_PRESET } from '../core/presets';
 import { toJsonReport } from '../core/report';
 import { renderMessage } from '../core/messages';
 import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
@@ -70,7 +71,11 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       writeJson(report, io.write.bind(io));
       io.write('\n');
     } else io.out(JSON.stringify(report, null, 2));
-  } else io.out(humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`)));
+  } else {
+    const human = humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`));
+    // The seed's preset goes without saying; another one is named first.
+    io.out(analysis.preset.id === DEFAULT_PRESET ? human : `${t.presetLine(analysis.preset.id)}\n${human}`);
+  }
   if (annotatePath) {
     let written: WrittenCopy;
     try {

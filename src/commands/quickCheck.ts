@@ -10,12 +10,15 @@ import type { Analysis } from '../core/analyze';
 import { KINDS, type Lang } from '../core/ids';
 import { shortAwardLabel } from '../core/messages/labels';
 import { matchesFilter } from '../taskpane/filters';
+import { overview, type Overview } from '../core/overview';
 
 export interface QuickReport {
   lang: Lang;
   tone: 'success' | 'error';
   title: string;
   lines: string[];
+  /** The picture at a glance (core/overview.ts), drawn by the dialog as in the pane. */
+  overview?: Overview;
 }
 
 const WORDS = {
@@ -63,7 +66,7 @@ export function quickReport(analysis: Analysis, lang: Lang): QuickReport {
   if (tied > 0) lines.push(W.ties(tied));
   lines.push(W.unchanged);
   lines.push(W.more);
-  return { lang, tone: 'success', title: W.title, lines };
+  return { lang, tone: 'success', title: W.title, lines, overview: overview(result, profile) };
 }
 
 export function errorReport(err: unknown, lang: Lang): QuickReport {

@@ -4,6 +4,7 @@
  */
 import { h, replaceChildren } from '../taskpane/dom';
 import type { QuickReport } from './quickCheck';
+import { renderLegend, renderOverview } from '../taskpane/views/overviewView';
 
 function read(): QuickReport {
   try {
@@ -33,6 +34,9 @@ if (root) {
     root,
     h('h1', {}, report.title),
     h('ul', { class: `message-bar ${report.tone}`, attrs: { 'data-testid': 'quick-lines' } }, ...report.lines.map((line) => h('li', {}, line))),
+    // The same picture at a glance as at the top of "Xét tiêu chí", with its colour legend.
+    report.overview?.kinds ? renderOverview(report.overview, report.lang, 'h2') : null,
+    report.overview?.kinds ? renderLegend(report.lang) : null,
     h('button', { class: 'close-button', attrs: { type: 'button', 'data-action': 'close' }, on: { click: close } }, report.lang === 'vi' ? 'Đóng' : 'Close'),
   );
 }

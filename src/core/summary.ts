@@ -10,6 +10,8 @@ export type Verdict = 'eligible' | 'fail' | 'unknown' | 'duplicate';
 export function verdictOf(c: Candidate): Verdict {
   if (c.duplicate) return 'duplicate';
   if (c.eligible) return 'eligible';
+  // Dissolved or merged (TT 15/2025/TT-BNV): not proposed whatever its figures; the reason is an issue on its name.
+  if (c.dissolved) return 'fail';
   return c.criteria.some((x) => x.outcome === 'fail') ? 'fail' : 'unknown';
 }
 

@@ -120,7 +120,9 @@ describe('Cấu hình in Chromium with the Excel test host', () => {
 
     // Import a file (the hidden input behind "Nhập từ tệp JSON"): the exported file loads back.
     await page.setInputFiles('[data-testid=import-file]', file!);
-    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã nạp cấu hình vào biểu mẫu');
+    // The file is read asynchronously: wait for the message rather than read it at once.
+    const imported = async () => ((await page.getByTestId('settings-message').textContent()) ?? '').includes('Đã nạp cấu hình vào biểu mẫu');
+    expect(await eventually(imported, true)).toBe(true);
     expect(await page.inputValue(SIPAS)).toBe('95');
 
     // Import by paste: a bad file is refused by its JSON path, a good one fills the form.
@@ -220,5 +222,36 @@ describe('Cấu hình in Chromium with the Excel test host', () => {
     await expect(page.locator('[data-action=close]').textContent()).resolves.toBe('Đóng');
     await page.screenshot({ path: path.join(SHOTS, '18-quick-check-dialog.png'), fullPage: true });
     expect(browser.dialogs).toEqual([]);
+  });
+
+  it('applies the xa-phuong-2026 preset in Cấu hình, saves it in the workbook, and a reload keeps it', async () => {
+    browser = await openBrowser();
+    await answerOfficeJs(browser, hostScript(grid, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN', persist: true }));
+    const { page } = browser;
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    await page.selectOption('[data-path=preset]', 'xa-phuong-2026');
+    await page.click('[data-action=apply-preset]');
+    await expect(page.getByTestId('settings-message').textContent()).resolves.toContain('Đã điền theo mẫu');
+    expect(await page.inputValue('[data-path="awards.1.label"]')).toBe('Giấy khen của Chủ tịch UBND xã/phường');
+    expect(await page.inputValue('[data-path="awards.1.grantor"]')).toBe('Chủ tịch UBND xã/phường');
+    expect(await page.isChecked('[data-path=womenPriority]')).toBe(true);
+    expect(await page.inputValue('[data-path=voteBase]')).toBe('total');
+    await page.fill('[data-path=dissolvedUnits]', 'UBND phường Ninh Đa');
+    await page.locator('[data-path=legalFrames]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '18-preset-applied.png'), fullPage: true });
+    await page.click('[data-action=save-profile]');
+    await page.locator('[data-testid=status] .message-bar.success').waitFor();
+    await page.reload();
+    await page.click('[data-tab=settings]');
+    await page.locator(SIPAS).waitFor();
+    expect(await page.inputValue('[data-path=preset]')).toBe('xa-phuong-2026');
+    expect(await page.inputValue('[data-path="awards.1.label"]')).toBe('Giấy khen của Chủ tịch UBND xã/phường');
+    expect(await page.inputValue('[data-path=dissolvedUnits]')).toBe('UBND phường Ninh Đa');
+    // Own legal frames that are not JSON: refused by field, nothing saved.
+    await page.fill('[data-path=legalFrames]', '[{ "id": ');
+    await page.click('[data-action=save-profile]');
+    await expect(page.locator('[data-testid=settings-message] [role=alert]').textContent()).resolves.toContain('Khung pháp lý riêng');
   });
 });

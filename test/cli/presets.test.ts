@@ -37,6 +37,9 @@ describe('presets on the command line', () => {
     const json = JSON.parse(r.stdout) as { profile: string; candidates: { award: string | null }[] };
     expect(json.profile).toBe('Xã/phường CCHC 2026');
     expect(new Set(json.candidates.map((c) => c.award).filter(Boolean))).toEqual(new Set(['giay-khen-xa-phuong']));
+    const human = thidua(['check', SAMPLE, '--preset', 'xa-phuong-2026']);
+    expect(human.stdout.split('\n')[0]).toBe('Mẫu cấu hình: xa-phuong-2026');
+    expect(human.stdout).toContain('Giấy khen');
   });
 
   it('dossier --preset xa-phuong-2026: the commune\'s wording and the current law, no "thị xã" of ours', () => {

@@ -4,6 +4,7 @@
  * the dialog, and event.completed() called exactly once — as soon as the dialog is open, before the
  * user closes it; at once when it cannot open, and on errors (cell-edit mode).
  */
+import { overview } from '../../src/core/overview';
 import { analyze } from '../../src/core/analyze';
 import type { QuickReport } from '../../src/commands/quickCheck';
 import { generatedWorkbook } from '../host/generate';
@@ -107,6 +108,8 @@ describe('Kiểm tra nhanh', () => {
     expect(report.lines).toContain(`${issues.length} lỗi dữ liệu (${errors} lỗi, ${issues.length - errors} cảnh báo)`);
     expect(report.lines.some((l) => l.startsWith('Bảng tính không bị thay đổi.'))).toBe(true);
     expect(report.lines.join(' ')).not.toMatch(/Đã đánh dấu/);
+    // The picture at a glance travels with the report (the dialog draws it as the pane does).
+    expect(report.overview).toEqual(overview(expected.result, expected.profile));
 
     // The dialog's "Đóng" button: closed by the function file (still loaded); nothing completes twice.
     dialogs[0].handlers.get('dialogMessageReceived')!({ message: 'close' });

@@ -103,3 +103,11 @@ describe('women first among equals (NĐ 152/2025/NĐ-CP Điều 4)', () => {
     expect(seed.ties).toHaveLength(1);
   });
 });
+
+describe('a dissolved unit in the summaries', () => {
+  it('reads as not proposed (red), never as missing data', () => {
+    const { verdictOf } = require('../../src/core/summary') as typeof import('../../src/core/summary');
+    const r = check(grid(collectives([[...unitRow(1, 'UBND xã Ninh Đông'), 'Đã sáp nhập']], [...COLLECTIVE_HEADER, 'Giải thể, sáp nhập'])));
+    expect(verdictOf(r.candidates[0])).toBe('fail');
+  });
+});

@@ -466,7 +466,7 @@ function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id
     'select',
     { attrs: { 'data-path': 'preset', 'aria-label': L.preset } },
     option('', L.presetNone, law.preset === ''),
-    ...PRESETS.map((p) => option(p.id, `${p.id} — ${p.name[lang]}`, p.id === law.preset)),
+    ...PRESETS.map((p) => option(p.id, p.name[lang], p.id === law.preset)),
   );
   const applyButton = custom(
     'fluent-button',
@@ -490,7 +490,8 @@ function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id
   return fieldset(
     L.legend,
     L.hint,
-    h('div', { class: 'rule' }, h('label', { class: 'stacked' }, h('span', {}, L.preset), preset), applyButton),
+    h('label', { class: 'stacked' }, h('span', {}, L.preset), preset),
+    h('div', { class: 'settings-actions' }, applyButton),
     h('label', { class: 'stacked' }, h('span', {}, L.voteBase), voteBase),
     h('label', { class: 'inline' }, checkbox(law.womenPriority, 'womenPriority', (v) => (law.womenPriority = v)), h('span', {}, L.women)),
     h('label', { class: 'stacked' }, h('span', {}, L.dissolved), dissolved),

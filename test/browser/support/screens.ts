@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import type { Grid } from '../../../src/core/grid';
+import { analyze } from '../../../src/core/analyze';
+import { quickReport } from '../../../src/commands/quickCheck';
 import { answerOfficeJs, OFFICE_CDN, openBrowser, type Session } from './browser';
 import { DIST, HOST_BUNDLE, ROOT } from './build';
 import { hostScript, probe } from './host';
@@ -162,6 +164,18 @@ const MAC_STEP: Step = {
   },
 };
 
+/** The quick-check dialog (quickcheck.html) with the report of the sample: lines, overview, legend. */
+function dialogStep(grid: Grid, lang: Lang, origin: string): Step {
+  return {
+    name: '13-quick-check-dialog',
+    run: async (page) => {
+      const report = quickReport(analyze(grid, { lang }), lang);
+      await page.goto(`${origin}/quickcheck.html?r=${encodeURIComponent(JSON.stringify(report))}`);
+      await page.locator('[data-testid=overview]').waitFor();
+    },
+  };
+}
+
 export async function captureStates(opts: CaptureOptions): Promise<StateResult[]> {
   const server = await serveDirectory(DIST);
   const bundle = fs.readFileSync(HOST_BUNDLE, 'utf8');
@@ -169,7 +183,7 @@ export async function captureStates(opts: CaptureOptions): Promise<StateResult[]
   try {
     for (const lang of opts.langs) {
       for (const width of opts.widths) {
-        const runs: { platform?: string; steps: Step[] }[] = [{ steps: STEPS }, { platform: 'Mac', steps: [MAC_STEP] }];
+        const runs: { platform?: string; steps: Step[] }[] = [{ steps: STEPS }, { platform: 'Mac', steps: [MAC_STEP, dialogStep(opts.grid, lang, server.origin)] }];
         for (const { platform, steps } of runs) {
           const session = await openBrowser();
           try {
