@@ -1,5 +1,5 @@
 /** The words of the after-council step of "Tạo hồ sơ" (Quyết định, Giấy khen, lịch sử), vi / en. */
-import type { Lang } from '../../core/ids';
+import type { Lang } from '../../core';
 
 export interface AfterStrings {
   title: string;
