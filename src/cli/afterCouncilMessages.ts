@@ -1,5 +1,5 @@
 /** Messages of `thidua decision`, `certificates` and `record`, per language (documents stay Vietnamese). */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 export interface AfterCouncilText {
   missingOut: string;

@@ -1,8 +1,5 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze } from '../core/analyze';
-import { DEFAULT_PRESET } from '../core/presets';
-import { toJsonReport } from '../core/report';
-import { renderMessage } from '../core/messages';
+import { analyze, DEFAULT_PRESET, renderMessage, toJsonReport } from '../core';
 import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';

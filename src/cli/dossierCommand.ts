@@ -7,8 +7,7 @@
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Lang } from '../core/ids';
-import { renderMessage } from '../core/messages';
+import { type Lang, renderMessage } from '../core';
 import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';

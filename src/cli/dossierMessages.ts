@@ -1,5 +1,5 @@
 /** Messages of `thidua dossier`, per language (the documents themselves are always Vietnamese). */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 export interface DossierText {
   missingOut: string;

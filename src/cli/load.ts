@@ -3,10 +3,7 @@
  * into a message and an exit code, never a stack trace.
  */
 import { promises as fs } from 'fs';
-import type { Lang } from '../core/ids';
-import { renderMessage } from '../core/messages';
-import { parseProfileText, type Profile } from '../core/profile';
-import { isPresetId, PRESET_IDS } from '../core/presets';
+import { type Lang, renderMessage, parseProfileText, type Profile, isPresetId, PRESET_IDS } from '../core';
 import { readWorkbook, type ReadResult } from '../xlsx/read';
 import { cliText } from './messages';
 

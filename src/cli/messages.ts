@@ -1,5 +1,5 @@
 /** Messages of the command line itself (usage, files), per language. */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 export interface CliText {
   usage: string;

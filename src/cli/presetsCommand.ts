@@ -1,5 +1,5 @@
 /** `thidua presets [--lang en]`: the presets `--preset` accepts, the default marked. */
-import { DEFAULT_PRESET, PRESETS } from '../core/presets';
+import { DEFAULT_PRESET, PRESETS } from '../core';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { cliText } from './messages';

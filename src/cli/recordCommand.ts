@@ -6,8 +6,7 @@
  * refused: recording twice never doubles anyone's awards.
  */
 import * as path from 'path';
-import type { RecordPlan } from '../core/awardRecord';
-import { renderMessage } from '../core/messages';
+import { type RecordPlan, renderMessage } from '../core';
 import { planDecisionRecord, rowRanges } from '../dossier/record';
 import { prepare } from '../dossier/prepare';
 import { packageExtension } from '../xlsx/patch/annotate';

@@ -15,7 +15,7 @@
  */
 import { constants as FS, promises as fs, unlinkSync, type Stats } from 'fs';
 import * as path from 'path';
-import type { Message } from '../core/result';
+import type { Message } from '../core';
 import './writeMessages';
 
 export { fsErrorWords } from './writeMessages';

@@ -1,11 +1,5 @@
 /** The human-readable output of `thidua check`: a table per kind, problems, quotas, ties. */
-import { criterionCellText } from '../core/annotate';
-import { CRITERION_IDS, KINDS, type CriterionId, type Lang } from '../core/ids';
-import { criterionLabel, renderMessage } from '../core/messages';
-import { labels, shortAwardLabel } from '../core/messages/labels';
-import type { Profile } from '../core/profile';
-import type { CheckResult } from '../core/result';
-import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from '../core/summary';
+import { criterionCellText, CRITERION_IDS, KINDS, type CriterionId, type Lang, criterionLabel, renderMessage, labels, shortAwardLabel, type Profile, type CheckResult, awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from '../core';
 import { cliText } from './messages';
 
 /** Short column titles for the criteria (the full labels are in the legend). */

@@ -1,7 +1,5 @@
 /** Messages of the CLI's file writing (src/cli/safeWrite.ts), registered with the core's renderer. */
-import type { Lang } from '../core/ids';
-import type { Catalogue } from '../core/messages/catalogue';
-import { registerMessages } from '../core/messages';
+import { type Lang, type Catalogue, registerMessages } from '../core';
 
 /** A system error code in words. */
 export function fsErrorWords(code: string, lang: Lang): string {

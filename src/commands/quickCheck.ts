@@ -6,11 +6,8 @@
  * files). event.completed() is called exactly once, as soon as the dialog is open (or could not
  * open), never while it waits for the user: Excel times out a command left pending.
  */
-import type { Analysis } from '../core/analyze';
-import { KINDS, type Lang } from '../core/ids';
-import { shortAwardLabel } from '../core/messages/labels';
+import { type Analysis, KINDS, type Lang, overview, type Overview, shortAwardLabel } from '../core';
 import { matchesFilter } from '../taskpane/filters';
-import { overview, type Overview } from '../core/overview';
 
 export interface QuickReport {
   lang: Lang;

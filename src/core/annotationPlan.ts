@@ -57,4 +57,4 @@ export interface AnnotationPlan {
 }
 
 /** Name of the product's own hidden sheet holding its state (profile, facts, what it replaced). */
-export const STATE_SHEET = '_ThiDuaCCHC';
+export { STATE_SHEET } from './sheetNames';

@@ -14,7 +14,8 @@ import { cellText, isBlankCell } from './values';
 import { unitKey } from './evaluate';
 
 /** The sheet's name as the user creates it (workbook.md); matched folded, "… (2)" included. */
-export const HISTORY_SHEET = 'Lịch sử khen thưởng';
+import { HISTORY_SHEET } from './sheetNames';
+export { HISTORY_SHEET };
 /** The columns in the order the sample workbook (and the add-in, when it records awards) writes them. */
 export const HISTORY_HEADER = ['Năm', 'Tên tập thể/cá nhân', 'Danh hiệu/Hình thức', 'Số quyết định', 'Ngày quyết định', 'Ghi chú'] as const;
 

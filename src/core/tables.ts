@@ -7,7 +7,7 @@ import { classifyHeader, isBareMeasure, type HeaderMatch } from './headers';
 import type { Field, Kind } from './ids';
 import type { Issue, TableInfo } from './result';
 import type { MappingOverride } from './state';
-import { STATE_SHEET } from './annotationPlan';
+import { RESULT_SHEET_NAMES, STATE_SHEET } from './sheetNames';
 import { isHistorySheetName } from './history';
 
 /** workbook.md: the header row is found within the first 20 rows. */
@@ -238,4 +238,4 @@ export function findTables(grid: Grid, overrides: MappingOverride[] = [], ourShe
 }
 
 /** The result sheet we write is never read back as a table. */
-export const RESULT_SHEET_NAMES = { vi: 'Kết quả xét khen thưởng', en: 'Kết quả xét khen thưởng' } as const;
+export { RESULT_SHEET_NAMES } from './sheetNames';

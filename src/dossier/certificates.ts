@@ -6,8 +6,7 @@
  * is the template). The calibration page draws rulers and a cross at each line's corner.
  */
 import PizZip from 'pizzip';
-import type { Award, Profile } from '../core/profile';
-import type { Candidate, CheckResult } from '../core/result';
+import { type Award, type Profile, type Candidate, type CheckResult } from '../core';
 import { BLANK, parseIsoDate, vietnameseDate } from './dates';
 import { decisionFor, decisionNumber } from './decision';
 import type { Facts } from './facts';

@@ -4,10 +4,7 @@
  * tiếp", with the danh sách as an annex ("Kèm theo Quyết định số …") numbered on its own pages.
  * Pure: the data of each document; every fact not given is the dotted blank, never invented.
  */
-import type { AwardToRecord } from '../core/awardRecord';
-import type { Lang } from '../core/ids';
-import type { Award, Profile } from '../core/profile';
-import type { Candidate, CheckResult } from '../core/result';
+import { type AwardToRecord, type Lang, type Award, type Profile, type Candidate, type CheckResult } from '../core';
 import { BLANK, parseIsoDate, vietnameseDate } from './dates';
 import type { DecisionFacts, Facts } from './facts';
 import { slug } from './fileNames';

@@ -5,7 +5,7 @@
  * progress paints), so both give the same bytes.
  */
 import PizZip from 'pizzip';
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 import type { DossierDocument, DossierModel, TemplateId } from './model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
 import { isReportTemplate } from './reportForms';

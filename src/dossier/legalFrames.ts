@@ -13,9 +13,9 @@ import {
   type CitingDocument,
   type LegalFrame,
   type ReportForm,
-} from '../core/legalFrames';
+} from '../core';
 
-export { citationsFor, frameFor, latestFrame, mergeFrames, REPORT_FORMS, CITING_DOCUMENTS, legalFrameSchema } from '../core/legalFrames';
+export { citationsFor, frameFor, latestFrame, mergeFrames, REPORT_FORMS, CITING_DOCUMENTS, legalFrameSchema } from '../core';
 export type { CitingDocument, LegalFrame, ReportForm };
 
 /** The shipped table; a broken table is a build error caught by the tests, not a user's problem. */

@@ -4,11 +4,7 @@
  * Biên bản, one Báo cáo thành tích (in the form of the frame in force) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
-import { historyOf, type AwardHistory, type HistoryEntry } from '../core/history';
-import type { Kind, Lang } from '../core/ids';
-import type { Award, Profile } from '../core/profile';
-import type { Candidate, CheckResult } from '../core/result';
-import { meetingVoters } from '../core/votes';
+import { historyOf, type AwardHistory, type HistoryEntry, type Kind, type Lang, type Award, type Profile, type Candidate, type CheckResult, meetingVoters } from '../core';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';

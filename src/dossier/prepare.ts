@@ -8,10 +8,7 @@
  * in both, with every problem by path — unless the facts given beside the workbook replace every
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
-import { analyze, meetingVoters, type Analysis } from '../core/analyze';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import type { Profile, ProfileProblem } from '../core/profile';
+import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '../core';
 import { buildDecisions, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';

@@ -7,8 +7,7 @@
 import Docxtemplater, { type DXT } from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
-import type { Lang } from '../core/ids';
-import { editDistance } from '../core/text';
+import { type Lang, editDistance } from '../core';
 import { BLANK } from './dates';
 import type { TemplateId } from './model';
 import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from './tags';

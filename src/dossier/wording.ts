@@ -3,11 +3,7 @@
  * what a candidate achieved ("SIPAS 96,4%"). Built from the profile, so a changed profile changes
  * the documents; figures use the Vietnamese decimal comma.
  */
-import type { CriterionId } from '../core/ids';
-import type { Profile, RateRule } from '../core/profile';
-import type { Candidate, CriterionResult } from '../core/result';
-import { formatNumber } from '../core/messages/format';
-import { isDecisionReference, parseYesNo } from '../core/values';
+import { type CriterionId, type Profile, type RateRule, type Candidate, type CriterionResult, formatNumber, isDecisionReference, parseYesNo } from '../core';
 
 /**
  * A rate as printed: one decimal, more only when rounding would make a value that beat the

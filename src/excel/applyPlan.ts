@@ -23,9 +23,7 @@
  * cell was marked before (so re-annotating never backs up our own marks), else what is there now.
  * Only cells whose current state differs from the wanted one are written.
  */
-import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type ResultSheet } from '../core/annotationPlan';
-import { columnLetter, parseA1 } from '../core/grid';
-import { stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core/state';
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type ResultSheet, columnLetter, parseA1, stateRows, type AnnotationBackup, type BackedUpCell, type WorkbookState } from '../core';
 import { noteModeUsable, supports, type NoteMode } from './capabilities';
 import { jsonSize, type Syncer } from './syncer';
 

@@ -2,8 +2,7 @@
  * "Xóa đánh dấu": removes what the last annotation added and puts back the fills and notes it
  * replaced, so that an annotated then cleared workbook is, cell for cell, the one before.
  */
-import { readState, type AnnotationBackup } from '../core/state';
-import { STATE_SHEET } from '../core/annotationPlan';
+import { readState, type AnnotationBackup, STATE_SHEET } from '../core';
 import { reconcile, queueExistingNotes, STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
 import { assertWritable } from './guards';
 import { readGrid } from './readGrid';

@@ -3,7 +3,7 @@
  * a protected sheet we would write on, or workbook structure protection (every Đánh dấu / Xóa đánh
  * dấu adds or removes our result and state sheets). The user is told which sheet, and what to do.
  */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 import { protectionError } from './messages';
 
 export interface Protection {

@@ -1,5 +1,5 @@
 /** The adapter's messages for the user (vi + en): what went wrong in Excel and what to do. */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 interface Strings {
   cellEdit: string;

@@ -4,7 +4,7 @@
  * text cells formatted as text first (so "28/12/2022" stays the decision's date as written, not
  * a date Excel reinterprets by locale) — all queued, then one sync.
  */
-import type { RecordPlan } from '../core/awardRecord';
+import type { RecordPlan } from '../core';
 import type { Syncer } from './syncer';
 
 export async function applyRecordPlan(syncer: Syncer, plan: RecordPlan): Promise<void> {

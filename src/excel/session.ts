@@ -2,11 +2,7 @@
  * What the task pane calls (src/taskpane/sessionApi.ts): one Excel.run per user action, failures
  * turned into messages for the user.
  */
-import { analyze, type Analysis } from '../core/analyze';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import type { Profile } from '../core/profile';
-import type { WorkbookState } from '../core/state';
+import { analyze, type Analysis, type Grid, type Lang, type Profile, type WorkbookState } from '../core';
 import { queueExistingNotes, reconcile } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';

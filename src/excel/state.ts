@@ -1,6 +1,5 @@
 /** Saves part of the product's state (profile, mapping overrides, facts) on the hidden state sheet. */
-import { STATE_SHEET } from '../core/annotationPlan';
-import { readState, type WorkbookState } from '../core/state';
+import { STATE_SHEET, readState, type WorkbookState } from '../core';
 import { STATE_SHEET_STAGING, writeStateSheet } from './applyPlan';
 import { supports } from './capabilities';
 import { protectionError } from './messages';

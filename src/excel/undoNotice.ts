@@ -5,7 +5,7 @@
  * (Office.context.document.settings, saved in the file), not on a sheet: a workbook cleared of our
  * marks stays exactly as it was, and the notice is still not repeated.
  */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 const KEY = 'thidua.undoNoticeShown';
 

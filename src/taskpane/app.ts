@@ -4,9 +4,7 @@
  * tab. Each action is one call of the adapter (one Excel.run), with one progress bar while it runs
  * and a readable error when it fails.
  */
-import type { Analysis } from '../core/analyze';
-import type { Lang } from '../core/ids';
-import type { MappingOverride } from '../core/state';
+import { type Analysis, type Lang, type MappingOverride, type Profile } from '../core';
 import { byId, custom, h, replaceChildren } from './dom';
 import type { Filter } from './filters';
 import { strings, type Strings } from './i18n';
@@ -17,7 +15,6 @@ import { renderData } from './views/dataView';
 import { renderReview } from './views/reviewView';
 import { DossierView } from './views/dossierView';
 import { renderSettings } from './views/settingsView';
-import type { Profile } from '../core/profile';
 
 type StepId = 'check' | 'review' | 'annotate' | 'dossier';
 const STEPS: readonly StepId[] = ['check', 'review', 'annotate', 'dossier'];

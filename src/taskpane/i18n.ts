@@ -2,7 +2,7 @@
  * Every string of the task pane, in Vietnamese (default) and English. Messages of the core
  * (criteria reasons, data problems) come from src/core/messages; only the pane's own words are here.
  */
-import type { CriterionId, Field, Kind, Lang, RankingKey } from '../core/ids';
+import type { CriterionId, Field, Kind, Lang, RankingKey } from '../core';
 
 export interface Strings {
   title: string;

@@ -1,5 +1,5 @@
 /** Words of the Cấu hình additions of issue 11 (presets, vote base, women's priority, dissolved units, legal frames). */
-import type { Lang } from '../core/ids';
+import type { Lang } from '../core';
 
 export interface LawStrings {
   legend: string;

@@ -2,10 +2,7 @@
  * Turns the user's edits of a table's column mapping into a MappingOverride saved in the workbook
  * (state key "overrides"), which the core applies on every later check — in Excel and in the CLI.
  */
-import { columnIndex } from '../core/grid';
-import { FIELDS, type Field, type Kind } from '../core/ids';
-import type { TableInfo } from '../core/result';
-import type { MappingOverride } from '../core/state';
+import { columnIndex, FIELDS, type Field, type Kind, type TableInfo, type MappingOverride } from '../core';
 
 export interface MappingEdit {
   kind: Kind;

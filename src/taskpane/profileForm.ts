@@ -3,10 +3,7 @@
  * Validation is the core's (validateProfile, the CLI's schema): the form never judges a value
  * itself, it only turns text into the JSON a --profile file would hold.
  */
-import { RANKING_KEYS, type Lang, type PresetId, type RankingKey } from '../core/ids';
-import { presetById } from '../core/presets';
-import { criterionLabel } from '../core/messages';
-import { DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem, type VoteBase } from '../core/profile';
+import { RANKING_KEYS, type Lang, type PresetId, type RankingKey, presetById, criterionLabel, DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem, type VoteBase } from '../core';
 
 export const RATE_CRITERIA = ['taskCompletion', 'sipas', 'onTime'] as const;
 export const RATING_CRITERIA = ['parIndex', 'unitParIndex'] as const;

@@ -2,11 +2,7 @@
  * What the task pane needs from the Office.js adapter (src/excel/session.ts). One Excel.run per
  * call; failures are Errors whose message is already written for the user.
  */
-import type { Analysis } from '../core/analyze';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import type { Profile } from '../core/profile';
-import type { WorkbookState } from '../core/state';
+import { type Analysis, type Grid, type Lang, type Profile, type WorkbookState } from '../core';
 
 export type NoteMode = 'notes' | 'comments' | 'none';
 

@@ -5,13 +5,7 @@
  * and written safely (cli/safeWrite.ts: never over the input, temp file + rename).
  */
 import * as path from 'path';
-import type { AnnotationPlan } from '../core/annotationPlan';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import { renderMessage } from '../core/messages';
-import { anchorLabel, type ReconcileReport } from '../core/reconcile';
-import type { Message } from '../core/result';
-import type { WorkbookState } from '../core/state';
+import { type AnnotationPlan, type Grid, type Lang, renderMessage, anchorLabel, type ReconcileReport, type Message, type WorkbookState } from '../core';
 import { safeWriteFile } from '../cli/safeWrite';
 import { packageExtension, patchPackage } from './patch/annotate';
 import './messages';

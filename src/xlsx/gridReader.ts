@@ -15,7 +15,7 @@
  * - a formula → its cached result by the same rules (no cached value → empty);
  * - the non-top-left cells of a merged area → empty.
  */
-import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
+import type { CellRect, CellValue, Grid, SheetGrid } from '../core';
 import { relType, type Package, type SheetInfo } from './package';
 import type { Attrs } from './xml';
 

@@ -1,8 +1,5 @@
 /** Messages of the exceljs adapter (files that cannot be read or written), registered with the core's renderer. */
-import type { Lang } from '../core/ids';
-import type { Message } from '../core/result';
-import type { Catalogue } from '../core/messages/catalogue';
-import { registerMessages } from '../core/messages';
+import { type Lang, type Message, type Catalogue, registerMessages } from '../core';
 
 /** Bytes → megabytes, rounded. */
 function mb(n: string | number | undefined): string {

@@ -4,8 +4,7 @@
  * a file can be unreadable becomes a message naming the file and why, never an exception.
  */
 import { promises as fs } from 'fs';
-import type { Grid } from '../core/grid';
-import type { Message } from '../core/result';
+import { type Grid, type Message } from '../core';
 import { readGrid, worksheetsOf } from './gridReader';
 import { openPackage, PackageError, type Package, type PackageLimits } from './package';
 import './messages';

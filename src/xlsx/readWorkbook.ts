@@ -10,8 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
-import type { Message } from '../core/result';
+import { type CellRect, type CellValue, type Grid, type SheetGrid, type Message } from '../core';
 import './messages';
 
 export type ReadOutcome =

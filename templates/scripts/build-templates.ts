@@ -222,6 +222,9 @@ function baoCao(form: ReportFormId): string {
       ],
       { widths: hw, borders: true, headerRows: 1 },
     ),
+    // A table directly followed by another is merged with it by word processors (the signatures'
+    // borderless table would take this one's borders away): a small paragraph, kept with both.
+    p('', { keepNext: true, size: 6 }),
   ];
   return [
     p('{formLabel}', { align: 'right', i: true, size: 11, after: 120, left: 3000 }),

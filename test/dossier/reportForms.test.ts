@@ -104,6 +104,8 @@ describe('the report of each frame', () => {
         const last = before.endsWith('</w:tbl>') ? before.slice(before.lastIndexOf('<w:tr>')) : before.slice(before.lastIndexOf('<w:p>'));
         expect([pick, last.includes('<w:keepNext/>')]).toEqual([pick, true]);
       }
+      // Two tables in a row would be merged into one by Word and LibreOffice (section III's borders lost).
+      for (const f of g.files) expect([f.path, documentXml(f.bytes).includes('</w:tbl><w:tbl>')]).toEqual([f.path, false]);
     }
   });
 });

@@ -67,8 +67,8 @@ it('clearing a workbook never annotated changes nothing', async () => {
 
 it('state values that read like numbers survive the state sheet (written as text)', async () => {
   const host = useHost(fromGrid(await sampleGrid()));
-  await saveState({ votes: 5, facts: 'TRUE' });
-  expect((await checkWorkbook('vi')).analysis.state).toEqual({ votes: 5, facts: 'TRUE' });
+  await saveState({ votes: 5, preset: 'TRUE' });
+  expect((await checkWorkbook('vi')).analysis.state).toEqual({ votes: 5, preset: 'TRUE' });
   expect(host.dump().sheets.find((s) => s.name === '_ThiDuaCCHC')!.cells.B2.value).toBe('5');
 });
 

@@ -43,6 +43,12 @@ function errorText(e: unknown): string {
   return e instanceof Error && e.message ? e.message : String(e);
 }
 
+/** Notices an adapter call returned beside its result (`{ notices: string[] }`), if any. */
+function noticesOf(out: unknown): string[] {
+  const n = (out as { notices?: unknown } | null | undefined)?.notices;
+  return Array.isArray(n) ? n.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /** The add-in's buttons, as the pane (app.ts) and the ribbon (commands.ts) call them and word their outcome. */
 async function addinAction(step: Step, lang: Lang): Promise<Outcome> {
   const S = strings(lang);
@@ -56,12 +62,13 @@ async function addinAction(step: Step, lang: Lang): Promise<Outcome> {
       case 'annotate': {
         const out = await session.annotateWorkbook(lang);
         // The first time in a workbook the pane also shows the undo notice (Excel cannot undo this).
-        const lines = [out.undoNotice, S.annotate.done(out.analysis.plan.marks.length), S.annotate.noteMode[out.noteMode]].filter(Boolean);
+        const lines = [out.undoNotice, S.annotate.done(out.analysis.plan.marks.length), S.annotate.noteMode[out.noteMode], ...noticesOf(out)].filter(Boolean);
         return { ok: true, message: lines.join(' ') };
       }
       case 'clear': {
-        await session.clearWorkbook();
-        return { ok: true, message: S.annotate.cleared };
+        const out: unknown = await session.clearWorkbook();
+        // What the clear found worth saying without failing (a fill the user changed since, kept…).
+        return { ok: true, message: [S.annotate.cleared, ...noticesOf(out)].join(' ') };
       }
       case 'quickCheck': {
         // The dialog "opens" at once and is never closed: the command must complete all the same.

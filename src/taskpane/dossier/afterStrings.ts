@@ -1,5 +1,5 @@
 /** The words of the after-council step of "Tạo hồ sơ" (Quyết định, Giấy khen, lịch sử), vi / en. */
-import type { Lang } from '../../core/ids';
+import type { Lang } from '../../core';
 
 export interface AfterStrings {
   title: string;
@@ -28,7 +28,7 @@ export interface AfterStrings {
 
 const vi: AfterStrings = {
   title: 'Sau khi Hội đồng xét: Quyết định, Giấy khen, lịch sử',
-  intro: 'Khi lãnh đạo đồng ý, điền phần “Quyết định khen thưởng” ở trên (số, ngày, người ký, tiền thưởng), rồi lập Quyết định kèm danh sách, in Giấy khen lên phôi, và ghi các trường hợp được khen vào trang “Lịch sử khen thưởng”.',
+  intro: 'Khi lãnh đạo đồng ý, điền phần “Quyết định khen thưởng” trong “Thông tin khác” ở trên (số, ngày, người ký, tiền thưởng) rồi bấm “Lưu thông tin”, rồi lập Quyết định kèm danh sách, in Giấy khen lên phôi, và ghi các trường hợp được khen vào trang “Lịch sử khen thưởng”.',
   decision: 'Tạo Quyết định',
   certificates: 'In Giấy khen',
   calibration: 'Trang canh chỉnh',
@@ -45,7 +45,7 @@ const vi: AfterStrings = {
   layoutFrom: { saved: 'lưu trong sổ làm việc', default: 'mặc định, A4 ngang' },
   recorded: (n, d, sheet) => `Đã ghi ${n} dòng của Quyết định ${d} vào trang “${sheet}”.`,
   alreadyRecorded: (d, rows) => `Quyết định ${d} đã có trong lịch sử (dòng ${rows}): không ghi lần nữa.`,
-  incomplete: 'Quyết định chưa có đủ số, ngày (điền ở phần “Quyết định khen thưởng”):',
+  incomplete: 'Quyết định chưa có đủ số, ngày (điền ở phần “Quyết định khen thưởng” trong “Thông tin khác”):',
   nobody: 'Không có tập thể, cá nhân nào được đề nghị khen thưởng.',
   failed: 'Chưa làm được:',
   missing: 'Còn để trống (in “……”):',
@@ -53,7 +53,7 @@ const vi: AfterStrings = {
 
 const en: AfterStrings = {
   title: 'After the council: decision, certificates, history',
-  intro: 'Once the chairman agrees, fill in “Award decision” above (number, date, signer, amounts), then draft the decision with its list, print the certificates onto the blanks, and record the awards in the sheet “Lịch sử khen thưởng”.',
+  intro: 'Once the chairman agrees, fill in “Award decision” under “Other facts” above (number, date, signer, amounts) and save, then draft the decision with its list, print the certificates onto the blanks, and record the awards in the sheet “Lịch sử khen thưởng”.',
   decision: 'Draft the decision',
   certificates: 'Print certificates',
   calibration: 'Calibration page',

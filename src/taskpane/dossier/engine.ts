@@ -3,8 +3,7 @@
  * import() when the user picks a template or generates, so the first bundle stays small.
  * Preparation and rendering are the CLI's own (src/dossier/prepare.ts, generate.ts).
  */
-import type { Grid } from '../../core/grid';
-import type { Lang } from '../../core/ids';
+import { type Grid, type Lang } from '../../core';
 import { generateDocumentsPaced, validateTemplates, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../../dossier/generate';
 import type { TemplateId } from '../../dossier/model';
 import { prepare, prepareDecisions, prepareDossier, type Prepared } from '../../dossier/prepare';

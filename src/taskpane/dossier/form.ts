@@ -6,7 +6,7 @@
  * a number, "05" stays "05"), so opening and saving the form never changes the dossier.
  * Facts the form does not show (other document numbers, symbols…) are kept as they are.
  */
-import type { Lang } from '../../core/ids';
+import type { Lang } from '../../core';
 import { parseIsoDate } from '../../dossier/dates';
 import { parseFacts, type Facts } from '../../dossier/facts';
 

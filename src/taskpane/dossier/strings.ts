@@ -1,5 +1,5 @@
 /** The words of the "Tạo hồ sơ" view, Vietnamese and English (kept apart from i18n.ts to merge easily). */
-import type { Lang } from '../../core/ids';
+import type { Lang } from '../../core';
 import type { TemplateId } from '../../dossier/model';
 import type { FieldGroup } from './form';
 

@@ -1,5 +1,5 @@
 /** "Đánh dấu trong bảng tính": what annotation did, and which way the reasons were written. */
-import type { Lang } from '../../core/ids';
+import type { Lang } from '../../core';
 import { h } from '../dom';
 import { strings } from '../i18n';
 import { renderLegend } from './overviewView';

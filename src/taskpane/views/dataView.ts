@@ -2,14 +2,10 @@
  * "Kiểm tra dữ liệu": the tables found (sheet, kind, header row, column mapping — editable) and
  * every data problem; clicking a problem selects its cell in the workbook.
  */
-import type { Analysis } from '../../core/analyze';
-import { FIELDS, KINDS, type Field, type Kind, type Lang } from '../../core/ids';
-import { renderMessage } from '../../core/messages';
-import type { Issue, TableInfo } from '../../core/result';
+import { type Analysis, FIELDS, KINDS, type Field, type Kind, type Lang, renderMessage, type Issue, type TableInfo, type MappingOverride } from '../../core';
 import { custom, h, type Child } from '../dom';
 import { strings } from '../i18n';
 import { columnChoices, editFromTable, overrideFromEdit, savedOverrides, type MappingEdit } from '../mapping';
-import type { MappingOverride } from '../../core/state';
 
 export interface DataHandlers {
   selectCell(sheet: string, cell: string): void;

@@ -4,9 +4,7 @@
  * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
-import type { Analysis } from '../../core/analyze';
-import type { Candidate } from '../../core/result';
-import type { Lang } from '../../core/ids';
+import { type Analysis, type Candidate, type Lang, type Grid } from '../../core';
 import type { Facts } from '../../dossier/facts';
 import type { TemplateId } from '../../dossier/model';
 import { custom, h, replaceChildren } from '../dom';
@@ -18,7 +16,6 @@ import { mergeFacts, missingFacts } from '../../dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
 import type { SessionApi } from '../sessionApi';
-import type { Grid } from '../../core/grid';
 import { defaultLayout, parseLayout } from '../../dossier/certificateLayout';
 import { afterStrings } from '../dossier/afterStrings';
 

@@ -4,10 +4,7 @@
  * criteria failed most as a small bar chart whose numbers are the text (bars are decoration).
  * Also the colour legend, shown wherever the mark colours appear.
  */
-import { KINDS, type Lang } from '../../core/ids';
-import { criterionLabel } from '../../core/messages';
-import { shortAwardLabel } from '../../core/messages/labels';
-import type { Overview } from '../../core/overview';
+import { KINDS, type Lang, criterionLabel, shortAwardLabel, type Overview } from '../../core';
 import { h } from '../dom';
 import { strings } from '../i18n';
 

@@ -2,16 +2,10 @@
  * "Xét tiêu chí": per candidate ✓/✗/? for each criterion with the reason in words, the rank, the
  * proposed award, the quota lines and the ties the council must decide; filtered on demand.
  */
-import type { Analysis } from '../../core/analyze';
-import { KINDS, type Lang } from '../../core/ids';
-import { criterionLabel, renderMessage } from '../../core/messages';
-import { shortAwardLabel } from '../../core/messages/labels';
-import type { Candidate, CriterionResult, Issue } from '../../core/result';
-import { awardLabel, displayOrder, tieLines, verdictOf } from '../../core/summary';
+import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview } from '../../core';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
 import { strings, type Strings } from '../i18n';
-import { overview } from '../../core/overview';
 import { renderLegend, renderOverview } from './overviewView';
 
 export interface ReviewHandlers {

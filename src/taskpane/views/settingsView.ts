@@ -3,13 +3,9 @@
  * bands, quotas, votes, ranking order), validated with the CLI's schema before anything is saved;
  * export / import of the cli.md --profile JSON; back to the plan's defaults.
  */
-import type { Lang, RankingKey } from '../../core/ids';
-import { criterionLabel } from '../../core/messages';
-import type { Profile, ProfileProblem } from '../../core/profile';
+import { type Lang, type RankingKey, criterionLabel, type Profile, type ProfileProblem, PRESETS, type PresetId } from '../../core';
 import { custom, h, replaceChildren, type Child } from '../dom';
 import { strings, type SettingsStrings } from '../i18n';
-import { PRESETS } from '../../core/presets';
-import type { PresetId } from '../../core/ids';
 import { lawStrings } from '../lawStrings';
 import { downloadsDropped } from '../platform';
 import {

@@ -4,11 +4,7 @@
  * and notes from the parts and writes the decision back into them — marks and notes on the judged
  * cells, our result sheet and state sheet — copying every other part as stored.
  */
-import { MARK_FILL, STATE_SHEET, type AnnotationPlan } from '../../core/annotationPlan';
-import type { Grid } from '../../core/grid';
-import { NOTE_HEAD, splitNote } from '../../core/marks';
-import { cellKey, freeSheetName, prepareReconcile, type CellState, type ReconcileReport } from '../../core/reconcile';
-import { stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core/state';
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellKey, freeSheetName, prepareReconcile, type CellState, type ReconcileReport, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
 import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit } from './cells';
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange } from './notes';
 import { Package } from './opc';

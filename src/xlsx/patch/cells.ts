@@ -7,7 +7,7 @@
  * A cell with no record shows the row's format when the row has customFormat="1", else its
  * column's (§18.3.1.13 col/@style), else format 0; a record without `s` shows format 0 (§18.3.1.4).
  */
-import { columnLetter } from '../../core/grid';
+import { columnLetter } from '../../core';
 import { attrs, escAttr, setAttr, splice, type Splice } from './xml';
 
 export interface CellInfo {

@@ -3,9 +3,7 @@
  * (they are ours), with inline strings (§18.3.1.4 c/@t="inlineStr", §18.3.1.53 is) so that the
  * shared string table of the user's workbook is never touched.
  */
-import { columnLetter } from '../../core/grid';
-import { MARK_FILL, type ResultSheet } from '../../core/annotationPlan';
-import { labels } from '../../core/messages/labels';
+import { columnLetter, MARK_FILL, type ResultSheet, labels } from '../../core';
 import type { Styles } from './styles';
 import { xstring } from './xml';
 

@@ -5,7 +5,7 @@
  * row order (§18.3.1.73); a cell record that exists (a formatted blank) keeps its format. Every
  * other part is copied as stored. A new history sheet is appended after the user's sheets.
  */
-import type { RecordPlan } from '../../core/awardRecord';
+import type { RecordPlan } from '../../core';
 import { scanSheet } from './cells';
 import { Package } from './opc';
 import { Workbook, WORKSHEET_TYPE } from './workbook';

@@ -1,0 +1,30 @@
+/**
+ * The core's one door: the adapters (src/excel, src/xlsx, src/cli, src/dossier, src/taskpane,
+ * src/commands, src/save) import from here, never from a core module directly.
+ */
+export * from './analyze';
+export * from './annotate';
+export * from './annotationPlan';
+export * from './awardRecord';
+export * from './grid';
+export * from './history';
+export * from './ids';
+export * from './legalFrames';
+export * from './marks';
+export * from './messages';
+export * from './messages/catalogue';
+export * from './messages/format';
+export * from './messages/labels';
+export * from './overview';
+export * from './presets';
+export * from './profile';
+export * from './reconcile';
+export * from './report';
+export * from './result';
+export * from './state';
+export * from './summary';
+export * from './tables';
+export * from './text';
+export * from './values';
+export * from './votes';
+export * from './sheetNames';
