@@ -69,7 +69,6 @@ it('clearing a workbook never annotated changes nothing', async () => {
 
 it('state values that read like numbers survive the state sheet (written as text)', async () => {
   const host = useHost(fromGrid(await sampleGrid()));
-  // (facts must be an object since the state is parsed by shape; a preset name is a string.)
   await saveState({ votes: 5, preset: 'TRUE' });
   expect((await checkWorkbook('vi')).analysis.state).toEqual({ votes: 5, preset: 'TRUE' });
   expect(host.dump().sheets.find((s) => s.name === '_ThiDuaCCHC')!.cells.B2.value).toBe('5');

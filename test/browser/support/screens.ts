@@ -31,6 +31,8 @@ export interface StateResult {
   width: number;
   png: string | null;
   violations: AxeViolation[];
+  /** Pixels the page is wider than the pane (0 = nothing cut off sideways). */
+  overflowX: number;
 }
 
 export interface CaptureOptions {
@@ -199,7 +201,8 @@ export async function captureStates(opts: CaptureOptions): Promise<StateResult[]
                 png = path.join(dir, `${step.name}.png`);
                 await session.page.screenshot({ path: png, fullPage: true });
               }
-              const r: StateResult = { state: step.name, lang, width, png, violations: await axe(session.page) };
+              const overflowX = await session.page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+              const r: StateResult = { state: step.name, lang, width, png, violations: await axe(session.page), overflowX };
               results.push(r);
               opts.onState?.(r);
             }
