@@ -32,7 +32,7 @@ async function play(file: string): Promise<{ scenario: Scenario; result: Simulat
 
 describe('simulator scenarios (test/scenarios/*.json)', () => {
   it('finds the scenarios', () => {
-    expect(FILES.length).toBeGreaterThanOrEqual(2);
+    expect(FILES.length).toBeGreaterThanOrEqual(12);
   });
 
   it.each(FILES)('%s', async (file) => {
