@@ -14,7 +14,7 @@ execFileSync(
     require.resolve('typescript/bin/tsc'),
     '--outDir', OUT, '--rootDir', ROOT,
     '--module', 'commonjs', '--target', 'ES2020', '--lib', 'ES2020,DOM',
-    '--types', 'office-js', '--esModuleInterop', '--skipLibCheck', '--strict',
+    '--types', 'office-js', '--esModuleInterop', '--skipLibCheck', '--strict', '--resolveJsonModule',
     path.join(ROOT, 'test/host/host.ts'),
     path.join(ROOT, 'test/host/generate.ts'),
     path.join(ROOT, 'src/excel/session.ts'),
