@@ -12,9 +12,8 @@ import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/c
 import { prepare } from '../dossier/prepare';
 import { afterCouncilText } from './afterCouncilMessages';
 import { langOf, parseArgs } from './args';
-import { fail, loadFactsFile, preparedFailure, readJson } from './dossierCommand';
+import { fail, loadPrepareInputs, preparedFailure, readJson } from './dossierCommand';
 import type { CliIO } from './io';
-import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
 import { cliText } from './messages';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
@@ -46,16 +45,10 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     layout = parsed.layout;
     layoutSource = layoutFile;
   }
-  const preset = checkPresetOption(args.options.get('preset'), lang);
-  if (!preset.ok) return fail(io, preset);
-  const profilePath = args.options.get('profile');
-  const profile = await loadProfileInput(profilePath, lang);
-  if (!profile.ok) return fail(io, profile);
-  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
-  if (!factsFile.ok) return fail(io, factsFile);
-  const wb = await loadWorkbook(workbookPath, lang);
-  if (!wb.ok) return fail(io, wb);
-  const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, false);
+  if (!loaded.ok) return fail(io, loaded);
+  const { grid, profilePath } = loaded.value;
+  const prepared = prepare(grid, loaded.value.options);
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
 
   const saved = prepared.analysis.state.certificateLayout;

@@ -10,10 +10,9 @@ import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
 import { afterCouncilText } from './afterCouncilMessages';
 import { langOf, parseArgs } from './args';
-import { fail, loadFactsFile, loadTemplates, preparedFailure } from './dossierCommand';
+import { fail, loadPrepareInputs, loadTemplates, preparedFailure } from './dossierCommand';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
-import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
 import { cliText } from './messages';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
@@ -32,21 +31,13 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const preset = checkPresetOption(args.options.get('preset'), lang);
-  if (!preset.ok) return fail(io, preset);
-  const profilePath = args.options.get('profile');
-  const profile = await loadProfileInput(profilePath, lang);
-  if (!profile.ok) return fail(io, profile);
-  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
-  if (!factsFile.ok) return fail(io, factsFile);
-  const meetingFile = await loadFactsFile(args.options.get('meeting'), 'meeting', lang);
-  if (!meetingFile.ok) return fail(io, meetingFile);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, true);
+  if (!loaded.ok) return fail(io, loaded);
   const templates = await loadTemplates(args.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);
-  const wb = await loadWorkbook(workbookPath, lang);
-  if (!wb.ok) return fail(io, wb);
+  const { grid, profilePath } = loaded.value;
 
-  const prepared = prepareDecisions(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  const prepared = prepareDecisions(grid, loaded.value.options);
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
   const { model, analysis } = prepared;
   if (!model.documents.length) {

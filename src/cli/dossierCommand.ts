@@ -11,7 +11,8 @@ import { type Lang, renderMessage } from '../core';
 import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';
-import { prepareDossier, type Prepared } from '../dossier/prepare';
+import { prepareDossier, type Prepared, type PrepareOptions } from '../dossier/prepare';
+import type { Grid } from '../core';
 import { TEMPLATE_FILES } from '../dossier/tags';
 import { langOf, parseArgs } from './args';
 import { dossierText } from './dossierMessages';
@@ -86,22 +87,14 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const preset = checkPresetOption(args.options.get('preset'), lang);
-  if (!preset.ok) return fail(io, preset);
-  const profilePath = args.options.get('profile');
-  const profile = await loadProfileInput(profilePath, lang);
-  if (!profile.ok) return fail(io, profile);
-  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
-  if (!factsFile.ok) return fail(io, factsFile);
-  const meetingFile = await loadFactsFile(args.options.get('meeting'), 'meeting', lang);
-  if (!meetingFile.ok) return fail(io, meetingFile);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, true);
+  if (!loaded.ok) return fail(io, loaded);
   const templates = await loadTemplates(args.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);
-  const wb = await loadWorkbook(workbookPath, lang);
-  if (!wb.ok) return fail(io, wb);
+  const { grid, profilePath } = loaded.value;
 
   // The workbook's own facts (saved by the add-in) come first; the files given here win.
-  const prepared = prepareDossier(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value, meetingFile.value] });
+  const prepared = prepareDossier(grid, loaded.value.options);
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
   const { analysis, model, facts } = prepared;
   const generated = generateDossier(model, templates.value.set, lang);
@@ -200,6 +193,35 @@ export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, wo
   if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
   if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
   return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
+}
+
+/** What every command that prepares documents reads, in this order, before preparing them. */
+export interface PrepareInputs {
+  grid: Grid;
+  /** The workbook file as read (record patches it). */
+  bytes: Uint8Array;
+  options: PrepareOptions;
+  profilePath: string | undefined;
+}
+
+/**
+ * --preset, --profile, --facts (and --meeting, where the command takes it), then the workbook: the
+ * same checks and the same first failure for dossier, decision, certificates and record.
+ */
+export async function loadPrepareInputs(options: Map<string, string>, workbookPath: string, lang: Lang, withMeeting: boolean): Promise<Loaded<PrepareInputs>> {
+  const preset = checkPresetOption(options.get('preset'), lang);
+  if (!preset.ok) return preset;
+  const profilePath = options.get('profile');
+  const profile = await loadProfileInput(profilePath, lang);
+  if (!profile.ok) return profile;
+  const factsFile = await loadFactsFile(options.get('facts'), 'facts', lang);
+  if (!factsFile.ok) return factsFile;
+  const meetingFile = withMeeting ? await loadFactsFile(options.get('meeting'), 'meeting', lang) : ({ ok: true, value: undefined } as const);
+  if (!meetingFile.ok) return meetingFile;
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) return wb;
+  const given = withMeeting ? [factsFile.value, meetingFile.value] : [factsFile.value];
+  return { ok: true, value: { grid: wb.value.grid, bytes: wb.value.bytes, profilePath, options: { lang, profileInput: profile.value, preset: preset.value, given } } };
 }
 
 export function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {

@@ -13,9 +13,8 @@ import { packageExtension } from '../xlsx/patch/annotate';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';
 import { langOf, parseArgs } from './args';
-import { fail, loadFactsFile, preparedFailure } from './dossierCommand';
+import { fail, loadPrepareInputs, preparedFailure } from './dossierCommand';
 import type { CliIO } from './io';
-import { checkPresetOption, loadProfileInput, loadWorkbook } from './load';
 import { cliText } from './messages';
 import { checkOutput, safeWriteFile, SafeWriteError } from './safeWrite';
 
@@ -41,19 +40,13 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
     io.err(renderMessage(e.data, lang));
     return e.sameAsInput ? 2 : 1;
   }
-  const preset = checkPresetOption(args.options.get('preset'), lang);
-  if (!preset.ok) return fail(io, preset);
-  const profilePath = args.options.get('profile');
-  const profile = await loadProfileInput(profilePath, lang);
-  if (!profile.ok) return fail(io, profile);
-  const factsFile = await loadFactsFile(args.options.get('facts'), 'facts', lang);
-  if (!factsFile.ok) return fail(io, factsFile);
-  const wb = await loadWorkbook(workbookPath, lang);
-  if (!wb.ok) return fail(io, wb);
-  const prepared = prepare(wb.value.grid, { lang, profileInput: profile.value, preset: preset.value, given: [factsFile.value] });
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, false);
+  if (!loaded.ok) return fail(io, loaded);
+  const { grid, profilePath } = loaded.value;
+  const prepared = prepare(grid, loaded.value.options);
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
 
-  const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, wb.value.grid.sheets.map((s) => s.name));
+  const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, grid.sheets.map((s) => s.name));
   if (!outcome.ok) {
     if (outcome.reason === 'incomplete') return fail(io, { ok: false, exitCode: 1, message: t.decisionIncomplete(outcome.missing) });
     if (outcome.reason === 'nothing') {
@@ -64,7 +57,7 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const plan: RecordPlan = outcome.plan;
-  const input = Buffer.from(wb.value.bytes.buffer, wb.value.bytes.byteOffset, wb.value.bytes.byteLength);
+  const input = Buffer.from(loaded.value.bytes.buffer, loaded.value.bytes.byteOffset, loaded.value.bytes.byteLength);
   const needed = packageExtension(input) ?? '.xlsx';
   if (path.extname(out).toLowerCase() !== needed) return fail(io, { ok: false, exitCode: 2, message: renderMessage({ code: 'xlsx.copyType', params: { path: out, ext: needed } }, lang) });
   const bytes = Buffer.concat(recordInPackage(input, plan));
