@@ -1,15 +1,11 @@
 /**
- * Writes a JSON report exactly as JSON.stringify(value, null, 2) would, but piece by piece: each
- * element of a top-level array (the candidates, the issues) is stringified alone and written in
- * 64 KB batches, so that 50,000 candidates never become one string of tens of megabytes.
- * (Stringifying a nested value alone and indenting its lines by the enclosing depth gives the same
- * text: JSON strings never hold a raw line break.)
+ * Writes the JSON report piece by piece: the top level is indented, and each element of a
+ * top-level array (a candidate, an issue) is written compact on a line of its own, in 64 KB
+ * batches. 50,000 candidates never become one string of tens of megabytes, the output is half
+ * the size of fully indented JSON (and half the time to write), and it still reads by eye and
+ * by `grep`, a candidate per line. Any JSON parser reads it as JSON.parse(JSON.stringify(value)).
  */
 const BATCH = 64 * 1024;
-
-function indented(text: string, pad: string): string {
-  return text.includes('\n') ? text.replace(/\n/g, `\n${pad}`) : text;
-}
 
 export function writeJson(value: Record<string, unknown>, write: (chunk: string) => void): void {
   let buffer = '';
@@ -33,11 +29,9 @@ export function writeJson(value: Record<string, unknown>, write: (chunk: string)
       put(`  ${JSON.stringify(k)}: `);
       if (Array.isArray(v) && v.length) {
         put('[\n');
-        v.forEach((item, j) => {
-          put(`    ${indented(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < v.length - 1 ? ',' : ''}\n`);
-        });
+        for (let j = 0; j < v.length; j++) put(`    ${JSON.stringify(v[j]) ?? 'null'}${j < v.length - 1 ? ',' : ''}\n`);
         put('  ]');
-      } else put(indented(JSON.stringify(v, null, 2), '  '));
+      } else put(JSON.stringify(v));
       put(i < keys.length - 1 ? ',\n' : '\n');
     });
     put('}');
