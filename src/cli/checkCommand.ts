@@ -1,6 +1,6 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
 import { analyze, DEFAULT_PRESET, renderMessage, toJsonReport } from '../core';
-import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
+import type { WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
@@ -74,6 +74,8 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.out(analysis.preset.id === DEFAULT_PRESET ? human : `${t.presetLine(analysis.preset.id)}\n${human}`);
   }
   if (annotatePath) {
+    // The patching writer is loaded only when a copy is asked for.
+    const { AnnotatedCopyError, copyReport, writeAnnotatedCopy } = await import('../xlsx/annotateCopy');
     let written: WrittenCopy;
     try {
       written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);
