@@ -5,18 +5,12 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50000;
-
-/** Folds text to a matching key: lower case, no diacritics, đ→d, punctuation → space, one space. */
+/**
+ * Folds text to a matching key: lower case, no diacritics, đ→d, punctuation → space, one space.
+ * (A table lookup per character: no cache needed, and none to hold 50,000 names in memory.)
+ */
 export function fold(text: string): string {
-  // Workbooks repeat the same short texts ("Tốt", "x", unit names) thousands of times.
-  const hit = foldCache.get(text);
-  if (hit !== undefined) return hit;
-  const folded = foldChars(text);
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  foldCache.set(text, folded);
-  return folded;
+  return foldChars(text);
 }
 
 /**
@@ -33,19 +27,29 @@ export function foldDefinition(text: string): string {
     .trim();
 }
 
-/** Per non-ASCII character (or surrogate pair): its letters, or "" when it folds to a separator or to nothing. */
-const charFolds = new Map<string, string>();
+/**
+ * Per UTF-16 unit, what it folds to, filled on first sight: 0 not yet known, DROP (a combining
+ * mark), SEPARATOR, MANY (a surrogate, or a character folding to several: the slow path), else the
+ * one character code it folds to.
+ */
+const DROP = 1;
+const SEPARATOR = 2;
+const MANY = 3;
+const unitFold = new Uint16Array(65536);
 
-function foldChar(ch: string): string {
-  let f = charFolds.get(ch);
-  if (f === undefined) {
-    // Untrimmed: a mark alone folds to "" (dropped), a symbol to " " (a separator).
-    const d = ch.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9%]+/g, ' ');
-    f = d;
-    charFolds.set(ch, f);
-  }
-  return f;
+function learn(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return (unitFold[code] = MANY);
+  const f = foldPiece(String.fromCharCode(code));
+  const v = f === '' ? DROP : f === ' ' ? SEPARATOR : f.length === 1 && f.charCodeAt(0) > MANY ? f.charCodeAt(0) : MANY;
+  return (unitFold[code] = v);
 }
+
+/** foldDefinition without the trim: a mark alone folds to "", a symbol to " ". */
+function foldPiece(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9%]+/g, ' ');
+}
+
+let buffer = new Uint16Array(256);
 
 /**
  * foldDefinition() one character at a time (NFD decomposes and lower case maps each character on
@@ -54,33 +58,30 @@ function foldChar(ch: string): string {
  * expressions each. test/core/text.test.ts holds it to foldDefinition on random text.
  */
 function foldChars(text: string): string {
-  let out = '';
-  let pendingSpace = false;
   const n = text.length;
+  if (buffer.length < n * 2 + 2) buffer = new Uint16Array(n * 2 + 2);
+  const out = buffer;
+  let len = 0;
+  let pendingSpace = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    let piece: string;
-    if (c < 0x80) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37) piece = text[i];
-      else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
-      else piece = ' ';
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      piece = d >= 0xdc00 && d <= 0xdfff ? foldChar(text.slice(i, ++i + 1)) : foldChar(text[i]);
-    } else piece = foldChar(text[i]);
-    for (let k = 0; k < piece.length; k++) {
-      const p = piece[k];
-      if (p === ' ') pendingSpace = out.length > 0;
-      else {
-        if (pendingSpace) {
-          out += ' ';
-          pendingSpace = false;
-        }
-        out += p;
-      }
+    let v = unitFold[c];
+    if (v === 0) v = learn(c);
+    if (v === DROP) continue;
+    if (v === SEPARATOR) {
+      pendingSpace = len > 0;
+      continue;
     }
+    if (v === MANY) return foldDefinition(text);
+    if (pendingSpace) {
+      out[len++] = 32;
+      pendingSpace = false;
+    }
+    out[len++] = v;
   }
-  return out;
+  let result = '';
+  for (let k = 0; k < len; k += 4096) result += String.fromCharCode.apply(null, out.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
+  return result;
 }
 
 /** A display name: trimmed, inner whitespace (incl. NBSP, line breaks) collapsed, NFC. */

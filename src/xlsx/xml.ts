@@ -89,7 +89,11 @@ function isNameEnd(c: number): boolean {
 /** A push parser: feed it text chunks (a part decoded piece by piece), then end(). Throws on malformed XML. */
 export class XmlScanner {
   private rest = '';
+  /** Open elements: their names as written, and local. */
   private readonly stack: string[] = [];
+  private readonly locals: string[] = [];
+  private readonly names = new Map<number, string>();
+  private readonly localNames = new Map<string, string>();
   private rootSeen = false;
   private readonly open: ((name: string, attrs: Attrs, selfClosing: boolean) => void) | undefined;
   private readonly text: ((text: string) => void) | undefined;
@@ -145,15 +149,19 @@ export class XmlScanner {
       if (lt + 1 >= n) return i;
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) {
-        const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) return i;
-        let end = gt;
-        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
-        const name = s.slice(lt + 2, end);
-        const expected = this.stack.pop();
-        if (name !== expected) throw new XmlError(`unexpected close tag </${name.slice(0, 40)}>`);
-        if (this.close) this.close(localName(name));
-        i = gt + 1;
+        // Compared in place with the open tag's name: no string is cut out per close tag.
+        const depth = this.stack.length;
+        const expected = depth ? this.stack[depth - 1] : '';
+        let q = lt + 2 + expected.length;
+        if (q > n) return i;
+        if (!depth || !s.startsWith(expected, lt + 2)) throw this.badClose(s, lt);
+        while (q < n && isSpace(s.charCodeAt(q))) q++;
+        if (q >= n) return i;
+        if (s.charCodeAt(q) !== 62) throw this.badClose(s, lt);
+        this.stack.pop();
+        const local = this.locals.pop()!;
+        if (this.close) this.close(local);
+        i = q + 1;
       } else if (c === 63 /* ? */) {
         const e = s.indexOf('?>', lt + 2);
         if (e < 0) return i;
@@ -195,14 +203,41 @@ export class XmlScanner {
     return i;
   }
 
+  private badClose(s: string, lt: number): XmlError {
+    const gt = s.indexOf('>', lt);
+    return new XmlError(`unexpected close tag ${s.slice(lt, gt < 0 ? lt + 40 : Math.min(gt + 1, lt + 40))}`);
+  }
+
+  /**
+   * The name at s[a, b) as a string seen before when it is one (a part uses a few dozen names a
+   * million times): no new string per tag or attribute name.
+   */
+  private intern(s: string, a: number, b: number): string {
+    const len = b - a;
+    // Length and first and last characters: nearly always enough to tell a part's names apart.
+    const key = (len << 20) ^ (s.charCodeAt(a) << 10) ^ s.charCodeAt(b - 1);
+    const known = this.names.get(key);
+    if (known !== undefined && known.length === len) {
+      let k = 0;
+      while (k < len && known.charCodeAt(k) === s.charCodeAt(a + k)) k++;
+      if (k === len) return known;
+    }
+    if (known !== undefined) return s.slice(a, b);
+    const name = s.slice(a, b);
+    if (this.names.size < 256) this.names.set(key, name);
+    return name;
+  }
+
   /** "<name a="v" …>" or "… />" at lt: the position after it, or -1 when the tag is not complete yet. */
   private openTag(s: string, lt: number): number {
     const n = s.length;
     let p = lt + 1;
     while (p < n && !isNameEnd(s.charCodeAt(p))) p++;
     if (p >= n) return -1;
-    const name = s.slice(lt + 1, p);
-    if (!name || /^[-.0-9]/.test(name)) throw new XmlError('malformed tag');
+    const first = s.charCodeAt(lt + 1);
+    // A name does not start with "-", ".", a digit (XML 1.0 §2.3 NameStartChar) — or be empty.
+    if (p === lt + 1 || first === 45 || first === 46 || (first >= 48 && first <= 57)) throw new XmlError('malformed tag');
+    const name = this.intern(s, lt + 1, p);
     const attrs: Attrs = {};
     let selfClosing = false;
     for (;;) {
@@ -223,8 +258,8 @@ export class XmlScanner {
       const start = p;
       while (p < n && !isNameEnd(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
-      const key = s.slice(start, p);
-      if (!key) throw new XmlError('malformed attribute');
+      if (p === start) throw new XmlError('malformed attribute');
+      const key = this.intern(s, start, p);
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
       if (s.charCodeAt(p) !== 61 /* = */) throw new XmlError(`attribute without value: ${key.slice(0, 40)}`);
@@ -233,21 +268,33 @@ export class XmlScanner {
       if (p >= n) return -1;
       const q = s.charCodeAt(p);
       if (q !== 34 && q !== 39) throw new XmlError('unquoted attribute value');
-      const close = s.indexOf(q === 34 ? '"' : "'", p + 1);
-      if (close < 0) return -1;
+      // To the closing quote, noting on the way whether the value needs decoding ("&", "<", white space).
+      let e = p + 1;
+      let special = false;
+      for (; e < n; e++) {
+        const ch = s.charCodeAt(e);
+        if (ch === q) break;
+        if (ch === 38 || ch === 60 || ch < 32) special = true;
+      }
+      if (e >= n) return -1;
       if (key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
-      attrs[key] = attrValue(s.slice(p + 1, close));
-      p = close + 1;
+      const value = s.slice(p + 1, e);
+      attrs[key] = special ? attrValue(value) : value;
+      p = e + 1;
       const after = p < n ? s.charCodeAt(p) : -1;
       if (after >= 0 && !isSpace(after) && after !== 62 && after !== 47) throw new XmlError('no space between attributes');
     }
     if (!this.stack.length && this.rootSeen) throw new XmlError('a second root element');
     this.rootSeen = true;
-    const local = localName(name);
+    let local = this.localNames.get(name);
+    if (local === undefined) this.localNames.set(name, (local = localName(name)));
     if (this.open) this.open(local, this.raw ? attrs : localAttrs(attrs), selfClosing);
     if (selfClosing) {
       if (this.close) this.close(local);
-    } else this.stack.push(name);
+    } else {
+      this.stack.push(name);
+      this.locals.push(local);
+    }
     return p;
   }
 }
