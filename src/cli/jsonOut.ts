@@ -7,7 +7,18 @@
  */
 const BATCH = 64 * 1024;
 
-export function writeJson(value: Record<string, unknown>, write: (chunk: string) => void): void {
+/** An array whose items are made when written (the core's LazyList). */
+interface Lazy {
+  lazy: true;
+  length: number;
+  item(i: number): unknown;
+}
+
+function isLazy(v: unknown): v is Lazy {
+  return typeof v === 'object' && v !== null && (v as Lazy).lazy === true && typeof (v as Lazy).item === 'function';
+}
+
+export function writeJson(value: object, write: (chunk: string) => void): void {
   let buffer = '';
   const put = (s: string) => {
     buffer += s;
@@ -17,21 +28,23 @@ export function writeJson(value: Record<string, unknown>, write: (chunk: string)
     }
   };
   // Keys JSON.stringify keeps (undefined, functions and symbols are left out of an object).
-  const keys = Object.keys(value).filter((k) => {
-    const v = value[k];
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((k) => {
+    const v = record[k];
     return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
   });
   if (!keys.length) put('{}');
   else {
     put('{\n');
     keys.forEach((k, i) => {
-      const v = value[k];
+      const v = record[k];
       put(`  ${JSON.stringify(k)}: `);
-      if (Array.isArray(v) && v.length) {
+      const lazy = isLazy(v);
+      if ((Array.isArray(v) || lazy) && v.length) {
         put('[\n');
-        for (let j = 0; j < v.length; j++) put(`    ${JSON.stringify(v[j]) ?? 'null'}${j < v.length - 1 ? ',' : ''}\n`);
+        for (let j = 0; j < v.length; j++) put(`    ${JSON.stringify(lazy ? v.item(j) : v[j]) ?? 'null'}${j < v.length - 1 ? ',' : ''}\n`);
         put('  ]');
-      } else put(JSON.stringify(v));
+      } else put(JSON.stringify(lazy ? [] : v));
       put(i < keys.length - 1 ? ',\n' : '\n');
     });
     put('}');

@@ -32,3 +32,22 @@ it('undefined members and array holes as JSON.stringify writes them; large array
   expect(chunks.length).toBeGreaterThan(5);
   expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70 * 1024);
 });
+
+it('a lazy list is written as the array it stands for, its items made one at a time', () => {
+  const items = Array.from({ length: 300 }, (_, i) => ({ i, name: `Đơn vị ${i}`, criteria: [{ id: 'sipas', ok: i % 2 === 0 }] }));
+  let made = 0;
+  const lazy = { lazy: true as const, length: items.length, item: (i: number) => (made++, items[i]) };
+  expect(JSON.parse(written({ profile: 'p', candidates: lazy, issues: [] } as never))).toEqual({ profile: 'p', candidates: items, issues: [] });
+  expect(made).toBe(300);
+  expect(JSON.parse(written({ candidates: { lazy: true, length: 0, item: () => 1 } } as never))).toEqual({ candidates: [] });
+});
+
+it('the streamed report of the sample is the report', async () => {
+  const { readWorkbook } = await import('../../src/xlsx/read');
+  const { analyze, streamedJsonReport, toJsonReport } = await import('../../src/core');
+  const r = await readWorkbook(require('path').join(__dirname, '..', '..', 'templates', 'mau-theo-doi-thi-dua-cchc.xlsx'));
+  if (!r.ok) throw new Error(r.error.code);
+  const a = analyze(r.grid, { lang: 'vi' });
+  expect(a.result.candidates.length).toBeGreaterThan(20);
+  expect(JSON.parse(written(streamedJsonReport(a.result, 'vi') as never))).toEqual(toJsonReport(a.result, 'vi'));
+});
