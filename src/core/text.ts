@@ -49,7 +49,8 @@ function foldPiece(text: string): string {
   return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9%]+/g, ' ');
 }
 
-let buffer = new Uint16Array(256);
+/** The codes of the text being folded (a plain array: String.fromCharCode.apply takes it without a copy). */
+const codes: number[] = [];
 
 /**
  * foldDefinition() one character at a time (NFD decomposes and lower case maps each character on
@@ -59,8 +60,7 @@ let buffer = new Uint16Array(256);
  */
 function foldChars(text: string): string {
   const n = text.length;
-  if (buffer.length < n * 2 + 2) buffer = new Uint16Array(n * 2 + 2);
-  const out = buffer;
+  const out = codes;
   let len = 0;
   let pendingSpace = false;
   for (let i = 0; i < n; i++) {
@@ -79,8 +79,10 @@ function foldChars(text: string): string {
     }
     out[len++] = v;
   }
+  out.length = len;
+  if (len <= 4096) return String.fromCharCode.apply(null, out);
   let result = '';
-  for (let k = 0; k < len; k += 4096) result += String.fromCharCode.apply(null, out.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
+  for (let k = 0; k < len; k += 4096) result += String.fromCharCode.apply(null, out.slice(k, k + 4096));
   return result;
 }
 
