@@ -1,6 +1,7 @@
 /**
  * The code's shape, checked on the sources' imports: the product (src/) never loads exceljs (a
- * devDependency: only tests, the simulator and the benches use it).
+ * devDependency: only tests, the simulator and the benches use it); the adapters reach the core only
+ * through its one door, src/core/index.ts (issue 10, "the core's one door").
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
@@ -32,5 +33,19 @@ test('the sources are found (the check below looks at something)', () => {
 
 test('nothing under src/ imports exceljs', () => {
   const offenders = sources.filter((f) => importsOf(f).some((m) => m === 'exceljs' || m.startsWith('exceljs/'))).map((f) => path.relative(SRC, f));
+  expect(offenders).toEqual([]);
+});
+
+test('the adapters import the core only through its door (src/core/index.ts)', () => {
+  const core = path.join(SRC, 'core');
+  const offenders: string[] = [];
+  for (const f of sources) {
+    if (f.startsWith(core + path.sep)) continue; // the core's own modules import each other
+    for (const m of importsOf(f)) {
+      if (!m.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(f), m);
+      if (target.startsWith(core + path.sep) && target !== path.join(core, 'index')) offenders.push(`${path.relative(SRC, f)} → ${m}`);
+    }
+  }
   expect(offenders).toEqual([]);
 });
