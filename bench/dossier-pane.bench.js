@@ -32,7 +32,7 @@ function webpack(args) {
 function prepare() {
   if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) webpack(['--mode', 'production']);
   if (!fs.existsSync(HOST_BUNDLE)) webpack(['--config', 'test/browser/webpack.host.config.js']);
-  if (!fs.existsSync(path.join(ROOT, 'build/src/xlsx/readWorkbook.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'build/src/xlsx/read.js'))) {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'inherit' });
   }
   // The host's grid → workbook model helper (TypeScript, like bench/addin.bench.js compiles its own).
@@ -56,11 +56,12 @@ function serve(root) {
 }
 
 async function sampleWorkbookWithFacts(fromGrid) {
-  const { readWorkbookFile } = require(path.join(ROOT, 'build/src/xlsx/readWorkbook.js'));
+  // The command line's (streaming) reader: the same Grid as the exceljs one (test/xlsx/streamParity.test.ts).
+  const { readWorkbook } = require(path.join(ROOT, 'build/src/xlsx/read.js'));
   const { stateRows } = require(path.join(ROOT, 'build/src/core/state.js'));
   const { STATE_SHEET } = require(path.join(ROOT, 'build/src/core/annotationPlan.js'));
   const { mergeFacts } = require(path.join(ROOT, 'build/src/dossier/facts.js'));
-  const read = await readWorkbookFile(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx'));
+  const read = await readWorkbook(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx'));
   if (!read.ok) throw new Error('cannot read the sample workbook');
   const json = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
   const facts = mergeFacts(json('thong-tin-ho-so-mau.json'), { meeting: json('cuoc-hop-mau.json') });

@@ -5,8 +5,8 @@
  * the one saved in the workbook (state key 'certificateLayout'), else the default.
  * --calibration writes the calibration page (rulers and crosses) instead.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { renderMessage } from '../core';
 import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../dossier/certificates';
 import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
 import { prepare } from '../dossier/prepare';
@@ -14,7 +14,9 @@ import { afterCouncilText } from './afterCouncilMessages';
 import { langOf, parseArgs } from './args';
 import { fail, loadPrepareInputs, preparedFailure, readJson } from './dossierCommand';
 import type { CliIO } from './io';
+import { readManifest, writeOwnedFiles } from './dossierManifest';
 import { cliText } from './messages';
+import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
@@ -32,7 +34,8 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : !outOption ? t.missingOut : c.badArgument(`--paper ${paper}`)}\n\n${c.usage}`);
     return 2;
   }
-  const out = outOption.toLowerCase().endsWith('.docx') ? outOption : path.join(outOption, CERTIFICATES_FILE);
+  const intoFile = outOption.toLowerCase().endsWith('.docx');
+  const out = intoFile ? outOption : path.join(outOption, CERTIFICATES_FILE);
 
   let layout: CertificateLayout | undefined;
   let layoutSource = '';
@@ -80,11 +83,15 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     const d = prepared.facts.decision;
     if (d?.number === undefined || !d?.date) lines.push(`! ${t.missingFacts}`);
   }
+  // Through safeWriteFile (never the workbook, only a regular file or a new path, temp + rename);
+  // listed in the folder's manifest when it is one of ours (a dossier or decision folder, or --out a folder).
   try {
-    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await fs.writeFile(out, bytes);
+    const dir = path.dirname(out);
+    if (!intoFile || (await readManifest(dir))) await writeOwnedFiles(dir, 'certificates', [{ path: path.basename(out), bytes }], { inputs: [workbookPath], mode: 'add' });
+    else await safeWriteFile(out, bytes, { inputs: [workbookPath] });
   } catch (e) {
-    io.err(t.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
+    else io.err(t.cannotWrite(out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
     return 1;
   }
   lines.push(t.layoutUsed(layoutSource));

@@ -3,8 +3,8 @@
  *  [--templates <dir>] [--lang en]` — the Quyết định khen thưởng of each award with proposed
  * candidates, with its danh sách (src/dossier/decision.ts). Same preparation as `thidua dossier`.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { renderMessage } from '../core';
 import { generateDocuments } from '../dossier/generate';
 import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
@@ -13,7 +13,9 @@ import { langOf, parseArgs } from './args';
 import { fail, loadPrepareInputs, loadTemplates, preparedFailure } from './dossierCommand';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
+import { writeOwnedFiles } from './dossierManifest';
 import { cliText } from './messages';
+import { fsErrorWords, SafeWriteError } from './safeWrite';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
@@ -49,11 +51,14 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
     io.err([d.templatesInvalid, ...generated.problems.map((p) => `  - ${p.message}`), d.nothingWritten].join('\n'));
     return 1;
   }
+  // Each file through safeWriteFile (never the workbook, only regular files, temp + rename), listed
+  // in the folder's manifest; a rerun removes our earlier decisions it does not rewrite, only ours.
+  let kept: string[];
   try {
-    await fs.mkdir(out, { recursive: true });
-    for (const f of generated.files) await fs.writeFile(path.join(out, f.path), f.bytes);
+    kept = await writeOwnedFiles(out, 'decision', generated.files, { inputs: [workbookPath], mode: 'replace' });
   } catch (e) {
-    io.err(t.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)));
+    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
+    else io.err(t.cannotWrite(out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
     return 1;
   }
   const lines = [t.decisionsWritten(generated.files.length, out)];
@@ -63,6 +68,7 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   if (custom.length) lines.push(d.customTemplates(custom));
   for (const w of model.warnings) lines.push(`! ${w}`);
   if (prepared.missing.length) lines.push(t.missingDecisionFacts(prepared.missing));
+  if (kept.length) lines.push(d.keptChanged(kept));
   io.out(lines.join('\n'));
   return 0;
 }

@@ -5,11 +5,10 @@
  * --meeting, each winning over the one before. Templates are all validated before any file is written.
  */
 import { existsSync, promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { type Lang, renderMessage } from '../core';
 import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
-import { generateDossier, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../dossier/generate';
+import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';
 import { prepareDossier, type Prepared, type PrepareOptions } from '../dossier/prepare';
 import type { Grid } from '../core';
@@ -18,10 +17,10 @@ import { langOf, parseArgs } from './args';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
-import { convertToPdf } from './pdf';
+import { pdfsOf, type PdfBytesOutcome } from './pdf';
 import { cliText } from './messages';
-import { entryOf, removeEarlierFiles, writeManifest, type ManifestEntry } from './dossierManifest';
-import { checkOutput, fsErrorWords, makeFolder, safeWriteFile, SafeWriteError } from './safeWrite';
+import { writeOwnedFiles } from './dossierManifest';
+import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
 
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
@@ -104,6 +103,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   }
 
   const zipTarget = args.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
+  const pdf = args.flags.has('pdf');
   // Every file goes through safeWriteFile: never the workbook, only regular files, temp + rename.
   const inputs = [workbookPath];
   let kept: string[] = [];
@@ -111,28 +111,23 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   try {
     if (zipTarget) {
       await safeWriteFile(zipTarget, zipDossier(generated.files), { inputs });
-      if (args.flags.has('pdf')) pdfLines = await writePdfs(generated.files, out, zipTarget, lang, inputs);
-    } else {
-      // Every target is checked before anything is written or removed.
-      for (const f of generated.files) await checkOutput(path.join(out, f.path), inputs);
-      await makeFolder(out);
-      // What an earlier run wrote and this one does not rewrite is removed — only if it is ours (manifest).
-      kept = await removeEarlierFiles(out, new Set(generated.files.map((f) => f.path)));
-      const written: ManifestEntry[] = [];
-      for (const f of generated.files) {
-        await safeWriteFile(path.join(out, f.path), f.bytes, { inputs });
-        written.push(entryOf(f.path, f.bytes));
+      if (pdf) {
+        const r = await pdfsOf(generated.files);
+        pdfLines = pdfReport(r, lang);
+        const pdfs = r.ok || r.reason === 'failed' ? r.pdfs : [];
+        if (pdfs.length) await safeWriteFile(zipTarget, zipDossier([...generated.files, ...pdfs.map((p) => ({ ...p, title: 'PDF' }))]), { inputs });
       }
-      await writeManifest(out, written);
-      if (args.flags.has('pdf')) {
-        pdfLines = await writePdfs(generated.files, out, zipTarget, lang, inputs);
-        // The PDFs LibreOffice wrote beside them are ours too.
-        for (const f of generated.files) {
-          const pdf = f.path.replace(/\.docx$/i, '.pdf');
-          const bytes = await fs.readFile(path.join(out, pdf)).catch(() => null);
-          if (bytes) written.push(entryOf(pdf, bytes));
-        }
-        await writeManifest(out, written);
+    } else {
+      // Every target (the PDFs' too) is checked before anything is written or removed; what an
+      // earlier run wrote and this one does not rewrite is removed — only if it is ours (manifest).
+      const pdfNames = pdf ? generated.files.map((f) => f.path.replace(/\.docx$/i, '.pdf')) : [];
+      kept = await writeOwnedFiles(out, 'dossier', generated.files, { inputs, mode: 'replace', alsoChecked: pdfNames });
+      if (pdf) {
+        // Converted in a private folder, then written beside the .docx like them, and listed.
+        const r = await pdfsOf(generated.files);
+        pdfLines = pdfReport(r, lang);
+        const pdfs = r.ok || r.reason === 'failed' ? r.pdfs : [];
+        if (pdfs.length) await writeOwnedFiles(out, 'dossier', pdfs, { inputs, mode: 'add' });
       }
     }
   } catch (e) {
@@ -160,31 +155,11 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/**
- * --pdf: the documents converted by LibreOffice beside the .docx; with --zip they are converted
- * in a private temporary folder and added to the same .zip.
- */
-async function writePdfs(files: GeneratedFile[], out: string, zipTarget: string | null, lang: Lang, inputs: string[]): Promise<string[]> {
+/** What --pdf did, in the user's words. */
+function pdfReport(r: PdfBytesOutcome, lang: Lang): string[] {
   const t = dossierText(lang);
-  const dir = zipTarget ? await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-pdf-')) : out;
-  try {
-    if (zipTarget) {
-      for (const f of files) {
-        await fs.mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
-        await fs.writeFile(path.join(dir, f.path), f.bytes);
-      }
-    }
-    const r = await convertToPdf(files.map((f) => path.resolve(dir, f.path)));
-    if (!r.ok && r.reason === 'notInstalled') return [`! ${t.pdfNotInstalled}`];
-    const pdfs = r.files;
-    if (zipTarget && pdfs.length) {
-      const extra = await Promise.all(pdfs.map(async (p) => ({ path: path.relative(dir, p).split(path.sep).join('/'), title: 'PDF', bytes: await fs.readFile(p) })));
-      await safeWriteFile(zipTarget, zipDossier([...files, ...extra]), { inputs });
-    }
-    return r.ok ? [t.pdfWritten(pdfs.length)] : [`! ${t.pdfFailed(r.detail, pdfs.length)}`];
-  } finally {
-    if (zipTarget) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
+  if (r.ok) return [t.pdfWritten(r.pdfs.length)];
+  return r.reason === 'notInstalled' ? [`! ${t.pdfNotInstalled}`] : [`! ${t.pdfFailed(r.detail, r.pdfs.length)}`];
 }
 
 /** Why a document set cannot be prepared, as the CLI says it (exit 1). */

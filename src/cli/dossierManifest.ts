@@ -1,33 +1,44 @@
 /**
- * What `thidua dossier` wrote in an output folder, so that a rerun removes its own earlier files
- * — and nothing else. The list lives in the folder (MANIFEST_NAME) with each file's SHA-256: a file
- * of an earlier run that this run does not rewrite is removed only if it is listed there and still
- * has the bytes we wrote. A user's own file, whatever its name (even "01-to-trinh-….docx"), or one
- * of ours the user has since edited, is never deleted.
+ * What the CLI wrote in an output folder (`dossier`, its PDFs, `decision`, `certificates`), so that
+ * a rerun removes its own earlier files — and nothing else. The list lives in the folder
+ * (MANIFEST_NAME) with each file's SHA-256 and the command that wrote it: a file of an earlier run
+ * of the same command that this run does not rewrite is removed only if it is listed there and
+ * still has the bytes we wrote. A user's own file, whatever its name (even "01-to-trinh-….docx"),
+ * one of ours the user has since edited, or one another command wrote, is never deleted.
  */
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { safeWriteFile } from './safeWrite';
+import { checkOutput, makeFolder, safeWriteFile } from './safeWrite';
 
 export const MANIFEST_NAME = '.thidua-ho-so.json';
 
 const manifestSchema = z.object({
   tool: z.literal('thidua'),
   version: z.literal(1),
-  files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      size: z.number().int().nonnegative(),
+      /** The command that wrote it; absent in manifests of earlier versions: the dossier. */
+      by: z.enum(['dossier', 'decision', 'certificates']).optional(),
+    }),
+  ),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = Manifest['files'][number];
+export type Writer = NonNullable<ManifestEntry['by']>;
+const writerOf = (e: ManifestEntry): Writer => e.by ?? 'dossier';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function entryOf(relPath: string, bytes: Uint8Array): ManifestEntry {
-  return { path: relPath.split(path.sep).join('/'), sha256: sha256(bytes), size: bytes.length };
+export function entryOf(relPath: string, bytes: Uint8Array, by: Writer = 'dossier'): ManifestEntry {
+  return { path: relPath.split(path.sep).join('/'), sha256: sha256(bytes), size: bytes.length, by };
 }
 
 /** The manifest of a folder; null when absent or unreadable (then nothing is removed). */
@@ -48,15 +59,15 @@ function inside(dir: string, rel: string): string | null {
 }
 
 /**
- * Removes the files of the earlier run listed in the manifest that this run does not write,
+ * Removes the files of the earlier run of `by` listed in the manifest that this run does not write,
  * when they still hold the bytes we wrote. Returns the paths kept because they were changed.
  */
-export async function removeEarlierFiles(dir: string, keep: ReadonlySet<string>): Promise<string[]> {
+export async function removeEarlierFiles(dir: string, keep: ReadonlySet<string>, by: Writer = 'dossier'): Promise<string[]> {
   const manifest = await readManifest(dir);
   const changed: string[] = [];
   if (!manifest) return changed;
   for (const f of manifest.files) {
-    if (keep.has(f.path)) continue;
+    if (keep.has(f.path) || writerOf(f) !== by) continue;
     const full = inside(dir, f.path);
     if (!full) continue;
     let bytes: Buffer;
@@ -82,7 +93,43 @@ export async function removeEarlierFiles(dir: string, keep: ReadonlySet<string>)
   return changed;
 }
 
-export async function writeManifest(dir: string, files: ManifestEntry[]): Promise<void> {
-  const manifest: Manifest = { tool: 'thidua', version: 1, files };
-  await safeWriteFile(path.join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+/**
+ * Records what `by` wrote. 'replace': the run's files are all of `by`'s files now (its earlier ones
+ * were removed, or changed by the user and so no longer ours); 'add': they join the earlier ones.
+ * Entries of the other commands stay; a path written now belongs to `by`.
+ */
+export async function updateManifest(dir: string, by: Writer, written: ManifestEntry[], mode: 'replace' | 'add', inputs: readonly string[] = []): Promise<void> {
+  const now = new Set(written.map((e) => e.path));
+  const earlier = (await readManifest(dir))?.files ?? [];
+  const kept = earlier.filter((e) => !now.has(e.path) && (mode === 'add' || writerOf(e) !== by));
+  const manifest: Manifest = { tool: 'thidua', version: 1, files: [...kept, ...written.map((e) => ({ ...e, by }))] };
+  await safeWriteFile(path.join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, { inputs });
+}
+
+export interface OwnedFile {
+  /** Relative to the folder, '/'-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Writes a command's files into `dir`, each through safeWriteFile, and records them in the
+ * manifest. Every target is checked (never an input, only a regular file or a new path) before
+ * anything is written or removed. `replace`: the earlier run's files of `by` that this run does not
+ * rewrite are removed first (only ours, unchanged). Returns the earlier files kept because changed.
+ * Throws SafeWriteError (or a file-system error of the removal).
+ */
+export async function writeOwnedFiles(dir: string, by: Writer, files: readonly OwnedFile[], opts: { inputs: readonly string[]; mode: 'replace' | 'add'; alsoChecked?: readonly string[] }): Promise<string[]> {
+  for (const f of files) await checkOutput(path.join(dir, f.path), opts.inputs);
+  for (const p of opts.alsoChecked ?? []) await checkOutput(path.join(dir, p), opts.inputs);
+  await checkOutput(path.join(dir, MANIFEST_NAME), opts.inputs);
+  await makeFolder(dir);
+  const kept = opts.mode === 'replace' ? await removeEarlierFiles(dir, new Set(files.map((f) => f.path)), by) : [];
+  const written: ManifestEntry[] = [];
+  for (const f of files) {
+    await safeWriteFile(path.join(dir, f.path), f.bytes, { inputs: opts.inputs });
+    written.push(entryOf(f.path, f.bytes, by));
+  }
+  await updateManifest(dir, by, written, opts.mode, opts.inputs);
+  return kept;
 }

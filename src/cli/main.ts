@@ -19,6 +19,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'dossier':
         // The dossier's code (docxtemplater, templates) is loaded only for this command.
         return await (await import('./dossierCommand')).runDossier(rest, io);
+      case 'clear':
+        return await (await import('./clearCommand')).runClear(rest, io);
       case 'presets':
         return runPresets(rest, io);
       case 'decision':

@@ -34,6 +34,7 @@ const usageVi = `Cách dùng:
   thidua decision <tệp.xlsx> --out <thư mục> [--preset <mã>] [--facts f.json] [--templates <thư mục>] [--lang en]
   thidua certificates <tệp.xlsx> --out giay-khen.docx [--layout bo-cuc.json] [--paper A3]
                  [--calibration] [--facts f.json] [--lang en]
+  thidua clear   <tệp-đã-đánh-dấu.xlsx> --out <bản-sạch.xlsx> [--lang en]
   thidua record  <tệp.xlsx> --facts f.json --annotate ra.xlsx [--lang en]
   thidua presets [--lang en]`;
 const usageEn = `Usage:
@@ -43,6 +44,7 @@ const usageEn = `Usage:
   thidua decision <file.xlsx> --out <dir> [--preset <id>] [--facts f.json] [--templates <dir>] [--lang en]
   thidua certificates <file.xlsx> --out giay-khen.docx [--layout layout.json] [--paper A3]
                  [--calibration] [--facts f.json] [--lang en]
+  thidua clear   <annotated.xlsx> --out <clean.xlsx> [--lang en]
   thidua record  <file.xlsx> --facts f.json --annotate out.xlsx [--lang en]
   thidua presets [--lang en]`;
 

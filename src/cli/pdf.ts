@@ -2,7 +2,10 @@
  * `dossier --pdf`: each .docx also as PDF, converted by LibreOffice when it is installed
  * (provinces take one PDF set through their e-office systems). LibreOffice runs headless with a
  * private profile directory (so that a running LibreOffice or a parallel run does not collide)
- * and under a time limit; nothing else is needed and nothing leaves the machine.
+ * and under a time limit; nothing else is needed and nothing leaves the machine. It converts in a
+ * private temporary folder (pdfsOf): the PDFs come back as bytes and the caller writes them through
+ * safeWrite (never over an input, never over a folder or device, recorded in the manifest) — so
+ * LibreOffice never writes into the user's folder itself.
  */
 import { execFile } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
@@ -76,4 +79,37 @@ export async function convertToPdf(docx: string[], opts: { soffice?: string | nu
     await fs.rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }
   return problems.length ? { ok: false, reason: 'failed', detail: problems.join(', '), files: written } : { ok: true, files: written };
+}
+
+export interface PdfFile {
+  /** The .docx's relative path with .pdf. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export type PdfBytesOutcome =
+  | { ok: true; pdfs: PdfFile[] }
+  | { ok: false; reason: 'notInstalled' }
+  | { ok: false; reason: 'failed'; detail: string; pdfs: PdfFile[] };
+
+/**
+ * The documents (relative paths, bytes) as PDFs: written to a private temporary folder (mode 0700),
+ * converted there, read back, and the folder removed whatever happens.
+ */
+export async function pdfsOf(files: readonly { path: string; bytes: Uint8Array }[], opts: { soffice?: string | null; timeoutMs?: number } = {}): Promise<PdfBytesOutcome> {
+  const soffice = opts.soffice === undefined ? findSoffice() : opts.soffice;
+  if (!soffice) return { ok: false, reason: 'notInstalled' };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-pdf-'));
+  try {
+    for (const f of files) {
+      await fs.mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+      await fs.writeFile(path.join(dir, f.path), f.bytes);
+    }
+    const r = await convertToPdf(files.map((f) => path.resolve(dir, f.path)), { ...opts, soffice });
+    if (!r.ok && r.reason === 'notInstalled') return r;
+    const pdfs = await Promise.all(r.files.map(async (p) => ({ path: path.relative(dir, p).split(path.sep).join('/'), bytes: await fs.readFile(p) })));
+    return r.ok ? { ok: true, pdfs } : { ok: false, reason: 'failed', detail: r.reason === 'failed' ? r.detail : '', pdfs };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }

@@ -19,14 +19,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
-import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet } from '../core/annotationPlan';
-import { columnLetter, parseA1, type CellValue, type Grid } from '../core/grid';
-import { findOldHeader, withUserColumns, type OldHeader } from '../core/resultColumns';
-import { labels } from '../core/messages/labels';
-import { RESULT_SHEET_NAMES } from '../core/tables';
-import { isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode } from '../core/marks';
-import { cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport } from '../core/reconcile';
-import { stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core/state';
+import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet, columnLetter, parseA1, type CellValue, type Grid, findOldHeader, withUserColumns, type OldHeader, labels, RESULT_SHEET_NAMES, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode, cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 

@@ -1,5 +1,5 @@
 /** What this Excel can do (requirement sets), asked once per action; decides the note mode. */
-import type { NoteMode } from '../core/marks';
+import type { NoteMode } from '../core';
 
 export type { NoteMode };
 

@@ -1,7 +1,5 @@
 /** The adapter's messages for the user (vi + en): what went wrong in Excel and what to do. */
-import type { Lang } from '../core/ids';
-import type { NoteKind } from '../core/marks';
-import type { CellRef, ReconcileReport } from '../core/reconcile';
+import type { Lang, NoteKind, CellRef, ReconcileReport } from '../core';
 
 interface Strings {
   cellEdit: string;

@@ -9,10 +9,7 @@
  * A request Excel still refuses for its response size (cells far longer than the first ones) is
  * split in two and sent again (reading changes nothing).
  */
-import type { CellRect, CellValue, Grid, SheetGrid } from '../core/grid';
-import { RESULT_SHEET_NAMES } from '../core/tables';
-import { STATE_SHEET } from '../core/annotationPlan';
-import { isStagingSheet } from '../core/marks';
+import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isStagingSheet } from '../core';
 import { supports } from './capabilities';
 import type { Syncer } from './syncer';
 

@@ -2,11 +2,7 @@
  * What the task pane and the ribbon call (contract: ./sessionApi.ts): one Excel.run per user action,
  * failures turned into messages for the user.
  */
-import { analyze, type Analysis } from '../core/analyze';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import type { Profile } from '../core/profile';
-import type { MappingOverride, WorkbookState } from '../core/state';
+import { analyze, type Analysis, type Grid, type Lang, type Profile, type MappingOverride, type WorkbookState } from '../core';
 import { queueExistingNotes, queueResultHeaders, reconcile, type ResultHeaders } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';

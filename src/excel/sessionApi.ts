@@ -3,12 +3,7 @@
  * Excel.run per call; failures are Errors whose message is already written for the user (an action
  * done only in part fails too, its message saying what is left and what to do).
  */
-import type { Analysis } from '../core/analyze';
-import type { Grid } from '../core/grid';
-import type { Lang } from '../core/ids';
-import type { NoteMode } from '../core/marks';
-import type { Profile } from '../core/profile';
-import type { WorkbookState } from '../core/state';
+import type { Analysis, Grid, Lang, NoteMode, Profile, WorkbookState } from '../core';
 
 export type { NoteMode };
 

@@ -1,7 +1,5 @@
 /** Saves part of the product's state (profile, mapping overrides, facts) on the hidden state sheet. */
-import { STATE_SHEET } from '../core/annotationPlan';
-import { readState, type WorkbookState } from '../core/state';
-import { isStagingSheet } from '../core/marks';
+import { STATE_SHEET, readState, type WorkbookState, isStagingSheet } from '../core';
 import { writeStateSheet } from './applyPlan';
 import { supports } from './capabilities';
 import { protectionError } from './messages';

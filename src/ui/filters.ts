@@ -1,7 +1,5 @@
 /** The review list's filters: all / eligible / failing / data problems (addin.md). */
-import { parseA1 } from '../core/grid';
-import type { Candidate, Issue } from '../core/result';
-import { verdictOf } from '../core/summary';
+import { parseA1, type Candidate, type Issue, verdictOf } from '../core';
 
 export type Filter = 'all' | 'eligible' | 'failing' | 'problems';
 export const FILTERS: readonly Filter[] = ['all', 'eligible', 'failing', 'problems'];

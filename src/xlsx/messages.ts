@@ -1,12 +1,29 @@
 /** Messages of the exceljs adapter (files that cannot be read or written), registered with the core's renderer. */
-import { type Lang, type Message, type Catalogue, registerMessages } from '../core';
+import { type Lang, type Message, type Catalogue, type Params, registerMessages } from '../core';
 
 /** Bytes → megabytes, rounded. */
 function mb(n: string | number | undefined): string {
   return String(Math.round(Number(n ?? 0) / (1024 * 1024)));
 }
 
+/**
+ * `thidua clear`: its own codes, the English catalogue typed from the Vietnamese one (a code without
+ * its translation fails the type check).
+ */
+const clearVi = {
+  'xlsx.cleared': (p: Params) => `Đã xóa đánh dấu: bản sao sạch ghi vào ${p.path} (các ô trở lại màu và ghi chú như trước khi đánh dấu; trang kết quả đã bỏ).`,
+  'xlsx.nothingToClear': (p: Params) => `Tệp "${p.path}" không có đánh dấu nào của Thi đua CCHC: không có gì để xóa, không ghi tệp nào.`,
+  'xlsx.clearMissingOut': () => 'Thiếu --out: tên tệp bản sao đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).',
+} satisfies Catalogue;
+export type ClearCode = keyof typeof clearVi;
+const clearEn: Record<ClearCode, (p: Params) => string> = {
+  'xlsx.cleared': (p) => `Marks cleared: the clean copy is written to ${p.path} (cells back to their fills and notes from before the annotation; the result sheet removed).`,
+  'xlsx.nothingToClear': (p) => `"${p.path}" holds no marks of Thi đua CCHC: nothing to clear, no file written.`,
+  'xlsx.clearMissingOut': () => '--out is missing: the file name of the cleared copy (the original is never overwritten).',
+};
+
 const vi: Catalogue = {
+  ...clearVi,
   'xlsx.notFound': (p) => `Không tìm thấy tệp "${p.path}".`,
   'xlsx.notAFile': (p) => `"${p.path}" không phải là một tệp.`,
   'xlsx.empty': (p) => `Tệp "${p.path}" rỗng (0 byte).`,
@@ -30,6 +47,7 @@ const vi: Catalogue = {
 };
 
 const en: Catalogue = {
+  ...clearEn,
   'xlsx.notFound': (p) => `File "${p.path}" was not found.`,
   'xlsx.notAFile': (p) => `"${p.path}" is not a file.`,
   'xlsx.empty': (p) => `File "${p.path}" is empty (0 bytes).`,

@@ -13,7 +13,7 @@ import type { Grid } from '../../src/core/grid';
 import { readHistory } from '../../src/core/history';
 import { stateRows } from '../../src/core/state';
 import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../host/model';
 import { answerOfficeJs, openBrowser, type Session } from './support/browser';

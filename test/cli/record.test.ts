@@ -15,7 +15,7 @@ import type { Grid } from '../../src/core/grid';
 import { readHistory } from '../../src/core/history';
 import { renderMessage } from '../../src/core/messages';
 import { stateRows } from '../../src/core/state';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 import { docxText } from '../dossier/support';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 

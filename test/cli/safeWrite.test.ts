@@ -1,10 +1,45 @@
 /** The CLI's file writing: never the input, only regular files, atomic, errors in words. */
-import { execFileSync, spawn } from 'child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { renderMessage } from '../../src/core/messages';
 import { checkOutput, fsErrorWords, safeWriteFile, SafeWriteError } from '../../src/cli/safeWrite';
+import { ROOT, SAMPLE } from './run';
+
+/**
+ * The files `thidua check --annotate` loads (bin/, build/, the packages it requires), copied under
+ * `base` with the same layout, readable by everyone: found by running it once and listing Node's
+ * module cache (plus each package's package.json, which resolution reads). Returns the copy's bin.
+ */
+function cliCopy(base: string): string {
+  const probe = path.join(base, 'probe.js');
+  const list = path.join(base, 'loaded.json');
+  writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(require.cache))));`);
+  execFileSync(process.execPath, ['--require', probe, path.join(ROOT, 'bin', 'thidua.js'), 'check', SAMPLE, '--annotate', path.join(base, 'probe.xlsx')], { stdio: 'ignore' });
+  const root = realpathSync(ROOT);
+  const modules = realpathSync(path.join(ROOT, 'node_modules'));
+  const dest = path.join(base, 'cli');
+  const copy = (from: string, to: string) => {
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(from, to);
+  };
+  for (const f of JSON.parse(readFileSync(list, 'utf8')) as string[]) {
+    if (f === probe) continue;
+    const real = realpathSync(f);
+    if (real.startsWith(modules + path.sep)) {
+      const rel = path.relative(modules, real);
+      copy(real, path.join(dest, 'node_modules', rel));
+      const parts = rel.split(path.sep);
+      const pkg = parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join(path.sep);
+      copy(path.join(modules, pkg, 'package.json'), path.join(dest, 'node_modules', pkg, 'package.json'));
+    } else if (real.startsWith(root + path.sep)) copy(real, path.join(dest, path.relative(root, real)));
+    else throw new Error(`the CLI loads a file outside the repository: ${real}`);
+  }
+  rmSync(path.join(base, 'probe.xlsx'), { force: true });
+  execFileSync('chmod', ['-R', 'a+rX', dest]);
+  return path.join(dest, 'bin', 'thidua.js');
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'safewrite-'));
 const input = path.join(dir, 'so-lieu.xlsx');
@@ -67,21 +102,40 @@ describe('atomic, cleaned up, in words', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['out.xlsx']);
   });
 
-  test('a read-only folder: EACCES in words, nothing left', async () => {
-    if (process.getuid?.() === 0) return; // root writes anywhere
-    const ro = path.join(dir, 'ro');
+  test('a folder it may not write, through the CLI: EACCES in words (vi, en), exit 1, nothing left — as root too', () => {
+    // Root writes anywhere: as root the CLI runs as an unprivileged user (nobody, 65534) from a copy
+    // of the files it loads (the repository may sit where nobody cannot read, e.g. /root); the
+    // folder stays root's (0755), which nobody may not write. Not root: the folder is made 0555.
+    const asRoot = process.getuid?.() === 0;
+    const base = mkdtempSync(path.join(tmpdir(), 'safewrite-eacces-'));
+    chmodSync(base, 0o755);
+    const ro = path.join(base, 'ro');
     mkdirSync(ro);
-    chmodSync(ro, 0o555);
+    chmodSync(ro, asRoot ? 0o755 : 0o555);
+    const sample = path.join(base, 'so-lieu.xlsx');
+    writeFileSync(sample, readFileSync(SAMPLE));
+    chmodSync(sample, 0o644);
+    const cli = asRoot ? cliCopy(base) : path.join(ROOT, 'bin', 'thidua.js');
+    const who = asRoot ? { uid: 65534, gid: 65534 } : {};
     try {
-      const e = (await safeWriteFile(path.join(ro, 'x.xlsx'), 'X').catch((x) => x)) as SafeWriteError;
-      expect(e).toBeInstanceOf(SafeWriteError);
-      expect(renderMessage(e.data, 'vi')).toContain('không có quyền ghi');
-      expect(renderMessage(e.data, 'en')).toContain('permission denied (EACCES)');
+      const out = path.join(ro, 'da-danh-dau.xlsx');
+      for (const [lang, words] of [
+        ['vi', 'Không ghi được tệp'],
+        ['en', 'Cannot write'],
+      ]) {
+        const r = spawnSync(process.execPath, [cli, 'check', sample, '--annotate', out, ...(lang === 'en' ? ['--lang', 'en'] : [])], { cwd: base, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, ...who });
+        expect(r.error).toBeUndefined();
+        expect([r.status, r.stderr]).toEqual([1, expect.stringContaining(words)]);
+        expect(r.stderr).toContain(lang === 'vi' ? 'không có quyền ghi vào đây (EACCES)' : 'permission denied (EACCES)');
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
       expect(readdirSync(ro)).toEqual([]);
+      expect(readFileSync(sample).equals(readFileSync(SAMPLE))).toBe(true);
     } finally {
       chmodSync(ro, 0o755);
+      rmSync(base, { recursive: true, force: true });
     }
-  });
+  }, 60000);
 
   test('a file in place of a folder: ENOTDIR / EEXIST in words', async () => {
     const e = (await safeWriteFile(path.join(input, 'x.xlsx'), 'X').catch((x) => x)) as SafeWriteError;

@@ -13,7 +13,7 @@ import { stateRows } from '../../src/core/state';
 import type { Facts } from '../../src/dossier/facts';
 import { prepareDossier, resolveFacts } from '../../src/dossier/prepare';
 import { generateInPane } from '../../src/taskpane/dossier/engine';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 import { expectNoStack, SAMPLE, thidua } from '../cli/run';
 import { defaultTemplates } from './support';
 

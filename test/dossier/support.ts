@@ -7,7 +7,7 @@ import type { Facts } from '../../src/dossier/facts';
 import type { TemplateSet } from '../../src/dossier/generate';
 import type { TemplateId } from '../../src/dossier/model';
 import { TEMPLATE_FILES } from '../../src/dossier/tags';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'templates', 'mau-theo-doi-thi-dua-cchc.xlsx');

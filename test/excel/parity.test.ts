@@ -67,7 +67,7 @@ describe('exceljs adapter ≡ Office.js adapter on the sample workbook', () => {
 
 describe('the annotation written by both adapters', () => {
   it('gives the same result sheet, fills and notes as the exceljs adapter (CLI --annotate)', async () => {
-    const { readWorkbookFile, toCellValue } = await import('../../src/xlsx/readWorkbook');
+    const { readWorkbookFile, toCellValue } = await import('../support/readWorkbook');
     const { writeAnnotatedCopy } = await import('../../src/xlsx/annotateCopy');
     const { annotateWorkbook } = await import('../../src/excel/session');
     const { SAMPLE } = await import('./support');

@@ -1,6 +1,6 @@
 /** Test helpers: the sample workbook in the strict host, installed as the globals Office.js code sees. */
 import type { Grid } from '../../src/core/grid';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 import { fromGrid } from '../host/fromGrid';
 import { ExcelHost, type HostOptions } from '../host/host';
 import type { WorkbookModel } from '../host/model';

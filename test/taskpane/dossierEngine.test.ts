@@ -14,7 +14,7 @@ import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
 import type { TemplateSet } from '../../src/dossier/generate';
 import { TEMPLATE_FILES } from '../../src/dossier/tags';
 import { generateInPane } from '../../src/taskpane/dossier/engine';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 
 const ROOT = path.resolve(__dirname, '../..');

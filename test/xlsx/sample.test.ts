@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import type { Candidate, CheckResult } from '../../src/core/result';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../support/readWorkbook';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx');

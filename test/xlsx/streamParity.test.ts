@@ -1,6 +1,6 @@
 /**
  * The streaming reader (src/xlsx/read.ts) gives the same Grid as the exceljs reader it replaced
- * (src/xlsx/readWorkbook.ts): on the sample, on a LibreOffice-saved workbook, and on random
+ * (test/support/readWorkbook.ts): on the sample, on a LibreOffice-saved workbook, and on random
  * workbooks written by exceljs (values, types, formats, merges, dates, rich text, formulas, errors,
  * hidden sheets). Files exceljs refuses or misreads are checked against what they hold.
  */
@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { cellAt, formatAt } from '../../src/core/grid';
 import { readWorkbook, readWorkbookBytes } from '../../src/xlsx/read';
-import { gridOf, readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { gridOf, readWorkbookFile } from '../support/readWorkbook';
 
 const ROOT = path.join(__dirname, '../..');
 const FIXTURES = path.join(__dirname, '../fixtures/xlsx');

@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import { a1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import type { Lang } from '../../src/core/ids';
-import { readWorkbookFile } from '../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../../test/support/readWorkbook';
 import type { CellModel, SheetModel, WorkbookModel } from '../../test/host/model';
 import { parseRect } from '../../test/host/model';
 
@@ -44,8 +44,7 @@ export async function loadWorkbook(path: string, lang: Lang = 'vi'): Promise<Loa
   }
   const read = await readWorkbookFile(path);
   if (!read.ok) return { ok: false, message: renderMessage(read.error, lang) };
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await fs.readFile(path)) as unknown as ExcelJS.Buffer);
+  const book = read.workbook;
   const sheets: SheetModel[] = [];
   book.worksheets.forEach((ws, i) => {
     const grid = read.grid.sheets[i];

@@ -1,9 +1,8 @@
 /** "Đánh dấu trong bảng tính": what annotation did, and which way the reasons were written. */
-import type { Lang } from '../../core';
+import type { Lang, NoteMode } from '../../core';
 import { h } from '../dom';
 import { strings } from '../i18n';
 import { renderLegend } from './overviewView';
-import type { NoteMode } from '../../core/marks';
 
 /** `notices`: what the user should know besides (their own changes kept, notes another Excel must finish). */
 export type AnnotateOutcome = ({ kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' }) & { notices?: string[] };

@@ -1,7 +1,7 @@
 /** The sample workbook of the repository (templates/), read by the exceljs adapter into a Grid. */
 import * as path from 'path';
 import type { Grid } from '../../../src/core/grid';
-import { readWorkbookFile } from '../../../src/xlsx/readWorkbook';
+import { readWorkbookFile } from '../../support/readWorkbook';
 import { ROOT } from './build';
 
 export const SAMPLE_WORKBOOK = path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx');

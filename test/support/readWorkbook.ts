@@ -1,6 +1,9 @@
 /**
- * exceljs adapter, reading side: an .xlsx file → the host-neutral Grid. Decides nothing; every
- * way a file can be unreadable becomes a message, never an exception.
+ * The former exceljs reader (an .xlsx file → the host-neutral Grid), kept out of the product (src/
+ * has no exceljs: test/shape/imports.test.ts) as an independent second reader: the streaming reader
+ * (src/xlsx/read.ts) must give the same Grid (test/xlsx/streamParity.test.ts); tests and the
+ * simulator (tools/simulator) read workbooks with it. Same messages as the product for files that
+ * cannot be read (the file checks are the product's readZipFile).
  *
  * What a cell becomes (the same as the Office.js adapter gives, so that both hosts agree):
  * numbers, strings and booleans as they are; rich text → its plain text; a formula → its cached
@@ -9,47 +12,17 @@
  * a merged area → null (exceljs would repeat the top-left value there; Excel does not).
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
-import { type CellRect, type CellValue, type Grid, type SheetGrid, type Message } from '../core';
-import './messages';
+import { type CellRect, type CellValue, type Grid, type SheetGrid, type Message } from '../../src/core';
+import { readZipFile } from '../../src/xlsx/read';
+import '../../src/xlsx/messages';
 
 export type ReadOutcome =
   | {
       ok: true;
       grid: Grid;
       workbook: ExcelJS.Workbook;
-      /** Parts of the file that exceljs does not write back: an annotated copy would lack them (see copyLosses). */
-      notCopied: CopyLoss[];
     }
   | { ok: false; error: Message };
-
-/** Kinds of content that an exceljs-written copy loses (the values, formats, notes and images are kept). */
-export type CopyLoss = 'charts' | 'pivotTables' | 'slicers' | 'threadedComments' | 'formControls' | 'macros';
-
-/** Zip entry names reveal them (names are stored uncompressed in the zip directory). */
-const COPY_LOSS_MARKERS: [CopyLoss, Buffer][] = [
-  ['charts', Buffer.from('xl/charts/chart')],
-  ['charts', Buffer.from('xl/chartsheets/')],
-  ['pivotTables', Buffer.from('xl/pivotTables/')],
-  ['slicers', Buffer.from('xl/slicers/')],
-  ['threadedComments', Buffer.from('xl/threadedComments/')],
-  ['formControls', Buffer.from('xl/ctrlProps/')],
-  ['macros', Buffer.from('xl/vbaProject.bin')],
-];
-
-export function copyLosses(bytes: Buffer): CopyLoss[] {
-  const found = new Set<CopyLoss>();
-  for (const [kind, marker] of COPY_LOSS_MARKERS) if (bytes.includes(marker)) found.add(kind);
-  return [...found];
-}
-
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Stream names inside an OLE2 compound file (directory entries are UTF-16LE). */
-const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-const XLS_WORKBOOK = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book\u0000', 'utf16le')];
-/** Beyond this an OLE2 file is not scanned for its stream names (only the signature is used). */
-const OLE_SCAN_LIMIT = 64 * 1024 * 1024;
 
 const MERGE = ExcelJS.ValueType.Merge;
 
@@ -187,62 +160,13 @@ export function gridOf(workbook: ExcelJS.Workbook): Grid {
   return { sheets: workbook.worksheets.map(readSheet) };
 }
 
-/** An OLE2 compound file: an encrypted OOXML package, an old binary .xls, or something else. */
-async function oleVerdict(path: string, size: number): Promise<'xlsx.encrypted' | 'xlsx.legacyXls' | 'xlsx.encryptedOrXls'> {
-  if (size > OLE_SCAN_LIMIT) return 'xlsx.encryptedOrXls';
-  const bytes = await fs.readFile(path);
-  if (bytes.includes(ENCRYPTION_INFO)) return 'xlsx.encrypted';
-  if (XLS_WORKBOOK.some((name) => bytes.includes(name))) return 'xlsx.legacyXls';
-  return 'xlsx.encryptedOrXls';
-}
-
-/** An exceljs workbook of a file's bytes (for the annotated copy while exceljs writes it). */
-export async function excelJsWorkbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
 export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
-  let head: Buffer;
-  let size: number;
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) return fail('xlsx.notAFile', path);
-    size = stat.size;
-    if (size === 0) return fail('xlsx.empty', path);
-    const fh = await fs.open(path, 'r');
-    try {
-      head = Buffer.alloc(8);
-      await fh.read(head, 0, 8, 0);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('xlsx.notFound', path);
-    return fail('xlsx.unreadable', path, code ?? String(e));
-  }
-  // A password-protected .xlsx is an OLE2 compound file (so is an old .xls): say which, not "corrupt".
-  if (head.equals(OLE2)) {
-    try {
-      return fail(await oleVerdict(path, size), path);
-    } catch {
-      return fail('xlsx.encryptedOrXls', path);
-    }
-  }
-  if (!head.subarray(0, 4).equals(ZIP)) return fail('xlsx.notXlsx', path);
+  const file = await readZipFile(path);
+  if (!file.ok) return file;
   const workbook = new ExcelJS.Workbook();
-  let bytes: Buffer;
   try {
-    bytes = await fs.readFile(path);
-  } catch (e) {
-    return fail('xlsx.unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
-  }
-  try {
-    // What readFile does, from the bytes we also scan for parts a copy would lose.
     // (exceljs's typings predate Node's generic Buffer type.)
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     // The zip library's own words help ("Corrupted zip ?"); a TypeError from inside exceljs would not.
     const internal = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
@@ -251,5 +175,5 @@ export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
   }
   // A zip without worksheets: a .docx, .ods or any archive renamed .xlsx.
   if (!workbook.worksheets.length) return fail('xlsx.notXlsx', path);
-  return { ok: true, grid: gridOf(workbook), workbook, notCopied: copyLosses(bytes) };
+  return { ok: true, grid: gridOf(workbook), workbook };
 }

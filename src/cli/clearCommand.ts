@@ -1,0 +1,64 @@
+/**
+ * `thidua clear <annotated.xlsx> --out <clean.xlsx> [--lang en]` — the pane's "Xóa đánh dấu" for a
+ * copy: our marks, our notes (the user's own note on a marked cell kept as written), the result
+ * sheet and the backup go; every part we do not own is copied as stored (src/xlsx/patch/annotate.ts
+ * with no plan; the core decides in core/reconcile.ts). Written safely (never over the input).
+ */
+import { parseState, renderMessage, STATE_SHEET, unpackBackup, type Message } from '../core';
+import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
+import '../xlsx/messages';
+import { langOf, parseArgs } from './args';
+import type { CliIO } from './io';
+import { loadWorkbook } from './load';
+import { cliText } from './messages';
+import { checkOutput, SafeWriteError } from './safeWrite';
+
+export async function runClear(argv: string[], io: CliIO): Promise<number> {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const say = (code: Message['code'], params: Message['params'] = {}) => renderMessage({ code, params }, lang);
+  const args = parseArgs(argv, { flags: [], options: ['out', 'lang'] });
+  if (!args.ok) {
+    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
+    return 2;
+  }
+  const [workbookPath, ...extra] = args.positionals;
+  const out = args.options.get('out');
+  if (!workbookPath || extra.length || !out) {
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : say('xlsx.clearMissingOut')}\n\n${c.usage}`);
+    return 2;
+  }
+  // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
+  try {
+    await checkOutput(out, [workbookPath]);
+  } catch (e) {
+    if (!(e instanceof SafeWriteError)) throw e;
+    io.err(renderMessage(e.data, lang));
+    return e.sameAsInput ? 2 : 1;
+  }
+  const wb = await loadWorkbook(workbookPath, lang);
+  if (!wb.ok) {
+    io.err(wb.message);
+    return wb.exitCode;
+  }
+  const { state, problems } = parseState(wb.value.grid);
+  // Broken entries of the state sheet are dropped (as check says); the rest is cleared as usual.
+  for (const d of problems) io.err(say('state.entryDropped', { key: d.path, why: d.why, sheet: STATE_SHEET }));
+  // What we annotated is in the backup; without one there is nothing of ours to take away.
+  if (!unpackBackup(state.annotationBackup)) {
+    io.out(say('xlsx.nothingToClear', { path: workbookPath }));
+    return 0;
+  }
+  let written: WrittenCopy;
+  try {
+    written = await writeAnnotatedCopy(wb.value.bytes, null, { grid: wb.value.grid, state }, out, [workbookPath]);
+  } catch (e) {
+    if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
+      io.err(renderMessage(e.data, lang));
+      return 1;
+    }
+    throw e;
+  }
+  io.out([say('xlsx.cleared', { path: out }), ...copyReport(written, out, lang)].join('\n'));
+  return 0;
+}

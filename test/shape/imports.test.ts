@@ -1,0 +1,51 @@
+/**
+ * The code's shape, checked on the sources' imports: the product (src/) never loads exceljs (a
+ * devDependency: only tests, the simulator and the benches use it); the adapters reach the core only
+ * through its one door, src/core/index.ts (issue 10, "the core's one door").
+ */
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+
+const SRC = path.join(__dirname, '../../src');
+
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return sourcesUnder(p);
+    return /\.(ts|js)$/.test(d.name) ? [p] : [];
+  });
+}
+
+/** Every module a source names: `from '…'`, `import('…')`, `require('…')`, `import '…'`. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) out.push(m[1]);
+  return out;
+}
+
+const sources = sourcesUnder(SRC);
+
+test('the sources are found (the check below looks at something)', () => {
+  expect(sources.length).toBeGreaterThan(50);
+  expect(importsOf(path.join(SRC, 'xlsx/read.ts'))).toEqual(expect.arrayContaining(['fs', '../core', './package']));
+});
+
+test('nothing under src/ imports exceljs', () => {
+  const offenders = sources.filter((f) => importsOf(f).some((m) => m === 'exceljs' || m.startsWith('exceljs/'))).map((f) => path.relative(SRC, f));
+  expect(offenders).toEqual([]);
+});
+
+test('the adapters import the core only through its door (src/core/index.ts)', () => {
+  const core = path.join(SRC, 'core');
+  const offenders: string[] = [];
+  for (const f of sources) {
+    if (f.startsWith(core + path.sep)) continue; // the core's own modules import each other
+    for (const m of importsOf(f)) {
+      if (!m.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(f), m);
+      if (target.startsWith(core + path.sep) && target !== path.join(core, 'index')) offenders.push(`${path.relative(SRC, f)} → ${m}`);
+    }
+  }
+  expect(offenders).toEqual([]);
+});
