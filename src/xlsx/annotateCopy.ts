@@ -8,6 +8,7 @@ import * as path from 'path';
 import { type AnnotationPlan, type Grid, type Lang, renderMessage, anchorLabel, type ReconcileReport, type Message, type WorkbookState } from '../core';
 import { safeWriteFile } from '../cli/safeWrite';
 import { packageExtension, patchPackage } from './patch/annotate';
+import { PackageError } from './zip';
 import './messages';
 
 /** The copy cannot be made (a name of the wrong type, a package we cannot patch): the message says why. */
@@ -49,7 +50,7 @@ export async function writeAnnotatedCopy(input: string | Uint8Array, plan: Annot
   } catch (e) {
     if (e instanceof AnnotatedCopyError) throw e;
     // A part we must edit is not what the standard says it is: say so, never a stack.
-    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    const why = e instanceof PackageError ? String(e.params.why ?? e.code) : (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
     throw new AnnotatedCopyError({ code: 'xlsx.cannotPatch', params: { path: outPath, why } });
   }
   await safeWriteFile(outPath, Buffer.concat(out.zip), { inputs: typeof input === 'string' ? [input, ...inputs] : inputs });

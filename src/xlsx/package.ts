@@ -3,52 +3,18 @@
  * zip's parts, read lazily and within limits, the content types, and relationships resolved to
  * part names. Shared by the reader (check, dossier) and the patching writer (annotated copy).
  *
- * - The zip's central directory is read directly (APPNOTE 4.3.12, 4.3.16; ZIP64 4.3.14/4.3.15 and
- *   the 0x0001 extra field), so that limits are checked before anything is inflated: the declared
- *   unpacked size of all parts and their number. Inflating (fflate) never writes beyond a part's
- *   declared size: a part that inflates to more is damaged, and costs no memory beyond its size.
+ * - The zip (zip.ts, shared with the writer): its directory read with the limits checked before
+ *   anything is inflated — the declared unpacked size of all parts and their number; a part that
+ *   inflates to more than it declares is damaged, and costs no memory beyond its size.
  * - Part names are compared case-insensitively (OPC §9.1.1.1.2: names are equivalent ASCII
  *   case-insensitively); a zip name with backslashes (some old writers) is read as '/'.
  * - Relationship targets are URIs relative to the source part's folder, or absolute from the
  *   package root ("/xl/worksheets/sheet1.xml"); percent-escapes are decoded (OPC §9.3).
  */
-import { Inflate, inflateSync } from 'fflate';
 import { scanXml, XmlScanner, type XmlHandlers } from './xml';
+import { corrupt, DEFAULT_LIMITS, inflateEntry, PackageError, readZipDirectory, streamEntry, type PackageLimits, type ZipEntry } from './zip';
 
-export interface PackageLimits {
-  /** Sum of the declared unpacked sizes of all parts. */
-  maxUnpackedBytes: number;
-  /** Number of zip entries. */
-  maxParts: number;
-}
-
-/** Far above any real workbook (50,000 rows unpack to ~25 MB), far below what would exhaust memory. */
-export const DEFAULT_LIMITS: PackageLimits = { maxUnpackedBytes: 512 * 1024 * 1024, maxParts: 20000 };
-
-/** Why a package cannot be opened or a part read; `code` is a message code of src/xlsx/messages.ts (the caller adds `path`). */
-export class PackageError extends Error {
-  constructor(
-    readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts',
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(`${code} ${JSON.stringify(params)}`);
-    this.name = 'PackageError';
-  }
-}
-
-export interface ZipEntry {
-  /** The part name as stored (no leading '/'). */
-  name: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  crc32: number;
-  compressedSize: number;
-  size: number;
-  /** General-purpose flags (bit 11: UTF-8 name). */
-  flags: number;
-  /** Offset of the compressed data in the file. */
-  dataOffset: number;
-}
+export { DEFAULT_LIMITS, PackageError, type PackageLimits, type ZipEntry } from './zip';
 
 export interface Relationship {
   id: string;
@@ -110,155 +76,7 @@ export interface Package {
   workbook: WorkbookInfo | null;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-const MAX32 = 0xffffffff;
-
 const utf8 = new TextDecoder('utf-8');
-const latin1 = new TextDecoder('latin1');
-
-function corrupt(why: string): PackageError {
-  return new PackageError('xlsx.corrupt', { why });
-}
-
-class Reader {
-  private readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  u16(at: number): number {
-    if (at + 2 > this.bytes.length) throw corrupt('zip truncated');
-    return this.view.getUint16(at, true);
-  }
-  u32(at: number): number {
-    if (at + 4 > this.bytes.length) throw corrupt('zip truncated');
-    return this.view.getUint32(at, true);
-  }
-  u64(at: number): number {
-    const lo = this.u32(at);
-    const hi = this.u32(at + 4);
-    return hi * 2 ** 32 + lo;
-  }
-}
-
-function findEocd(r: Reader): number {
-  const n = r.bytes.length;
-  const stop = Math.max(0, n - 22 - 0xffff);
-  for (let i = n - 22; i >= stop; i--) {
-    if (r.bytes[i] === 0x50 && r.bytes[i + 1] === 0x4b && r.u32(i) === SIG_EOCD) return i;
-  }
-  throw corrupt('no zip directory');
-}
-
-/** Reads the central directory; checks the limits on declared sizes before anything is inflated. */
-export function readZipDirectory(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): ZipEntry[] {
-  const r = new Reader(bytes);
-  const eocd = findEocd(r);
-  let count = r.u16(eocd + 10);
-  let cdOffset = r.u32(eocd + 16);
-  if ((count === 0xffff || cdOffset === MAX32) && eocd >= 20 && r.u32(eocd - 20) === SIG_ZIP64_LOCATOR) {
-    const z = r.u64(eocd - 20 + 8);
-    if (r.u32(z) !== SIG_ZIP64_EOCD) throw corrupt('bad zip64 directory');
-    count = r.u64(z + 32);
-    cdOffset = r.u64(z + 48);
-  }
-  if (count > limits.maxParts) throw new PackageError('xlsx.tooManyParts', { count, limit: limits.maxParts });
-  const entries: ZipEntry[] = [];
-  let total = 0;
-  let at = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (r.u32(at) !== SIG_CENTRAL) throw corrupt('bad zip directory entry');
-    const flags = r.u16(at + 8);
-    const method = r.u16(at + 10);
-    const crc32 = r.u32(at + 16);
-    let compressedSize = r.u32(at + 20);
-    let size = r.u32(at + 24);
-    const nameLen = r.u16(at + 28);
-    const extraLen = r.u16(at + 30);
-    const commentLen = r.u16(at + 32);
-    let local = r.u32(at + 42);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : /* CP437; part names are ASCII */ latin1).decode(nameBytes).replace(/\\/g, '/').replace(/^\/+/, '');
-    // ZIP64 extended information: the fields that overflowed, in this order.
-    for (let e = at + 46 + nameLen, end = e + extraLen; e + 4 <= end; ) {
-      const id = r.u16(e);
-      const len = r.u16(e + 2);
-      if (id === 0x0001) {
-        let p = e + 4;
-        if (size === MAX32) (size = r.u64(p)), (p += 8);
-        if (compressedSize === MAX32) (compressedSize = r.u64(p)), (p += 8);
-        if (local === MAX32) local = r.u64(p);
-      }
-      e += 4 + len;
-    }
-    at += 46 + nameLen + extraLen + commentLen;
-    if (name.endsWith('/')) continue; // a folder entry
-    total += size;
-    if (total > limits.maxUnpackedBytes) throw new PackageError('xlsx.tooLarge', { size: total, limit: limits.maxUnpackedBytes });
-    if (r.u32(local) !== SIG_LOCAL) throw corrupt(`bad local header for ${name}`);
-    const dataOffset = local + 30 + r.u16(local + 26) + r.u16(local + 28);
-    if (dataOffset + compressedSize > bytes.length) throw corrupt(`${name} truncated`);
-    entries.push({ name, method, crc32, compressedSize, size, flags, dataOffset });
-  }
-  return entries;
-}
-
-function rawOf(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  return bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-}
-
-function checkEntry(e: ZipEntry): void {
-  if (e.flags & 1) throw corrupt(`${e.name} is encrypted`);
-  if (e.method !== 0 && e.method !== 8) throw corrupt(`${e.name}: compression method ${e.method}`);
-}
-
-/** Inflates into a buffer one byte larger than declared: more output than declared means damage (or a bomb). */
-function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  checkEntry(e);
-  const data = rawOf(bytes, e);
-  if (e.method === 0) {
-    if (data.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    return data;
-  }
-  let out: Uint8Array;
-  try {
-    out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
-  } catch (err) {
-    throw corrupt(`${e.name}: ${(err as Error).message}`);
-  }
-  if (out.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-  return out;
-}
-
-/** Inflates chunk by chunk, stopping as soon as more than the declared size comes out. */
-function streamEntry(bytes: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
-  checkEntry(e);
-  const data = rawOf(bytes, e);
-  if (e.method === 0) {
-    if (data.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    const STEP = 1 << 20;
-    for (let i = 0; i < data.length; i += STEP) onChunk(data.subarray(i, i + STEP));
-    return;
-  }
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > e.size) throw corrupt(`${e.name}: size mismatch`);
-    onChunk(chunk);
-  });
-  const STEP = 1 << 16;
-  try {
-    for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
-    if (!data.length) inflater.push(new Uint8Array(0), true);
-  } catch (err) {
-    if (err instanceof PackageError) throw err;
-    throw corrupt(`${e.name}: ${(err as Error).message}`);
-  }
-  if (produced !== e.size) throw corrupt(`${e.name}: size mismatch`);
-}
 
 function decodeText(b: Uint8Array): string {
   const s = utf8.decode(b);
@@ -313,7 +131,8 @@ function truthy(v: string | undefined): boolean {
  * directory and the small parts that describe the package are read here; everything else when asked.
  */
 export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Package {
-  const entries = readZipDirectory(bytes, limits);
+  // Folders are no parts (Part 2 §8.2.1: a part is a file entry).
+  const entries = readZipDirectory(bytes, limits).filter((e) => !e.name.endsWith('/'));
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) byName.set(e.name.toLowerCase(), e);
   const entry = (part: string) => byName.get(normalizePart(part).toLowerCase());
@@ -322,7 +141,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     if (!e) throw corrupt(`${part} missing`);
     return e;
   };
-  const read = (part: string) => inflateEntry(bytes, must(part));
+  const read = (part: string) => inflateEntry(must(part));
   const text = (part: string) => decodeText(read(part));
   const scan = (part: string, h: XmlHandlers) => {
     const e = must(part);
@@ -330,7 +149,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     const scanner = new XmlScanner(h);
     let first = true;
     const write = (s: string) => xmlStep(part, () => scanner.write(s));
-    streamEntry(bytes, e, (chunk) => {
+    streamEntry(e, (chunk) => {
       let s = decoder.decode(chunk, { stream: true });
       if (first && s) {
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -366,7 +185,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
 
   const contentTypes = readContentTypes(entry('[Content_Types].xml') ? text('[Content_Types].xml') : null);
   const workbook = readWorkbookInfo({ entry, text, rels, contentTypes });
-  return { entries, entry, has: (p) => entry(p) !== undefined, read, raw: (p) => rawOf(bytes, must(p)), text, scan, contentTypes, rels, workbook };
+  return { entries, entry, has: (p) => entry(p) !== undefined, read, raw: (p) => must(p).raw, text, scan, contentTypes, rels, workbook };
 }
 
 /** Malformed XML inside a part is damage too; its parser's words help. */

@@ -4,29 +4,14 @@
  * editing; only the parts set here are written anew, every other part is copied as stored.
  */
 import { posix } from 'path';
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from './zip';
+import { relsPartOf, resolveTarget, type Relationship } from '../package';
+import { DEFAULT_LIMITS, inflateEntry, newEntry, readZipDirectory, writeZip, type PackageLimits, type ZipEntry } from '../zip';
 import { attrs, children, escAttr, root, splice } from './xml';
 
 export const CT_PART = '[Content_Types].xml';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-export interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-  /** The part it points to (package-absolute, no leading "/"), for internal targets. */
-  part: string | null;
-}
-
-export interface PackageLimits {
-  maxParts: number;
-  /** Largest part we inflate to edit (bytes, unpacked). */
-  maxPartSize: number;
-}
-
-export const DEFAULT_LIMITS: PackageLimits = { maxParts: 20_000, maxPartSize: 512 * 1024 * 1024 };
+const utf8 = new TextDecoder('utf-8');
 
 export class Package {
   private readonly entries = new Map<string, ZipEntry>();
@@ -34,8 +19,9 @@ export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
 
-  constructor(bytes: Buffer, private readonly limits: PackageLimits = DEFAULT_LIMITS) {
-    for (const e of readZip(bytes, { maxEntries: limits.maxParts })) {
+  /** The reader's limits (zip.ts), checked on the directory before anything is inflated. */
+  constructor(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS) {
+    for (const e of readZipDirectory(bytes, limits)) {
       const key = e.name.toLowerCase();
       if (this.entries.has(key)) throw new Error(`duplicate part ${e.name}`);
       this.entries.set(key, e);
@@ -63,8 +49,7 @@ export class Package {
     if (cached !== undefined) return cached;
     const e = this.entries.get(key);
     if (!e) throw new Error(`missing part ${part}`);
-    if (e.size > this.limits.maxPartSize) throw new Error(`part too large: ${part}`);
-    let s = entryBytes(e).toString('utf8');
+    let s = utf8.decode(inflateEntry(e));
     if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     this.texts.set(key, s);
     return s;
@@ -76,7 +61,7 @@ export class Package {
     if (this.entries.has(key) && !this.changed.has(key) && this.text(part) === text) return;
     if (!this.entries.has(key)) {
       this.order.push(key);
-      this.entries.set(key, { name: part, method: 8, crc: 0, compressedSize: 0, size: 0, time: 0, date: 0, raw: new Uint8Array(0) });
+      this.entries.set(key, { name: part, method: 8, crc32: 0, compressedSize: 0, size: 0, flags: 0, time: 0, date: 0, raw: new Uint8Array(0) });
     }
     this.texts.set(key, text);
     this.changed.add(key);
@@ -104,7 +89,7 @@ export class Package {
     const out = this.order.map((key) => {
       const e = this.entries.get(key)!;
       if (!this.changed.has(key)) return e;
-      return newEntry(e.name, this.texts.get(key)!, e.size || e.crc ? e : first);
+      return newEntry(e.name, this.texts.get(key)!, e.size || e.crc32 ? e : first);
     });
     // [Content_Types].xml first, as Excel and most writers place it (not required by Part 2).
     out.sort((a, b) => (a.name === CT_PART ? -1 : b.name === CT_PART ? 1 : 0));
@@ -113,22 +98,9 @@ export class Package {
 
   // ---- relationships (Part 2 §9.3) ----
 
-  /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
+  /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels" (the reader's rule). */
   static relsPart(source: string): string {
-    const dir = posix.dirname(source);
-    return `${dir === '.' ? '' : `${dir}/`}_rels/${posix.basename(source)}.rels`;
-  }
-
-  /** Resolves a relative reference against the source part (Part 2 §9.3.2.2 / RFC 3986). */
-  static resolve(source: string, target: string): string {
-    let t = target;
-    try {
-      t = decodeURI(target);
-    } catch {
-      /* keep as written */
-    }
-    if (t.startsWith('/')) return posix.normalize(t.slice(1));
-    return posix.normalize(posix.join(posix.dirname(source), t)).replace(/^\.?\//, '');
+    return relsPartOf(source);
   }
 
   /** The relative reference from a source part to a target part. */
@@ -146,7 +118,7 @@ export class Package {
         const a = attrs(e.tag);
         const external = a.get('TargetMode') === 'External';
         const target = a.get('Target') ?? '';
-        return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target, external, part: external ? null : Package.resolve(source === '' ? '/' : source, target) };
+        return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target, external, part: external ? null : resolveTarget(source, target) };
       });
   }
 
