@@ -1,6 +1,6 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze, DEFAULT_PRESET, renderMessage, toJsonReport } from '../core';
-import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
+import { analyze, DEFAULT_PRESET, renderMessage, streamedJsonReport, toJsonReport } from '../core';
+import type { WrittenCopy } from '../xlsx/annotateCopy';
 import { langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
@@ -63,17 +63,18 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).
   for (const m of analysis.stateProblems) io.err(renderMessage(m, lang));
   if (args.flags.has('json')) {
-    const report = toJsonReport(analysis.result, lang) as unknown as Record<string, unknown>;
     if (io.write) {
-      writeJson(report, io.write.bind(io));
+      writeJson(streamedJsonReport(analysis.result, lang), io.write.bind(io));
       io.write('\n');
-    } else io.out(JSON.stringify(report, null, 2));
+    } else io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
   } else {
     const human = humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`));
     // The seed's preset goes without saying; another one is named first.
     io.out(analysis.preset.id === DEFAULT_PRESET ? human : `${t.presetLine(analysis.preset.id)}\n${human}`);
   }
   if (annotatePath) {
+    // The patching writer is loaded only when a copy is asked for.
+    const { AnnotatedCopyError, copyReport, writeAnnotatedCopy } = await import('../xlsx/annotateCopy');
     let written: WrittenCopy;
     try {
       written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);

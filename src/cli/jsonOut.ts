@@ -1,17 +1,24 @@
 /**
- * Writes a JSON report exactly as JSON.stringify(value, null, 2) would, but piece by piece: each
- * element of a top-level array (the candidates, the issues) is stringified alone and written in
- * 64 KB batches, so that 50,000 candidates never become one string of tens of megabytes.
- * (Stringifying a nested value alone and indenting its lines by the enclosing depth gives the same
- * text: JSON strings never hold a raw line break.)
+ * Writes the JSON report piece by piece: the top level is indented, and each element of a
+ * top-level array (a candidate, an issue) is written compact on a line of its own, in 64 KB
+ * batches. 50,000 candidates never become one string of tens of megabytes, the output is half
+ * the size of fully indented JSON (and half the time to write), and it still reads by eye and
+ * by `grep`, a candidate per line. Any JSON parser reads it as JSON.parse(JSON.stringify(value)).
  */
 const BATCH = 64 * 1024;
 
-function indented(text: string, pad: string): string {
-  return text.includes('\n') ? text.replace(/\n/g, `\n${pad}`) : text;
+/** An array whose items are made when written (the core's LazyList). */
+interface Lazy {
+  lazy: true;
+  length: number;
+  item(i: number): unknown;
 }
 
-export function writeJson(value: Record<string, unknown>, write: (chunk: string) => void): void {
+function isLazy(v: unknown): v is Lazy {
+  return typeof v === 'object' && v !== null && (v as Lazy).lazy === true && typeof (v as Lazy).item === 'function';
+}
+
+export function writeJson(value: object, write: (chunk: string) => void): void {
   let buffer = '';
   const put = (s: string) => {
     buffer += s;
@@ -21,23 +28,23 @@ export function writeJson(value: Record<string, unknown>, write: (chunk: string)
     }
   };
   // Keys JSON.stringify keeps (undefined, functions and symbols are left out of an object).
-  const keys = Object.keys(value).filter((k) => {
-    const v = value[k];
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((k) => {
+    const v = record[k];
     return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
   });
   if (!keys.length) put('{}');
   else {
     put('{\n');
     keys.forEach((k, i) => {
-      const v = value[k];
+      const v = record[k];
       put(`  ${JSON.stringify(k)}: `);
-      if (Array.isArray(v) && v.length) {
+      const lazy = isLazy(v);
+      if ((Array.isArray(v) || lazy) && v.length) {
         put('[\n');
-        v.forEach((item, j) => {
-          put(`    ${indented(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < v.length - 1 ? ',' : ''}\n`);
-        });
+        for (let j = 0; j < v.length; j++) put(`    ${JSON.stringify(lazy ? v.item(j) : v[j]) ?? 'null'}${j < v.length - 1 ? ',' : ''}\n`);
         put('  ]');
-      } else put(indented(JSON.stringify(v, null, 2), '  '));
+      } else put(JSON.stringify(lazy ? [] : v));
       put(i < keys.length - 1 ? ',\n' : '\n');
     });
     put('}');

@@ -360,7 +360,9 @@ function markDuplicates(rows: Row[], issues: Issue[]): void {
   const seen = new Map<string, Row[]>();
   for (const r of rows) {
     const key = `${r.candidate.sheet}\u0000${fold(r.candidate.name)}`;
-    seen.set(key, [...(seen.get(key) ?? []), r]);
+    const group = seen.get(key);
+    if (group) group.push(r);
+    else seen.set(key, [r]);
   }
   for (const group of seen.values()) {
     if (group.length < 2) continue;

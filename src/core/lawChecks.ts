@@ -38,7 +38,9 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
     const name = textKey(c.facts.initiative);
     if (!name || ['khong', 'khong co', 'x', 'co'].includes(name)) continue;
     const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

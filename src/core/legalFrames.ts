@@ -4,7 +4,8 @@
  * profile under "legalFrames"), never code: when the law changes, the user adds a frame.
  * Pure: the shipped table is bound in src/dossier/legalFrames.ts.
  */
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { lazily } from './zod';
 
 /** The report forms a template exists for (helper `docs` builds one template per id). */
 export const REPORT_FORMS = ['nd91-2017-mau-07', 'nd98-2023', 'nd152-2025'] as const;
@@ -15,47 +16,63 @@ export const CITING_DOCUMENTS = ['toTrinh', 'bienBan', 'baoCao', 'quyetDinh'] as
 export type CitingDocument = (typeof CITING_DOCUMENTS)[number];
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoDate = z.string().regex(ISO, { message: 'ngày theo dạng yyyy-mm-dd (date as yyyy-mm-dd)' }).refine((v) => {
+
+/** "2025-07-01" naming a day of the calendar (not "2025-02-30"). */
+function isRealIsoDate(v: string): boolean {
+  if (!ISO.test(v)) return false;
   const [y, m, d] = v.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}, { message: 'ngày không có thật (no such date)' });
+}
 
-const citationLines = z.array(z.string().trim().min(1));
+const schemas = lazily((z) => {
+  const isoDate = z
+    .string()
+    .regex(ISO, { message: 'ngày theo dạng yyyy-mm-dd (date as yyyy-mm-dd)' })
+    .refine(isRealIsoDate, { message: 'ngày không có thật (no such date)' });
 
-export const legalFrameSchema = z
-  .object({
-    /** Stable id: a profile frame with the same id replaces the shipped one. */
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    /** For people: "Luật Thi đua, khen thưởng 2022 và Nghị định số 152/2025/NĐ-CP". */
-    name: z.string().trim().min(1),
-    /** First day in force (inclusive), or null for "since always". */
-    from: isoDate.nullable(),
-    /** Last day in force (inclusive), or null for "still in force". */
-    to: isoDate.nullable(),
-    reportForm: z.enum(REPORT_FORMS),
-    /** How the documents name the form: "Mẫu số 07, Phụ lục … Nghị định số 91/2017/NĐ-CP …". */
-    reportFormLabel: z.string().trim().min(1).optional(),
-    /** Per document kind, the lines printed as they are written ("Căn cứ …;"). */
-    citations: z
-      .object({
-        toTrinh: citationLines.optional(),
-        bienBan: citationLines.optional(),
-        baoCao: citationLines.optional(),
-        quyetDinh: citationLines.optional(),
-      })
-      .strict(),
-    /** Where each citation was checked (documentation only, never printed). */
-    sources: z.array(z.string()).optional(),
-  })
-  .strict()
-  .refine((f) => f.from === null || f.to === null || f.from <= f.to, { message: '"from" sau "to" ("from" is after "to")', path: ['to'] });
+  const citationLines = z.array(z.string().trim().min(1));
 
-export type LegalFrame = z.infer<typeof legalFrameSchema>;
+  const frame = z
+    .object({
+      /** Stable id: a profile frame with the same id replaces the shipped one. */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** For people: "Luật Thi đua, khen thưởng 2022 và Nghị định số 152/2025/NĐ-CP". */
+      name: z.string().trim().min(1),
+      /** First day in force (inclusive), or null for "since always". */
+      from: isoDate.nullable(),
+      /** Last day in force (inclusive), or null for "still in force". */
+      to: isoDate.nullable(),
+      reportForm: z.enum(REPORT_FORMS),
+      /** How the documents name the form: "Mẫu số 07, Phụ lục … Nghị định số 91/2017/NĐ-CP …". */
+      reportFormLabel: z.string().trim().min(1).optional(),
+      /** Per document kind, the lines printed as they are written ("Căn cứ …;"). */
+      citations: z
+        .object({
+          toTrinh: citationLines.optional(),
+          bienBan: citationLines.optional(),
+          baoCao: citationLines.optional(),
+          quyetDinh: citationLines.optional(),
+        })
+        .strict(),
+      /** Where each citation was checked (documentation only, never printed). */
+      sources: z.array(z.string()).optional(),
+    })
+    .strict()
+    .refine((f) => f.from === null || f.to === null || f.from <= f.to, { message: '"from" sau "to" ("from" is after "to")', path: ['to'] });
 
-export const legalFrameTableSchema = z
-  .object({ $comment: z.string().optional(), version: z.literal(1), frames: z.array(legalFrameSchema).min(1) })
-  .strict();
+  const table = z.object({ $comment: z.string().optional(), version: z.literal(1), frames: z.array(frame).min(1) }).strict();
+  return { frame, table };
+});
+
+type Schemas = ReturnType<typeof schemas>;
+
+/** One frame (zod, built on first use). */
+export const legalFrameSchema = (): Schemas['frame'] => schemas().frame;
+/** templates/khung-phap-ly.json. */
+export const legalFrameTableSchema = (): Schemas['table'] => schemas().table;
+
+export type LegalFrame = Zod.infer<Schemas['frame']>;
 
 /** "2022-12-20" or "20/12/2022" → "2022-12-20"; anything else → undefined. */
 export function isoOf(date: string | undefined | null): string | undefined {
@@ -63,7 +80,7 @@ export function isoOf(date: string | undefined | null): string | undefined {
   const t = date.trim();
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   const iso = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : t;
-  return isoDate.safeParse(iso).success ? iso : undefined;
+  return isRealIsoDate(iso) ? iso : undefined;
 }
 
 /** Shipped frames with the profile's over them: same id replaces, a new id is added. */

@@ -6,7 +6,7 @@
  * The chosen preset is kept in the workbook (state key "preset"), like the profile.
  */
 import { PRESET_IDS, type Lang, type PresetId } from './ids';
-import { DEFAULT_PROFILE, validateProfile, type Profile } from './profile';
+import { DEFAULT_PROFILE, type Profile } from './profile';
 
 export { PRESET_IDS, type PresetId };
 export const DEFAULT_PRESET: PresetId = 'ninh-hoa-2022';
@@ -85,10 +85,4 @@ export function presetById(id: string | undefined | null): Preset | undefined {
 export function resolvePreset(explicit: string | undefined, ...saved: unknown[]): Preset {
   const found = saved.find(isPresetId);
   return presetById(explicit) ?? (found ? presetById(found) : undefined) ?? presetById(DEFAULT_PRESET)!;
-}
-
-/** Checked once: a preset whose profile does not validate is a programming error. */
-for (const p of PRESETS) {
-  const v = validateProfile(p.profile);
-  if (!v.ok) throw new Error(`preset ${p.id}: ${v.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
 }

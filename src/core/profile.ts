@@ -3,90 +3,137 @@
  * of UBND thị xã Ninh Hòa (criteria.md); nothing outside this file may hard-code a threshold.
  * The same schema validates the CLI's --profile file and the add-in's settings.
  */
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { CRITERION_IDS, PRESET_IDS, RANKING_KEYS, type Lang } from './ids';
 import { legalFrameSchema } from './legalFrames';
-
-const percent = z.number().min(0).max(100);
-
-const rateRule = z
-  .object({
-    enabled: z.boolean(),
-    /** In percentage points. */
-    threshold: percent,
-    /** true: "từ … trở lên" (≥); false: "trên …" (>). */
-    inclusive: z.boolean(),
-  })
-  .strict();
-
-const ratingRule = z.object({ enabled: z.boolean(), atLeast: z.string().min(1) }).strict();
-const initiativeRule = z.object({ enabled: z.boolean(), requireRecognition: z.boolean() }).strict();
-const switchRule = z.object({ enabled: z.boolean() }).strict();
-
-const quota = z.object({ collective: z.number().int().min(0), individual: z.number().int().min(0) }).strict();
-
-const award = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    /** "Giấy khen của Chủ tịch UBND thị xã" */
-    label: z.string().min(1),
-    /** Who grants it, as the documents name them: "Chủ tịch UBND thị xã", "Chủ tịch UBND xã/phường". */
-    grantor: z.string().trim().min(1).optional(),
-    quota,
-  })
-  .strict();
+import { lazily, zod } from './zod';
 
 /** Whose vote share counts: the council's whole membership (the decrees) or those present. */
 export const VOTE_BASES = ['total', 'present'] as const;
 export type VoteBase = (typeof VOTE_BASES)[number];
 
-/** Additions of issue 11, all optional so that a profile saved before them stays valid. */
-const lawOptions = {
-  /** The preset this profile started from (thidua presets); it words issuers and picks the undated frame. */
-  preset: z.enum(PRESET_IDS).optional(),
-  /** Default 'total' (criteria.md): the share is counted over the council's total membership. */
-  voteBase: z.enum(VOTE_BASES).optional(),
-  /** NĐ 152/2025 Điều 4: among equals, women and collectives with ≥ 70% women first. */
-  womenPriority: z.boolean().optional(),
-  /** Units dissolved or merged in the reorganisation (TT 15/2025/TT-BNV): never proposed. */
-  dissolvedUnits: z.array(z.string().trim().min(1)).optional(),
-  /** The user's legal frames, merged over templates/khung-phap-ly.json by id. */
-  legalFrames: z.array(legalFrameSchema).optional(),
-};
+const schemas = lazily((z) => {
+  const percent = z.number().min(0).max(100);
 
-const criteria = z
-  .object({
-    taskCompletion: rateRule,
-    parIndex: ratingRule,
-    unitParIndex: ratingRule,
-    sipas: rateRule,
-    onTime: rateRule,
-    initiative: initiativeRule,
-    compliance: switchRule,
-  })
-  .strict();
+  const rateRule = z
+    .object({
+      enabled: z.boolean(),
+      /** In percentage points. */
+      threshold: percent,
+      /** true: "từ … trở lên" (≥); false: "trên …" (>). */
+      inclusive: z.boolean(),
+    })
+    .strict();
 
-export const profileSchema = z
-  .object({
-    name: z.string().min(1),
-    /** From lowest to highest. */
-    ratingLadder: z.array(z.string().min(1)).min(2),
-    criteria,
-    /** PAR score → rating; highest `min` first is not required (sorted when used). */
-    parScoreBands: z.array(z.object({ min: z.number(), rating: z.string().min(1) }).strict()),
-    /** Vote share (percentage points) needed when votes are known; null = no vote criterion. */
-    voteThreshold: percent.nullable(),
-    voteInclusive: z.boolean(),
-    /** Higher award first: it is filled first. */
-    awards: z.array(award).min(1),
-    rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1),
-    ...lawOptions,
-  })
-  .strict();
+  const ratingRule = z.object({ enabled: z.boolean(), atLeast: z.string().min(1) }).strict();
+  const initiativeRule = z.object({ enabled: z.boolean(), requireRecognition: z.boolean() }).strict();
+  const switchRule = z.object({ enabled: z.boolean() }).strict();
 
-export type Profile = z.infer<typeof profileSchema>;
-export type RateRule = z.infer<typeof rateRule>;
-export type Award = z.infer<typeof award>;
+  const quota = z.object({ collective: z.number().int().min(0), individual: z.number().int().min(0) }).strict();
+
+  const award = z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** "Giấy khen của Chủ tịch UBND thị xã" */
+      label: z.string().min(1),
+      /** Who grants it, as the documents name them: "Chủ tịch UBND thị xã", "Chủ tịch UBND xã/phường". */
+      grantor: z.string().trim().min(1).optional(),
+      quota,
+    })
+    .strict();
+
+  /** Additions of issue 11, all optional so that a profile saved before them stays valid. */
+  const lawOptions = {
+    /** The preset this profile started from (thidua presets); it words issuers and picks the undated frame. */
+    preset: z.enum(PRESET_IDS).optional(),
+    /** Default 'total' (criteria.md): the share is counted over the council's total membership. */
+    voteBase: z.enum(VOTE_BASES).optional(),
+    /** NĐ 152/2025 Điều 4: among equals, women and collectives with ≥ 70% women first. */
+    womenPriority: z.boolean().optional(),
+    /** Units dissolved or merged in the reorganisation (TT 15/2025/TT-BNV): never proposed. */
+    dissolvedUnits: z.array(z.string().trim().min(1)).optional(),
+    /** The user's legal frames, merged over templates/khung-phap-ly.json by id. */
+    legalFrames: z.array(legalFrameSchema()).optional(),
+  };
+
+  const criteria = z
+    .object({
+      taskCompletion: rateRule,
+      parIndex: ratingRule,
+      unitParIndex: ratingRule,
+      sipas: rateRule,
+      onTime: rateRule,
+      initiative: initiativeRule,
+      compliance: switchRule,
+    })
+    .strict();
+
+  const profileSchema = z
+    .object({
+      name: z.string().min(1),
+      /** From lowest to highest. */
+      ratingLadder: z.array(z.string().min(1)).min(2),
+      criteria,
+      /** PAR score → rating; highest `min` first is not required (sorted when used). */
+      parScoreBands: z.array(z.object({ min: z.number(), rating: z.string().min(1) }).strict()),
+      /** Vote share (percentage points) needed when votes are known; null = no vote criterion. */
+      voteThreshold: percent.nullable(),
+      voteInclusive: z.boolean(),
+      /** Higher award first: it is filled first. */
+      awards: z.array(award).min(1),
+      rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1),
+      ...lawOptions,
+    })
+    .strict();
+
+  /** The partial file of cli.md: only what it names changes. Unknown keys are errors. */
+  const partialProfileSchema = z
+    .object({
+      name: z.string().min(1).optional(),
+      ratingLadder: z.array(z.string().min(1)).min(2).optional(),
+      criteria: z
+        .object({
+          taskCompletion: rateRule.partial().optional(),
+          parIndex: ratingRule.partial().optional(),
+          unitParIndex: ratingRule.partial().optional(),
+          sipas: rateRule.partial().optional(),
+          onTime: rateRule.partial().optional(),
+          initiative: initiativeRule.partial().optional(),
+          compliance: switchRule.partial().optional(),
+        })
+        .strict()
+        .optional(),
+      parScoreBands: z.array(z.object({ min: z.number(), rating: z.string().min(1) }).strict()).optional(),
+      voteThreshold: percent.nullable().optional(),
+      voteInclusive: z.boolean().optional(),
+      awards: z
+        .array(
+          z
+            .object({
+              id: z.string().regex(/^[a-z0-9-]+$/),
+              label: z.string().min(1).optional(),
+              grantor: z.string().trim().min(1).optional(),
+              quota: quota.partial().optional(),
+            })
+            .strict(),
+        )
+        .optional(),
+      rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1).optional(),
+      ...lawOptions,
+    })
+    .strict();
+
+  return { profileSchema, partialProfileSchema, rateRule, award };
+});
+
+type Schemas = ReturnType<typeof schemas>;
+
+/** The schema of a complete profile (the add-in's saved settings). */
+export const profileSchema = (): Schemas['profileSchema'] => schemas().profileSchema;
+
+export type Profile = Zod.infer<Schemas['profileSchema']>;
+export type RateRule = Zod.infer<Schemas['rateRule']>;
+export type Award = Zod.infer<Schemas['award']>;
 
 export const DEFAULT_PROFILE: Profile = {
   name: 'Ninh Hòa CCHC 2022',
@@ -115,44 +162,7 @@ export const DEFAULT_PROFILE: Profile = {
   rankingKeys: ['votes', 'parIndex', 'sipas', 'onTime', 'taskCompletion'],
 };
 
-/** The partial file of cli.md: only what it names changes. Unknown keys are errors. */
-const partialProfileSchema = z
-  .object({
-    name: z.string().min(1).optional(),
-    ratingLadder: z.array(z.string().min(1)).min(2).optional(),
-    criteria: z
-      .object({
-        taskCompletion: rateRule.partial().optional(),
-        parIndex: ratingRule.partial().optional(),
-        unitParIndex: ratingRule.partial().optional(),
-        sipas: rateRule.partial().optional(),
-        onTime: rateRule.partial().optional(),
-        initiative: initiativeRule.partial().optional(),
-        compliance: switchRule.partial().optional(),
-      })
-      .strict()
-      .optional(),
-    parScoreBands: z.array(z.object({ min: z.number(), rating: z.string().min(1) }).strict()).optional(),
-    voteThreshold: percent.nullable().optional(),
-    voteInclusive: z.boolean().optional(),
-    awards: z
-      .array(
-        z
-          .object({
-            id: z.string().regex(/^[a-z0-9-]+$/),
-            label: z.string().min(1).optional(),
-            grantor: z.string().trim().min(1).optional(),
-            quota: quota.partial().optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-    rankingKeys: z.array(z.enum(RANKING_KEYS)).min(1).optional(),
-    ...lawOptions,
-  })
-  .strict();
-
-export type PartialProfile = z.infer<typeof partialProfileSchema>;
+export type PartialProfile = Zod.infer<Schemas['partialProfileSchema']>;
 
 export interface ProfileProblem {
   /** JSON path such as "criteria.sipas.threshold". */
@@ -181,7 +191,7 @@ const LOCAL = {
   },
 };
 
-function zodProblems(error: z.ZodError, lang: Lang): ProfileProblem[] {
+function zodProblems(error: Zod.ZodError, lang: Lang): ProfileProblem[] {
   void lang;
   return error.issues.map((issue) => {
     // zod reports an unknown key on the parent object; name the key itself in the path.
@@ -212,7 +222,8 @@ const LIMITS = {
   },
 };
 
-function localeFor(lang: Lang): { localeError: (issue: z.core.$ZodRawIssue) => string | undefined | { message: string } } {
+function localeFor(lang: Lang): { localeError: (issue: Zod.core.$ZodRawIssue) => string | undefined | { message: string } } {
+  const z = zod();
   const base = lang === 'vi' ? z.locales.vi() : z.locales.en();
   const t = LIMITS[lang];
   return {
@@ -262,7 +273,7 @@ function crossCheck(profile: Profile, lang: Lang): ProfileProblem[] {
 
 /** Validates a complete profile (the add-in's saved settings). */
 export function validateProfile(input: unknown, lang: Lang = 'vi'): ProfileParse {
-  const parsed = profileSchema.safeParse(input, { error: localeFor(lang).localeError });
+  const parsed = schemas().profileSchema.safeParse(input, { error: localeFor(lang).localeError });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, lang) };
   const problems = crossCheck(parsed.data, lang);
   return problems.length ? { ok: false, problems } : { ok: true, profile: parsed.data };
@@ -281,7 +292,7 @@ function mergeFrameLists(base: Profile['legalFrames'], own: NonNullable<Profile[
 
 /** Merges a partial profile (cli.md) over a base profile; awards merge by id. */
 export function mergeProfile(partialInput: unknown, base: Profile = DEFAULT_PROFILE, lang: Lang = 'vi'): ProfileParse {
-  const parsed = partialProfileSchema.safeParse(partialInput, { error: localeFor(lang).localeError });
+  const parsed = schemas().partialProfileSchema.safeParse(partialInput, { error: localeFor(lang).localeError });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, lang) };
   const p = parsed.data;
   const merged: Profile = structuredClone(base);

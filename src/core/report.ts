@@ -29,27 +29,53 @@ export interface JsonReport {
   ties: { award: string; kind: Kind; rank: number; places: number; names: string[] }[];
 }
 
+type JsonCandidate = JsonReport['candidates'][number];
+
+/** One candidate as the report writes it. */
+export function jsonCandidate(c: CheckResult['candidates'][number], lang: Lang): JsonCandidate {
+  return {
+    kind: c.kind,
+    name: c.name,
+    sheet: c.sheet,
+    row: c.row,
+    criteria: c.criteria.map((x) => ({
+      id: x.id, outcome: x.outcome, value: x.value, cell: x.cell, sheet: x.sheet, inherited: x.inherited, message: renderMessage(x.reason, lang),
+    })),
+    eligible: c.eligible,
+    rank: c.rank,
+    award: c.award,
+    overQuota: c.overQuota,
+    tiedAtCutoff: c.tiedAtCutoff,
+    duplicate: c.duplicate,
+    unit: c.facts.unit ?? null,
+    matchedUnit: c.matchedUnit ?? null,
+  };
+}
+
+/**
+ * A list whose items are built when read: the CLI writes 50,000 candidates one at a time, so their
+ * rendered messages never all live at once.
+ */
+export interface LazyList<T> {
+  readonly lazy: true;
+  readonly length: number;
+  item(i: number): T;
+}
+
+export type StreamedJsonReport = Omit<JsonReport, 'candidates'> & { candidates: LazyList<JsonCandidate> };
+
+/** The report with its candidates rendered one by one as they are written (see src/cli/jsonOut.ts). */
+export function streamedJsonReport(result: CheckResult, lang: Lang): StreamedJsonReport {
+  const { candidates: _all, ...rest } = toJsonReport({ ...result, candidates: [] }, lang);
+  const list = result.candidates;
+  return { ...rest, candidates: { lazy: true, length: list.length, item: (i) => jsonCandidate(list[i], lang) } };
+}
+
 export function toJsonReport(result: CheckResult, lang: Lang): JsonReport {
   return {
     profile: result.profileName,
     tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, headerRow: t.headerRow, columns: t.columns })),
-    candidates: result.candidates.map((c) => ({
-      kind: c.kind,
-      name: c.name,
-      sheet: c.sheet,
-      row: c.row,
-      criteria: c.criteria.map((x) => ({
-        id: x.id, outcome: x.outcome, value: x.value, cell: x.cell, sheet: x.sheet, inherited: x.inherited, message: renderMessage(x.reason, lang),
-      })),
-      eligible: c.eligible,
-      rank: c.rank,
-      award: c.award,
-      overQuota: c.overQuota,
-      tiedAtCutoff: c.tiedAtCutoff,
-      duplicate: c.duplicate,
-      unit: c.facts.unit ?? null,
-      matchedUnit: c.matchedUnit ?? null,
-    })),
+    candidates: result.candidates.map((c) => jsonCandidate(c, lang)),
     issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: renderMessage(i, lang) })),
     quotas: result.quotas.map((q) => ({ award: q.awardId, kind: q.kind, used: q.used, quota: q.quota, overflow: q.overflow })),
     ties: result.ties.map((t) => ({ award: t.awardId, kind: t.kind, rank: t.rank, places: t.places, names: t.names })),

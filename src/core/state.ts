@@ -10,7 +10,7 @@
  */
 import { STATE_SHEET } from './annotationPlan';
 import { a1, parseA1, type Grid, type SheetGrid } from './grid';
-import { z } from 'zod';
+import { lazily } from './zod';
 import { FIELDS, KINDS, type Field, type Kind } from './ids';
 import type { CellAnchor } from './locate';
 import { MARK_FILL } from './annotationPlan';
@@ -434,15 +434,18 @@ export interface StateProblem {
 const STATE_KEYS: Record<StateKey, true> = { profile: true, overrides: true, facts: true, annotationBackup: true, votes: true, preset: true, certificateLayout: true };
 
 /** A mapping override as the add-in saves it; anything else in the list is dropped alone. */
-const overrideSchema = z
-  .object({
-    sheet: z.string(),
-    ignore: z.boolean().optional(),
-    kind: z.enum(KINDS as [Kind, ...Kind[]]).optional(),
-    headerRow: z.number().int().positive().optional(),
-    columns: z.partialRecord(z.enum(FIELDS), z.string().regex(/^[A-Za-z]{1,3}$/).nullable()).optional(),
-  })
-  .passthrough();
+const schemas = lazily((z) => ({
+  override: z
+    .object({
+      sheet: z.string(),
+      ignore: z.boolean().optional(),
+      kind: z.enum(KINDS as [Kind, ...Kind[]]).optional(),
+      headerRow: z.number().int().positive().optional(),
+      columns: z.partialRecord(z.enum(FIELDS), z.string().regex(/^[A-Za-z]{1,3}$/).nullable()).optional(),
+    })
+    .passthrough(),
+  object: z.record(z.string(), z.unknown()),
+}));
 
 /**
  * Each key's value, checked for the shape its readers rely on. The profile and the facts are
@@ -458,7 +461,7 @@ function parseEntry(key: StateKey, value: unknown, problems: StateProblem[]): un
       }
       const kept: MappingOverride[] = [];
       value.forEach((item, i) => {
-        const r = overrideSchema.safeParse(item);
+        const r = schemas().override.safeParse(item);
         if (r.success) kept.push(r.data as MappingOverride);
         else problems.push({ path: `${key}.${i}`, why: 'shape' });
       });
@@ -471,7 +474,7 @@ function parseEntry(key: StateKey, value: unknown, problems: StateProblem[]): un
     }
     case 'profile':
     case 'facts': {
-      const r = z.record(z.string(), z.unknown()).safeParse(value);
+      const r = schemas().object.safeParse(value);
       if (!r.success) problems.push({ path: key, why: 'shape' });
       return r.success ? value : undefined;
     }

@@ -5,21 +5,19 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50000;
-
-/** Folds text to a matching key: lower case, no diacritics, đ→d, punctuation → space, one space. */
+/**
+ * Folds text to a matching key: lower case, no diacritics, đ→d, punctuation → space, one space.
+ * (A table lookup per character: no cache needed, and none to hold 50,000 names in memory.)
+ */
 export function fold(text: string): string {
-  // Workbooks repeat the same short texts ("Tốt", "x", unit names) thousands of times.
-  const hit = foldCache.get(text);
-  if (hit !== undefined) return hit;
-  const folded = foldUncached(text);
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  foldCache.set(text, folded);
-  return folded;
+  return foldChars(text);
 }
 
-function foldUncached(text: string): string {
+/**
+ * What fold() is defined as — NFD, combining marks (U+0300–036F) dropped, đ → d, lower case,
+ * every run of anything but a–z, 0–9 and % → one space, trimmed — applied to one character.
+ */
+export function foldDefinition(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -27,6 +25,65 @@ function foldUncached(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
+}
+
+/**
+ * Per UTF-16 unit, what it folds to, filled on first sight: 0 not yet known, DROP (a combining
+ * mark), SEPARATOR, MANY (a surrogate, or a character folding to several: the slow path), else the
+ * one character code it folds to.
+ */
+const DROP = 1;
+const SEPARATOR = 2;
+const MANY = 3;
+const unitFold = new Uint16Array(65536);
+
+function learn(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return (unitFold[code] = MANY);
+  const f = foldPiece(String.fromCharCode(code));
+  const v = f === '' ? DROP : f === ' ' ? SEPARATOR : f.length === 1 && f.charCodeAt(0) > MANY ? f.charCodeAt(0) : MANY;
+  return (unitFold[code] = v);
+}
+
+/** foldDefinition without the trim: a mark alone folds to "", a symbol to " ". */
+function foldPiece(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9%]+/g, ' ');
+}
+
+/** The codes of the text being folded (a plain array: String.fromCharCode.apply takes it without a copy). */
+const codes: number[] = [];
+
+/**
+ * foldDefinition() one character at a time (NFD decomposes and lower case maps each character on
+ * its own, up to the order of marks, and the marks we keep are separators either way), so that
+ * 50,000 distinct names cost a table lookup per letter instead of a normalisation and five regular
+ * expressions each. test/core/text.test.ts holds it to foldDefinition on random text.
+ */
+function foldChars(text: string): string {
+  const n = text.length;
+  const out = codes;
+  let len = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let v = unitFold[c];
+    if (v === 0) v = learn(c);
+    if (v === DROP) continue;
+    if (v === SEPARATOR) {
+      pendingSpace = len > 0;
+      continue;
+    }
+    if (v === MANY) return foldDefinition(text);
+    if (pendingSpace) {
+      out[len++] = 32;
+      pendingSpace = false;
+    }
+    out[len++] = v;
+  }
+  out.length = len;
+  if (len <= 4096) return String.fromCharCode.apply(null, out);
+  let result = '';
+  for (let k = 0; k < len; k += 4096) result += String.fromCharCode.apply(null, out.slice(k, k + 4096));
+  return result;
 }
 
 /** A display name: trimmed, inner whitespace (incl. NBSP, line breaks) collapsed, NFC. */

@@ -19,7 +19,7 @@ export { citationsFor, frameFor, latestFrame, mergeFrames, REPORT_FORMS, CITING_
 export type { CitingDocument, LegalFrame, ReportForm };
 
 /** The shipped table; a broken table is a build error caught by the tests, not a user's problem. */
-export const SHIPPED_FRAMES: readonly LegalFrame[] = legalFrameTableSchema.parse(table).frames;
+export const SHIPPED_FRAMES: readonly LegalFrame[] = legalFrameTableSchema().parse(table).frames;
 
 export interface FrameChoice {
   frame: LegalFrame;

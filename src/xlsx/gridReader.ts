@@ -391,10 +391,17 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
   let formats: string[][] | undefined;
   for (const l of kept) {
     const width = l.values.length - originCol;
-    const line: CellValue[] = new Array(width);
-    for (let i = 0; i < width; i++) {
-      const x = l.values[i + originCol];
-      line[i] = x === undefined ? null : x;
+    let line: CellValue[];
+    if (originCol === 0) {
+      // The used range starts at column A (the usual case): the row's own array, holes filled.
+      line = l.values;
+      for (let i = 0; i < width; i++) if (line[i] === undefined) line[i] = null;
+    } else {
+      line = new Array(width);
+      for (let i = 0; i < width; i++) {
+        const x = l.values[i + originCol];
+        line[i] = x === undefined ? null : x;
+      }
     }
     values[l.row - originRow] = line;
     if (l.formats) {

@@ -141,7 +141,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     if (!e) throw corrupt(`${part} missing`);
     return e;
   };
-  const read = (part: string) => inflateEntry(must(part));
+  const read = (part: string) => inflateEntry(must(part), limits.oneGoBytes);
   const text = (part: string) => decodeText(read(part));
   const scan = (part: string, h: XmlHandlers) => {
     const e = must(part);
@@ -149,14 +149,15 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     const scanner = new XmlScanner(h);
     let first = true;
     const write = (s: string) => xmlStep(part, () => scanner.write(s));
-    streamEntry(e, (chunk) => {
+    const onChunk = (chunk: Uint8Array) => {
       let s = decoder.decode(chunk, { stream: true });
       if (first && s) {
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
         first = false;
       }
       if (s) write(s);
-    });
+    };
+    streamEntry(e, onChunk, limits.oneGoBytes);
     const tail = decoder.decode();
     if (tail) write(tail);
     xmlStep(part, () => scanner.end());

@@ -98,9 +98,28 @@ describe('openPackage', () => {
     const b = Buffer.from(bytes);
     const cd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     b.writeUInt32LE(1000, cd + 24);
-    const p = openPackage(b);
-    expect(() => p.read('a.xml')).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
-    expect(() => p.scan('a.xml', {})).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+    // Inflated whole by zlib, and streamed by fflate (a part above oneGoBytes).
+    for (const oneGoBytes of [undefined, 0]) {
+      const p = openPackage(b, { maxParts: 100, maxUnpackedBytes: 1e9, oneGoBytes });
+      expect(() => p.read('a.xml')).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+      expect(() => p.scan('a.xml', {})).toThrow(expect.objectContaining({ code: 'xlsx.corrupt' }));
+    }
+  });
+
+  test('inflated whole or streamed, every part reads the same', () => {
+    const bytes = readFileSync(SAMPLE);
+    const whole = openPackage(bytes);
+    const streamed = openPackage(bytes, { maxParts: 20000, maxUnpackedBytes: 512 * 1024 * 1024, oneGoBytes: 0 });
+    for (const e of whole.entries) {
+      expect(Buffer.from(streamed.read(e.name)).equals(Buffer.from(whole.read(e.name)))).toBe(true);
+      if (!/\.xml$/.test(e.name)) continue;
+      const events = (p: typeof whole) => {
+        const out: string[] = [];
+        p.scan(e.name, { open: (n) => out.push(`<${n}`), text: (t) => out.push(t), close: (n) => out.push(`>${n}`) });
+        return out.join('|');
+      };
+      expect(events(streamed)).toBe(events(whole));
+    }
   });
 
   test('not a zip, a truncated zip, malformed XML: corrupt with a reason', () => {

@@ -1,0 +1,47 @@
+/** fold() is computed a character at a time for speed; it must give exactly what its definition gives. */
+import fc from 'fast-check';
+import { fold, foldDefinition } from '../../src/core/text';
+
+const VIETNAMESE = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
+const pieces = [
+  ...VIETNAMESE,
+  ...VIETNAMESE.toUpperCase(),
+  ...VIETNAMESE.normalize('NFD'),
+  ...' \t\n\u00a0\u202f.,;:-–—/\\()[]“”"\'%&*#@!?0123456789',
+  '\u0300', '\u0301', '\u0323', '\u0309', '\u0303', '\u0306', '\u0302', '\u031b', // marks alone
+  'İ', 'K', 'ß', 'ẞ', 'Σ', 'σ', 'ς', 'ﬁ', 'Ǆ', 'ǅ', 'Å', 'Ω', '①', 'Ａ', '𝐀', '😀', '\ud800', '\udc00', // odd cases
+];
+
+it('equals foldDefinition on random Vietnamese-like text', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const s = parts.join('');
+      expect(fold(s)).toBe(foldDefinition(s));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+it('equals foldDefinition on random Unicode (any code point, lone surrogates)', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme-composite', maxLength: 10 }), (a, b) => {
+      const s = a + b;
+      expect(fold(s)).toBe(foldDefinition(s));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+it('every BMP character alone, and between letters', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    expect([c, fold(ch)]).toEqual([c, foldDefinition(ch)]);
+    expect([c, fold(`A${ch}b`)]).toEqual([c, foldDefinition(`A${ch}b`)]);
+  }
+});
+
+it('examples', () => {
+  expect(fold('  Phòng Tư pháp – Hộ tịch ')).toBe('phong tu phap ho tich');
+  expect(fold('ĐẠT 100%')).toBe('dat 100%');
+  expect(fold('Ủy ban nhân dân'.normalize('NFD'))).toBe('uy ban nhan dan');
+});

@@ -1,0 +1,175 @@
+/**
+ * The xlsx layer's own XML scanner against saxes (a general XML parser, kept as a test
+ * dependency): the same events on every XML part of every fixture and on random documents, fed in
+ * random chunks; and an error wherever saxes finds the document malformed in a way that matters.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { SaxesParser } from 'saxes';
+import { openPackage } from '../../src/xlsx/package';
+import { localName, XmlScanner } from '../../src/xlsx/xml';
+
+type Event = ['open', string, Record<string, string>, boolean] | ['text', string] | ['close', string];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FILES = [
+  'templates/mau-theo-doi-thi-dua-cchc.xlsx',
+  'test/fixtures/office/office.xlsx',
+  'test/fixtures/office/office.xlsm',
+  'test/fixtures/office/office-lo.xlsx',
+  'test/fixtures/xlsx/sdk-style.xlsx',
+  'test/fixtures/xlsx/openpyxl-rich.xlsx',
+  'test/fixtures/xlsx/libreoffice-rich.xlsx',
+];
+
+/** Adjacent text pieces joined: where a text is cut into pieces is nobody's business. */
+function push(events: Event[], e: Event): void {
+  const last = events[events.length - 1];
+  if (e[0] === 'text' && last && last[0] === 'text') last[1] += e[1];
+  else events.push(e);
+}
+
+function ours(xml: string, cuts: number[] = [], raw = true): Event[] {
+  const events: Event[] = [];
+  const s = new XmlScanner({
+    rawAttributes: raw,
+    open: (name, attrs, selfClosing) => push(events, ['open', name, { ...attrs }, selfClosing]),
+    text: (t) => push(events, ['text', t]),
+    close: (name) => push(events, ['close', name]),
+  });
+  let at = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    if (c <= at || c >= xml.length) continue;
+    s.write(xml.slice(at, c));
+    at = c;
+  }
+  s.write(xml.slice(at));
+  s.end();
+  return events;
+}
+
+/** saxes, as the former scanner used it: text outside the root is not reported. */
+function reference(xml: string): Event[] {
+  const events: Event[] = [];
+  const p = new SaxesParser({ position: false });
+  let depth = 0;
+  let error: Error | null = null;
+  p.on('opentag', (t) => {
+    depth++;
+    push(events, ['open', localName(t.name), { ...(t.attributes as Record<string, string>) }, t.isSelfClosing]);
+  });
+  p.on('text', (t) => {
+    if (depth && t) push(events, ['text', t]);
+  });
+  p.on('cdata', (t) => {
+    if (t) push(events, ['text', t]);
+  });
+  p.on('closetag', (t) => {
+    depth--;
+    push(events, ['close', localName(t.name)]);
+  });
+  p.on('error', (e) => (error ??= e));
+  p.write(xml);
+  p.close();
+  if (error) throw error;
+  return events;
+}
+
+describe('the same events as saxes', () => {
+  const parts: [string, string][] = [];
+  for (const f of FILES) {
+    const pkg = openPackage(readFileSync(path.join(ROOT, f)));
+    for (const e of pkg.entries) if (/\.(xml|rels|vml)$/i.test(e.name)) parts.push([`${f}: ${e.name}`, pkg.text(e.name)]);
+  }
+
+  it('on every XML part of the fixtures, whole and in chunks', () => {
+    expect(parts.length).toBeGreaterThan(60);
+    for (const [name, xml] of parts) {
+      const want = reference(xml);
+      expect([name, ours(xml)]).toEqual([name, want]);
+      const cuts = Array.from({ length: 40 }, (_, k) => Math.floor(((k * 7919) % 1000) / 1000 * xml.length));
+      expect([name, ours(xml, cuts)]).toEqual([name, want]);
+      expect([name, ours(xml, Array.from({ length: Math.min(xml.length, 3000) }, (_, k) => k))]).toEqual([name, want]);
+    }
+  });
+
+  const nameArb = fc.tuple(fc.constantFrom('', 'x:', 'ss:', 'mc:'), fc.constantFrom('c', 'v', 'row', 't', 'si', 'is', 'a-b', 'r.1', 'Ω')).map(([p, n]) => p + n);
+  const textArb = fc
+    .array(fc.constantFrom('a', 'Ồ', ' ', '\t', '\n', '\r\n', '\r', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#13;', '&#x1F600;', '&#233;', '"', "'", '>', ']', '_x000D_'), { maxLength: 12 })
+    .map((xs) => xs.join(''));
+  type Node = { name: string; attrs: [string, string][]; kids: (Node | string)[] };
+  const { tree } = fc.letrec<{ tree: Node; kid: Node | string }>((tie) => ({
+    tree: fc.record({
+      name: nameArb,
+      attrs: fc.uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'x:id', 'ref', 'xmlns:x', 'val'), textArb), { selector: (a) => a[0], maxLength: 4 }),
+      kids: fc.array(tie('kid'), { maxLength: 4 }),
+    }) as fc.Arbitrary<Node>,
+    kid: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      textArb,
+      textArb.map((t) => `<![CDATA[${t.replace(/]]>/g, '')}]]>`),
+      fc.constant('<!-- a comment > with -- inside? no: - single -->'),
+      fc.constant('<?pi data?>'),
+      tie('tree'),
+    ),
+  }));
+  const serialize = (n: Node, quote: string): string => {
+    const attrs = n.attrs.map(([k, v]) => ` ${k}=${quote}${v.replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/</g, '&lt;')}${quote}`).join('');
+    const kids = n.kids.map((k) => (typeof k === 'string' ? k.replace(/</g, '&lt;').replace(/]]>/g, ']]&gt;') : serialize(k, quote))).join('');
+    return kids ? `<${n.name}${attrs}>${kids}</${n.name}>` : `<${n.name}${attrs}/>`;
+  };
+
+  it('on random documents (prefixes, entities, line ends, CDATA, comments), in random chunks', () => {
+    fc.assert(
+      fc.property(tree, fc.constantFrom('"', "'"), fc.array(fc.nat(400), { maxLength: 12 }), (t, quote, cuts) => {
+        const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${serialize(t, quote)}\n`;
+        const want = reference(xml);
+        expect(ours(xml)).toEqual(want);
+        expect(ours(xml, cuts)).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('malformed parts are errors, as they are for saxes', () => {
+  const BAD = [
+    '',
+    '   ',
+    '<a>',
+    '<a><b></a>',
+    '<a></b>',
+    '<a></a><b/>',
+    'text<a/>',
+    '<a/>text',
+    '<a>x &foo; y</a>',
+    '<a>x &amp y</a>',
+    '<a>&#0;</a>',
+    '<a>&#x110000;</a>',
+    '<a x=1/>',
+    '<a x="1" x="2"/>',
+    '<a x="<"/>',
+    '<a x="1"y="2"/>',
+    '<a x/>',
+    '< a/>',
+    '<1a/>',
+    '<a><!-- unclosed</a>',
+    '<a><![CDATA[ unclosed</a>',
+    '<a',
+    '<a x="1',
+  ];
+  it.each(BAD)('%j', (xml) => {
+    expect(() => reference(xml)).toThrow();
+    expect(() => ours(xml)).toThrow();
+    // Cut anywhere, still an error (never a silently shorter document).
+    for (let c = 1; c < xml.length; c++) expect(() => ours(xml, [c])).toThrow();
+  });
+});
+
+it('local names for attributes unless raw (namespace declarations dropped)', () => {
+  expect(ours('<x:a xmlns:x="u" r:id="rId1" s="2"/>', [], false)).toEqual([
+    ['open', 'a', { id: 'rId1', s: '2' }, true],
+    ['close', 'a'],
+  ]);
+});
