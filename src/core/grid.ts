@@ -93,6 +93,21 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
+/** Cells → ["C6:C20", "D4"]: runs of consecutive rows of a column, columns left to right (for a backup, or a RangeAreas address list). */
+export function cellRuns(cells: { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row <= sorted[j].row + 1) j++;
+    const top = a1(sorted[i].row, sorted[i].col);
+    out.push(sorted[j].row === sorted[i].row ? top : `${top}:${a1(sorted[j].row, sorted[j].col)}`);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Parses "B7" into 0-based coordinates; null for anything else. */
 export function parseA1(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());

@@ -9,7 +9,7 @@
  * 32,767 characters). Row 1 is a fixed explanatory line.
  */
 import { STATE_SHEET } from './annotationPlan';
-import { a1, parseA1, type Grid, type SheetGrid } from './grid';
+import { a1, parseA1, cellRuns, type Grid, type SheetGrid } from './grid';
 import { lazily } from './zod';
 import { FIELDS, KINDS, type Field, type Kind } from './ids';
 import type { CellAnchor } from './locate';
@@ -107,17 +107,7 @@ export interface StoredSheetBackup {
 
 /** Cells → "C6:C20,D4" (runs of consecutive rows of a column). */
 export function compactCells(cells: { row: number; col: number }[]): string {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row <= sorted[j].row + 1) j++;
-    const top = a1(sorted[i].row, sorted[i].col);
-    out.push(sorted[j].row === sorted[i].row ? top : `${top}:${a1(sorted[j].row, sorted[j].col)}`);
-    i = j + 1;
-  }
-  return out.join(',');
+  return cellRuns(cells).join(',');
 }
 
 /** "C6:C20,D4" → the cells' A1 addresses (rectangles are expanded row by row); null when malformed. */

@@ -19,7 +19,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
-import { MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet, columnLetter, parseA1, type CellValue, type Grid, findOldHeader, withUserColumns, type OldHeader, labels, RESULT_SHEET_NAMES, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode, cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core';
+import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet, columnLetter, parseA1, type CellValue, type Grid, findOldHeader, withUserColumns, type OldHeader, labels, RESULT_SHEET_NAMES, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode, cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 
@@ -82,19 +82,12 @@ export function queueExistingNotes(context: Excel.RequestContext): ExistingNotes
   return map;
 }
 
-export interface ReconcileInput {
-  /** The workbook as just read. */
-  grid: Grid;
-  /** Sheets present in the workbook now. */
-  sheetNames: string[];
-  previous: AnnotationBackup | undefined;
-  marks: CellMark[];
-  mode: NoteMode;
+/** What the core's reconcile takes (grid, sheets, backup, marks, note mode, overrides), plus what this adapter loaded. */
+export interface ReconcileInput extends Pick<CoreReconcileInput, 'grid' | 'sheetNames' | 'previous' | 'marks' | 'mode' | 'overrides'> {
   existing: ExistingNotes;
   resultSheet: ResultSheet | null;
   /** The state to keep besides the backup (the backup is added when marks are written). */
   baseState: WorkbookState;
-  overrides?: MappingOverride[];
   /** Our result sheet's first rows, read with the grid (the council's own columns are kept). */
   resultHeaders?: ResultHeaders;
   /** Rewrite the state sheet even when nothing changed (to drop a damaged backup). */
@@ -117,21 +110,6 @@ function unquoteSheet(address: string): { sheet: string; cell: string } {
 export function asText(v: string | number | null): string | number {
   if (v === null) return '';
   return typeof v === 'string' && v !== '' ? `'${v}` : v;
-}
-
-/** Cells of one column → "C6:C20" runs, cells elsewhere → their own address. */
-export function compress(cells: { row: number; col: number }[]): string[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].col === sorted[i].col && sorted[j + 1].row <= sorted[j].row + 1) j++;
-    const L = columnLetter(sorted[i].col);
-    out.push(sorted[j].row === sorted[i].row ? `${L}${sorted[i].row + 1}` : `${L}${sorted[i].row + 1}:${L}${sorted[j].row + 1}`);
-    i = j + 1;
-  }
-  return out;
 }
 
 /** Address lists joined with "," in pieces under the getRanges limit. */
@@ -454,7 +432,7 @@ async function applyWrites(
     fillGroups.set(k, g);
   }
   for (const group of fillGroups.values()) {
-    for (const list of chunkAddresses(compress(group.cells))) {
+    for (const list of chunkAddresses(cellRuns(group.cells))) {
       await syncer.write(list.length, () => {
         const areas = sheetProxy(group.sheet).getRanges(list);
         if (group.fill) areas.format.fill.color = group.fill;
@@ -543,7 +521,7 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
       byColor.set(color, list);
     });
     for (const [color, cells] of byColor) {
-      for (const list of chunkAddresses(compress(cells))) {
+      for (const list of chunkAddresses(cellRuns(cells))) {
         await syncer.write(list.length, () => {
           ws.getRanges(list).format.fill.color = color;
         });

@@ -11,7 +11,7 @@
  */
 import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isStagingSheet } from '../core';
 import { supports } from './capabilities';
-import type { Syncer } from './syncer';
+import { jsonSize, type Syncer } from './syncer';
 
 /** The error values Excel shows as text in `values` (a formula that failed). */
 const EXCEL_ERRORS = new Set(['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#GETTING_DATA']);
@@ -119,16 +119,6 @@ function isResponseTooLarge(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
 }
 
-function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v) ?? '';
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
-}
-
 export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promise<GridRead> {
   const budget = options.budget ?? RESPONSE_BUDGET;
   const { context } = syncer;
@@ -197,7 +187,7 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     const values = block.values as unknown[][];
     const formats = block.numberFormat as string[][];
     place(i, b, values, formats);
-    seenBytes += jsonBytes(values) + jsonBytes(formats);
+    seenBytes += jsonSize(values) + jsonSize(formats);
     seenCells += block.rowCount * block.columnCount;
     // Right of the block (its rows), then everything below it.
     if (u.right > b.right) rest.push({ sheet: i, rect: { top: u.top, bottom: b.bottom, left: b.right + 1, right: u.right } });

@@ -3,6 +3,7 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { renderMessage } from '../../src/core/messages';
+import { cellRuns } from '../../src/core/grid';
 import { compactCells, expandCells, packBackup, parseState, readState, stateRows, unpackBackup, type AnnotationBackup, type BackedUpCell } from '../../src/core/state';
 import { collectives, grid, sheet, unitRow } from './fixtures';
 
@@ -22,6 +23,10 @@ function bigBackup(rows: number): AnnotationBackup {
 test('cells ↔ runs of a column', () => {
   const cells = [5, 6, 7, 9].map((row) => ({ row, col: 2 })).concat([{ row: 0, col: 27 }]);
   expect(compactCells(cells)).toBe('C6:C8,C10,AB1');
+  // The same runs, as the add-in's RangeAreas address lists take them (unsorted input, duplicates, nothing).
+  expect(cellRuns([...cells].reverse().concat([{ row: 6, col: 2 }]))).toEqual(['C6:C8', 'C10', 'AB1']);
+  expect(cellRuns([])).toEqual([]);
+  expect(compactCells([])).toBe('');
   expect(expandCells('C6:C8,C10,AB1')).toEqual(['C6', 'C7', 'C8', 'C10', 'AB1']);
   expect(expandCells('B2:C3')).toEqual(['B2', 'C2', 'B3', 'C3']);
   expect(expandCells('')).toEqual([]);

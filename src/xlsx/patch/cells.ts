@@ -7,7 +7,7 @@
  * A cell with no record shows the row's format when the row has customFormat="1", else its
  * column's (§18.3.1.13 col/@style), else format 0; a record without `s` shows format 0 (§18.3.1.4).
  */
-import { columnLetter } from '../../core';
+import { columnLetter, parseA1 } from '../../core';
 import { attrs, escAttr, setAttr, splice, type Splice } from './xml';
 
 export interface CellInfo {
@@ -24,7 +24,7 @@ export interface CellInfo {
   bare: boolean;
 }
 
-interface RowScan {
+export interface RowScan {
   num: number;
   start: number;
   tagEnd: number;
@@ -46,15 +46,6 @@ export interface SheetScan {
 }
 
 const key = (row: number, col: number) => row * 16384 + col;
-
-/** "B4" → 0-based { row, col }. */
-function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})([0-9]+)$/i.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
 
 /** One pass over sheetData: positions of the requested rows' records and cells. */
 export function scanSheet(xml: string, wanted: Iterable<{ row: number; col: number }>): SheetScan {
@@ -115,7 +106,7 @@ export function scanSheet(xml: string, wanted: Iterable<{ row: number; col: numb
       continue;
     }
     const r = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/.exec(m[0]);
-    const pos = r ? parseRef(r[1]) : null;
+    const pos = r ? parseA1(r[1]) : null;
     colNum = pos ? pos.col : colNum + 1;
     if (row) {
       const c = { col: colNum, start: m.index, tagEnd: m.index + m[0].length, end: m.index + m[0].length, tag: m[0], selfClosing: self };
@@ -194,42 +185,50 @@ export function editCells(xml: string, scan: SheetScan, edits: CellEdit[]): stri
   }
   const newRows: { row: number; text: string }[] = [];
   for (const [rowNum, cells] of newByRow) {
-    cells.sort((a, b) => a.col - b.col);
     const r = scan.rows.get(rowNum);
-    if (!r) {
-      newRows.push({ row: rowNum, text: `<${p}row r="${rowNum + 1}">${cells.map((c) => c.text).join('')}</${p}row>` });
-      continue;
-    }
-    if (r.selfClosing) {
-      out.push({ at: r.start, del: r.tagEnd - r.start, text: `${r.tag.slice(0, -2).replace(/\s+$/, '')}>${cells.map((c) => c.text).join('')}</${p}row>` });
-      continue;
-    }
-    // Each new cell before the first existing cell of a greater column, else before </row>.
-    for (const c of cells) {
-      const next = r.cells.find((x) => x.col > c.col);
-      out.push({ at: next ? next.start : r.end - `</${p}row>`.length, del: 0, text: c.text });
-    }
+    if (r) out.push(...cellsIntoRow(r, p, cells));
+    else newRows.push(newRow(p, rowNum, cells));
   }
-  if (newRows.length) {
-    newRows.sort((a, b) => a.row - b.row);
-    if (scan.sheetData.selfClosing) {
-      const sd = scan.sheetData;
-      const tag = xml.slice(sd.start, sd.tagEnd);
-      out.push({ at: sd.start, del: sd.tagEnd - sd.start, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${newRows.map((r) => r.text).join('')}</${p}sheetData>` });
-    } else {
-      for (const nr of newRows) {
-        // Rows are in ascending order (§18.3.1.73): before the first row with a greater number.
-        let lo = 0;
-        let hi = scan.rowNums.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (scan.rowNums[mid] > nr.row) hi = mid;
-          else lo = mid + 1;
-        }
-        const at = lo < scan.rowStarts.length ? scan.rowStarts[lo] : scan.sheetData.end - `</${p}sheetData>`.length;
-        out.push({ at, del: 0, text: nr.text });
-      }
-    }
-  }
+  out.push(...rowsIntoSheet(xml, scan, newRows));
   return splice(xml, out);
+}
+
+/** A new row record holding the new cells (`r` is 1-based, §18.3.1.73). */
+export function newRow(p: string, row: number, cells: { col: number; text: string }[]): { row: number; text: string } {
+  const sorted = [...cells].sort((a, b) => a.col - b.col);
+  return { row, text: `<${p}row r="${row + 1}">${sorted.map((c) => c.text).join('')}</${p}row>` };
+}
+
+/** Splices putting new cell records into an existing row, in column order (§18.3.1.4): each before the first cell of a greater column, else before </row>. */
+export function cellsIntoRow(r: RowScan, p: string, cells: { col: number; text: string }[]): Splice[] {
+  if (!cells.length) return [];
+  const sorted = [...cells].sort((a, b) => a.col - b.col);
+  if (r.selfClosing) return [{ at: r.start, del: r.tagEnd - r.start, text: `${r.tag.slice(0, -2).replace(/\s+$/, '')}>${sorted.map((c) => c.text).join('')}</${p}row>` }];
+  return sorted.map((c) => {
+    const next = r.cells.find((x) => x.col > c.col);
+    return { at: next ? next.start : r.end - `</${p}row>`.length, del: 0, text: c.text };
+  });
+}
+
+/** Splices putting new row records into sheetData, in ascending row order (§18.3.1.73): each before the first row with a greater number. */
+export function rowsIntoSheet(xml: string, scan: SheetScan, rows: { row: number; text: string }[]): Splice[] {
+  if (!rows.length) return [];
+  const p = scan.prefix;
+  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  const sd = scan.sheetData;
+  if (sd.selfClosing) {
+    const tag = xml.slice(sd.start, sd.tagEnd);
+    return [{ at: sd.start, del: sd.tagEnd - sd.start, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${sorted.map((r) => r.text).join('')}</${p}sheetData>` }];
+  }
+  return sorted.map((nr) => {
+    let lo = 0;
+    let hi = scan.rowNums.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (scan.rowNums[mid] > nr.row) hi = mid;
+      else lo = mid + 1;
+    }
+    const at = lo < scan.rowStarts.length ? scan.rowStarts[lo] : sd.end - `</${p}sheetData>`.length;
+    return { at, del: 0, text: nr.text };
+  });
 }

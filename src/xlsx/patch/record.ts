@@ -5,17 +5,11 @@
  * row order (§18.3.1.73); a cell record that exists (a formatted blank) keeps its format. Every
  * other part is copied as stored. A new history sheet is appended after the user's sheets.
  */
-import type { RecordPlan } from '../../core';
-import { scanSheet } from './cells';
+import { columnIndex, type RecordPlan } from '../../core';
+import { cellsIntoRow, newRow, rowsIntoSheet, scanSheet } from './cells';
 import { Package } from './opc';
 import { Workbook, WORKSHEET_TYPE } from './workbook';
 import { attrs, splice, xstring, type Splice } from './xml';
-
-function colOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function valueRecord(p: string, ref: string, value: string | number, s: string | undefined): string {
   const style = s !== undefined ? ` s="${s}"` : '';
@@ -25,54 +19,36 @@ function valueRecord(p: string, ref: string, value: string | number, s: string |
 
 /** Writes the plan's values into a worksheet's XML. */
 export function writeValues(xml: string, plan: RecordPlan): string {
-  const wanted = plan.rows.flatMap((r) => r.cells.map((c) => ({ row: r.row - 1, col: colOf(c.col) })));
+  const wanted = plan.rows.flatMap((r) => r.cells.map((c) => ({ row: r.row - 1, col: columnIndex(c.col) })));
   const scan = scanSheet(xml, wanted);
   const p = scan.prefix;
   const out: Splice[] = [];
   const newRows: { row: number; text: string }[] = [];
   for (const r of plan.rows) {
     const rowNum = r.row - 1;
-    const cells = r.cells.map((c) => ({ col: colOf(c.col), ref: `${c.col}${r.row}`, value: c.value })).sort((a, b) => a.col - b.col);
+    const cells = r.cells.map((c) => ({ col: columnIndex(c.col), ref: `${c.col}${r.row}`, value: c.value }));
     const existing = scan.rows.get(rowNum);
     if (!existing) {
-      newRows.push({ row: rowNum, text: `<${p}row r="${r.row}">${cells.map((c) => valueRecord(p, c.ref, c.value, undefined)).join('')}</${p}row>` });
+      newRows.push(newRow(p, rowNum, cells.map((c) => ({ col: c.col, text: valueRecord(p, c.ref, c.value, undefined) }))));
       continue;
     }
-    if (existing.selfClosing) {
-      out.push({ at: existing.start, del: existing.tagEnd - existing.start, text: `${existing.tag.slice(0, -2).replace(/\s+$/, '')}>${cells.map((c) => valueRecord(p, c.ref, c.value, undefined)).join('')}</${p}row>` });
-      continue;
-    }
+    const added: { col: number; text: string }[] = [];
     for (const c of cells) {
       const same = existing.cells.find((x) => x.col === c.col);
-      if (same) {
-        // A formatted blank (the planner only writes below the last used row): keep its format.
-        out.push({ at: same.start, del: same.end - same.start, text: valueRecord(p, c.ref, c.value, attrs(same.tag).get('s')) });
-        continue;
-      }
-      const next = existing.cells.find((x) => x.col > c.col);
-      out.push({ at: next ? next.start : existing.end - `</${p}row>`.length, del: 0, text: valueRecord(p, c.ref, c.value, undefined) });
+      // A formatted blank (the planner only writes below the last used row): keep its format.
+      if (same) out.push({ at: same.start, del: same.end - same.start, text: valueRecord(p, c.ref, c.value, attrs(same.tag).get('s')) });
+      else added.push({ col: c.col, text: valueRecord(p, c.ref, c.value, undefined) });
     }
+    out.push(...cellsIntoRow(existing, p, added));
   }
-  if (newRows.length) {
-    newRows.sort((a, b) => a.row - b.row);
-    if (scan.sheetData.selfClosing) {
-      const sd = scan.sheetData;
-      const tag = xml.slice(sd.start, sd.tagEnd);
-      out.push({ at: sd.start, del: sd.tagEnd - sd.start, text: `${tag.slice(0, -2).replace(/\s+$/, '')}>${newRows.map((r) => r.text).join('')}</${p}sheetData>` });
-    } else {
-      for (const nr of newRows) {
-        const i = scan.rowNums.findIndex((n) => n > nr.row);
-        out.push({ at: i >= 0 ? scan.rowStarts[i] : scan.sheetData.end - `</${p}sheetData>`.length, del: 0, text: nr.text });
-      }
-    }
-  }
+  out.push(...rowsIntoSheet(xml, scan, newRows));
   let result = splice(xml, out);
   // The used range grows: a stale <dimension> would hide the new rows from some readers.
   const last = Math.max(...plan.rows.map((r) => r.row));
   result = result.replace(/(<(?:\w+:)?dimension\s+ref\s*=\s*["'])([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?(["'])/, (m, a, c1, r1, c2, r2, q) => {
     const endCol = c2 ?? c1;
     const endRow = Math.max(Number(r2 ?? r1), last);
-    const maxCol = plan.rows.flatMap((r) => r.cells.map((x) => x.col)).reduce((acc, x) => (colOf(x) > colOf(acc) ? x : acc), endCol);
+    const maxCol = plan.rows.flatMap((r) => r.cells.map((x) => x.col)).reduce((acc, x) => (columnIndex(x) > columnIndex(acc) ? x : acc), endCol);
     return `${a}${c1}${r1}:${maxCol}${endRow}${q}`;
   });
   return result;
