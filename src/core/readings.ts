@@ -15,6 +15,9 @@ export type Reading<T> =
   | { state: 'noColumn' }
   | { state: 'invalid'; sheet: string; cell: string; reason: Message };
 
+/** A field without a column: one shared value (most rows lack half the fields; never mutated). */
+const NO_COLUMN: { state: 'noColumn' } = Object.freeze({ state: 'noColumn' as const });
+
 export interface RowReadings {
   taskCompletion: Reading<number>;
   parRating: Reading<string>;
@@ -52,7 +55,7 @@ export class RowReader {
 
   private read<T>(field: Field, parse: (c: number) => Parsed<T>, blankIsProblem = true): Reading<T> {
     const c = this.col(field);
-    if (c === undefined) return { state: 'noColumn' };
+    if (c === undefined) return NO_COLUMN;
     const cell = a1(this.row, c);
     const parsed = parse(c);
     if (parsed.ok === 'blank') {

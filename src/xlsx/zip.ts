@@ -11,7 +11,7 @@
  * - Only "stored" and "deflated" are read (the two OPC allows, Part 2 §8.4.3.5); an encrypted entry
  *   is refused when read (a package nobody reads is still copied as stored).
  */
-import { Inflate, inflateSync } from 'fflate';
+import type * as Fflate from 'fflate';
 import * as zlib from 'zlib';
 
 export interface PackageLimits {
@@ -165,6 +165,11 @@ function checkEntry(e: ZipEntry): void {
  */
 export const ONE_GO = 64 * 1024 * 1024;
 
+/** fflate, for parts above ONE_GO only: loaded then (its load pulls in worker_threads, ~50 ms). */
+function fflate(): typeof Fflate {
+  return require('fflate') as typeof Fflate;
+}
+
 /** Inflated whole, refusing more output than declared: more means damage (or a bomb). */
 function inflateWhole(e: ZipEntry): Uint8Array {
   try {
@@ -182,7 +187,7 @@ export function inflateEntry(e: ZipEntry, oneGo = ONE_GO): Uint8Array {
   else if (e.size <= oneGo) out = inflateWhole(e);
   else {
     try {
-      out = inflateSync(e.raw, { out: new Uint8Array(e.size + 1) });
+      out = fflate().inflateSync(e.raw, { out: new Uint8Array(e.size + 1) });
     } catch (err) {
       throw corrupt(`${e.name}: ${(err as Error).message}`);
     }
@@ -211,7 +216,7 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void, o
     return;
   }
   let produced = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     produced += chunk.length;
     if (produced > e.size) throw corrupt(`${e.name}: size mismatch`);
     onChunk(chunk);
