@@ -25,7 +25,7 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
   const [workbookPath, ...extra] = args.positionals;
   const out = args.options.get('out');
   if (!workbookPath || extra.length || !out) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : say('xlsx.clearMissingOut')}\n\n${c.usage}`);
+    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : say('xlsx.clearMissingOut', { path: workbookPath })}\n\n${c.usage}`);
     return 2;
   }
   // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.

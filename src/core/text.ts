@@ -86,9 +86,26 @@ function foldChars(text: string): string {
   return result;
 }
 
+/**
+ * Characters that are in NFC alone and never compose with a neighbour of the same set: ASCII,
+ * Latin-1, Latin Extended-A/B, IPA, spacing modifiers (U+0000–02FF), the precomposed Latin of
+ * Vietnamese (U+1E00–1EFF) and the punctuation of U+2010–206F (“ ” – …). test/core/text.test.ts
+ * checks every one, and random strings of them, against String.prototype.normalize.
+ */
+const SURELY_NFC = /^[\u0000-\u02ff\u1e00-\u1eff\u2010-\u206f]*$/;
+
+/**
+ * text.normalize('NFC'), skipping the normalisation when the text cannot change: Vietnamese typed
+ * in precomposed form (what every keyboard gives) is tested by one regular expression instead of
+ * ICU's normaliser, which was a tenth of reading 50,000 rows.
+ */
+export function nfc(text: string): string {
+  return SURELY_NFC.test(text) ? text : text.normalize('NFC');
+}
+
 /** A display name: trimmed, inner whitespace (incl. NBSP, line breaks) collapsed, NFC. */
 export function cleanName(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  return nfc(text).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
 let row = new Int32Array(64);

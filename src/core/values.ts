@@ -4,7 +4,7 @@
  * an exception, never a silent guess.
  */
 import { isCellError, type CellValue } from './grid';
-import { fold } from './text';
+import { fold, nfc } from './text';
 
 import type { MessageCode } from './result';
 
@@ -24,7 +24,8 @@ export function comparePoints(a: number, b: number): number {
 }
 
 function isBlankText(s: string): boolean {
-  return s.replace(/[\s\u00a0\u202f]+/g, '') === '';
+  // A test, not a replace: no copy of every non-blank text (called per indicator cell of every row).
+  return !/[^\s\u00a0\u202f]/.test(s);
 }
 
 /** Parses "98,5", "98.5 %", "1.234,5" into a number; null when it is not a number. */
@@ -48,7 +49,7 @@ export function parseNumberText(raw: string): { value: number; percent: boolean 
  * format means the stored number is a fraction; "98,5%" as text is points.
  */
 export function parseRate(v: CellValue, numberFormat?: string): Parsed<number> {
-  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
+  if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v === 'boolean') return { ok: false, code: 'value.rateNotNumber', params: { text: String(v) } };
@@ -73,7 +74,7 @@ export function parseRate(v: CellValue, numberFormat?: string): Parsed<number> {
 
 /** A non-negative count (number of files, tasks, votes). */
 export function parseCount(v: CellValue): Parsed<number> {
-  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
+  if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   let n: number | null = null;
@@ -99,7 +100,7 @@ const RATING_ALIASES: Record<string, string> = { tb: 'trung binh', xs: 'xuat sac
 
 /** A rating on the profile's ladder, as its canonical label ("Tốt"). */
 export function parseRating(v: CellValue, ladder: string[]): Parsed<string> {
-  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
+  if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
   if (v === null || v === undefined) return BLANK;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v !== 'string') return { ok: false, code: 'value.ratingUnknown', params: { text: String(v), ladder: ladder.join(', ') } };
@@ -123,7 +124,7 @@ export function isDecisionReference(s: string): boolean {
 
 /** Yes/no of workbook.md; `decisions` also accepts a decision reference as yes. */
 export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
-  if (typeof v === 'string') v = v.normalize('NFC'); // messages quote the text: one form only
+  if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
   if (v === null || v === undefined) return { ok: true, value: false };
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
   if (typeof v === 'boolean') return { ok: true, value: v };
@@ -138,7 +139,7 @@ export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
   // Long texts are never yes/no words: skip folding (costly on thousands of unique decision numbers).
   if (t.length > 24) {
     if (decisions && isDecisionReference(t)) return { ok: true, value: true };
-    if (!/^(kh[oôố]ng|ch[uư]a)/i.test(t.normalize('NFC'))) return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
+    if (!/^(kh[oôố]ng|ch[uư]a)/i.test(nfc(t))) return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
   }
   const f = fold(t);
   if (YES.has(f)) return { ok: true, value: true };
@@ -159,8 +160,12 @@ export function cellText(v: CellValue): string {
   if (isCellError(v)) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return v.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim();
+  // Printable ASCII with no space at either end is already what the rest would give.
+  if (PLAIN_ASCII.test(v)) return v;
+  return nfc(v).replace(/[\u00a0\u202f]/g, ' ').trim();
 }
+
+const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** Initiative cell: present when it holds text that is not a "no". */
 export function initiativePresent(v: CellValue): Parsed<boolean> {

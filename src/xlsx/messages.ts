@@ -13,13 +13,13 @@ function mb(n: string | number | undefined): string {
 const clearVi = {
   'xlsx.cleared': (p: Params) => `Đã xóa đánh dấu: bản sao sạch ghi vào ${p.path} (các ô trở lại màu và ghi chú như trước khi đánh dấu; trang kết quả đã bỏ).`,
   'xlsx.nothingToClear': (p: Params) => `Tệp "${p.path}" không có đánh dấu nào của Thi đua CCHC: không có gì để xóa, không ghi tệp nào.`,
-  'xlsx.clearMissingOut': () => 'Thiếu --out: tên tệp bản sao đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).',
+  'xlsx.clearMissingOut': (p: Params) => `Thiếu --out: tên tệp bản sao của "${p.path}" đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).`,
 } satisfies Catalogue;
 export type ClearCode = keyof typeof clearVi;
 const clearEn: Record<ClearCode, (p: Params) => string> = {
   'xlsx.cleared': (p) => `Marks cleared: the clean copy is written to ${p.path} (cells back to their fills and notes from before the annotation; the result sheet removed).`,
   'xlsx.nothingToClear': (p) => `"${p.path}" holds no marks of Thi đua CCHC: nothing to clear, no file written.`,
-  'xlsx.clearMissingOut': () => '--out is missing: the file name of the cleared copy (the original is never overwritten).',
+  'xlsx.clearMissingOut': (p) => `--out is missing: the file name of the cleared copy of "${p.path}" (the original is never overwritten).`,
 };
 
 const vi: Catalogue = {

@@ -20,8 +20,13 @@
 export type Attrs = Record<string, string>;
 
 export interface XmlHandlers {
-  /** Attribute names are local ("r:id" → "id") unless `rawAttributes` (faster: no copy per element). */
+  /** Attribute names are local ("r:id" → "id") unless `rawAttributes`. */
   open?(name: string, attrs: Attrs, selfClosing: boolean): void;
+  /**
+   * Names as written, and one attributes object per element name, reused from tag to tag (an
+   * attribute the tag lacks reads undefined): valid only during the call, never to be kept or
+   * enumerated. A worksheet's million cells then cost no object each.
+   */
   rawAttributes?: boolean;
   /** Text and CDATA inside the root, possibly in several pieces. */
   text?(text: string): void;
@@ -94,6 +99,8 @@ export class XmlScanner {
   private readonly locals: string[] = [];
   private readonly names = new Map<number, string>();
   private readonly localNames = new Map<string, string>();
+  /** rawAttributes: per element name, its attributes object and the keys the last tag set. */
+  private readonly reused = new Map<string, { attrs: Attrs; keys: string[] }>();
   private rootSeen = false;
   private readonly open: ((name: string, attrs: Attrs, selfClosing: boolean) => void) | undefined;
   private readonly text: ((text: string) => void) | undefined;
@@ -238,7 +245,16 @@ export class XmlScanner {
     // A name does not start with "-", ".", a digit (XML 1.0 §2.3 NameStartChar) — or be empty.
     if (p === lt + 1 || first === 45 || first === 46 || (first >= 48 && first <= 57)) throw new XmlError('malformed tag');
     const name = this.intern(s, lt + 1, p);
-    const attrs: Attrs = {};
+    let attrs: Attrs;
+    let keys: string[] | null = null;
+    if (this.raw) {
+      let reused = this.reused.get(name);
+      if (!reused) this.reused.set(name, (reused = { attrs: {}, keys: [] }));
+      attrs = reused.attrs;
+      keys = reused.keys;
+      for (let k = 0; k < keys.length; k++) attrs[keys[k]] = undefined as unknown as string;
+      keys.length = 0;
+    } else attrs = {};
     let selfClosing = false;
     for (;;) {
       while (p < n && isSpace(s.charCodeAt(p))) p++;
@@ -277,7 +293,8 @@ export class XmlScanner {
         if (ch === 38 || ch === 60 || ch < 32) special = true;
       }
       if (e >= n) return -1;
-      if (key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+      if (keys ? keys.includes(key) : key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+      if (keys) keys.push(key);
       const value = s.slice(p + 1, e);
       attrs[key] = special ? attrValue(value) : value;
       p = e + 1;

@@ -29,6 +29,7 @@ describe('thidua clear', () => {
     ['office.xlsx (openpyxl: chart, pivot table, image, names, validation, users’ notes)', path.join(OFFICE, 'office.xlsx')],
     ['office.xlsm (macros)', path.join(OFFICE, 'office.xlsm')],
     ['office-lo.xlsx (written by LibreOffice)', path.join(OFFICE, 'office-lo.xlsx')],
+    ['office-threaded.xlsx (Excel 365: a threaded comment on a marked cell)', path.join(OFFICE, 'office-threaded.xlsx')],
   ])('%s: annotate, then clear → every part as in the original', (_label, input) => {
     const ext = path.extname(input);
     const base = path.basename(input, ext);

@@ -45,3 +45,35 @@ it('examples', () => {
   expect(fold('ĐẠT 100%')).toBe('dat 100%');
   expect(fold('Ủy ban nhân dân'.normalize('NFD'))).toBe('uy ban nhan dan');
 });
+
+describe('nfc(): the normalisation skipped only where it cannot change the text', () => {
+  const { nfc } = require('../../src/core/text') as typeof import('../../src/core/text');
+  const SET: number[] = [];
+  for (let c = 0; c <= 0x2ff; c++) SET.push(c);
+  for (let c = 0x1e00; c <= 0x1eff; c++) SET.push(c);
+  for (let c = 0x2010; c <= 0x206f; c++) SET.push(c);
+
+  it('every character of the fast set is NFC alone', () => {
+    for (const c of SET) expect([c, String.fromCharCode(c).normalize('NFC')]).toEqual([c, String.fromCharCode(c)]);
+  });
+
+  it('strings of the fast set are NFC (no pair composes)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SET), { maxLength: 12 }), (codes) => {
+        const s = String.fromCharCode(...codes);
+        expect(nfc(s)).toBe(s.normalize('NFC'));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('anything else is normalised', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => expect(nfc(s)).toBe(s.normalize('NFC'))),
+      { numRuns: 5000 },
+    );
+    const nfd = 'Ủy ban nhân dân'.normalize('NFD');
+    expect(nfc(nfd)).toBe('Ủy ban nhân dân');
+    expect(nfc('\u212b')).toBe('\u00c5');
+  });
+});

@@ -34,7 +34,7 @@ function ours(xml: string, cuts: number[] = [], raw = true): Event[] {
   const events: Event[] = [];
   const s = new XmlScanner({
     rawAttributes: raw,
-    open: (name, attrs, selfClosing) => push(events, ['open', name, { ...attrs }, selfClosing]),
+    open: (name, attrs, selfClosing) => push(events, ['open', name, Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined)), selfClosing]),
     text: (t) => push(events, ['text', t]),
     close: (name) => push(events, ['close', name]),
   });
