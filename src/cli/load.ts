@@ -3,32 +3,16 @@
  * into a message and an exit code, never a stack trace.
  */
 import { promises as fs } from 'fs';
-import { type Lang, renderMessage, parseProfileText, type Profile, isPresetId, PRESET_IDS } from '../core';
+import { type Lang, renderMessage, parseProfileText, isPresetId, PRESET_IDS } from '../core';
 import { readWorkbook, type ReadResult } from '../xlsx/read';
 import { cliText } from './messages';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
 
-export async function loadProfile(path: string | undefined, lang: Lang): Promise<Loaded<Profile | undefined>> {
-  if (!path) return { ok: true, value: undefined };
-  const t = cliText(lang);
-  let text: string;
-  try {
-    text = await fs.readFile(path, 'utf8');
-  } catch (e) {
-    return { ok: false, exitCode: 1, message: t.profileUnreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
-  }
-  const parsed = parseProfileText(text, undefined, lang);
-  if (!parsed.ok) {
-    const lines = parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
-    return { ok: false, exitCode: 1, message: [t.profileInvalid(path), ...lines].join('\n') };
-  }
-  return { ok: true, value: parsed.profile };
-}
-
 /**
  * A --profile file as JSON, to be merged over the preset's profile once the preset is known
- * (it may be the one saved in the workbook). Unreadable or non-JSON: the message of loadProfile.
+ * (it may be the one saved in the workbook). Unreadable or non-JSON: a message (not JSON: with the
+ * profile parser's problems, as profileInputFailure words them).
  */
 export async function loadProfileInput(path: string | undefined, lang: Lang): Promise<Loaded<unknown>> {
   if (!path) return { ok: true, value: undefined };
@@ -43,12 +27,11 @@ export async function loadProfileInput(path: string | undefined, lang: Lang): Pr
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch {
     const parsed = parseProfileText(text, undefined, lang);
-    const lines = parsed.ok ? [] : parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
-    return { ok: false, exitCode: 1, message: [t.profileInvalid(path), ...lines].join('\n') };
+    return profileInputFailure(path, parsed.ok ? [] : parsed.problems, lang);
   }
 }
 
-/** The problems of a --profile file merged over the preset's profile, as loadProfile words them. */
+/** The problems of a --profile file (not JSON, or merged over the preset's profile): the file named, a problem a line. */
 export function profileInputFailure(path: string, problems: { path: string; message: string }[], lang: Lang): { ok: false; exitCode: number; message: string } {
   const lines = problems.map((p) => `  - ${p.path}: ${p.message}`);
   return { ok: false, exitCode: 1, message: [cliText(lang).profileInvalid(path), ...lines].join('\n') };

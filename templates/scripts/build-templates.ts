@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { body, buildDocx, cell, p, rule, sectionBreak, table, TEXT_WIDTH } from './ooxml';
+import { body, buildDocx, cell, p, rule, sectionBreak, table, TEXT_WIDTH, type Cell } from './ooxml';
 import type { TemplateId } from '../../src/dossier/model';
 import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/dossier/tags';
 import { REPORT_TEMPLATES, type ReportFormId } from '../../src/dossier/reportForms';
@@ -85,16 +85,46 @@ function recipientsBlock(loop: string, before = 0): string[] {
  */
 const LEVEL_12_WITH_14 = 36;
 
+/** "Nơi nhận" on the line of the signer's authority and title (Mẫu 1.4 and 1.2: the Tờ trình and the Quyết định). */
+function recipientsAndSigner(): string {
+  return signatureBlock(
+    recipientsBlock('recipients', LEVEL_12_WITH_14),
+    [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
+  );
+}
+
+/**
+ * The Danh sách annex of the Tờ trình and the Quyết định: its own section, its pages numbered on
+ * their own from 1, the first without a number (Nghị định 30/2020, Phụ lục I); a three-column
+ * table, tập thể then cá nhân, each under its heading row; `dataRow` gives one candidate's cells.
+ */
+function annexList(headers: string[], widths: number[], dataRow: (loop: string, flag: string) => Cell[]): string[] {
+  const th = (t: string, width: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), width, { vAlign: 'center' });
+  const listRows = (loop: string, headingTag: string, flag: string) => [
+    [cell(p(`{#${flag}}{${headingTag}}`, { b: true, size: 13, before: 60, after: 60 }), TEXT_WIDTH, { span: headers.length })],
+    dataRow(loop, flag),
+  ];
+  return [
+    sectionBreak(),
+    c('DANH SÁCH', { b: true, size: 14 }),
+    c('{annexSubtitle}', { b: true, size: 14 }),
+    c('{annexReference}', { i: true, size: 14 }),
+    rule(TEXT_WIDTH, 1700),
+    p('', { after: 120 }),
+    table(
+      [headers.map((t, i) => th(t, widths[i])), ...listRows('collectives', 'collectiveHeading', 'hasCollectives'), ...listRows('individuals', 'individualHeading', 'hasIndividuals')],
+      { widths, borders: true, headerRows: 1 },
+    ),
+    p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
+  ];
+}
+
 function toTrinh(): Buffer {
   const annexWidths = [700, 3300, TEXT_WIDTH - 4000];
-  const th = (t: string, w: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), w, { vAlign: 'center' });
-  const listRows = (loop: string, headingTag: string, flag: string) => [
-    [cell(p(`{#${flag}}{${headingTag}}`, { b: true, size: 13, before: 60, after: 60 }), TEXT_WIDTH, { span: 3 })],
-    [
-      cell(c(`{#${loop}}{no}`, { size: 13, before: 60 }), annexWidths[0]),
-      cell([p('{name}', { b: true, size: 13, before: 60 }), p('{details}', { size: 13, after: 60 })], annexWidths[1]),
-      cell(p(`{summary}{/${loop}}{/${flag}}`, { size: 13, align: 'both', before: 60, after: 60 }), annexWidths[2]),
-    ],
+  const annexRow = (loop: string, flag: string) => [
+    cell(c(`{#${loop}}{no}`, { size: 13, before: 60 }), annexWidths[0]),
+    cell([p('{name}', { b: true, size: 13, before: 60 }), p('{details}', { size: 13, after: 60 })], annexWidths[1]),
+    cell(p(`{summary}{/${loop}}{/${flag}}`, { size: 13, align: 'both', before: 60, after: 60 }), annexWidths[2]),
   ];
   const bodyXml = [
     documentHeader({ upper: '{parentBody}', main: '{issuingBody}', number: '{number}' }),
@@ -105,28 +135,8 @@ function toTrinh(): Buffer {
     loopParagraphs('bases', body('{text}', { i: true })),
     body('{proposal}'),
     body('{closing}', { keepNext: true }),
-    // Mẫu 1.4: "Nơi nhận" on the line of the signer's authority and title.
-    signatureBlock(
-      recipientsBlock('recipients', LEVEL_12_WITH_14),
-      [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
-    ),
-    // The Danh sách is an annex: its own section, its pages numbered on their own from 1, the
-    // first without a number (Nghị định 30/2020, Phụ lục I).
-    sectionBreak(),
-    c('DANH SÁCH', { b: true, size: 14 }),
-    c('{annexSubtitle}', { b: true, size: 14 }),
-    c('{annexReference}', { i: true, size: 14 }),
-    rule(TEXT_WIDTH, 1700),
-    p('', { after: 120 }),
-    table(
-      [
-        [th('STT', annexWidths[0]), th('Tên tập thể / Họ và tên, chức vụ, đơn vị', annexWidths[1]), th('Tóm tắt thành tích', annexWidths[2])],
-        ...listRows('collectives', 'collectiveHeading', 'hasCollectives'),
-        ...listRows('individuals', 'individualHeading', 'hasIndividuals'),
-      ],
-      { widths: annexWidths, borders: true, headerRows: 1 },
-    ),
-    p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
+    recipientsAndSigner(),
+    ...annexList(['STT', 'Tên tập thể / Họ và tên, chức vụ, đơn vị', 'Tóm tắt thành tích'], annexWidths, annexRow),
   ].join('');
   return buildDocx({ title: 'Tờ trình đề nghị khen thưởng', properties: { ThiDuaTemplate: 'toTrinh' }, body: bodyXml, lastSection: { nextPage: true, restartNumbering: true } });
 }
@@ -300,14 +310,10 @@ const REPORT_TITLES: Record<ReportFormId, { title: string; version: string }> = 
  */
 function quyetDinh(): Buffer {
   const w = [700, 4200, TEXT_WIDTH - 4900];
-  const th = (t: string, width: number) => cell(c(t, { b: true, size: 13, before: 60, after: 60 }), width, { vAlign: 'center' });
-  const listRows = (loop: string, headingTag: string, flag: string) => [
-    [cell(p(`{#${flag}}{${headingTag}}`, { b: true, size: 13, before: 60, after: 60 }), TEXT_WIDTH, { span: 3 })],
-    [
-      cell(c(`{#${loop}}{no}`, { size: 13, before: 60, after: 60 }), w[0]),
-      cell(p('{name}', { size: 13, before: 60, after: 60 }), w[1]),
-      cell(p(`{details}{/${loop}}{/${flag}}`, { size: 13, before: 60, after: 60 }), w[2]),
-    ],
+  const annexRow = (loop: string, flag: string) => [
+    cell(c(`{#${loop}}{no}`, { size: 13, before: 60, after: 60 }), w[0]),
+    cell(p('{name}', { size: 13, before: 60, after: 60 }), w[1]),
+    cell(p(`{details}{/${loop}}{/${flag}}`, { size: 13, before: 60, after: 60 }), w[2]),
   ];
   const article = (n: number, tag: string) => body([{ text: `Điều ${n}. `, b: true }, { text: tag }]);
   // Số and date on one line, as in every header (documentHeader); the parent body may be absent.
@@ -324,26 +330,8 @@ function quyetDinh(): Buffer {
     article(2, '{article2}'),
     article(3, '{article3}'),
     body('{effect}', { keepNext: true }),
-    // Nơi nhận level with the signer's first line, as in the Tờ trình.
-    signatureBlock(
-      recipientsBlock('recipients', LEVEL_12_WITH_14),
-      [loopParagraphs('signerAuthority', c('{signerAuthority}', { b: true, size: 14, keepNext: true })), ...signer({ title: '{signerTitle}', name: '{signerName}' })],
-    ),
-    sectionBreak(),
-    c('DANH SÁCH', { b: true, size: 14 }),
-    c('{annexSubtitle}', { b: true, size: 14 }),
-    c('{annexReference}', { i: true, size: 14 }),
-    rule(TEXT_WIDTH, 1700),
-    p('', { after: 120 }),
-    table(
-      [
-        [th('STT', w[0]), th('Tên tập thể / Họ và tên', w[1]), th('Chức vụ, đơn vị', w[2])],
-        ...listRows('collectives', 'collectiveHeading', 'hasCollectives'),
-        ...listRows('individuals', 'individualHeading', 'hasIndividuals'),
-      ],
-      { widths: w, borders: true, headerRows: 1 },
-    ),
-    p('Danh sách có {counts}./.', { i: true, size: 13, before: 120 }),
+    recipientsAndSigner(),
+    ...annexList(['STT', 'Tên tập thể / Họ và tên', 'Chức vụ, đơn vị'], w, annexRow),
   ].join('');
   return buildDocx({
     title: 'Quyết định khen thưởng',

@@ -274,13 +274,20 @@ function fieldset(legend: string, hint: string | null, ...children: Child[]): HT
 function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: () => void): HTMLElement[] {
   const ladder = ladderOf(form);
 
-  const rateCard = (id: (typeof RATE_CRITERIA)[number]): HTMLElement => {
-    const rule = form.rates[id];
+  /** A criterion's card: its on/off box and name, then its rule (given the name, for the inputs' labels). */
+  const criterionCard = (id: string, rule: { enabled: boolean }, ruleOf: (name: string) => Child): HTMLElement => {
     const name = criterionLabel(id, lang);
     return h(
       'div',
       { class: 'criterion', attrs: { 'data-criterion': id, 'data-path': `criteria.${id}` } },
       h('label', { class: 'inline' }, checkbox(rule.enabled, `criteria.${id}.enabled`, (v) => (rule.enabled = v)), h('strong', {}, name)),
+      ruleOf(name),
+    );
+  };
+
+  const rateCard = (id: (typeof RATE_CRITERIA)[number]): HTMLElement => {
+    const rule = form.rates[id];
+    return criterionCard(id, rule, (name) =>
       h(
         'div',
         { class: 'rule' },
@@ -293,11 +300,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
 
   const ratingCard = (id: (typeof RATING_CRITERIA)[number]): HTMLElement => {
     const rule = form.ratings[id];
-    const name = criterionLabel(id, lang);
-    return h(
-      'div',
-      { class: 'criterion', attrs: { 'data-criterion': id, 'data-path': `criteria.${id}` } },
-      h('label', { class: 'inline' }, checkbox(rule.enabled, `criteria.${id}.enabled`, (v) => (rule.enabled = v)), h('strong', {}, name)),
+    return criterionCard(id, rule, (name) =>
       h(
         'div',
         { class: 'rule' },
@@ -316,10 +319,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
     ratingCard('unitParIndex'),
     rateCard('sipas'),
     rateCard('onTime'),
-    h(
-      'div',
-      { class: 'criterion', attrs: { 'data-criterion': 'initiative', 'data-path': 'criteria.initiative' } },
-      h('label', { class: 'inline' }, checkbox(form.initiative.enabled, 'criteria.initiative.enabled', (v) => (form.initiative.enabled = v)), h('strong', {}, criterionLabel('initiative', lang))),
+    criterionCard('initiative', form.initiative, () =>
       h(
         'label',
         { class: 'inline rule' },
@@ -327,12 +327,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
         h('span', {}, S.requireRecognition),
       ),
     ),
-    h(
-      'div',
-      { class: 'criterion', attrs: { 'data-criterion': 'compliance', 'data-path': 'criteria.compliance' } },
-      h('label', { class: 'inline' }, checkbox(form.compliance.enabled, 'criteria.compliance.enabled', (v) => (form.compliance.enabled = v)), h('strong', {}, criterionLabel('compliance', lang))),
-      h('p', { class: 'hint rule' }, S.complianceHint),
-    ),
+    criterionCard('compliance', form.compliance, () => h('p', { class: 'hint rule' }, S.complianceHint)),
   );
 
   const ladderBox = h('textarea', { attrs: { rows: 5, 'data-path': 'ratingLadder', 'aria-label': S.ladder, spellcheck: 'false' } });
