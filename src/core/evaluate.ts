@@ -161,8 +161,8 @@ function votesCriterion(row: Row, profile: Profile, meetingVoters: number | unde
   };
 }
 
-function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[]): Row[] {
-  const rows: Row[] = [];
+/** Reads a table's candidate rows in order, handing each to `onRow` as soon as it is read. */
+function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[], onRow: (row: Row) => void): void {
   for (let r = table.firstDataRow - 1; r <= table.lastDataRow - 1; r++) {
     const kind = classifyRow(sheet, table, r);
     if (kind === 'nameless') {
@@ -201,9 +201,8 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
       if (awardId) candidate.pinnedAward = awardId;
       else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address('award'), code: 'award.unknownPin', params: { text: pin } });
     }
-    rows.push({ candidate, readings, reader });
+    onRow({ candidate, readings, reader });
   }
-  return rows;
 }
 
 /** "Giấy khen", "GK Chủ tịch UBND thị xã", "Bằng khen UBND tỉnh" → an award id of the profile. */
@@ -356,10 +355,10 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   cand.criteria = out.filter((x): x is CriterionResult => x !== null);
 }
 
-function markDuplicates(rows: Row[], issues: Issue[]): void {
-  const seen = new Map<string, Row[]>();
-  for (const r of rows) {
-    const key = `${r.candidate.sheet}\u0000${fold(r.candidate.name)}`;
+function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
+  const seen = new Map<string, Candidate[]>();
+  for (const r of candidates) {
+    const key = `${r.sheet}\u0000${fold(r.name)}`;
     const group = seen.get(key);
     if (group) group.push(r);
     else seen.set(key, [r]);
@@ -367,9 +366,9 @@ function markDuplicates(rows: Row[], issues: Issue[]): void {
   for (const group of seen.values()) {
     if (group.length < 2) continue;
     for (const r of group) {
-      r.candidate.duplicate = true;
-      const others = group.filter((o) => o !== r).map((o) => o.candidate.row).join(', ');
-      issues.push({ severity: 'error', sheet: r.candidate.sheet, cell: r.candidate.nameCell, code: 'row.duplicateName', params: { name: r.candidate.name, rows: others } });
+      r.duplicate = true;
+      const others = group.filter((o) => o !== r).map((o) => o.row).join(', ');
+      issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
   }
 }
@@ -379,26 +378,43 @@ export interface EvaluateOptions {
   meetingVoters?: number;
 }
 
-/** Reads and evaluates every candidate of the given tables. */
+/**
+ * Reads and evaluates every candidate of the given tables. Units first (people inherit from them);
+ * then each person is evaluated as soon as read, so that the readings of 25,000 rows need not all
+ * live at once. The issues keep the order they always had: each table's reading problems in table
+ * order, then the people's unit problems, then duplicates and missing achievements.
+ */
 export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, issues: Issue[], opts: EvaluateOptions = {}): Candidate[] {
-  const byKind: Record<Kind, Row[]> = { collective: [], individual: [] };
-  for (const table of tables) {
-    const sheet = grid.sheets.find((s) => s.name === table.sheet)!;
-    byKind[table.kind].push(...readRows(sheet, table, profile, issues));
-  }
-  for (const row of byKind.collective) evaluateCollective(row, profile, opts.meetingVoters);
-  const units = indexUnits(byKind.collective);
-  for (const row of byKind.individual) evaluateIndividual(row, profile, units, opts.meetingVoters, issues);
-  const all = [...byKind.collective, ...byKind.individual];
+  const sheetOf = (table: DetectedTable) => grid.sheets.find((s) => s.name === table.sheet)!;
+  const readIssues: Issue[][] = tables.map(() => []);
+  const collectives: Row[] = [];
+  tables.forEach((table, i) => {
+    if (table.kind === 'collective') readRows(sheetOf(table), table, profile, readIssues[i], (row) => collectives.push(row));
+  });
+  for (const row of collectives) evaluateCollective(row, profile, opts.meetingVoters);
+  const units = indexUnits(collectives);
+  const individuals: Candidate[] = [];
+  const unitIssues: Issue[] = [];
+  tables.forEach((table, i) => {
+    if (table.kind !== 'individual') return;
+    readRows(sheetOf(table), table, profile, readIssues[i], (row) => {
+      evaluateIndividual(row, profile, units, opts.meetingVoters, unitIssues);
+      individuals.push(row.candidate);
+    });
+  });
+  for (const list of readIssues) for (const issue of list) issues.push(issue);
+  for (const issue of unitIssues) issues.push(issue);
+  const unitCandidates = collectives.map((r) => r.candidate);
   // Duplicates are per table (a person or a unit is proposed once).
-  markDuplicates(byKind.collective, issues);
-  markDuplicates(byKind.individual, issues);
-  for (const { candidate } of all) {
+  markDuplicates(unitCandidates, issues);
+  markDuplicates(individuals, issues);
+  const all = [...unitCandidates, ...individuals];
+  for (const candidate of all) {
     candidate.eligible = candidate.criteria.length > 0 && candidate.criteria.every((c) => c.outcome === 'pass');
     // The Mẫu 07 report needs the achievement text: only worth a warning for those who may be proposed.
     if (candidate.eligible && !candidate.facts.achievement) {
       issues.push({ severity: 'warning', sheet: candidate.sheet, cell: candidate.nameCell, code: 'row.noAchievement', params: { name: candidate.name } });
     }
   }
-  return all.map((r) => r.candidate);
+  return all;
 }
