@@ -95,12 +95,8 @@ const FIRST_BLOCK_CELLS = 90000;
 /** Bytes per cell assumed at least (value + number format in the response's JSON). */
 const MIN_CELL_BYTES = 24;
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A block of a sheet, 0-based and inclusive (the core's rectangle). */
+type Rect = CellRect;
 
 interface Chunk {
   sheet: number;

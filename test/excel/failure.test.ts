@@ -4,12 +4,9 @@
  */
 import { analyze } from '../../src/core/analyze';
 import type { CellMark } from '../../src/core/annotationPlan';
-import { queueExistingNotes, reconcile } from '../../src/excel/applyPlan';
 import { backupOf } from '../../src/excel/clear';
-import { readGrid } from '../../src/excel/readGrid';
 import { annotateWorkbook, checkWorkbook, clearWorkbook, saveState } from '../../src/excel/session';
-import { Syncer } from '../../src/excel/syncer';
-import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+import { fromGrid, reconcileWith, releaseHost, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);
 
@@ -53,16 +50,7 @@ describe('an annotation that fails part-way can be cleared', () => {
     const marks = analyze(grid, { lang: 'vi' }).plan.marks;
     const [lost, ...kept] = marks;
     const fresh = { ...lost, sheet: lost.sheet, cell: 'A1', row: 0, col: 0, note: 'Ô mới được đánh dấu' };
-    const annotateWith = async (list: CellMark[]) => {
-      const g = (globalThis as unknown as { Excel: typeof Excel }).Excel;
-      await g.run(async (context) => {
-        const syncer = new Syncer(context);
-        let existing!: ReturnType<typeof queueExistingNotes>;
-        const { grid: read, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(context)) });
-        const analysis = analyze(read, { lang: 'vi' });
-        await reconcile(syncer, { grid: read, sheetNames: names, previous: backupOf(analysis.state.annotationBackup), marks: list, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
-      });
-    };
+    const annotateWith = (list: CellMark[]) => reconcileWith((analysis) => ({ marks: list, previous: backupOf(analysis.state.annotationBackup) }));
     const prepare = async () => {
       const host = useHost(fromGrid(grid));
       host.setCell(lost.sheet, lost.cell, { fill: '#FFFF00', note: 'Của người dùng' });

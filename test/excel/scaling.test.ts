@@ -9,11 +9,9 @@ import { analyze } from '../../src/core/analyze';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { annotateWorkbook, checkWorkbook, clearWorkbook } from '../../src/excel/session';
 import { Syncer } from '../../src/excel/syncer';
-import { reconcile, queueExistingNotes } from '../../src/excel/applyPlan';
-import { readGrid } from '../../src/excel/readGrid';
 import { generatedWorkbook } from '../host/generate';
 import { REQUEST_LIMIT } from '../host/api';
-import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+import { fromGrid, reconcileWith, releaseHost, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);
 
@@ -144,15 +142,7 @@ describe('5 MB requests', () => {
     const host = useHost(generatedWorkbook(10000));
     const before = host.snapshot();
     // Long notes (3 KB each) push the writes of 10,000 rows far past 5 MB.
-    const g = (globalThis as unknown as { Excel: typeof Excel }).Excel;
-    await g.run(async (context) => {
-      const syncer = new Syncer(context);
-      let existing!: ReturnType<typeof queueExistingNotes>;
-      const { grid: read, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(context)) });
-      const analysis = analyze(read, { lang: 'vi' });
-      const marks = analysis.plan.marks.map((m) => ({ ...m, note: `${m.note}\n${'Chi tiết đánh giá. '.repeat(160)}` }));
-      await reconcile(syncer, { grid: read, sheetNames: names, previous: undefined, marks, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
-    });
+    await reconcileWith((analysis) => ({ marks: analysis.plan.marks.map((m) => ({ ...m, note: `${m.note}\n${'Chi tiết đánh giá. '.repeat(160)}` })) }));
     const total = host.requestSizes.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(2 * REQUEST_LIMIT);
     expect(host.requestSizes.length).toBeGreaterThan(4);

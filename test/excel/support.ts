@@ -1,5 +1,8 @@
 /** Test helpers: the sample workbook in the strict host, installed as the globals Office.js code sees. */
-import type { Grid } from '../../src/core/grid';
+import { analyze, type Analysis, type AnnotationBackup, type CellMark, type Grid } from '../../src/core';
+import { queueExistingNotes, reconcile } from '../../src/excel/applyPlan';
+import { readGrid } from '../../src/excel/readGrid';
+import { Syncer } from '../../src/excel/syncer';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { fromGrid } from '../host/fromGrid';
 import { ExcelHost, type HostOptions } from '../host/host';
@@ -27,6 +30,22 @@ export function useHost(model: WorkbookModel, options?: HostOptions): ExcelHost 
 export function releaseHost(): void {
   uninstall?.();
   uninstall = undefined;
+}
+
+/**
+ * One Excel.run as the add-in's annotate does it (read the grid with the notes, analyze, reconcile),
+ * with the test's hand on what is written: `pick` chooses the marks and the previous backup.
+ */
+export async function reconcileWith(pick: (analysis: Analysis) => { marks: CellMark[]; previous?: AnnotationBackup }): Promise<void> {
+  const g = (globalThis as unknown as { Excel: typeof Excel }).Excel;
+  await g.run(async (context) => {
+    const syncer = new Syncer(context);
+    let existing!: ReturnType<typeof queueExistingNotes>;
+    const { grid: read, names } = await readGrid(syncer, { alongside: () => (existing = queueExistingNotes(context)) });
+    const analysis = analyze(read, { lang: 'vi' });
+    const { marks, previous } = pick(analysis);
+    await reconcile(syncer, { grid: read, sheetNames: names, previous, marks, mode: 'notes', existing, resultSheet: analysis.plan.resultSheet, baseState: analysis.state });
+  });
 }
 
 export { fromGrid };
