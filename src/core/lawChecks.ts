@@ -14,7 +14,9 @@ import { comparePoints, parseYesNo } from './values';
 
 /** Folded, punctuation and quotes dropped: "“Tổ công nghệ số cộng đồng”" = "to cong nghe so cong dong". */
 function textKey(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  // fold() leaves only a–z, 0–9, "%" and single spaces: only a "%" needs more.
+  const f = fold(text);
+  return f.includes('%') ? f.replace(/[^a-z0-9]+/g, ' ').trim() : f;
 }
 
 /**

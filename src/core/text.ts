@@ -103,9 +103,14 @@ export function nfc(text: string): string {
   return SURELY_NFC.test(text) ? text : text.normalize('NFC');
 }
 
+/** White space other than one plain space between words. */
+const MESSY_SPACE = /[^\S ]|  |^ | $/;
+
 /** A display name: trimmed, inner whitespace (incl. NBSP, line breaks) collapsed, NFC. */
 export function cleanName(text: string): string {
-  return nfc(text).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const t = nfc(text);
+  // Most names have only single plain spaces between words: nothing to replace, no copy.
+  return MESSY_SPACE.test(t) ? t.replace(/[\s\u00a0\u202f]+/g, ' ').trim() : t;
 }
 
 let row = new Int32Array(64);

@@ -77,3 +77,15 @@ describe('nfc(): the normalisation skipped only where it cannot change the text'
     expect(nfc('\u212b')).toBe('\u00c5');
   });
 });
+
+it('cleanName: one plain space between words, trimmed, NFC — the fast path gives the same', () => {
+  const { cleanName } = require('../../src/core/text') as typeof import('../../src/core/text');
+  const slow = (t: string) => t.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'Ồ', ' ', '  ', '\t', '\n', '\u00a0', '\u202f', '\u3000', '\ufeff', '\u2028', 'x', '-'), { maxLength: 14 }), (parts) => {
+      const s = parts.join('');
+      expect(cleanName(s)).toBe(slow(s));
+    }),
+    { numRuns: 5000 },
+  );
+});
