@@ -53,6 +53,16 @@ function localAttrs(raw: Attrs): Attrs {
 
 export class XmlError extends Error {}
 
+/** A name seen in the part: as written, local, and (rawAttributes) its reused attributes object. */
+interface Name {
+  name: string;
+  local: string;
+  attrs: Attrs | null;
+  /** The keys the last tag of this name set (the first `count`). */
+  keys: string[] | null;
+  count: number;
+}
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeReferences(s: string): string {
@@ -97,10 +107,7 @@ export class XmlScanner {
   /** Open elements: their names as written, and local. */
   private readonly stack: string[] = [];
   private readonly locals: string[] = [];
-  private readonly names = new Map<number, string>();
-  private readonly localNames = new Map<string, string>();
-  /** rawAttributes: per element name, its attributes object and the keys the last tag set. */
-  private readonly reused = new Map<string, { attrs: Attrs; keys: string[] }>();
+  private readonly names = new Map<number, Name>();
   private rootSeen = false;
   private readonly open: ((name: string, attrs: Attrs, selfClosing: boolean) => void) | undefined;
   private readonly text: ((text: string) => void) | undefined;
@@ -138,7 +145,8 @@ export class XmlScanner {
     const n = s.length;
     let i = 0;
     while (i < n) {
-      const lt = s.indexOf('<', i);
+      // Tags mostly follow each other: look at the next character before searching.
+      const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
       if (lt < 0) {
         // Text up to the end: keep an entity reference that may be cut in two for the next chunk.
         let upTo = n;
@@ -219,20 +227,21 @@ export class XmlScanner {
    * The name at s[a, b) as a string seen before when it is one (a part uses a few dozen names a
    * million times): no new string per tag or attribute name.
    */
-  private intern(s: string, a: number, b: number): string {
+  private intern(s: string, a: number, b: number): Name {
     const len = b - a;
     // Length and first and last characters: nearly always enough to tell a part's names apart.
     const key = (len << 20) ^ (s.charCodeAt(a) << 10) ^ s.charCodeAt(b - 1);
     const known = this.names.get(key);
-    if (known !== undefined && known.length === len) {
+    if (known !== undefined && known.name.length === len) {
+      const name = known.name;
       let k = 0;
-      while (k < len && known.charCodeAt(k) === s.charCodeAt(a + k)) k++;
+      while (k < len && name.charCodeAt(k) === s.charCodeAt(a + k)) k++;
       if (k === len) return known;
     }
-    if (known !== undefined) return s.slice(a, b);
     const name = s.slice(a, b);
-    if (this.names.size < 256) this.names.set(key, name);
-    return name;
+    const entry: Name = { name, local: localName(name), attrs: null, keys: null, count: 0 };
+    if (known === undefined && this.names.size < 256) this.names.set(key, entry);
+    return entry;
   }
 
   /** "<name a="v" …>" or "… />" at lt: the position after it, or -1 when the tag is not complete yet. */
@@ -244,16 +253,15 @@ export class XmlScanner {
     const first = s.charCodeAt(lt + 1);
     // A name does not start with "-", ".", a digit (XML 1.0 §2.3 NameStartChar) — or be empty.
     if (p === lt + 1 || first === 45 || first === 46 || (first >= 48 && first <= 57)) throw new XmlError('malformed tag');
-    const name = this.intern(s, lt + 1, p);
+    const tag = this.intern(s, lt + 1, p);
+    const name = tag.name;
     let attrs: Attrs;
     let keys: string[] | null = null;
     if (this.raw) {
-      let reused = this.reused.get(name);
-      if (!reused) this.reused.set(name, (reused = { attrs: {}, keys: [] }));
-      attrs = reused.attrs;
-      keys = reused.keys;
-      for (let k = 0; k < keys.length; k++) attrs[keys[k]] = undefined as unknown as string;
-      keys.length = 0;
+      attrs = tag.attrs ??= {};
+      keys = tag.keys ??= [];
+      for (let k = 0; k < tag.count; k++) attrs[keys[k]] = undefined as unknown as string;
+      tag.count = 0;
     } else attrs = {};
     let selfClosing = false;
     for (;;) {
@@ -275,7 +283,7 @@ export class XmlScanner {
       while (p < n && !isNameEnd(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
       if (p === start) throw new XmlError('malformed attribute');
-      const key = this.intern(s, start, p);
+      const key = this.intern(s, start, p).name;
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
       if (s.charCodeAt(p) !== 61 /* = */) throw new XmlError(`attribute without value: ${key.slice(0, 40)}`);
@@ -293,8 +301,10 @@ export class XmlScanner {
         if (ch === 38 || ch === 60 || ch < 32) special = true;
       }
       if (e >= n) return -1;
-      if (keys ? keys.includes(key) : key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
-      if (keys) keys.push(key);
+      if (keys) {
+        for (let k = 0; k < tag.count; k++) if (keys[k] === key) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+        keys[tag.count++] = key;
+      } else if (key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
       const value = s.slice(p + 1, e);
       attrs[key] = special ? attrValue(value) : value;
       p = e + 1;
@@ -303,8 +313,7 @@ export class XmlScanner {
     }
     if (!this.stack.length && this.rootSeen) throw new XmlError('a second root element');
     this.rootSeen = true;
-    let local = this.localNames.get(name);
-    if (local === undefined) this.localNames.set(name, (local = localName(name)));
+    const local = tag.local;
     if (this.open) this.open(local, this.raw ? attrs : localAttrs(attrs), selfClosing);
     if (selfClosing) {
       if (this.close) this.close(local);
