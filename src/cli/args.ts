@@ -5,6 +5,22 @@ export interface ArgSpec {
   options: string[];
 }
 
+/**
+ * What each command accepts: flags (no value) and options (a value). The usage text of messages.ts
+ * shows exactly these (test/cli/usage.test.ts), so a command never takes an option its usage hides.
+ */
+export const COMMAND_ARGS = {
+  check: { flags: ['json'], options: ['preset', 'profile', 'annotate', 'lang'] },
+  dossier: { flags: ['zip', 'pdf'], options: ['out', 'preset', 'profile', 'meeting', 'facts', 'templates', 'lang'] },
+  decision: { flags: [], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'templates', 'lang'] },
+  certificates: { flags: ['calibration'], options: ['out', 'preset', 'profile', 'facts', 'layout', 'paper', 'lang'] },
+  clear: { flags: [], options: ['out', 'lang'] },
+  record: { flags: [], options: ['facts', 'annotate', 'preset', 'profile', 'lang'] },
+  presets: { flags: [], options: ['lang'] },
+} satisfies Record<string, ArgSpec>;
+
+export type CommandName = keyof typeof COMMAND_ARGS;
+
 export type ParsedArgs =
   | { ok: true; positionals: string[]; flags: Set<string>; options: Map<string, string> }
   | { ok: false; problem: string };

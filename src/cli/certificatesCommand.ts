@@ -11,7 +11,7 @@ import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE 
 import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
 import { prepare } from '../dossier/prepare';
 import { afterCouncilText } from './afterCouncilMessages';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import { fail, loadPrepareInputs, preparedFailure, readJson } from './dossierCommand';
 import type { CliIO } from './io';
 import { readManifest, writeOwnedFiles } from './dossierManifest';
@@ -22,7 +22,7 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
   const lang = langOf(argv);
   const c = cliText(lang);
   const t = afterCouncilText(lang);
-  const args = parseArgs(argv, { flags: ['calibration'], options: ['out', 'layout', 'paper', 'profile', 'preset', 'facts', 'lang'] });
+  const args = parseArgs(argv, COMMAND_ARGS.certificates);
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;

@@ -1,7 +1,7 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
 import { analyze, DEFAULT_PRESET, renderMessage, streamedJsonReport, toJsonReport } from '../core';
 import type { WrittenCopy } from '../xlsx/annotateCopy';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
@@ -12,7 +12,7 @@ import { humanReport } from './table';
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const t = cliText(lang);
-  const args = parseArgs(argv, { flags: ['json'], options: ['profile', 'annotate', 'lang', 'preset'] });
+  const args = parseArgs(argv, COMMAND_ARGS.check);
   if (!args.ok) {
     io.err(`${t.badArgument(args.problem)}\n\n${t.usage}`);
     return 2;

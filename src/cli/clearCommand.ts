@@ -7,7 +7,7 @@
 import { parseState, renderMessage, STATE_SHEET, unpackBackup, type Message } from '../core';
 import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import '../xlsx/messages';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import type { CliIO } from './io';
 import { loadWorkbook } from './load';
 import { cliText } from './messages';
@@ -17,7 +17,7 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
   const say = (code: Message['code'], params: Message['params'] = {}) => renderMessage({ code, params }, lang);
-  const args = parseArgs(argv, { flags: [], options: ['out', 'lang'] });
+  const args = parseArgs(argv, COMMAND_ARGS.clear);
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;

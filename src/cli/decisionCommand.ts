@@ -9,7 +9,7 @@ import { generateDocuments } from '../dossier/generate';
 import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
 import { afterCouncilText } from './afterCouncilMessages';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import { fail, loadPrepareInputs, loadTemplates, preparedFailure } from './dossierCommand';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
@@ -22,7 +22,7 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   const c = cliText(lang);
   const t = afterCouncilText(lang);
   const d = dossierText(lang);
-  const args = parseArgs(argv, { flags: [], options: ['out', 'profile', 'facts', 'meeting', 'templates', 'preset', 'lang'] });
+  const args = parseArgs(argv, COMMAND_ARGS.decision);
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;

@@ -13,7 +13,7 @@ import type { TemplateId } from '../dossier/model';
 import { prepareDossier, type Prepared, type PrepareOptions } from '../dossier/prepare';
 import type { Grid } from '../core';
 import { TEMPLATE_FILES } from '../dossier/tags';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
@@ -75,7 +75,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
   const t = dossierText(lang);
-  const args = parseArgs(argv, { flags: ['zip', 'pdf'], options: ['out', 'profile', 'meeting', 'facts', 'templates', 'lang', 'preset'] });
+  const args = parseArgs(argv, COMMAND_ARGS.dossier);
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;

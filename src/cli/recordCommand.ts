@@ -12,7 +12,7 @@ import { prepare } from '../dossier/prepare';
 import { packageExtension } from '../xlsx/patch/annotate';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';
-import { langOf, parseArgs } from './args';
+import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import { fail, loadPrepareInputs, preparedFailure } from './dossierCommand';
 import type { CliIO } from './io';
 import { cliText } from './messages';
@@ -22,7 +22,7 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   const lang = langOf(argv);
   const c = cliText(lang);
   const t = afterCouncilText(lang);
-  const args = parseArgs(argv, { flags: [], options: ['facts', 'annotate', 'profile', 'preset', 'lang'] });
+  const args = parseArgs(argv, COMMAND_ARGS.record);
   if (!args.ok) {
     io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
     return 2;

@@ -1,6 +1,6 @@
 /**
- * The code's shape, checked on the sources' imports: the product (src/) never loads exceljs (a
- * devDependency: only tests, the simulator and the benches use it); the adapters reach the core only
+ * The code's shape, checked on the sources' imports: the product (src/) never loads exceljs, saxes
+ * or any other devDependency (only tests, the simulator and the benches use them); the adapters reach the core only
  * through its one door, src/core/index.ts (issue 10, "the core's one door").
  */
 import { readdirSync, readFileSync } from 'fs';
@@ -33,6 +33,14 @@ test('the sources are found (the check below looks at something)', () => {
 
 test('nothing under src/ imports exceljs', () => {
   const offenders = sources.filter((f) => importsOf(f).some((m) => m === 'exceljs' || m.startsWith('exceljs/'))).map((f) => path.relative(SRC, f));
+  expect(offenders).toEqual([]);
+});
+
+test('nothing under src/ imports any devDependency (saxes, exceljs…: the product runs on its dependencies alone)', () => {
+  const dev = Object.keys((JSON.parse(readFileSync(path.join(SRC, '../package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies);
+  expect(dev).toEqual(expect.arrayContaining(['exceljs', 'saxes']));
+  const packageOf = (m: string) => m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/');
+  const offenders = sources.flatMap((f) => importsOf(f).filter((m) => dev.includes(packageOf(m))).map((m) => `${path.relative(SRC, f)} → ${m}`));
   expect(offenders).toEqual([]);
 });
 
