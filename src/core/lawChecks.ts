@@ -34,18 +34,34 @@ function recognitionKey(text: string | undefined): string {
 }
 
 export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): void {
-  const groups = new Map<string, Candidate[]>();
+  // By initiative first: the recognition's key (a normalisation and a search) is only worth
+  // computing where two candidates name the same initiative, which most never do.
+  const byName = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (c.duplicate || !c.facts.initiative) continue;
     const name = textKey(c.facts.initiative);
     if (!name || ['khong', 'khong co', 'x', 'co'].includes(name)) continue;
-    const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
-    const group = groups.get(key);
+    const group = byName.get(name);
     if (group) group.push(c);
-    else groups.set(key, [c]);
+    else byName.set(name, [c]);
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  // Same initiative and same recognition; warned in the order of each group's first candidate.
+  const order = new Map<Candidate, number>();
+  candidates.forEach((c, i) => order.set(c, i));
+  const groups: Candidate[][] = [];
+  for (const [name, sameName] of byName) {
+    if (sameName.length < 2) continue;
+    const byKey = new Map<string, Candidate[]>();
+    for (const c of sameName) {
+      const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
+      const group = byKey.get(key);
+      if (group) group.push(c);
+      else byKey.set(key, [c]);
+    }
+    for (const g of byKey.values()) if (g.length > 1) groups.push(g);
+  }
+  groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  for (const group of groups) {
     for (const c of group) {
       const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
       const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');
@@ -72,7 +88,7 @@ export function dissolvedUnits(candidates: Candidate[], profile: Profile, issues
   for (const c of candidates) {
     if (c.kind !== 'collective') continue;
     const inColumn = marksDissolved(c.facts.dissolved);
-    const inList = listed.has(unitNameKey(c.name));
+    const inList = listed.size > 0 && listed.has(unitNameKey(c.name));
     if (!inColumn && !inList) continue;
     c.dissolved = inColumn ? c.facts.dissolved!.trim() : 'profile';
     if (c.eligible) c.eligible = false;

@@ -406,8 +406,17 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
     values[l.row - originRow] = line;
     if (l.formats) {
       formats ??= [];
-      const row: string[] = new Array(width).fill('General');
-      for (let i = originCol; i < l.formats.length && i < l.values.length; i++) if (l.formats[i]) row[i - originCol] = l.formats[i]!;
+      let row: string[];
+      if (originCol === 0) {
+        // In place, as the values: the row's own array, "General" where no format was recorded.
+        const f = l.formats;
+        f.length = width;
+        for (let i = 0; i < width; i++) if (!f[i]) f[i] = 'General';
+        row = f as string[];
+      } else {
+        row = new Array(width).fill('General');
+        for (let i = originCol; i < l.formats.length && i < l.values.length; i++) if (l.formats[i]) row[i - originCol] = l.formats[i]!;
+      }
       formats[l.row - originRow] = row;
     }
   }

@@ -111,3 +111,66 @@ describe('a dissolved unit in the summaries', () => {
     expect(verdictOf(r.candidates[0])).toBe('fail');
   });
 });
+
+describe('reusedInitiatives: grouped by initiative first, the same warnings in the same order', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const { reusedInitiatives } = require('../../src/core/lawChecks') as typeof import('../../src/core/lawChecks');
+  const { fold } = require('../../src/core/text') as typeof import('../../src/core/text');
+  const { parseYesNo } = require('../../src/core/values') as typeof import('../../src/core/values');
+  type C = import('../../src/core/result').Candidate;
+  type I = import('../../src/core/result').Issue;
+
+  /** The former one-pass grouping by (initiative, recognition), kept as the reference. */
+  function reference(candidates: C[], issues: I[]): void {
+    const textKey = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
+    const recognitionKey = (text: string | undefined) => {
+      const f = (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+      const m = /(\d+)\s*\/\s*([a-z0-9][a-z0-9-]*)/.exec(f);
+      if (m) return `${m[1]}/${m[2]}`;
+      const yes = parseYesNo(text ?? '', true);
+      if (yes.ok === true) return yes.value ? 'yes' : 'no';
+      return textKey(text ?? '');
+    };
+    const groups = new Map<string, C[]>();
+    for (const c of candidates) {
+      if (c.duplicate || !c.facts.initiative) continue;
+      const name = textKey(c.facts.initiative);
+      if (!name || ['khong', 'khong co', 'x', 'co'].includes(name)) continue;
+      const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      for (const c of group) {
+        const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
+        const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');
+        issues.push({ severity: 'warning', sheet: c.sheet, cell, code: 'initiative.reused', params: { name: c.name, initiative: c.facts.initiative!.trim(), others } });
+      }
+    }
+  }
+
+  it('on random candidates', () => {
+    const initiatives = ['Tổ công nghệ số', 'tổ CÔNG nghệ số', 'Một cửa 50%', 'Một cửa 50', 'x', 'Không', '', 'Số hóa hồ sơ'];
+    const recognitions = [undefined, 'QĐ số 52/QĐ-UBND', 'Quyết định 52 / qđ-ubnd ngày 1/2', 'Có', 'x', 'Không', 'QĐ 53/QĐ-UBND', 'bằng văn bản'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ i: fc.nat(initiatives.length - 1), r: fc.nat(recognitions.length - 1), dup: fc.boolean() }), { maxLength: 30 }),
+        (rows) => {
+          const candidates = rows.map(
+            (x, k) =>
+              ({
+                kind: k % 2 ? 'individual' : 'collective', name: `Tên ${k}`, sheet: 'S', row: k + 2, nameCell: `B${k + 2}`, duplicate: x.dup && k % 3 === 0,
+                facts: { initiative: initiatives[x.i] || undefined, initiativeRecognition: recognitions[x.r] }, criteria: [],
+              }) as unknown as C,
+          );
+          const a: I[] = [];
+          const b: I[] = [];
+          reusedInitiatives(candidates, a);
+          reference(candidates, b);
+          expect(a).toEqual(b);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
