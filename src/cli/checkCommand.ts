@@ -49,6 +49,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.err(wb.message);
     return wb.exitCode;
   }
+  if (annotatePath) {
+    // The copy's type (.xlsx / .xlsm) is the original's: a wrong name is a wrong call, said before the report.
+    const { copyTypeProblem } = await import('../xlsx/annotateCopy');
+    const wrongType = copyTypeProblem(wb.value.bytes, annotatePath);
+    if (wrongType) {
+      io.err(renderMessage(wrongType, lang));
+      return 2;
+    }
+  }
   // The --profile file is merged over the preset's profile (--preset, else the workbook's, else the seed's).
   const analysis = analyze(wb.value.grid, { profileInput: profile.value, preset: preset.value, lang });
   if (profilePath && analysis.profileInputProblems.length) {

@@ -5,7 +5,7 @@
  * with no plan; the core decides in core/reconcile.ts). Written safely (never over the input).
  */
 import { parseState, renderMessage, STATE_SHEET, unpackBackup, type Message } from '../core';
-import { AnnotatedCopyError, copyReport, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
+import { AnnotatedCopyError, copyReport, copyTypeProblem, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import '../xlsx/messages';
 import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import type { CliIO } from './io';
@@ -40,6 +40,11 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
   if (!wb.ok) {
     io.err(wb.message);
     return wb.exitCode;
+  }
+  const wrongType = copyTypeProblem(wb.value.bytes, out);
+  if (wrongType) {
+    io.err(say(wrongType.code, wrongType.params));
+    return 2;
   }
   const { state, problems } = parseState(wb.value.grid);
   // Broken entries of the state sheet are dropped (as check says); the rest is cleared as usual.

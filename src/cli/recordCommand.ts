@@ -5,11 +5,10 @@
  * other part copied as stored) and safely (never over the input). A decision already recorded is
  * refused: recording twice never doubles anyone's awards.
  */
-import * as path from 'path';
 import { type RecordPlan, renderMessage } from '../core';
 import { planDecisionRecord, rowRanges } from '../dossier/record';
 import { prepare } from '../dossier/prepare';
-import { packageExtension } from '../xlsx/patch/annotate';
+import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';
 import { COMMAND_ARGS, langOf, parseArgs } from './args';
@@ -58,8 +57,8 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   }
   const plan: RecordPlan = outcome.plan;
   const input = Buffer.from(loaded.value.bytes.buffer, loaded.value.bytes.byteOffset, loaded.value.bytes.byteLength);
-  const needed = packageExtension(input) ?? '.xlsx';
-  if (path.extname(out).toLowerCase() !== needed) return fail(io, { ok: false, exitCode: 2, message: renderMessage({ code: 'xlsx.copyType', params: { path: out, ext: needed } }, lang) });
+  const wrongType = copyTypeProblem(input, out);
+  if (wrongType) return fail(io, { ok: false, exitCode: 2, message: renderMessage(wrongType, lang) });
   const bytes = Buffer.concat(recordInPackage(input, plan));
   try {
     await safeWriteFile(out, bytes, { inputs: [workbookPath] });

@@ -35,6 +35,17 @@ export interface WrittenCopy {
 }
 
 /**
+ * Why `outPath` cannot hold a copy of `bytes`, or null: the copy keeps the original's type, so a
+ * macro-enabled workbook needs .xlsm and a plain one .xlsx. A wrong call (exit 2), said before any
+ * work by check --annotate, clear and record alike.
+ */
+export function copyTypeProblem(bytes: Uint8Array, outPath: string): Message | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needed = packageExtension(buffer) ?? '.xlsx';
+  return path.extname(outPath).toLowerCase() === needed ? null : { code: 'xlsx.copyType', params: { path: outPath, ext: needed } };
+}
+
+/**
  * Annotates (plan) or clears (null) the workbook `input` (its path or bytes) into `outPath`, never
  * one of `inputs`. The copy keeps the original's type: a macro-enabled workbook stays .xlsm (Excel
  * refuses an .xlsx that holds macros, and an .xlsm that is a plain workbook), so a name with
@@ -44,8 +55,8 @@ export async function writeAnnotatedCopy(input: string | Uint8Array, plan: Annot
   const bytes = typeof input === 'string' ? await import('fs').then((fs) => fs.promises.readFile(input)) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let out: ReturnType<typeof patchPackage>;
   try {
-    const needed = packageExtension(bytes) ?? '.xlsx';
-    if (path.extname(outPath).toLowerCase() !== needed) throw new AnnotatedCopyError({ code: 'xlsx.copyType', params: { path: outPath, ext: needed } });
+    const wrongType = copyTypeProblem(bytes, outPath);
+    if (wrongType) throw new AnnotatedCopyError(wrongType);
     out = patchPackage(bytes, read.grid, plan, read.state);
   } catch (e) {
     if (e instanceof AnnotatedCopyError) throw e;

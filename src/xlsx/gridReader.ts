@@ -208,7 +208,7 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
 
   pkg.scan(info.part!, {
     rawAttributes: true,
-    // saxes reports a self-closing element as an open then a close: the close does the work.
+    // A self-closing element comes as an open then a close (src/xlsx/xml.ts): the close does the work.
     open(name: string, a: Attrs) {
       switch (name) {
         case 'c': {

@@ -24,11 +24,12 @@ test('an .xlsm gives an .xlsm: the macros byte for byte, the macro-enabled type 
   expect(b.contentTypes.typeOf(b.workbook!.part)).toBe('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
 });
 
-test('--annotate out.xlsx from an .xlsm is refused with the extension it needs, and nothing is written', async () => {
+test('--annotate out.xlsx from an .xlsm is a wrong call (exit 2) said before the report, with the extension it needs; nothing is written', async () => {
   const out = path.join(dir, 'copy.xlsx');
   const vi = thidua(['check', XLSM, '--annotate', out]);
   expectNoStack(vi);
-  expect(vi.code).toBe(1);
+  expect(vi.code).toBe(2);
+  expect(vi.stdout).toBe('');
   expect(vi.stderr).toContain('phải có đuôi .xlsm');
   const en = thidua(['check', XLSM, '--annotate', out, '--lang', 'en']);
   expect(en.stderr).toContain('must end in .xlsm');

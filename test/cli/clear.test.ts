@@ -86,7 +86,7 @@ describe('thidua clear', () => {
     const xlsm = path.join(work, 'm.xlsm');
     expect(thidua(['check', path.join(OFFICE, 'office.xlsm'), '--annotate', xlsm]).code).toBe(0);
     const wrongType = thidua(['clear', xlsm, '--out', path.join(work, 'm-sach.xlsx')]);
-    expect(wrongType.code).toBe(1);
+    expect(wrongType.code).toBe(2);
     expect(wrongType.stderr).toContain('.xlsm');
     expect(readdirSync(work).filter((f) => f.startsWith('m-sach') || f.endsWith('.tmp'))).toEqual([]);
   });
