@@ -13,9 +13,9 @@ export const COMMAND_ARGS = {
   check: { flags: ['json'], options: ['preset', 'profile', 'annotate', 'lang'] },
   dossier: { flags: ['zip', 'pdf'], options: ['out', 'preset', 'profile', 'meeting', 'facts', 'templates', 'lang'] },
   decision: { flags: [], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'templates', 'lang'] },
-  certificates: { flags: ['calibration'], options: ['out', 'preset', 'profile', 'facts', 'layout', 'paper', 'lang'] },
+  certificates: { flags: ['calibration'], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'layout', 'paper', 'lang'] },
   clear: { flags: [], options: ['out', 'lang'] },
-  record: { flags: [], options: ['facts', 'annotate', 'preset', 'profile', 'lang'] },
+  record: { flags: [], options: ['facts', 'annotate', 'preset', 'profile', 'meeting', 'lang'] },
   presets: { flags: [], options: ['lang'] },
 } satisfies Record<string, ArgSpec>;
 

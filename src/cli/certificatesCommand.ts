@@ -48,7 +48,7 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     layout = parsed.layout;
     layoutSource = layoutFile;
   }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, false);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const { grid, profilePath } = loaded.value;
   const prepared = prepare(grid, loaded.value.options);

@@ -33,7 +33,7 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, true);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const templates = await loadTemplates(args.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);

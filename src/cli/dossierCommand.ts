@@ -86,7 +86,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
     return 2;
   }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, true);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const templates = await loadTemplates(args.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);
@@ -180,10 +180,11 @@ export interface PrepareInputs {
 }
 
 /**
- * --preset, --profile, --facts (and --meeting, where the command takes it), then the workbook: the
- * same checks and the same first failure for dossier, decision, certificates and record.
+ * --preset, --profile, --facts and --meeting, then the workbook: the same checks and the same first
+ * failure for dossier, decision, certificates and record — and the same vote shares, hence the
+ * same people named, in all four.
  */
-export async function loadPrepareInputs(options: Map<string, string>, workbookPath: string, lang: Lang, withMeeting: boolean): Promise<Loaded<PrepareInputs>> {
+export async function loadPrepareInputs(options: Map<string, string>, workbookPath: string, lang: Lang): Promise<Loaded<PrepareInputs>> {
   const preset = checkPresetOption(options.get('preset'), lang);
   if (!preset.ok) return preset;
   const profilePath = options.get('profile');
@@ -191,11 +192,11 @@ export async function loadPrepareInputs(options: Map<string, string>, workbookPa
   if (!profile.ok) return profile;
   const factsFile = await loadFactsFile(options.get('facts'), 'facts', lang);
   if (!factsFile.ok) return factsFile;
-  const meetingFile = withMeeting ? await loadFactsFile(options.get('meeting'), 'meeting', lang) : ({ ok: true, value: undefined } as const);
+  const meetingFile = await loadFactsFile(options.get('meeting'), 'meeting', lang);
   if (!meetingFile.ok) return meetingFile;
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) return wb;
-  const given = withMeeting ? [factsFile.value, meetingFile.value] : [factsFile.value];
+  const given = [factsFile.value, meetingFile.value];
   return { ok: true, value: { grid: wb.value.grid, bytes: wb.value.bytes, profilePath, options: { lang, profileInput: profile.value, preset: preset.value, given } } };
 }
 

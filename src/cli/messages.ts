@@ -34,9 +34,10 @@ const usageVi = `Cách dùng:
   thidua decision <tệp.xlsx> --out <thư mục> [--preset <mã>] [--profile p.json] [--facts f.json]
                  [--meeting m.json] [--templates <thư mục>] [--lang en]
   thidua certificates <tệp.xlsx> --out giay-khen.docx [--preset <mã>] [--profile p.json] [--facts f.json]
-                 [--layout bo-cuc.json] [--paper A3] [--calibration] [--lang en]
+                 [--meeting m.json] [--layout bo-cuc.json] [--paper A3] [--calibration] [--lang en]
   thidua clear   <tệp-đã-đánh-dấu.xlsx> --out <bản-sạch.xlsx> [--lang en]
-  thidua record  <tệp.xlsx> --facts f.json --annotate ra.xlsx [--preset <mã>] [--profile p.json] [--lang en]
+  thidua record  <tệp.xlsx> --facts f.json --annotate ra.xlsx [--preset <mã>] [--profile p.json]
+                 [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 const usageEn = `Usage:
   thidua check   <file.xlsx> [--preset <id>] [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
@@ -45,9 +46,10 @@ const usageEn = `Usage:
   thidua decision <file.xlsx> --out <dir> [--preset <id>] [--profile p.json] [--facts f.json]
                  [--meeting m.json] [--templates <dir>] [--lang en]
   thidua certificates <file.xlsx> --out giay-khen.docx [--preset <id>] [--profile p.json] [--facts f.json]
-                 [--layout layout.json] [--paper A3] [--calibration] [--lang en]
+                 [--meeting m.json] [--layout layout.json] [--paper A3] [--calibration] [--lang en]
   thidua clear   <annotated.xlsx> --out <clean.xlsx> [--lang en]
-  thidua record  <file.xlsx> --facts f.json --annotate out.xlsx [--preset <id>] [--profile p.json] [--lang en]
+  thidua record  <file.xlsx> --facts f.json --annotate out.xlsx [--preset <id>] [--profile p.json]
+                 [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 
 const vi: CliText = {

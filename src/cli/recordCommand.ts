@@ -39,7 +39,7 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
     io.err(renderMessage(e.data, lang));
     return e.sameAsInput ? 2 : 1;
   }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang, false);
+  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const { grid, profilePath } = loaded.value;
   const prepared = prepare(grid, loaded.value.options);

@@ -158,4 +158,20 @@ describe('thidua certificates', () => {
     }
     expect(thidua(['certificates', SAMPLE, '--out', path.join(work, 'y.docx'), '--paper', 'A5']).code).toBe(2);
   });
+
+  it('--meeting is read as by dossier and decision (certificates and record name the same people): a broken one is exit 1 naming it', () => {
+    const bad = path.join(work, 'hop-hong.json');
+    writeFileSync(bad, '{ "membersPresent": ');
+    for (const args of [
+      ['certificates', SAMPLE, '--out', path.join(work, 'm.docx'), '--facts', FACTS, '--meeting', bad],
+      ['record', SAMPLE, '--facts', FACTS, '--meeting', bad, '--annotate', path.join(work, 'm.xlsx')],
+    ]) {
+      const r = thidua(args);
+      expectNoStack(r);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('hop-hong.json');
+    }
+    const ok = thidua(['certificates', SAMPLE, '--out', path.join(work, 'm2.docx'), '--facts', FACTS, '--meeting', path.join(ROOT, 'templates', 'cuoc-hop-mau.json')]);
+    expect(ok.code).toBe(0);
+  });
 });
