@@ -1,6 +1,7 @@
 /**
- * Parity: the sample workbook read by the exceljs adapter (CLI path) and by the Office.js adapter
- * (test host, src/excel/readGrid) gives the same candidates, outcomes, ranks and annotation plan.
+ * Parity: the sample workbook read by the CLI's own reader (src/xlsx/read.ts, what `thidua` runs)
+ * and by the Office.js adapter (test host, src/excel/readGrid) gives the same candidates, outcomes,
+ * ranks and annotation plan; and the copy the CLI writes carries what the add-in writes.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -10,7 +11,15 @@ import { splitNote } from '../../src/core/marks';
 import type { Grid } from '../../src/core/grid';
 import { readGrid } from '../../src/excel/readGrid';
 import { Syncer } from '../../src/excel/syncer';
-import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
+import { readWorkbook } from '../../src/xlsx/read';
+import { fromGrid, releaseHost, SAMPLE, useHost } from './support';
+
+/** The sample as `thidua check` reads it. */
+async function cliGrid(): Promise<Grid> {
+  const read = await readWorkbook(SAMPLE);
+  if (!read.ok) throw new Error(`sample unreadable: ${read.error.code}`);
+  return read.grid;
+}
 
 afterEach(releaseHost);
 
@@ -32,11 +41,11 @@ function essentials(grid: Grid) {
   };
 }
 
-describe('exceljs adapter ≡ Office.js adapter on the sample workbook', () => {
+describe('the CLI reader ≡ the Office.js adapter on the sample workbook', () => {
   it('gives identical candidates, outcomes, ranks and annotation plans', async () => {
-    const viaExceljs = await sampleGrid();
-    const viaOffice = await throughHost(viaExceljs);
-    const a = essentials(viaExceljs);
+    const viaCli = await cliGrid();
+    const viaOffice = await throughHost(viaCli);
+    const a = essentials(viaCli);
     const b = essentials(viaOffice);
     expect(a.candidates.length).toBeGreaterThanOrEqual(31);
     expect(a.candidates.some((c) => c.criteria.some((x) => x.outcome === 'unknown'))).toBe(true); // the #DIV/0! cell
@@ -46,33 +55,32 @@ describe('exceljs adapter ≡ Office.js adapter on the sample workbook', () => {
     expect(b.quotas).toEqual(a.quotas);
     expect(b.plan).toEqual(a.plan);
     // The merged two-row header arrived through getMergedAreasOrNullObject.
-    const merged = viaExceljs.sheets.filter((s) => s.merges?.length);
+    const merged = viaCli.sheets.filter((s) => s.merges?.length);
     expect(merged.length).toBeGreaterThan(0);
     for (const s of merged) expect(viaOffice.sheets.find((x) => x.name === s.name)!.merges!.length).toBe(s.merges!.length);
     // Error values are errors, not text.
     const errors = (g: Grid) => g.sheets.flatMap((s) => s.values.flat()).filter((v) => typeof v === 'object' && v !== null);
-    expect(errors(viaOffice)).toEqual(errors(viaExceljs));
+    expect(errors(viaOffice)).toEqual(errors(viaCli));
     expect(errors(viaOffice).length).toBeGreaterThan(0);
   });
 
   it('without merged-area support (ExcelApi < 1.13) still finds the same candidates', async () => {
-    const viaExceljs = await sampleGrid();
-    const viaOffice = await throughHost(viaExceljs, '1.13');
+    const viaCli = await cliGrid();
+    const viaOffice = await throughHost(viaCli, '1.13');
     expect(viaOffice.sheets.every((s) => s.merges === undefined)).toBe(true);
-    const a = essentials(viaExceljs);
+    const a = essentials(viaCli);
     const b = essentials(viaOffice);
     expect(b.candidates.map((c) => [c.name, c.rank, c.criteria.map((x) => x.outcome)])).toEqual(a.candidates.map((c) => [c.name, c.rank, c.criteria.map((x) => x.outcome)]));
   });
 });
 
 describe('the annotation written by both adapters', () => {
-  it('gives the same result sheet, fills and notes as the exceljs adapter (CLI --annotate)', async () => {
-    const { readWorkbookFile, toCellValue } = await import('../support/readWorkbook');
+  it('gives the same result sheet, fills and notes as the CLI --annotate (its copy read back by exceljs, an independent reader)', async () => {
+    const { toCellValue } = await import('../support/readWorkbook');
     const { writeAnnotatedCopy } = await import('../../src/xlsx/annotateCopy');
     const { annotateWorkbook } = await import('../../src/excel/session');
-    const { SAMPLE } = await import('./support');
     const ExcelJS = (await import('exceljs')).default;
-    const read = await readWorkbookFile(SAMPLE);
+    const read = await readWorkbook(SAMPLE);
     if (!read.ok) throw new Error(read.error.code);
     const analysis = analyze(read.grid, { lang: 'vi' });
     const out = path.join(os.tmpdir(), `thidua-parity-${process.pid}.xlsx`);
@@ -86,17 +94,17 @@ describe('the annotation written by both adapters', () => {
     const rs = analysis.plan.resultSheet;
 
     // Result sheet: the same values in the same cells.
-    const viaExceljs: Record<string, unknown> = {};
+    const viaCopy: Record<string, unknown> = {};
     copy.getWorksheet(rs.name)!.eachRow((row) =>
       row.eachCell((cell) => {
         const v = toCellValue(cell.value);
-        if (v !== null && v !== '') viaExceljs[cell.address] = v;
+        if (v !== null && v !== '') viaCopy[cell.address] = v;
       }),
     );
     const hostSheet = host.dump().sheets.find((s) => s.name === rs.name)!;
     const viaHost = Object.fromEntries(Object.entries(hostSheet.cells).filter(([, c]) => c.value !== null).map(([a, c]) => [a, c.value]));
     expect(Object.keys(viaHost).length).toBeGreaterThan(rs.rows.length);
-    expect(viaHost).toEqual(viaExceljs);
+    expect(viaHost).toEqual(viaCopy);
     // Same frozen header and header fill.
     const headerRow = rs.title.length + 2;
     expect(hostSheet.frozenRows).toBe(headerRow);
