@@ -71,6 +71,12 @@ export function lastCol(sheet: SheetGrid): number {
 
 /** "A", "B", … "Z", "AA" for a 0-based column index. */
 export function columnLetter(col: number): string {
+  // Every reading names its cell: the first 702 columns (A…ZZ) are looked up, not rebuilt.
+  if (col >= 0 && col < LETTERS.length) return LETTERS[col];
+  return spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {
@@ -80,6 +86,8 @@ export function columnLetter(col: number): string {
   }
   return s;
 }
+
+const LETTERS: string[] = Array.from({ length: 702 }, (_, c) => spellColumn(c));
 
 /** 0-based column index for "A", "AA"… */
 export function columnIndex(letters: string): number {

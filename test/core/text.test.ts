@@ -89,3 +89,9 @@ it('cleanName: one plain space between words, trimmed, NFC — the fast path giv
     { numRuns: 5000 },
   );
 });
+
+it('column letters: looked up for A…ZZ, spelt beyond, and back again', () => {
+  const { columnIndex, columnLetter } = require('../../src/core/grid') as typeof import('../../src/core/grid');
+  expect([0, 25, 26, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
+  for (let c = 0; c < 20000; c += 7) expect(columnIndex(columnLetter(c))).toBe(c);
+});
