@@ -11,35 +11,25 @@ import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE 
 import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
 import { prepare } from '../dossier/prepare';
 import { afterCouncilText } from './afterCouncilMessages';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { readCall } from './call';
 import { fail, loadPrepareInputs, preparedFailure, readJson } from './dossierCommand';
 import type { CliIO } from './io';
 import { readManifest, writeOwnedFiles } from './dossierManifest';
-import { cliText } from './messages';
 import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const c = cliText(lang);
+  const call = readCall(argv, 'certificates', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut }, (options) => { const paper = options.get('paper'); return paper !== undefined && paper !== 'A4' && paper !== 'A3' ? `--paper ${paper}` : null; });
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
   const t = afterCouncilText(lang);
-  const args = parseArgs(argv, COMMAND_ARGS.certificates);
-  if (!args.ok) {
-    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  const outOption = args.options.get('out');
-  const paper = args.options.get('paper');
-  if (!workbookPath || extra.length || !outOption || (paper !== undefined && paper !== 'A4' && paper !== 'A3')) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : !outOption ? t.missingOut : c.badArgument(`--paper ${paper}`)}\n\n${c.usage}`);
-    return 2;
-  }
+  const outOption = call.options.get('out')!;
+  const paper = call.options.get('paper');
   const intoFile = outOption.toLowerCase().endsWith('.docx');
   const out = intoFile ? outOption : path.join(outOption, CERTIFICATES_FILE);
 
   let layout: CertificateLayout | undefined;
   let layoutSource = '';
-  const layoutFile = args.options.get('layout');
+  const layoutFile = call.options.get('layout');
   if (layoutFile) {
     const json = await readJson(layoutFile, lang);
     if (!json.ok) return fail(io, json);
@@ -48,7 +38,7 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     layout = parsed.layout;
     layoutSource = layoutFile;
   }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
+  const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const { grid, profilePath } = loaded.value;
   const prepared = prepare(grid, loaded.value.options);
@@ -69,7 +59,7 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
 
   const lines: string[] = [];
   let bytes: Uint8Array;
-  if (args.flags.has('calibration')) {
+  if (call.flags.has('calibration')) {
     bytes = calibrationDocx(layout);
     lines.push(t.calibrationWritten(out));
   } else {

@@ -1,44 +1,31 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
 import { analyze, DEFAULT_PRESET, renderMessage, streamedJsonReport, toJsonReport } from '../core';
 import type { WrittenCopy } from '../xlsx/annotateCopy';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
-import { checkOutput, SafeWriteError } from './safeWrite';
+import { SafeWriteError } from './safeWrite';
 import { writeJson } from './jsonOut';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
+  const call = readCall(argv, 'check', io);
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
   const t = cliText(lang);
-  const args = parseArgs(argv, COMMAND_ARGS.check);
-  if (!args.ok) {
-    io.err(`${t.badArgument(args.problem)}\n\n${t.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  if (!workbookPath || extra.length) {
-    io.err(`${workbookPath ? t.badArgument(extra.join(' ')) : t.missingWorkbook}\n\n${t.usage}`);
-    return 2;
-  }
-  const annotatePath = args.options.get('annotate');
+  const annotatePath = call.options.get('annotate');
   if (annotatePath) {
     // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
-    try {
-      await checkOutput(annotatePath, [workbookPath]);
-    } catch (e) {
-      if (!(e instanceof SafeWriteError)) throw e;
-      io.err(renderMessage(e.data, lang));
-      return e.sameAsInput ? 2 : 1;
-    }
+    const refused = await guardCopy(annotatePath, [workbookPath], io, lang);
+    if (refused) return refused;
   }
-  const preset = checkPresetOption(args.options.get('preset'), lang);
+  const preset = checkPresetOption(call.options.get('preset'), lang);
   if (!preset.ok) {
     io.err(preset.message);
     return preset.exitCode;
   }
-  const profilePath = args.options.get('profile');
+  const profilePath = call.options.get('profile');
   const profile = await loadProfileInput(profilePath, lang);
   if (!profile.ok) {
     io.err(profile.message);
@@ -71,7 +58,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).
   for (const m of analysis.stateProblems) io.err(renderMessage(m, lang));
-  if (args.flags.has('json')) {
+  if (call.flags.has('json')) {
     if (io.write) {
       writeJson(streamedJsonReport(analysis.result, lang), io.write.bind(io));
       io.write('\n');
@@ -96,7 +83,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     }
     // Keep stdout pure JSON with --json; the confirmation goes to stderr then.
     const lines = [t.annotated(annotatePath, written.noteMode), ...copyReport(written, annotatePath, lang)].join('\n');
-    if (args.flags.has('json')) io.err(lines);
+    if (call.flags.has('json')) io.err(lines);
     else io.out(`\n${lines}`);
   }
   return 0;

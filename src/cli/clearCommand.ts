@@ -7,35 +7,20 @@
 import { parseState, renderMessage, STATE_SHEET, unpackBackup, type Message } from '../core';
 import { AnnotatedCopyError, copyReport, copyTypeProblem, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import '../xlsx/messages';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { loadWorkbook } from './load';
-import { cliText } from './messages';
-import { checkOutput, SafeWriteError } from './safeWrite';
+import { SafeWriteError } from './safeWrite';
 
 export async function runClear(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const c = cliText(lang);
+  const call = readCall(argv, 'clear', io, { option: 'out', missing: (lang, workbookPath) => renderMessage({ code: 'xlsx.clearMissingOut', params: { path: workbookPath } }, lang) });
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
+  const out = call.options.get('out')!;
   const say = (code: Message['code'], params: Message['params'] = {}) => renderMessage({ code, params }, lang);
-  const args = parseArgs(argv, COMMAND_ARGS.clear);
-  if (!args.ok) {
-    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  const out = args.options.get('out');
-  if (!workbookPath || extra.length || !out) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : say('xlsx.clearMissingOut', { path: workbookPath })}\n\n${c.usage}`);
-    return 2;
-  }
   // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
-  try {
-    await checkOutput(out, [workbookPath]);
-  } catch (e) {
-    if (!(e instanceof SafeWriteError)) throw e;
-    io.err(renderMessage(e.data, lang));
-    return e.sameAsInput ? 2 : 1;
-  }
+  const refused = await guardCopy(out, [workbookPath], io, lang);
+  if (refused) return refused;
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) {
     io.err(wb.message);

@@ -9,33 +9,23 @@ import { generateDocuments } from '../dossier/generate';
 import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
 import { afterCouncilText } from './afterCouncilMessages';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { readCall } from './call';
 import { fail, loadPrepareInputs, loadTemplates, preparedFailure } from './dossierCommand';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { writeOwnedFiles } from './dossierManifest';
-import { cliText } from './messages';
 import { fsErrorWords, SafeWriteError } from './safeWrite';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const c = cliText(lang);
+  const call = readCall(argv, 'decision', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut });
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
   const t = afterCouncilText(lang);
   const d = dossierText(lang);
-  const args = parseArgs(argv, COMMAND_ARGS.decision);
-  if (!args.ok) {
-    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  const out = args.options.get('out');
-  if (!workbookPath || extra.length || !out) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
-    return 2;
-  }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
+  const out = call.options.get('out')!;
+  const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
-  const templates = await loadTemplates(args.options.get('templates'), lang);
+  const templates = await loadTemplates(call.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);
   const { grid, profilePath } = loaded.value;
 

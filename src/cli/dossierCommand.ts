@@ -13,12 +13,11 @@ import type { TemplateId } from '../dossier/model';
 import { prepareDossier, type Prepared, type PrepareOptions } from '../dossier/prepare';
 import type { Grid } from '../core';
 import { TEMPLATE_FILES } from '../dossier/tags';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { readCall } from './call';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
 import { pdfsOf, type PdfBytesOutcome } from './pdf';
-import { cliText } from './messages';
 import { writeOwnedFiles } from './dossierManifest';
 import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
 
@@ -72,23 +71,14 @@ export async function loadTemplates(dir: string | undefined, lang: Lang): Promis
 }
 
 export async function runDossier(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const c = cliText(lang);
+  const call = readCall(argv, 'dossier', io, { option: 'out', missing: (lang) => dossierText(lang).missingOut });
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
   const t = dossierText(lang);
-  const args = parseArgs(argv, COMMAND_ARGS.dossier);
-  if (!args.ok) {
-    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  const out = args.options.get('out');
-  if (!workbookPath || extra.length || !out) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : t.missingOut}\n\n${c.usage}`);
-    return 2;
-  }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
+  const out = call.options.get('out')!;
+  const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
-  const templates = await loadTemplates(args.options.get('templates'), lang);
+  const templates = await loadTemplates(call.options.get('templates'), lang);
   if (!templates.ok) return fail(io, templates);
   const { grid, profilePath } = loaded.value;
 
@@ -102,8 +92,8 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
 
-  const zipTarget = args.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
-  const pdf = args.flags.has('pdf');
+  const zipTarget = call.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
+  const pdf = call.flags.has('pdf');
   // Every file goes through safeWriteFile: never the workbook, only regular files, temp + rename.
   const inputs = [workbookPath];
   let kept: string[] = [];

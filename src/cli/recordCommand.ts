@@ -11,35 +11,21 @@ import { prepare } from '../dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';
-import { COMMAND_ARGS, langOf, parseArgs } from './args';
+import { guardCopy, readCall } from './call';
 import { fail, loadPrepareInputs, preparedFailure } from './dossierCommand';
 import type { CliIO } from './io';
 import { cliText } from './messages';
-import { checkOutput, safeWriteFile, SafeWriteError } from './safeWrite';
+import { safeWriteFile, SafeWriteError } from './safeWrite';
 
 export async function runRecord(argv: string[], io: CliIO): Promise<number> {
-  const lang = langOf(argv);
-  const c = cliText(lang);
+  const call = readCall(argv, 'record', io, { option: 'annotate', missing: (lang) => cliText(lang).badArgument('--annotate') });
+  if (!call) return 2;
+  const { lang, workbookPath } = call;
   const t = afterCouncilText(lang);
-  const args = parseArgs(argv, COMMAND_ARGS.record);
-  if (!args.ok) {
-    io.err(`${c.badArgument(args.problem)}\n\n${c.usage}`);
-    return 2;
-  }
-  const [workbookPath, ...extra] = args.positionals;
-  const out = args.options.get('annotate');
-  if (!workbookPath || extra.length || !out) {
-    io.err(`${!workbookPath ? c.missingWorkbook : extra.length ? c.badArgument(extra.join(' ')) : c.badArgument('--annotate')}\n\n${c.usage}`);
-    return 2;
-  }
-  try {
-    await checkOutput(out, [workbookPath]);
-  } catch (e) {
-    if (!(e instanceof SafeWriteError)) throw e;
-    io.err(renderMessage(e.data, lang));
-    return e.sameAsInput ? 2 : 1;
-  }
-  const loaded = await loadPrepareInputs(args.options, workbookPath, lang);
+  const out = call.options.get('annotate')!;
+  const refused = await guardCopy(out, [workbookPath], io, lang);
+  if (refused) return refused;
+  const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
   const { grid, profilePath } = loaded.value;
   const prepared = prepare(grid, loaded.value.options);

@@ -1,0 +1,57 @@
+/**
+ * How every command starts: its arguments read against COMMAND_ARGS, the one workbook named, the
+ * output it needs present — or a wrong call said with the usage (exit 2); and an output checked
+ * before any work (never the input, never a device: exit 2 / 1).
+ */
+import { renderMessage, type Lang } from '../core';
+import { COMMAND_ARGS, langOf, parseArgs, type CommandName } from './args';
+import type { CliIO } from './io';
+import { cliText } from './messages';
+import { checkOutput, SafeWriteError } from './safeWrite';
+
+export interface Call {
+  lang: Lang;
+  workbookPath: string;
+  flags: Set<string>;
+  options: Map<string, string>;
+}
+
+/**
+ * `required`: the output option the command cannot do without, and the words when it is missing
+ * (given the workbook's path). `extraProblem`: a command's own check of an option (e.g. --paper).
+ */
+export function readCall(
+  argv: string[],
+  command: CommandName,
+  io: CliIO,
+  required?: { option: string; missing: (lang: Lang, workbookPath: string) => string },
+  extraProblem?: (options: Map<string, string>) => string | null,
+): Call | null {
+  const lang = langOf(argv);
+  const c = cliText(lang);
+  const wrong = (text: string) => {
+    io.err(`${text}\n\n${c.usage}`);
+    return null;
+  };
+  const args = parseArgs(argv, COMMAND_ARGS[command]);
+  if (!args.ok) return wrong(c.badArgument(args.problem));
+  const [workbookPath, ...extra] = args.positionals;
+  if (!workbookPath) return wrong(c.missingWorkbook);
+  if (extra.length) return wrong(c.badArgument(extra.join(' ')));
+  if (required && !args.options.get(required.option)) return wrong(required.missing(lang, workbookPath));
+  const problem = extraProblem?.(args.options);
+  if (problem) return wrong(c.badArgument(problem));
+  return { lang, workbookPath, flags: args.flags, options: args.options };
+}
+
+/** The copy `out` checked before any work: 0 when it may be written, else the exit status (said). */
+export async function guardCopy(out: string, inputs: string[], io: CliIO, lang: Lang): Promise<number> {
+  try {
+    await checkOutput(out, inputs);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof SafeWriteError)) throw e;
+    io.err(renderMessage(e.data, lang));
+    return e.sameAsInput ? 2 : 1;
+  }
+}
