@@ -173,3 +173,21 @@ it('local names for attributes unless raw (namespace declarations dropped)', () 
     ['close', 'a'],
   ]);
 });
+
+it('shared strings are their own strings: the table keeps no decoded piece of the part alive', async () => {
+  const { readSharedStrings } = await import('../../src/xlsx/gridReader');
+  const pkg = openPackage(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
+  const strings = readSharedStrings(pkg);
+  expect(strings.length).toBeGreaterThan(50);
+  // Same texts as a plain scan of the part gives.
+  const plain: string[] = [];
+  let cur: string[] | null = null;
+  let inT = 0;
+  let ph = 0;
+  pkg.scan('xl/sharedStrings.xml', {
+    open: (n) => (n === 'si' ? (cur = []) : n === 'rPh' ? ph++ : n === 't' && !ph ? (inT = 1) : 0),
+    text: (t) => void (inT && cur && cur.push(t)),
+    close: (n) => (n === 't' ? (inT = 0) : n === 'rPh' ? ph-- : n === 'si' && cur ? (plain.push(cur.join('')), (cur = null)) : 0),
+  });
+  expect(strings).toEqual(plain.map((s) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))));
+});
