@@ -32,7 +32,9 @@ export function suggestionLimit(key: string): number {
 }
 
 interface TrieNode {
-  children: Map<number, TrieNode>;
+  /** Children by character, in insertion order (parallel arrays: most nodes have one child). */
+  chars: number[];
+  kids: TrieNode[];
   /** Worksheet positions of the units whose key ends here (ascending). */
   units: number[] | null;
   limit: number;
@@ -46,7 +48,12 @@ interface TrieNode {
 }
 
 function node(): TrieNode {
-  return { children: new Map(), units: null, limit: 0, maxLimit: 0, minAt: Infinity, minLen: Infinity, maxLen: 0 };
+  return { chars: [], kids: [], units: null, limit: 0, maxLimit: 0, minAt: Infinity, minLen: Infinity, maxLen: 0 };
+}
+
+function childOf(n: TrieNode, c: number): TrieNode | undefined {
+  const i = n.chars.indexOf(c);
+  return i < 0 ? undefined : n.kids[i];
 }
 
 export class NearestUnits {
@@ -70,8 +77,12 @@ export class NearestUnits {
       widen(n);
       for (let j = 0; j < u.key.length; j++) {
         const c = u.key.charCodeAt(j);
-        let next = n.children.get(c);
-        if (!next) n.children.set(c, (next = node()));
+        let next = childOf(n, c);
+        if (!next) {
+          next = node();
+          n.chars.push(c);
+          n.kids.push(next);
+        }
         n = next;
         widen(n);
       }
@@ -115,11 +126,12 @@ export class NearestUnits {
       const row = rows[depth];
       // (row[m] was computed only when within the band: |m − depth| ≤ the cap.)
       if (n.units && Math.abs(m - depth) <= capOf(n.limit) && row[m] <= capOf(n.limit)) for (const at of n.units) offer(row[m], at);
-      if (!n.children.size) return;
+      const count = n.kids.length;
+      if (!count) return;
       const own = depth < m ? q[depth] : -1;
-      const first = own >= 0 ? n.children.get(own) : undefined;
+      const first = own >= 0 ? childOf(n, own) : undefined;
       if (first) step(first, own, depth);
-      for (const [c, child] of n.children) if (child !== first) step(child, c, depth);
+      for (let k = 0; k < count; k++) if (n.kids[k] !== first) step(n.kids[k], n.chars[k], depth);
     };
 
     const step = (child: TrieNode, c: number, depth: number): void => {
