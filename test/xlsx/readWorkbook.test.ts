@@ -67,10 +67,8 @@ describe('values', () => {
       ws.getCell('C5').value = 'Phòng Nội vụ';
       ws.mergeCells('C5:C6');
       ws.getCell('D6').value = 7;
-      // Shared formulas (a filled-down column).
-      ws.getCell('B8').value = 2;
-      ws.getCell('B9').value = { sharedFormula: 'B8', result: 4 } as ExcelJS.CellValue;
-      ws.getCell('B8').value = { formula: 'B7*2', result: 2, shareType: 'shared', ref: 'B8:B9' } as ExcelJS.CellValue;
+      // A filled-down column: one formula written once for B8:B9 (exceljs's default share type).
+      ws.fillFormula('B8:B9', 'B7*2', [2, 4]);
       // Styled but empty rows at the end are not part of the used range.
       for (let r = 12; r <= 40; r++) ws.getCell(`B${r}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
       const hidden = wb.addWorksheet('Ẩn', { state: 'hidden' });
@@ -142,25 +140,16 @@ test('the grid starts at the used range (a table that begins at C5)', async () =
   expect(at(s, 'A1')).toBeNull();
 });
 
-test('10,000 rows are read into the grid quickly (well under the exceljs load itself)', async () => {
+test('10,000 rows: every row in the grid, the last one whole with its number format (speed is measured by the bench, not here)', async () => {
   const file = await write('big.xlsx', (wb) => {
     const ws = wb.addWorksheet('Tập thể');
     ws.addRow(['Tên đơn vị', 'SIPAS', 'Xếp loại PAR Index']);
     for (let i = 0; i < 10000; i++) ws.addRow([`Đơn vị ${i}`, 0.9 + (i % 10) / 100, 'Tốt']).getCell(2).numFmt = '0.0%';
   });
-  const t0 = Date.now();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const load = Date.now() - t0;
-  const t1 = Date.now();
-  const r = await read(file);
-  const total = Date.now() - t1;
-  const s = r.grid.sheets[0];
+  const s = (await read(file)).grid.sheets[0];
   expect(s.values).toHaveLength(10001);
   expect(s.values[10000]).toEqual(['Đơn vị 9999', 0.99, 'Tốt']);
   expect(s.numberFormats![10000][1]).toBe('0.0%');
-  // Generous (a shared CI machine): the conversion must not be a second load.
-  expect(total).toBeLessThan(load * 2 + 500);
 });
 
 describe('files that cannot be read: a message, never a throw', () => {
