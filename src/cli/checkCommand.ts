@@ -36,10 +36,11 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.err(wb.message);
     return wb.exitCode;
   }
-  if (annotatePath) {
+  // The patching writer is loaded only when a copy is asked for.
+  const copier = annotatePath ? await import('../xlsx/annotateCopy') : null;
+  if (annotatePath && copier) {
     // The copy's type (.xlsx / .xlsm) is the original's: a wrong name is a wrong call, said before the report.
-    const { copyTypeProblem } = await import('../xlsx/annotateCopy');
-    const wrongType = copyTypeProblem(wb.value.bytes, annotatePath);
+    const wrongType = copier.copyTypeProblem(wb.value.bytes, annotatePath);
     if (wrongType) {
       io.err(renderMessage(wrongType, lang));
       return 2;
@@ -68,9 +69,8 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     // The seed's preset goes without saying; another one is named first.
     io.out(analysis.preset.id === DEFAULT_PRESET ? human : `${t.presetLine(analysis.preset.id)}\n${human}`);
   }
-  if (annotatePath) {
-    // The patching writer is loaded only when a copy is asked for.
-    const { AnnotatedCopyError, copyReport, writeAnnotatedCopy } = await import('../xlsx/annotateCopy');
+  if (annotatePath && copier) {
+    const { AnnotatedCopyError, copyReport, writeAnnotatedCopy } = copier;
     let written: WrittenCopy;
     try {
       written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);

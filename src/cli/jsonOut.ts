@@ -1,21 +1,17 @@
 /**
  * Writes the JSON report piece by piece: the top level is indented, and each element of a
  * top-level array (a candidate, an issue) is written compact on a line of its own, in 64 KB
- * batches. 50,000 candidates never become one string of tens of megabytes, the output is half
- * the size of fully indented JSON (and half the time to write), and it still reads by eye and
- * by `grep`, a candidate per line. Any JSON parser reads it as JSON.parse(JSON.stringify(value)).
+ * batches. 50,000 candidates never become one string of tens of megabytes, the output is a third
+ * smaller than fully indented JSON (11.7 against 17.4 MB at 10,000 candidates), and it still reads
+ * by eye and by `grep`, a candidate per line. Any JSON parser reads it as
+ * JSON.parse(JSON.stringify(value)), a LazyList read as the array it stands for.
  */
+import type { LazyList } from '../core';
+
 const BATCH = 64 * 1024;
 
-/** An array whose items are made when written (the core's LazyList). */
-interface Lazy {
-  lazy: true;
-  length: number;
-  item(i: number): unknown;
-}
-
-function isLazy(v: unknown): v is Lazy {
-  return typeof v === 'object' && v !== null && (v as Lazy).lazy === true && typeof (v as Lazy).item === 'function';
+function isLazy(v: unknown): v is LazyList<unknown> {
+  return typeof v === 'object' && v !== null && (v as LazyList<unknown>).lazy === true;
 }
 
 export function writeJson(value: object, write: (chunk: string) => void): void {

@@ -114,15 +114,6 @@ export function readStyles(pkg: Package): Styles {
   return styles;
 }
 
-/**
- * A string that holds no part of the scanner's input: V8 keeps a long slice as a view of the string
- * it was cut from, and the table would otherwise keep every decoded piece of sharedStrings.xml
- * alive (~10 MB at 50,000 rows). Appending a character and cutting it off flattens a copy.
- */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
-
 /** The shared string table (§18.4.9): plain text of each item. */
 export function readSharedStrings(pkg: Package): string[] {
   const part = partOfType(pkg, 'sharedStrings');
@@ -144,7 +135,7 @@ export function readSharedStrings(pkg: Package): string[] {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si' && text) {
-        out.push(ownCopy(unescapeX(text.join(''))));
+        out.push(unescapeX(text.join('')));
         text = null;
       }
     },

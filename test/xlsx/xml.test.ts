@@ -174,7 +174,7 @@ it('local names for attributes unless raw (namespace declarations dropped)', () 
   ]);
 });
 
-it('shared strings are their own strings: the table keeps no decoded piece of the part alive', async () => {
+it('readSharedStrings gives each item as a plain scan of the part does (rich runs joined, phonetic runs out, _xHHHH_ decoded)', async () => {
   const { readSharedStrings } = await import('../../src/xlsx/gridReader');
   const pkg = openPackage(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
   const strings = readSharedStrings(pkg);
