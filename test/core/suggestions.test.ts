@@ -59,14 +59,14 @@ describe('the trie index (NearestUnits) gives exactly the plain search’s answe
     );
   });
 
-  it('scales: 25,000 units and 250 misspelt queries in a few seconds at most, even on a loaded machine', () => {
+  it('at scale (25,000 units) gives the answers of the plain search; its speed is measured by the bench, not here', () => {
     const names = Array.from({ length: 25000 }, (_, i) => (i % 2 ? `UBND xã Ninh Phước ${i + 1}` : `Phòng Chuyên môn số ${i + 1}`));
     const units = names.map((name) => ({ name, key: unitKey(name) }));
     const index = new NearestUnits(units);
-    const t0 = Date.now();
-    for (let i = 0; i < 250; i++) index.nearestToKey(unitKey(`${names[i * 97].replace('Chuyên môn', 'Chuyen mon')} cũ`));
-    const took = Date.now() - t0;
+    for (let i = 0; i < 12; i++) {
+      const query = `${names[i * 1997].replace('Chuyên môn', 'Chuyen mon')} cũ`;
+      expect(index.nearestToKey(unitKey(query))).toEqual(nearestUnitNames(query, units));
+    }
     expect(index.nearestToKey(unitKey('UBND xã Ninh Phước 2 cũ'))).toEqual(nearestUnitNames('UBND xã Ninh Phước 2 cũ', units));
-    expect(took).toBeLessThan(5000); // generous on a shared machine; the plain search takes far longer (see npm run bench)
   });
 });
