@@ -62,24 +62,38 @@ function unknownFrom(id: CriterionId, reading: Reading<unknown>, candidateSheet:
   }
 }
 
+/**
+ * The reasons of rate and rating outcomes carry the rule, not the value: one object per rule and
+ * outcome, shared by every row (50,000 rows would otherwise keep 100,000 more objects alive). The
+ * value is the criterion's own, put back when the message is rendered (criterionMessage).
+ */
+const sharedReasons = new Map<string, Message>();
+
+function sharedReason(key: string, code: Message['code'], params: () => Message['params']): Message {
+  let r = sharedReasons.get(key);
+  if (!r) {
+    if (sharedReasons.size > 1000) sharedReasons.clear(); // profiles change rarely: a bound, not an eviction policy
+    r = Object.freeze({ code, params: Object.freeze(params()) }) as Message;
+    sharedReasons.set(key, r);
+  }
+  return r;
+}
+
 function rateCriterion(id: CriterionId, rule: RateRule, reading: Reading<number>, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const cmp = comparePoints(reading.value, rule.threshold);
   const pass = rule.inclusive ? cmp >= 0 : cmp > 0;
-  const params = { criterion: id, value: reading.value, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 };
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rate.pass' : 'crit.rate.fail', params },
-  };
+  const code = pass ? 'crit.rate.pass' : 'crit.rate.fail';
+  const reason = sharedReason(`${code}|${id}|${rule.threshold}|${rule.inclusive}`, code, () => ({ criterion: id, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 }));
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason };
 }
 
 function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<string>, profile: Profile, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const pass = profile.ratingLadder.indexOf(reading.value) >= profile.ratingLadder.indexOf(atLeast);
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rating.pass' : 'crit.rating.fail', params: { criterion: id, value: reading.value, atLeast } },
-  };
+  const code = pass ? 'crit.rating.pass' : 'crit.rating.fail';
+  const reason = sharedReason(`${code}|${id}|${atLeast}`, code, () => ({ criterion: id, atLeast }));
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason };
 }
 
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
@@ -234,12 +248,22 @@ function record(facts: CandidateFacts, readings: RowReadings, rating: Reading<st
   if (readings.onTime.state === 'value') facts.onTime = readings.onTime.value;
 }
 
+/** The criteria that apply, in an array of their own size (it lives as long as the result). */
+function present(list: (CriterionResult | null)[]): CriterionResult[] {
+  let n = 0;
+  for (const x of list) if (x) n++;
+  const out = new Array<CriterionResult>(n);
+  n = 0;
+  for (const x of list) if (x) out[n++] = x;
+  return out;
+}
+
 function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): void {
   const c = profile.criteria;
   const sheet = row.candidate.sheet;
   const rating = effectiveRating(row.readings, profile);
   record(row.candidate.facts, row.readings, rating);
-  const out: (CriterionResult | null)[] = [
+  row.candidate.criteria = present([
     c.taskCompletion.enabled ? rateCriterion('taskCompletion', c.taskCompletion, row.readings.taskCompletion, sheet) : null,
     c.parIndex.enabled ? ratingCriterion('parIndex', c.parIndex.atLeast, rating, profile, sheet) : null,
     c.sipas.enabled ? rateCriterion('sipas', c.sipas, row.readings.sipas, sheet) : null,
@@ -247,8 +271,7 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  row.candidate.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
 }
 
 interface UnitIndex {
@@ -342,7 +365,7 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   const viaUnit = (id: CriterionId, reading: Reading<unknown>, build: () => CriterionResult): CriterionResult =>
     reading.state === 'value' || reading.state === 'invalid' || !unitProblem ? build() : unknownUnit(id);
 
-  const out: (CriterionResult | null)[] = [
+  cand.criteria = present([
     c.unitParIndex.enabled
       ? viaUnit('unitParIndex', unitRating, () => ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow))
       : null,
@@ -351,8 +374,7 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  cand.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
