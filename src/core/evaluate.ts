@@ -65,35 +65,48 @@ function unknownFrom(id: CriterionId, reading: Reading<unknown>, candidateSheet:
 /**
  * The reasons of rate and rating outcomes carry the rule, not the value: one object per rule and
  * outcome, shared by every row (50,000 rows would otherwise keep 100,000 more objects alive). The
- * value is the criterion's own, put back when the message is rendered (criterionMessage).
+ * value is the criterion's own, put back when the message is rendered (criterionMessage). Kept by
+ * criterion and rule, looked up without building a key; a rule changed since is built anew.
  */
-const sharedReasons = new Map<string, Message>();
+type ReasonPair = [pass: Message, fail: Message];
+const rateReasons = new Map<CriterionId, ReasonPair>();
+const ratingReasons = new Map<CriterionId, ReasonPair>();
 
-function sharedReason(key: string, code: Message['code'], params: () => Message['params']): Message {
-  let r = sharedReasons.get(key);
-  if (!r) {
-    if (sharedReasons.size > 1000) sharedReasons.clear(); // profiles change rarely: a bound, not an eviction policy
-    r = Object.freeze({ code, params: Object.freeze(params()) }) as Message;
-    sharedReasons.set(key, r);
+function frozen(code: Message['code'], params: Message['params']): Message {
+  return Object.freeze({ code, params: Object.freeze(params) });
+}
+
+function rateReason(id: CriterionId, rule: RateRule, pass: boolean): Message {
+  let pair = rateReasons.get(id);
+  const p = pair?.[0].params;
+  if (!pair || p!.threshold !== rule.threshold || p!.inclusive !== (rule.inclusive ? 1 : 0)) {
+    const params = (): Message['params'] => ({ criterion: id, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 });
+    pair = [frozen('crit.rate.pass', params()), frozen('crit.rate.fail', params())];
+    rateReasons.set(id, pair);
   }
-  return r;
+  return pair[pass ? 0 : 1];
+}
+
+function ratingReason(id: CriterionId, atLeast: string, pass: boolean): Message {
+  let pair = ratingReasons.get(id);
+  if (!pair || pair[0].params.atLeast !== atLeast) {
+    pair = [frozen('crit.rating.pass', { criterion: id, atLeast }), frozen('crit.rating.fail', { criterion: id, atLeast })];
+    ratingReasons.set(id, pair);
+  }
+  return pair[pass ? 0 : 1];
 }
 
 function rateCriterion(id: CriterionId, rule: RateRule, reading: Reading<number>, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const cmp = comparePoints(reading.value, rule.threshold);
   const pass = rule.inclusive ? cmp >= 0 : cmp > 0;
-  const code = pass ? 'crit.rate.pass' : 'crit.rate.fail';
-  const reason = sharedReason(`${code}|${id}|${rule.threshold}|${rule.inclusive}`, code, () => ({ criterion: id, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 }));
-  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: rateReason(id, rule, pass) };
 }
 
 function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<string>, profile: Profile, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const pass = profile.ratingLadder.indexOf(reading.value) >= profile.ratingLadder.indexOf(atLeast);
-  const code = pass ? 'crit.rating.pass' : 'crit.rating.fail';
-  const reason = sharedReason(`${code}|${id}|${atLeast}`, code, () => ({ criterion: id, atLeast }));
-  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: ratingReason(id, atLeast, pass) };
 }
 
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
@@ -175,6 +188,9 @@ function votesCriterion(row: Row, profile: Profile, meetingVoters: number | unde
   };
 }
 
+/** Facts kept as the row writes them. */
+const TEXT_FACTS = ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const;
+
 /** Reads a table's candidate rows in order, handing each to `onRow` as soon as it is read. */
 function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[], onRow: (row: Row) => void): void {
   for (let r = table.firstDataRow - 1; r <= table.lastDataRow - 1; r++) {
@@ -198,7 +214,7 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (position) facts.position = position;
     if (unit) facts.unit = cleanName(unit);
-    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const) {
+    for (const f of TEXT_FACTS) {
       const t = reader.text(f);
       if (t) facts[f] = t;
     }
@@ -341,40 +357,44 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   }
   if (unitRow) cand.matchedUnit = unitRow.candidate.name;
 
-  // Own value first; else the unit's; else unknown saying why.
-  const inherit = <T>(own: Reading<T>, fromUnit: (u: Row) => Reading<T>): { reading: Reading<T>; inherited: boolean } => {
-    if (own.state === 'value' || own.state === 'invalid') return { reading: own, inherited: false };
-    if (unitRow) return { reading: fromUnit(unitRow), inherited: true };
-    return { reading: own, inherited: false };
-  };
-  const unknownUnit = (id: CriterionId): CriterionResult => ({
-    id, outcome: 'unknown', value: null, sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason: unitProblem!,
-  });
-
+  // Own value first; else the unit's; else unknown saying why. (Plain code, no closures: this runs per person.)
   const ownRating = effectiveRating(row.readings, profile);
   const unitRating = unitRow ? effectiveRating(unitRow.readings, profile) : ownRating;
-  const sipas = inherit(row.readings.sipas, (u) => u.readings.sipas);
-  const onTime = inherit(row.readings.onTime, (u) => u.readings.onTime);
+  const ownSipas = row.readings.sipas;
+  const sipasInherited = !!unitRow && ownSipas.state !== 'value' && ownSipas.state !== 'invalid';
+  const sipas = sipasInherited ? unitRow.readings.sipas : ownSipas;
+  const ownOnTime = row.readings.onTime;
+  const onTimeInherited = !!unitRow && ownOnTime.state !== 'value' && ownOnTime.state !== 'invalid';
+  const onTime = onTimeInherited ? unitRow.readings.onTime : ownOnTime;
   const facts = cand.facts;
   if (unitRating.state === 'value') facts.parRating = unitRating.value;
-  if (sipas.reading.state === 'value') facts.sipas = sipas.reading.value;
-  if (onTime.reading.state === 'value') facts.onTime = onTime.reading.value;
+  if (sipas.state === 'value') facts.sipas = sipas.value;
+  if (onTime.state === 'value') facts.onTime = onTime.value;
   if (unitRow?.readings.taskCompletion.state === 'value') facts.taskCompletion = unitRow.readings.taskCompletion.value;
   if (unitRow?.readings.parScore.state === 'value') facts.parScore = unitRow.readings.parScore.value;
 
-  const viaUnit = (id: CriterionId, reading: Reading<unknown>, build: () => CriterionResult): CriterionResult =>
-    reading.state === 'value' || reading.state === 'invalid' || !unitProblem ? build() : unknownUnit(id);
-
   cand.criteria = present([
     c.unitParIndex.enabled
-      ? viaUnit('unitParIndex', unitRating, () => ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow))
+      ? known(unitRating, unitProblem)
+        ? ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow)
+        : unknownUnit('unitParIndex', row, unitProblem!)
       : null,
-    c.sipas.enabled ? viaUnit('sipas', sipas.reading, () => rateCriterion('sipas', c.sipas, sipas.reading, sheet, sipas.inherited)) : null,
-    c.onTime.enabled ? viaUnit('onTime', onTime.reading, () => rateCriterion('onTime', c.onTime, onTime.reading, sheet, onTime.inherited)) : null,
+    c.sipas.enabled ? (known(sipas, unitProblem) ? rateCriterion('sipas', c.sipas, sipas, sheet, sipasInherited) : unknownUnit('sipas', row, unitProblem!)) : null,
+    c.onTime.enabled ? (known(onTime, unitProblem) ? rateCriterion('onTime', c.onTime, onTime, sheet, onTimeInherited) : unknownUnit('onTime', row, unitProblem!)) : null,
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
   ]);
+}
+
+/** A person's reading stands on its own (a value or a bad cell), or there is no unit problem to tell instead. */
+function known(reading: Reading<unknown>, unitProblem: Message | null): boolean {
+  return reading.state === 'value' || reading.state === 'invalid' || !unitProblem;
+}
+
+function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResult {
+  const cand = row.candidate;
+  return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason };
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {

@@ -46,8 +46,6 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
     else byName.set(name, [c]);
   }
   // Same initiative and same recognition; warned in the order of each group's first candidate.
-  const order = new Map<Candidate, number>();
-  candidates.forEach((c, i) => order.set(c, i));
   const groups: Candidate[][] = [];
   for (const [name, sameName] of byName) {
     if (sameName.length < 2) continue;
@@ -60,7 +58,12 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
     }
     for (const g of byKey.values()) if (g.length > 1) groups.push(g);
   }
-  groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  if (groups.length > 1) {
+    // Positions only when there is something to order (most checks find no reuse at all).
+    const order = new Map<Candidate, number>();
+    candidates.forEach((c, i) => order.set(c, i));
+    groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  }
   for (const group of groups) {
     for (const c of group) {
       const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
