@@ -291,27 +291,31 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
 }
 
 interface UnitIndex {
-  byKey: Map<string, Row[]>;
-  units: { name: string; key: string }[];
+  /** A unit key's row, or its rows when several units share the key (one array only then). */
+  byKey: Map<string, Row | Row[]>;
+  rows: Row[];
+  keys: string[];
   /** Built on the first unknown unit. */
   nearest?: NearestUnits;
 }
 
 function indexUnits(collectives: Row[]): UnitIndex {
-  const byKey = new Map<string, Row[]>();
-  const units: { name: string; key: string }[] = [];
-  for (const r of collectives) {
+  const byKey = new Map<string, Row | Row[]>();
+  const keys = new Array<string>(collectives.length);
+  for (let i = 0; i < collectives.length; i++) {
+    const r = collectives[i];
     const key = unitKey(r.candidate.name);
-    const list = byKey.get(key);
-    if (list) list.push(r);
-    else byKey.set(key, [r]);
-    units.push({ name: r.candidate.name, key });
+    keys[i] = key;
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else byKey.set(key, [known, r]);
   }
-  return { byKey, units };
+  return { byKey, rows: collectives, keys };
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
-  index.nearest ??= new NearestUnits(index.units);
+  index.nearest ??= new NearestUnits(index.rows.map((r, i) => ({ name: r.candidate.name, key: index.keys[i] })));
   return index.nearest.nearestToKey(unitKey(unit));
 }
 
@@ -345,11 +349,12 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   const cand = row.candidate;
   const sheet = cand.sheet;
   const unitName = cand.facts.unit ?? '';
-  const matches = unitName ? units.byKey.get(unitKey(unitName)) ?? [] : [];
-  const unitRow = matches.length === 1 ? matches[0] : undefined;
+  const found = unitName ? units.byKey.get(unitKey(unitName)) : undefined;
+  const unitRow = found === undefined || Array.isArray(found) ? undefined : found;
+  const matches = found === undefined ? 0 : Array.isArray(found) ? found.length : 1;
   let unitProblem: Message | null = null;
   if (!unitName) unitProblem = { code: 'crit.noUnit', params: {} };
-  else if (matches.length > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
+  else if (matches > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
   else if (!unitRow) {
     const hints = suggestions(unitName, units);
     unitProblem = { code: hints.length ? 'crit.unitNotFoundHint' : 'crit.unitNotFound', params: { unit: unitName, suggestions: hints.join('; ') } };
@@ -398,21 +403,25 @@ function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResul
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
-  const seen = new Map<string, Candidate[]>();
-  for (const r of candidates) {
+  // A name's first candidate is kept as is; an array only for the names that repeat.
+  const seen = new Map<string, Candidate | Candidate[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i];
     const key = `${r.sheet}\u0000${fold(r.name)}`;
-    const group = seen.get(key);
-    if (group) group.push(r);
-    else seen.set(key, [r]);
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else seen.set(key, [known, r]);
   }
-  for (const group of seen.values()) {
-    if (group.length < 2) continue;
+  // In the order of each name's first row (a Map keeps the order keys were first set).
+  seen.forEach((group) => {
+    if (!Array.isArray(group)) return;
     for (const r of group) {
       r.duplicate = true;
       const others = group.filter((o) => o !== r).map((o) => o.row).join(', ');
       issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
-  }
+  });
 }
 
 export interface EvaluateOptions {
@@ -444,14 +453,15 @@ export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, 
       individuals.push(row.candidate);
     });
   });
-  for (const list of readIssues) for (const issue of list) issues.push(issue);
-  for (const issue of unitIssues) issues.push(issue);
+  for (const list of readIssues) for (let k = 0; k < list.length; k++) issues.push(list[k]);
+  for (let k = 0; k < unitIssues.length; k++) issues.push(unitIssues[k]);
   const unitCandidates = collectives.map((r) => r.candidate);
   // Duplicates are per table (a person or a unit is proposed once).
   markDuplicates(unitCandidates, issues);
   markDuplicates(individuals, issues);
-  const all = [...unitCandidates, ...individuals];
-  for (const candidate of all) {
+  const all = unitCandidates.concat(individuals);
+  for (let k = 0; k < all.length; k++) {
+    const candidate = all[k];
     candidate.eligible = candidate.criteria.length > 0 && candidate.criteria.every((c) => c.outcome === 'pass');
     // The Mẫu 07 report needs the achievement text: only worth a warning for those who may be proposed.
     if (candidate.eligible && !candidate.facts.achievement) {
