@@ -62,24 +62,51 @@ function unknownFrom(id: CriterionId, reading: Reading<unknown>, candidateSheet:
   }
 }
 
+/**
+ * The reasons of rate and rating outcomes carry the rule, not the value: one object per rule and
+ * outcome, shared by every row (50,000 rows would otherwise keep 100,000 more objects alive). The
+ * value is the criterion's own, put back when the message is rendered (criterionMessage). Kept by
+ * criterion and rule, looked up without building a key; a rule changed since is built anew.
+ */
+type ReasonPair = [pass: Message, fail: Message];
+const rateReasons = new Map<CriterionId, ReasonPair>();
+const ratingReasons = new Map<CriterionId, ReasonPair>();
+
+function frozen(code: Message['code'], params: Message['params']): Message {
+  return Object.freeze({ code, params: Object.freeze(params) });
+}
+
+function rateReason(id: CriterionId, rule: RateRule, pass: boolean): Message {
+  let pair = rateReasons.get(id);
+  const p = pair?.[0].params;
+  if (!pair || p!.threshold !== rule.threshold || p!.inclusive !== (rule.inclusive ? 1 : 0)) {
+    const params = (): Message['params'] => ({ criterion: id, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 });
+    pair = [frozen('crit.rate.pass', params()), frozen('crit.rate.fail', params())];
+    rateReasons.set(id, pair);
+  }
+  return pair[pass ? 0 : 1];
+}
+
+function ratingReason(id: CriterionId, atLeast: string, pass: boolean): Message {
+  let pair = ratingReasons.get(id);
+  if (!pair || pair[0].params.atLeast !== atLeast) {
+    pair = [frozen('crit.rating.pass', { criterion: id, atLeast }), frozen('crit.rating.fail', { criterion: id, atLeast })];
+    ratingReasons.set(id, pair);
+  }
+  return pair[pass ? 0 : 1];
+}
+
 function rateCriterion(id: CriterionId, rule: RateRule, reading: Reading<number>, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const cmp = comparePoints(reading.value, rule.threshold);
   const pass = rule.inclusive ? cmp >= 0 : cmp > 0;
-  const params = { criterion: id, value: reading.value, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 };
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rate.pass' : 'crit.rate.fail', params },
-  };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: rateReason(id, rule, pass) };
 }
 
 function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<string>, profile: Profile, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const pass = profile.ratingLadder.indexOf(reading.value) >= profile.ratingLadder.indexOf(atLeast);
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rating.pass' : 'crit.rating.fail', params: { criterion: id, value: reading.value, atLeast } },
-  };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: ratingReason(id, atLeast, pass) };
 }
 
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
@@ -161,6 +188,9 @@ function votesCriterion(row: Row, profile: Profile, meetingVoters: number | unde
   };
 }
 
+/** Facts kept as the row writes them. */
+const TEXT_FACTS = ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const;
+
 /** Reads a table's candidate rows in order, handing each to `onRow` as soon as it is read. */
 function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[], onRow: (row: Row) => void): void {
   for (let r = table.firstDataRow - 1; r <= table.lastDataRow - 1; r++) {
@@ -184,7 +214,7 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (position) facts.position = position;
     if (unit) facts.unit = cleanName(unit);
-    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const) {
+    for (const f of TEXT_FACTS) {
       const t = reader.text(f);
       if (t) facts[f] = t;
     }
@@ -234,12 +264,22 @@ function record(facts: CandidateFacts, readings: RowReadings, rating: Reading<st
   if (readings.onTime.state === 'value') facts.onTime = readings.onTime.value;
 }
 
+/** The criteria that apply, in an array of their own size (it lives as long as the result). */
+function present(list: (CriterionResult | null)[]): CriterionResult[] {
+  let n = 0;
+  for (const x of list) if (x) n++;
+  const out = new Array<CriterionResult>(n);
+  n = 0;
+  for (const x of list) if (x) out[n++] = x;
+  return out;
+}
+
 function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): void {
   const c = profile.criteria;
   const sheet = row.candidate.sheet;
   const rating = effectiveRating(row.readings, profile);
   record(row.candidate.facts, row.readings, rating);
-  const out: (CriterionResult | null)[] = [
+  row.candidate.criteria = present([
     c.taskCompletion.enabled ? rateCriterion('taskCompletion', c.taskCompletion, row.readings.taskCompletion, sheet) : null,
     c.parIndex.enabled ? ratingCriterion('parIndex', c.parIndex.atLeast, rating, profile, sheet) : null,
     c.sipas.enabled ? rateCriterion('sipas', c.sipas, row.readings.sipas, sheet) : null,
@@ -247,32 +287,35 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  row.candidate.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
 }
 
 interface UnitIndex {
-  byKey: Map<string, Row[]>;
-  units: { name: string; key: string }[];
+  /** A unit key's row, or its rows when several units share the key (one array only then). */
+  byKey: Map<string, Row | Row[]>;
+  rows: Row[];
+  keys: string[];
   /** Built on the first unknown unit. */
   nearest?: NearestUnits;
 }
 
 function indexUnits(collectives: Row[]): UnitIndex {
-  const byKey = new Map<string, Row[]>();
-  const units: { name: string; key: string }[] = [];
-  for (const r of collectives) {
+  const byKey = new Map<string, Row | Row[]>();
+  const keys = new Array<string>(collectives.length);
+  for (let i = 0; i < collectives.length; i++) {
+    const r = collectives[i];
     const key = unitKey(r.candidate.name);
-    const list = byKey.get(key);
-    if (list) list.push(r);
-    else byKey.set(key, [r]);
-    units.push({ name: r.candidate.name, key });
+    keys[i] = key;
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else byKey.set(key, [known, r]);
   }
-  return { byKey, units };
+  return { byKey, rows: collectives, keys };
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
-  index.nearest ??= new NearestUnits(index.units);
+  index.nearest ??= new NearestUnits(index.rows.map((r, i) => ({ name: r.candidate.name, key: index.keys[i] })));
   return index.nearest.nearestToKey(unitKey(unit));
 }
 
@@ -306,11 +349,12 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   const cand = row.candidate;
   const sheet = cand.sheet;
   const unitName = cand.facts.unit ?? '';
-  const matches = unitName ? units.byKey.get(unitKey(unitName)) ?? [] : [];
-  const unitRow = matches.length === 1 ? matches[0] : undefined;
+  const found = unitName ? units.byKey.get(unitKey(unitName)) : undefined;
+  const unitRow = found === undefined || Array.isArray(found) ? undefined : found;
+  const matches = found === undefined ? 0 : Array.isArray(found) ? found.length : 1;
   let unitProblem: Message | null = null;
   if (!unitName) unitProblem = { code: 'crit.noUnit', params: {} };
-  else if (matches.length > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
+  else if (matches > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
   else if (!unitRow) {
     const hints = suggestions(unitName, units);
     unitProblem = { code: hints.length ? 'crit.unitNotFoundHint' : 'crit.unitNotFound', params: { unit: unitName, suggestions: hints.join('; ') } };
@@ -318,59 +362,66 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   }
   if (unitRow) cand.matchedUnit = unitRow.candidate.name;
 
-  // Own value first; else the unit's; else unknown saying why.
-  const inherit = <T>(own: Reading<T>, fromUnit: (u: Row) => Reading<T>): { reading: Reading<T>; inherited: boolean } => {
-    if (own.state === 'value' || own.state === 'invalid') return { reading: own, inherited: false };
-    if (unitRow) return { reading: fromUnit(unitRow), inherited: true };
-    return { reading: own, inherited: false };
-  };
-  const unknownUnit = (id: CriterionId): CriterionResult => ({
-    id, outcome: 'unknown', value: null, sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason: unitProblem!,
-  });
-
+  // Own value first; else the unit's; else unknown saying why. (Plain code, no closures: this runs per person.)
   const ownRating = effectiveRating(row.readings, profile);
   const unitRating = unitRow ? effectiveRating(unitRow.readings, profile) : ownRating;
-  const sipas = inherit(row.readings.sipas, (u) => u.readings.sipas);
-  const onTime = inherit(row.readings.onTime, (u) => u.readings.onTime);
+  const ownSipas = row.readings.sipas;
+  const sipasInherited = !!unitRow && ownSipas.state !== 'value' && ownSipas.state !== 'invalid';
+  const sipas = sipasInherited ? unitRow.readings.sipas : ownSipas;
+  const ownOnTime = row.readings.onTime;
+  const onTimeInherited = !!unitRow && ownOnTime.state !== 'value' && ownOnTime.state !== 'invalid';
+  const onTime = onTimeInherited ? unitRow.readings.onTime : ownOnTime;
   const facts = cand.facts;
   if (unitRating.state === 'value') facts.parRating = unitRating.value;
-  if (sipas.reading.state === 'value') facts.sipas = sipas.reading.value;
-  if (onTime.reading.state === 'value') facts.onTime = onTime.reading.value;
+  if (sipas.state === 'value') facts.sipas = sipas.value;
+  if (onTime.state === 'value') facts.onTime = onTime.value;
   if (unitRow?.readings.taskCompletion.state === 'value') facts.taskCompletion = unitRow.readings.taskCompletion.value;
   if (unitRow?.readings.parScore.state === 'value') facts.parScore = unitRow.readings.parScore.value;
 
-  const viaUnit = (id: CriterionId, reading: Reading<unknown>, build: () => CriterionResult): CriterionResult =>
-    reading.state === 'value' || reading.state === 'invalid' || !unitProblem ? build() : unknownUnit(id);
-
-  const out: (CriterionResult | null)[] = [
+  cand.criteria = present([
     c.unitParIndex.enabled
-      ? viaUnit('unitParIndex', unitRating, () => ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow))
+      ? known(unitRating, unitProblem)
+        ? ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow)
+        : unknownUnit('unitParIndex', row, unitProblem!)
       : null,
-    c.sipas.enabled ? viaUnit('sipas', sipas.reading, () => rateCriterion('sipas', c.sipas, sipas.reading, sheet, sipas.inherited)) : null,
-    c.onTime.enabled ? viaUnit('onTime', onTime.reading, () => rateCriterion('onTime', c.onTime, onTime.reading, sheet, onTime.inherited)) : null,
+    c.sipas.enabled ? (known(sipas, unitProblem) ? rateCriterion('sipas', c.sipas, sipas, sheet, sipasInherited) : unknownUnit('sipas', row, unitProblem!)) : null,
+    c.onTime.enabled ? (known(onTime, unitProblem) ? rateCriterion('onTime', c.onTime, onTime, sheet, onTimeInherited) : unknownUnit('onTime', row, unitProblem!)) : null,
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  cand.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
+}
+
+/** A person's reading stands on its own (a value or a bad cell), or there is no unit problem to tell instead. */
+function known(reading: Reading<unknown>, unitProblem: Message | null): boolean {
+  return reading.state === 'value' || reading.state === 'invalid' || !unitProblem;
+}
+
+function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResult {
+  const cand = row.candidate;
+  return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason };
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
-  const seen = new Map<string, Candidate[]>();
-  for (const r of candidates) {
+  // A name's first candidate is kept as is; an array only for the names that repeat.
+  const seen = new Map<string, Candidate | Candidate[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i];
     const key = `${r.sheet}\u0000${fold(r.name)}`;
-    const group = seen.get(key);
-    if (group) group.push(r);
-    else seen.set(key, [r]);
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else seen.set(key, [known, r]);
   }
-  for (const group of seen.values()) {
-    if (group.length < 2) continue;
+  // In the order of each name's first row (a Map keeps the order keys were first set).
+  seen.forEach((group) => {
+    if (!Array.isArray(group)) return;
     for (const r of group) {
       r.duplicate = true;
       const others = group.filter((o) => o !== r).map((o) => o.row).join(', ');
       issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
-  }
+  });
 }
 
 export interface EvaluateOptions {
@@ -402,14 +453,15 @@ export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, 
       individuals.push(row.candidate);
     });
   });
-  for (const list of readIssues) for (const issue of list) issues.push(issue);
-  for (const issue of unitIssues) issues.push(issue);
+  for (const list of readIssues) for (let k = 0; k < list.length; k++) issues.push(list[k]);
+  for (let k = 0; k < unitIssues.length; k++) issues.push(unitIssues[k]);
   const unitCandidates = collectives.map((r) => r.candidate);
   // Duplicates are per table (a person or a unit is proposed once).
   markDuplicates(unitCandidates, issues);
   markDuplicates(individuals, issues);
-  const all = [...unitCandidates, ...individuals];
-  for (const candidate of all) {
+  const all = unitCandidates.concat(individuals);
+  for (let k = 0; k < all.length; k++) {
+    const candidate = all[k];
     candidate.eligible = candidate.criteria.length > 0 && candidate.criteria.every((c) => c.outcome === 'pass');
     // The Mẫu 07 report needs the achievement text: only worth a warning for those who may be proposed.
     if (candidate.eligible && !candidate.facts.achievement) {

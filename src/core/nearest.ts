@@ -56,6 +56,11 @@ function childOf(n: TrieNode, c: number): TrieNode | undefined {
   return i < 0 ? undefined : n.kids[i];
 }
 
+/** How far `left` query characters are from the lengths a key below may still have (a function, not a closure per step). */
+function gap(left: number, restLo: number, restHi: number): number {
+  return left < restLo ? restLo - left : left > restHi ? left - restHi : 0;
+}
+
 export class NearestUnits {
   private readonly root = node();
   private readonly memo = new Map<string, string[]>();
@@ -148,14 +153,13 @@ export class NearestUnits {
       // (the key's rest, child.minLen − i … child.maxLen − i, against the query's rest, m − j).
       const restLo = child.minLen - i;
       const restHi = child.maxLen - i;
-      const gap = (left: number) => (left < restLo ? restLo - left : left > restHi ? left - restHi : 0);
-      let min = i <= cap ? i + gap(m) : BIG;
+      let min = i <= cap ? i + gap(m, restLo, restHi) : BIG;
       for (let j = lo; j <= hi; j++) {
         let v = prev[j - 1] + (q[j - 1] === c ? 0 : 1);
         if (prev[j] + 1 < v) v = prev[j] + 1;
         if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
         row[j] = v;
-        const b = v + gap(m - j);
+        const b = v + gap(m - j, restLo, restHi);
         if (b < min) min = b;
       }
       if (hi < m) row[hi + 1] = BIG;

@@ -24,10 +24,11 @@ export function classifyRow(sheet: SheetGrid, table: DetectedTable, row: number)
   const nameCol = table.fieldCols.name!;
   const name = cellText(cellAt(sheet, row, nameCol));
   const order = table.fieldCols.order !== undefined ? cellText(cellAt(sheet, row, table.fieldCols.order)) : '';
-  const hasIndicator = INDICATOR_FIELDS.some((f) => {
-    const c = table.fieldCols[f];
-    return c !== undefined && !isBlankCell(cellAt(sheet, row, c));
-  });
+  let hasIndicator = false;
+  for (let i = 0; i < INDICATOR_FIELDS.length && !hasIndicator; i++) {
+    const c = table.fieldCols[INDICATOR_FIELDS[i]];
+    hasIndicator = c !== undefined && !isBlankCell(cellAt(sheet, row, c));
+  }
   if (!name && !order && !hasIndicator) {
     // Blank unless some other cell holds something (then it is a nameless row worth a message).
     const line = sheet.values[row - sheet.originRow] ?? [];

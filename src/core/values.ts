@@ -11,6 +11,9 @@ import type { MessageCode } from './result';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params?: Record<string, string | number> } | { ok: 'blank' };
 
 const BLANK = { ok: 'blank' } as const;
+/** Yes and no as parse results: two shared objects instead of one per cell read. */
+const YES_VALUE: Parsed<boolean> = Object.freeze({ ok: true, value: true });
+const NO_VALUE: Parsed<boolean> = Object.freeze({ ok: true, value: false });
 
 /** Rounds to 1e-9 of a unit so that 0.985 × 100 is 98.5, not 98.49999999999999. */
 export function snap(x: number): number {
@@ -125,26 +128,26 @@ export function isDecisionReference(s: string): boolean {
 /** Yes/no of workbook.md; `decisions` also accepts a decision reference as yes. */
 export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
   if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
-  if (v === null || v === undefined) return { ok: true, value: false };
+  if (v === null || v === undefined) return NO_VALUE;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
-  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (typeof v === 'boolean') return v ? YES_VALUE : NO_VALUE;
   if (typeof v === 'number') {
-    if (v === 1) return { ok: true, value: true };
-    if (v === 0) return { ok: true, value: false };
+    if (v === 1) return YES_VALUE;
+    if (v === 0) return NO_VALUE;
     return { ok: false, code: 'value.yesNoUnknown', params: { text: String(v) } };
   }
   const t = v.trim();
-  if (isBlankText(t) || /^[-–—]$/.test(t)) return { ok: true, value: false };
-  if (/^[✓✔☑]$/.test(t)) return { ok: true, value: true };
+  if (isBlankText(t) || /^[-–—]$/.test(t)) return NO_VALUE;
+  if (/^[✓✔☑]$/.test(t)) return YES_VALUE;
   // Long texts are never yes/no words: skip folding (costly on thousands of unique decision numbers).
   if (t.length > 24) {
-    if (decisions && isDecisionReference(t)) return { ok: true, value: true };
+    if (decisions && isDecisionReference(t)) return YES_VALUE;
     if (!/^(kh[oôố]ng|ch[uư]a)/i.test(nfc(t))) return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
   }
   const f = fold(t);
-  if (YES.has(f)) return { ok: true, value: true };
-  if (NO.has(f) || /^(khong|chua)( |$)/.test(f)) return { ok: true, value: false };
-  if (decisions && isDecisionReference(t)) return { ok: true, value: true };
+  if (YES.has(f)) return YES_VALUE;
+  if (NO.has(f) || /^(khong|chua)( |$)/.test(f)) return NO_VALUE;
+  if (decisions && isDecisionReference(t)) return YES_VALUE;
   return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
 }
 
@@ -170,9 +173,9 @@ const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 /** Initiative cell: present when it holds text that is not a "no". */
 export function initiativePresent(v: CellValue): Parsed<boolean> {
   const t = cellText(v);
-  if (!t) return { ok: true, value: false };
-  if (t.length > 24) return { ok: true, value: true }; // a title, not a yes/no word
+  if (!t) return NO_VALUE;
+  if (t.length > 24) return YES_VALUE; // a title, not a yes/no word
   const yn = parseYesNo(v, true);
   if (yn.ok === true) return yn;
-  return { ok: true, value: true };
+  return YES_VALUE;
 }
