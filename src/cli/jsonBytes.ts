@@ -67,6 +67,12 @@ export class JsonBytes {
     this.room(f.length);
     const b = this.buf;
     let p = this.pos;
+    // A byte loop beats set()'s call for a few bytes; set() (memcpy) wins beyond.
+    if (f.length > 24) {
+      b.set(f, p);
+      this.pos = p + f.length;
+      return;
+    }
     for (let i = 0; i < f.length; i++) b[p++] = f[i];
     this.pos = p;
   }

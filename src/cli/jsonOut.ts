@@ -12,7 +12,7 @@
  * JSON.stringify. When the stream asks to wait (a slow pipe reader), writing waits for 'drain', so
  * the report never piles up in memory.
  */
-import { jsonCandidate, renderMessage, toJsonReport, type CheckResult, type Lang } from '../core';
+import { criterionMessage, jsonCandidate, renderMessage, toJsonReport, type CheckResult, type CriterionValue, type Lang, type Message } from '../core';
 import type { ByteOut } from './io';
 import { JsonBytes } from './jsonBytes';
 
@@ -64,6 +64,43 @@ class Templates {
   }
 }
 
+/** Most cached messages before the cache stops growing (≈ 200 bytes each). */
+const MESSAGE_CACHE_LIMIT = 20_000;
+
+/**
+ * Criterion messages. The core shares one frozen reason per rule and outcome among every row
+ * (src/core/evaluate.ts), so the message is a function of that reason and the row's value: rendered
+ * and encoded once per pair, then copied. Reasons of their own (a row's initiative…) are rendered
+ * each time. A value of 0 is never a key (a Map would not tell 0 from -0).
+ */
+class Messages {
+  private readonly byReason = new Map<Message, Map<CriterionValue, Uint8Array>>();
+  private size = 0;
+  constructor(private readonly lang: Lang) {}
+
+  write(w: JsonBytes, x: Criterion): void {
+    const r = x.reason;
+    const v = x.value;
+    if (v !== 0 && Object.isFrozen(r) && Object.isFrozen(r.params)) {
+      let byValue = this.byReason.get(r);
+      if (!byValue) this.byReason.set(r, (byValue = new Map()));
+      const cached = byValue.get(v);
+      if (cached) {
+        w.frag(cached);
+        return;
+      }
+      if (this.size < MESSAGE_CACHE_LIMIT) {
+        const text = bytes(json(renderMessage(criterionMessage(x), this.lang)));
+        byValue.set(v, text);
+        this.size++;
+        w.frag(text);
+        return;
+      }
+    }
+    w.text(renderMessage(criterionMessage(x), this.lang));
+  }
+}
+
 const isText = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isPrim = (v: unknown): v is string | number | boolean | null => isText(v) || typeof v === 'number' || typeof v === 'boolean';
 
@@ -85,7 +122,7 @@ function typical(c: Candidate): boolean {
  * runs copied, values encoded. A candidate with a field of an unexpected type (never from the
  * core) goes through JSON.stringify itself.
  */
-function writeCandidate(w: JsonBytes, t: Templates, c: Candidate, lang: Lang, last: boolean): void {
+function writeCandidate(w: JsonBytes, t: Templates, m: Messages, c: Candidate, lang: Lang, last: boolean): void {
   if (!typical(c)) {
     w.raw(`    ${json(jsonCandidate(c, lang))}${last ? '' : ','}\n`);
     return;
@@ -105,7 +142,7 @@ function writeCandidate(w: JsonBytes, t: Templates, c: Candidate, lang: Lang, la
     w.frag(CELL);
     w.prim(x.cell);
     w.frag(t.sheet(x.sheet, x.inherited));
-    w.text(renderMessage(x.reason, lang));
+    m.write(w, x);
     w.frag(CLOSE);
   }
   w.frag(ELIGIBLE[c.eligible ? 1 : 0]);
@@ -145,8 +182,9 @@ export async function writeCheckJson(result: CheckResult, lang: Lang, out: ByteO
     w.raw('[\n');
     const last = list.length - 1;
     const t = new Templates();
+    const m = new Messages(lang);
     for (let j = 0; j <= last; j++) {
-      writeCandidate(w, t, list[j], lang, j === last);
+      writeCandidate(w, t, m, list[j], lang, j === last);
       const wait = w.ready();
       if (wait) await wait;
     }

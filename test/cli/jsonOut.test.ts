@@ -112,6 +112,15 @@ const reason = fc.record({
   code: fc.oneof(fc.constantFrom(...codes), fc.constant('no.such.code')),
   params: fc.dictionary(fc.constantFrom('criterion', 'value', 'threshold', 'inclusive', 'op', 'text', 'unit', 'suggestions', 'name', 'atLeast', 'decision', 'agree', 'total'), fc.oneof(tricky, number)),
 });
+// Reasons shared by many rows, frozen, their value put back per row (as src/core/evaluate.ts makes them).
+const shared = [
+  { code: 'crit.rate.pass', params: { criterion: 'sipas', threshold: 90, op: '≥', inclusive: 1 } },
+  { code: 'crit.rate.fail', params: { criterion: 'onTime', threshold: 98, op: '>', inclusive: 0 } },
+  { code: 'crit.rating.pass', params: { criterion: 'parIndex', atLeast: 'Tốt' } },
+  { code: 'crit.rating.fail', params: { criterion: 'parIndex', atLeast: 'A "B" \\ \u2028' } },
+  { code: 'crit.blank', params: { criterion: 'sipas' } },
+  { code: 'crit.rate.pass', params: { criterion: 'sipas', value: 12, threshold: 90, op: '≥', inclusive: 1 } },
+].map((r) => Object.freeze({ code: r.code, params: Object.freeze(r.params) }));
 const criterion = fc.record({
   id: fc.oneof(fc.constantFrom(...CRITERION_IDS), tricky),
   outcome: fc.oneof(fc.constantFrom('pass', 'fail', 'unknown'), tricky),
@@ -119,7 +128,7 @@ const criterion = fc.record({
   sheet: fc.oneof(fc.constantFrom('Tập thể', 'Cá nhân'), tricky),
   cell: fc.oneof(fc.constant(null), fc.constantFrom('C7', 'AB1048576'), tricky),
   inherited: fc.boolean(),
-  reason,
+  reason: fc.oneof(reason, fc.constantFrom(...shared)),
 });
 const candidate = fc.record(
   {
