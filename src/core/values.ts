@@ -163,12 +163,34 @@ export function cellText(v: CellValue): string {
   if (isCellError(v)) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  // Printable ASCII with no space at either end is already what the rest would give.
-  if (PLAIN_ASCII.test(v)) return v;
+  // Most cells are already what the rest would give: one pass over the characters says so.
+  if (cleanAlready(v)) return v;
   return nfc(v).replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
-const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+/** What String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
+function trimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when cellText(v) is v itself: every character in nfc()'s sure set (text.ts: U+0000–02FF,
+ * U+1E00–1EFF, U+2010–206F), no NBSP or narrow NBSP, nothing trim() removes at either end. One
+ * pass instead of two regular expressions and a trim per cell read (test/core/values.test.ts holds
+ * it to the definition).
+ */
+function cleanAlready(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return true;
+  if (trimmable(v.charCodeAt(0)) || trimmable(v.charCodeAt(n - 1))) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x300) {
+      if (c === 0xa0) return false;
+    } else if (c < 0x1e00 || (c > 0x1eff && c < 0x2010) || c > 0x206f || c === 0x202f) return false;
+  }
+  return true;
+}
 
 /** Initiative cell: present when it holds text that is not a "no". */
 export function initiativePresent(v: CellValue): Parsed<boolean> {
