@@ -13,6 +13,20 @@ import type { DetectedTable } from './tables';
 import { cleanName, editDistance, fold } from './text';
 import { comparePoints } from './values';
 
+/**
+ * What people inherit from their unit's row, kept for every unit while people are read (the unit's
+ * other readings are let go as soon as the unit is evaluated: 25,000 units need not keep them all).
+ */
+interface UnitRow {
+  candidate: Candidate;
+  /** The unit's rating, from its PAR rating or score (effectiveRating), computed once. */
+  rating: Reading<string>;
+  taskCompletion: Reading<number>;
+  parScore: Reading<number>;
+  sipas: Reading<number>;
+  onTime: Reading<number>;
+}
+
 interface Row {
   candidate: Candidate;
   readings: RowReadings;
@@ -291,7 +305,7 @@ function present(list: (CriterionResult | null)[]): CriterionResult[] {
   return out;
 }
 
-function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): void {
+function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): UnitRow {
   const c = profile.criteria;
   const sheet = row.candidate.sheet;
   const rating = effectiveRating(row.readings, profile);
@@ -305,19 +319,21 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
   ]);
+  const r = row.readings;
+  return { candidate: row.candidate, rating, taskCompletion: r.taskCompletion, parScore: r.parScore, sipas: r.sipas, onTime: r.onTime };
 }
 
 interface UnitIndex {
   /** A unit key's row, or its rows when several units share the key (one array only then). */
-  byKey: Map<string, Row | Row[]>;
-  rows: Row[];
+  byKey: Map<string, UnitRow | UnitRow[]>;
+  rows: UnitRow[];
   keys: string[];
   /** Built on the first unknown unit. */
   nearest?: NearestUnits;
 }
 
-function indexUnits(collectives: Row[]): UnitIndex {
-  const byKey = new Map<string, Row | Row[]>();
+function indexUnits(collectives: UnitRow[]): UnitIndex {
+  const byKey = new Map<string, UnitRow | UnitRow[]>();
   const keys = new Array<string>(collectives.length);
   for (let i = 0; i < collectives.length; i++) {
     const r = collectives[i];
@@ -381,19 +397,19 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
 
   // Own value first; else the unit's; else unknown saying why. (Plain code, no closures: this runs per person.)
   const ownRating = effectiveRating(row.readings, profile);
-  const unitRating = unitRow ? effectiveRating(unitRow.readings, profile) : ownRating;
+  const unitRating = unitRow ? unitRow.rating : ownRating;
   const ownSipas = row.readings.sipas;
   const sipasInherited = !!unitRow && ownSipas.state !== 'value' && ownSipas.state !== 'invalid';
-  const sipas = sipasInherited ? unitRow.readings.sipas : ownSipas;
+  const sipas = sipasInherited ? unitRow.sipas : ownSipas;
   const ownOnTime = row.readings.onTime;
   const onTimeInherited = !!unitRow && ownOnTime.state !== 'value' && ownOnTime.state !== 'invalid';
-  const onTime = onTimeInherited ? unitRow.readings.onTime : ownOnTime;
+  const onTime = onTimeInherited ? unitRow.onTime : ownOnTime;
   const facts = cand.facts;
   if (unitRating.state === 'value') facts.parRating = unitRating.value;
   if (sipas.state === 'value') facts.sipas = sipas.value;
   if (onTime.state === 'value') facts.onTime = onTime.value;
-  if (unitRow?.readings.taskCompletion.state === 'value') facts.taskCompletion = unitRow.readings.taskCompletion.value;
-  if (unitRow?.readings.parScore.state === 'value') facts.parScore = unitRow.readings.parScore.value;
+  if (unitRow?.taskCompletion.state === 'value') facts.taskCompletion = unitRow.taskCompletion.value;
+  if (unitRow?.parScore.state === 'value') facts.parScore = unitRow.parScore.value;
 
   cand.criteria = present([
     c.unitParIndex.enabled
@@ -455,11 +471,11 @@ export interface EvaluateOptions {
 export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, issues: Issue[], opts: EvaluateOptions = {}): Candidate[] {
   const sheetOf = (table: DetectedTable) => grid.sheets.find((s) => s.name === table.sheet)!;
   const readIssues: Issue[][] = tables.map(() => []);
-  const collectives: Row[] = [];
+  const collectives: UnitRow[] = [];
   tables.forEach((table, i) => {
-    if (table.kind === 'collective') readRows(sheetOf(table), table, profile, readIssues[i], (row) => collectives.push(row));
+    // Evaluated as read (a unit's evaluation adds no issue, so the order of issues is unchanged).
+    if (table.kind === 'collective') readRows(sheetOf(table), table, profile, readIssues[i], (row) => collectives.push(evaluateCollective(row, profile, opts.meetingVoters)));
   });
-  for (const row of collectives) evaluateCollective(row, profile, opts.meetingVoters);
   const units = indexUnits(collectives);
   const individuals: Candidate[] = [];
   const unitIssues: Issue[] = [];
