@@ -39,8 +39,7 @@ async function bareLoad(file) {
 async function stages(file) {
   const { readWorkbook } = require(path.join(ROOT, 'build/src/xlsx/read.js'));
   const { analyze } = require(path.join(ROOT, 'build/src/core/analyze.js'));
-  const { toJsonReport } = require(path.join(ROOT, 'build/src/core/report.js'));
-  const { writeJson } = require(path.join(ROOT, 'build/src/cli/jsonOut.js'));
+  const { writeCheckJson } = require(path.join(ROOT, 'build/src/cli/jsonOut.js'));
   const t = [performance.now()];
   const r = await readWorkbook(file);
   if (!r.ok) throw new Error(r.error.code);
@@ -48,7 +47,7 @@ async function stages(file) {
   const a = analyze(r.grid, { lang: 'vi' });
   t.push(performance.now());
   let bytes = 0;
-  writeJson(toJsonReport(a.result, 'vi'), (s) => (bytes += s.length));
+  await writeCheckJson(a.result, 'vi', { write: (b) => ((bytes += b.length), true), ready: () => null });
   t.push(performance.now());
   const d = (i) => Math.round(t[i + 1] - t[i]);
   process.stdout.write(JSON.stringify({ read: d(0), analyze: d(1), json: d(2), candidates: a.result.candidates.length }));

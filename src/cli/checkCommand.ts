@@ -1,12 +1,12 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze, DEFAULT_PRESET, renderMessage, streamedJsonReport, toJsonReport } from '../core';
+import { analyze, DEFAULT_PRESET, renderMessage } from '../core';
 import type { WrittenCopy } from '../xlsx/annotateCopy';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
 import { SafeWriteError } from './safeWrite';
-import { writeJson } from './jsonOut';
+import { textOut, writeCheckJson } from './jsonOut';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -60,10 +60,13 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).
   for (const m of analysis.stateProblems) io.err(renderMessage(m, lang));
   if (call.flags.has('json')) {
-    if (io.write) {
-      writeJson(streamedJsonReport(analysis.result, lang), io.write.bind(io));
-      io.write('\n');
-    } else io.out(JSON.stringify(toJsonReport(analysis.result, lang), null, 2));
+    if (io.bytes) await writeCheckJson(analysis.result, lang, io.bytes);
+    else {
+      // An IO without a byte stream (an embedding): the same text, in one piece.
+      let text = '';
+      await writeCheckJson(analysis.result, lang, textOut((s) => (text += s)));
+      io.out(text.slice(0, -1));
+    }
   } else {
     const human = humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`));
     // The seed's preset goes without saying; another one is named first.

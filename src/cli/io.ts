@@ -1,13 +1,55 @@
+/** Bytes to stdout, with the stream's own pacing. */
+export interface ByteOut {
+  /** Writes a chunk; true when the stream took it whole (the caller may reuse it), false when it holds it. */
+  write(chunk: Uint8Array): boolean;
+  /** When the reader is behind: resolves once it has caught up ('drain'); null when there is no need to wait. */
+  ready(): Promise<void> | null;
+}
+
 /** Where a command writes: stdout for results, stderr for messages. */
 export interface CliIO {
   out(text: string): void;
-  /** Raw output, no line break added (large results written piece by piece); out() when absent. */
-  write?(text: string): void;
+  /** Raw output as bytes, no line break added (the JSON report, written piece by piece); out() when absent. */
+  bytes?: ByteOut;
   err(text: string): void;
 }
 
+/** Set when the reader went away (`thidua check --json | head`): the rest is dropped, no stack trace. */
+let readerGone = false;
+let watching = false;
+
+const stdoutBytes: ByteOut = {
+  write(chunk) {
+    const s = process.stdout;
+    if (!watching) {
+      watching = true;
+      s.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        readerGone = true;
+      });
+    }
+    if (readerGone) return true;
+    s.write(chunk);
+    // A file, a TTY or a pipe with room writes at once; otherwise the stream keeps the chunk queued.
+    return s.writableLength === 0;
+  },
+  ready() {
+    const s = process.stdout;
+    if (readerGone || !s.writableNeedDrain || s.destroyed) return null;
+    return new Promise((resolve) => {
+      const go = () => {
+        s.off('drain', go);
+        s.off('close', go);
+        resolve();
+      };
+      s.on('drain', go);
+      s.on('close', go);
+    });
+  },
+};
+
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
-  write: (text) => process.stdout.write(text),
+  bytes: stdoutBytes,
   err: (text) => process.stderr.write(`${text}\n`),
 };

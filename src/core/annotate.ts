@@ -8,7 +8,7 @@ import { criterionLabel, formatPercent, renderMessage } from './messages';
 import { labels } from './messages/labels';
 import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
 import type { Profile } from './profile';
-import type { Candidate, CheckResult, CriterionResult } from './result';
+import { criterionMessage, type Candidate, type CheckResult, type CriterionResult } from './result';
 import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from './summary';
 import { RESULT_SHEET_NAMES } from './tables';
 import { overview, overviewRows } from './overview';
@@ -50,7 +50,7 @@ export function reasonLines(c: Candidate, lang: Lang): string[] {
   const L = labels(lang);
   return c.criteria
     .filter((x) => x.outcome !== 'pass')
-    .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(x.reason, lang)}`);
+    .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(criterionMessage(x), lang)}`);
 }
 
 /**
@@ -79,7 +79,7 @@ export function planAnnotations(result: CheckResult, profile: Profile, lang: Lan
     // Cells judged on the candidate's own row carry their own verdict.
     for (const x of c.criteria) {
       if (x.outcome === 'pass' || !x.cell || x.inherited || x.sheet !== c.sheet) continue;
-      book.add(x.sheet, x.cell, x.outcome === 'fail' ? 'fail' : 'unknown', `${criterionLabel(x.id, lang)}: ${renderMessage(x.reason, lang)}`);
+      book.add(x.sheet, x.cell, x.outcome === 'fail' ? 'fail' : 'unknown', `${criterionLabel(x.id, lang)}: ${renderMessage(criterionMessage(x), lang)}`);
     }
     const n = nameNote(c, profile, lang);
     for (const line of n?.lines ?? []) book.add(c.sheet, c.nameCell, n!.kind, line);

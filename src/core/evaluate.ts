@@ -13,6 +13,20 @@ import type { DetectedTable } from './tables';
 import { cleanName, editDistance, fold } from './text';
 import { comparePoints } from './values';
 
+/**
+ * What people inherit from their unit's row, kept for every unit while people are read (the unit's
+ * other readings are let go as soon as the unit is evaluated: 25,000 units need not keep them all).
+ */
+interface UnitRow {
+  candidate: Candidate;
+  /** The unit's rating, from its PAR rating or score (effectiveRating), computed once. */
+  rating: Reading<string>;
+  taskCompletion: Reading<number>;
+  parScore: Reading<number>;
+  sipas: Reading<number>;
+  onTime: Reading<number>;
+}
+
 interface Row {
   candidate: Candidate;
   readings: RowReadings;
@@ -21,6 +35,23 @@ interface Row {
 
 /** The unit key for matching an individual's unit to a collective row. */
 export function unitKey(name: string): string {
+  // fold() leaves single spaces and none at either end, so the words are cut by position: the
+  // regular expressions of unitKeyDefinition (held to it by test/core/suggestions.test.ts) without
+  // their three passes and copies, once per person.
+  const f = fold(name);
+  let start = 0;
+  for (const p of UNIT_PREFIXES[0]) if (f.startsWith(p, start)) { start += p.length; break; }
+  for (const p of UNIT_PREFIXES[1]) if (f.startsWith(p, start)) { start += p.length; break; }
+  let end = f.length;
+  for (const p of UNIT_SUFFIXES) if (end - p.length >= start && f.endsWith(p)) { end -= p.length; break; }
+  return start === 0 && end === f.length ? f : f.slice(start, end);
+}
+
+const UNIT_PREFIXES = [['uy ban nhan dan ', 'ubnd '], ['phong ', 'xa ', 'phuong ', 'thi tran ']];
+const UNIT_SUFFIXES = [' thi xa ninh hoa', ' thi xa', ' tx'];
+
+/** unitKey by its definition: the folded name without "UBND", "Phòng", "xã"… before it and "thị xã" after it. */
+export function unitKeyDefinition(name: string): string {
   let f = fold(name);
   f = f.replace(/^(uy ban nhan dan|ubnd)\s+/, '');
   f = f.replace(/^(phong|xa|phuong|thi tran)\s+/, '');
@@ -62,31 +93,58 @@ function unknownFrom(id: CriterionId, reading: Reading<unknown>, candidateSheet:
   }
 }
 
+/**
+ * The reasons of rate and rating outcomes carry the rule, not the value: one object per rule and
+ * outcome, shared by every row (50,000 rows would otherwise keep 100,000 more objects alive). The
+ * value is the criterion's own, put back when the message is rendered (criterionMessage). Kept by
+ * criterion and rule, looked up without building a key; a rule changed since is built anew.
+ */
+type ReasonPair = [pass: Message, fail: Message];
+const rateReasons = new Map<CriterionId, ReasonPair>();
+const ratingReasons = new Map<CriterionId, ReasonPair>();
+
+function frozen(code: Message['code'], params: Message['params']): Message {
+  return Object.freeze({ code, params: Object.freeze(params) });
+}
+
+function rateReason(id: CriterionId, rule: RateRule, pass: boolean): Message {
+  let pair = rateReasons.get(id);
+  const p = pair?.[0].params;
+  if (!pair || p!.threshold !== rule.threshold || p!.inclusive !== (rule.inclusive ? 1 : 0)) {
+    const params = (): Message['params'] => ({ criterion: id, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 });
+    pair = [frozen('crit.rate.pass', params()), frozen('crit.rate.fail', params())];
+    rateReasons.set(id, pair);
+  }
+  return pair[pass ? 0 : 1];
+}
+
+function ratingReason(id: CriterionId, atLeast: string, pass: boolean): Message {
+  let pair = ratingReasons.get(id);
+  if (!pair || pair[0].params.atLeast !== atLeast) {
+    pair = [frozen('crit.rating.pass', { criterion: id, atLeast }), frozen('crit.rating.fail', { criterion: id, atLeast })];
+    ratingReasons.set(id, pair);
+  }
+  return pair[pass ? 0 : 1];
+}
+
 function rateCriterion(id: CriterionId, rule: RateRule, reading: Reading<number>, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const cmp = comparePoints(reading.value, rule.threshold);
   const pass = rule.inclusive ? cmp >= 0 : cmp > 0;
-  const params = { criterion: id, value: reading.value, threshold: rule.threshold, op: fmtOp(rule), inclusive: rule.inclusive ? 1 : 0 };
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rate.pass' : 'crit.rate.fail', params },
-  };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: rateReason(id, rule, pass) };
 }
 
 function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<string>, profile: Profile, sheet: string, inherited = false): CriterionResult {
   if (reading.state !== 'value') return unknownFrom(id, reading, sheet, inherited);
   const pass = profile.ratingLadder.indexOf(reading.value) >= profile.ratingLadder.indexOf(atLeast);
-  return {
-    id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited,
-    reason: { code: pass ? 'crit.rating.pass' : 'crit.rating.fail', params: { criterion: id, value: reading.value, atLeast } },
-  };
+  return { id, outcome: pass ? 'pass' : 'fail', value: reading.value, sheet: reading.sheet, cell: reading.cell, inherited, reason: ratingReason(id, atLeast, pass) };
 }
 
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
   const { initiative, recognition } = row.readings;
   const sheet = row.candidate.sheet;
-  const text = row.reader.text('initiative');
-  const decision = row.reader.text('initiativeRecognition');
+  const text = row.reader.text(row.reader.cols.initiative);
+  const decision = row.reader.text(row.reader.cols.initiativeRecognition);
   if (initiative.state === 'noColumn' && recognition.state === 'noColumn') return unknownFrom('initiative', initiative, sheet, false);
   if (initiative.state === 'invalid') return unknownFrom('initiative', initiative, sheet, false);
   if (recognition.state === 'invalid') return unknownFrom('initiative', recognition, sheet, false);
@@ -118,7 +176,7 @@ function complianceCriterion(row: Row): CriterionResult | null {
     return unknownFrom('compliance', r, row.candidate.sheet, false);
   }
   // A blank reads as "no" for yes/no cells; for compliance a blank is missing data, not a fail.
-  if (!r.value && !row.reader.text('compliance')) {
+  if (!r.value && !row.reader.text(row.reader.cols.compliance)) {
     return unknownFrom('compliance', { state: 'blank', sheet: r.sheet, cell: r.cell }, row.candidate.sheet, false);
   }
   return {
@@ -171,10 +229,11 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (kind !== 'candidate') continue;
     const reader = new RowReader(sheet, table, r, issues);
-    const name = cleanName(reader.text('name'));
+    const C = reader.cols;
+    const name = cleanName(reader.text(C.name));
     const facts: CandidateFacts = {};
-    let position = reader.text('position');
-    let unit = reader.text('unit');
+    let position = reader.text(C.position);
+    let unit = reader.text(C.unit);
     if (table.positionAndUnit && position && !unit) {
       const comma = position.indexOf(',');
       if (comma > 0) {
@@ -184,22 +243,27 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (position) facts.position = position;
     if (unit) facts.unit = cleanName(unit);
-    for (const f of ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const) {
-      const t = reader.text(f);
-      if (t) facts[f] = t;
-    }
-    const women = reader.rate('womenShare');
+    let t: string;
+    if ((t = reader.text(C.birthYear))) facts.birthYear = t;
+    if ((t = reader.text(C.gender))) facts.gender = t;
+    if ((t = reader.text(C.hometown))) facts.hometown = t;
+    if ((t = reader.text(C.qualification))) facts.qualification = t;
+    if ((t = reader.text(C.achievement))) facts.achievement = t;
+    if ((t = reader.text(C.initiative))) facts.initiative = t;
+    if ((t = reader.text(C.initiativeRecognition))) facts.initiativeRecognition = t;
+    if ((t = reader.text(C.dissolved))) facts.dissolved = t;
+    const women = reader.rate(C.womenShare);
     if (women.state === 'value') facts.womenShare = women.value;
     const readings = reader.readAll(profile);
     const candidate: Candidate = {
       kind: table.kind, name, sheet: sheet.name, row: r + 1, nameCell: a1(r, table.fieldCols.name!), facts, criteria: [],
       eligible: false, pinnedAward: null, duplicate: false, rank: null, award: null, overQuota: false, tiedAtCutoff: false,
     };
-    const pin = reader.text('award');
+    const pin = reader.text(C.award);
     if (pin) {
       const awardId = matchAward(pin, profile);
       if (awardId) candidate.pinnedAward = awardId;
-      else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address('award'), code: 'award.unknownPin', params: { text: pin } });
+      else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address(C.award), code: 'award.unknownPin', params: { text: pin } });
     }
     onRow({ candidate, readings, reader });
   }
@@ -234,12 +298,22 @@ function record(facts: CandidateFacts, readings: RowReadings, rating: Reading<st
   if (readings.onTime.state === 'value') facts.onTime = readings.onTime.value;
 }
 
-function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): void {
+/** The criteria that apply, in an array of their own size (it lives as long as the result). */
+function present(list: (CriterionResult | null)[]): CriterionResult[] {
+  let n = 0;
+  for (const x of list) if (x) n++;
+  const out = new Array<CriterionResult>(n);
+  n = 0;
+  for (const x of list) if (x) out[n++] = x;
+  return out;
+}
+
+function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | undefined): UnitRow {
   const c = profile.criteria;
   const sheet = row.candidate.sheet;
   const rating = effectiveRating(row.readings, profile);
   record(row.candidate.facts, row.readings, rating);
-  const out: (CriterionResult | null)[] = [
+  row.candidate.criteria = present([
     c.taskCompletion.enabled ? rateCriterion('taskCompletion', c.taskCompletion, row.readings.taskCompletion, sheet) : null,
     c.parIndex.enabled ? ratingCriterion('parIndex', c.parIndex.atLeast, rating, profile, sheet) : null,
     c.sipas.enabled ? rateCriterion('sipas', c.sipas, row.readings.sipas, sheet) : null,
@@ -247,32 +321,37 @@ function evaluateCollective(row: Row, profile: Profile, meetingVoters: number | 
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  row.candidate.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
+  const r = row.readings;
+  return { candidate: row.candidate, rating, taskCompletion: r.taskCompletion, parScore: r.parScore, sipas: r.sipas, onTime: r.onTime };
 }
 
 interface UnitIndex {
-  byKey: Map<string, Row[]>;
-  units: { name: string; key: string }[];
+  /** A unit key's row, or its rows when several units share the key (one array only then). */
+  byKey: Map<string, UnitRow | UnitRow[]>;
+  rows: UnitRow[];
+  keys: string[];
   /** Built on the first unknown unit. */
   nearest?: NearestUnits;
 }
 
-function indexUnits(collectives: Row[]): UnitIndex {
-  const byKey = new Map<string, Row[]>();
-  const units: { name: string; key: string }[] = [];
-  for (const r of collectives) {
+function indexUnits(collectives: UnitRow[]): UnitIndex {
+  const byKey = new Map<string, UnitRow | UnitRow[]>();
+  const keys = new Array<string>(collectives.length);
+  for (let i = 0; i < collectives.length; i++) {
+    const r = collectives[i];
     const key = unitKey(r.candidate.name);
-    const list = byKey.get(key);
-    if (list) list.push(r);
-    else byKey.set(key, [r]);
-    units.push({ name: r.candidate.name, key });
+    keys[i] = key;
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else byKey.set(key, [known, r]);
   }
-  return { byKey, units };
+  return { byKey, rows: collectives, keys };
 }
 
 function suggestions(unit: string, index: UnitIndex): string[] {
-  index.nearest ??= new NearestUnits(index.units);
+  index.nearest ??= new NearestUnits(index.rows.map((r, i) => ({ name: r.candidate.name, key: index.keys[i] })));
   return index.nearest.nearestToKey(unitKey(unit));
 }
 
@@ -306,71 +385,79 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   const cand = row.candidate;
   const sheet = cand.sheet;
   const unitName = cand.facts.unit ?? '';
-  const matches = unitName ? units.byKey.get(unitKey(unitName)) ?? [] : [];
-  const unitRow = matches.length === 1 ? matches[0] : undefined;
+  const found = unitName ? units.byKey.get(unitKey(unitName)) : undefined;
+  const unitRow = found === undefined || Array.isArray(found) ? undefined : found;
+  const matches = found === undefined ? 0 : Array.isArray(found) ? found.length : 1;
   let unitProblem: Message | null = null;
   if (!unitName) unitProblem = { code: 'crit.noUnit', params: {} };
-  else if (matches.length > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
+  else if (matches > 1) unitProblem = { code: 'crit.unitAmbiguous', params: { unit: unitName } };
   else if (!unitRow) {
     const hints = suggestions(unitName, units);
     unitProblem = { code: hints.length ? 'crit.unitNotFoundHint' : 'crit.unitNotFound', params: { unit: unitName, suggestions: hints.join('; ') } };
-    issues.push({ severity: 'warning', sheet, cell: row.reader.address('unit') ?? row.reader.address('position') ?? cand.nameCell, ...unitProblem });
+    issues.push({ severity: 'warning', sheet, cell: row.reader.address(row.reader.cols.unit) ?? row.reader.address(row.reader.cols.position) ?? cand.nameCell, ...unitProblem });
   }
   if (unitRow) cand.matchedUnit = unitRow.candidate.name;
 
-  // Own value first; else the unit's; else unknown saying why.
-  const inherit = <T>(own: Reading<T>, fromUnit: (u: Row) => Reading<T>): { reading: Reading<T>; inherited: boolean } => {
-    if (own.state === 'value' || own.state === 'invalid') return { reading: own, inherited: false };
-    if (unitRow) return { reading: fromUnit(unitRow), inherited: true };
-    return { reading: own, inherited: false };
-  };
-  const unknownUnit = (id: CriterionId): CriterionResult => ({
-    id, outcome: 'unknown', value: null, sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason: unitProblem!,
-  });
-
+  // Own value first; else the unit's; else unknown saying why. (Plain code, no closures: this runs per person.)
   const ownRating = effectiveRating(row.readings, profile);
-  const unitRating = unitRow ? effectiveRating(unitRow.readings, profile) : ownRating;
-  const sipas = inherit(row.readings.sipas, (u) => u.readings.sipas);
-  const onTime = inherit(row.readings.onTime, (u) => u.readings.onTime);
+  const unitRating = unitRow ? unitRow.rating : ownRating;
+  const ownSipas = row.readings.sipas;
+  const sipasInherited = !!unitRow && ownSipas.state !== 'value' && ownSipas.state !== 'invalid';
+  const sipas = sipasInherited ? unitRow.sipas : ownSipas;
+  const ownOnTime = row.readings.onTime;
+  const onTimeInherited = !!unitRow && ownOnTime.state !== 'value' && ownOnTime.state !== 'invalid';
+  const onTime = onTimeInherited ? unitRow.onTime : ownOnTime;
   const facts = cand.facts;
   if (unitRating.state === 'value') facts.parRating = unitRating.value;
-  if (sipas.reading.state === 'value') facts.sipas = sipas.reading.value;
-  if (onTime.reading.state === 'value') facts.onTime = onTime.reading.value;
-  if (unitRow?.readings.taskCompletion.state === 'value') facts.taskCompletion = unitRow.readings.taskCompletion.value;
-  if (unitRow?.readings.parScore.state === 'value') facts.parScore = unitRow.readings.parScore.value;
+  if (sipas.state === 'value') facts.sipas = sipas.value;
+  if (onTime.state === 'value') facts.onTime = onTime.value;
+  if (unitRow?.taskCompletion.state === 'value') facts.taskCompletion = unitRow.taskCompletion.value;
+  if (unitRow?.parScore.state === 'value') facts.parScore = unitRow.parScore.value;
 
-  const viaUnit = (id: CriterionId, reading: Reading<unknown>, build: () => CriterionResult): CriterionResult =>
-    reading.state === 'value' || reading.state === 'invalid' || !unitProblem ? build() : unknownUnit(id);
-
-  const out: (CriterionResult | null)[] = [
+  cand.criteria = present([
     c.unitParIndex.enabled
-      ? viaUnit('unitParIndex', unitRating, () => ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow))
+      ? known(unitRating, unitProblem)
+        ? ratingCriterion('unitParIndex', c.unitParIndex.atLeast, unitRating, profile, sheet, !!unitRow)
+        : unknownUnit('unitParIndex', row, unitProblem!)
       : null,
-    c.sipas.enabled ? viaUnit('sipas', sipas.reading, () => rateCriterion('sipas', c.sipas, sipas.reading, sheet, sipas.inherited)) : null,
-    c.onTime.enabled ? viaUnit('onTime', onTime.reading, () => rateCriterion('onTime', c.onTime, onTime.reading, sheet, onTime.inherited)) : null,
+    c.sipas.enabled ? (known(sipas, unitProblem) ? rateCriterion('sipas', c.sipas, sipas, sheet, sipasInherited) : unknownUnit('sipas', row, unitProblem!)) : null,
+    c.onTime.enabled ? (known(onTime, unitProblem) ? rateCriterion('onTime', c.onTime, onTime, sheet, onTimeInherited) : unknownUnit('onTime', row, unitProblem!)) : null,
     c.initiative.enabled ? initiativeCriterion(row, profile) : null,
     c.compliance.enabled ? complianceCriterion(row) : null,
     votesCriterion(row, profile, meetingVoters),
-  ];
-  cand.criteria = out.filter((x): x is CriterionResult => x !== null);
+  ]);
+}
+
+/** A person's reading stands on its own (a value or a bad cell), or there is no unit problem to tell instead. */
+function known(reading: Reading<unknown>, unitProblem: Message | null): boolean {
+  return reading.state === 'value' || reading.state === 'invalid' || !unitProblem;
+}
+
+function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResult {
+  const cand = row.candidate;
+  return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address(row.reader.cols.unit) ?? cand.nameCell, inherited: false, reason };
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
-  const seen = new Map<string, Candidate[]>();
-  for (const r of candidates) {
+  // A name's first candidate is kept as is; an array only for the names that repeat.
+  const seen = new Map<string, Candidate | Candidate[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i];
     const key = `${r.sheet}\u0000${fold(r.name)}`;
-    const group = seen.get(key);
-    if (group) group.push(r);
-    else seen.set(key, [r]);
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, r);
+    else if (Array.isArray(known)) known.push(r);
+    else seen.set(key, [known, r]);
   }
-  for (const group of seen.values()) {
-    if (group.length < 2) continue;
+  // In the order of each name's first row (a Map keeps the order keys were first set).
+  seen.forEach((group) => {
+    if (!Array.isArray(group)) return;
     for (const r of group) {
       r.duplicate = true;
       const others = group.filter((o) => o !== r).map((o) => o.row).join(', ');
       issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
-  }
+  });
 }
 
 export interface EvaluateOptions {
@@ -387,11 +474,11 @@ export interface EvaluateOptions {
 export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, issues: Issue[], opts: EvaluateOptions = {}): Candidate[] {
   const sheetOf = (table: DetectedTable) => grid.sheets.find((s) => s.name === table.sheet)!;
   const readIssues: Issue[][] = tables.map(() => []);
-  const collectives: Row[] = [];
+  const collectives: UnitRow[] = [];
   tables.forEach((table, i) => {
-    if (table.kind === 'collective') readRows(sheetOf(table), table, profile, readIssues[i], (row) => collectives.push(row));
+    // Evaluated as read (a unit's evaluation adds no issue, so the order of issues is unchanged).
+    if (table.kind === 'collective') readRows(sheetOf(table), table, profile, readIssues[i], (row) => collectives.push(evaluateCollective(row, profile, opts.meetingVoters)));
   });
-  for (const row of collectives) evaluateCollective(row, profile, opts.meetingVoters);
   const units = indexUnits(collectives);
   const individuals: Candidate[] = [];
   const unitIssues: Issue[] = [];
@@ -402,14 +489,15 @@ export function evaluate(grid: Grid, tables: DetectedTable[], profile: Profile, 
       individuals.push(row.candidate);
     });
   });
-  for (const list of readIssues) for (const issue of list) issues.push(issue);
-  for (const issue of unitIssues) issues.push(issue);
+  for (const list of readIssues) for (let k = 0; k < list.length; k++) issues.push(list[k]);
+  for (let k = 0; k < unitIssues.length; k++) issues.push(unitIssues[k]);
   const unitCandidates = collectives.map((r) => r.candidate);
   // Duplicates are per table (a person or a unit is proposed once).
   markDuplicates(unitCandidates, issues);
   markDuplicates(individuals, issues);
-  const all = [...unitCandidates, ...individuals];
-  for (const candidate of all) {
+  const all = unitCandidates.concat(individuals);
+  for (let k = 0; k < all.length; k++) {
+    const candidate = all[k];
     candidate.eligible = candidate.criteria.length > 0 && candidate.criteria.every((c) => c.outcome === 'pass');
     // The Mẫu 07 report needs the achievement text: only worth a warning for those who may be proposed.
     if (candidate.eligible && !candidate.facts.achievement) {

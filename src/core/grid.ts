@@ -65,7 +65,8 @@ export function lastRow(sheet: SheetGrid): number {
 
 export function lastCol(sheet: SheetGrid): number {
   let width = 0;
-  for (const line of sheet.values) width = Math.max(width, line.length);
+  const lines = sheet.values;
+  for (let i = 0; i < lines.length; i++) if (lines[i].length > width) width = lines[i].length;
   return sheet.originCol + width - 1;
 }
 

@@ -33,24 +33,28 @@ function recognitionKey(text: string | undefined): string {
   return textKey(text ?? '');
 }
 
+/** Initiative cells that name no initiative. */
+const NOT_AN_INITIATIVE = new Set(['khong', 'khong co', 'x', 'co']);
+
 export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): void {
   // By initiative first: the recognition's key (a normalisation and a search) is only worth
   // computing where two candidates name the same initiative, which most never do.
-  const byName = new Map<string, Candidate[]>();
-  for (const c of candidates) {
+  // A name's first candidate as is; an array only for the names claimed more than once.
+  const byName = new Map<string, Candidate | Candidate[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.duplicate || !c.facts.initiative) continue;
     const name = textKey(c.facts.initiative);
-    if (!name || ['khong', 'khong co', 'x', 'co'].includes(name)) continue;
-    const group = byName.get(name);
-    if (group) group.push(c);
-    else byName.set(name, [c]);
+    if (!name || NOT_AN_INITIATIVE.has(name)) continue;
+    const known = byName.get(name);
+    if (known === undefined) byName.set(name, c);
+    else if (Array.isArray(known)) known.push(c);
+    else byName.set(name, [known, c]);
   }
   // Same initiative and same recognition; warned in the order of each group's first candidate.
-  const order = new Map<Candidate, number>();
-  candidates.forEach((c, i) => order.set(c, i));
   const groups: Candidate[][] = [];
-  for (const [name, sameName] of byName) {
-    if (sameName.length < 2) continue;
+  byName.forEach((sameName, name) => {
+    if (!Array.isArray(sameName)) return;
     const byKey = new Map<string, Candidate[]>();
     for (const c of sameName) {
       const key = `${name}\u0000${recognitionKey(c.facts.initiativeRecognition)}`;
@@ -59,8 +63,13 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
       else byKey.set(key, [c]);
     }
     for (const g of byKey.values()) if (g.length > 1) groups.push(g);
+  });
+  if (groups.length > 1) {
+    // Positions only when there is something to order (most checks find no reuse at all).
+    const order = new Map<Candidate, number>();
+    candidates.forEach((c, i) => order.set(c, i));
+    groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
   }
-  groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
   for (const group of groups) {
     for (const c of group) {
       const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
@@ -85,7 +94,8 @@ function unitNameKey(name: string): string {
 
 export function dissolvedUnits(candidates: Candidate[], profile: Profile, issues: Issue[]): void {
   const listed = new Set((profile.dissolvedUnits ?? []).map(unitNameKey));
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (c.kind !== 'collective') continue;
     const inColumn = marksDissolved(c.facts.dissolved);
     const inList = listed.size > 0 && listed.has(unitNameKey(c.name));

@@ -65,7 +65,8 @@ function tieGroups(list: Candidate[], profile: Profile): Candidate[][] {
   const keyed = list.map((c) => ({ c, v: rankingVector(c, profile) }));
   keyed.sort((a, b) => compareVectors(a.v, b.v));
   const groups: { v: number[]; members: Candidate[] }[] = [];
-  for (const k of keyed) {
+  for (let i = 0; i < keyed.length; i++) {
+    const k = keyed[i];
     const last = groups[groups.length - 1];
     if (last && compareVectors(last.v, k.v) === 0) last.members.push(k.c);
     else groups.push({ v: k.v, members: [k.c] });
@@ -88,7 +89,8 @@ export function rankAndAward(candidates: Candidate[], profile: Profile, issues: 
   const ties: Tie[] = [];
   for (const kind of KINDS) {
     const pool = candidates.filter((c) => c.kind === kind);
-    for (const c of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const c = pool[i];
       c.rank = null;
       c.award = null;
       c.overQuota = false;

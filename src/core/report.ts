@@ -4,7 +4,7 @@
  */
 import type { CriterionId, Field, Kind, Lang, Outcome } from './ids';
 import { renderMessage } from './messages';
-import type { CheckResult, CriterionValue } from './result';
+import { criterionMessage, type CheckResult, type CriterionValue } from './result';
 
 export interface JsonReport {
   profile: string;
@@ -39,7 +39,7 @@ export function jsonCandidate(c: CheckResult['candidates'][number], lang: Lang):
     sheet: c.sheet,
     row: c.row,
     criteria: c.criteria.map((x) => ({
-      id: x.id, outcome: x.outcome, value: x.value, cell: x.cell, sheet: x.sheet, inherited: x.inherited, message: renderMessage(x.reason, lang),
+      id: x.id, outcome: x.outcome, value: x.value, cell: x.cell, sheet: x.sheet, inherited: x.inherited, message: renderMessage(criterionMessage(x), lang),
     })),
     eligible: c.eligible,
     rank: c.rank,

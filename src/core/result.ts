@@ -59,7 +59,18 @@ export interface CriterionResult {
   cell: string | null;
   /** True when an individual's value came from their unit's row. */
   inherited: boolean;
+  /**
+   * Why, as a message. Rate and rating reasons are shared by every row with the same rule and leave
+   * the value out: render criterionMessage(c), which puts the criterion's value back.
+   */
   reason: Message;
+}
+
+/** The message of a criterion's outcome: its reason, with the criterion's value where the reason leaves it out. */
+export function criterionMessage(c: CriterionResult): Message {
+  const r = c.reason;
+  if (r.params.value !== undefined || (typeof c.value !== 'number' && typeof c.value !== 'string')) return r;
+  return { code: r.code, params: { ...r.params, value: c.value } };
 }
 
 /** The facts of a candidate that the dossier needs, as read from the row. */

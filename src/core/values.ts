@@ -11,6 +11,9 @@ import type { MessageCode } from './result';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params?: Record<string, string | number> } | { ok: 'blank' };
 
 const BLANK = { ok: 'blank' } as const;
+/** Yes and no as parse results: two shared objects instead of one per cell read. */
+const YES_VALUE: Parsed<boolean> = Object.freeze({ ok: true, value: true });
+const NO_VALUE: Parsed<boolean> = Object.freeze({ ok: true, value: false });
 
 /** Rounds to 1e-9 of a unit so that 0.985 × 100 is 98.5, not 98.49999999999999. */
 export function snap(x: number): number {
@@ -125,26 +128,26 @@ export function isDecisionReference(s: string): boolean {
 /** Yes/no of workbook.md; `decisions` also accepts a decision reference as yes. */
 export function parseYesNo(v: CellValue, decisions = false): Parsed<boolean> {
   if (typeof v === 'string') v = nfc(v); // messages quote the text: one form only
-  if (v === null || v === undefined) return { ok: true, value: false };
+  if (v === null || v === undefined) return NO_VALUE;
   if (isCellError(v)) return { ok: false, code: 'value.formulaError', params: { error: v.error } };
-  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (typeof v === 'boolean') return v ? YES_VALUE : NO_VALUE;
   if (typeof v === 'number') {
-    if (v === 1) return { ok: true, value: true };
-    if (v === 0) return { ok: true, value: false };
+    if (v === 1) return YES_VALUE;
+    if (v === 0) return NO_VALUE;
     return { ok: false, code: 'value.yesNoUnknown', params: { text: String(v) } };
   }
   const t = v.trim();
-  if (isBlankText(t) || /^[-–—]$/.test(t)) return { ok: true, value: false };
-  if (/^[✓✔☑]$/.test(t)) return { ok: true, value: true };
+  if (isBlankText(t) || /^[-–—]$/.test(t)) return NO_VALUE;
+  if (/^[✓✔☑]$/.test(t)) return YES_VALUE;
   // Long texts are never yes/no words: skip folding (costly on thousands of unique decision numbers).
   if (t.length > 24) {
-    if (decisions && isDecisionReference(t)) return { ok: true, value: true };
+    if (decisions && isDecisionReference(t)) return YES_VALUE;
     if (!/^(kh[oôố]ng|ch[uư]a)/i.test(nfc(t))) return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
   }
   const f = fold(t);
-  if (YES.has(f)) return { ok: true, value: true };
-  if (NO.has(f) || /^(khong|chua)( |$)/.test(f)) return { ok: true, value: false };
-  if (decisions && isDecisionReference(t)) return { ok: true, value: true };
+  if (YES.has(f)) return YES_VALUE;
+  if (NO.has(f) || /^(khong|chua)( |$)/.test(f)) return NO_VALUE;
+  if (decisions && isDecisionReference(t)) return YES_VALUE;
   return { ok: false, code: 'value.yesNoUnknown', params: { text: t } };
 }
 
@@ -160,19 +163,41 @@ export function cellText(v: CellValue): string {
   if (isCellError(v)) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  // Printable ASCII with no space at either end is already what the rest would give.
-  if (PLAIN_ASCII.test(v)) return v;
+  // Most cells are already what the rest would give: one pass over the characters says so.
+  if (cleanAlready(v)) return v;
   return nfc(v).replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
-const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+/** What String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
+function trimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when cellText(v) is v itself: every character in nfc()'s sure set (text.ts: U+0000–02FF,
+ * U+1E00–1EFF, U+2010–206F), no NBSP or narrow NBSP, nothing trim() removes at either end. One
+ * pass instead of two regular expressions and a trim per cell read (test/core/values.test.ts holds
+ * it to the definition).
+ */
+function cleanAlready(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return true;
+  if (trimmable(v.charCodeAt(0)) || trimmable(v.charCodeAt(n - 1))) return false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x300) {
+      if (c === 0xa0) return false;
+    } else if (c < 0x1e00 || (c > 0x1eff && c < 0x2010) || c > 0x206f || c === 0x202f) return false;
+  }
+  return true;
+}
 
 /** Initiative cell: present when it holds text that is not a "no". */
 export function initiativePresent(v: CellValue): Parsed<boolean> {
   const t = cellText(v);
-  if (!t) return { ok: true, value: false };
-  if (t.length > 24) return { ok: true, value: true }; // a title, not a yes/no word
+  if (!t) return NO_VALUE;
+  if (t.length > 24) return YES_VALUE; // a title, not a yes/no word
   const yn = parseYesNo(v, true);
   if (yn.ok === true) return yn;
-  return { ok: true, value: true };
+  return YES_VALUE;
 }

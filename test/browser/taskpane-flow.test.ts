@@ -13,6 +13,7 @@ import { analyze, type Analysis } from '../../src/core/analyze';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { parseA1, type Grid } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
+import { criterionMessage } from '../../src/core/result';
 import { tieLines } from '../../src/core/summary';
 import { overview } from '../../src/core/overview';
 import { answerOfficeJs, foreignRequests, openBrowser, type Session } from './support/browser';
@@ -164,7 +165,7 @@ describe('task pane in Chromium with the Excel test host', () => {
     const failingCard = page.locator(`li.candidate[data-row="${failing!.row}"][data-kind="${failing!.kind}"]`);
     await expect(failingCard.locator(`.marks [data-criterion=${failedCriterion.id}]`).textContent()).resolves.toMatch(/^✗/);
     await failingCard.locator('details.reasons summary').click();
-    await expect(failingCard.locator('details.reasons').textContent()).resolves.toContain(renderMessage(failedCriterion.reason, 'vi'));
+    await expect(failingCard.locator('details.reasons').textContent()).resolves.toContain(renderMessage(criterionMessage(failedCriterion), 'vi'));
     // "Mở tất cả lý do" opens every reason; again closes them.
     await page.click('[data-action=toggle-reasons]');
     await expect(page.locator('details.reasons:not([open])').count()).resolves.toBe(0);

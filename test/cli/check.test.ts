@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, linkSync, promises as fs, readFileSync, symlinkSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { formatNumber } from '../../src/core/messages/format';
 import { checkJsonSchema, type CheckJson } from './contract';
 import { expectNoStack, SAMPLE, thidua } from './run';
 
@@ -37,6 +38,17 @@ describe('the sample workbook', () => {
     expect(new Set(json.tables.map((t) => t.kind))).toEqual(new Set(['collective', 'individual']));
     expect(json.candidates.filter((c) => c.kind === 'collective').length).toBeGreaterThanOrEqual(12);
     expect(json.candidates.filter((c) => c.kind === 'individual').length).toBeGreaterThanOrEqual(8);
+  });
+
+  test('each criterion message states the value of its own row', () => {
+    // Rate and rating reasons are shared by every row with the same rule; the value is put back per row.
+    const criteria = json.candidates.flatMap((c) => c.criteria);
+    expect(criteria.filter((x) => typeof x.value === 'number').length).toBeGreaterThan(20);
+    for (const x of criteria) {
+      expect(x.message).not.toMatch(/undefined|NaN/);
+      if (typeof x.value === 'number' && x.outcome !== 'unknown') expect(x.message).toContain(`${formatNumber(x.value, 'vi')}%`);
+      if (typeof x.value === 'string' && x.outcome !== 'unknown') expect(x.message).toContain(`"${x.value}"`);
+    }
   });
 
   test('quotas hold, ranks are consistent, and the result is interesting', () => {

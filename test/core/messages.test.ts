@@ -7,6 +7,9 @@ import { en } from '../../src/core/messages/en';
 import { vi, type CoreCode } from '../../src/core/messages/vi';
 import { renderMessage } from '../../src/core/messages';
 import type { Message } from '../../src/core/result';
+import { criterionMessage } from '../../src/core/result';
+import { check } from '../../src/core/check';
+import { collectives, grid, unitRow } from './fixtures';
 
 const codes = Object.keys(vi).sort() as CoreCode[];
 
@@ -22,4 +25,32 @@ test('messages render numbers the Vietnamese way and never say "undefined"', () 
   for (const code of codes) {
     expect(renderMessage({ code, params: { criterion: 'sipas', value: 1, threshold: 2, text: 't', name: 'n', unit: 'u', suggestions: 's', rows: '2', error: '#N/A', ladder: 'l', done: 1, total: 2, rate: 1, computed: 1, row: 1, count: 2, places: 1, rank: 1, award: 'a', kind: 'collective', quota: 1, atLeast: 'Tốt', score: 1, decision: 'd', year: 2022, agree: 1, op: '>', inclusive: 1, field: 'f', column: 'Z', columns: 'A, B', key: 'overrides.0', sheet: '_ThiDuaCCHC', why: 'shape', initiative: 'i', others: 'o', reason: 'r' } }, 'vi')).not.toMatch(/undefined|NaN/);
   }
+});
+
+describe('criterion messages', () => {
+  // Rate and rating reasons are shared by every row with the same rule and leave out the value:
+  // criterionMessage puts each row's own value back. Rendering the bare reason would lose it.
+  const units = collectives([
+    unitRow(1, 'Phòng Tư pháp', { task: 95.5, sipas: 88, par: 'Tốt' }),
+    unitRow(2, 'Phòng Nội vụ', { task: 91, sipas: 92.25, par: 'Khá' }),
+  ]);
+  const [a, b] = check(grid(units)).candidates;
+  const crit = (c: typeof a, id: string) => c.criteria.find((x) => x.id === id)!;
+
+  it('each row renders its own value, from one shared reason per rule and outcome', () => {
+    expect(renderMessage(criterionMessage(crit(a, 'taskCompletion')), 'vi')).toBe('Tỷ lệ hoàn thành nhiệm vụ CCHC 95,5%: đạt (yêu cầu trên 90%).');
+    expect(renderMessage(criterionMessage(crit(b, 'taskCompletion')), 'vi')).toBe('Tỷ lệ hoàn thành nhiệm vụ CCHC 91%: đạt (yêu cầu trên 90%).');
+    expect(renderMessage(criterionMessage(crit(b, 'sipas')), 'en')).toMatch(/92\.25/);
+    expect(renderMessage(criterionMessage(crit(a, 'parIndex')), 'vi')).toBe('Xếp loại PAR Index "Tốt": đạt (yêu cầu từ "Tốt" trở lên).');
+    expect(renderMessage(criterionMessage(crit(b, 'parIndex')), 'vi')).toMatch(/"Khá": không đạt/);
+    expect(crit(a, 'taskCompletion').reason).toBe(crit(b, 'taskCompletion').reason);
+    expect(Object.isFrozen(crit(a, 'taskCompletion').reason.params)).toBe(true);
+  });
+
+  it('reasons that carry their own words are given back as they are', () => {
+    const blank = check(grid(collectives([unitRow(1, 'Phòng Tư pháp', { sipas: null })]))).candidates[0];
+    const c = crit(blank, 'sipas');
+    expect(c.outcome).toBe('unknown');
+    expect(criterionMessage(c)).toBe(c.reason);
+  });
 });

@@ -1,6 +1,6 @@
 /** The bounded "did you mean" search gives exactly what the plain search gives. */
 import fc from 'fast-check';
-import { nearestUnitNames, unitKey } from '../../src/core/evaluate';
+import { nearestUnitNames, unitKey, unitKeyDefinition } from '../../src/core/evaluate';
 import { NearestUnits } from '../../src/core/nearest';
 import { editDistance } from '../../src/core/text';
 
@@ -69,4 +69,18 @@ describe('the trie index (NearestUnits) gives exactly the plain search’s answe
     }
     expect(index.nearestToKey(unitKey('UBND xã Ninh Phước 2 cũ'))).toEqual(nearestUnitNames('UBND xã Ninh Phước 2 cũ', units));
   });
+});
+
+it('unitKey cuts the same words as its definition', () => {
+  const words = ['UBND', 'Ủy ban nhân dân', 'uy ban', 'Phòng', 'xã', 'Xã', 'phường', 'thị trấn', 'thị xã', 'Ninh Hòa', 'TX', 'tx', 'Ninh', 'Phước', '22', '-', ',', ' ', '  ', '\u00a0', 'a', 'ubnd'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { maxLength: 7 }), fc.constantFrom(' ', '', '  ', ', '), (parts, sep) => {
+      const name = parts.join(sep);
+      expect(unitKey(name)).toBe(unitKeyDefinition(name));
+    }),
+    { numRuns: 20000 },
+  );
+  for (const name of ['UBND xã Ninh Phước 22', 'Phòng Tư pháp', 'UBND thị xã Ninh Hòa', 'xã thị xã', 'thị xã', 'UBND tx', 'Ủy ban nhân dân phường Ninh Hiệp thị xã Ninh Hòa', '']) {
+    expect(unitKey(name)).toBe(unitKeyDefinition(name));
+  }
 });

@@ -2,7 +2,7 @@
  * "Xét tiêu chí": per candidate ✓/✗/? for each criterion with the reason in words, the rank, the
  * proposed award, the quota lines and the ties the council must decide; filtered on demand.
  */
-import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview } from '../../core';
+import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview } from '../../core';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
 import { strings, type Strings } from '../i18n';
@@ -24,7 +24,7 @@ const SIGN = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
 /** The reason in words (the core's messages already name the criterion). */
 function criterionLine(c: CriterionResult, lang: Lang, S: Strings): string {
-  return renderMessage(c.reason, lang) + (c.inherited ? ` (${S.review.inherited})` : '');
+  return renderMessage(criterionMessage(c), lang) + (c.inherited ? ` (${S.review.inherited})` : '');
 }
 
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
