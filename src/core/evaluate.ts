@@ -143,8 +143,8 @@ function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<stri
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
   const { initiative, recognition } = row.readings;
   const sheet = row.candidate.sheet;
-  const text = row.reader.text('initiative');
-  const decision = row.reader.text('initiativeRecognition');
+  const text = row.reader.text(row.reader.cols.initiative);
+  const decision = row.reader.text(row.reader.cols.initiativeRecognition);
   if (initiative.state === 'noColumn' && recognition.state === 'noColumn') return unknownFrom('initiative', initiative, sheet, false);
   if (initiative.state === 'invalid') return unknownFrom('initiative', initiative, sheet, false);
   if (recognition.state === 'invalid') return unknownFrom('initiative', recognition, sheet, false);
@@ -176,7 +176,7 @@ function complianceCriterion(row: Row): CriterionResult | null {
     return unknownFrom('compliance', r, row.candidate.sheet, false);
   }
   // A blank reads as "no" for yes/no cells; for compliance a blank is missing data, not a fail.
-  if (!r.value && !row.reader.text('compliance')) {
+  if (!r.value && !row.reader.text(row.reader.cols.compliance)) {
     return unknownFrom('compliance', { state: 'blank', sheet: r.sheet, cell: r.cell }, row.candidate.sheet, false);
   }
   return {
@@ -219,9 +219,6 @@ function votesCriterion(row: Row, profile: Profile, meetingVoters: number | unde
   };
 }
 
-/** Facts kept as the row writes them. */
-const TEXT_FACTS = ['birthYear', 'gender', 'hometown', 'qualification', 'achievement', 'initiative', 'initiativeRecognition', 'dissolved'] as const;
-
 /** Reads a table's candidate rows in order, handing each to `onRow` as soon as it is read. */
 function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issues: Issue[], onRow: (row: Row) => void): void {
   for (let r = table.firstDataRow - 1; r <= table.lastDataRow - 1; r++) {
@@ -232,10 +229,11 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (kind !== 'candidate') continue;
     const reader = new RowReader(sheet, table, r, issues);
-    const name = cleanName(reader.text('name'));
+    const C = reader.cols;
+    const name = cleanName(reader.text(C.name));
     const facts: CandidateFacts = {};
-    let position = reader.text('position');
-    let unit = reader.text('unit');
+    let position = reader.text(C.position);
+    let unit = reader.text(C.unit);
     if (table.positionAndUnit && position && !unit) {
       const comma = position.indexOf(',');
       if (comma > 0) {
@@ -245,22 +243,27 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     }
     if (position) facts.position = position;
     if (unit) facts.unit = cleanName(unit);
-    for (const f of TEXT_FACTS) {
-      const t = reader.text(f);
-      if (t) facts[f] = t;
-    }
-    const women = reader.rate('womenShare');
+    let t: string;
+    if ((t = reader.text(C.birthYear))) facts.birthYear = t;
+    if ((t = reader.text(C.gender))) facts.gender = t;
+    if ((t = reader.text(C.hometown))) facts.hometown = t;
+    if ((t = reader.text(C.qualification))) facts.qualification = t;
+    if ((t = reader.text(C.achievement))) facts.achievement = t;
+    if ((t = reader.text(C.initiative))) facts.initiative = t;
+    if ((t = reader.text(C.initiativeRecognition))) facts.initiativeRecognition = t;
+    if ((t = reader.text(C.dissolved))) facts.dissolved = t;
+    const women = reader.rate(C.womenShare);
     if (women.state === 'value') facts.womenShare = women.value;
     const readings = reader.readAll(profile);
     const candidate: Candidate = {
       kind: table.kind, name, sheet: sheet.name, row: r + 1, nameCell: a1(r, table.fieldCols.name!), facts, criteria: [],
       eligible: false, pinnedAward: null, duplicate: false, rank: null, award: null, overQuota: false, tiedAtCutoff: false,
     };
-    const pin = reader.text('award');
+    const pin = reader.text(C.award);
     if (pin) {
       const awardId = matchAward(pin, profile);
       if (awardId) candidate.pinnedAward = awardId;
-      else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address('award'), code: 'award.unknownPin', params: { text: pin } });
+      else issues.push({ severity: 'warning', sheet: sheet.name, cell: reader.address(C.award), code: 'award.unknownPin', params: { text: pin } });
     }
     onRow({ candidate, readings, reader });
   }
@@ -391,7 +394,7 @@ function evaluateIndividual(row: Row, profile: Profile, units: UnitIndex, meetin
   else if (!unitRow) {
     const hints = suggestions(unitName, units);
     unitProblem = { code: hints.length ? 'crit.unitNotFoundHint' : 'crit.unitNotFound', params: { unit: unitName, suggestions: hints.join('; ') } };
-    issues.push({ severity: 'warning', sheet, cell: row.reader.address('unit') ?? row.reader.address('position') ?? cand.nameCell, ...unitProblem });
+    issues.push({ severity: 'warning', sheet, cell: row.reader.address(row.reader.cols.unit) ?? row.reader.address(row.reader.cols.position) ?? cand.nameCell, ...unitProblem });
   }
   if (unitRow) cand.matchedUnit = unitRow.candidate.name;
 
@@ -432,7 +435,7 @@ function known(reading: Reading<unknown>, unitProblem: Message | null): boolean 
 
 function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResult {
   const cand = row.candidate;
-  return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address('unit') ?? cand.nameCell, inherited: false, reason };
+  return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address(row.reader.cols.unit) ?? cand.nameCell, inherited: false, reason };
 }
 
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {

@@ -61,6 +61,14 @@ function gap(left: number, restLo: number, restHi: number): number {
   return left < restLo ? restLo - left : left > restHi ? left - restHi : 0;
 }
 
+/** A key of that limit, worksheet position and length is in this subtree (a function, not a closure per unit). */
+function widen(x: TrieNode, limit: number, at: number, len: number): void {
+  if (limit > x.maxLimit) x.maxLimit = limit;
+  if (at < x.minAt) x.minAt = at;
+  if (len < x.minLen) x.minLen = len;
+  if (len > x.maxLen) x.maxLen = len;
+}
+
 export class NearestUnits {
   private readonly root = node();
   private readonly memo = new Map<string, string[]>();
@@ -69,19 +77,14 @@ export class NearestUnits {
 
   constructor(units: readonly NamedKey[]) {
     this.names = units.map((u) => u.name);
-    units.forEach((u, i) => {
-      const limit = suggestionLimit(u.key);
+    for (let i = 0; i < units.length; i++) {
+      const key = units[i].key;
+      const limit = suggestionLimit(key);
+      const len = key.length;
       let n = this.root;
-      const len = u.key.length;
-      const widen = (x: TrieNode) => {
-        if (limit > x.maxLimit) x.maxLimit = limit;
-        if (i < x.minAt) x.minAt = i;
-        if (len < x.minLen) x.minLen = len;
-        if (len > x.maxLen) x.maxLen = len;
-      };
-      widen(n);
-      for (let j = 0; j < u.key.length; j++) {
-        const c = u.key.charCodeAt(j);
+      widen(n, limit, i, len);
+      for (let j = 0; j < len; j++) {
+        const c = key.charCodeAt(j);
         let next = childOf(n, c);
         if (!next) {
           next = node();
@@ -89,12 +92,12 @@ export class NearestUnits {
           n.kids.push(next);
         }
         n = next;
-        widen(n);
+        widen(n, limit, i, len);
       }
       (n.units ??= []).push(i);
       n.limit = limit;
-      if (u.key.length > this.depth) this.depth = u.key.length;
-    });
+      if (len > this.depth) this.depth = len;
+    }
   }
 
   /** Up to three names nearest to the (already keyed) query, nearest first, ties in worksheet order. */

@@ -31,6 +31,32 @@ export interface RowReadings {
   votesTotal: Reading<number>;
 }
 
+/**
+ * A table's column for every field (undefined without one), in one fixed shape: read as
+ * `cols.unit` at each call site, a direct property load, where `fieldCols[field]` with a varying
+ * field is a generic lookup (some thirty per row).
+ */
+export type Columns = { readonly [F in Field]: number | undefined };
+
+const columnsCache = new WeakMap<DetectedTable, Columns>();
+
+export function columnsOf(table: DetectedTable): Columns {
+  let cols = columnsCache.get(table);
+  if (!cols) {
+    const f = table.fieldCols;
+    // One literal, so every table's columns share one shape (its type asks for every field).
+    cols = {
+      name: f.name, position: f.position, unit: f.unit, taskCompletion: f.taskCompletion, taskDone: f.taskDone, taskTotal: f.taskTotal,
+      parRating: f.parRating, parScore: f.parScore, sipas: f.sipas, onTime: f.onTime, onTimeCount: f.onTimeCount, fileTotal: f.fileTotal,
+      initiative: f.initiative, initiativeRecognition: f.initiativeRecognition, compliance: f.compliance, achievement: f.achievement,
+      votesAgree: f.votesAgree, votesTotal: f.votesTotal, award: f.award, birthYear: f.birthYear, gender: f.gender, hometown: f.hometown,
+      qualification: f.qualification, order: f.order, womenShare: f.womenShare, dissolved: f.dissolved,
+    };
+    columnsCache.set(table, cols);
+  }
+  return cols;
+}
+
 /** How a field's cell is parsed (a switch, not a closure per call: 50,000 rows × ten fields). */
 const enum Parse {
   Rate,
@@ -47,22 +73,21 @@ export class RowReader {
   private readonly line: readonly CellValue[] | undefined;
   private readonly formats: readonly string[] | undefined;
 
+  /** The table's columns: pass `reader.cols.unit` and the like to the methods below. */
+  readonly cols: Columns;
+
   constructor(
     private readonly sheet: SheetGrid,
-    private readonly table: DetectedTable,
+    table: DetectedTable,
     private readonly row: number,
     private readonly issues: Issue[],
   ) {
+    this.cols = columnsOf(table);
     this.line = sheet.values[row - sheet.originRow];
     this.formats = sheet.numberFormats?.[row - sheet.originRow];
   }
 
-  col(field: Field): number | undefined {
-    return this.table.fieldCols[field];
-  }
-
-  address(field: Field): string | null {
-    const c = this.col(field);
+  address(c: number | undefined): string | null {
     return c === undefined ? null : a1(this.row, c);
   }
 
@@ -75,8 +100,7 @@ export class RowReader {
     return v === undefined ? null : v;
   }
 
-  text(field: Field): string {
-    const c = this.col(field);
+  text(c: number | undefined): string {
     return c === undefined ? '' : cellText(this.cell(c));
   }
 
@@ -104,8 +128,7 @@ export class RowReader {
     }
   }
 
-  private read<T>(field: Field, how: Parse, profile?: Profile): Reading<T> {
-    const c = this.col(field);
+  private read<T>(c: number | undefined, how: Parse, profile?: Profile): Reading<T> {
     if (c === undefined) return NO_COLUMN;
     const cell = a1(this.row, c);
     const parsed = this.parse(how, c, profile) as Parsed<T>;
@@ -120,22 +143,21 @@ export class RowReader {
     return { state: 'value', value: parsed.value, sheet: this.sheet.name, cell };
   }
 
-  rate(field: Field): Reading<number> {
-    return this.read(field, Parse.Rate);
+  rate(c: number | undefined): Reading<number> {
+    return this.read(c, Parse.Rate);
   }
 
-  count(field: Field): Reading<number> {
-    return this.read(field, Parse.Count);
+  count(c: number | undefined): Reading<number> {
+    return this.read(c, Parse.Count);
   }
 
   /** A rate from its own column, or from its counts when the rate cell is blank (workbook.md). */
-  rateWithCounts(rateField: Field, doneField: Field, totalField: Field): Reading<number> {
-    const rate = this.rate(rateField);
+  rateWithCounts(rateCol: number | undefined, doneCol: number | undefined, totalCol: number | undefined): Reading<number> {
+    const rate = this.rate(rateCol);
     if (rate.state === 'invalid') return rate;
-    const hasCounts = this.col(doneField) !== undefined && this.col(totalField) !== undefined;
-    if (!hasCounts) return rate;
-    const done = this.count(doneField);
-    const total = this.count(totalField);
+    if (doneCol === undefined || totalCol === undefined) return rate;
+    const done = this.count(doneCol);
+    const total = this.count(totalCol);
     if (done.state === 'value' && total.state === 'value') {
       const fromCounts = rateFromCounts(done.value, total.value);
       if (rate.state === 'value') {
@@ -147,8 +169,8 @@ export class RowReader {
         }
         return rate;
       }
-      const cell = this.address(totalField)!;
-      if (fromCounts.ok === true) return { state: 'value', value: fromCounts.value, sheet: this.sheet.name, cell: this.address(doneField)! };
+      const cell = this.address(totalCol)!;
+      if (fromCounts.ok === true) return { state: 'value', value: fromCounts.value, sheet: this.sheet.name, cell: this.address(doneCol)! };
       if (fromCounts.ok === false) {
         const reason: Message = { code: fromCounts.code, params: { ...(fromCounts.params ?? {}) } };
         this.issues.push({ severity: 'error', sheet: this.sheet.name, cell, ...reason });
@@ -158,33 +180,30 @@ export class RowReader {
     if (rate.state === 'value') return rate;
     if (done.state === 'invalid') return done;
     if (total.state === 'invalid') return total;
-    return rate.state === 'noColumn' ? { state: 'blank', sheet: this.sheet.name, cell: this.address(doneField) } : rate;
+    return rate.state === 'noColumn' ? { state: 'blank', sheet: this.sheet.name, cell: this.address(doneCol) } : rate;
   }
 
-  rating(field: Field, profile: Profile): Reading<string> {
-    return this.read(field, Parse.Rating, profile);
+  rating(c: number | undefined, profile: Profile): Reading<string> {
+    return this.read(c, Parse.Rating, profile);
   }
 
-  yesNo(field: Field, decisions = false): Reading<boolean> {
-    return this.read(field, decisions ? Parse.Decision : Parse.YesNo);
-  }
-
-  initiative(): Reading<boolean> {
-    return this.read('initiative', Parse.Initiative);
+  yesNo(c: number | undefined, decisions = false): Reading<boolean> {
+    return this.read(c, decisions ? Parse.Decision : Parse.YesNo);
   }
 
   readAll(profile: Profile): RowReadings {
+    const c = this.cols;
     return {
-      taskCompletion: this.rateWithCounts('taskCompletion', 'taskDone', 'taskTotal'),
-      parRating: this.rating('parRating', profile),
-      parScore: this.read('parScore', Parse.Score),
-      sipas: this.rate('sipas'),
-      onTime: this.rateWithCounts('onTime', 'onTimeCount', 'fileTotal'),
-      initiative: this.initiative(),
-      recognition: this.yesNo('initiativeRecognition', true),
-      compliance: this.yesNo('compliance'),
-      votesAgree: this.count('votesAgree'),
-      votesTotal: this.count('votesTotal'),
+      taskCompletion: this.rateWithCounts(c.taskCompletion, c.taskDone, c.taskTotal),
+      parRating: this.rating(c.parRating, profile),
+      parScore: this.read(c.parScore, Parse.Score),
+      sipas: this.rate(c.sipas),
+      onTime: this.rateWithCounts(c.onTime, c.onTimeCount, c.fileTotal),
+      initiative: this.read(c.initiative, Parse.Initiative),
+      recognition: this.yesNo(c.initiativeRecognition, true),
+      compliance: this.yesNo(c.compliance),
+      votesAgree: this.count(c.votesAgree),
+      votesTotal: this.count(c.votesTotal),
     };
   }
 }

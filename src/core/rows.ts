@@ -20,15 +20,29 @@ const INDICATOR_FIELDS: Field[] = [
 const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 const TOTAL = /^(tong cong|cong|tong so|tong|binh quan|trung binh chung|ty le chung)( |$)/;
 
+const indicatorCache = new WeakMap<DetectedTable, number[]>();
+
+/** The table's indicator columns, looked up once per table rather than per row. */
+function indicatorColumns(table: DetectedTable): number[] {
+  let cols = indicatorCache.get(table);
+  if (!cols) {
+    cols = [];
+    for (const f of INDICATOR_FIELDS) {
+      const c = table.fieldCols[f];
+      if (c !== undefined) cols.push(c);
+    }
+    indicatorCache.set(table, cols);
+  }
+  return cols;
+}
+
 export function classifyRow(sheet: SheetGrid, table: DetectedTable, row: number): RowKind {
   const nameCol = table.fieldCols.name!;
   const name = cellText(cellAt(sheet, row, nameCol));
   const order = table.fieldCols.order !== undefined ? cellText(cellAt(sheet, row, table.fieldCols.order)) : '';
+  const indicators = indicatorColumns(table);
   let hasIndicator = false;
-  for (let i = 0; i < INDICATOR_FIELDS.length && !hasIndicator; i++) {
-    const c = table.fieldCols[INDICATOR_FIELDS[i]];
-    hasIndicator = c !== undefined && !isBlankCell(cellAt(sheet, row, c));
-  }
+  for (let i = 0; i < indicators.length && !hasIndicator; i++) hasIndicator = !isBlankCell(cellAt(sheet, row, indicators[i]));
   if (!name && !order && !hasIndicator) {
     // Blank unless some other cell holds something (then it is a nameless row worth a message).
     const line = sheet.values[row - sheet.originRow] ?? [];
