@@ -31,7 +31,11 @@ export interface JsonReport {
 
 type JsonCandidate = JsonReport['candidates'][number];
 
-/** One candidate as the report writes it. */
+/**
+ * One candidate as the report writes it. The CLI writes the same bytes without building this object
+ * (src/cli/jsonOut.ts): a field changed here is changed there too (test/cli/jsonOut.test.ts holds
+ * the two together).
+ */
 export function jsonCandidate(c: CheckResult['candidates'][number], lang: Lang): JsonCandidate {
   return {
     kind: c.kind,
@@ -50,25 +54,6 @@ export function jsonCandidate(c: CheckResult['candidates'][number], lang: Lang):
     unit: c.facts.unit ?? null,
     matchedUnit: c.matchedUnit ?? null,
   };
-}
-
-/**
- * A list whose items are built when read: the CLI writes 50,000 candidates one at a time, so their
- * rendered messages never all live at once.
- */
-export interface LazyList<T> {
-  readonly lazy: true;
-  readonly length: number;
-  item(i: number): T;
-}
-
-export type StreamedJsonReport = Omit<JsonReport, 'candidates'> & { candidates: LazyList<JsonCandidate> };
-
-/** The report with its candidates rendered one by one as they are written (see src/cli/jsonOut.ts). */
-export function streamedJsonReport(result: CheckResult, lang: Lang): StreamedJsonReport {
-  const { candidates: _all, ...rest } = toJsonReport({ ...result, candidates: [] }, lang);
-  const list = result.candidates;
-  return { ...rest, candidates: { lazy: true, length: list.length, item: (i) => jsonCandidate(list[i], lang) } };
 }
 
 export function toJsonReport(result: CheckResult, lang: Lang): JsonReport {
