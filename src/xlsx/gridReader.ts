@@ -190,10 +190,26 @@ function isoDateText(v: string): CellValue {
   return Number.isNaN(ms) ? v : dateText(ms);
 }
 
+/**
+ * A row as read: its values packed (null where no cell has a value, never a hole, no null at the
+ * end), the first column holding one, and the number formats of its number cells (holes elsewhere).
+ */
 export interface Line {
   row: number;
   values: CellValue[];
+  first: number;
   formats: (string | undefined)[] | null;
+}
+
+/** A value (not null) into its column of a row. */
+function setValue(line: Line, col: number, value: CellValue): void {
+  const vals = line.values;
+  if (col < vals.length) vals[col] = value;
+  else {
+    while (vals.length < col) vals.push(null);
+    vals.push(value);
+  }
+  if (col < line.first) line.first = col;
 }
 
 /**
@@ -237,14 +253,14 @@ export class SheetState {
     const row = r === undefined ? this.rowCursor + 1 : r;
     this.rowCursor = Number.isFinite(row) && row >= 0 ? row : this.rowCursor + 1;
     this.colCursor = -1;
-    this.line = { row: this.rowCursor, values: [], formats: null };
+    this.line = { row: this.rowCursor, values: [], first: Infinity, formats: null };
   }
 
   /** The cell's value kept in its row (with its number format when it is a number). */
   put(col: number, xf: number, value: CellValue): void {
     if (value === null) return;
     const line = this.line!;
-    line.values[col] = value;
+    setValue(line, col, value);
     if (typeof value === 'number') {
       const f = this.styles.formats[xf];
       if (f) (line.formats ??= [])[col] = f;
@@ -305,7 +321,7 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
           if (!st.line) {
             // A cell outside a <row> (malformed but seen): its own row.
             st.rowCursor = r !== undefined ? rowOfRef(r) : st.rowCursor + 1;
-            st.line = { row: st.rowCursor, values: [], formats: null };
+            st.line = { row: st.rowCursor, values: [], first: Infinity, formats: null };
           }
           return;
         }
@@ -393,13 +409,17 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
       const prev = byRow.get(l.row);
       if (!prev) byRow.set(l.row, l);
       else
-        l.values.forEach((x, c) => {
-          prev.values[c] = x;
+        for (let c = 0; c < l.values.length; c++) {
+          const x = l.values[c];
+          if (x === null) continue;
+          setValue(prev, c, x);
           if (l.formats?.[c]) (prev.formats ??= [])[c] = l.formats[c];
-        });
+        }
     }
     lines = [...byRow.values()].sort((a, b) => a.row - b.row);
   }
+  // Rows a merged area emptied: their first and last values found again.
+  let emptied: Set<Line> | null = null;
   if (merges.length) {
     const index = new Map<number, Line>();
     for (const l of lines) index.set(l.row, l);
@@ -409,30 +429,29 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
         if (!l) continue;
         const from = r === m.top ? m.left + 1 : m.left;
         for (let c = from; c <= m.right && c < l.values.length; c++) {
-          if (l.values[c] !== undefined) {
+          if (l.values[c] !== null) {
             l.values[c] = null;
             if (l.formats) l.formats[c] = undefined;
+            (emptied ??= new Set()).add(l);
           }
         }
       }
     }
   }
-  const kept: { row: number; values: CellValue[]; formats: (string | undefined)[] | null }[] = [];
+  const kept: Line[] = [];
   let minCol = Infinity;
   for (const l of lines) {
-    let first = -1;
-    let last = -1;
-    const vals = l.values;
-    for (let i = 0; i < vals.length; i++) {
-      const x = vals[i];
-      if (x === undefined || x === null) continue;
-      if (first < 0) first = i;
-      last = i;
+    if (emptied?.has(l)) {
+      const vals = l.values;
+      let last = vals.length - 1;
+      while (last >= 0 && vals[last] === null) last--;
+      if (last < 0) continue;
+      vals.length = last + 1;
+      l.first = 0;
+      while (vals[l.first] === null) l.first++;
     }
-    if (last < 0) continue;
-    if (first < minCol) minCol = first;
-    kept.push({ row: l.row, values: vals, formats: l.formats });
-    vals.length = last + 1;
+    if (l.first < minCol) minCol = l.first;
+    kept.push(l);
   }
   if (!kept.length) return sheet;
   const originRow = kept[0].row;
@@ -441,19 +460,9 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
   const values: CellValue[][] = new Array(height);
   let formats: string[][] | undefined;
   for (const l of kept) {
-    const width = l.values.length - originCol;
-    let line: CellValue[];
-    if (originCol === 0) {
-      // The used range starts at column A (the usual case): the row's own array, holes filled.
-      line = l.values;
-      for (let i = 0; i < width; i++) if (line[i] === undefined) line[i] = null;
-    } else {
-      line = new Array(width);
-      for (let i = 0; i < width; i++) {
-        const x = l.values[i + originCol];
-        line[i] = x === undefined ? null : x;
-      }
-    }
+    // The used range starts at column A (the usual case): the row's own array.
+    const line = originCol === 0 ? l.values : l.values.slice(originCol);
+    const width = line.length;
     values[l.row - originRow] = line;
     if (l.formats) {
       formats ??= [];

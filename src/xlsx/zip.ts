@@ -173,7 +173,9 @@ function fflate(): typeof Fflate {
 /** Inflated whole, refusing more output than declared: more means damage (or a bomb). */
 function inflateWhole(e: ZipEntry): Uint8Array {
   try {
-    return zlib.inflateRawSync(e.raw, { maxOutputLength: Math.max(e.size, 1) });
+    // One output buffer of the declared size (and a byte to spare, so that more output is seen
+    // and refused): zlib's default 16 KB chunks would be concatenated, the part held twice.
+    return zlib.inflateRawSync(e.raw, { maxOutputLength: Math.max(e.size, 1), chunkSize: Math.max(e.size + 1, 64) });
   } catch (err) {
     throw corrupt(`${e.name}: ${(err as Error).message}`);
   }

@@ -117,7 +117,7 @@ const cellAttrs = fc
     fc.option(attr('r', ref), { freq: 1 }),
     fc.option(attr('s', pick('0', '1', '2', '3', '4', '9', '01', '', 'x', '1.0', '0x2', ' 2', '4294967296')), { freq: 2 }),
     fc.option(attr('t', pick('s', 's', 'n', 'str', 'b', 'e', 'd', 'inlineStr', '', 'S', 'x')), { freq: 2 }),
-    fc.array(fc.oneof(attr('cm', pick('1')), attr('x14ac:ph', pick('0')), attr('vm', pick('2')), attr('r', pick('B2')), attr('t', pick('str'))), { maxLength: 2 }),
+    fc.array(fc.oneof(attr('cm', pick('1')), attr('x14ac:ph', pick('0')), attr('vm', pick('2')), attr('r', pick('B2')), attr('s', pick('2')), attr('t', pick('str'))), { maxLength: 2 }),
     fc.boolean(),
   )
   .map(([r, s, t, extra, shuffle]) => {
@@ -156,7 +156,7 @@ const content = fc.oneof(
 const cell = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(cellAttrs, content, pick('c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'x:c'), pick('>', '>', '>', ' >')).map(([a, c, name, end]) => `<${name}${a}>${c}</${name}${end}`) },
   { weight: 2, arbitrary: cellAttrs.map((a) => `<c${a}/>`) },
-  { weight: 1, arbitrary: pick('<c/>', '<cc r="A1"><v>1</v></cc>', '<c r="A1"s="1"><v>1</v></c>', '<c r="A1" r="B1"><v>1</v></c>', '<c cm="1" cm="1"><v>1</v></c>', '<c r="A1"><v>1</v>', '<c=1/>', '<!-- a comment -->', ' x ', '&amp;', '<c r="A1"><!-- c --><v>1</v></c>', '<c r="A1" ="1"><v>1</v></c>', '<c r=A1><v>1</v></c>', "<c r='A\"1' s=\"1\"><v>1</v></c>", '<c r="A1"/ >', '<c r="C1" s="1"/><c/>') },
+  { weight: 1, arbitrary: pick('<c/>', '<cc r="A1"><v>1</v></cc>', '<c r="A1"s="1"><v>1</v></c>', '<c r="A1" r="B1"><v>1</v></c>', '<c cm="1" cm="1"><v>1</v></c>', '<c r="A1"><v>1</v>', '<c=1/>', '<!-- a comment -->', ' x ', '&amp;', '<c r="A1"><!-- c --><v>1</v></c>', '<c r="A1" ="1"><v>1</v></c>', '<c r=A1><v>1</v></c>', '<c r=xBx s="1"><v>1</v></c>', "<c r='A\"1' s=\"1\"><v>1</v></c>", '<c r="A1"/ >', '<c r="C1" s="1"/><c/>') },
 );
 const rowAttrs = fc
   .tuple(
