@@ -17,6 +17,7 @@
  */
 import type { CellRect, CellValue, Grid, SheetGrid } from '../core';
 import { relType, type Package, type SheetInfo } from './package';
+import { sharedStringsFast, sheetDataFast } from './fastPath';
 import type { Attrs } from './xml';
 
 /** Built-in number formats (§18.8.30) that exceljs (and Excel in an en-US locale) name. */
@@ -64,7 +65,7 @@ export interface Styles {
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-function unescapeX(s: string): string {
+export function unescapeX(s: string): string {
   return s.indexOf('_x') < 0 ? s : s.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -114,46 +115,58 @@ export function readStyles(pkg: Package): Styles {
   return styles;
 }
 
-/** The shared string table (§18.4.9): plain text of each item. */
-export function readSharedStrings(pkg: Package): string[] {
-  const part = partOfType(pkg, 'sharedStrings');
-  const out: string[] = [];
-  if (!part) return out;
-  let text: string[] | null = null;
-  let inT = false;
-  let phonetic = 0;
-  pkg.scan(part, {
-    open(name) {
-      if (name === 'si') text = [];
-      else if (name === 'rPh') phonetic++;
-      else if (name === 't' && !phonetic) inT = true;
-    },
-    text(s) {
-      if (inT && text) text.push(s);
-    },
-    close(name) {
-      if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si' && text) {
-        out.push(unescapeX(text.join('')));
-        text = null;
-      }
-    },
-  });
-  return out;
+/** The shared string table (§18.4.9) as it is read: items so far, and the one being read. */
+export class StringsState {
+  readonly out: string[] = [];
+  /** Text pieces of the item being read (an <si> open), else null. */
+  text: string[] | null = null;
+  inT = false;
+  phonetic = 0;
 }
 
-/** "AB12" → column 27 (0-based) and row 11; -1 when absent. */
-function colOf(ref: string): number {
+/** The shared string table (§18.4.9): plain text of each item. `general`: no fast path (tests). */
+export function readSharedStrings(pkg: Package, general = false): string[] {
+  const part = partOfType(pkg, 'sharedStrings');
+  if (!part) return [];
+  const st = new StringsState();
+  pkg.scan(part, {
+    open(name) {
+      if (name === 'si') st.text = [];
+      else if (name === 'rPh') st.phonetic++;
+      else if (name === 't' && !st.phonetic) st.inT = true;
+    },
+    text(s) {
+      if (st.inT && st.text) st.text.push(s);
+    },
+    close(name) {
+      if (name === 't') st.inT = false;
+      else if (name === 'rPh') st.phonetic--;
+      else if (name === 'si' && st.text) {
+        st.out.push(unescapeX(st.text.join('')));
+        st.text = null;
+      }
+    },
+    fast: general ? undefined : sharedStringsFast(st),
+  });
+  return st.out;
+}
+
+/** Letters of a cell reference in s[from, to) ("AB12" → 27, "$A$1" → 0); -1 when there are none. */
+export function colAt(s: string, from: number, to: number): number {
   let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else if (c !== 36) break; // '$'
   }
-  return i === 0 ? -1 : n - 1;
+  return i === from ? -1 : n - 1;
+}
+
+/** "AB12" → column 27 (0-based) and row 11; -1 when absent. */
+function colOf(ref: string): number {
+  return colAt(ref, 0, ref.length);
 }
 
 function rowOfRef(ref: string): number {
@@ -177,138 +190,79 @@ function isoDateText(v: string): CellValue {
   return Number.isNaN(ms) ? v : dateText(ms);
 }
 
-interface Line {
+export interface Line {
   row: number;
   values: CellValue[];
   formats: (string | undefined)[] | null;
 }
 
-/** One worksheet part → its SheetGrid over the used range (first to last row/column holding a value). */
-export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, strings: string[], date1904: boolean): SheetGrid {
-  const lines: Line[] = [];
-  const merges: CellRect[] = [];
-  let line: Line | null = null;
-  let rowCursor = -1;
-  let colCursor = -1;
-  // The cell being read.
-  let col = -1;
-  let type = '';
-  let xf = 0;
-  let hasFormula = false;
-  let v: string | undefined;
-  let inV = false;
-  let inIs = false;
-  let inT = false;
-  let phonetic = 0;
+/**
+ * A worksheet as it is read: the rows so far, and what the handlers of src/xml.ts's events and the
+ * fast path (src/xlsx/fastPath.ts) both change, so that either may read any element.
+ */
+export class SheetState {
+  readonly lines: Line[] = [];
+  readonly merges: CellRect[] = [];
+  line: Line | null = null;
+  rowCursor = -1;
+  colCursor = -1;
+  /** Open elements among c, v, f, is, t, rPh: the fast path reads only where there are none. */
+  inside = 0;
+  // The cell being read by the handlers.
+  col = -1;
+  type = '';
+  xf = 0;
+  hasFormula = false;
+  v: string | undefined = undefined;
+  inV = false;
+  inIs = false;
+  inT = false;
+  phonetic = 0;
 
-  const endRow = () => {
-    if (line && line.values.length) lines.push(line);
-    line = null;
-  };
+  constructor(
+    readonly styles: Styles,
+    readonly strings: string[],
+    readonly date1904: boolean,
+  ) {}
 
-  pkg.scan(info.part!, {
-    rawAttributes: true,
-    // A self-closing element comes as an open then a close (src/xlsx/xml.ts): the close does the work.
-    open(name: string, a: Attrs) {
-      switch (name) {
-        case 'c': {
-          const r = a.r;
-          col = r !== undefined ? colOf(r) : colCursor + 1;
-          if (col < 0) col = colCursor + 1;
-          colCursor = col;
-          type = a.t ?? '';
-          xf = a.s !== undefined ? Number(a.s) || 0 : 0;
-          hasFormula = false;
-          v = undefined;
-          if (!line) {
-            // A cell outside a <row> (malformed but seen): its own row.
-            rowCursor = r !== undefined ? rowOfRef(r) : rowCursor + 1;
-            line = { row: rowCursor, values: [], formats: null };
-          }
-          return;
-        }
-        case 'v':
-          inV = true;
-          return;
-        case 'f':
-          hasFormula = true;
-          return;
-        case 'is':
-          inIs = true;
-          return;
-        case 't':
-          if (inIs && !phonetic) inT = true;
-          return;
-        case 'rPh':
-          phonetic++;
-          return;
-        case 'row': {
-          endRow();
-          const r = a.r !== undefined ? Number(a.r) - 1 : rowCursor + 1;
-          rowCursor = Number.isFinite(r) && r >= 0 ? r : rowCursor + 1;
-          colCursor = -1;
-          line = { row: rowCursor, values: [], formats: null };
-          return;
-        }
-        case 'mergeCell': {
-          const rect = a.ref ? rectOf(a.ref) : null;
-          if (rect) merges.push(rect);
-          return;
-        }
-      }
-    },
-    text(s: string) {
-      if (inV || inT) v = v === undefined ? s : v + s;
-    },
-    close(name: string) {
-      switch (name) {
-        case 'v':
-          inV = false;
-          return;
-        case 't':
-          inT = false;
-          return;
-        case 'is':
-          inIs = false;
-          return;
-        case 'rPh':
-          phonetic--;
-          return;
-        case 'c':
-          closeCell();
-          return;
-        case 'row':
-          endRow();
-          return;
-        case 'sheetData':
-          endRow();
-          return;
-      }
-    },
-  });
+  endRow(): void {
+    const line = this.line;
+    if (line && line.values.length) this.lines.push(line);
+    this.line = null;
+  }
 
-  function closeCell(): void {
-    if (!line) return;
-    const value = cellValue();
+  /** A <row> opens; `r` its r attribute less one (NaN when unreadable, absent: undefined). */
+  openRow(r: number | undefined): void {
+    this.endRow();
+    const row = r === undefined ? this.rowCursor + 1 : r;
+    this.rowCursor = Number.isFinite(row) && row >= 0 ? row : this.rowCursor + 1;
+    this.colCursor = -1;
+    this.line = { row: this.rowCursor, values: [], formats: null };
+  }
+
+  /** The cell's value kept in its row (with its number format when it is a number). */
+  put(col: number, xf: number, value: CellValue): void {
     if (value === null) return;
+    const line = this.line!;
     line.values[col] = value;
     if (typeof value === 'number') {
-      const f = styles.formats[xf];
+      const f = this.styles.formats[xf];
       if (f) (line.formats ??= [])[col] = f;
     }
   }
 
-  function number(text: string): CellValue {
-    const n = parseFloat(text);
+  /** A number cell's value: its number, or its date text when the cell's format is a date. */
+  number(n: number, xf: number): CellValue {
     if (!Number.isFinite(n)) return null;
-    return styles.isDate[xf] ? serialText(n, date1904) : n;
+    return this.styles.isDate[xf] ? serialText(n, this.date1904) : n;
   }
 
-  function cellValue(): CellValue {
+  /** A cell's value from its type, its <v> (or inline string) text, whether it has a formula. */
+  value(type: string, v: string | undefined, hasFormula: boolean, xf: number): CellValue {
     if (v === undefined || (hasFormula && v === '')) return null;
     switch (type) {
       case 's': {
-        const s = strings[parseInt(v, 10)];
+        const s = this.strings[parseInt(v, 10)];
         return s === undefined ? null : s;
       }
       case 'str':
@@ -322,11 +276,108 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
       case 'd':
         return isoDateText(v);
       default:
-        return number(v);
+        return this.number(parseFloat(v), xf);
     }
   }
+}
 
-  return toSheetGrid(info, lines, merges);
+/**
+ * One worksheet part → its SheetGrid over the used range (first to last row/column holding a value).
+ * `general`: every element through the event handlers, no fast path (the tests' reference).
+ */
+export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, strings: string[], date1904: boolean, general = false): SheetGrid {
+  const st = new SheetState(styles, strings, date1904);
+  pkg.scan(info.part!, {
+    rawAttributes: true,
+    // A self-closing element comes as an open then a close (src/xlsx/xml.ts): the close does the work.
+    open(name: string, a: Attrs) {
+      switch (name) {
+        case 'c': {
+          st.inside++;
+          const r = a.r;
+          let col = r !== undefined ? colOf(r) : st.colCursor + 1;
+          if (col < 0) col = st.colCursor + 1;
+          st.col = st.colCursor = col;
+          st.type = a.t ?? '';
+          st.xf = a.s !== undefined ? Number(a.s) || 0 : 0;
+          st.hasFormula = false;
+          st.v = undefined;
+          if (!st.line) {
+            // A cell outside a <row> (malformed but seen): its own row.
+            st.rowCursor = r !== undefined ? rowOfRef(r) : st.rowCursor + 1;
+            st.line = { row: st.rowCursor, values: [], formats: null };
+          }
+          return;
+        }
+        case 'v':
+          st.inside++;
+          st.inV = true;
+          return;
+        case 'f':
+          st.inside++;
+          st.hasFormula = true;
+          return;
+        case 'is':
+          st.inside++;
+          st.inIs = true;
+          return;
+        case 't':
+          st.inside++;
+          if (st.inIs && !st.phonetic) st.inT = true;
+          return;
+        case 'rPh':
+          st.inside++;
+          st.phonetic++;
+          return;
+        case 'row':
+          st.openRow(a.r !== undefined ? Number(a.r) - 1 : undefined);
+          return;
+        case 'mergeCell': {
+          const rect = a.ref ? rectOf(a.ref) : null;
+          if (rect) st.merges.push(rect);
+          return;
+        }
+      }
+    },
+    text(s: string) {
+      if (st.inV || st.inT) st.v = st.v === undefined ? s : st.v + s;
+    },
+    close(name: string) {
+      switch (name) {
+        case 'v':
+          st.inside--;
+          st.inV = false;
+          return;
+        case 't':
+          st.inside--;
+          st.inT = false;
+          return;
+        case 'is':
+          st.inside--;
+          st.inIs = false;
+          return;
+        case 'rPh':
+          st.inside--;
+          st.phonetic--;
+          return;
+        case 'f':
+          st.inside--;
+          return;
+        case 'c':
+          st.inside--;
+          if (st.line) st.put(st.col, st.xf, st.value(st.type, st.v, st.hasFormula, st.xf));
+          return;
+        case 'row':
+          st.endRow();
+          return;
+        case 'sheetData':
+          st.endRow();
+          return;
+      }
+    },
+    fast: general ? undefined : sheetDataFast(st),
+  });
+  return toSheetGrid(info, st.lines, st.merges);
 }
 
 /** Rows → the used range (merged areas applied first: only their top-left cell keeps a value). */
@@ -434,9 +485,10 @@ export function worksheetsOf(pkg: Package): SheetInfo[] {
   return (pkg.workbook?.sheets ?? []).filter((s) => s.kind === 'worksheet' && s.part !== null && pkg.has(s.part));
 }
 
-export function readGrid(pkg: Package): Grid {
+/** `general`: every part through the event handlers, no fast path (the tests' reference). */
+export function readGrid(pkg: Package, general = false): Grid {
   const styles = readStyles(pkg);
-  const strings = readSharedStrings(pkg);
+  const strings = readSharedStrings(pkg, general);
   const date1904 = pkg.workbook?.date1904 ?? false;
-  return { sheets: worksheetsOf(pkg).map((s) => readWorksheet(pkg, s, styles, strings, date1904)) };
+  return { sheets: worksheetsOf(pkg).map((s) => readWorksheet(pkg, s, styles, strings, date1904, general)) };
 }

@@ -32,6 +32,34 @@ export interface XmlHandlers {
   text?(text: string): void;
   /** Also called right after open() for a self-closing element. */
   close?(name: string): void;
+  /** A fast path for the bulk of a part (see FastPath). */
+  fast?: FastPath;
+}
+
+/**
+ * A reader of its own for the content of one element (a worksheet's `sheetData`, the shared
+ * strings' `sst`): a million cells then cost no event, attributes object or string each.
+ * Inside that element (at any depth), at each step, the tokenizer first hands the text to `scan`,
+ * which reads whole elements only — never a part of one — doing itself what the handlers would do
+ * for them, and returns where it stopped: anything it does not recognise, or that is cut by the end
+ * of the chunk, is left to the tokenizer, which reads one step and hands over again. So the events
+ * and errors are the handlers' own wherever the fast path declines; tests hold both to each other.
+ */
+export interface FastPath {
+  /** The element, named as written, whose content the fast path reads. */
+  within: string;
+  /** Reads from s at `at`; returns where it stopped (`at` when it read nothing). */
+  scan(s: string, at: number, stack: FastStack): number;
+}
+
+/** The tokenizer's open elements, as the fast path sees and changes them. */
+export interface FastStack {
+  /** The innermost open element, as written. */
+  readonly top: string;
+  /** An element the fast path opened (its handlers' work done by the fast path itself). */
+  enter(name: string): void;
+  /** Closes the innermost element. */
+  leave(): void;
 }
 
 /** "x:c" → "c" */
@@ -79,8 +107,8 @@ function decodeReferences(s: string): string {
   });
 }
 
-/** §2.11 then §4: line ends first, so that a "&#13;" survives as "\r". */
-function textValue(s: string): string {
+/** §2.11 then §4: line ends first, so that a "&#13;" survives as "\r". (As the text handler gets it.) */
+export function textValue(s: string): string {
   if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   return s.indexOf('&') >= 0 ? decodeReferences(s) : ownCopy(s);
 }
@@ -92,7 +120,7 @@ function textValue(s: string): string {
  * rows: the part is 5.3 MB of UTF-8, held as two-byte strings).
  * Appending a character and cutting it off flattens a copy of the text alone.
  */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
@@ -103,7 +131,7 @@ function attrValue(s: string): string {
   return s.indexOf('&') >= 0 ? decodeReferences(s) : s;
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
@@ -113,8 +141,11 @@ function isNameEnd(c: number): boolean {
 }
 
 /** A push parser: feed it text chunks (a part decoded piece by piece), then end(). Throws on malformed XML. */
-export class XmlScanner {
+export class XmlScanner implements FastStack {
   private rest = '';
+  private readonly fast: FastPath | null;
+  /** Depth of the stack at which the fast path's element is open; -1 outside it. */
+  private fastFrom = -1;
   /** Open elements: their names as written, and local. */
   private readonly stack: string[] = [];
   private readonly locals: string[] = [];
@@ -130,17 +161,54 @@ export class XmlScanner {
     this.text = h.text;
     this.close = h.close;
     this.raw = !!h.rawAttributes;
+    this.fast = h.fast ?? null;
+  }
+
+  get top(): string {
+    return this.stack[this.stack.length - 1];
+  }
+
+  enter(name: string): void {
+    this.stack.push(name);
+    this.locals.push(localName(name));
+  }
+
+  leave(): void {
+    this.stack.pop();
+    this.locals.pop();
+    if (this.stack.length < this.fastFrom) this.fastFrom = -1;
   }
 
   write(chunk: string): void {
-    const s = this.rest ? this.rest + chunk : chunk;
-    this.rest = s.slice(this.run(s, false));
+    let rest = this.rest;
+    let from = 0;
+    if (rest) {
+      // What the last chunk left (an element cut in two) is read joined to the start of this one
+      // only: a concatenated string (V8's ConsString) is read character by character several times
+      // slower than a flat one, so the chunk itself is never joined to anything.
+      for (let k = 4096; ; k *= 4) {
+        const all = k >= chunk.length;
+        const bridge = rest + (all ? chunk : chunk.slice(0, k));
+        const got = this.run(bridge, 0, false);
+        if (all) {
+          this.rest = bridge.slice(got);
+          return;
+        }
+        if (got >= rest.length) {
+          from = got - rest.length;
+          break;
+        }
+        // An element longer than the bridge: what was read of it is read, the rest tried on a longer one.
+        rest = bridge.slice(got, rest.length);
+      }
+    }
+    this.rest = chunk.slice(this.run(chunk, from, false));
   }
 
   end(): void {
     const s = this.rest;
     this.rest = '';
-    if (this.run(s, true) < s.length) throw new XmlError('unexpected end of the part');
+    if (this.run(s, 0, true) < s.length) throw new XmlError('unexpected end of the part');
     if (this.stack.length) throw new XmlError(`unclosed tag: ${this.stack[this.stack.length - 1]}`);
     if (!this.rootSeen) throw new XmlError('no root element');
   }
@@ -152,10 +220,14 @@ export class XmlScanner {
   }
 
   /** Scans s; returns how far it got (the rest waits for the next chunk, or is an error at the end). */
-  private run(s: string, final: boolean): number {
+  private run(s: string, from: number, final: boolean): number {
     const n = s.length;
-    let i = 0;
+    let i = from;
     while (i < n) {
+      if (this.fastFrom >= 0) {
+        i = this.fast!.scan(s, i, this);
+        if (i >= n) break;
+      }
       // Tags mostly follow each other: look at the next character before searching.
       const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
       if (lt < 0) {
@@ -185,6 +257,7 @@ export class XmlScanner {
         if (q >= n) return i;
         if (s.charCodeAt(q) !== 62) throw this.badClose(s, lt);
         this.stack.pop();
+        if (this.stack.length < this.fastFrom) this.fastFrom = -1;
         const local = this.locals.pop()!;
         if (this.close) this.close(local);
         i = q + 1;
@@ -331,6 +404,7 @@ export class XmlScanner {
     } else {
       this.stack.push(name);
       this.locals.push(local);
+      if (this.fast && this.fastFrom < 0 && name === this.fast.within) this.fastFrom = this.stack.length;
     }
     return p;
   }

@@ -197,29 +197,50 @@ export function inflateEntry(e: ZipEntry, oneGo = ONE_GO): Uint8Array {
   return out;
 }
 
-/** Inflates chunk by chunk, stopping as soon as more than the declared size comes out. */
-export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void, oneGo = ONE_GO): void {
+/** Where to cut whole bytes near `at` so that no UTF-8 character is cut in two: before a byte that does not continue one. */
+function utf8Cut(data: Uint8Array, at: number): number {
+  if (at >= data.length) return data.length;
+  // At most three continuation bytes (10xxxxxx) follow a lead byte; beyond that the text is damaged anyway.
+  for (let k = 0; k < 3 && (data[at] & 0xc0) === 0x80; k++) at--;
+  return at;
+}
+
+/** Whole bytes in pieces of about a megabyte, each cut between two UTF-8 characters. */
+function piecesOf(whole: Uint8Array, onChunk: (chunk: Uint8Array, whole: boolean) => void): void {
+  const STEP = 1 << 20;
+  for (let i = 0; i < whole.length; ) {
+    let j = utf8Cut(whole, i + STEP);
+    if (j <= i) j = Math.min(i + STEP, whole.length);
+    onChunk(whole.subarray(i, j), true);
+    i = j;
+  }
+}
+
+/**
+ * Inflates chunk by chunk, stopping as soon as more than the declared size comes out. `whole`: the
+ * chunk ends between two UTF-8 characters (a part inflated in one go, cut into pieces of about a
+ * megabyte), so that it decodes alone; fflate's chunks (parts above ONE_GO) end anywhere.
+ */
+export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array, whole: boolean) => void, oneGo = ONE_GO): void {
   checkEntry(e);
   const data = e.raw;
   if (e.method === 0) {
     if (data.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    const STEP = 1 << 20;
-    for (let i = 0; i < data.length; i += STEP) onChunk(data.subarray(i, i + STEP));
+    piecesOf(data, onChunk);
     return;
   }
   if (e.size <= oneGo) {
     const whole = inflateWhole(e);
     if (whole.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
     if (zlib.crc32(whole) >>> 0 !== e.crc32 >>> 0) throw corrupt(`${e.name}: CRC mismatch`);
-    const STEP = 1 << 20;
-    for (let i = 0; i < whole.length; i += STEP) onChunk(whole.subarray(i, i + STEP));
+    piecesOf(whole, onChunk);
     return;
   }
   let produced = 0;
   const inflater = new (fflate().Inflate)((chunk) => {
     produced += chunk.length;
     if (produced > e.size) throw corrupt(`${e.name}: size mismatch`);
-    onChunk(chunk);
+    onChunk(chunk, false);
   });
   const STEP = 1 << 16;
   try {

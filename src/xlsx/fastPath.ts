@@ -1,0 +1,311 @@
+/**
+ * The reader's fast paths (src/xlsx/xml.ts's FastPath) for the bulk of a workbook: the rows and
+ * cells of a worksheet's <sheetData>, and the items of the shared string table. Each reads the
+ * usual shapes straight from the text, by character codes —
+ *   <row r="7" spans="1:12" …>  <c r="B7" s="3" t="s"><v>12</v></c>  <c r="C7"><f>…</f><v>0.9</v></c>  </row>
+ *   <si><t>text</t></si>   <si><t xml:space="preserve"> text </t></si>
+ * — with no event, attributes object or intermediate string per element, and does exactly what
+ * the event handlers of src/xlsx/gridReader.ts would (through the same SheetState / StringsState).
+ * Anything else — inline strings, rich text, CDATA, comments, white space inside a cell, a
+ * prefixed name, an attribute with white space or "<" in its value, a tag cut by the end of the
+ * chunk — is declined: the general tokenizer reads it, with its own errors. Character references
+ * in text are decoded by the tokenizer's own textValue(). test/xlsx/fastPath.test.ts holds each
+ * fast path to the general reading on every fixture part and on random parts cut anywhere.
+ */
+import type { SheetState, StringsState } from './gridReader';
+import { colAt, unescapeX } from './gridReader';
+import { textValue, type FastPath, type FastStack } from './xml';
+
+// Where the last tag's r, s and t attribute values are (start, end), -1 when absent; and whether it closed itself.
+let rA = -1;
+let rB = -1;
+let sA = -1;
+let sB = -1;
+let tA = -1;
+let tB = -1;
+let selfClosing = false;
+/** Other attribute names of the tag (start, length): a name twice is an error the tokenizer reports. */
+const others = new Int32Array(16);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** Same names at s[a, a+len) and s[b, b+len). */
+function sameName(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * The attributes of a tag, from p (just after its name) to its end: the position after ">" or
+ * "/>", or -1 to decline (cut by the chunk's end, or anything but name="value" pairs separated by
+ * white space; a value with "&" or "<" is the tokenizer's). White space in a value is left as it is:
+ * where the tokenizer would make it a space, the value reads the same (a number, a cell reference, a type).
+ */
+function attrsAt(s: string, p: number, n: number): number {
+  rA = rB = sA = sB = tA = tB = -1;
+  let count = 0;
+  for (;;) {
+    if (p >= n) return -1;
+    let c = s.charCodeAt(p);
+    if (isSpace(c)) {
+      do c = s.charCodeAt(++p);
+      while (p < n && isSpace(c));
+      if (p >= n) return -1;
+    } else if (c !== 62 && c !== 47) return -1; // no space between attributes: the tokenizer's error
+    if (c === 62) {
+      selfClosing = false;
+      return p + 1;
+    }
+    if (c === 47) {
+      if (s.charCodeAt(p + 1) !== 62) return -1;
+      selfClosing = true;
+      return p + 2;
+    }
+    // A name: up to "="; white space, "/" or ">" before it (or an empty name) → decline.
+    const name = p;
+    while (p < n && (c = s.charCodeAt(p)) !== 61) {
+      if (isSpace(c) || c === 47 || c === 62) return -1;
+      p++;
+    }
+    const len = p - name;
+    if (p + 1 >= n || len === 0) return -1;
+    const q = s.charCodeAt(p + 1);
+    if (q !== 34 && q !== 39) return -1;
+    const a = p + 2;
+    let e = a;
+    for (; e < n; e++) {
+      const ch = s.charCodeAt(e);
+      if (ch === q) break;
+      if (ch === 38 || ch === 60) return -1;
+    }
+    if (e >= n) return -1;
+    const first = s.charCodeAt(name);
+    if (len === 1 && first === 114 /* r */) {
+      if (rA >= 0) return -1;
+      rA = a;
+      rB = e;
+    } else if (len === 1 && first === 115 /* s */) {
+      if (sA >= 0) return -1;
+      sA = a;
+      sB = e;
+    } else if (len === 1 && first === 116 /* t */) {
+      if (tA >= 0) return -1;
+      tA = a;
+      tB = e;
+    } else {
+      for (let k = 0; k < count; k += 2) if (others[k + 1] === len && sameName(s, others[k], name, len)) return -1;
+      if (count === others.length) return -1;
+      others[count++] = name;
+      others[count++] = len;
+    }
+    p = e + 1;
+  }
+}
+
+/** "</name" at `at`, white space, ">": the position after it, or -1. */
+function closeAt(s: string, at: number, n: number, name: string): number {
+  if (s.charCodeAt(at) !== 60 || s.charCodeAt(at + 1) !== 47 || !s.startsWith(name, at + 2)) return -1;
+  let p = at + 2 + name.length;
+  while (p < n && isSpace(s.charCodeAt(p))) p++;
+  return p < n && s.charCodeAt(p) === 62 ? p + 1 : -1;
+}
+
+/** "<name" and its attributes at `at` (attrsAt: r, s, t, selfClosing): the position after the tag, or -1. */
+function openAt(s: string, at: number, n: number, name: string): number {
+  if (s.charCodeAt(at) !== 60 || !s.startsWith(name, at + 1)) return -1;
+  return attrsAt(s, at + 1 + name.length, n);
+}
+
+/** s[a, b) as a whole number when it is at most 9 digits (none reads 0, as Number('') does), else -1. */
+function digitsAt(s: string, a: number, b: number): number {
+  if (b - a > 9) return -1;
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * parseFloat(s.slice(a, b)), without the slice for a plain decimal ("12.5", "0.9") of 1 to 15
+ * digits: its digits as a whole number and a power of ten below 2^53 are both exact, so their
+ * quotient is the correctly rounded value, as parseFloat's (Clinger's fast path).
+ */
+function numberAt(s: string, a: number, b: number): number {
+  let i = a;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+    } else if (d === -2 /* . */ && frac < 0) frac = i;
+    else break;
+  }
+  if (i < b || digits === 0 || digits > 15) return parseFloat(s.slice(a, b));
+  return frac < 0 ? m : m / POW10[b - frac - 1];
+}
+
+/** A reference in s[a, b), which only the tokenizer's textValue() decodes (or finds wrong). */
+function hasAmp(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) === 38) return true;
+  return false;
+}
+
+/**
+ * A whole cell at lt ("<c"): its value put in the row; the position after it, or -1 to decline.
+ * As the handlers would do for it (gridReader.ts readWorksheet: open c, f, v; text; close).
+ */
+function cell(st: SheetState, s: string, lt: number, n: number): number {
+  let p = attrsAt(s, lt + 2, n);
+  if (p < 0) return -1;
+  let col = rA >= 0 ? colAt(s, rA, rB) : -1;
+  const xA = sA;
+  const xB = sB;
+  const typeA = tA;
+  const typeB = tB;
+  let hasFormula = false;
+  let vA = -1;
+  let vB = -1;
+  if (!selfClosing) {
+    // <f …>formula</f> or <f …/>: only its presence counts (its text is checked, as the tokenizer does).
+    let q = openAt(s, p, n, 'f');
+    if (q >= 0) {
+      if (!selfClosing) {
+        const e = s.indexOf('<', q);
+        const end = e < 0 ? -1 : closeAt(s, e, n, 'f');
+        if (end < 0) return -1;
+        if (hasAmp(s, q, e)) textValue(s.slice(q, e));
+        q = end;
+      }
+      hasFormula = true;
+      p = q;
+    }
+    // <v>text</v> (a <v/> has no text, as no <v> at all).
+    q = openAt(s, p, n, 'v');
+    if (q >= 0) {
+      if (!selfClosing) {
+        vA = q;
+        vB = s.indexOf('<', q);
+        q = vB < 0 ? -1 : closeAt(s, vB, n, 'v');
+        if (q < 0) return -1;
+      }
+      p = q;
+    }
+    p = closeAt(s, p, n, 'c');
+    if (p < 0) return -1;
+  }
+  // Declining ends here: from now on the cell is read.
+  if (col < 0) col = st.colCursor + 1;
+  st.colCursor = col;
+  let xf = 0;
+  if (xA >= 0) {
+    xf = digitsAt(s, xA, xB);
+    if (xf < 0) xf = Number(s.slice(xA, xB)) || 0;
+  }
+  if (vB <= vA) return p; // no <v>, or no text in it: no value (as no text event)
+  const plain = !hasAmp(s, vA, vB);
+  if (plain && typeA < 0) {
+    st.put(col, xf, st.number(numberAt(s, vA, vB), xf));
+    return p;
+  }
+  if (plain && typeB - typeA === 1) {
+    const t = s.charCodeAt(typeA);
+    if (t === 115 /* s */) {
+      const k = digitsAt(s, vA, vB);
+      if (k >= 0) {
+        st.put(col, xf, st.strings[k] ?? null);
+        return p;
+      }
+    } else if (t === 110 /* n */) {
+      st.put(col, xf, st.number(numberAt(s, vA, vB), xf));
+      return p;
+    }
+  }
+  const type = typeA < 0 ? '' : s.slice(typeA, typeB);
+  st.put(col, xf, st.value(type, textValue(s.slice(vA, vB)), hasFormula, xf));
+  return p;
+}
+
+/** <sheetData>'s rows and cells (gridReader.ts readWorksheet). */
+export function sheetDataFast(st: SheetState): FastPath {
+  return {
+    within: 'sheetData',
+    scan(s: string, at: number, stack: FastStack): number {
+      const n = s.length;
+      let i = at;
+      for (;;) {
+        // Only where no cell, value, formula or text element is open: the handlers' state is then
+        // the rows' alone. (Belt and braces: a cell read here inside another cell is in a row that
+        // ends before that cell does, and a row's end leaves that cell no row to be put in.)
+        if (st.inside) return i;
+        // In a <row>, cells; elsewhere rows (the handlers' own rule: by name only).
+        const inRow = stack.top === 'row';
+        // White space between rows and cells: text the handlers ignore there.
+        let c = 0;
+        while (i < n && isSpace((c = s.charCodeAt(i)))) i++;
+        if (c !== 60) return i;
+        if (inRow) {
+          if (s.charCodeAt(i + 1) === 99 /* c */ && st.line) {
+            const e = cell(st, s, i, n);
+            if (e < 0) return i;
+            i = e;
+          } else {
+            const e = closeAt(s, i, n, 'row');
+            if (e < 0) return i;
+            stack.leave();
+            st.endRow();
+            i = e;
+          }
+        } else {
+          const e = openAt(s, i, n, 'row');
+          if (e < 0) return i;
+          let r: number | undefined;
+          if (rA >= 0) {
+            r = digitsAt(s, rA, rB);
+            r = r < 0 ? Number(s.slice(rA, rB)) - 1 : r - 1;
+          }
+          st.openRow(r);
+          if (selfClosing) st.endRow();
+          else stack.enter('row');
+          i = e;
+        }
+      }
+    },
+  };
+}
+
+/** The shared string table's <si><t>…</t></si> items (gridReader.ts readSharedStrings). */
+export function sharedStringsFast(st: StringsState): FastPath {
+  return {
+    within: 'sst',
+    scan(s: string, at: number, stack: FastStack): number {
+      const n = s.length;
+      let i = at;
+      for (;;) {
+        // Not inside an item, nor a phonetic run (whose text the handlers leave out).
+        if (st.text || st.phonetic || stack.top !== 'sst') return i;
+        while (i < n && isSpace(s.charCodeAt(i))) i++;
+        // <si><t …>text</t></si>
+        let p = openAt(s, i, n, 'si');
+        if (p < 0 || selfClosing) return i;
+        p = openAt(s, p, n, 't');
+        if (p < 0 || selfClosing) return i;
+        const e = s.indexOf('<', p);
+        let q = e < 0 ? -1 : closeAt(s, e, n, 't');
+        if (q >= 0) q = closeAt(s, q, n, 'si');
+        if (q < 0) return i;
+        st.out.push(unescapeX(textValue(s.slice(p, e))));
+        i = q;
+      }
+    },
+  };
+}
