@@ -222,3 +222,22 @@ it('the sample workbook: the same bytes as before, in both languages and with th
     }
   }
 });
+
+it('a reader that leaves early (`| head`) ends the report quietly: no stack trace, exit 0', async () => {
+  // 3,000 candidates (≈ 3 MB of JSON): more than a pipe holds, so the writer meets the closed pipe.
+  const { spawnSync } = await import('child_process');
+  const { mkdtempSync } = await import('fs');
+  const { tmpdir } = await import('os');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tập thể');
+  ws.addRow(['STT', 'Tên đơn vị', 'Tỷ lệ hoàn thành nhiệm vụ (%)', 'Xếp loại PAR Index', 'Chỉ số SIPAS (%)', 'Tỷ lệ hồ sơ đúng hạn (%)']);
+  for (let i = 1; i <= 3000; i++) ws.addRow([i, `Đơn vị ${i}`, 90 + (i % 10), 'Tốt', 95, 99]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'thidua-json-')), 'big.xlsx');
+  await wb.xlsx.writeFile(file);
+  const bin = path.join(__dirname, '..', '..', 'bin', 'thidua.js');
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" check "${file}" --json | head -c 10`], { encoding: 'utf8' });
+  expect(r.stdout).toBe('{\n  "profi');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
