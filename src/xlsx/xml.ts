@@ -114,11 +114,11 @@ export function textValue(s: string): string {
 }
 
 /**
- * A text the handler may keep (a shared string, an inline string) must not hold the chunk it was
- * cut from: V8 keeps a slice of 13 characters or more as a view of its parent, and a table of
- * shared strings would keep every decoded piece of the part alive (about 10 MB of text at 50,000
- * rows: the part is 5.3 MB of UTF-8, held as two-byte strings).
- * Appending a character and cutting it off flattens a copy of the text alone.
+ * A text the handler may keep (an inline string, a text piece of a rich shared string) is not left
+ * holding the chunk it was cut from: V8 keeps a slice of 13 characters or more as a view of its
+ * parent. Appending a character and cutting it off flattens a copy of the text alone (held as a
+ * slice of that copy). The shared strings' fast path (fastPath.ts) keeps plain slices instead: over a
+ * whole table, what the copies save (the markup between the texts) is about what they cost.
  */
 export function ownCopy(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);

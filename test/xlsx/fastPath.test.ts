@@ -177,7 +177,9 @@ const sheetXml = fc
   .tuple(fc.array(row, { maxLength: 10 }), merges, pick('sheetData', 'sheetData', 'sheetData', 'x:sheetData'), pick('', '', '<dimension ref="A1:C9"/>', '<c r="A1"><v>9</v></c>'))
   .map(([rows, m, sd, before]) => {
     const p = sd.startsWith('x:') ? 'x:' : '';
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<${p}worksheet xmlns="u">${before}<${sd}>${rows.join('')}</${sd}>${m}</${p}worksheet>`;
+    // (A tail after the cells: the usual cell's one-pass reading wants USUAL_REACH characters after it.)
+    const tail = '<pageSetup paperSize="9" orientation="portrait" horizontalDpi="300" verticalDpi="300" copies="1" useFirstPageNumber="1"/>';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<${p}worksheet xmlns="u">${before}<${sd}>${rows.join('')}</${sd}>${m}${tail}</${p}worksheet>`;
   });
 
 const siText = fc.oneof({ weight: 6, arbitrary: pick('Phòng Nội vụ', 'Tốt', '', ' lề ', 'x_x0041_y', 'A &amp; B', 'a\r\nb', '&#x1F600;', '&bad;', 'a & b') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }).map((s) => s.replace(/[<&\r]/g, '.')) });
@@ -250,6 +252,8 @@ describe('on random parts cut anywhere', () => {
       rows.push(`<row r="${r}"><c r="B${r}"${s}${t}>${f}${c}</c><c${t}${s}>${f}${c}</c></row>`);
       rows.push(`<row r="${r + 1}"><c r="C${r + 1}"${t}${s}/></row>`);
     }
+    // Odd references, in the usual form otherwise.
+    for (const ref of ['7', 'A', 'AAAA1', 'A12345678', 'a1', '$B$2', 'XFD1048576', 'B0']) rows.push(`<row r="7"><c r="${ref}" s="1"><v>3</v></c><c><v>4</v></c><c r="${ref}" t="s"><v>1</v></c><c/><c r="${ref}"/></row>`);
     // Rows numbered oddly: each reads as Number() says, or follows the row before.
     for (const r of ['1e1', ' 3', '-1', '', 'x', '0', '007']) rows.push(`<row r="${r}"><c><v>1</v></c><c r="C9" s="1"><v>2.5</v></c></row><row><c><v>2</v></c></row>`);
     const xml = `<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`;

@@ -167,6 +167,13 @@ describe('malformed parts are errors, as they are for saxes', () => {
   });
 });
 
+it('an element longer than the piece of the next chunk it is first joined to (4,096 characters), cut inside it', () => {
+  const long = 'Phòng Nội vụ &amp; '.repeat(1500);
+  const xml = `<sst><si><t>a</t></si><si x="${'v'.repeat(9000)}"><t>${long}</t></si><si><t>${'b'.repeat(20000)}</t></si></sst>`;
+  const want = reference(xml);
+  for (const cuts of [[10, 30, 20000, 60000], [25, 9100, 9200, 40000], [5000, 50000], [xml.length - 3]]) expect(ours(xml, cuts)).toEqual(want);
+});
+
 it('local names for attributes unless raw (namespace declarations dropped)', () => {
   expect(ours('<x:a xmlns:x="u" r:id="rId1" s="2"/>', [], false)).toEqual([
     ['open', 'a', { id: 'rId1', s: '2' }, true],
