@@ -6,8 +6,7 @@
  *   <si><t>text</t></si>   <si><t xml:space="preserve"> text </t></si>
  * — with no event, attributes object or intermediate string per element, and does exactly what
  * the event handlers of src/xlsx/gridReader.ts would (through the same SheetState / StringsState).
- * Anything else — inline strings, rich text, CDATA, comments, white space inside a cell, a
- * prefixed name, an attribute with white space or "<" in its value, a tag cut by the end of the
+ * Anything else — inline strings, rich text, CDATA, comments, a prefixed name, an attribute with white space or "<" in its value, a tag cut by the end of the
  * chunk — is declined: the general tokenizer reads it, with its own errors. Character references
  * in text are decoded by the tokenizer's own textValue(). test/xlsx/fastPath.test.ts holds each
  * fast path to the general reading on every fixture part and on random parts cut anywhere.
@@ -157,6 +156,12 @@ function numberAt(s: string, a: number, b: number): number {
   return frac < 0 ? m : m / POW10[b - frac - 1];
 }
 
+/** Past white space from p. */
+function skipSpace(s: string, p: number, n: number): number {
+  while (p < n && isSpace(s.charCodeAt(p))) p++;
+  return p;
+}
+
 /** A reference in s[a, b), which only the tokenizer's textValue() decodes (or finds wrong). */
 function hasAmp(s: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (s.charCodeAt(i) === 38) return true;
@@ -254,6 +259,8 @@ function cell(st: SheetState, s: string, lt: number, n: number): number {
   let vA = -1;
   let vB = -1;
   if (!tag.selfClosing) {
+    // White space around the cell's elements (an indented part): text the handlers ignore there.
+    p = skipSpace(s, p, n);
     // <f …>formula</f> or <f …/>: passed over (its text checked, as the tokenizer does). A formula
     // matters only to a value with no text, and such a cell has no value anyway.
     let q = openAt(s, p, n, 'f');
@@ -265,7 +272,7 @@ function cell(st: SheetState, s: string, lt: number, n: number): number {
         if (hasAmp(s, q, e)) textValue(s.slice(q, e));
         q = end;
       }
-      p = q;
+      p = skipSpace(s, q, n);
     }
     // <v>text</v> (a <v/> has no text, as no <v> at all).
     q = openAt(s, p, n, 'v');
@@ -276,7 +283,7 @@ function cell(st: SheetState, s: string, lt: number, n: number): number {
         q = vB < 0 ? -1 : closeAt(s, vB, n, 'v');
         if (q < 0) return -1;
       }
-      p = q;
+      p = skipSpace(s, q, n);
     }
     p = closeAt(s, p, n, 'c');
     if (p < 0) return -1;
