@@ -6,10 +6,12 @@
  *   <si><t>text</t></si>   <si><t xml:space="preserve"> text </t></si>
  * — with no event, attributes object or intermediate string per element, and does exactly what
  * the event handlers of src/xlsx/gridReader.ts would (through the same SheetState / StringsState).
- * Anything else — inline strings, rich text, CDATA, comments, a prefixed name, an attribute with white space or "<" in its value, a tag cut by the end of the
- * chunk — is declined: the general tokenizer reads it, with its own errors. Character references
- * in text are decoded by the tokenizer's own textValue(). test/xlsx/fastPath.test.ts holds each
- * fast path to the general reading on every fixture part and on random parts cut anywhere.
+ * Anything else — inline strings, rich text, CDATA, comments, a prefixed name, an attribute whose
+ * value holds "&" or "<", a tag cut by the end of the chunk — is declined: the general tokenizer
+ * reads it, with its own errors. Character references in text are decoded by the tokenizer's own
+ * textValue(). The cell as nearly every writer writes it is read in one pass (usualCell), any
+ * other the long way (cell). test/xlsx/fastPath.test.ts holds each fast path to the general
+ * reading — the same Grid or the same error — on every fixture part and on random parts cut anywhere.
  */
 import type { SheetState, StringsState } from './gridReader';
 import { colAt, unescapeX } from './gridReader';
@@ -203,8 +205,9 @@ function usualCell(st: SheetState, s: string, lt: number): number {
     if (s.charCodeAt(p + 2) !== 61 || s.charCodeAt(p + 3) !== 34) return -2;
     p += 4;
     const a = p;
+    // (No digit reads 0, as Number('') || 0 does the long way.)
     for (c = s.charCodeAt(p); c >= 48 && c <= 57 && p - a < 9; c = s.charCodeAt(++p)) xf = xf * 10 + c - 48;
-    if (c !== 34 || p === a) return -2;
+    if (c !== 34) return -2;
     c = s.charCodeAt(++p);
   }
   let shared = false;
