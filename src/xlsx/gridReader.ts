@@ -3,7 +3,9 @@
  * cell values and types, number formats, merged areas, sheet names and visibility. Styles and
  * shared strings are read once; each worksheet is inflated and scanned chunk by chunk (SAX), and
  * whatever else it holds (validation, conditional formats, drawings, hyperlinks…) is skipped as
- * the parser passes over it, so a whole-column validation list costs one element.
+ * the parser passes over it, so a whole-column validation list costs one element. The rows and
+ * cells, and the shared strings' items, are mostly read by fast paths (fastPath.ts) that change
+ * the same state (SheetState, StringsState) as the handlers here, which read whatever they decline.
  *
  * What a cell becomes is what the exceljs reader gave (test/xlsx/streamParity.test.ts compares
  * both on every fixture), which is also what the Office.js adapter gives:
@@ -213,7 +215,7 @@ function setValue(line: Line, col: number, value: CellValue): void {
 }
 
 /**
- * A worksheet as it is read: the rows so far, and what the handlers of src/xml.ts's events and the
+ * A worksheet as it is read: the rows so far, and what the handlers of src/xlsx/xml.ts's events and the
  * fast path (src/xlsx/fastPath.ts) both change, so that either may read any element.
  */
 export class SheetState {

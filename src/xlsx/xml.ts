@@ -120,7 +120,7 @@ export function textValue(s: string): string {
  * slice of that copy). The shared strings' fast path (fastPath.ts) keeps plain slices instead: over a
  * whole table, what the copies save (the markup between the texts) is about what they cost.
  */
-export function ownCopy(s: string): string {
+function ownCopy(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
@@ -131,7 +131,7 @@ function attrValue(s: string): string {
   return s.indexOf('&') >= 0 ? decodeReferences(s) : s;
 }
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
@@ -184,7 +184,7 @@ export class XmlScanner implements FastStack {
     let from = 0;
     if (rest) {
       // What the last chunk left (an element cut in two) is read joined to the start of this one
-      // only: a concatenated string (V8's ConsString) is read character by character several times
+      // only: a concatenated string (V8's ConsString) is read character by character a few times
       // slower than a flat one, so the chunk itself is never joined to anything.
       for (let k = 4096; ; k *= 4) {
         const all = k >= chunk.length;
