@@ -7,22 +7,12 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
-import * as path from 'path';
 import { readGrid, readSharedStrings, readWorksheet, worksheetsOf, type Styles } from '../../src/xlsx/gridReader';
 import { openPackage, type Package } from '../../src/xlsx/package';
 import { XmlScanner, type XmlHandlers } from '../../src/xlsx/xml';
+import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const FILES = [
-  'templates/mau-theo-doi-thi-dua-cchc.xlsx',
-  'test/fixtures/office/office.xlsx',
-  'test/fixtures/office/office.xlsm',
-  'test/fixtures/office/office-lo.xlsx',
-  'test/fixtures/office/office-threaded.xlsx',
-  'test/fixtures/xlsx/sdk-style.xlsx',
-  'test/fixtures/xlsx/openpyxl-rich.xlsx',
-  'test/fixtures/xlsx/libreoffice-rich.xlsx',
-];
+const FILES = FIXTURE_WORKBOOKS;
 
 /** A package whose one part is `xml`, fed to the scanner in the pieces the cuts make. */
 function partPackage(xml: string, cuts: number[]): Package {
@@ -69,7 +59,7 @@ function spreadCuts(length: number, count: number, seed: number): number[] {
 }
 
 describe('on the fixtures: every worksheet and shared-strings part', () => {
-  const cases: { name: string; pkg: Package }[] = FILES.map((f) => ({ name: f, pkg: openPackage(readFileSync(path.join(ROOT, f))) }));
+  const cases: { name: string; pkg: Package }[] = FILES.map((f) => ({ name: f, pkg: openPackage(readFileSync(f)) }));
 
   it('readGrid: the same Grid with and without the fast paths', () => {
     for (const { name, pkg } of cases) expect([name, readGrid(pkg)]).toEqual([name, readGrid(pkg, true)]);

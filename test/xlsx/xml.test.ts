@@ -9,19 +9,12 @@ import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { openPackage } from '../../src/xlsx/package';
 import { localName, XmlScanner } from '../../src/xlsx/xml';
+import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 
 type Event = ['open', string, Record<string, string>, boolean] | ['text', string] | ['close', string];
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const FILES = [
-  'templates/mau-theo-doi-thi-dua-cchc.xlsx',
-  'test/fixtures/office/office.xlsx',
-  'test/fixtures/office/office.xlsm',
-  'test/fixtures/office/office-lo.xlsx',
-  'test/fixtures/xlsx/sdk-style.xlsx',
-  'test/fixtures/xlsx/openpyxl-rich.xlsx',
-  'test/fixtures/xlsx/libreoffice-rich.xlsx',
-];
+const FILES = FIXTURE_WORKBOOKS;
 
 /** Adjacent text pieces joined: where a text is cut into pieces is nobody's business. */
 function push(events: Event[], e: Event): void {
@@ -79,7 +72,7 @@ function reference(xml: string): Event[] {
 describe('the same events as saxes', () => {
   const parts: [string, string][] = [];
   for (const f of FILES) {
-    const pkg = openPackage(readFileSync(path.join(ROOT, f)));
+    const pkg = openPackage(readFileSync(f));
     for (const e of pkg.entries) if (/\.(xml|rels|vml)$/i.test(e.name)) parts.push([`${f}: ${e.name}`, pkg.text(e.name)]);
   }
 
