@@ -91,8 +91,10 @@ describe('the same events as saxes', () => {
   const textArb = fc
     .array(fc.constantFrom('a', 'Ồ', ' ', '\t', '\n', '\r\n', '\r', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#13;', '&#x1F600;', '&#233;', '"', "'", '>', ']', '_x000D_'), { maxLength: 12 })
     .map((xs) => xs.join(''));
-  type Node = { name: string; attrs: [string, string][]; kids: (Node | string)[] };
-  const { tree } = fc.letrec<{ tree: Node; kid: Node | string }>((tie) => ({
+  /** Markup (CDATA, comment, processing instruction) written as is; a plain string is text and escaped. */
+  type Raw = { raw: string };
+  type Node = { name: string; attrs: [string, string][]; kids: (Node | Raw | string)[] };
+  const { tree } = fc.letrec<{ tree: Node; kid: Node | Raw | string }>((tie) => ({
     tree: fc.record({
       name: nameArb,
       attrs: fc.uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'x:id', 'ref', 'xmlns:x', 'val'), textArb), { selector: (a) => a[0], maxLength: 4 }),
@@ -101,22 +103,30 @@ describe('the same events as saxes', () => {
     kid: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       textArb,
-      textArb.map((t) => `<![CDATA[${t.replace(/]]>/g, '')}]]>`),
-      fc.constant('<!-- a comment > with -- inside? no: - single -->'),
-      fc.constant('<?pi data?>'),
+      textArb.map((t): Raw => ({ raw: `<![CDATA[${t.replace(/]]>/g, '')}]]>` })),
+      fc.constant<Raw>({ raw: '<!-- a comment > with <tags/> & - single dashes -->' }),
+      fc.constant<Raw>({ raw: '<?pi data > "x"?>' }),
       tie('tree'),
     ),
   }));
   const serialize = (n: Node, quote: string): string => {
     const attrs = n.attrs.map(([k, v]) => ` ${k}=${quote}${v.replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/</g, '&lt;')}${quote}`).join('');
-    const kids = n.kids.map((k) => (typeof k === 'string' ? k.replace(/</g, '&lt;').replace(/]]>/g, ']]&gt;') : serialize(k, quote))).join('');
+    const kids = n.kids.map((k) => (typeof k === 'string' ? k.replace(/</g, '&lt;').replace(/]]>/g, ']]&gt;') : 'raw' in k ? k.raw : serialize(k, quote))).join('');
     return kids ? `<${n.name}${attrs}>${kids}</${n.name}>` : `<${n.name}${attrs}/>`;
   };
 
-  it('on random documents (prefixes, entities, line ends, CDATA, comments), in random chunks', () => {
+  const documentOf = (t: Node, quote: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${serialize(t, quote)}\n`;
+
+  it('the random documents do hold CDATA, comments and processing instructions as markup', () => {
+    const docs = fc.sample(tree, { numRuns: 500, seed: 1 }).map((t) => documentOf(t, '"'));
+    const body = (d: string) => d.slice(d.indexOf('?>') + 2);
+    for (const mark of ['<![CDATA[', '<!--', '<?']) expect(docs.filter((d) => body(d).includes(mark)).length).toBeGreaterThan(25);
+  });
+
+  it('on random documents (prefixes, entities, line ends, CDATA, comments, processing instructions), in random chunks', () => {
     fc.assert(
       fc.property(tree, fc.constantFrom('"', "'"), fc.array(fc.nat(400), { maxLength: 12 }), (t, quote, cuts) => {
-        const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${serialize(t, quote)}\n`;
+        const xml = documentOf(t, quote);
         const want = reference(xml);
         expect(ours(xml)).toEqual(want);
         expect(ours(xml, cuts)).toEqual(want);
