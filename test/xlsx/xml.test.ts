@@ -184,20 +184,33 @@ it('local names for attributes unless raw (namespace declarations dropped)', () 
   ]);
 });
 
-it('readSharedStrings gives each item as a plain scan of the part does (rich runs joined, phonetic runs out, _xHHHH_ decoded)', async () => {
-  const { readSharedStrings } = await import('../../src/xlsx/gridReader');
-  const pkg = openPackage(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
-  const strings = readSharedStrings(pkg);
-  expect(strings.length).toBeGreaterThan(50);
-  // Same texts as a plain scan of the part gives.
-  const plain: string[] = [];
-  let cur: string[] | null = null;
-  let inT = 0;
-  let ph = 0;
-  pkg.scan('xl/sharedStrings.xml', {
-    open: (n) => (n === 'si' ? (cur = []) : n === 'rPh' ? ph++ : n === 't' && !ph ? (inT = 1) : 0),
-    text: (t) => void (inT && cur && cur.push(t)),
-    close: (n) => (n === 't' ? (inT = 0) : n === 'rPh' ? ph-- : n === 'si' && cur ? (plain.push(cur.join('')), (cur = null)) : 0),
+describe('readSharedStrings on a hand-written table', () => {
+  // Plain items, whitespace kept with and without xml:space, rich runs joined, phonetic runs
+  // (<rPh>, with their own <t>) and <phoneticPr> left out, entities and _xHHHH_ escapes decoded
+  // (§22.9.2.19 ST_Xstring: "_x005F_" is a literal underscore, so what follows it stays as written).
+  const SST =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">' +
+    '<si><t>Phòng Nội vụ</t></si>' +
+    '<si><t xml:space="preserve">  hai  khoảng  </t></si>' +
+    '<si><t> không preserve </t></si>' +
+    '<si><r><rPr><b/></rPr><t>Đạt</t></r><r><t xml:space="preserve"> 95 </t></r><r><rPr><i/></rPr><t>điểm</t></r></si>' +
+    '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>' +
+    '<si><t>A &amp; B &lt;c&gt; &#233;</t></si>' +
+    '<si><t>_x0041_B_x000d__x000A_C _x005F_x0041_</t></si>' +
+    '<si><t/></si>' +
+    '<si/>' +
+    '</sst>';
+  const WANT = ['Phòng Nội vụ', '  hai  khoảng  ', ' không preserve ', 'Đạt 95 điểm', '東京', 'A & B <c> é', 'AB\r\nC _x0041_', '', ''];
+
+  it.each([
+    ['its fast path', false],
+    ['the general scanner', true],
+  ])('gives exactly the literal texts, through %s', async (_how, general) => {
+    const { readSharedStrings } = await import('../../src/xlsx/gridReader');
+    const { Package } = await import('../../src/xlsx/patch/opc');
+    const pkg = new Package(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
+    pkg.setText('xl/sharedStrings.xml', SST);
+    expect(readSharedStrings(openPackage(Buffer.concat(pkg.toZip())), general)).toEqual(WANT);
   });
-  expect(strings).toEqual(plain.map((s) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))));
 });
