@@ -70,7 +70,7 @@ test('written entries read back field for field; written again from what was rea
   expect(Buffer.from(inflateEntry(read[1])).toString()).toBe('<x>đ</x>');
 });
 
-test('the limits (20,000 parts, 512 MB declared) hold for the writer as for the reader, before inflating', () => {
+test('the part-count and unpacked-size limits hold for the writer as for the reader, before inflating (30 parts over a limit of 20; 2 MB declared over 1 MB)', () => {
   const many = zipOf(Array.from({ length: 30 }, (_, i) => newEntry(`p${i}.xml`, '<a/>')));
   expect(() => new Package(many, { maxParts: 20, maxUnpackedBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'xlsx.tooManyParts' }));
   expect(() => openPackage(many, { maxParts: 20, maxUnpackedBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'xlsx.tooManyParts' }));
