@@ -83,6 +83,11 @@ test('a part whose bytes do not match its CRC is damaged, for the reader and for
   zip[zip.indexOf('<a>1</a>') + 3] = '2'.charCodeAt(0);
   expect(() => openPackage(zip).read('xl/a.xml')).toThrow(expect.objectContaining({ code: 'xlsx.corrupt', params: { why: 'xl/a.xml: CRC mismatch' } }));
   expect(() => new Package(zip).text('xl/a.xml')).toThrow(PackageError);
+  // Scanned (streamed) as well, at any size: a stored part is whole in memory, its CRC is checked.
+  const damaged = expect.objectContaining({ code: 'xlsx.corrupt', params: { why: 'xl/a.xml: CRC mismatch' } });
+  const noop = { open: () => undefined, text: () => undefined, close: () => undefined };
+  expect(() => openPackage(zip).scan('xl/a.xml', noop)).toThrow(damaged);
+  expect(() => openPackage(zip, { maxParts: 100, maxUnpackedBytes: 1e9, oneGoBytes: 0 }).scan('xl/a.xml', noop)).toThrow(damaged);
   // Untouched, the writer copies it as stored: it is not ours to judge.
   const copy = new Package(zip);
   copy.setText('[Content_Types].xml', '<Types></Types>');
