@@ -111,7 +111,17 @@ describe('the same events as saxes', () => {
   }));
   const serialize = (n: Node, quote: string): string => {
     const attrs = n.attrs.map(([k, v]) => ` ${k}=${quote}${v.replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/</g, '&lt;')}${quote}`).join('');
-    const kids = n.kids.map((k) => (typeof k === 'string' ? k.replace(/</g, '&lt;').replace(/]]>/g, ']]&gt;') : 'raw' in k ? k.raw : serialize(k, quote))).join('');
+    // Adjacent texts escaped together: "]" then "]>" would make the "]]>" text may not hold (§2.4).
+    let kids = '';
+    let text = '';
+    for (const k of [...n.kids, { raw: '' }]) {
+      if (typeof k === 'string') {
+        text += k;
+        continue;
+      }
+      kids += text.replace(/</g, '&lt;').replace(/]]>/g, ']]&gt;') + ('raw' in k ? k.raw : serialize(k, quote));
+      text = '';
+    }
     return kids ? `<${n.name}${attrs}>${kids}</${n.name}>` : `<${n.name}${attrs}/>`;
   };
 
