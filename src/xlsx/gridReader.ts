@@ -196,7 +196,7 @@ function isoDateText(v: string): CellValue {
  * A row as read: its values packed (null where no cell has a value, never a hole, no null at the
  * end), the first column holding one, and the number formats of its number cells (holes elsewhere).
  */
-export interface Line {
+interface Line {
   row: number;
   values: CellValue[];
   first: number;

@@ -79,7 +79,7 @@ function localAttrs(raw: Attrs): Attrs {
   return out;
 }
 
-export class XmlError extends Error {}
+class XmlError extends Error {}
 
 /** A name seen in the part: as written, local, and (rawAttributes) its reused attributes object. */
 interface Name {

@@ -165,7 +165,7 @@ function checkEntry(e: ZipEntry): void {
  * Parts up to this declared size are inflated in one go by Node's zlib (native: a 50,000-row sheet
  * in a fifth of fflate's time); a larger one is inflated by fflate chunk by chunk, never held whole.
  */
-export const ONE_GO = 64 * 1024 * 1024;
+const ONE_GO = 64 * 1024 * 1024;
 
 /** fflate, for parts above ONE_GO only: loaded then (its load pulls in worker_threads, ~50 ms). */
 function fflate(): typeof Fflate {
