@@ -15,7 +15,7 @@
  */
 import type { SheetState, StringsState } from './gridReader';
 import { colAt, unescapeX } from './gridReader';
-import { textValue, type FastPath, type FastStack } from './xml';
+import { isSpace, textValue, type FastPath, type FastStack } from './xml';
 
 /** The last tag read by attrsAt(): where its r, s and t values are (start, end; -1 when absent), whether it closed itself. */
 class Tag {
@@ -30,10 +30,6 @@ class Tag {
   readonly others = new Int32Array(16);
 }
 const tag = new Tag();
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
 
 /** Same names at s[a, a+len) and s[b, b+len). */
 function sameName(s: string, a: number, b: number, len: number): boolean {
@@ -111,8 +107,7 @@ function attrsAt(s: string, p: number, n: number): number {
 /** "</name" at `at`, white space, ">": the position after it, or -1. */
 function closeAt(s: string, at: number, n: number, name: string): number {
   if (at + 2 + name.length >= n || s.charCodeAt(at) !== 60 || s.charCodeAt(at + 1) !== 47 || !s.startsWith(name, at + 2)) return -1;
-  let p = at + 2 + name.length;
-  while (p < n && isSpace(s.charCodeAt(p))) p++;
+  const p = skipSpace(s, at + 2 + name.length, n);
   return p < n && s.charCodeAt(p) === 62 ? p + 1 : -1;
 }
 
@@ -338,9 +333,8 @@ export function sheetDataFast(st: SheetState): FastPath {
         // In a <row>, cells; elsewhere rows (the handlers' own rule: by name only).
         const inRow = stack.top === 'row';
         // White space between rows and cells: text the handlers ignore there.
-        let c = 0;
-        while (i < n && isSpace((c = s.charCodeAt(i)))) i++;
-        if (c !== 60 || i + 1 >= n) return i;
+        i = skipSpace(s, i, n);
+        if (i + 1 >= n || s.charCodeAt(i) !== 60) return i;
         if (inRow) {
           if (s.charCodeAt(i + 1) === 99 /* c */ && st.line) {
             let e = i + USUAL_REACH < n ? usualCell(st, s, i) : -2;
@@ -382,7 +376,7 @@ export function sharedStringsFast(st: StringsState): FastPath {
       for (;;) {
         // Not inside an item, nor a phonetic run (whose text the handlers leave out).
         if (st.text || st.phonetic || stack.top !== 'sst') return i;
-        while (i < n && isSpace(s.charCodeAt(i))) i++;
+        i = skipSpace(s, i, n);
         // <si><t …>text</t></si>
         let p = openAt(s, i, n, 'si');
         if (p < 0 || tag.selfClosing) return i;

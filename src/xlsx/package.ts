@@ -150,18 +150,18 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     const e = must(part);
     const scanner = new XmlScanner(h);
     // Only for fflate's chunks (parts above the one-go size), which may cut a character in two.
-    const stream: { decoder?: InstanceType<typeof TextDecoder> } = {};
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
     let first = true;
     const write = (s: string) => xmlStep(part, () => scanner.write(s));
     const onChunk = (chunk: Uint8Array, whole: boolean) => {
       let s: string;
       if (whole) {
         // A piece that decodes alone: ASCII (a worksheet's usual bytes) is copied as Latin-1,
-        // an order of magnitude faster than a UTF-8 decoder; a leading BOM is dropped as the stream decoder would.
+        // an order of magnitude faster than a UTF-8 decoder.
         const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         s = isAscii(b) ? b.toString('latin1') : utf8Piece.decode(b);
-        if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      } else s = (stream.decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true });
+      } else s = (decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true });
+      // A leading BOM is dropped, whichever way the text was decoded.
       if (first && s) {
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
         first = false;
@@ -169,7 +169,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
       if (s) write(s);
     };
     streamEntry(e, onChunk, limits.oneGoBytes);
-    const tail = stream.decoder?.decode();
+    const tail = decoder?.decode();
     if (tail) write(tail);
     xmlStep(part, () => scanner.end());
   };
@@ -179,7 +179,7 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     const source = normalizePart(part);
     const cached = relsCache.get(source.toLowerCase());
     if (cached) return cached;
-    const relsPart = source ? relsPartOf(source) : '_rels/.rels';
+    const relsPart = relsPartOf(source);
     const list: Relationship[] = [];
     if (entry(relsPart)) {
       parseXmlPart(text(relsPart), relsPart, {

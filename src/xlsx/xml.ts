@@ -131,7 +131,8 @@ function attrValue(s: string): string {
   return s.indexOf('&') >= 0 ? decodeReferences(s) : s;
 }
 
-function isSpace(c: number): boolean {
+/** XML white space (§2.3 S); the fast paths use it too. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
@@ -256,9 +257,8 @@ export class XmlScanner implements FastStack {
         while (q < n && isSpace(s.charCodeAt(q))) q++;
         if (q >= n) return i;
         if (s.charCodeAt(q) !== 62) throw this.badClose(s, lt);
-        this.stack.pop();
-        if (this.stack.length < this.fastFrom) this.fastFrom = -1;
-        const local = this.locals.pop()!;
+        const local = this.locals[this.locals.length - 1];
+        this.leave();
         if (this.close) this.close(local);
         i = q + 1;
       } else if (c === 63 /* ? */) {

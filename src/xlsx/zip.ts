@@ -7,7 +7,9 @@
  * - An entry keeps its stored bytes (`raw`, a view on the file): a part nobody changes is written
  *   back as it was stored — compressed data, CRC and sizes — byte for byte, never re-deflated.
  * - Inflating never writes beyond an entry's declared size: an entry that inflates to more is
- *   damaged (or a bomb) and costs no memory beyond its size; a whole entry's CRC is checked too.
+ *   damaged (or a bomb) and costs no memory beyond its size. The CRC is checked wherever the
+ *   whole part is in memory (inflateEntry, and streamEntry for a stored part or one inflated in one
+ *   go); a deflated part above the one-go size, streamed, has only its size checked.
  * - Only "stored" and "deflated" are read (the two OPC allows, Part 2 §8.4.3.5); an encrypted entry
  *   is refused when read (a package nobody reads is still copied as stored).
  */
@@ -224,20 +226,13 @@ function piecesOf(whole: Uint8Array, onChunk: (chunk: Uint8Array, whole: boolean
  * megabyte), so that it decodes alone; fflate's chunks (parts above ONE_GO) end anywhere.
  */
 export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array, whole: boolean) => void, oneGo = ONE_GO): void {
+  // Stored, or small enough to inflate whole: read as inflateEntry reads it (size and CRC checked).
+  if (e.method === 0 || e.size <= oneGo) {
+    piecesOf(inflateEntry(e, oneGo), onChunk);
+    return;
+  }
   checkEntry(e);
   const data = e.raw;
-  if (e.method === 0) {
-    if (data.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    piecesOf(data, onChunk);
-    return;
-  }
-  if (e.size <= oneGo) {
-    const whole = inflateWhole(e);
-    if (whole.length !== e.size) throw corrupt(`${e.name}: size mismatch`);
-    if (zlib.crc32(whole) >>> 0 !== e.crc32 >>> 0) throw corrupt(`${e.name}: CRC mismatch`);
-    piecesOf(whole, onChunk);
-    return;
-  }
   let produced = 0;
   const inflater = new (fflate().Inflate)((chunk) => {
     produced += chunk.length;

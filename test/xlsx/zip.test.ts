@@ -70,7 +70,7 @@ test('written entries read back field for field; written again from what was rea
   expect(Buffer.from(inflateEntry(read[1])).toString()).toBe('<x>đ</x>');
 });
 
-test('the limits (20,000 parts, 512 MB declared) hold for the writer as for the reader, before inflating', () => {
+test('the part-count and unpacked-size limits hold for the writer as for the reader, before inflating (30 parts over a limit of 20; 2 MB declared over 1 MB)', () => {
   const many = zipOf(Array.from({ length: 30 }, (_, i) => newEntry(`p${i}.xml`, '<a/>')));
   expect(() => new Package(many, { maxParts: 20, maxUnpackedBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'xlsx.tooManyParts' }));
   expect(() => openPackage(many, { maxParts: 20, maxUnpackedBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'xlsx.tooManyParts' }));
@@ -83,6 +83,11 @@ test('a part whose bytes do not match its CRC is damaged, for the reader and for
   zip[zip.indexOf('<a>1</a>') + 3] = '2'.charCodeAt(0);
   expect(() => openPackage(zip).read('xl/a.xml')).toThrow(expect.objectContaining({ code: 'xlsx.corrupt', params: { why: 'xl/a.xml: CRC mismatch' } }));
   expect(() => new Package(zip).text('xl/a.xml')).toThrow(PackageError);
+  // Scanned (streamed) as well, at any size: a stored part is whole in memory, its CRC is checked.
+  const damaged = expect.objectContaining({ code: 'xlsx.corrupt', params: { why: 'xl/a.xml: CRC mismatch' } });
+  const noop = { open: () => undefined, text: () => undefined, close: () => undefined };
+  expect(() => openPackage(zip).scan('xl/a.xml', noop)).toThrow(damaged);
+  expect(() => openPackage(zip, { maxParts: 100, maxUnpackedBytes: 1e9, oneGoBytes: 0 }).scan('xl/a.xml', noop)).toThrow(damaged);
   // Untouched, the writer copies it as stored: it is not ours to judge.
   const copy = new Package(zip);
   copy.setText('[Content_Types].xml', '<Types></Types>');

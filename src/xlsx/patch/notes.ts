@@ -8,6 +8,7 @@
  * comment (Excel 365, [MS-XLSX] 2.1.17) are left alone.
  */
 import { Package, REL_NS } from './opc';
+import { relsPartOf } from '../package';
 import { attrs, children, escAttr, escText, nsPrefix, root, splice, xstring, type Splice, unesc } from './xml';
 
 export const COMMENTS_TYPE = `${REL_NS}/comments`;
@@ -311,7 +312,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
 function dropPart(pkg: Package, source: string, part: string): void {
   for (const r of pkg.rels(source)) if (r.part && r.part.toLowerCase() === part.toLowerCase()) pkg.removeRel(source, r.id);
   pkg.remove(part);
-  pkg.remove(Package.relsPart(part));
+  pkg.remove(relsPartOf(part));
   pkg.removeOverride(part);
 }
 

@@ -109,7 +109,7 @@ export class Package {
   }
 
   rels(source: string): Relationship[] {
-    const rp = Package.relsPart(source);
+    const rp = relsPartOf(source);
     if (!this.has(rp)) return [];
     const xml = this.text(rp);
     return children(xml, root(xml))
@@ -124,7 +124,7 @@ export class Package {
 
   /** Adds a relationship with a fresh Id; returns the Id. */
   addRel(source: string, type: string, part: string): string {
-    const rp = Package.relsPart(source);
+    const rp = relsPartOf(source);
     let xml = this.has(rp) ? this.text(rp) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
     const used = new Set(this.rels(source).map((r) => r.id));
     let n = used.size + 1;
@@ -143,7 +143,7 @@ export class Package {
   }
 
   removeRel(source: string, id: string): void {
-    const rp = Package.relsPart(source);
+    const rp = relsPartOf(source);
     if (!this.has(rp)) return;
     const xml = this.text(rp);
     const el = children(xml, root(xml)).find((e) => e.name === 'Relationship' && attrs(e.tag).get('Id') === id);
