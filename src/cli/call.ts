@@ -7,7 +7,7 @@ import { renderMessage, type Lang } from '../core';
 import { COMMAND_ARGS, langOf, parseArgs, type CommandName } from './args';
 import type { CliIO } from './io';
 import { cliText } from './messages';
-import { checkOutput, SafeWriteError } from './safeWrite';
+import { checkOutput, fsErrorWords, SafeWriteError } from './safeWrite';
 
 export interface Call {
   lang: Lang;
@@ -54,4 +54,20 @@ export async function guardCopy(out: string, inputs: string[], io: CliIO, lang: 
     io.err(renderMessage(e.data, lang));
     return e.sameAsInput ? 2 : 1;
   }
+}
+
+/** A failure already in words (a Loaded failure): said, and its exit status returned. */
+export function fail(io: CliIO, failure: { ok: false; exitCode: number; message: string }): number {
+  io.err(failure.message);
+  return failure.exitCode;
+}
+
+/**
+ * A write that failed, said (exit 1): a SafeWriteError in its own words, anything else as the
+ * command's "cannot write <target>" with the file system's reason in words.
+ */
+export function writeFailed(io: CliIO, e: unknown, target: string, cannotWrite: (target: string, why: string) => string, lang: Lang): number {
+  if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
+  else io.err(cannotWrite(target, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
+  return 1;
 }

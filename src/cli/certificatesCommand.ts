@@ -6,16 +6,15 @@
  * --calibration writes the calibration page (rulers and crosses) instead.
  */
 import * as path from 'path';
-import { renderMessage } from '../core';
 import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../dossier/certificates';
 import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
 import { prepare } from '../dossier/prepare';
 import { afterCouncilText } from './afterCouncilMessages';
-import { readCall } from './call';
-import { fail, loadPrepareInputs, preparedFailure, readJson } from './dossierCommand';
+import { fail, readCall, writeFailed } from './call';
+import { loadPrepareInputs, preparedFailure, readJson } from './prepareInputs';
 import type { CliIO } from './io';
 import { readManifest, writeOwnedFiles } from './dossierManifest';
-import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
+import { safeWriteFile } from './safeWrite';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
   const call = readCall(argv, 'certificates', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut }, (options) => { const paper = options.get('paper'); return paper !== undefined && paper !== 'A4' && paper !== 'A3' ? `--paper ${paper}` : null; });
@@ -80,9 +79,7 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     if (!intoFile || (await readManifest(dir))) await writeOwnedFiles(dir, 'certificates', [{ path: path.basename(out), bytes }], { inputs: [workbookPath], mode: 'add' });
     else await safeWriteFile(out, bytes, { inputs: [workbookPath] });
   } catch (e) {
-    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
-    else io.err(t.cannotWrite(out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
-    return 1;
+    return writeFailed(io, e, out, t.cannotWrite, lang);
   }
   lines.push(t.layoutUsed(layoutSource));
   io.out(lines.join('\n'));

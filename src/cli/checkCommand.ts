@@ -6,7 +6,7 @@ import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { cliText } from './messages';
 import { SafeWriteError } from './safeWrite';
-import { textOut, writeCheckJson } from './jsonOut';
+import { writeCheckJson } from './jsonOut';
 import { humanReport } from './table';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
@@ -40,7 +40,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const copier = annotatePath ? await import('../xlsx/annotateCopy') : null;
   if (annotatePath && copier) {
     // The copy's type (.xlsx / .xlsm) is the original's: a wrong name is a wrong call, said before the report.
-    const wrongType = copier.copyTypeProblem(wb.value.bytes, annotatePath);
+    const wrongType = copier.copyTypeProblem(wb.value.pkg, annotatePath);
     if (wrongType) {
       io.err(renderMessage(wrongType, lang));
       return 2;
@@ -60,13 +60,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).
   for (const m of analysis.stateProblems) io.err(renderMessage(m, lang));
   if (call.flags.has('json')) {
-    if (io.bytes) await writeCheckJson(analysis.result, lang, io.bytes);
-    else {
-      // An IO without a byte stream (an embedding): the same text, in one piece.
-      let text = '';
-      await writeCheckJson(analysis.result, lang, textOut((s) => (text += s)));
-      io.out(text.slice(0, -1));
-    }
+    await writeCheckJson(analysis.result, lang, io.bytes);
   } else {
     const human = humanReport(analysis.result, analysis.profile, lang, analysis.profileProblems.map((p) => `${p.path}: ${p.message}`));
     // The seed's preset goes without saying; another one is named first.

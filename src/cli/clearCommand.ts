@@ -4,7 +4,7 @@
  * sheet and the backup go; every part we do not own is copied as stored (src/xlsx/patch/annotate.ts
  * with no plan; the core decides in core/reconcile.ts). Written safely (never over the input).
  */
-import { parseState, renderMessage, STATE_SHEET, unpackBackup, type Message } from '../core';
+import { backupStatus, droppedEntryMessages, parseState, renderMessage, type Message } from '../core';
 import { AnnotatedCopyError, copyReport, copyTypeProblem, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
 import '../xlsx/messages';
 import { guardCopy, readCall } from './call';
@@ -26,16 +26,21 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
     io.err(wb.message);
     return wb.exitCode;
   }
-  const wrongType = copyTypeProblem(wb.value.bytes, out);
+  const wrongType = copyTypeProblem(wb.value.pkg, out);
   if (wrongType) {
     io.err(say(wrongType.code, wrongType.params));
     return 2;
   }
   const { state, problems } = parseState(wb.value.grid);
   // Broken entries of the state sheet are dropped (as check says); the rest is cleared as usual.
-  for (const d of problems) io.err(say('state.entryDropped', { key: d.path, why: d.why, sheet: STATE_SHEET }));
-  // What we annotated is in the backup; without one there is nothing of ours to take away.
-  if (!unpackBackup(state.annotationBackup)) {
+  for (const m of droppedEntryMessages(problems)) io.err(renderMessage(m, lang));
+  // What we annotated is in the backup (parseState unpacked it, or dropped it when broken). Without
+  // one there is nothing of ours to take away; a broken one cannot give the cells back.
+  if (!state.annotationBackup) {
+    if (backupStatus(wb.value.grid) === 'damaged') {
+      io.err(say('xlsx.clearBackupDamaged', { path: workbookPath }));
+      return 1;
+    }
     io.out(say('xlsx.nothingToClear', { path: workbookPath }));
     return 0;
   }

@@ -4,17 +4,16 @@
  * candidates, with its danh sách (src/dossier/decision.ts). Same preparation as `thidua dossier`.
  */
 import * as path from 'path';
-import { renderMessage } from '../core';
 import { generateDocuments } from '../dossier/generate';
 import { prepareDecisions } from '../dossier/prepare';
 import { DECISION_TEMPLATES } from '../dossier/tags';
 import { afterCouncilText } from './afterCouncilMessages';
-import { readCall } from './call';
-import { fail, loadPrepareInputs, loadTemplates, preparedFailure } from './dossierCommand';
+import { fail, readCall, writeFailed } from './call';
+import { loadTemplates } from './dossierCommand';
+import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { writeOwnedFiles } from './dossierManifest';
-import { fsErrorWords, SafeWriteError } from './safeWrite';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   const call = readCall(argv, 'decision', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut });
@@ -47,9 +46,7 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   try {
     kept = await writeOwnedFiles(out, 'decision', generated.files, { inputs: [workbookPath], mode: 'replace' });
   } catch (e) {
-    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
-    else io.err(t.cannotWrite(out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
-    return 1;
+    return writeFailed(io, e, out, t.cannotWrite, lang);
   }
   const lines = [t.decisionsWritten(generated.files.length, out)];
   for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);

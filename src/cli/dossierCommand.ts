@@ -6,50 +6,25 @@
  */
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
-import { type Lang, renderMessage } from '../core';
-import { missingFacts, parseFacts, type Facts } from '../dossier/facts';
+import type { Lang } from '../core';
+import { missingFacts } from '../dossier/facts';
 import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
 import type { TemplateId } from '../dossier/model';
-import { prepareDossier, type Prepared, type PrepareOptions } from '../dossier/prepare';
-import type { Grid } from '../core';
+import { prepareDossier } from '../dossier/prepare';
 import { TEMPLATE_FILES } from '../dossier/tags';
-import { readCall } from './call';
+import { fail, readCall, writeFailed } from './call';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
-import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
-import { pdfsOf, type PdfBytesOutcome } from './pdf';
+import type { Loaded } from './load';
+import { loadPrepareInputs, preparedFailure } from './prepareInputs';
+import { pdfsOf, type PdfBytesOutcome, type PdfFile } from './pdf';
 import { writeOwnedFiles } from './dossierManifest';
-import { fsErrorWords, safeWriteFile, SafeWriteError } from './safeWrite';
+import { safeWriteFile } from './safeWrite';
 
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
 
-export async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
-  const t = dossierText(lang);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (e) {
-    return { ok: false, exitCode: 1, message: t.notJson(file, (e as Error).message) };
-  }
-}
 
-export async function loadFactsFile(file: string | undefined, what: 'facts' | 'meeting', lang: Lang): Promise<Loaded<Facts | undefined>> {
-  if (!file) return { ok: true, value: undefined };
-  const json = await readJson(file, lang);
-  if (!json.ok) return json;
-  const parsed = parseFacts(json.value, what, lang);
-  if (!parsed.ok) {
-    const lines = parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
-    return { ok: false, exitCode: 1, message: [dossierText(lang).factsInvalid(file), ...lines].join('\n') };
-  }
-  return { ok: true, value: parsed.facts };
-}
 
 export async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
   const t = dossierText(lang);
@@ -93,37 +68,24 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   }
 
   const zipTarget = call.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
-  const pdf = call.flags.has('pdf');
-  // Every file goes through safeWriteFile: never the workbook, only regular files, temp + rename.
   const inputs = [workbookPath];
   let kept: string[] = [];
   let pdfLines: string[] = [];
   try {
-    if (zipTarget) {
-      await safeWriteFile(zipTarget, zipDossier(generated.files), { inputs });
-      if (pdf) {
-        const r = await pdfsOf(generated.files);
-        pdfLines = pdfReport(r, lang);
-        const pdfs = r.ok || r.reason === 'failed' ? r.pdfs : [];
-        if (pdfs.length) await safeWriteFile(zipTarget, zipDossier([...generated.files, ...pdfs.map((p) => ({ ...p, title: 'PDF' }))]), { inputs });
-      }
-    } else {
-      // Every target (the PDFs' too) is checked before anything is written or removed; what an
-      // earlier run wrote and this one does not rewrite is removed — only if it is ours (manifest).
-      const pdfNames = pdf ? generated.files.map((f) => f.path.replace(/\.docx$/i, '.pdf')) : [];
-      kept = await writeOwnedFiles(out, 'dossier', generated.files, { inputs, mode: 'replace', alsoChecked: pdfNames });
-      if (pdf) {
-        // Converted in a private folder, then written beside the .docx like them, and listed.
-        const r = await pdfsOf(generated.files);
-        pdfLines = pdfReport(r, lang);
-        const pdfs = r.ok || r.reason === 'failed' ? r.pdfs : [];
-        if (pdfs.length) await writeOwnedFiles(out, 'dossier', pdfs, { inputs, mode: 'add' });
-      }
+    // --pdf: converted first, in a private folder (nothing of the user's is touched yet), then
+    // written with the documents in one go — one zip, or one set of files and one manifest. Every
+    // target is checked before anything is written; what an earlier run wrote and this one does
+    // not rewrite is removed — only if it is ours (manifest).
+    let pdfs: PdfFile[] = [];
+    if (call.flags.has('pdf')) {
+      const r = await pdfsOf(generated.files);
+      pdfLines = pdfReport(r, lang);
+      if (r.ok || r.reason === 'failed') pdfs = r.pdfs;
     }
+    if (zipTarget) await safeWriteFile(zipTarget, zipDossier([...generated.files, ...pdfs.map((p) => ({ ...p, title: 'PDF' }))]), { inputs });
+    else kept = await writeOwnedFiles(out, 'dossier', [...generated.files, ...pdfs], { inputs, mode: 'replace' });
   } catch (e) {
-    if (e instanceof SafeWriteError) io.err(renderMessage(e.data, lang));
-    else io.err(t.cannotWrite(zipTarget ?? out, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
-    return 1;
+    return writeFailed(io, e, zipTarget ?? out, t.cannotWrite, lang);
   }
 
   const lines = [t.written(generated.files.length, zipTarget ?? out)];
@@ -152,45 +114,6 @@ function pdfReport(r: PdfBytesOutcome, lang: Lang): string[] {
   return r.reason === 'notInstalled' ? [`! ${t.pdfNotInstalled}`] : [`! ${t.pdfFailed(r.detail, r.pdfs.length)}`];
 }
 
-/** Why a document set cannot be prepared, as the CLI says it (exit 1). */
-export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang, profilePath?: string): { ok: false; exitCode: number; message: string } {
-  const t = dossierText(lang);
-  if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
-  if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
-  return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
-}
 
-/** What every command that prepares documents reads, in this order, before preparing them. */
-export interface PrepareInputs {
-  grid: Grid;
-  /** The workbook file as read (record patches it). */
-  bytes: Uint8Array;
-  options: PrepareOptions;
-  profilePath: string | undefined;
-}
 
-/**
- * --preset, --profile, --facts and --meeting, then the workbook: the same checks and the same first
- * failure for dossier, decision, certificates and record — and the same vote shares, hence the
- * same people named, in all four.
- */
-export async function loadPrepareInputs(options: Map<string, string>, workbookPath: string, lang: Lang): Promise<Loaded<PrepareInputs>> {
-  const preset = checkPresetOption(options.get('preset'), lang);
-  if (!preset.ok) return preset;
-  const profilePath = options.get('profile');
-  const profile = await loadProfileInput(profilePath, lang);
-  if (!profile.ok) return profile;
-  const factsFile = await loadFactsFile(options.get('facts'), 'facts', lang);
-  if (!factsFile.ok) return factsFile;
-  const meetingFile = await loadFactsFile(options.get('meeting'), 'meeting', lang);
-  if (!meetingFile.ok) return meetingFile;
-  const wb = await loadWorkbook(workbookPath, lang);
-  if (!wb.ok) return wb;
-  const given = [factsFile.value, meetingFile.value];
-  return { ok: true, value: { grid: wb.value.grid, bytes: wb.value.bytes, profilePath, options: { lang, profileInput: profile.value, preset: preset.value, given } } };
-}
 
-export function fail(io: CliIO, loaded: { ok: false; exitCode: number; message: string }): number {
-  io.err(loaded.message);
-  return loaded.exitCode;
-}

@@ -37,7 +37,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function entryOf(relPath: string, bytes: Uint8Array, by: Writer = 'dossier'): ManifestEntry {
+function entryOf(relPath: string, bytes: Uint8Array, by: Writer): ManifestEntry {
   return { path: relPath.split(path.sep).join('/'), sha256: sha256(bytes), size: bytes.length, by };
 }
 
@@ -62,8 +62,7 @@ function inside(dir: string, rel: string): string | null {
  * Removes the files of the earlier run of `by` listed in the manifest that this run does not write,
  * when they still hold the bytes we wrote. Returns the paths kept because they were changed.
  */
-export async function removeEarlierFiles(dir: string, keep: ReadonlySet<string>, by: Writer = 'dossier'): Promise<string[]> {
-  const manifest = await readManifest(dir);
+async function removeEarlierFiles(dir: string, manifest: Manifest | null, keep: ReadonlySet<string>, by: Writer): Promise<string[]> {
   const changed: string[] = [];
   if (!manifest) return changed;
   for (const f of manifest.files) {
@@ -98,11 +97,10 @@ export async function removeEarlierFiles(dir: string, keep: ReadonlySet<string>,
  * were removed, or changed by the user and so no longer ours); 'add': they join the earlier ones.
  * Entries of the other commands stay; a path written now belongs to `by`.
  */
-export async function updateManifest(dir: string, by: Writer, written: ManifestEntry[], mode: 'replace' | 'add', inputs: readonly string[] = []): Promise<void> {
+async function updateManifest(dir: string, earlier: Manifest | null, by: Writer, written: ManifestEntry[], mode: 'replace' | 'add', inputs: readonly string[]): Promise<void> {
   const now = new Set(written.map((e) => e.path));
-  const earlier = (await readManifest(dir))?.files ?? [];
-  const kept = earlier.filter((e) => !now.has(e.path) && (mode === 'add' || writerOf(e) !== by));
-  const manifest: Manifest = { tool: 'thidua', version: 1, files: [...kept, ...written.map((e) => ({ ...e, by }))] };
+  const kept = (earlier?.files ?? []).filter((e) => !now.has(e.path) && (mode === 'add' || writerOf(e) !== by));
+  const manifest: Manifest = { tool: 'thidua', version: 1, files: [...kept, ...written] };
   await safeWriteFile(path.join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, { inputs });
 }
 
@@ -119,17 +117,18 @@ export interface OwnedFile {
  * rewrite are removed first (only ours, unchanged). Returns the earlier files kept because changed.
  * Throws SafeWriteError (or a file-system error of the removal).
  */
-export async function writeOwnedFiles(dir: string, by: Writer, files: readonly OwnedFile[], opts: { inputs: readonly string[]; mode: 'replace' | 'add'; alsoChecked?: readonly string[] }): Promise<string[]> {
+export async function writeOwnedFiles(dir: string, by: Writer, files: readonly OwnedFile[], opts: { inputs: readonly string[]; mode: 'replace' | 'add' }): Promise<string[]> {
   for (const f of files) await checkOutput(path.join(dir, f.path), opts.inputs);
-  for (const p of opts.alsoChecked ?? []) await checkOutput(path.join(dir, p), opts.inputs);
   await checkOutput(path.join(dir, MANIFEST_NAME), opts.inputs);
   await makeFolder(dir);
-  const kept = opts.mode === 'replace' ? await removeEarlierFiles(dir, new Set(files.map((f) => f.path)), by) : [];
+  // Read once: the earlier run's files are removed by it and the new list is built from it.
+  const earlier = await readManifest(dir);
+  const kept = opts.mode === 'replace' ? await removeEarlierFiles(dir, earlier, new Set(files.map((f) => f.path)), by) : [];
   const written: ManifestEntry[] = [];
   for (const f of files) {
     await safeWriteFile(path.join(dir, f.path), f.bytes, { inputs: opts.inputs });
     written.push(entryOf(f.path, f.bytes, by));
   }
-  await updateManifest(dir, by, written, opts.mode, opts.inputs);
+  await updateManifest(dir, earlier, by, written, opts.mode, opts.inputs);
   return kept;
 }

@@ -9,8 +9,8 @@ export interface ByteOut {
 /** Where a command writes: stdout for results, stderr for messages. */
 export interface CliIO {
   out(text: string): void;
-  /** Raw output as bytes, no line break added (the JSON report, written piece by piece); out() when absent. */
-  bytes?: ByteOut;
+  /** Raw output as bytes, no line break added (the JSON report, written piece by piece). */
+  bytes: ByteOut;
   err(text: string): void;
 }
 

@@ -156,23 +156,19 @@ function writeCandidate(w: JsonBytes, t: Templates, m: Messages, c: Candidate, l
   w.frag(END[last ? 1 : 0]);
 }
 
-/** JSON.stringify's members of an object: undefined, functions and symbols are left out. */
-function kept(v: unknown): boolean {
-  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
-}
-
 /** The report of `check --json` (the layout above), then a line break, in chunks of `chunkSize` bytes. */
 export async function writeCheckJson(result: CheckResult, lang: Lang, out: ByteOut, chunkSize?: number): Promise<void> {
   const w = new JsonBytes(out, chunkSize);
   const { candidates: _none, ...head } = toJsonReport({ ...result, candidates: [] }, lang);
   const record = head as Record<string, unknown>;
   w.raw('{\n');
-  for (const k of Object.keys(record).filter((key) => kept(record[key]))) {
+  // Every member is a string or an array (JsonReport): nothing JSON.stringify would leave out.
+  for (const k of Object.keys(record)) {
     const v = record[k];
     w.raw(`  ${JSON.stringify(k)}: `);
     if (Array.isArray(v) && v.length) {
       w.raw('[\n');
-      for (let j = 0; j < v.length; j++) w.raw(`    ${JSON.stringify(v[j]) ?? 'null'}${j < v.length - 1 ? ',' : ''}\n`);
+      for (let j = 0; j < v.length; j++) w.raw(`    ${JSON.stringify(v[j])}${j < v.length - 1 ? ',' : ''}\n`);
       w.raw('  ],\n');
     } else w.raw(`${JSON.stringify(v)},\n`);
   }
@@ -192,12 +188,4 @@ export async function writeCheckJson(result: CheckResult, lang: Lang, out: ByteO
   } else w.raw('[]');
   w.raw('\n}\n');
   w.flush();
-}
-
-/** A ByteOut over a writer of strings (an IO without a byte stream): chunks never split a character. */
-export function textOut(write: (text: string) => void): ByteOut {
-  return {
-    write: (chunk) => (write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8')), true),
-    ready: () => null,
-  };
 }

@@ -35,10 +35,8 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
   return KNOWN.find((p) => existsSync(p)) ?? null;
 }
 
-export type PdfOutcome =
-  | { ok: true; files: string[] }
-  | { ok: false; reason: 'notInstalled' }
-  | { ok: false; reason: 'failed'; detail: string; files: string[] };
+/** What one conversion wrote (absolute paths), and why some are missing. */
+type PdfOutcome = { ok: true; files: string[] } | { ok: false; reason: 'failed'; detail: string; files: string[] };
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: number | null; err: string; timedOut: boolean }> {
   return new Promise((resolve) => {
@@ -51,11 +49,9 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
 
 /**
  * Converts the .docx files (absolute paths) to PDF beside them, one LibreOffice call per folder.
- * Returns the PDFs written. A missing LibreOffice is not an error of the dossier: the caller says so.
+ * Returns the PDFs written (pdfsOf has found LibreOffice; its absence is said by the caller).
  */
-export async function convertToPdf(docx: string[], opts: { soffice?: string | null; timeoutMs?: number } = {}): Promise<PdfOutcome> {
-  const soffice = opts.soffice === undefined ? findSoffice() : opts.soffice;
-  if (!soffice) return { ok: false, reason: 'notInstalled' };
+async function convertToPdf(docx: string[], soffice: string, timeoutMs: number | undefined): Promise<PdfOutcome> {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'thidua-lo-'));
   const byDir = new Map<string, string[]>();
   for (const f of docx) byDir.set(path.dirname(f), [...(byDir.get(path.dirname(f)) ?? []), f]);
@@ -64,7 +60,7 @@ export async function convertToPdf(docx: string[], opts: { soffice?: string | nu
   try {
     for (const [dir, files] of byDir) {
       // Generous but bounded: a first start of LibreOffice takes seconds, each page far less.
-      const timeout = opts.timeoutMs ?? 60_000 + 5_000 * files.length;
+      const timeout = timeoutMs ?? 60_000 + 5_000 * files.length;
       const args = [`-env:UserInstallation=file://${profile.startsWith('/') ? '' : '/'}${profile.replace(/\\/g, '/')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files];
       const r = await run(soffice, args, timeout);
       for (const f of files) {
@@ -105,10 +101,9 @@ export async function pdfsOf(files: readonly { path: string; bytes: Uint8Array }
       await fs.mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
       await fs.writeFile(path.join(dir, f.path), f.bytes);
     }
-    const r = await convertToPdf(files.map((f) => path.resolve(dir, f.path)), { ...opts, soffice });
-    if (!r.ok && r.reason === 'notInstalled') return r;
+    const r = await convertToPdf(files.map((f) => path.resolve(dir, f.path)), soffice, opts.timeoutMs);
     const pdfs = await Promise.all(r.files.map(async (p) => ({ path: path.relative(dir, p).split(path.sep).join('/'), bytes: await fs.readFile(p) })));
-    return r.ok ? { ok: true, pdfs } : { ok: false, reason: 'failed', detail: r.reason === 'failed' ? r.detail : '', pdfs };
+    return r.ok ? { ok: true, pdfs } : { ok: false, reason: 'failed', detail: r.detail, pdfs };
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }

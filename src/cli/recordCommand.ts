@@ -11,8 +11,8 @@ import { prepare } from '../dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';
-import { guardCopy, readCall } from './call';
-import { fail, loadPrepareInputs, preparedFailure } from './dossierCommand';
+import { fail, guardCopy, readCall } from './call';
+import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import type { CliIO } from './io';
 import { cliText } from './messages';
 import { safeWriteFile, SafeWriteError } from './safeWrite';
@@ -27,6 +27,8 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   if (refused) return refused;
   const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
+  const wrongType = copyTypeProblem(loaded.value.pkg, out);
+  if (wrongType) return fail(io, { ok: false, exitCode: 2, message: renderMessage(wrongType, lang) });
   const { grid, profilePath } = loaded.value;
   const prepared = prepare(grid, loaded.value.options);
   if (!prepared.ok) return fail(io, preparedFailure(prepared, workbookPath, lang, profilePath));
@@ -43,8 +45,6 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   }
   const plan: RecordPlan = outcome.plan;
   const input = Buffer.from(loaded.value.bytes.buffer, loaded.value.bytes.byteOffset, loaded.value.bytes.byteLength);
-  const wrongType = copyTypeProblem(input, out);
-  if (wrongType) return fail(io, { ok: false, exitCode: 2, message: renderMessage(wrongType, lang) });
   const bytes = Buffer.concat(recordInPackage(input, plan));
   try {
     await safeWriteFile(out, bytes, { inputs: [workbookPath] });

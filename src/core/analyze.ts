@@ -2,7 +2,7 @@
  * One call for the adapters: the profile and overrides saved in the workbook, the check, and the
  * annotation plan. The add-in and the CLI both go through here, so they give the same answer.
  */
-import { STATE_SHEET, type AnnotationPlan } from './annotationPlan';
+import type { AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
 import { awardContextOf } from './awardRecord';
 import { check } from './check';
@@ -14,7 +14,7 @@ import { meetingVoters } from './votes';
 
 export { meetingVoters } from './votes';
 import type { CheckResult, Message } from './result';
-import { parseState, type MappingOverride, type WorkbookState } from './state';
+import { droppedEntryMessages, parseState, type MappingOverride, type WorkbookState } from './state';
 
 export interface Analysis {
   profile: Profile;
@@ -80,7 +80,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
     result,
     profileProblems,
     profileInputProblems,
-    stateProblems: dropped.map((d) => ({ code: 'state.entryDropped', params: { key: d.path, why: d.why, sheet: STATE_SHEET } })),
+    stateProblems: droppedEntryMessages(dropped),
     // Built on first use: `thidua check` without --annotate never needs it.
     get plan() {
       plan ??= planAnnotations(result, chosen, opts.lang);

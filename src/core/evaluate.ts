@@ -35,9 +35,9 @@ interface Row {
 
 /** The unit key for matching an individual's unit to a collective row. */
 export function unitKey(name: string): string {
-  // fold() leaves single spaces and none at either end, so the words are cut by position: the
-  // regular expressions of unitKeyDefinition (held to it by test/core/suggestions.test.ts) without
-  // their three passes and copies, once per person.
+  // fold() leaves single spaces and none at either end, so the words are cut by position instead
+  // of three regular expressions and their copies, once per person (test/core/suggestions.test.ts
+  // holds it to those expressions).
   const f = fold(name);
   let start = 0;
   for (const p of UNIT_PREFIXES[0]) if (f.startsWith(p, start)) { start += p.length; break; }
@@ -49,15 +49,6 @@ export function unitKey(name: string): string {
 
 const UNIT_PREFIXES = [['uy ban nhan dan ', 'ubnd '], ['phong ', 'xa ', 'phuong ', 'thi tran ']];
 const UNIT_SUFFIXES = [' thi xa ninh hoa', ' thi xa', ' tx'];
-
-/** unitKey by its definition: the folded name without "UBND", "Phòng", "xã"… before it and "thị xã" after it. */
-export function unitKeyDefinition(name: string): string {
-  let f = fold(name);
-  f = f.replace(/^(uy ban nhan dan|ubnd)\s+/, '');
-  f = f.replace(/^(phong|xa|phuong|thi tran)\s+/, '');
-  f = f.replace(/\s+(thi xa ninh hoa|thi xa|tx)$/, '');
-  return f.trim();
-}
 
 function effectiveRating(readings: RowReadings, profile: Profile): Reading<string> {
   const r = readings.parRating;

@@ -44,10 +44,14 @@ export function isCellError(v: CellValue): v is CellError {
 /** Value at worksheet coordinates (0-based), or null outside the used range. */
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
   const r = row - sheet.originRow;
+  if (r < 0 || r >= sheet.values.length) return null;
+  return valueIn(sheet, sheet.values[r], col);
+}
+
+/** Value at worksheet column `col` (0-based) of one row of the grid (`sheet.values[i]`), or null. */
+export function valueIn(sheet: SheetGrid, line: readonly CellValue[] | undefined, col: number): CellValue {
   const c = col - sheet.originCol;
-  if (r < 0 || c < 0 || r >= sheet.values.length) return null;
-  const line = sheet.values[r];
-  if (!line || c >= line.length) return null;
+  if (!line || c < 0 || c >= line.length) return null;
   const v = line[c];
   return v === undefined ? null : v;
 }

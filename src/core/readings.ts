@@ -2,7 +2,7 @@
  * Reading one candidate row into indicator readings: each reading is a value with the cell it came
  * from, or the reason it could not be read (which becomes an `unknown` and a data problem).
  */
-import { a1, type CellValue, type SheetGrid } from './grid';
+import { a1, valueIn, type CellValue, type SheetGrid } from './grid';
 import type { Field } from './ids';
 import type { Profile } from './profile';
 import type { Issue, Message } from './result';
@@ -93,11 +93,7 @@ export class RowReader {
 
   /** The value at a column (cellAt of this row). */
   private cell(c: number): CellValue {
-    const i = c - this.sheet.originCol;
-    const line = this.line;
-    if (!line || i < 0 || i >= line.length) return null;
-    const v = line[i];
-    return v === undefined ? null : v;
+    return valueIn(this.sheet, this.line, c);
   }
 
   text(c: number | undefined): string {

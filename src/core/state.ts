@@ -15,6 +15,7 @@ import { FIELDS, KINDS, type Field, type Kind } from './ids';
 import type { CellAnchor } from './locate';
 import { MARK_FILL } from './annotationPlan';
 import type { NoteKind, NoteMode } from './marks';
+import type { Message } from './result';
 
 export const STATE_CHUNK = 30000;
 export const STATE_BANNER = 'Thi đua CCHC — dữ liệu của tiện ích (không sửa tay)';
@@ -475,6 +476,11 @@ function parseEntry(key: StateKey, value: unknown, problems: StateProblem[]): un
     default:
       return value;
   }
+}
+
+/** The dropped entries as messages (check, clear and the pane say them the same way). */
+export function droppedEntryMessages(problems: readonly StateProblem[]): Message[] {
+  return problems.map((d) => ({ code: 'state.entryDropped', params: { key: d.path, why: d.why, sheet: STATE_SHEET } }));
 }
 
 /**

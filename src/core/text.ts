@@ -83,6 +83,11 @@ export function fold(text: string): string {
  */
 const SURELY_NFC = /^[\u0000-\u02ff\u1e00-\u1eff\u2010-\u206f]*$/;
 
+/** One character of SURELY_NFC's set, for a caller that walks the text itself (values.ts cellText). */
+export function surelyNfcCode(c: number): boolean {
+  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x206f);
+}
+
 /**
  * text.normalize('NFC'), skipping the normalisation when the text cannot change: Vietnamese typed
  * in precomposed form (what every keyboard gives) is tested by one regular expression instead of

@@ -4,7 +4,7 @@
  * an exception, never a silent guess.
  */
 import { isCellError, type CellValue } from './grid';
-import { fold, nfc } from './text';
+import { fold, nfc, surelyNfcCode } from './text';
 
 import type { MessageCode } from './result';
 
@@ -174,8 +174,8 @@ function trimmable(c: number): boolean {
 }
 
 /**
- * True when cellText(v) is v itself: every character in nfc()'s sure set (text.ts: U+0000–02FF,
- * U+1E00–1EFF, U+2010–206F), no NBSP or narrow NBSP, nothing trim() removes at either end. One
+ * True when cellText(v) is v itself: every character in nfc()'s sure set (text.ts surelyNfcCode),
+ * no NBSP or narrow NBSP, nothing trim() removes at either end. One
  * pass instead of two regular expressions and a trim per cell read (test/core/values.test.ts holds
  * it to the definition).
  */
@@ -185,9 +185,7 @@ function cleanAlready(v: string): boolean {
   if (trimmable(v.charCodeAt(0)) || trimmable(v.charCodeAt(n - 1))) return false;
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
-    if (c < 0x300) {
-      if (c === 0xa0) return false;
-    } else if (c < 0x1e00 || (c > 0x1eff && c < 0x2010) || c > 0x206f || c === 0x202f) return false;
+    if (!surelyNfcCode(c) || c === 0xa0 || c === 0x202f) return false;
   }
   return true;
 }

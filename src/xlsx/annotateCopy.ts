@@ -7,7 +7,9 @@
 import * as path from 'path';
 import { type AnnotationPlan, type Grid, type Lang, renderMessage, anchorLabel, type ReconcileReport, type Message, type WorkbookState } from '../core';
 import { safeWriteFile } from '../cli/safeWrite';
-import { packageExtension, patchPackage } from './patch/annotate';
+import { patchPackage } from './patch/annotate';
+import { MAIN_TYPES } from './patch/workbook';
+import type { Package } from './package';
 import { PackageError } from './zip';
 import './messages';
 
@@ -39,9 +41,14 @@ export interface WrittenCopy {
  * macro-enabled workbook needs .xlsm and a plain one .xlsx. A wrong call (exit 2), said before any
  * work by check --annotate, clear and record alike.
  */
-export function copyTypeProblem(bytes: Uint8Array, outPath: string): Message | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const needed = packageExtension(buffer) ?? '.xlsx';
+export function copyTypeProblem(pkg: Package, outPath: string): Message | null {
+  const part = pkg.workbook?.part;
+  return typeProblem((part && MAIN_TYPES[pkg.contentTypes.typeOf(part) ?? '']) || null, outPath);
+}
+
+/** `extension`: what the package's main part needs (.xlsx, .xlsm…), null when unknown (.xlsx). */
+function typeProblem(extension: string | null, outPath: string): Message | null {
+  const needed = extension ?? '.xlsx';
   return path.extname(outPath).toLowerCase() === needed ? null : { code: 'xlsx.copyType', params: { path: outPath, ext: needed } };
 }
 
@@ -55,9 +62,11 @@ export async function writeAnnotatedCopy(input: string | Uint8Array, plan: Annot
   const bytes = typeof input === 'string' ? await import('fs').then((fs) => fs.promises.readFile(input)) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let out: ReturnType<typeof patchPackage>;
   try {
-    const wrongType = copyTypeProblem(bytes, outPath);
-    if (wrongType) throw new AnnotatedCopyError(wrongType);
     out = patchPackage(bytes, read.grid, plan, read.state);
+    // The commands say a wrong name before any work (copyTypeProblem); checked here too, from the
+    // package just patched, so that no caller can write a copy of the wrong type.
+    const wrongType = typeProblem(out.extension, outPath);
+    if (wrongType) throw new AnnotatedCopyError(wrongType);
   } catch (e) {
     if (e instanceof AnnotatedCopyError) throw e;
     // A part we must edit is not what the standard says it is: say so, never a stack.

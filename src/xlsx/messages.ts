@@ -1,5 +1,5 @@
 /** Messages of the exceljs adapter (files that cannot be read or written), registered with the core's renderer. */
-import { type Lang, type Message, type Catalogue, type Params, registerMessages } from '../core';
+import { type Lang, type Message, type Catalogue, type Params, registerMessages, STATE_SHEET } from '../core';
 
 /** Bytes → megabytes, rounded. */
 function mb(n: string | number | undefined): string {
@@ -13,12 +13,16 @@ function mb(n: string | number | undefined): string {
 const clearVi = {
   'xlsx.cleared': (p: Params) => `Đã xóa đánh dấu: bản sao sạch ghi vào ${p.path} (các ô trở lại màu và ghi chú như trước khi đánh dấu; trang kết quả đã bỏ).`,
   'xlsx.nothingToClear': (p: Params) => `Tệp "${p.path}" không có đánh dấu nào của Thi đua CCHC: không có gì để xóa, không ghi tệp nào.`,
+  'xlsx.clearBackupDamaged': (p: Params) =>
+    `Bản lưu đánh dấu (sheet ${STATE_SHEET}) của "${p.path}" bị hỏng: không khôi phục được màu và ghi chú cũ của các ô nên không ghi tệp nào. Hãy xóa đánh dấu trong Excel (bảng tác vụ Thi đua CCHC → Xóa đánh dấu) hoặc dùng bản gốc chưa đánh dấu.`,
   'xlsx.clearMissingOut': (p: Params) => `Thiếu --out: tên tệp bản sao của "${p.path}" đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).`,
 } satisfies Catalogue;
 export type ClearCode = keyof typeof clearVi;
 const clearEn: Record<ClearCode, (p: Params) => string> = {
   'xlsx.cleared': (p) => `Marks cleared: the clean copy is written to ${p.path} (cells back to their fills and notes from before the annotation; the result sheet removed).`,
   'xlsx.nothingToClear': (p) => `"${p.path}" holds no marks of Thi đua CCHC: nothing to clear, no file written.`,
+  'xlsx.clearBackupDamaged': (p) =>
+    `The marking backup (sheet ${STATE_SHEET}) of "${p.path}" is damaged: the cells' earlier fills and notes cannot be restored, so no file is written. Clear the marks in Excel (the Thi đua CCHC task pane → Clear marks) or use the original, unmarked file.`,
   'xlsx.clearMissingOut': (p) => `--out is missing: the file name of the cleared copy of "${p.path}" (the original is never overwritten).`,
 };
 

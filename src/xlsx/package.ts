@@ -240,18 +240,25 @@ function readContentTypes(xml: string | null): ContentTypes {
 
 const WORKBOOK_TYPES = /\.sheet\.main\+xml$|\.sheet\.macroEnabled\.main\+xml$|\.template\.main\+xml$|\.template\.macroEnabled\.main\+xml$|spreadsheetml\.main\+xml$/i;
 
+/**
+ * Where a package's workbook is: the package's officeDocument relationship (OPC), else a part whose
+ * content type is a workbook's, else the usual name. `stored` gives a part's name as stored, or
+ * undefined when there is no such part. The reader and the patching writer (patch/workbook.ts) both
+ * find it this way, so a file the reader reads is one the writer can annotate.
+ */
+export function findWorkbookPart(
+  rootRels: readonly { type: string; part: string | null }[],
+  overrides: Iterable<[string, string]>,
+  stored: (part: string) => string | undefined,
+): string | null {
+  const rel = rootRels.find((r) => relType(r.type) === 'officeDocument' && r.part && stored(r.part));
+  if (rel) return stored(rel.part!)!;
+  for (const [name, type] of overrides) if (WORKBOOK_TYPES.test(type) && stored(name)) return stored(name)!;
+  return stored('xl/workbook.xml') ?? null;
+}
+
 function readWorkbookInfo(pkg: Pick<Package, 'entry' | 'text' | 'rels' | 'contentTypes'>): WorkbookInfo | null {
-  // The officeDocument relationship of the package (OPC), else the content type, else the usual name.
-  let part = pkg.rels('').find((r) => relType(r.type) === 'officeDocument' && r.part && pkg.entry(r.part))?.part ?? null;
-  if (!part) {
-    for (const [name, type] of pkg.contentTypes.overrides) {
-      if (WORKBOOK_TYPES.test(type) && pkg.entry(name)) {
-        part = pkg.entry(name)!.name;
-        break;
-      }
-    }
-  }
-  if (!part && pkg.entry('xl/workbook.xml')) part = pkg.entry('xl/workbook.xml')!.name;
+  const part = findWorkbookPart(pkg.rels(''), pkg.contentTypes.overrides, (p) => pkg.entry(p)?.name);
   if (!part) return null;
   const type = pkg.contentTypes.typeOf(part);
   // A .docx or .pptx renamed .xlsx has an officeDocument too, of another kind.

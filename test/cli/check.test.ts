@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, linkSync, promises as fs, readFileSync, symlinkSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import PizZip from 'pizzip';
 import { formatNumber } from '../../src/core/messages/format';
 import { checkJsonSchema, type CheckJson } from './contract';
 import { expectNoStack, SAMPLE, thidua } from './run';
@@ -193,6 +194,23 @@ describe('--annotate', () => {
     const a = JSON.parse(thidua(['check', SAMPLE, '--json']).stdout);
     const b = JSON.parse(thidua(['check', again, '--json']).stdout);
     expect(b.candidates).toEqual(a.candidates);
+  });
+
+  test('a package without its own relationships part (_rels/.rels): read, and annotated too', async () => {
+    // The reader finds the workbook by its content type then; the writer must find it the same way.
+    const zip = new PizZip(readFileSync(SAMPLE));
+    zip.remove('_rels/.rels');
+    const input = path.join(dir, 'khong-rels.xlsx');
+    await fs.writeFile(input, zip.generate({ type: 'nodebuffer' }));
+    const plain = thidua(['check', input, '--json']);
+    expect(plain.code).toBe(0);
+    const out = path.join(dir, 'khong-rels-da-danh-dau.xlsx');
+    const r = thidua(['check', input, '--annotate', out]);
+    expectNoStack(r);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Kết quả xét khen thưởng')).toBeDefined();
   });
 });
 

@@ -7,6 +7,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { STATE_SHEET } from '../../src/core';
 import { openPackage, type Package } from '../../src/xlsx/package';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
@@ -59,6 +61,32 @@ describe('thidua clear', () => {
     expect(existsSync(out)).toBe(false);
     const en = thidua(['clear', SAMPLE, '--out', out, '--lang', 'en']);
     expect(en.stdout).toContain('holds no marks of Thi đua CCHC: nothing to clear, no file written.');
+  });
+
+  it('a damaged backup: said so (not "no marks"), exit 1, nothing written', async () => {
+    const annotated = path.join(work, 'hong.xlsx');
+    expect(thidua(['check', SAMPLE, '--annotate', annotated]).code).toBe(0);
+    // The backup's cell on the state sheet, broken by hand.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotated);
+    const state = wb.getWorksheet(STATE_SHEET)!;
+    let broken = 0;
+    state.eachRow((row) => {
+      if (row.getCell(1).value === 'annotationBackup') {
+        row.getCell(2).value = '{"version": 3, "cells": [';
+        broken++;
+      }
+    });
+    expect(broken).toBe(1);
+    const damaged = path.join(work, 'hong-2.xlsx');
+    await wb.xlsx.writeFile(damaged);
+    const out = path.join(work, 'hong-sach.xlsx');
+    const r = thidua(['clear', damaged, '--out', out]);
+    expectNoStack(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Bản lưu đánh dấu (sheet ${STATE_SHEET}) của "${damaged}" bị hỏng`);
+    expect(r.stdout).not.toContain('không có đánh dấu nào');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('wrong calls: exit 2 with the usage; the output is never the input (a symlink to it); the copy keeps the type', () => {

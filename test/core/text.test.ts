@@ -53,6 +53,14 @@ describe('nfc(): the normalisation skipped only where it cannot change the text'
   for (let c = 0x1e00; c <= 0x1eff; c++) SET.push(c);
   for (let c = 0x2010; c <= 0x206f; c++) SET.push(c);
 
+  it('surelyNfcCode is the fast set, character by character', () => {
+    const { surelyNfcCode } = require('../../src/core/text') as typeof import('../../src/core/text');
+    const set = new Set(SET);
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (surelyNfcCode(c) !== set.has(c) || nfc(String.fromCharCode(c)) !== String.fromCharCode(c).normalize('NFC')) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
   it('every character of the fast set is NFC alone', () => {
     for (const c of SET) expect([c, String.fromCharCode(c).normalize('NFC')]).toEqual([c, String.fromCharCode(c)]);
   });

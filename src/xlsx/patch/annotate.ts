@@ -32,6 +32,8 @@ export interface PatchOutcome {
   report: ReconcileReport;
   /** Marked cells that hold a threaded comment: filled, their conversation left alone. */
   threaded: string[];
+  /** The file extension the package's type needs (.xlsx, .xlsm…), null when unknown. */
+  extension: string | null;
 }
 
 /**
@@ -172,10 +174,5 @@ export function patchPackage(input: Buffer, grid: Grid, plan: AnnotationPlan | n
     styles.trim(used, ours);
   }
   pkg.setText(stylesPart, styles.toXml());
-  return { zip: pkg.toZip(), state: next, report: decision.report, threaded };
-}
-
-/** The file extension a package's type needs (.xlsx, .xlsm, .xltx, .xltm), null when unknown. */
-export function packageExtension(input: Buffer): string | null {
-  return new Workbook(new Package(input)).extension();
+  return { zip: pkg.toZip(), state: next, report: decision.report, threaded, extension: wb.extension() };
 }

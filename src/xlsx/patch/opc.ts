@@ -159,6 +159,14 @@ export class Package {
 
   // ---- content types (Part 2 §10.1) ----
 
+  /** The Override entries (part name without its leading "/", content type). */
+  overrides(): [string, string][] {
+    const xml = this.text(CT_PART);
+    return children(xml, root(xml))
+      .filter((e) => e.name === 'Override')
+      .map((e) => [(attrs(e.tag).get('PartName') ?? '').replace(/^\//, ''), attrs(e.tag).get('ContentType') ?? '']);
+  }
+
   contentType(part: string): string | null {
     const xml = this.text(CT_PART);
     const kids = children(xml, root(xml));

@@ -4,6 +4,7 @@
  * and state sheets are appended after the user's (so no sheet index — and no sheet-level defined
  * name's localSheetId, §18.2.5 — changes) and removed without touching anything else.
  */
+import { findWorkbookPart } from '../package';
 import { Package, REL_NS } from './opc';
 import { attrs, children, escAttr, nsPrefix, root, splice } from './xml';
 
@@ -34,9 +35,10 @@ export class Workbook {
   readonly part: string;
 
   constructor(private readonly pkg: Package) {
-    const rel = pkg.rels('').find((r) => r.type.endsWith('/officeDocument') && r.part && pkg.has(r.part));
-    if (!rel) throw new Error('no workbook part');
-    this.part = rel.part!;
+    // Found as the reader finds it (package.ts): a file the reader reads is one we can annotate.
+    const part = findWorkbookPart(pkg.rels(''), pkg.overrides(), (p) => pkg.entry(p)?.name);
+    if (!part) throw new Error('no workbook part');
+    this.part = part;
   }
 
   get xml(): string {
