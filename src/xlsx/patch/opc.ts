@@ -98,11 +98,6 @@ export class Package {
 
   // ---- relationships (Part 2 §9.3) ----
 
-  /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels" (the reader's rule). */
-  static relsPart(source: string): string {
-    return relsPartOf(source);
-  }
-
   /** The relative reference from a source part to a target part. */
   static relative(source: string, part: string): string {
     return posix.relative(posix.dirname(`/${source}`), `/${part}`);

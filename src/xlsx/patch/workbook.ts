@@ -4,7 +4,7 @@
  * and state sheets are appended after the user's (so no sheet index — and no sheet-level defined
  * name's localSheetId, §18.2.5 — changes) and removed without touching anything else.
  */
-import { findWorkbookPart } from '../package';
+import { findWorkbookPart, relsPartOf } from '../package';
 import { Package, REL_NS } from './opc';
 import { attrs, children, escAttr, nsPrefix, root, splice } from './xml';
 
@@ -167,7 +167,7 @@ export class Workbook {
     this.pkg.removeRel(this.part, entry.rid);
     if (entry.part) {
       this.pkg.remove(entry.part);
-      this.pkg.remove(Package.relsPart(entry.part));
+      this.pkg.remove(relsPartOf(entry.part));
       this.pkg.removeOverride(entry.part);
     }
   }
