@@ -18,6 +18,7 @@ import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { splitNote } from '../../src/core/marks';
 import { readState } from '../../src/core/state';
 import { AnnotatedCopyError, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { annotatedCopy } from '../support/annotatedCopy';
 import { openPackage, type Package } from '../../src/xlsx/package';
 import { readWorkbook } from '../../src/xlsx/read';
 
@@ -38,16 +39,8 @@ async function read(file: string) {
   return r;
 }
 
-/** Annotates `from` (or clears it) into `name`; returns the copy's path, the plan and the package of each. */
-async function copy(from: string, name: string, clear = false) {
-  const r = await read(from);
-  const a = analyze(r.grid, { lang: 'vi' });
-  const out = path.join(dir, name);
-  const w = await writeAnnotatedCopy(from, clear ? null : a.plan, { grid: r.grid, state: a.state }, out);
-  // Marked cells holding a threaded comment (office-threaded.xlsx): filled, their notes left as they are.
-  const threaded = new Set(w.threaded);
-  return { out, plan: a.plan, threaded, before: openPackage(await fs.readFile(from)), after: openPackage(await fs.readFile(out)) };
-}
+/** Annotates `from` (or clears it) into `name` in the test's directory. */
+const copy = (from: string, name: string, clear = false) => annotatedCopy(from, path.join(dir, name), clear);
 
 /** Debian's python3 (with python3-openpyxl), not a pyenv one. */
 const PYTHON = require('fs').existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
