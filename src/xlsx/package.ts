@@ -157,7 +157,8 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
       let s: string;
       if (whole) {
         // A piece that decodes alone: ASCII (a worksheet's usual bytes) is copied as Latin-1,
-        // an order of magnitude faster than a UTF-8 decoder.
+        // with the ASCII check about 1.7 times as fast as a UTF-8 decoder (the 9.8 MB sheet of bench's
+        // 50,000-row workbook in 1 MB pieces: 4.6 against 7.7 ms, medians of 9 runs, Node 20).
         const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         s = isAscii(b) ? b.toString('latin1') : utf8Piece.decode(b);
       } else s = (decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true });
