@@ -6,28 +6,7 @@ function mb(n: string | number | undefined): string {
   return String(Math.round(Number(n ?? 0) / (1024 * 1024)));
 }
 
-/**
- * `thidua clear`: its own codes, the English catalogue typed from the Vietnamese one (a code without
- * its translation fails the type check).
- */
-const clearVi = {
-  'xlsx.cleared': (p: Params) => `Đã xóa đánh dấu: bản sao sạch ghi vào ${p.path} (các ô trở lại màu và ghi chú như trước khi đánh dấu; trang kết quả đã bỏ).`,
-  'xlsx.nothingToClear': (p: Params) => `Tệp "${p.path}" không có đánh dấu nào của Thi đua CCHC: không có gì để xóa, không ghi tệp nào.`,
-  'xlsx.clearBackupDamaged': (p: Params) =>
-    `Bản lưu đánh dấu (sheet ${STATE_SHEET}) của "${p.path}" bị hỏng: không khôi phục được màu và ghi chú cũ của các ô nên không ghi tệp nào. Hãy xóa đánh dấu trong Excel (bảng tác vụ Thi đua CCHC → Xóa đánh dấu) hoặc dùng bản gốc chưa đánh dấu.`,
-  'xlsx.clearMissingOut': (p: Params) => `Thiếu --out: tên tệp bản sao của "${p.path}" đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).`,
-} satisfies Catalogue;
-export type ClearCode = keyof typeof clearVi;
-const clearEn: Record<ClearCode, (p: Params) => string> = {
-  'xlsx.cleared': (p) => `Marks cleared: the clean copy is written to ${p.path} (cells back to their fills and notes from before the annotation; the result sheet removed).`,
-  'xlsx.nothingToClear': (p) => `"${p.path}" holds no marks of Thi đua CCHC: nothing to clear, no file written.`,
-  'xlsx.clearBackupDamaged': (p) =>
-    `The marking backup (sheet ${STATE_SHEET}) of "${p.path}" is damaged: the cells' earlier fills and notes cannot be restored, so no file is written. Clear the marks in Excel (the Thi đua CCHC task pane → Clear marks) or use the original, unmarked file.`,
-  'xlsx.clearMissingOut': (p) => `--out is missing: the file name of the cleared copy of "${p.path}" (the original is never overwritten).`,
-};
-
-const vi: Catalogue = {
-  ...clearVi,
+const vi = {
   'xlsx.notFound': (p) => `Không tìm thấy tệp "${p.path}".`,
   'xlsx.notAFile': (p) => `"${p.path}" không phải là một tệp.`,
   'xlsx.empty': (p) => `Tệp "${p.path}" rỗng (0 byte).`,
@@ -48,10 +27,19 @@ const vi: Catalogue = {
   'xlsx.copyGoneCandidates': (p) => `Bản sao "${p.path}": không còn tìm thấy dòng của ${p.names ?? '…'} — đánh dấu cũ ở các dòng đó không được khôi phục sang dòng khác.`,
   'xlsx.copyUserChanges': (p) => `Bản sao "${p.path}": ${p.count ?? 0} ô đã được sửa màu hoặc ghi chú sau lần đánh dấu trước: giữ nguyên như người dùng đã sửa.`,
   'xlsx.copyThreaded': (p) => `Bản sao "${p.path}": các ô có bình luận dạng hội thoại (${p.cells ?? '…'}) chỉ được tô màu; bình luận giữ nguyên.`,
-};
+  // `thidua clear`
+  'xlsx.cleared': (p) => `Đã xóa đánh dấu: bản sao sạch ghi vào ${p.path} (các ô trở lại màu và ghi chú như trước khi đánh dấu; trang kết quả đã bỏ).`,
+  'xlsx.nothingToClear': (p) => `Tệp "${p.path}" không có đánh dấu nào của Thi đua CCHC: không có gì để xóa, không ghi tệp nào.`,
+  'xlsx.clearBackupDamaged': (p) =>
+    `Bản lưu đánh dấu (sheet ${STATE_SHEET}) của "${p.path}" bị hỏng: không khôi phục được màu và ghi chú cũ của các ô nên không ghi tệp nào. Hãy xóa đánh dấu trong Excel (bảng tác vụ Thi đua CCHC → Xóa đánh dấu) hoặc dùng bản gốc chưa đánh dấu.`,
+  'xlsx.clearMissingOut': (p) => `Thiếu --out: tên tệp bản sao của "${p.path}" đã xóa đánh dấu (tệp gốc không bao giờ bị ghi đè).`,
+} satisfies Catalogue;
 
-const en: Catalogue = {
-  ...clearEn,
+/** The adapter's codes: those of the Vietnamese catalogue. */
+type XlsxCode = keyof typeof vi;
+
+/** Every code of the Vietnamese catalogue, no other (a missing or stray translation fails the type check). */
+const en: Record<XlsxCode, (p: Params) => string> = {
   'xlsx.notFound': (p) => `File "${p.path}" was not found.`,
   'xlsx.notAFile': (p) => `"${p.path}" is not a file.`,
   'xlsx.empty': (p) => `File "${p.path}" is empty (0 bytes).`,
@@ -70,6 +58,12 @@ const en: Catalogue = {
   'xlsx.copyGoneCandidates': (p) => `Copy "${p.path}": the rows of ${p.names ?? '…'} are gone: their old marks are not moved onto other rows.`,
   'xlsx.copyUserChanges': (p) => `Copy "${p.path}": ${p.count ?? 0} cells had their fill or note changed after the last annotation: kept as the user left them.`,
   'xlsx.copyThreaded': (p) => `Copy "${p.path}": cells with threaded comments (${p.cells ?? '…'}) are only filled; their comments are left as they are.`,
+  // `thidua clear`
+  'xlsx.cleared': (p) => `Marks cleared: the clean copy is written to ${p.path} (cells back to their fills and notes from before the annotation; the result sheet removed).`,
+  'xlsx.nothingToClear': (p) => `"${p.path}" holds no marks of Thi đua CCHC: nothing to clear, no file written.`,
+  'xlsx.clearBackupDamaged': (p) =>
+    `The marking backup (sheet ${STATE_SHEET}) of "${p.path}" is damaged: the cells' earlier fills and notes cannot be restored, so no file is written. Clear the marks in Excel (the Thi đua CCHC task pane → Clear marks) or use the original, unmarked file.`,
+  'xlsx.clearMissingOut': (p) => `--out is missing: the file name of the cleared copy of "${p.path}" (the original is never overwritten).`,
 };
 
 registerMessages('vi', vi);
