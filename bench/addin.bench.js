@@ -1,4 +1,4 @@
-// The add-in's Office.js adapter on the strict test host (test/host) as Excel on the web (5 MB cap on
+// The add-in's Office.js adapter on the strict test host (tools/excel-host) as Excel on the web (5 MB cap on
 // each request and each response): syncs per action, the largest request and response, and time,
 // at 10 / 1,000 / 10,000 / 50,000 candidate rows. Compiles what it needs into
 // bench/out/addin/ with its own tsc call (no ts-jest), then prints a markdown table.
@@ -15,15 +15,15 @@ execFileSync(
     '--outDir', OUT, '--rootDir', ROOT,
     '--module', 'commonjs', '--target', 'ES2020', '--lib', 'ES2020,DOM',
     '--types', 'office-js', '--esModuleInterop', '--skipLibCheck', '--strict', '--resolveJsonModule',
-    path.join(ROOT, 'test/host/host.ts'),
-    path.join(ROOT, 'test/host/generate.ts'),
+    path.join(ROOT, 'tools/excel-host/host.ts'),
+    path.join(ROOT, 'tools/excel-host/generate.ts'),
     path.join(ROOT, 'src/excel/session.ts'),
   ],
   { cwd: ROOT, stdio: 'inherit' },
 );
 
-const { ExcelHost } = require(path.join(OUT, 'test/host/host.js'));
-const { generatedWorkbook } = require(path.join(OUT, 'test/host/generate.js'));
+const { ExcelHost } = require(path.join(OUT, 'tools/excel-host/host.js'));
+const { generatedWorkbook } = require(path.join(OUT, 'tools/excel-host/generate.js'));
 const session = require(path.join(OUT, 'src/excel/session.js'));
 
 async function timed(host, fn) {

@@ -39,10 +39,10 @@ function prepare() {
   const outDir = path.join(OUT, 'dossier');
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '--outDir', outDir, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'ES2020', '--lib', 'ES2020,DOM', '--types', 'node', '--esModuleInterop', '--skipLibCheck', '--strict', path.join(ROOT, 'test/host/fromGrid.ts')],
+    [require.resolve('typescript/bin/tsc'), '--outDir', outDir, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'ES2020', '--lib', 'ES2020,DOM', '--types', 'node', '--esModuleInterop', '--skipLibCheck', '--strict', path.join(ROOT, 'tools/excel-host/fromGrid.ts')],
     { cwd: ROOT, stdio: 'inherit' },
   );
-  return require(path.join(outDir, 'test/host/fromGrid.js')).fromGrid;
+  return require(path.join(outDir, 'tools/excel-host/fromGrid.js')).fromGrid;
 }
 
 function serve(root) {

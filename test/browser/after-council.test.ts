@@ -15,7 +15,7 @@ import { stateRows } from '../../src/core/state';
 import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
-import type { WorkbookModel } from '../host/model';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 import { answerOfficeJs, openBrowser, type Session } from './support/browser';
 import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
 import { hostScript, probe } from './support/host';

@@ -17,7 +17,7 @@ import { mergeFacts, missingFacts, parseFacts, type Facts } from '../../src/doss
 import { ZIP_NAME } from '../../src/dossier/generate';
 import { ESSENTIAL_FACTS, factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
-import type { WorkbookModel } from '../host/model';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 import { answerOfficeJs, foreignRequests, OFFICE_CDN, openBrowser, type Session } from './support/browser';
 import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
 import { hostScript, hostScriptForModel, probe } from './support/host';

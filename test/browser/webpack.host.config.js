@@ -1,5 +1,5 @@
 /**
- * Bundles the strict Excel test host (test/host/browser-entry.ts, which installs window.Office,
+ * Bundles the strict Excel test host (tools/excel-host/browser-entry.ts, which installs window.Office,
  * Excel and OfficeExtension) into test/artifacts/host.js. The browser tests answer the CDN's
  * office.js request with it, so the production task pane runs against a known workbook.
  */
@@ -11,7 +11,7 @@ module.exports = {
   mode: 'development',
   devtool: false,
   target: 'web',
-  entry: path.join(ROOT, 'test/host/browser-entry.ts'),
+  entry: path.join(ROOT, 'tools/excel-host/browser-entry.ts'),
   output: { path: path.join(ROOT, 'test/artifacts'), filename: 'host.js', iife: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {

@@ -7,8 +7,8 @@
 import { overview } from '../../src/core/overview';
 import { analyze } from '../../src/core/analyze';
 import type { QuickReport } from '../../src/commands/quickCheck';
-import { generatedWorkbook } from '../host/generate';
-import type { ExcelHost } from '../host/host';
+import { generatedWorkbook } from '../../tools/excel-host/generate';
+import type { ExcelHost } from '../../tools/excel-host/host';
 import { fromGrid, releaseHost, sampleGrid, useHost } from '../excel/support';
 
 type Handler = (arg: unknown) => void;

@@ -1,7 +1,7 @@
 /** "Tạo hồ sơ" on the adapter: save the facts and read the workbook in one Excel.run, syncs independent of rows. */
 import { readState } from '../../src/core/state';
 import { readForDossier } from '../../src/excel/session';
-import { generatedWorkbook } from '../host/generate';
+import { generatedWorkbook } from '../../tools/excel-host/generate';
 import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);

@@ -9,8 +9,8 @@ import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { columnLetter, parseA1, type Grid } from '../../src/core/grid';
 import { NOTE_HEAD } from '../../src/core/marks';
 import { annotateWorkbook, checkWorkbook, clearWorkbook } from '../../src/excel/session';
-import type { ExcelHost } from '../host/host';
-import type { WorkbookModel } from '../host/model';
+import type { ExcelHost } from '../../tools/excel-host/host';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 import { fromGrid, releaseHost, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);

@@ -12,8 +12,8 @@ import { splitNote } from '../../src/core/marks';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { DEFAULT_PROFILE, mergeProfile, type Profile } from '../../src/core/profile';
 import { annotateWorkbook, checkWorkbook, clearWorkbook, saveProfile } from '../../src/excel/session';
-import { generatedWorkbook } from '../host/generate';
-import { ExcelHost } from '../host/host';
+import { generatedWorkbook } from '../../tools/excel-host/generate';
+import { ExcelHost } from '../../tools/excel-host/host';
 import { thidua } from '../cli/run';
 import { fromGrid, releaseHost, SAMPLE, sampleGrid, useHost } from './support';
 

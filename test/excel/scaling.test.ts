@@ -9,8 +9,8 @@ import { analyze } from '../../src/core/analyze';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { annotateWorkbook, checkWorkbook, clearWorkbook } from '../../src/excel/session';
 import { Syncer } from '../../src/excel/syncer';
-import { generatedWorkbook } from '../host/generate';
-import { REQUEST_LIMIT } from '../host/api';
+import { generatedWorkbook } from '../../tools/excel-host/generate';
+import { REQUEST_LIMIT } from '../../tools/excel-host/api';
 import { fromGrid, reconcileWith, releaseHost, sampleGrid, useHost } from './support';
 
 afterEach(releaseHost);

@@ -4,9 +4,9 @@ import { queueExistingNotes, reconcile } from '../../src/excel/applyPlan';
 import { readGrid } from '../../src/excel/readGrid';
 import { Syncer } from '../../src/excel/syncer';
 import { readWorkbookFile } from '../support/readWorkbook';
-import { fromGrid } from '../host/fromGrid';
-import { ExcelHost, type HostOptions } from '../host/host';
-import type { WorkbookModel } from '../host/model';
+import { fromGrid } from '../../tools/excel-host/fromGrid';
+import { ExcelHost, type HostOptions } from '../../tools/excel-host/host';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 import * as path from 'path';
 
 export const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');

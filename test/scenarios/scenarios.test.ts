@@ -12,7 +12,7 @@ import * as path from 'path';
 import { parseScenario, type Scenario } from '../../tools/simulator/scenario';
 import { runScenario, type SimulationResult } from '../../tools/simulator/run';
 import { loadWorkbook } from '../../tools/simulator/workbookFile';
-import type { WorkbookModel } from '../host/model';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 
 const DIR = __dirname;
 const FILES = fsSync

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main, parseArgs } from '../../tools/simulator/main';
 import { loadWorkbook } from '../../tools/simulator/workbookFile';
-import type { WorkbookModel } from '../host/model';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 
 const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 

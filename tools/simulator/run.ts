@@ -1,5 +1,5 @@
 /**
- * Plays a scenario on the strict Excel host (test/host) through the REAL add-in code: the adapter
+ * Plays a scenario on the strict Excel host (tools/excel-host) through the REAL add-in code: the adapter
  * calls the pane's buttons make (src/excel/session.ts), the ribbon's Kiểm tra nhanh
  * (src/commands/quickCheck.ts), and the pane's own words (src/taskpane/i18n.ts) for what the user
  * is told. Between them, what people and Excel do, as the host's user actions.
@@ -10,8 +10,8 @@ import { runQuickCheck, type QuickReport } from '../../src/commands/quickCheck';
 import { officeLang } from '../../src/excel/messages';
 import * as session from '../../src/excel/session';
 import { strings } from '../../src/taskpane/i18n';
-import { ExcelHost } from '../../test/host/host';
-import { clone, type WorkbookModel } from '../../test/host/model';
+import { ExcelHost } from '../excel-host/host';
+import { clone, type WorkbookModel } from '../excel-host/model';
 import { ADDIN_ACTIONS, type Scenario, type Step } from './scenario';
 
 export interface StepResult {

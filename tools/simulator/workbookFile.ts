@@ -11,8 +11,8 @@ import { a1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages';
 import type { Lang } from '../../src/core/ids';
 import { readWorkbookFile } from '../../test/support/readWorkbook';
-import type { CellModel, SheetModel, WorkbookModel } from '../../test/host/model';
-import { parseRect } from '../../test/host/model';
+import type { CellModel, SheetModel, WorkbookModel } from '../excel-host/model';
+import { parseRect } from '../excel-host/model';
 
 export type LoadOutcome = { ok: true; model: WorkbookModel } | { ok: false; message: string };
 

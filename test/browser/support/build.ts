@@ -46,9 +46,9 @@ export function ensureProductionBuild(): void {
   webpack(['--mode', 'production']);
 }
 
-/** The test host for the browser (test/host/browser-entry.ts → test/artifacts/host.js). */
+/** The test host for the browser (tools/excel-host/browser-entry.ts → test/artifacts/host.js). */
 export function ensureHostBundle(): void {
-  const sources = newestMtime(['test/host', 'src', 'test/browser/webpack.host.config.js']);
+  const sources = newestMtime(['tools/excel-host', 'src', 'test/browser/webpack.host.config.js']);
   if (mtime(HOST_BUNDLE) > sources) return;
   webpack(['--config', 'test/browser/webpack.host.config.js']);
 }

@@ -1,5 +1,5 @@
 /**
- * The bridge between the browser tests and the strict Excel test host (test/host/, written with
+ * The bridge between the browser tests and the strict Excel test host (tools/excel-host/, written with
  * the Office.js adapter): the script that answers the CDN's office.js request, and a probe that
  * reads the host's workbook from the page through `window.__host`.
  */
@@ -17,15 +17,15 @@ export interface HostOptions {
   persist?: boolean;
 }
 
-/** The host's workbook model for a grid: test/host/fromGrid.ts when present, else the grid itself. */
+/** The host's workbook model for a grid: tools/excel-host/fromGrid.ts when present, else the grid itself. */
 function workbookModel(grid: Grid): unknown {
-  const helper = path.join(ROOT, 'test/host/fromGrid.ts');
+  const helper = path.join(ROOT, 'tools/excel-host/fromGrid.ts');
   if (!fs.existsSync(helper)) return grid;
   // Loaded at run time so that this file compiles before the host exists.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(helper) as Record<string, unknown>;
   const fn = (mod.fromGrid ?? mod.workbookFromGrid ?? mod.default) as ((g: Grid) => unknown) | undefined;
-  if (typeof fn !== 'function') throw new Error(`test/host/fromGrid.ts exports no fromGrid(grid): ${Object.keys(mod).join(', ')}`);
+  if (typeof fn !== 'function') throw new Error(`tools/excel-host/fromGrid.ts exports no fromGrid(grid): ${Object.keys(mod).join(', ')}`);
   return fn(grid);
 }
 

@@ -3,8 +3,8 @@
  * everything they carry (values, number formats, fills, notes, comments, merges), protection refuses
  * writes as Excel does, another Excel has other requirement sets. Each rule is shown to bite.
  */
-import { ExcelHost } from './host';
-import type { WorkbookModel } from './model';
+import { ExcelHost } from '../../tools/excel-host/host';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 
 type Ctx = Excel.RequestContext;
 

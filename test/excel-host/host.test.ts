@@ -1,6 +1,6 @@
 /** The test host is strict where Office.js is: these tests prove each rule can fail a caller. */
-import { ExcelHost } from './host';
-import type { WorkbookModel } from './model';
+import { ExcelHost } from '../../tools/excel-host/host';
+import type { WorkbookModel } from '../../tools/excel-host/model';
 
 type Ctx = Excel.RequestContext;
 
