@@ -62,6 +62,8 @@ export function query(a: QueryArg): { found: boolean; value?: unknown } {
     Array.from(root.querySelectorAll(s.css)).filter((e) => (s.hasText === undefined || (e.textContent ?? '').includes(s.hasText)) && (!s.has || all(e, s.has).length > 0));
   const els = all(document, a.t);
   const visible = (e: Element) => {
+    // checkVisibility: also false inside a closed <details> (content-visibility: hidden), as playwright says.
+    if (typeof e.checkVisibility === 'function' && !e.checkVisibility()) return false;
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
   };

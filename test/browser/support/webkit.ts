@@ -198,18 +198,17 @@ class WebKitPage extends BasePage implements Page {
 
   async setViewport(width: number, height: number): Promise<void> {
     const wd = await this.use();
-    let want = { width, height };
-    for (let i = 0; i < 3; i++) {
-      await wd.setWindowRect(want);
-      const got = await this.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
-      if (got.width === width && got.height === height) {
-        this.size = { width, height };
-        return;
-      }
-      want = { width: want.width + width - got.width, height: want.height + height - got.height };
+    const inner = () => this.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+    // Full-screen MiniBrowser without toolbar: the window is the viewport (the page learns of a resize a moment later).
+    await wd.setWindowRect({ width, height });
+    const end = Date.now() + 5000;
+    let got = await inner();
+    while ((got.width !== width || got.height !== height) && Date.now() < end) {
+      await sleep(50);
+      got = await inner();
     }
-    const got = await this.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
-    throw new Error(`WebKit's viewport is ${got.width}×${got.height}, not ${width}×${height}`);
+    if (got.width !== width || got.height !== height) throw new Error(`WebKit's viewport is ${got.width}×${got.height}, not ${width}×${height}`);
+    this.size = { width, height };
   }
 
   async click(t: Target, opts: { timeout?: number } = {}): Promise<void> {
@@ -278,7 +277,9 @@ class WebKitPage extends BasePage implements Page {
     const full = opts.fullPage ? await this.evaluate(() => Math.ceil(Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0))) : 0;
     if (full > this.size.height) {
       // The whole page: the window as tall as the document for one picture (as playwright's fullPage).
-      await wd.setWindowRect({ width: this.size.width, height: full });
+      await wd.setWindowRect({ width: this.size.width, height: full }).catch((e: Error) => {
+        throw new Error(`full-page screenshot at ${this.size.width}×${full}: ${e.message}`);
+      });
       await this.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
       png = await wd.screenshot();
       await this.setViewport(this.size.width, this.size.height);
