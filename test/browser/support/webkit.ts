@@ -197,6 +197,11 @@ class WebKitPage extends BasePage implements Page {
   }
 
   async setViewport(width: number, height: number): Promise<void> {
+    await this.resize(width, height);
+    this.size = { width, height };
+  }
+
+  private async resize(width: number, height: number): Promise<void> {
     const wd = await this.use();
     const inner = () => this.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
     // Full-screen MiniBrowser without toolbar: the window is the viewport (the page learns of a resize a moment later).
@@ -208,7 +213,6 @@ class WebKitPage extends BasePage implements Page {
       got = await inner();
     }
     if (got.width !== width || got.height !== height) throw new Error(`WebKit's viewport is ${got.width}×${got.height}, not ${width}×${height}`);
-    this.size = { width, height };
   }
 
   async click(t: Target, opts: { timeout?: number } = {}): Promise<void> {
@@ -274,12 +278,11 @@ class WebKitPage extends BasePage implements Page {
   async screenshot(file: string, opts: { fullPage?: boolean } = {}): Promise<void> {
     const wd = await this.use();
     let png: Buffer;
-    const full = opts.fullPage ? await this.evaluate(() => Math.ceil(Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0))) : 0;
+    // Capped: an X window is at most 32767 px tall.
+    const full = opts.fullPage ? Math.min(16384, await this.evaluate(() => Math.ceil(Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0)))) : 0;
     if (full > this.size.height) {
       // The whole page: the window as tall as the document for one picture (as playwright's fullPage).
-      await wd.setWindowRect({ width: this.size.width, height: full }).catch((e: Error) => {
-        throw new Error(`full-page screenshot at ${this.size.width}×${full}: ${e.message}`);
-      });
+      await this.resize(this.size.width, full);
       await this.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
       png = await wd.screenshot();
       await this.setViewport(this.size.width, this.size.height);
