@@ -116,6 +116,8 @@ export class RequestContext {
     if (bytes > this.host.requestLimit) {
       throw new HostError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
     }
+    // Another user's edit may reach Excel before this request runs (co-authoring).
+    this.host.beforeRequest?.(queue.map((a) => a.where));
     this.responseBytes = 0;
     try {
       for (const a of queue) {
