@@ -7,9 +7,9 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { defaultLayout, parseLayout, type CertificateLayout } from '../../src/dossier/certificateLayout';
+import { defaultLayout, parseLayout, type CertificateLayout } from '../../src/core/dossier/certificateLayout';
 import { expectNoStack, thidua } from '../cli/run';
-import { analyzeSample, ROOT, SAMPLE } from './support';
+import { analyzeSample, ROOT, SAMPLE } from '../support/dossier';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'dossier');

@@ -7,9 +7,9 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { generateDossier } from '../../src/dossier/generate';
-import { buildDossier } from '../../src/dossier/model';
-import { analyzeSample, defaultTemplates, ROOT, sampleFacts } from './support';
+import { generateDossier } from '../../src/docx/generate';
+import { buildDossier } from '../../src/core/dossier/model';
+import { analyzeSample, defaultTemplates, ROOT, sampleFacts } from '../support/dossier';
 
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'dossier');
 const KINDS = {

@@ -4,7 +4,7 @@
  * tiếp", with the danh sách as an annex ("Kèm theo Quyết định số …") numbered on its own pages.
  * Pure: the data of each document; every fact not given is the dotted blank, never invented.
  */
-import { type AwardToRecord, type Lang, type Award, type Profile, type Candidate, type CheckResult } from '../core';
+import { type AwardToRecord, type Lang, type Award, type Profile, type Candidate, type CheckResult } from '..';
 import { BLANK, parseIsoDate, vietnameseDate } from './dates';
 import type { DecisionFacts, Facts } from './facts';
 import { slug } from './fileNames';
@@ -72,7 +72,7 @@ function amountsText(d: DecisionFacts, collectives: number, individuals: number)
   return `Kèm theo Giấy khen, ${parts.join(', ')}${basis}. ${fund}`;
 }
 
-/** The data of decision.docx (src/dossier/tags.ts: TEMPLATE_TAGS.quyetDinh). */
+/** The data of decision.docx (src/core/dossier/tags.ts: TEMPLATE_TAGS.quyetDinh). */
 export function decisionData(result: CheckResult, facts: Facts, award: Award, frameBases: string[] = []): Record<string, unknown> {
   const d = decisionFor(facts, award.id);
   const collectives = proposedFor(result, award.id, 'collective');
@@ -140,7 +140,7 @@ const WARNINGS = {
 
 /**
  * One Quyết định per award with proposed candidates. `basesFor(date)` gives the căn cứ of the legal
- * frame in force on the decision's date (src/dossier/legalFrames.ts); the facts' own
+ * frame in force on the decision's date (src/core/dossier/legalFrames.ts); the facts' own
  * `decision.legalBases` replace them.
  */
 export function buildDecisions(result: CheckResult, profile: Profile, facts: Facts, lang: Lang = 'vi', basesFor: (date: string | undefined) => string[] = () => []): DecisionModel {

@@ -8,9 +8,9 @@ import Docxtemplater, { type DXT } from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { type Lang, editDistance } from '../core';
-import { BLANK } from './dates';
-import type { TemplateId } from './model';
-import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from './tags';
+import { BLANK } from '../core/dossier/dates';
+import type { TemplateId } from '../core/dossier/model';
+import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../core/dossier/tags';
 
 export type Bytes = Uint8Array | ArrayBuffer;
 

@@ -1,8 +1,8 @@
 /** The layout of Nghị định 30/2020 (dossier.md "Layout"), asserted on the generated WordprocessingML. */
 import PizZip from 'pizzip';
-import { generateDossier, type GeneratedFile } from '../../src/dossier/generate';
-import { buildDossier } from '../../src/dossier/model';
-import { analyzeSample, defaultTemplates, sampleFacts } from './support';
+import { generateDossier, type GeneratedFile } from '../../src/docx/generate';
+import { buildDossier } from '../../src/core/dossier/model';
+import { analyzeSample, defaultTemplates, sampleFacts } from '../support/dossier';
 
 const MM = 56.6929;
 const within = (twips: number, lo: number, hi: number) => twips >= Math.floor(lo * MM) && twips <= Math.ceil(hi * MM);

@@ -7,10 +7,10 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { buildDecisions, money } from '../../src/dossier/decision';
-import { parseFacts } from '../../src/dossier/facts';
-import { expectNoStack, thidua } from '../cli/run';
-import { analyzeSample, docxText, documentXml, editTemplate, ROOT, SAMPLE, sampleFacts } from './support';
+import { buildDecisions, money } from '../../../src/core/dossier/decision';
+import { parseFacts } from '../../../src/core/dossier/facts';
+import { expectNoStack, thidua } from '../../cli/run';
+import { analyzeSample, docxText, documentXml, editTemplate, ROOT, SAMPLE, sampleFacts } from '../../support/dossier';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'dossier');

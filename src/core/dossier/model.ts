@@ -4,7 +4,7 @@
  * Biên bản, one Báo cáo thành tích (in the form of the frame in force) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
-import { historyOf, type AwardHistory, type HistoryEntry, type Kind, type Lang, type Award, type Profile, type Candidate, type CheckResult, meetingVoters } from '../core';
+import { historyOf, type AwardHistory, type HistoryEntry, type Kind, type Lang, type Award, type Profile, type Candidate, type CheckResult, meetingVoters } from '..';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
 import { dossierFileNames } from './fileNames';

@@ -3,7 +3,7 @@
  * alike: every decision checked against the history first (one already there is refused), the
  * accepted ones in one plan (core/awardRecord.ts) that each adapter applies.
  */
-import { planRecord, type RecordPlan, type Profile, type CheckResult } from '../core';
+import { planRecord, type RecordPlan, type Profile, type CheckResult } from '..';
 import { issuedDecisions } from './decision';
 import type { Facts } from './facts';
 

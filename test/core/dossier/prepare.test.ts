@@ -1,5 +1,5 @@
 /**
- * One preparation for the CLI and the pane (src/dossier/prepare.ts): broken facts saved in the
+ * One preparation for the CLI and the pane (src/core/dossier/prepare.ts): broken facts saved in the
  * workbook are refused by both, with the problem by path and nothing generated — unless the CLI's
  * --facts replaces the broken field.
  */
@@ -7,15 +7,15 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { STATE_SHEET } from '../../src/core/annotationPlan';
-import type { Grid } from '../../src/core/grid';
-import { stateRows } from '../../src/core/state';
-import type { Facts } from '../../src/dossier/facts';
-import { prepareDossier, resolveFacts } from '../../src/dossier/prepare';
-import { generateInPane } from '../../src/taskpane/dossier/engine';
-import { readWorkbookFile } from '../support/readWorkbook';
-import { expectNoStack, SAMPLE, thidua } from '../cli/run';
-import { defaultTemplates } from './support';
+import { STATE_SHEET } from '../../../src/core/annotationPlan';
+import type { Grid } from '../../../src/core/grid';
+import { stateRows } from '../../../src/core/state';
+import type { Facts } from '../../../src/core/dossier/facts';
+import { prepareDossier, resolveFacts } from '../../../src/core/dossier/prepare';
+import { generateInPane } from '../../../src/taskpane/dossier/engine';
+import { readWorkbookFile } from '../../support/readWorkbook';
+import { expectNoStack, SAMPLE, thidua } from '../../cli/run';
+import { defaultTemplates } from '../../support/dossier';
 
 const BROKEN = { parentBody: 'UBND thị xã Ninh Hòa', date: '2022-13-45' };
 

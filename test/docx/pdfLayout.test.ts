@@ -13,10 +13,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { CheckResult } from '../../src/core/result';
-import type { Facts } from '../../src/dossier/facts';
-import { generateDossier } from '../../src/dossier/generate';
-import { buildDossier } from '../../src/dossier/model';
-import { analyzeSample, defaultTemplates, ROOT, sampleFacts } from './support';
+import type { Facts } from '../../src/core/dossier/facts';
+import { generateDossier } from '../../src/docx/generate';
+import { buildDossier } from '../../src/core/dossier/model';
+import { analyzeSample, defaultTemplates, ROOT, sampleFacts } from '../support/dossier';
 
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'dossier', 'frames');
 const FRAMES = { '2022': '2022-12-20', '2025': '2025-12-20' } as const;

@@ -1,11 +1,11 @@
-import { DEFAULT_PROFILE, mergeProfile } from '../../src/core/profile';
-import type { Candidate, CheckResult } from '../../src/core/result';
-import { BLANK } from '../../src/dossier/dates';
-import { missingFacts, parseFacts } from '../../src/dossier/facts';
-import { dossierFileNames, slug } from '../../src/dossier/fileNames';
-import { buildDossier, countsText, headerLines } from '../../src/dossier/model';
-import { achievementSummary, figure, recognitionText } from '../../src/dossier/wording';
-import { analyzeSample, sampleFacts } from './support';
+import { DEFAULT_PROFILE, mergeProfile } from '../../../src/core/profile';
+import type { Candidate, CheckResult } from '../../../src/core/result';
+import { BLANK } from '../../../src/core/dossier/dates';
+import { missingFacts, parseFacts } from '../../../src/core/dossier/facts';
+import { dossierFileNames, slug } from '../../../src/core/dossier/fileNames';
+import { buildDossier, countsText, headerLines } from '../../../src/core/dossier/model';
+import { achievementSummary, figure, recognitionText } from '../../../src/core/dossier/wording';
+import { analyzeSample, sampleFacts } from '../../support/dossier';
 
 function docData(model: ReturnType<typeof buildDossier>, template: string, i = 0): Record<string, any> {
   return model.documents.filter((d) => d.template === template)[i].data as Record<string, any>;

@@ -3,7 +3,7 @@
  * document's date names the form (legalFrames.ts). The nd91 template keeps its old file name, so a
  * user's own "bao-cao-thanh-tich-mau-07.docx" keeps working.
  */
-import type { ReportForm } from '../core';
+import type { ReportForm } from '..';
 import type { TemplateId } from './model';
 
 /** Report form ids, as the legal frames name them (src/core/legalFrames.ts). */

@@ -3,7 +3,7 @@
  * what a candidate achieved ("SIPAS 96,4%"). Built from the profile, so a changed profile changes
  * the documents; figures use the Vietnamese decimal comma.
  */
-import { type CriterionId, type Profile, type RateRule, type Candidate, type CriterionResult, formatNumber, isDecisionReference, parseYesNo } from '../core';
+import { type CriterionId, type Profile, type RateRule, type Candidate, type CriterionResult, formatNumber, isDecisionReference, parseYesNo } from '..';
 
 /**
  * A rate as printed: one decimal, more only when rounding would make a value that beat the

@@ -1,5 +1,5 @@
-import { vietnameseDate, placeAndDate } from '../../src/dossier/dates';
-import { documentNumber } from '../../src/dossier/numbers';
+import { vietnameseDate, placeAndDate } from '../../../src/core/dossier/dates';
+import { documentNumber } from '../../../src/core/dossier/numbers';
 
 describe('Nghị định 30/2020 dates and numbers', () => {
   it('pads days below 10 and months 1–2 only', () => {

@@ -3,11 +3,11 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import PizZip from 'pizzip';
 import { analyze, type Analysis } from '../../src/core/analyze';
-import type { Facts } from '../../src/dossier/facts';
-import type { TemplateSet } from '../../src/dossier/generate';
-import type { TemplateId } from '../../src/dossier/model';
-import { TEMPLATE_FILES } from '../../src/dossier/tags';
-import { readWorkbookFile } from '../support/readWorkbook';
+import type { Facts } from '../../src/core/dossier/facts';
+import type { TemplateSet } from '../../src/docx/generate';
+import type { TemplateId } from '../../src/core/dossier/model';
+import { TEMPLATE_FILES } from '../../src/core/dossier/tags';
+import { readWorkbookFile } from './readWorkbook';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'templates', 'mau-theo-doi-thi-dua-cchc.xlsx');

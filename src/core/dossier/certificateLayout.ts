@@ -6,7 +6,7 @@
  * same drawing scaled by √2.
  */
 import { z } from 'zod';
-import type { Lang } from '../core';
+import type { Lang } from '..';
 
 export const PAPER = {
   A4: { width: 297, height: 210 },

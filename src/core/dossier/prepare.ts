@@ -8,7 +8,7 @@
  * in both, with every problem by path — unless the facts given beside the workbook replace every
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
-import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '../core';
+import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '..';
 import { buildDecisions, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';

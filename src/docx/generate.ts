@@ -6,10 +6,10 @@
  */
 import PizZip from 'pizzip';
 import type { Lang } from '../core';
-import type { DossierDocument, DossierModel, TemplateId } from './model';
+import type { DossierDocument, DossierModel, TemplateId } from '../core/dossier/model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
-import { isReportTemplate } from './reportForms';
-import { DOSSIER_TEMPLATES } from './tags';
+import { isReportTemplate } from '../core/dossier/reportForms';
+import { DOSSIER_TEMPLATES } from '../core/dossier/tags';
 
 export interface TemplateSource {
   bytes: Bytes;

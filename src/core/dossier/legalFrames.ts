@@ -3,7 +3,7 @@
  * frame a dossier uses: the document's date picks it; the profile's own frames are merged over
  * the shipped ones (same id replaces); without a date, the preset's frame or the newest one.
  */
-import table from '../../templates/khung-phap-ly.json';
+import table from '../../../templates/khung-phap-ly.json';
 import {
   citationsFor,
   frameFor,
@@ -13,9 +13,9 @@ import {
   type CitingDocument,
   type LegalFrame,
   type ReportForm,
-} from '../core';
+} from '..';
 
-export { citationsFor, frameFor, latestFrame, mergeFrames, REPORT_FORMS, CITING_DOCUMENTS, legalFrameSchema } from '../core';
+export { citationsFor, frameFor, latestFrame, mergeFrames, REPORT_FORMS, CITING_DOCUMENTS, legalFrameSchema } from '..';
 export type { CitingDocument, LegalFrame, ReportForm };
 
 /** The shipped table; a broken table is a build error caught by the tests, not a user's problem. */

@@ -4,10 +4,10 @@
  * without entries); a user's own template of a form replaces that form only; signature blocks are
  * unbreakable rows kept with the paragraph before them.
  */
-import { generateDossier } from '../../src/dossier/generate';
-import { buildDossier } from '../../src/dossier/model';
-import { REPORT_TEMPLATES } from '../../src/dossier/reportForms';
-import { analyzeSample, defaultTemplates, documentXml, docxText, editTemplate, sampleFacts } from './support';
+import { generateDossier } from '../../src/docx/generate';
+import { buildDossier } from '../../src/core/dossier/model';
+import { REPORT_TEMPLATES } from '../../src/core/dossier/reportForms';
+import { analyzeSample, defaultTemplates, documentXml, docxText, editTemplate, sampleFacts } from '../support/dossier';
 
 type Data = Record<string, any>;
 

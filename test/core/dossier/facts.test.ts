@@ -1,4 +1,4 @@
-import { FactsSchema, mergeFacts } from '../../src/dossier/facts';
+import { FactsSchema, mergeFacts } from '../../../src/core/dossier/facts';
 
 describe('dossier facts', () => {
   it('accepts a meeting with membersPresent as a number and rejects unknown keys', () => {

@@ -2,7 +2,7 @@
  * File names of the dossier (dossier.md): ASCII-safe (diacritics folded, "đ" → "d"), sorted as
  * listed — 01 Tờ trình per award, 02 Biên bản, 03 one Báo cáo per proposed candidate.
  */
-import { fold } from '../core';
+import { fold } from '..';
 
 export const REPORTS_FOLDER = '03-bao-cao-thanh-tich';
 export const MINUTES_FILE = '02-bien-ban-hop-xet.docx';

@@ -7,11 +7,11 @@
  */
 import PizZip from 'pizzip';
 import { type Award, type Profile, type Candidate, type CheckResult } from '../core';
-import { BLANK, parseIsoDate, vietnameseDate } from './dates';
-import { decisionFor, decisionNumber } from './decision';
-import type { Facts } from './facts';
-import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from './certificateLayout';
-import { movementPhrase, or, personDetails, proposedFor } from './model';
+import { BLANK, parseIsoDate, vietnameseDate } from '../core/dossier/dates';
+import { decisionFor, decisionNumber } from '../core/dossier/decision';
+import type { Facts } from '../core/dossier/facts';
+import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from '../core/dossier/certificateLayout';
+import { movementPhrase, or, personDetails, proposedFor } from '../core/dossier/model';
 import { stableZipBytes } from './render';
 
 export const CERTIFICATES_FILE = 'giay-khen.docx';

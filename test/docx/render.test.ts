@@ -3,13 +3,13 @@ import * as path from 'path';
 import PizZip from 'pizzip';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import type { Candidate, CheckResult } from '../../src/core/result';
-import { generateDossier, zipDossier, type GeneratedFile } from '../../src/dossier/generate';
-import { buildDossier } from '../../src/dossier/model';
-import { formVersionOf, validateTemplate } from '../../src/dossier/render';
-import { TEMPLATE_FILES } from '../../src/dossier/tags';
+import { generateDossier, zipDossier, type GeneratedFile } from '../../src/docx/generate';
+import { buildDossier } from '../../src/core/dossier/model';
+import { formVersionOf, validateTemplate } from '../../src/docx/render';
+import { TEMPLATE_FILES } from '../../src/core/dossier/tags';
 import { buildTemplates } from '../../templates/scripts/build-templates';
 import { meetingVoters } from '../../src/core/votes';
-import { analyzeSample, defaultTemplates, docxText, editTemplate, ROOT, sampleFacts } from './support';
+import { analyzeSample, defaultTemplates, docxText, editTemplate, ROOT, sampleFacts } from '../support/dossier';
 
 async function sampleDossier(facts = sampleFacts()): Promise<GeneratedFile[]> {
   const a = await analyzeSample(meetingVoters(facts.meeting, 'total'));
