@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'fs';
 import { type Grid, type Lang, renderMessage } from '../core';
-import { parseFacts, type Facts } from '../dossier/facts';
-import type { Prepared, PrepareOptions } from '../dossier/prepare';
+import { parseFacts, type Facts } from '../core/dossier/facts';
+import type { Prepared, PrepareOptions } from '../core/dossier/prepare';
 import type { Package } from '../xlsx/package';
 import { dossierText } from './dossierMessages';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';

@@ -6,8 +6,8 @@
  * refused: recording twice never doubles anyone's awards.
  */
 import { type RecordPlan, renderMessage } from '../core';
-import { planDecisionRecord, rowRanges } from '../dossier/record';
-import { prepare } from '../dossier/prepare';
+import { planDecisionRecord, rowRanges } from '../core/dossier/record';
+import { prepare } from '../core/dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
 import { afterCouncilText } from './afterCouncilMessages';

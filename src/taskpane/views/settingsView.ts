@@ -449,7 +449,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
   ];
 }
 
-/** Issue 11: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
+/** The law's settings: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
 function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id: PresetId) => void): HTMLElement {
   const L = lawStrings(lang);
   const law = form.law;
