@@ -63,6 +63,12 @@ function sandboxWindow(): Record<string, unknown> {
     location: { href: 'https://localhost/', protocol: 'https:', host: 'localhost', hostname: 'localhost', origin: 'https://localhost', hash: '', search: '', pathname: '/' },
     navigator: { userAgent: 'Node' },
   });
+  // Called bare inside the sandbox they would get it as `this`, which browsers refuse.
+  const real = globalThis as unknown as Record<string, unknown>;
+  for (const k of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask']) {
+    const f = real[k];
+    if (typeof f === 'function') win[k] = f.bind(globalThis);
+  }
   return win;
 }
 

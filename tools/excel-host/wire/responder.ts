@@ -7,7 +7,7 @@
  * what is added here is the wire: real request and response sizes, object paths kept across the
  * requests of one Excel.run, references for objects made by methods.
  */
-import { ClientResult, ErrorCodes, HostError, RequestContext } from '../api';
+import { ClientResult, ErrorCodes, HostError, Range, RequestContext } from '../api';
 import type { HostState } from '../host';
 import type { WireRequest, WireResponse } from './library';
 
@@ -92,6 +92,46 @@ function isNull(obj: unknown): boolean {
 
 function notInHost(what: string): HostError {
   return new HostError(ErrorCodes.apiNotFound, `${what} is not in the test host.`);
+}
+
+/**
+ * Methods the library calls on its own (not the add-in): it writes more than 1,500 cells as
+ * `_ValidateArraySize(rows, columns)` then one write per block of rows, each block addressed as
+ * `getRow(i).getBoundingRect(getRow(j))`. Answered here with the host's ranges.
+ */
+const LIBRARY_METHODS: Record<string, (ctx: RequestContext, obj: any, args: any[]) => unknown> = {
+  _ValidateArraySize(ctx, range: Range, [rows, columns]: number[]) {
+    ctx.enqueue('Range._ValidateArraySize', { rows, columns }, () => {
+      const { rect } = range.live();
+      if (rect.bottom - rect.top + 1 !== rows || rect.right - rect.left + 1 !== columns) {
+        throw new HostError(ErrorCodes.invalidArgument, `The array's dimensions (${rows}×${columns}) do not match the range's.`);
+      }
+    });
+  },
+  getRow(ctx, range: Range, [row]: number[]) {
+    return new Range(ctx, () => {
+      const { sheet, rect } = range.live();
+      const r = rect.top + row;
+      if (r > rect.bottom) throw new HostError(ErrorCodes.invalidArgument, `Row ${row} is outside the range.`);
+      return { sheet, rect: { top: r, bottom: r, left: rect.left, right: rect.right } };
+    });
+  },
+  getBoundingRect(ctx, range: Range, [other]: Range[]) {
+    return new Range(ctx, () => {
+      const a = range.live();
+      const b = other.live();
+      if (a.sheet !== b.sheet) throw new HostError(ErrorCodes.invalidArgument, 'The ranges are on different sheets.');
+      const rect = { top: Math.min(a.rect.top, b.rect.top), left: Math.min(a.rect.left, b.rect.left), bottom: Math.max(a.rect.bottom, b.rect.bottom), right: Math.max(a.rect.right, b.rect.right) };
+      return { sheet: a.sheet, rect };
+    });
+  },
+};
+
+/** obj.name(...args), or the library's own method answered above when the proxies lack it. */
+function call(ctx: RequestContext, obj: any, name: string, args: unknown[]): unknown {
+  if (typeof obj?.[name] === 'function') return obj[name](...args);
+  if (obj instanceof Range && LIBRARY_METHODS[name]) return LIBRARY_METHODS[name](ctx, obj, args);
+  throw notInHost(`${kindOf(obj)}.${name}()`);
 }
 
 export class WireResponder {
@@ -220,9 +260,7 @@ export class WireResponder {
           if (obj === undefined) throw new HostError(ErrorCodes.itemNotFound, `No item ${String(args[0])} in ${kindOf(parent)}.`);
           break;
         }
-        const name = camel(info.Name);
-        if (typeof parent?.[name] !== 'function') throw notInHost(`${kindOf(parent)}.${name}()`);
-        obj = parent[name](...args);
+        obj = call(session.ctx, parent, camel(info.Name), args);
         break;
       }
       case PathType.referenceId:
@@ -270,8 +308,7 @@ export class WireResponder {
         if (action.Name === '_RemoveReference') return this.release(session, String(action.ArgumentInfo?.Arguments?.[0]));
         const name = camel(action.Name);
         this.charge(`${kindOf(obj)}.${name}`, action);
-        if (typeof obj?.[name] !== 'function') throw notInHost(`${kindOf(obj)}.${name}()`);
-        const result = obj[name](...this.args(session, paths, action.ArgumentInfo));
+        const result = call(session.ctx, obj, name, this.args(session, paths, action.ArgumentInfo));
         if (result instanceof ClientResult) pending.push({ kind: 'result', action, result });
         return;
       }
