@@ -69,6 +69,12 @@ export class RequestContext {
   private bytes = 0;
   /** Number of syncs done by this context (objects created after a sync can't claim its results). */
   batch = 0;
+  /**
+   * Set by the wire responder (./wire) for the request it replays: the size of the real serialised
+   * request replaces the estimate below, and the response is measured on the real reply by the
+   * responder (so `sync()` neither estimates nor checks it).
+   */
+  wire: { requestBytes: number } | undefined;
 
   constructor(readonly host: HostState) {
     this.workbook = new Workbook(this);
@@ -86,11 +92,12 @@ export class RequestContext {
   }
 
   enqueue(where: string, payload: unknown, run: () => void): void {
+    this.queue.push({ run, where });
+    if (this.wire) return;
     const size = jsonBytes(payload) + ACTION_OVERHEAD;
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
     kinds[where] = (kinds[where] ?? 0) + size;
-    this.queue.push({ run, where });
   }
 
   /**
@@ -98,6 +105,7 @@ export class RequestContext {
    * getRanges travels in the request as part of the object path).
    */
   charge(where: string, payload: unknown): void {
+    if (this.wire) return;
     const size = jsonBytes(payload);
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
@@ -106,7 +114,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const queue = this.queue;
-    const bytes = this.bytes;
+    const bytes = this.wire ? this.wire.requestBytes : this.bytes;
     this.queue = [];
     this.bytes = 0;
     this.host.syncCount++;
@@ -116,6 +124,8 @@ export class RequestContext {
     if (bytes > this.host.requestLimit) {
       throw new HostError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
     }
+    // Another user's edit may reach Excel before this request runs (co-authoring).
+    this.host.beforeRequest?.(queue.map((a) => a.where));
     this.responseBytes = 0;
     try {
       for (const a of queue) {
@@ -134,6 +144,7 @@ export class RequestContext {
     } finally {
       this.batch++;
     }
+    if (this.wire) return;
     this.host.responseSizes.push(this.responseBytes);
     if (this.responseBytes > this.host.requestLimit) {
       throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
@@ -496,6 +507,8 @@ export class Worksheet extends ClientObject<SheetData> {
     this.write('delete', { delete: this.label }, (s) => {
       guardStructure(this.ctx.host);
       const wb = this.ctx.host.workbook;
+      // Documented (Worksheet.delete remarks; office-js #365, "by design"): unhide it first.
+      if (s.visibility === 'VeryHidden') throw new HostError(ErrorCodes.invalidOperation, 'A very hidden worksheet cannot be deleted: change its visibility to hidden or visible first.');
       if (wb.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
@@ -1038,6 +1051,30 @@ function cellRefOf(ctx: RequestContext, address: string | Range): CellRef {
 
 type NoteField = 'note' | 'comment';
 
+/**
+ * A note or comment object, once found, stays attached to its cell: when rows or columns are
+ * inserted or deleted, or a sort moves its row (by a co-author between two requests), the item
+ * loaded earlier is found where its cell went, not at the address it had. The host's cells move as
+ * objects (workbook.ts `remap` / `sortRows`), so the item keeps its cell object and looks it up.
+ * Assumption, not confirmed on a real Excel: an item of `notes.items` / `comments.items` refers to
+ * the note itself (Excel's UI moves a note with its cell on insert, delete and sort), as
+ * `getItem(address)` refers to whatever note is at that address when the request runs.
+ */
+function following(at: CellRef): () => CellRef | null {
+  const cell = at.sheet.get(at.row, at.col);
+  let last = at;
+  return () => {
+    if (!cell) return last;
+    if (last.sheet.get(last.row, last.col) === cell) return last;
+    for (const [row, col, c] of last.sheet.entries()) {
+      if (c !== cell) continue;
+      last = { sheet: last.sheet, row, col };
+      return last;
+    }
+    return null;
+  };
+}
+
 function allWith(ctx: RequestContext, field: NoteField): CellRef[] {
   const out: CellRef[] = [];
   for (const sheet of ctx.host.workbook.sheets) for (const [row, col, c] of sheet.entries()) if (c[field] !== undefined) out.push({ sheet, row, col });
@@ -1138,7 +1175,7 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     this.ctx.enqueue(`${this.kind}.load`, { load: names }, () => {
       const refs = this.resolve() ?? [];
       this.itemProxies = refs.map((ref) => {
-        const item = this.make(() => ref, false, ref);
+        const item = this.make(following(ref), false, ref);
         item.fill(names.length ? names : ['content', 'id']);
         return item;
       });
@@ -1150,10 +1187,10 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     return this.itemProxies;
   }
   add(cellAddress: string | Range, content: string): A {
-    let ref: CellRef | null = null;
+    let find: (() => CellRef | null) | null = null;
     this.ctx.enqueue(`${this.kind}.add`, { add: typeof cellAddress === 'string' ? cellAddress : 'range', content }, () => {
       this.ctx.requireApi(this.version, `${this.kind}.add`);
-      ref = cellRefOf(this.ctx, cellAddress);
+      const ref = cellRefOf(this.ctx, cellAddress);
       guardCells(ref.sheet);
       const cell = ref.sheet.touch(ref.row, ref.col);
       if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
@@ -1161,8 +1198,9 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
       const otherField: NoteField = this.field === 'note' ? 'comment' : 'note';
       if (cell[otherField] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${otherField}; Excel keeps one note or comment per cell.`);
       cell[this.field] = String(content);
+      find = following(ref);
     });
-    return this.make(() => ref, false);
+    return this.make(() => (find ? find() : null), false);
   }
   protected byCell(address: string | Range, orNull: boolean): A {
     return this.make(() => {
