@@ -27,9 +27,10 @@ function onPath(name: string): string | null {
 
 /** WebKitWebDriver, MiniBrowser and Xvfb, or an error that says what to install. */
 export function findWebKit(): { driver: string; browser: string; xvfb: string } {
-  const driver = process.env.WEBKIT_DRIVER_PATH || onPath('WebKitWebDriver');
+  const exists = (f: string | undefined) => (f && fs.existsSync(f) ? f : null);
+  const driver = process.env.WEBKIT_DRIVER_PATH ? exists(process.env.WEBKIT_DRIVER_PATH) : onPath('WebKitWebDriver');
   const libs = ['/usr/lib', '/usr/local/lib'].flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).map((a) => path.join(d, a, 'webkit2gtk-4.1/MiniBrowser')) : []));
-  const browser = process.env.MINIBROWSER_PATH || libs.find((f) => fs.existsSync(f)) || null;
+  const browser = process.env.MINIBROWSER_PATH ? exists(process.env.MINIBROWSER_PATH) : (libs.find((f) => fs.existsSync(f)) ?? null);
   const xvfb = onPath('Xvfb');
   const missing = [!driver && 'WebKitWebDriver (package webkit2gtk-driver)', !browser && 'MiniBrowser (package libwebkit2gtk-4.1-0, pulled in by webkit2gtk-driver)', !xvfb && 'Xvfb (package xvfb)'].filter(Boolean);
   if (missing.length) throw new Error(`WebKit is needed for the browser tests and is not installed: ${missing.join(', ')} missing. Install with: ${PACKAGES}`);
