@@ -31,6 +31,10 @@ export interface HostOptions {
   requestLimit?: number;
   /** The add-in's document settings (Office.context.document.settings) saved in the file. */
   settings?: Record<string, unknown>;
+  /** CommentCollection.add fails NotImplemented although ExcelApi 1.10 is reported (office-js #1847). */
+  commentsNotImplemented?: boolean;
+  /** How an oversized request or response fails: its own code (default) or GeneralException (office-js #1314). */
+  payloadError?: 'PayloadSizeLimitExceeded' | 'GeneralException';
 }
 
 export interface HostState {
@@ -49,6 +53,12 @@ export interface HostState {
   /** When set, the request fails after this many more actions have run (no rollback, as in Excel). */
   failAfter: number | undefined;
   supports(set: string, version: string): boolean;
+  /** Office.context.platform ("OfficeOnline", "PC", "Mac", "iOS"). */
+  readonly platform: string;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  /** Kinds of the actions that cleared the user's undo stack since the counters were reset. */
+  undoClearedBy: string[];
   /** Called with the kinds of the actions of each request just before Excel runs it (co-authors' edits land here). */
   beforeRequest?(kinds: string[]): void;
 }
@@ -97,6 +107,9 @@ export class ExcelHost implements HostState {
   actionCount = 0;
   failAfter: number | undefined = undefined;
   runCount = 0;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  undoClearedBy: string[] = [];
   /** URLs given to Office.context.ui.openBrowserWindow, in order. */
   openedUrls: string[] = [];
 
@@ -123,6 +136,8 @@ export class ExcelHost implements HostState {
     this.platform = profile.office;
     this.sets = { ...profile.requirementSets, ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
+    this.commentsNotImplemented = options.commentsNotImplemented ?? false;
+    this.payloadError = options.payloadError ?? 'PayloadSizeLimitExceeded';
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
   }
@@ -201,6 +216,7 @@ export class ExcelHost implements HostState {
     this.requestBytesByKind = {};
     this.runCount = 0;
     this.actionCount = 0;
+    this.undoClearedBy = [];
   }
 
   /** The workbook as its JSON model. */
