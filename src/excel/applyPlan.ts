@@ -30,8 +30,8 @@ const ROWS_PER_WRITE = 500;
 /** State-sheet cells per values call: 8 × 30,000 characters stays near 700 KB. */
 const STATE_CELLS_PER_WRITE = 8;
 const HEADER_FILL = '#D9E1F2';
-/** Estimated response per cell of getCellProperties (fill colour + pattern). */
-const CELL_PROPS_BYTES = 60;
+/** Estimated response per cell of getCellProperties (fill colour, pattern, tintAndShade: ~75 bytes of JSON). */
+const CELL_PROPS_BYTES = 80;
 /** Locating one existing note and reading its text: one more action sent, its address and text back. */
 const NOTE_LOCATION_REQUEST = 200;
 const NOTE_LOCATION_RESPONSE = 400;
@@ -139,6 +139,19 @@ export interface ReconcileOutcome {
 type NoteItem = Excel.Note | Excel.Comment;
 
 /**
+ * A cell's fill from getCellProperties, null for "no fill". Excel reports no fill as "#FFFFFF", like
+ * a white fill (office-js #6218), and `pattern` is null for both on some builds (#4900), so neither is
+ * trusted alone: `tintAndShade` is a number for a fill and null for none (Microsoft's answer in #4900).
+ * A white with no such tell is read as no fill — restoring "white" would paint over the gridlines of
+ * every unfilled cell, restoring "none" loses only a white the user chose.
+ */
+export function fillOf(fill: Excel.CellPropertiesFill | undefined): string | null {
+  if (!fill || fill.pattern === 'None' || !fill.color) return null;
+  if (typeof fill.tintAndShade === 'number') return fill.color;
+  return fill.color.toUpperCase() === '#FFFFFF' ? null : fill.color;
+}
+
+/**
  * Queues the reads of these cells' fills (getCellProperties on runs of a column); gives them after
  * the sync. A cell costs ~55 bytes back, a range ~300 sent: runs are joined across gaps as long as
  * the cells read fit in `room` bytes of the response (the whole column when they do).
@@ -182,7 +195,7 @@ async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (nam
     await syncer.write(
       address.length + 50,
       () => {
-        const props = sheetProxy(g.sheet).getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        const props = sheetProxy(g.sheet).getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
         reads.push({ g, props });
       },
       CELL_PROPS_BYTES * (g.bottom - g.top + 1),
@@ -192,9 +205,7 @@ async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (nam
     const fills = new Map<string, string | null>();
     for (const { g, props } of reads) {
       for (const c of g.cells) {
-        const fill = props.value[c.row - g.top]?.[0]?.format?.fill;
-        // Excel reports "no fill" as white with the pattern None.
-        fills.set(cellKey(c.sheet, c.cell), !fill || fill.pattern === 'None' ? null : (fill.color ?? null));
+        fills.set(cellKey(c.sheet, c.cell), fillOf(props.value[c.row - g.top]?.[0]?.format?.fill));
       }
     }
     return fills;
