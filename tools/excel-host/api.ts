@@ -156,9 +156,9 @@ export class RequestContext {
       this.batch++;
     }
     this.host.responseSizes.push(this.responseBytes);
-    if (this.responseBytes > this.host.requestLimit) {
+    if (this.responseBytes > this.host.responseLimit) {
       if (this.host.payloadError === 'GeneralException') throw new HostError(ErrorCodes.generalException, 'An internal error has occurred.');
-      throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
+      throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.responseLimit}).`);
     }
   }
 
