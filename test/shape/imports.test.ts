@@ -60,3 +60,11 @@ test('the adapters import the core only through its door (src/core/index.ts) or 
   }
   expect(offenders).toEqual([]);
 });
+
+test('the ribbon, the save page and the shared UI never import a task-pane view', () => {
+  const views = path.join(SRC, 'taskpane', 'views');
+  const offenders = sources
+    .filter((f) => ['commands', 'save', 'ui'].some((d) => f.startsWith(path.join(SRC, d) + path.sep)))
+    .flatMap((f) => importsOf(f).filter((m) => m.startsWith('.') && path.resolve(path.dirname(f), m).startsWith(views + path.sep)).map((m) => `${path.relative(SRC, f)} → ${m}`));
+  expect(offenders).toEqual([]);
+});

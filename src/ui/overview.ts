@@ -4,9 +4,9 @@
  * criteria failed most as a small bar chart whose numbers are the text (bars are decoration).
  * Also the colour legend, shown wherever the mark colours appear.
  */
-import { KINDS, type Lang, criterionLabel, shortAwardLabel, type Overview } from '../../core';
-import { h } from '../dom';
-import { strings } from '../i18n';
+import { KINDS, type Lang, criterionLabel, shortAwardLabel, type Overview } from '../core';
+import { h } from './dom';
+import { strings } from '../taskpane/i18n';
 
 const pct = (n: number, of: number) => `width:${of > 0 ? Math.min(100, Math.round((n / of) * 100)) : 0}%`;
 
