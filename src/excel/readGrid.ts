@@ -115,6 +115,16 @@ function isResponseTooLarge(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
 }
 
+/**
+ * Excel's refusal of getMergedAreasOrNullObject (above 512 areas): its code is not documented, so it
+ * is recognised by where it happened (debugInfo.errorLocation), or as a bare GeneralException.
+ */
+function isMergedAreasRefused(e: unknown): boolean {
+  const err = e as { code?: string; debugInfo?: { errorLocation?: string } } | null;
+  const where = err?.debugInfo?.errorLocation;
+  return where ? /getMergedAreas/i.test(where) : err?.code === 'GeneralException';
+}
+
 export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promise<GridRead> {
   const budget = options.budget ?? RESPONSE_BUDGET;
   const { context } = syncer;
@@ -134,8 +144,8 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
   // Sync 2: sizes, merges and the first block of every sheet; smaller blocks if Excel refuses the response.
   let blockRows = Math.max(1, Math.floor(FIRST_BLOCK_CELLS / FIRST_BLOCK_COLS / Math.max(1, wanted.length)));
   let parts!: { ws: Excel.Worksheet; used: Excel.Range; merged: Excel.RangeAreas | null; block: Excel.Range }[];
-  // Excel fails getMergedAreasOrNullObject above 512 areas (with no documented code): the request is
-  // sent again without it, and the merged areas are read in pieces after (readMergesInPieces).
+  // Excel fails getMergedAreasOrNullObject above 512 areas: the request is sent again without it, and
+  // the merged areas are read in pieces after (readMergesInPieces).
   let mergesInPieces = false;
   for (;;) {
     parts = wanted.map((ws) => {
@@ -153,7 +163,7 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
       await syncer.sync();
       break;
     } catch (e) {
-      if (!isResponseTooLarge(e) && withMerges && !mergesInPieces) {
+      if (withMerges && !mergesInPieces && isMergedAreasRefused(e)) {
         mergesInPieces = true;
         continue;
       }

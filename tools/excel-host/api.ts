@@ -817,7 +817,7 @@ export class Range extends ClientObject<RangeTarget> {
         // Only the areas whose top-left cell is in the range (office-js #3611, #1590); more than 512
         // fail (typings remark; the error code is not documented: the host says GeneralException).
         const hits = sheet.merges.filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
-        if (hits.length > MERGED_AREAS_LIMIT) throw new HostError(ErrorCodes.generalException, `getMergedAreasOrNullObject: ${hits.length} merged areas in the range (limit ${MERGED_AREAS_LIMIT}).`);
+        if (hits.length > MERGED_AREAS_LIMIT) throw new HostError(ErrorCodes.generalException, `getMergedAreasOrNullObject: ${hits.length} merged areas in the range (limit ${MERGED_AREAS_LIMIT}).`, 'Range.getMergedAreasOrNullObject');
         return hits.length ? { sheet, rects: hits } : null;
       },
       true,
