@@ -85,6 +85,12 @@ export class RequestContext {
   private bytes = 0;
   /** Number of syncs done by this context (objects created after a sync can't claim its results). */
   batch = 0;
+  /**
+   * Set by the wire responder (./wire) for the request it replays: the size of the real serialised
+   * request replaces the estimate below, and the response is measured on the real reply by the
+   * responder (so `sync()` neither estimates nor checks it).
+   */
+  wire: { requestBytes: number } | undefined;
 
   constructor(readonly host: HostState) {
     this.workbook = new Workbook(this);
@@ -102,11 +108,12 @@ export class RequestContext {
   }
 
   enqueue(where: string, payload: unknown, run: () => void): void {
+    this.queue.push({ run, where });
+    if (this.wire) return;
     const size = jsonBytes(payload) + ACTION_OVERHEAD;
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
     kinds[where] = (kinds[where] ?? 0) + size;
-    this.queue.push({ run, where });
   }
 
   /**
@@ -114,6 +121,7 @@ export class RequestContext {
    * getRanges travels in the request as part of the object path).
    */
   charge(where: string, payload: unknown): void {
+    if (this.wire) return;
     const size = jsonBytes(payload);
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
@@ -122,7 +130,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const queue = this.queue;
-    const bytes = this.bytes;
+    const bytes = this.wire ? this.wire.requestBytes : this.bytes;
     this.queue = [];
     this.bytes = 0;
     this.host.syncCount++;
@@ -155,6 +163,7 @@ export class RequestContext {
     } finally {
       this.batch++;
     }
+    if (this.wire) return;
     this.host.responseSizes.push(this.responseBytes);
     if (this.responseBytes > this.host.responseLimit) {
       if (this.host.payloadError === 'GeneralException') throw new HostError(ErrorCodes.generalException, 'An internal error has occurred.');

@@ -11,6 +11,7 @@ import { officeLang } from '../../src/excel/messages';
 import * as session from '../../src/excel/session';
 import { strings } from '../../src/taskpane/i18n';
 import { ExcelHost, type CoAuthorStatus } from '../excel-host/host';
+import { excelLibrary } from '../excel-host/wire/node';
 import { cellName, clone, parseRect, type WorkbookModel } from '../excel-host/model';
 import { PLATFORMS } from '../excel-host/platforms';
 import { ADDIN_ACTIONS, type Edit, type Scenario, type Step } from './scenario';
@@ -39,6 +40,8 @@ export interface SimulationResult {
 export interface RunOptions {
   /** Leave out the add-in's marking (annotate, clear, quickCheck): the workbook as if never marked. */
   unmarked?: boolean;
+  /** Excel as the host's proxies alone, without Microsoft's client library in between (tools/excel-host/wire). */
+  proxiesOnly?: boolean;
 }
 
 interface Outcome {
@@ -178,6 +181,7 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
     requestLimit: scenario.host.requestLimit,
     // A scenario's requestLimit caps requests only; responses keep the platform's cap.
     responseLimit: scenario.host.requestLimit === undefined ? undefined : PLATFORMS[scenario.platform].payloadLimit,
+    library: options.proxiesOnly ? undefined : excelLibrary(),
   });
   const profile = PLATFORMS[scenario.platform];
   const uninstall = host.install(globalThis as unknown as Record<string, unknown>);
