@@ -6,6 +6,7 @@ export * from './analyze';
 export * from './annotate';
 export * from './annotationPlan';
 export * from './awardRecord';
+export * from './dateFormat';
 export * from './grid';
 export * from './history';
 export * from './ids';
