@@ -4,6 +4,7 @@
  */
 export * from './analyze';
 export * from './annotate';
+export * from './annotateDriver';
 export * from './annotationPlan';
 export * from './awardRecord';
 export * from './dateFormat';

@@ -60,9 +60,9 @@ function typeProblem(extension: string | null, outPath: string): Message | null 
  */
 export async function writeAnnotatedCopy(input: string | Uint8Array, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string, inputs: readonly string[] = []): Promise<WrittenCopy> {
   const bytes = typeof input === 'string' ? await import('fs').then((fs) => fs.promises.readFile(input)) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  let out: ReturnType<typeof patchPackage>;
+  let out: Awaited<ReturnType<typeof patchPackage>>;
   try {
-    out = patchPackage(bytes, read.grid, plan, read.state);
+    out = await patchPackage(bytes, read.grid, plan, read.state);
     // The commands say a wrong name before any work (copyTypeProblem); checked here too, from the
     // package just patched, so that no caller can write a copy of the wrong type.
     const wrongType = typeProblem(out.extension, outPath);
