@@ -102,6 +102,11 @@ export function userPartOf(comment: string, head: string): string | null {
   return m ? comment.slice(0, m.index) + comment.slice(m.index + m[0].length) : null;
 }
 
+/** A comment element kept from elsewhere (the backup: its row may have moved since) placed on `ref`. */
+function atRef(comment: string, ref: string): string {
+  return comment.replace(/^(<(?:\w+:)?comment\b[^>]*?\sref\s*=\s*)(["'])([^"']*)\2/, (m, head: string, q: string, was: string) => (refKey(was) === ref ? m : `${head}${q}${ref}${q}`));
+}
+
 /** Lines of text in a note, for the size of its box. */
 const lineCount = (text: string) => Math.min(40, text.split('\n').reduce((n, l) => n + 1 + Math.floor(l.length / 40), 0));
 
@@ -215,9 +220,9 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
     const was = existing.get(ref);
     let next: string | null;
     if ('remove' in ch) next = null;
-    else if ('exact' in ch) next = ch.exact;
+    else if ('exact' in ch) next = atRef(ch.exact, ref);
     else if ('text' in ch) next = ourComment(ref, ch.text);
-    else next = merged(ch.user, ch.head, ch.ours);
+    else next = atRef(merged(ch.user, ch.head, ch.ours), ref);
     if (next === null) {
       if (was) {
         edits.push({ at: was.start, del: was.end - was.start, text: '' });
