@@ -7,11 +7,11 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core';
-import { missingFacts } from '../dossier/facts';
-import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../dossier/generate';
-import type { TemplateId } from '../dossier/model';
-import { prepareDossier } from '../dossier/prepare';
-import { TEMPLATE_FILES } from '../dossier/tags';
+import { missingFacts } from '../core/dossier/facts';
+import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../docx/generate';
+import type { TemplateId } from '../core/dossier/model';
+import { prepareDossier } from '../core/dossier/prepare';
+import { TEMPLATE_FILES } from '../core/dossier/tags';
 import { fail, readCall, writeFailed } from './call';
 import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';

@@ -1,4 +1,4 @@
-/** Words of the Cấu hình additions of issue 11 (presets, vote base, women's priority, dissolved units, legal frames). */
+/** Words of Cấu hình's law settings (presets, vote base, women's priority, dissolved units, legal frames). */
 import type { Lang } from '../core';
 
 export interface LawStrings {

@@ -21,6 +21,7 @@ const vi = {
   'xlsx.tooLarge': (p) =>
     `Tệp "${p.path}" khi giải nén lớn bất thường${p.size !== undefined ? ` (${mb(p.size)} MB, giới hạn ${mb(p.limit)} MB)` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật. Mở bằng Excel, xóa các trang thừa rồi lưu lại.`,
   'xlsx.tooManyParts': (p) => `Tệp "${p.path}" có quá nhiều thành phần${p.count !== undefined ? ` (${p.count}, giới hạn ${p.limit})` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật.`,
+  'xlsx.duplicatePart': (p) => `Tệp "${p.path}" bị hỏng: thành phần "${p.part ?? '…'}" có hai lần trong tệp nén, không biết bản nào là đúng. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
   'xlsx.copyType': (p) => `Bản sao "${p.path}" phải có đuôi ${p.ext ?? '.xlsx / .xlsm'} như tệp gốc (tệp có macro là .xlsm; Excel không mở tệp mang đuôi khác loại của nó).`,
   'xlsx.cannotPatch': (p) => `Không tạo được bản sao "${p.path}": một phần của tệp gốc không đúng chuẩn Office Open XML (${p.why}). Mở tệp gốc bằng Excel, lưu lại rồi thử lại.`,
   'xlsx.copyMissingSheets': (p) => `Bản sao "${p.path}": các trang ${p.sheets ?? '…'} đã đổi tên hoặc bị xóa từ lần đánh dấu trước: ô đánh dấu ở đó chưa khôi phục được (vẫn giữ trong dữ liệu sao lưu).`,
@@ -52,6 +53,7 @@ const en: Record<XlsxCode, (p: Params) => string> = {
   'xlsx.tooLarge': (p) =>
     `File "${p.path}" unpacks to an abnormal size${p.size !== undefined ? ` (${mb(p.size)} MB, limit ${mb(p.limit)} MB)` : ''}: it may be damaged or not a real workbook. Open it in Excel, delete unneeded sheets and save it.`,
   'xlsx.tooManyParts': (p) => `File "${p.path}" has too many parts${p.count !== undefined ? ` (${p.count}, limit ${p.limit})` : ''}: it may be damaged or not a real workbook.`,
+  'xlsx.duplicatePart': (p) => `File "${p.path}" is damaged: the part "${p.part ?? '…'}" is stored twice in the zip, and neither copy can be told to be the right one. Open and re-save it in Excel, or use another copy.`,
   'xlsx.copyType': (p) => `The copy "${p.path}" must end in ${p.ext ?? '.xlsx / .xlsm'}, like the original (a workbook with macros is .xlsm; Excel will not open a file whose extension does not match its type).`,
   'xlsx.cannotPatch': (p) => `Cannot make the copy "${p.path}": a part of the original is not valid Office Open XML (${p.why}). Open the original in Excel, save it, and try again.`,
   'xlsx.copyMissingSheets': (p) => `Copy "${p.path}": sheets ${p.sheets ?? '…'} were renamed or deleted since the last annotation: the marks there could not be undone (they stay in the backup).`,

@@ -11,6 +11,7 @@ import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { parseState } from '../../src/core/state';
 import type { TableInfo } from '../../src/core/result';
 import { annotateWorkbook, clearWorkbook } from '../../src/excel/session';
+import { openPackage } from '../../src/xlsx/package';
 import { patchPackage } from '../../src/xlsx/patch/annotate';
 import { readWorkbookBytes } from '../../src/xlsx/read';
 import type { ExcelHost } from '../../tools/excel-host/host';
@@ -82,7 +83,7 @@ function cliSide(start: Buffer): Side {
     if (!read.ok) throw new Error(read.error.code);
     const a = analyze(read.grid, { lang: 'vi' });
     const state = clear ? parseState(read.grid).state : a.state;
-    bytes = Buffer.concat((await patchPackage(bytes, read.grid, clear ? null : a.plan, state)).zip);
+    bytes = Buffer.concat((await patchPackage(openPackage(bytes), read.grid, clear ? null : a.plan, state)).zip);
   };
   return {
     annotate: () => run(false),

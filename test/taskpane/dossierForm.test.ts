@@ -1,9 +1,9 @@
 /** The "Tạo hồ sơ" form model: facts ↔ fields, votes, and the messages shown by field. */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FormState } from '../../src/taskpane/dossier/form';
-import { missingFacts } from '../../src/dossier/facts';
+import { missingFacts } from '../../src/core/dossier/facts';
 import { dossierStrings, missingLabel } from '../../src/taskpane/dossier/strings';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 /** The words of the "Tạo hồ sơ" view, Vietnamese and English (kept apart from i18n.ts to merge easily). */
 import type { Lang } from '../../core';
-import type { TemplateId } from '../../dossier/model';
+import type { TemplateId } from '../../core/dossier/model';
 import type { FieldGroup } from './form';
 
 export interface DossierStrings {

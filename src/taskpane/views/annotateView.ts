@@ -2,7 +2,7 @@
 import type { Lang, NoteMode } from '../../core';
 import { h } from '../dom';
 import { strings } from '../i18n';
-import { renderLegend } from './overviewView';
+import { renderLegend } from '../../ui/overview';
 
 /** `notices`: what the user should know besides (their own changes kept, notes another Excel must finish). */
 export type AnnotateOutcome = ({ kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' }) & { notices?: string[] };

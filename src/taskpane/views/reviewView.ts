@@ -6,7 +6,7 @@ import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criteri
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
 import { strings, type Strings } from '../i18n';
-import { renderLegend, renderOverview } from './overviewView';
+import { renderLegend, renderOverview } from '../../ui/overview';
 
 export interface ReviewHandlers {
   selectCell(sheet: string, cell: string): void;

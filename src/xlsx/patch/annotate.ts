@@ -9,7 +9,7 @@
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellAt, cellKey, driveAnnotation, isResultSheetName, lastRow, oldResultRows, OLD_HEADER_COLS, OLD_HEADER_ROWS, parseA1, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellValue, type CellWrite, type ReconcileReport, type ResultSheet, type SheetGrid, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
 import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type SheetScan } from './cells';
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange, type SheetNotes } from './notes';
-import { Package } from './opc';
+import type { Package } from '../package';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
 import { EMPTY_STYLES, Styles, type FillWant } from './styles';
 import { Workbook, WORKSHEET_TYPE } from './workbook';
@@ -276,10 +276,10 @@ function noteChange(w: CellWrite, text: string | null, current: string | null): 
 
 /**
  * Brings the package from what it holds to what `plan` wants (null: no marks, no result sheet —
- * a clear). `grid` and `state` are the package as just read. Returns the new package and state.
+ * a clear). `pkg`, `grid` and `state` are the package as just read (`pkg` is edited here). Returns
+ * the new package and state.
  */
-export async function patchPackage(input: Buffer, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): Promise<PatchOutcome> {
-  const pkg = new Package(input);
+export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): Promise<PatchOutcome> {
   const wb = new Workbook(pkg);
   const stylesPart = wb.ensureStylesPart(EMPTY_STYLES);
   const styles = new Styles(pkg.text(stylesPart));
