@@ -1,13 +1,15 @@
 /**
- * Office.js adapter, writing side: brings the workbook from what it holds to what the plan wants,
+ * Office.js adapter, writing side: the port of the core's annotate driver (core/annotateDriver.ts),
  * in a constant number of syncs. "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no marks)
  * both go through `reconcile`; what to write, restore, keep and report is decided by the core
- * (`src/core/reconcile.ts`, shared with the CLI's xlsx writer) — this file only reads and writes:
+ * (shared with the CLI's xlsx writer) — this file only reads and writes:
  *
  *   request 1–2 (the grid read): the existing notes / comments;
- *   request 3: fills of every cell involved (getCellProperties, one call per sheet column), where
- *              each note / comment sits and its text, and the result sheet (it depends on nothing
- *              read here: a small state naming it is saved first, so that a clear removes it);
+ *   request 3 (the port's `read`): fills of every cell involved (getCellProperties, one call per
+ *              sheet column), where each note / comment sits and its text, the council's columns
+ *              of the old result sheet; and, after the reads, the writes that depend on nothing
+ *              read (the result sheet: a small state naming it is saved first, so that a clear
+ *              removes it);
  *   request 4: the backup covering every cell about to be written, then fills (same fill → one
  *              RangeAreas), notes, and the exact backup last.
  *

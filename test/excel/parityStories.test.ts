@@ -16,7 +16,7 @@ import { patchPackage } from '../../src/xlsx/patch/annotate';
 import { readWorkbookBytes } from '../../src/xlsx/read';
 import type { ExcelHost } from '../../tools/excel-host/host';
 import type { HostValue } from '../../tools/excel-host/model';
-import { compareValues } from '../../tools/excel-host/workbook';
+import { sortOrder } from '../../tools/excel-host/workbook';
 import { toCellValue } from '../support/readWorkbook';
 import { fromGrid, releaseHost, SAMPLE, useHost } from './support';
 import { promises as fs } from 'fs';
@@ -107,16 +107,8 @@ function cliSide(start: Buffer): Side {
       edit((wb) => {
         const ws = wb.getWorksheet(sheet)!;
         const rows = Array.from({ length: bottom - top + 1 }, (_, i) => top + i);
-        const key = (r: number) => toCellValue(ws.getCell(r, by + 1).value) as HostValue;
-        // Excel's order, as the host sorts: blanks last, stable.
-        const order = rows
-          .map((r, i) => ({ r, i, k: key(r) }))
-          .sort((a, b) => {
-            const ba = a.k === null || a.k === '';
-            const bb = b.k === null || b.k === '';
-            if (ba || bb) return ba === bb ? a.i - b.i : ba ? 1 : -1;
-            return compareValues(a.k as NonNullable<HostValue>, b.k as NonNullable<HostValue>) || a.i - b.i;
-          });
+        // Excel's order, as the host sorts.
+        const order = sortOrder(rows.map((r) => toCellValue(ws.getCell(r, by + 1).value) as HostValue)).map((i) => ({ r: rows[i] }));
         relocate(
           ws,
           order.map((o, i) => [o.r, top + i]),
