@@ -69,6 +69,12 @@ export class RequestContext {
   private bytes = 0;
   /** Number of syncs done by this context (objects created after a sync can't claim its results). */
   batch = 0;
+  /**
+   * Set by the wire responder (./wire) for the request it replays: the size of the real serialised
+   * request replaces the estimate below, and the response is measured on the real reply by the
+   * responder (so `sync()` neither estimates nor checks it).
+   */
+  wire: { requestBytes: number } | undefined;
 
   constructor(readonly host: HostState) {
     this.workbook = new Workbook(this);
@@ -86,11 +92,12 @@ export class RequestContext {
   }
 
   enqueue(where: string, payload: unknown, run: () => void): void {
+    this.queue.push({ run, where });
+    if (this.wire) return;
     const size = jsonBytes(payload) + ACTION_OVERHEAD;
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
     kinds[where] = (kinds[where] ?? 0) + size;
-    this.queue.push({ run, where });
   }
 
   /**
@@ -98,6 +105,7 @@ export class RequestContext {
    * getRanges travels in the request as part of the object path).
    */
   charge(where: string, payload: unknown): void {
+    if (this.wire) return;
     const size = jsonBytes(payload);
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
@@ -106,7 +114,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const queue = this.queue;
-    const bytes = this.bytes;
+    const bytes = this.wire ? this.wire.requestBytes : this.bytes;
     this.queue = [];
     this.bytes = 0;
     this.host.syncCount++;
@@ -136,6 +144,7 @@ export class RequestContext {
     } finally {
       this.batch++;
     }
+    if (this.wire) return;
     this.host.responseSizes.push(this.responseBytes);
     if (this.responseBytes > this.host.requestLimit) {
       throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);

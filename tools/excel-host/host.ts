@@ -7,6 +7,10 @@ import { ErrorCodes, guardCells, guardStructure, HostError, REQUEST_LIMIT, Reque
 import { cellName, columnIndex, parseRect, splitSheet, type CellModel, type WorkbookModel } from './model';
 import { WorkbookData, type SheetData } from './workbook';
 import { platformProfile, type PlatformProfile } from './platforms';
+import type { ExcelLibrary } from './wire/library';
+import { WireResponder } from './wire/responder';
+
+let hostCount = 0;
 
 /** A user's change to a cell: a value typed, a fill, a note (null removes the fill / note). */
 export interface CellPatch {
@@ -31,6 +35,12 @@ export interface HostOptions {
   requestLimit?: number;
   /** The add-in's document settings (Office.context.document.settings) saved in the file. */
   settings?: Record<string, unknown>;
+  /**
+   * Microsoft's Excel client library (./wire/library.ts, in Node ./wire/node.ts): when given, the
+   * globals' Excel and OfficeExtension are the library's, and the host answers its requests at the
+   * wire level (./wire/responder.ts) with the proxies of api.ts. Without it, Excel is the proxies.
+   */
+  library?: ExcelLibrary;
 }
 
 export interface HostState {
@@ -125,7 +135,14 @@ export class ExcelHost implements HostState {
     this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
+    this.library = 'library' in options ? options.library : ExcelHost.defaultLibrary;
   }
+
+  /** The library of hosts made without a `library` option (test/excel-host/viaLibrary.test.ts). */
+  static defaultLibrary: ExcelLibrary | undefined;
+
+  /** Microsoft's client library when the host answers at the wire level (see HostOptions.library). */
+  readonly library: ExcelLibrary | undefined;
 
   supports(set: string, version: string): boolean {
     const max = this.sets[set];
@@ -410,7 +427,34 @@ export class ExcelHost implements HostState {
       },
     };
     const OfficeExtension = { Error: HostError, ErrorCodes };
+    if (this.library) return { Office, ...this.wireGlobals(this.library, Office) };
     return { Office, Excel, OfficeExtension };
+  }
+
+  /**
+   * Excel and OfficeExtension of Microsoft's library: each Excel.run gets a RequestContext of its own
+   * URL, answered by this host's responder; the library's API gate asks this host's requirement sets.
+   */
+  private wireGlobals(library: ExcelLibrary, office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } }): { Excel: unknown; OfficeExtension: unknown } {
+    const host = this;
+    const responder = new WireResponder(this);
+    const id = ++hostCount;
+    let runs = 0;
+    const run = async <T>(batch: (ctx: unknown) => Promise<T>): Promise<T> => {
+      if (typeof batch !== 'function') throw new HostError(ErrorCodes.invalidArgument, 'Excel.run(batch) expects a function in the test host.');
+      host.runCount++;
+      const url = `https://excel-host.invalid/${id}/${++runs}`;
+      const off = library.register(`${url}/`, (request) => responder.handle(request));
+      library.useOffice(office);
+      try {
+        return await library.Excel.run(new library.Excel.RequestContext(url), batch);
+      } finally {
+        off();
+        responder.close(url);
+      }
+    };
+    const Excel = Object.create(library.Excel, { run: { value: run, enumerable: true } });
+    return { Excel, OfficeExtension: library.OfficeExtension };
   }
 
   /** Installs the globals on `target` (globalThis in Jest, window in the browser). */
