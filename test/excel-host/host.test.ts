@@ -51,7 +51,8 @@ describe('strict Excel test host', () => {
       await ctx.sync();
       ctx.workbook.worksheets.getItem('Tập thể').getRange('C1').values = [['x']];
     });
-    expect(host.syncCount).toBe(3);
+    // Microsoft's library sends no request for a sync with nothing queued (viaLibrary.test.ts).
+    expect(host.syncCount).toBe(host.library ? 2 : 3);
     expect(host.cell('Tập thể', 'C1')!.value).toBe('x');
   });
 
@@ -256,7 +257,9 @@ describe('charts (a minimal model, strict like the rest)', () => {
       chart.title.text = 'T';
       chart.setPosition('D1', 'H10');
       expect(host.dump().sheets[0].charts).toBeUndefined();
-      expect(() => chart.title.text).toThrow(/not available/);
+      // Microsoft's library gives back what the batch set; the proxies, stricter, only what was loaded.
+      if (host.library) expect(chart.title.text).toBe('T');
+      else expect(() => chart.title.text).toThrow(/not available/);
       await ctx.sync();
     });
     expect(host.dump().sheets[0].charts).toEqual([{ type: 'BarClustered', source: 'A1:B1', seriesBy: 'Columns', title: 'T', position: { start: 'D1', end: 'H10' } }]);

@@ -135,8 +135,11 @@ export class ExcelHost implements HostState {
     this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
-    this.library = options.library;
+    this.library = 'library' in options ? options.library : ExcelHost.defaultLibrary;
   }
+
+  /** The library of hosts made without a `library` option (test/excel-host/viaLibrary.test.ts). */
+  static defaultLibrary: ExcelLibrary | undefined;
 
   /** Microsoft's client library when the host answers at the wire level (see HostOptions.library). */
   readonly library: ExcelLibrary | undefined;
