@@ -1051,6 +1051,30 @@ function cellRefOf(ctx: RequestContext, address: string | Range): CellRef {
 
 type NoteField = 'note' | 'comment';
 
+/**
+ * A note or comment object, once found, stays attached to its cell: when rows or columns are
+ * inserted or deleted, or a sort moves its row (by a co-author between two requests), the item
+ * loaded earlier is found where its cell went, not at the address it had. The host's cells move as
+ * objects (workbook.ts `remap` / `sortRows`), so the item keeps its cell object and looks it up.
+ * Assumption, not confirmed on a real Excel: an item of `notes.items` / `comments.items` refers to
+ * the note itself (Excel's UI moves a note with its cell on insert, delete and sort), as
+ * `getItem(address)` refers to whatever note is at that address when the request runs.
+ */
+function following(at: CellRef): () => CellRef | null {
+  const cell = at.sheet.get(at.row, at.col);
+  let last = at;
+  return () => {
+    if (!cell) return last;
+    if (last.sheet.get(last.row, last.col) === cell) return last;
+    for (const [row, col, c] of last.sheet.entries()) {
+      if (c !== cell) continue;
+      last = { sheet: last.sheet, row, col };
+      return last;
+    }
+    return null;
+  };
+}
+
 function allWith(ctx: RequestContext, field: NoteField): CellRef[] {
   const out: CellRef[] = [];
   for (const sheet of ctx.host.workbook.sheets) for (const [row, col, c] of sheet.entries()) if (c[field] !== undefined) out.push({ sheet, row, col });
@@ -1151,7 +1175,7 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     this.ctx.enqueue(`${this.kind}.load`, { load: names }, () => {
       const refs = this.resolve() ?? [];
       this.itemProxies = refs.map((ref) => {
-        const item = this.make(() => ref, false, ref);
+        const item = this.make(following(ref), false, ref);
         item.fill(names.length ? names : ['content', 'id']);
         return item;
       });
@@ -1163,10 +1187,10 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     return this.itemProxies;
   }
   add(cellAddress: string | Range, content: string): A {
-    let ref: CellRef | null = null;
+    let find: (() => CellRef | null) | null = null;
     this.ctx.enqueue(`${this.kind}.add`, { add: typeof cellAddress === 'string' ? cellAddress : 'range', content }, () => {
       this.ctx.requireApi(this.version, `${this.kind}.add`);
-      ref = cellRefOf(this.ctx, cellAddress);
+      const ref = cellRefOf(this.ctx, cellAddress);
       guardCells(ref.sheet);
       const cell = ref.sheet.touch(ref.row, ref.col);
       if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
@@ -1174,8 +1198,9 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
       const otherField: NoteField = this.field === 'note' ? 'comment' : 'note';
       if (cell[otherField] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${otherField}; Excel keeps one note or comment per cell.`);
       cell[this.field] = String(content);
+      find = following(ref);
     });
-    return this.make(() => ref, false);
+    return this.make(() => (find ? find() : null), false);
   }
   protected byCell(address: string | Range, orNull: boolean): A {
     return this.make(() => {
