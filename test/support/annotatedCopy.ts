@@ -1,7 +1,7 @@
 /**
  * The annotated copy as the CLI writes it (read, analyze, annotate the package read, write safely),
- * for the patching writer's tests on real office files (test/xlsx/patchOffice.test.ts,
- * patchThreaded.test.ts, annotateCopy.test.ts, annotatePlan.test.ts).
+ * for the patching writer's tests on real office files (test/xlsx/patch/annotateOffice.test.ts,
+ * patch/notes.test.ts, patch/annotate.test.ts, annotateCopy.test.ts).
  */
 import { promises as fs } from 'fs';
 import { safeWriteFile } from '../../src/cli/safeWrite';
