@@ -1,17 +1,29 @@
 /**
- * Excel cannot undo what an add-in writes (and clears its undo history when we write). Before the
- * first Đánh dấu in a workbook the user is told so once, with the way back (Xóa đánh dấu). That it
+ * Before ExcelApi 1.20 Excel cannot undo what an add-in writes (and clears its undo history when we
+ * write). From 1.20 Ctrl+Z undoes an add-in's writes step by step, but deleting a sheet clears the
+ * undo history (and, on Windows and Mac, renaming or hiding one): "Unsupported APIs" of
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities — and every Đánh dấu
+ * ends by replacing its hidden state sheet (a delete), so the marking cannot be undone either way;
+ * only the reason told differs. Before the first Đánh dấu in a workbook the user is told
+ * what holds for their Excel once, with the sure way back (Xóa đánh dấu). That it
  * was said is remembered in the workbook through the add-in's document settings
  * (Office.context.document.settings, saved in the file), not on a sheet: a workbook cleared of our
  * marks stays exactly as it was, and the notice is still not repeated.
  */
 import type { Lang } from '../core';
+import { supports } from './capabilities';
 
 const KEY = 'thidua.undoNoticeShown';
 
-const TEXT: Record<Lang, string> = {
-  vi: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
-  en: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+const TEXT: Record<'none' | 'sheetDeleted', Record<Lang, string>> = {
+  none: {
+    vi: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
+    en: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+  },
+  sheetDeleted: {
+    vi: 'Lưu ý: Ctrl+Z không hoàn tác được việc đánh dấu: mỗi lần “Đánh dấu”, tiện ích thay trang dữ liệu ẩn của mình (xóa trang cũ), và Excel xóa lịch sử hoàn tác khi một trang tính bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
+    en: 'Note: Ctrl+Z cannot undo the marking: each “Annotate” replaces the add-in’s hidden data sheet (deleting the old one), and Excel clears its undo history when a sheet is deleted. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+  },
 };
 
 type SettingsApi = { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(cb?: (r: unknown) => void): void };
@@ -24,8 +36,9 @@ function settings(): SettingsApi | null {
   }
 }
 
-export function undoNoticeText(lang: Lang): string {
-  return TEXT[lang];
+/** The notice for the Excel in use: with ExcelApi 1.20 Ctrl+Z undoes add-in writes, up to a deleted sheet. */
+export function undoNoticeText(lang: Lang, undoSupported = supports('1.20')): string {
+  return TEXT[undoSupported ? 'sheetDeleted' : 'none'][lang];
 }
 
 /** True until the notice was given in this workbook (also when the settings cannot be read). */

@@ -33,8 +33,14 @@ export interface HostOptions {
   requirementSets?: Record<string, string>;
   /** Bytes a request or response may carry (default: the platform's; 5 MB on the web). */
   requestLimit?: number;
+  /** Bytes a response may carry, when it differs from requestLimit. */
+  responseLimit?: number;
   /** The add-in's document settings (Office.context.document.settings) saved in the file. */
   settings?: Record<string, unknown>;
+  /** CommentCollection.add fails NotImplemented although ExcelApi 1.10 is reported (office-js #1847). */
+  commentsNotImplemented?: boolean;
+  /** How an oversized request or response fails: its own code (default) or GeneralException (office-js #1314). */
+  payloadError?: 'PayloadSizeLimitExceeded' | 'GeneralException';
   /**
    * Microsoft's Excel client library (./wire/library.ts, in Node ./wire/node.ts): when given, the
    * globals' Excel and OfficeExtension are the library's, and the host answers its requests at the
@@ -53,12 +59,19 @@ export interface HostState {
   /** Bytes queued per kind of action (e.g. "Range.values", "NoteCollection.add"), summed over the requests. */
   requestBytesByKind: Record<string, number>;
   requestLimit: number;
+  responseLimit: number;
   cellEditMode: boolean;
   /** Actions run (all requests); see failAfterActions. */
   actionCount: number;
   /** When set, the request fails after this many more actions have run (no rollback, as in Excel). */
   failAfter: number | undefined;
   supports(set: string, version: string): boolean;
+  /** Office.context.platform ("OfficeOnline", "PC", "Mac", "iOS"). */
+  readonly platform: string;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  /** Kinds of the actions that cleared the user's undo stack since the counters were reset. */
+  undoClearedBy: string[];
   /** Called with the kinds of the actions of each request just before Excel runs it (co-authors' edits land here). */
   beforeRequest?(kinds: string[]): void;
 }
@@ -103,10 +116,14 @@ export class ExcelHost implements HostState {
   responseSizes: number[] = [];
   requestBytesByKind: Record<string, number> = {};
   requestLimit: number;
+  responseLimit: number;
   cellEditMode = false;
   actionCount = 0;
   failAfter: number | undefined = undefined;
   runCount = 0;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  undoClearedBy: string[] = [];
   /** URLs given to Office.context.ui.openBrowserWindow, in order. */
   openedUrls: string[] = [];
 
@@ -133,6 +150,9 @@ export class ExcelHost implements HostState {
     this.platform = profile.office;
     this.sets = { ...profile.requirementSets, ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
+    this.responseLimit = options.responseLimit ?? this.requestLimit;
+    this.commentsNotImplemented = options.commentsNotImplemented ?? false;
+    this.payloadError = options.payloadError ?? 'PayloadSizeLimitExceeded';
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
     this.library = 'library' in options ? options.library : ExcelHost.defaultLibrary;
@@ -218,6 +238,7 @@ export class ExcelHost implements HostState {
     this.requestBytesByKind = {};
     this.runCount = 0;
     this.actionCount = 0;
+    this.undoClearedBy = [];
   }
 
   /** The workbook as its JSON model. */
@@ -365,6 +386,32 @@ export class ExcelHost implements HostState {
       throw new HostError(ErrorCodes.mergedRangeConflict, 'To do this, all the merged cells need to be the same size.');
     }
     s.sortRows(rect, col, descending);
+  }
+
+  /**
+   * Home → Merge & Center on `range` ("M7:N700"), or Merge Across (`across`: each row of the range
+   * merged on its own). As in Excel, only the upper-left value of each new area is kept, and areas
+   * already merged inside it are taken in.
+   */
+  mergeCells(sheet: string, range: string, across = false): void {
+    const s = this.sheetOrFail(sheet);
+    const rect = parseRect(range);
+    if (!rect || (rect.left === rect.right && (across || rect.top === rect.bottom))) throw new HostError(ErrorCodes.invalidArgument, `Cannot merge ${range}.`);
+    guardCells(s);
+    const areas = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+    for (const a of areas) {
+      s.merges = s.merges.filter((m) => m.bottom < a.top || m.top > a.bottom || m.right < a.left || m.left > a.right);
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) {
+          if (r === a.top && c === a.left) continue;
+          const cell = s.get(r, c);
+          if (cell && cell.value !== undefined) {
+            cell.value = null;
+            s.tidy(r, c);
+          }
+        }
+      s.merges.push({ ...a });
+    }
   }
 
   /** The same file opened in another Excel: these requirement sets (e.g. { ExcelApi: "1.14" }) and no others. */

@@ -140,6 +140,8 @@ function userAction(host: ExcelHost, step: Step | Edit): void {
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) host.setCell(step.sheet, cellName(r, c), { value });
       return;
     }
+    case 'mergeCells':
+      return host.mergeCells(step.sheet, step.range, step.across);
     case 'renameSheet':
       return host.renameSheet(step.from, step.to);
     case 'deleteSheet':
@@ -174,6 +176,11 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
     platform: scenario.platform,
     displayLanguage: scenario.host.displayLanguage,
     requirementSets: scenario.host.requirementSets,
+    commentsNotImplemented: scenario.host.commentsNotImplemented,
+    payloadError: scenario.host.payloadError,
+    requestLimit: scenario.host.requestLimit,
+    // A scenario's requestLimit caps requests only; responses keep the platform's cap.
+    responseLimit: scenario.host.requestLimit === undefined ? undefined : PLATFORMS[scenario.platform].payloadLimit,
     library: options.proxiesOnly ? undefined : excelLibrary(),
   });
   const profile = PLATFORMS[scenario.platform];

@@ -199,8 +199,9 @@ export class WireResponder {
     const bytes = utf8Bytes(text);
     if (counted) {
       this.host.responseSizes.push(bytes);
-      if (bytes > this.host.requestLimit) {
-        return this.fail(new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`));
+      if (bytes > this.host.responseLimit) {
+        if (this.host.payloadError === 'GeneralException') return this.fail(new HostError(ErrorCodes.generalException, 'An internal error has occurred.'));
+        return this.fail(new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${bytes} bytes) has exceeded the limit (${this.host.responseLimit}).`));
       }
     }
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: text };
