@@ -4,8 +4,8 @@
  */
 import { parseA1 } from './grid';
 import { CRITERION_IDS, type CriterionId, type Lang } from './ids';
-import { criterionLabel, formatPercent, renderMessage } from './messages';
-import { labels } from './messages/labels';
+import { formatPercent } from './messages/format';
+import { criterionLabel, labels, renderMessage } from './messages/render';
 import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
 import type { Profile } from './profile';
 import { criterionMessage, type Candidate, type CheckResult, type CriterionResult } from './result';

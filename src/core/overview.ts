@@ -5,8 +5,7 @@
  * tiêu chí"), the quick-check dialog and the result sheet the council reads.
  */
 import { CRITERION_IDS, KINDS, type CriterionId, type Kind, type Lang } from './ids';
-import { criterionLabel } from './messages';
-import { labels, shortAwardLabel } from './messages/labels';
+import { criterionLabel, labels, shortAwardLabel } from './messages/render';
 import type { Profile } from './profile';
 import type { CheckResult } from './result';
 import type { ResultCell } from './annotationPlan';

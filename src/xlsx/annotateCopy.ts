@@ -11,7 +11,6 @@ import { patchPackage } from './patch/annotate';
 import { MAIN_TYPES } from './patch/workbook';
 import type { Package } from './package';
 import { PackageError } from './zip';
-import './messages';
 
 /** The copy cannot be made (a name of the wrong type, a package we cannot patch): the message says why. */
 export class AnnotatedCopyError extends Error {
