@@ -3,10 +3,8 @@
  * bands, quotas, votes, ranking order), validated with the CLI's schema before anything is saved;
  * export / import of the cli.md --profile JSON; back to the plan's defaults.
  */
-import { type Lang, type RankingKey, criterionLabel, type Profile, type ProfileProblem, PRESETS, type PresetId } from '../../core';
+import { type Lang, type RankingKey, criterionLabel, type Profile, type ProfileProblem, PRESETS, type PresetId, text, type PaneSettingsText } from '../../core';
 import { custom, h, replaceChildren, type Child } from '../dom';
-import { strings, type SettingsStrings } from '../i18n';
-import { lawStrings } from '../lawStrings';
 import { downloadsDropped } from '../platform';
 import {
   formFromPreset,
@@ -42,7 +40,7 @@ export interface SettingsHandlers {
 type Tone = 'success' | 'warning' | 'error';
 
 export function renderSettings(input: SettingsInput, lang: Lang, handlers: SettingsHandlers): HTMLElement {
-  const S = strings(lang).settings;
+  const S = text(lang).pane.settings;
   let form: ProfileForm = formFromProfile(input.profile);
   const message = h('div', { class: 'settings-message', attrs: { 'data-testid': 'settings-message', 'aria-live': 'polite' } });
   const body = h('div', { class: 'settings-form' });
@@ -72,7 +70,7 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
     replaceChildren(body, ...formFields(form, S, lang, draw), lawFields(form, lang, draw, (id) => {
       form = formFromPreset(id);
       draw();
-      say('success', lawStrings(lang).presetApplied(PRESETS.find((p) => p.id === id)!.name[lang]));
+      say('success', text(lang).paneLaw.presetApplied(PRESETS.find((p) => p.id === id)!.name[lang]));
     }));
   };
 
@@ -162,12 +160,12 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
       ),
     ),
     // Command-line words only here, folded: a clerk never needs them.
-    h('details', { class: 'file-section cli' }, h('summary', {}, strings(lang).cli.title), h('p', { class: 'hint' }, strings(lang).cli.body)),
+    h('details', { class: 'file-section cli' }, h('summary', {}, text(lang).pane.cli.title), h('p', { class: 'hint' }, text(lang).pane.cli.body)),
   );
 }
 
 /** Blob download; on a Mac or an iPad (downloads dropped silently) the text to copy, and why. */
-function exportProfile(json: string, platform: string | undefined, S: SettingsStrings, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
+function exportProfile(json: string, platform: string | undefined, S: PaneSettingsText, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
   // Mac and iPad drop the download silently.
   const mac = downloadsDropped(platform);
   if (!mac) {
@@ -253,7 +251,7 @@ function textInput(value: string, path: string, label: string, onInput: (v: stri
   return input;
 }
 
-function compareSelect(rule: RateForm, path: string, S: SettingsStrings): HTMLSelectElement {
+function compareSelect(rule: RateForm, path: string, S: PaneSettingsText): HTMLSelectElement {
   const select = h('select', { attrs: { 'data-path': path, 'aria-label': S.compare } }, option('ge', S.inclusive, rule.inclusive), option('gt', S.strict, !rule.inclusive));
   select.addEventListener('change', () => (rule.inclusive = select.value === 'ge'));
   return select;
@@ -271,7 +269,7 @@ function fieldset(legend: string, hint: string | null, ...children: Child[]): HT
   return h('fieldset', { class: 'settings-group' }, h('legend', {}, legend), hint && h('p', { class: 'hint' }, hint), ...children);
 }
 
-function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: () => void): HTMLElement[] {
+function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: () => void): HTMLElement[] {
   const ladder = ladderOf(form);
 
   /** A criterion's card: its on/off box and name, then its rule (given the name, for the inputs' labels). */
@@ -389,7 +387,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
         'div',
         { class: 'award', attrs: { 'data-award': a.id, 'data-path': `awards.${i}` } },
         h('label', { class: 'stacked' }, h('span', {}, S.awardLabel), textInput(a.label, `awards.${i}.label`, S.awardLabel, (v) => (a.label = v))),
-        h('label', { class: 'stacked' }, h('span', {}, lawStrings(lang).grantor), textInput(a.grantor, `awards.${i}.grantor`, `${a.label} — ${lawStrings(lang).grantor}`, (v) => (a.grantor = v))),
+        h('label', { class: 'stacked' }, h('span', {}, text(lang).paneLaw.grantor), textInput(a.grantor, `awards.${i}.grantor`, `${a.label} — ${text(lang).paneLaw.grantor}`, (v) => (a.grantor = v))),
         h(
           'div',
           { class: 'quotas-row' },
@@ -451,7 +449,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
 
 /** Issue 11: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
 function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id: PresetId) => void): HTMLElement {
-  const L = lawStrings(lang);
+  const L = text(lang).paneLaw;
   const law = form.law;
   const preset = h(
     'select',
