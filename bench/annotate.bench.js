@@ -6,7 +6,7 @@
 // Each measurement is its own child process (lib/child.js: peak RSS = that run's maxRSS, wall time
 // with Node's start-up; median of BENCH_RUNS runs); the generated workbook is check.bench.js's
 // (lib/workbooks.js). BENCH_ROWS (default 10,000) for a quick try.
-// Targets (issue 10): --annotate at 10,000 rows ≤ 300 MB peak; twelve whole-column lists as fast as none.
+// Targets: --annotate at 10,000 rows ≤ 300 MB peak; twelve whole-column lists as fast as none.
 'use strict';
 const fs = require('fs');
 const path = require('path');

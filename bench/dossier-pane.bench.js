@@ -60,7 +60,7 @@ async function sampleWorkbookWithFacts(fromGrid) {
   const { readWorkbook } = require(path.join(ROOT, 'build/src/xlsx/read.js'));
   const { stateRows } = require(path.join(ROOT, 'build/src/core/state.js'));
   const { STATE_SHEET } = require(path.join(ROOT, 'build/src/core/annotationPlan.js'));
-  const { mergeFacts } = require(path.join(ROOT, 'build/src/dossier/facts.js'));
+  const { mergeFacts } = require(path.join(ROOT, 'build/src/core/dossier/facts.js'));
   const read = await readWorkbook(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx'));
   if (!read.ok) throw new Error('cannot read the sample workbook');
   const json = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));

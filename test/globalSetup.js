@@ -24,6 +24,7 @@ function wantsBrowserBuild(globalConfig) {
 
 module.exports = async (globalConfig) => {
   const root = path.resolve(__dirname, '..');
+  require('./prerequisites').assertPrerequisites(root);
   run(root, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.node.json'], 'tsc');
   if (!wantsBrowserBuild(globalConfig)) return;
   const webpack = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });

@@ -3,9 +3,9 @@
 const fs = require('fs');
 const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..');
-const { buildDossier } = require(path.join(ROOT, 'build/src/dossier/model'));
-const { generateDossier, zipDossier } = require(path.join(ROOT, 'build/src/dossier/generate'));
-const { TEMPLATE_FILES } = require(path.join(ROOT, 'build/src/dossier/tags'));
+const { buildDossier } = require(path.join(ROOT, 'build/src/core/dossier/model'));
+const { generateDossier, zipDossier } = require(path.join(ROOT, 'build/src/docx/generate'));
+const { TEMPLATE_FILES } = require(path.join(ROOT, 'build/src/core/dossier/tags'));
 const { DEFAULT_PROFILE } = require(path.join(ROOT, 'build/src/core/profile'));
 
 const n = Number(process.argv[2]);

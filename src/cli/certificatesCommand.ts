@@ -1,15 +1,15 @@
 /**
  * `thidua certificates <workbook.xlsx> --out giay-khen.docx [--layout layout.json] [--paper A3]
  *  [--calibration] [--facts f.json] [--profile p.json] [--lang en]` — one page per awardee to print
- * onto the pre-printed Giấy khen blanks (src/dossier/certificates.ts). The layout: --layout, else
+ * onto the pre-printed Giấy khen blanks (src/docx/certificates.ts). The layout: --layout, else
  * the one saved in the workbook (state key 'certificateLayout'), else the default.
  * --calibration writes the calibration page (rulers and crosses) instead.
  */
 import { text } from '../core';
 import * as path from 'path';
-import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../dossier/certificates';
-import { defaultLayout, parseLayout, type CertificateLayout } from '../dossier/certificateLayout';
-import { prepare } from '../dossier/prepare';
+import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../docx/certificates';
+import { defaultLayout, parseLayout, type CertificateLayout } from '../core/dossier/certificateLayout';
+import { prepare } from '../core/dossier/prepare';
 import { fail, readCall, writeFailed } from './call';
 import { loadPrepareInputs, preparedFailure, readJson } from './prepareInputs';
 import type { CliIO } from './io';

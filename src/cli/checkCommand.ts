@@ -1,10 +1,10 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
 import { analyze, DEFAULT_PRESET, renderMessage, text } from '../core';
-import type { WrittenCopy } from '../xlsx/annotateCopy';
+import type { AnnotatedCopy } from '../xlsx/annotateCopy';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
-import { SafeWriteError } from './safeWrite';
+import { safeWriteFile, SafeWriteError } from './safeWrite';
 import { writeCheckJson } from './jsonOut';
 import { humanReport } from './table';
 
@@ -66,10 +66,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.out(analysis.preset.id === DEFAULT_PRESET ? human : `${t.presetLine(analysis.preset.id)}\n${human}`);
   }
   if (annotatePath && copier) {
-    const { AnnotatedCopyError, copyReport, writeAnnotatedCopy } = copier;
-    let written: WrittenCopy;
+    const { AnnotatedCopyError, copyReport, annotateCopy } = copier;
+    let written: AnnotatedCopy;
     try {
-      written = await writeAnnotatedCopy(wb.value.bytes, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath, [workbookPath]);
+      // The package the report was read from, patched: the zip is opened once.
+      written = annotateCopy(wb.value.pkg, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
+      await safeWriteFile(annotatePath, written.bytes, { inputs: [workbookPath] });
     } catch (e) {
       if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));

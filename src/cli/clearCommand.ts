@@ -5,11 +5,11 @@
  * with no plan; the core decides in core/reconcile.ts). Written safely (never over the input).
  */
 import { backupStatus, droppedEntryMessages, parseState, renderMessage, type Message } from '../core';
-import { AnnotatedCopyError, copyReport, copyTypeProblem, writeAnnotatedCopy, type WrittenCopy } from '../xlsx/annotateCopy';
+import { AnnotatedCopyError, annotateCopy, copyReport, copyTypeProblem, type AnnotatedCopy } from '../xlsx/annotateCopy';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { loadWorkbook } from './load';
-import { SafeWriteError } from './safeWrite';
+import { safeWriteFile, SafeWriteError } from './safeWrite';
 
 export async function runClear(argv: string[], io: CliIO): Promise<number> {
   const call = readCall(argv, 'clear', io, { option: 'out', missing: (lang, workbookPath) => renderMessage({ code: 'xlsx.clearMissingOut', params: { path: workbookPath } }, lang) });
@@ -43,9 +43,10 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
     io.out(say('xlsx.nothingToClear', { path: workbookPath }));
     return 0;
   }
-  let written: WrittenCopy;
+  let written: AnnotatedCopy;
   try {
-    written = await writeAnnotatedCopy(wb.value.bytes, null, { grid: wb.value.grid, state }, out, [workbookPath]);
+    written = annotateCopy(wb.value.pkg, null, { grid: wb.value.grid, state }, out);
+    await safeWriteFile(out, written.bytes, { inputs: [workbookPath] });
   } catch (e) {
     if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
       io.err(renderMessage(e.data, lang));

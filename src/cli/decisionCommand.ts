@@ -1,13 +1,13 @@
 /**
  * `thidua decision <workbook.xlsx> --out <dir> [--facts f.json] [--profile p.json] [--preset id]
  *  [--templates <dir>] [--lang en]` — the Quyết định khen thưởng of each award with proposed
- * candidates, with its danh sách (src/dossier/decision.ts). Same preparation as `thidua dossier`.
+ * candidates, with its danh sách (src/core/dossier/decision.ts). Same preparation as `thidua dossier`.
  */
 import { text } from '../core';
 import * as path from 'path';
-import { generateDocuments } from '../dossier/generate';
-import { prepareDecisions } from '../dossier/prepare';
-import { DECISION_TEMPLATES } from '../dossier/tags';
+import { generateDocuments } from '../docx/generate';
+import { prepareDecisions } from '../core/dossier/prepare';
+import { DECISION_TEMPLATES } from '../core/dossier/tags';
 import { fail, readCall, writeFailed } from './call';
 import { loadTemplates } from './dossierCommand';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'fs';
 import { type Grid, type Lang, renderMessage, text } from '../core';
-import { parseFacts, type Facts } from '../dossier/facts';
-import type { Prepared, PrepareOptions } from '../dossier/prepare';
+import { parseFacts, type Facts } from '../core/dossier/facts';
+import type { Prepared, PrepareOptions } from '../core/dossier/prepare';
 import type { Package } from '../xlsx/package';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
 
@@ -48,8 +48,7 @@ export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, wo
 /** What every command that prepares documents reads, in this order, before preparing them. */
 export interface PrepareInputs {
   grid: Grid;
-  /** The workbook file as read (record patches it), and its package. */
-  bytes: Uint8Array;
+  /** The workbook's package as read (record edits it). */
   pkg: Package;
   options: PrepareOptions;
   profilePath: string | undefined;
@@ -73,5 +72,5 @@ export async function loadPrepareInputs(options: Map<string, string>, workbookPa
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) return wb;
   const given = [factsFile.value, meetingFile.value];
-  return { ok: true, value: { grid: wb.value.grid, bytes: wb.value.bytes, pkg: wb.value.pkg, profilePath, options: { lang, profileInput: profile.value, preset: preset.value, given } } };
+  return { ok: true, value: { grid: wb.value.grid, pkg: wb.value.pkg, profilePath, options: { lang, profileInput: profile.value, preset: preset.value, given } } };
 }

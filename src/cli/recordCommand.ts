@@ -6,8 +6,8 @@
  * refused: recording twice never doubles anyone's awards.
  */
 import { type RecordPlan, renderMessage, text } from '../core';
-import { planDecisionRecord, rowRanges } from '../dossier/record';
-import { prepare } from '../dossier/prepare';
+import { planDecisionRecord, rowRanges } from '../core/dossier/record';
+import { prepare } from '../core/dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
 import { fail, guardCopy, readCall } from './call';
@@ -42,8 +42,8 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const plan: RecordPlan = outcome.plan;
-  const input = Buffer.from(loaded.value.bytes.buffer, loaded.value.bytes.byteOffset, loaded.value.bytes.byteLength);
-  const bytes = Buffer.concat(recordInPackage(input, plan));
+  // The package the plan was read from, edited: the zip is opened once.
+  const bytes = Buffer.concat(recordInPackage(loaded.value.pkg, plan));
   try {
     await safeWriteFile(out, bytes, { inputs: [workbookPath] });
   } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { h, replaceChildren } from '../ui/dom';
 import type { QuickReport } from './quickCheck';
-import { renderLegend, renderOverview } from '../taskpane/views/overviewView';
+import { renderLegend, renderOverview } from '../ui/overview';
 
 function read(): QuickReport {
   try {

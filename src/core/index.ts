@@ -1,5 +1,5 @@
 /**
- * The core's one door: the adapters (src/excel, src/xlsx, src/cli, src/dossier, src/taskpane,
+ * The core's one door: the adapters (src/excel, src/xlsx, src/cli, src/docx, src/taskpane,
  * src/commands, src/save) import from here, never from a core module directly.
  */
 export * from './analyze';

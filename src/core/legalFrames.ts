@@ -2,7 +2,7 @@
  * Legal frames: which law, decree and circular a document of a given date cites, and which form
  * its Báo cáo thành tích follows. Frames are data (templates/khung-phap-ly.json, extendable in the
  * profile under "legalFrames"), never code: when the law changes, the user adds a frame.
- * Pure: the shipped table is bound in src/dossier/legalFrames.ts.
+ * Pure: the shipped table is bound in src/core/dossier/legalFrames.ts.
  */
 import type * as Zod from 'zod';
 import { lazily } from './zod';

@@ -42,7 +42,7 @@ const schemas = lazily((z) => {
     })
     .strict();
 
-  /** Additions of issue 11, all optional so that a profile saved before them stays valid. */
+  /** The law's settings (presets, votes, priorities, dissolved units, frames), all optional so that a profile saved before them stays valid. */
   const lawOptions = {
     /** The preset this profile started from (thidua presets); it words issuers and picks the undated frame. */
     preset: z.enum(PRESET_IDS).optional(),

@@ -568,6 +568,15 @@ export function stateSheetsOf(names: string[]): StateSheets {
   return { exists: names.includes(STATE_SHEET), stale: names.filter(isStagingSheet) };
 }
 
+/**
+ * Excel refuses to delete a very hidden sheet (InvalidOperation, "first change its visibility"):
+ * our state and staging sheets are made hidden in the same request, just before.
+ */
+function deleteVeryHidden(ws: Excel.Worksheet): void {
+  ws.visibility = 'Hidden';
+  ws.delete();
+}
+
 /** A staging name no other session uses (two people saving at once never share one). */
 function newStagingName(): string {
   return stagingSheetName(`${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
@@ -583,10 +592,10 @@ function newStagingName(): string {
  */
 export async function writeStateSheet(syncer: Syncer, sheets: StateSheets, state: WorkbookState): Promise<StateSheets> {
   const all = syncer.context.workbook.worksheets;
-  for (const name of sheets.stale) await syncer.write(name.length, () => all.getItem(name).delete());
+  for (const name of sheets.stale) await syncer.write(name.length, () => deleteVeryHidden(all.getItem(name)));
   const rows = stateRows(state);
   if (rows.length <= 1) {
-    if (sheets.exists) await syncer.write(STATE_SHEET.length, () => all.getItem(STATE_SHEET).delete());
+    if (sheets.exists) await syncer.write(STATE_SHEET.length, () => deleteVeryHidden(all.getItem(STATE_SHEET)));
     return { exists: false, stale: [] };
   }
   const staging = newStagingName();
@@ -605,7 +614,7 @@ export async function writeStateSheet(syncer: Syncer, sheets: StateSheets, state
     }
   }
   await syncer.write(2 * STATE_SHEET.length, () => {
-    if (sheets.exists) all.getItem(STATE_SHEET).delete();
+    if (sheets.exists) deleteVeryHidden(all.getItem(STATE_SHEET));
     ws.name = STATE_SHEET;
   });
   return { exists: true, stale: [] };

@@ -10,8 +10,8 @@ import { assertWritable } from './guards';
 import { hiddenSheetError, officeLang, reportText, userError } from './messages';
 import { readGrid } from './readGrid';
 import { applyRecordPlan } from './record';
-import { prepare } from '../dossier/prepare';
-import { planDecisionRecord } from '../dossier/record';
+import { prepare } from '../core/dossier/prepare';
+import { planDecisionRecord } from '../core/dossier/record';
 import type { Annotated, Cleared, ProfileSaved, RecordResult } from './sessionApi';
 import { saveState as saveStateIn } from './state';
 import { rememberUndoNotice, undoNoticeDue, undoNoticeText } from './undoNotice';
@@ -153,7 +153,7 @@ export function readForDossier(lang: Lang, save?: WorkbookState): Promise<{ grid
 
 /**
  * "Ghi vào lịch sử": saves the form's facts when given, reads the workbook, decides with the CLI's
- * own preparation and plan (src/dossier/prepare.ts, record.ts), and appends the awards — one Excel.run.
+ * own preparation and plan (src/core/dossier/prepare.ts, record.ts), and appends the awards — one Excel.run.
  */
 export function recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult> {
   return run(lang, async (syncer) => {

@@ -30,7 +30,7 @@ export interface ProfileForm {
   votes: RateForm;
   awards: { id: string; label: string; grantor: string; collective: string; individual: string }[];
   rankingKeys: RankingKey[];
-  /** Issue 11: how votes count, the women's priority, dissolved units, the user's legal frames. */
+  /** The law's settings: how votes count, the women's priority, dissolved units, the user's legal frames. */
   law: LawForm;
 }
 

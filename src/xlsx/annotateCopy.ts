@@ -1,16 +1,15 @@
 /**
- * The annotated copy (`thidua check --annotate`): the original package patched (patch/annotate.ts)
- * — only our marks, notes, result sheet and state sheet are added; every part we have no business
- * with (charts, pivot tables, drawings, images, macros, properties, links…) is copied as stored —
- * and written safely (cli/safeWrite.ts: never over the input, temp file + rename).
+ * The annotated copy (`thidua check --annotate`, `thidua clear`): the original package patched
+ * (patch/annotate.ts) — only our marks, notes, result sheet and state sheet are added; every part we
+ * have no business with (charts, pivot tables, drawings, images, macros, properties, links…) is
+ * copied as stored. Returns the copy's bytes; the command line writes them (safely: never over the
+ * input, temp file + rename).
  */
 import * as path from 'path';
 import { type AnnotationPlan, type Grid, type Lang, renderMessage, anchorLabel, type ReconcileReport, type Message, type WorkbookState } from '../core';
-import { safeWriteFile } from '../cli/safeWrite';
 import { patchPackage } from './patch/annotate';
 import { MAIN_TYPES } from './patch/workbook';
-import type { Package } from './package';
-import { PackageError } from './zip';
+import { PackageError, type Package } from './package';
 
 /** The copy cannot be made (a name of the wrong type, a package we cannot patch): the message says why. */
 export class AnnotatedCopyError extends Error {
@@ -26,7 +25,9 @@ export interface ReadWorkbook {
   state: WorkbookState;
 }
 
-export interface WrittenCopy {
+export interface AnnotatedCopy {
+  /** The copy's file. */
+  bytes: Uint8Array;
   noteMode: 'notes';
   state: WorkbookState;
   /** What the core found while reconciling (moved or gone candidates, cells the user changed…). */
@@ -52,16 +53,16 @@ function typeProblem(extension: string | null, outPath: string): Message | null 
 }
 
 /**
- * Annotates (plan) or clears (null) the workbook `input` (its path or bytes) into `outPath`, never
- * one of `inputs`. The copy keeps the original's type: a macro-enabled workbook stays .xlsm (Excel
- * refuses an .xlsx that holds macros, and an .xlsm that is a plain workbook), so a name with
- * another extension is refused, with the one it needs. Throws AnnotatedCopyError or SafeWriteError.
+ * Annotates (plan) or clears (null) the workbook `pkg` as just read (edited here: open it again for
+ * another copy): the bytes of the copy to be written at `outPath`, and what was done. The copy keeps
+ * the original's type: a macro-enabled workbook stays .xlsm (Excel refuses an .xlsx that holds
+ * macros, and an .xlsm that is a plain workbook), so a name with another extension is refused, with
+ * the one it needs. Writing it is the caller's (the CLI writes it safely). Throws AnnotatedCopyError.
  */
-export async function writeAnnotatedCopy(input: string | Uint8Array, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string, inputs: readonly string[] = []): Promise<WrittenCopy> {
-  const bytes = typeof input === 'string' ? await import('fs').then((fs) => fs.promises.readFile(input)) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+export function annotateCopy(pkg: Package, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string): AnnotatedCopy {
   let out: ReturnType<typeof patchPackage>;
   try {
-    out = patchPackage(bytes, read.grid, plan, read.state);
+    out = patchPackage(pkg, read.grid, plan, read.state);
     // The commands say a wrong name before any work (copyTypeProblem); checked here too, from the
     // package just patched, so that no caller can write a copy of the wrong type.
     const wrongType = typeProblem(out.extension, outPath);
@@ -72,12 +73,11 @@ export async function writeAnnotatedCopy(input: string | Uint8Array, plan: Annot
     const why = e instanceof PackageError ? String(e.params.why ?? e.code) : (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
     throw new AnnotatedCopyError({ code: 'xlsx.cannotPatch', params: { path: outPath, why } });
   }
-  await safeWriteFile(outPath, Buffer.concat(out.zip), { inputs: typeof input === 'string' ? [input, ...inputs] : inputs });
-  return { noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded };
+  return { bytes: Buffer.concat(out.zip), noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded };
 }
 
 /** Lines telling the clerk what the annotation found besides the marks (nothing: no lines). */
-export function copyReport(w: WrittenCopy, outPath: string, lang: Lang): string[] {
+export function copyReport(w: AnnotatedCopy, outPath: string, lang: Lang): string[] {
   const r = w.report;
   const m = (code: Message['code'], params: Message['params']) => renderMessage({ code, params: { path: outPath, ...params } }, lang);
   const lines: string[] = [];

@@ -1,9 +1,11 @@
 /**
  * The OOXML package (ECMA-376 Part 2, Open Packaging Conventions) as the xlsx layer sees it: the
  * zip's parts, read lazily and within limits, the content types, and relationships resolved to
- * part names. Shared by the reader (check, dossier) and the patching writer (annotated copy).
+ * part names; and the same package edited part by part and written back as a zip. One object per
+ * command: the reader (check, dossier) reads it, the patching writer (annotated copy, clear,
+ * record) then edits it, so the zip is opened once and every small part inflated once.
  *
- * - The zip (zip.ts, shared with the writer): its directory read with the limits checked before
+ * - The zip (zip.ts): its directory read with the limits checked before
  *   anything is inflated — the declared unpacked size of all parts and their number; a part that
  *   inflates to more than it declares is damaged, and costs no memory beyond its size.
  * - Part names are compared case-insensitively (OPC §9.1.1.1.2: names are equivalent ASCII
@@ -12,8 +14,9 @@
  *   package root ("/xl/worksheets/sheet1.xml"); percent-escapes are decoded (OPC §9.3).
  */
 import { isAscii } from 'buffer';
-import { scanXml, XmlScanner, type XmlHandlers } from './xml';
-import { corrupt, DEFAULT_LIMITS, inflateEntry, PackageError, readZipDirectory, streamEntry, type PackageLimits, type ZipEntry } from './zip';
+import { posix } from 'path';
+import { attrs, children, escAttr, root, scanXml, splice, XmlScanner, type XmlHandlers } from './xml';
+import { corrupt, DEFAULT_LIMITS, inflateEntry, newEntry, PackageError, readZipDirectory, streamEntry, writeZip, type PackageLimits, type ZipEntry } from './zip';
 
 export { DEFAULT_LIMITS, PackageError, type PackageLimits, type ZipEntry } from './zip';
 
@@ -54,27 +57,6 @@ export interface ContentTypes {
   overrides: Map<string, string>;
   /** The content type of a part (override, else by extension), undefined when none. */
   typeOf(part: string): string | undefined;
-}
-
-export interface Package {
-  /** Zip entries in file order (folders excluded). */
-  entries: ZipEntry[];
-  /** Entry by part name, case-insensitively. */
-  entry(part: string): ZipEntry | undefined;
-  has(part: string): boolean;
-  /** The part's bytes (inflated). Throws PackageError when damaged or missing. */
-  read(part: string): Uint8Array;
-  /** The part's bytes exactly as compressed in the zip (for a byte-for-byte copy). */
-  raw(part: string): Uint8Array;
-  /** The part as text (UTF-8, BOM dropped). */
-  text(part: string): string;
-  /** Streams the part's text to a scanner, chunk by chunk, without holding it whole. */
-  scan(part: string, h: XmlHandlers): void;
-  contentTypes: ContentTypes;
-  /** Relationships of a part ('' for the package's own, _rels/.rels); [] when it has none. */
-  rels(part: string): Relationship[];
-  /** The workbook, found through the package relationships; null when this is not a spreadsheet. */
-  workbook: WorkbookInfo | null;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -129,25 +111,110 @@ function truthy(v: string | undefined): boolean {
   return v === '1' || v === 'true' || v === 'on';
 }
 
+/** Where the package's content types are (Part 2 §10.1.2.1). */
+export const CT_PART = '[Content_Types].xml';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** A part's key: its normalised name, lower case (OPC §9.1.1.1.2). */
+function keyOf(part: string): string {
+  return normalizePart(part).toLowerCase();
+}
+
 /**
- * Opens a package from its bytes. Throws PackageError (tooLarge, tooManyParts, corrupt) — only the
- * directory and the small parts that describe the package are read here; everything else when asked.
+ * One OOXML package, opened once per command: read by the reader (check, dossier) and then, in the
+ * same object, edited by the patching writer (annotated copy, clear, record). Throws PackageError
+ * (tooLarge, tooManyParts, corrupt, duplicatePart) — only the zip's directory and the small parts
+ * that describe the package are read when it is opened; everything else when asked.
+ *
+ * Parts are kept as their stored zip entries until one is edited (setText); only edited parts are
+ * written anew by toZip, every other entry (folders included) is copied as stored. A part's text is
+ * decoded once and kept, for the reader's small parts and the writer's edits alike; the reader's
+ * bulk (worksheets, shared strings) is streamed by scan() and never held.
+ *
+ * Two entries of one name (the same part for OPC: names compare normalised and case-insensitively)
+ * make the package damaged: the reader would read one and a copy keep both, so neither is chosen.
  */
-export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Package {
-  // Folders are no parts (Part 2 §8.2.1: a part is a file entry).
-  const entries = readZipDirectory(bytes, limits).filter((e) => !e.name.endsWith('/'));
-  const byName = new Map<string, ZipEntry>();
-  for (const e of entries) byName.set(e.name.toLowerCase(), e);
-  const entry = (part: string) => byName.get(normalizePart(part).toLowerCase());
-  const must = (part: string) => {
-    const e = entry(part);
+export class Package {
+  /** Every entry, folders included, by key (a folder's key ends with '/'), in file order; parts added by setText at the end. */
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  private readonly relsCache = new Map<string, Relationship[]>();
+  private types: ContentTypes | null = null;
+  /** The workbook as the package was opened, found through the package relationships; null when this is not a spreadsheet. */
+  readonly workbook: WorkbookInfo | null;
+
+  /** The limits (zip.ts) are checked on the directory before anything is inflated. */
+  constructor(
+    bytes: Uint8Array,
+    private readonly limits: PackageLimits = DEFAULT_LIMITS,
+  ) {
+    for (const e of readZipDirectory(bytes, limits)) {
+      const key = e.name.endsWith('/') ? e.name.toLowerCase() : keyOf(e.name);
+      const seen = this.byKey.get(key);
+      if (seen) throw new PackageError('xlsx.duplicatePart', { part: e.name === seen.name ? e.name : `${seen.name}, ${e.name}` });
+      this.byKey.set(key, e);
+    }
+    this.workbook = readWorkbookInfo(this);
+  }
+
+  /** The parts' zip entries in file order (folders excluded: Part 2 §8.2.1, a part is a file entry), as stored. */
+  get entries(): ZipEntry[] {
+    return [...this.byKey.values()].filter((e) => !e.name.endsWith('/'));
+  }
+
+  /** The part names in file order. */
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /** The stored entry of a part (names compare case-insensitively, Part 2 §7.2.2.2 / M1.12). */
+  entry(part: string): ZipEntry | undefined {
+    return this.byKey.get(keyOf(part));
+  }
+
+  has(part: string): boolean {
+    return this.entry(part) !== undefined;
+  }
+
+  private must(part: string): ZipEntry {
+    const e = this.entry(part);
     if (!e) throw corrupt(`${part} missing`);
     return e;
-  };
-  const read = (part: string) => inflateEntry(must(part), limits.oneGoBytes);
-  const text = (part: string) => decodeText(read(part));
-  const scan = (part: string, h: XmlHandlers) => {
-    const e = must(part);
+  }
+
+  /** The part's bytes (inflated; an edited part's new text). Throws PackageError when damaged or missing. */
+  read(part: string): Uint8Array {
+    const key = keyOf(part);
+    if (this.changed.has(key)) return Buffer.from(this.texts.get(key)!, 'utf8');
+    return inflateEntry(this.must(part), this.limits.oneGoBytes);
+  }
+
+  /** The part's bytes exactly as compressed in the zip (for a byte-for-byte copy). */
+  raw(part: string): Uint8Array {
+    return this.must(part).raw;
+  }
+
+  /** The part as text (UTF-8, BOM dropped), decoded once; an edited part's new text. */
+  text(part: string): string {
+    const key = keyOf(part);
+    const kept = this.texts.get(key);
+    if (kept !== undefined) return kept;
+    const s = decodeText(inflateEntry(this.must(part), this.limits.oneGoBytes));
+    this.texts.set(key, s);
+    return s;
+  }
+
+  /** Streams the part's text to a scanner, chunk by chunk, without holding it whole. */
+  scan(part: string, h: XmlHandlers): void {
+    const key = keyOf(part);
+    const kept = this.changed.has(key) ? this.texts.get(key) : undefined;
+    if (kept !== undefined) {
+      parseXmlPart(kept, part, h);
+      return;
+    }
+    const e = this.must(part);
     const scanner = new XmlScanner(h);
     // Only for fflate's chunks (parts above the one-go size), which may cut a character in two.
     let decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -169,36 +236,168 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
       }
       if (s) write(s);
     };
-    streamEntry(e, onChunk, limits.oneGoBytes);
+    streamEntry(e, onChunk, this.limits.oneGoBytes);
     const tail = decoder?.decode();
     if (tail) write(tail);
     xmlStep(part, () => scanner.end());
-  };
+  }
 
-  const relsCache = new Map<string, Relationship[]>();
-  const rels = (part: string): Relationship[] => {
+  // ---- editing
+
+  /** Replaces (or creates) a part's content. Unchanged text leaves the stored bytes in place. */
+  setText(part: string, text: string): void {
+    const key = keyOf(part);
+    const stored = this.byKey.has(key);
+    if (stored && !this.changed.has(key) && this.text(part) === text) return;
+    if (!stored) this.byKey.set(key, { name: part, method: 8, crc32: 0, compressedSize: 0, size: 0, flags: 0, time: 0, date: 0, raw: new Uint8Array(0) });
+    this.texts.set(key, text);
+    this.changed.add(key);
+    this.edited(key);
+  }
+
+  remove(part: string): void {
+    const key = keyOf(part);
+    if (!this.byKey.delete(key)) return;
+    this.texts.delete(key);
+    this.changed.delete(key);
+    this.edited(key);
+  }
+
+  /** What was read from a part that changed is read again when next asked. */
+  private edited(key: string): void {
+    if (key === CT_PART.toLowerCase()) this.types = null;
+    if (key.endsWith('.rels')) this.relsCache.clear();
+  }
+
+  isChanged(part: string): boolean {
+    return this.changed.has(keyOf(part));
+  }
+
+  /** A part name not yet used: "xl/comments3.xml" for ("xl/comments", ".xml"). */
+  freeName(stem: string, ext: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
+  }
+
+  /** The zip file as a list of buffers: edited parts deflated anew, every other entry as stored. */
+  toZip(): Buffer[] {
+    const first = this.byKey.values().next().value as ZipEntry | undefined;
+    const out = [...this.byKey].map(([key, e]) => {
+      if (!this.changed.has(key)) return e;
+      // A part rewritten keeps its date; a new one takes the package's first.
+      return newEntry(e.name, this.texts.get(key)!, e.size || e.crc32 ? e : first);
+    });
+    // [Content_Types].xml first, as Excel and most writers place it (not required by Part 2).
+    out.sort((a, b) => (a.name === CT_PART ? -1 : b.name === CT_PART ? 1 : 0));
+    return writeZip(out);
+  }
+
+  // ---- relationships (Part 2 §9.3)
+
+  /** The relative reference from a source part to a target part. */
+  static relative(source: string, part: string): string {
+    return posix.relative(posix.dirname(`/${source}`), `/${part}`);
+  }
+
+  /** Relationships of a part ('' for the package's own, _rels/.rels); [] when it has none. */
+  rels(part: string): Relationship[] {
     const source = normalizePart(part);
-    const cached = relsCache.get(source.toLowerCase());
+    const cached = this.relsCache.get(source.toLowerCase());
     if (cached) return cached;
     const relsPart = relsPartOf(source);
     const list: Relationship[] = [];
-    if (entry(relsPart)) {
-      parseXmlPart(text(relsPart), relsPart, {
-        open(name, a) {
+    if (this.has(relsPart)) {
+      parseXmlPart(this.text(relsPart), relsPart, {
+        open: (name, a) => {
           if (name !== 'Relationship' || a.Id === undefined || a.Target === undefined) return;
           const external = a.TargetMode === 'External';
           const resolved = external ? null : resolveTarget(source, a.Target);
-          list.push({ id: a.Id, type: a.Type ?? '', target: a.Target, external, part: resolved === null ? null : (entry(resolved)?.name ?? resolved) });
+          list.push({ id: a.Id, type: a.Type ?? '', target: a.Target, external, part: resolved === null ? null : (this.entry(resolved)?.name ?? resolved) });
         },
       });
     }
-    relsCache.set(source.toLowerCase(), list);
+    this.relsCache.set(source.toLowerCase(), list);
     return list;
-  };
+  }
 
-  const contentTypes = readContentTypes(entry('[Content_Types].xml') ? text('[Content_Types].xml') : null);
-  const workbook = readWorkbookInfo({ entry, text, rels, contentTypes });
-  return { entries, entry, has: (p) => entry(p) !== undefined, read, raw: (p) => must(p).raw, text, scan, contentTypes, rels, workbook };
+  /** Adds a relationship with a fresh Id; returns the Id. */
+  addRel(source: string, type: string, part: string): string {
+    const rp = relsPartOf(source);
+    let xml = this.has(rp) ? this.text(rp) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+    const used = new Set(this.rels(source).map((r) => r.id));
+    let n = used.size + 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const el = `<Relationship Id="${id}" Type="${escAttr(type)}" Target="${escAttr(Package.relative(source, part))}"/>`;
+    const r = root(xml);
+    if (r.selfClosing) xml = `${xml.slice(0, r.start)}${r.tag.slice(0, -2)}>${el}</${r.qname}>${xml.slice(r.end)}`;
+    else {
+      const kids = children(xml, r);
+      const at = kids.length ? kids[kids.length - 1].end : r.tagEnd;
+      xml = splice(xml, [{ at, del: 0, text: el }]);
+    }
+    this.setText(rp, xml);
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const rp = relsPartOf(source);
+    if (!this.has(rp)) return;
+    const xml = this.text(rp);
+    const el = children(xml, root(xml)).find((e) => e.name === 'Relationship' && attrs(e.tag).get('Id') === id);
+    if (!el) return;
+    const next = splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]);
+    // A relationships part left empty goes (we only ever empty one we created).
+    if (!children(next, root(next)).length) {
+      this.remove(rp);
+      return;
+    }
+    this.setText(rp, next);
+  }
+
+  // ---- content types (Part 2 §10.1)
+
+  /** The content types as they are now (edits included). */
+  get contentTypes(): ContentTypes {
+    return (this.types ??= readContentTypes(this.has(CT_PART) ? this.text(CT_PART) : null));
+  }
+
+  contentType(part: string): string | null {
+    return this.contentTypes.typeOf(part) ?? null;
+  }
+
+  /** Makes `part` have `type`: an Override, unless a Default for its extension already says so. */
+  setContentType(part: string, type: string, viaDefault = false): void {
+    if (this.contentType(part) === type) return;
+    let xml = this.text(CT_PART);
+    const r = root(xml);
+    const kids = children(xml, r);
+    const el = viaDefault
+      ? `<Default Extension="${escAttr(posix.extname(part).slice(1))}" ContentType="${escAttr(type)}"/>`
+      : `<Override PartName="/${escAttr(part)}" ContentType="${escAttr(type)}"/>`;
+    // Defaults before Overrides, as writers place them (the schema allows any order).
+    const lastDefault = [...kids].reverse().find((e) => e.name === 'Default');
+    const at = viaDefault && lastDefault ? lastDefault.end : kids.length ? kids[kids.length - 1].end : r.tagEnd;
+    xml = splice(xml, [{ at, del: 0, text: el }]);
+    this.setText(CT_PART, xml);
+  }
+
+  removeOverride(part: string): void {
+    const xml = this.text(CT_PART);
+    const name = `/${part}`.toLowerCase();
+    const el = children(xml, root(xml)).find((e) => e.name === 'Override' && (attrs(e.tag).get('PartName') ?? '').toLowerCase() === name);
+    if (el) this.setText(CT_PART, splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]));
+  }
+
+  removeDefault(ext: string): void {
+    const xml = this.text(CT_PART);
+    const el = children(xml, root(xml)).find((e) => e.name === 'Default' && (attrs(e.tag).get('Extension') ?? '').toLowerCase() === ext.toLowerCase());
+    if (el) this.setText(CT_PART, splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]));
+  }
+}
+
+/** Opens a package from its bytes (see Package). */
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Package {
+  return new Package(bytes, limits);
 }
 
 /** Malformed XML inside a part is damage too; its parser's words help. */
@@ -258,7 +457,7 @@ export function findWorkbookPart(
   return stored('xl/workbook.xml') ?? null;
 }
 
-function readWorkbookInfo(pkg: Pick<Package, 'entry' | 'text' | 'rels' | 'contentTypes'>): WorkbookInfo | null {
+function readWorkbookInfo(pkg: Package): WorkbookInfo | null {
   const part = findWorkbookPart(pkg.rels(''), pkg.contentTypes.overrides, (p) => pkg.entry(p)?.name);
   if (!part) return null;
   const type = pkg.contentTypes.typeOf(part);

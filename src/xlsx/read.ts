@@ -12,8 +12,7 @@ export type ReadResult =
   | {
       ok: true;
       grid: Grid;
-      /** The file as read (the annotated copy is made from these bytes). */
-      bytes: Uint8Array;
+      /** The package it was read from (an annotated copy, a clear or a record edits it). */
       pkg: Package;
     }
   | { ok: false; error: Message };
@@ -91,7 +90,7 @@ export function readWorkbookBytes(bytes: Uint8Array, path: string, limits?: Pack
     // Anything else is a bug of ours on a file we did not foresee: still a message, with its words.
     return fail('xlsx.corrupt', path, { why: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) });
   }
-  return { ok: true, grid, bytes, pkg };
+  return { ok: true, grid, pkg };
 }
 
 export async function readWorkbook(path: string, limits?: PackageLimits): Promise<ReadResult> {

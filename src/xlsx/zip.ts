@@ -1,6 +1,6 @@
 /**
- * The zip container of an OOXML package (ECMA-376 Part 2 §8; APPNOTE 6.3), one module for the
- * streaming reader (package.ts) and the patching writer (patch/opc.ts):
+ * The zip container of an OOXML package (ECMA-376 Part 2 §8; APPNOTE 6.3), read and written for
+ * the package (package.ts), which the reader and the patching writer share:
  * - The central directory is read directly (APPNOTE 4.3.12, 4.3.16; ZIP64 4.3.14/4.3.15 and the
  *   0x0001 extra field, 4.5.3), so that the limits are checked before anything is inflated: the
  *   number of entries and the declared unpacked size of them all.
@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: PackageLimits = { maxUnpackedBytes: 512 * 1024 * 10
 /** Why a package cannot be opened or a part read; `code` is a message code of src/core/messages/codes.ts (XlsxCode) (the caller adds `path`). */
 export class PackageError extends Error {
   constructor(
-    readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts',
+    readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts' | 'xlsx.duplicatePart',
     readonly params: Record<string, string | number> = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);

@@ -3,14 +3,14 @@
  * one Báo cáo thành tích per report form (bao-cao-thanh-tich-mau-07.docx for NĐ 91/2017,
  * bao-cao-thanh-tich-nd98-2023.docx, bao-cao-thanh-tich-nd152-2025.docx). Run `npm run templates`; the output is byte-stable, so a
  * rebuilt template shows in git only when this script changed. Tags are docxtemplater's
- * `{tag}`, `{#loop}…{/loop}`; every tag is listed in src/dossier/tags.ts and the README.
+ * `{tag}`, `{#loop}…{/loop}`; every tag is listed in src/core/dossier/tags.ts and the README.
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { body, buildDocx, cell, p, rule, sectionBreak, table, TEXT_WIDTH, type Cell } from './ooxml';
-import type { TemplateId } from '../../src/dossier/model';
-import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/dossier/tags';
-import { REPORT_TEMPLATES, type ReportFormId } from '../../src/dossier/reportForms';
+import type { TemplateId } from '../../src/core/dossier/model';
+import { FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../../src/core/dossier/tags';
+import { REPORT_TEMPLATES, type ReportFormId } from '../../src/core/dossier/reportForms';
 
 const LEFT = 3700;
 const RIGHT = TEXT_WIDTH - LEFT;

@@ -12,7 +12,7 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
 import { readHistory } from '../../src/core/history';
 import { stateRows } from '../../src/core/state';
-import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../../tools/excel-host/model';

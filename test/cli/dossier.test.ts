@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'os';
 import * as path from 'path';
 import PizZip from 'pizzip';
-import { docxText, editTemplate } from '../dossier/support';
+import { docxText, editTemplate } from '../support/dossier';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { execFileSync } from 'child_process';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { docxText } from '../dossier/support';
+import { docxText } from '../support/dossier';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');

@@ -16,7 +16,7 @@ import { readHistory } from '../../src/core/history';
 import { renderMessage } from '../../src/core/messages/render';
 import { stateRows } from '../../src/core/state';
 import { readWorkbookFile } from '../support/readWorkbook';
-import { docxText } from '../dossier/support';
+import { docxText } from '../support/dossier';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');

@@ -1,6 +1,6 @@
 import { frameFor, isoOf, latestFrame, legalFrameSchema, mergeFrames, REPORT_FORMS, type LegalFrame } from '../../src/core/legalFrames';
 import { mergeProfile } from '../../src/core/profile';
-import { chooseFrame, SHIPPED_FRAMES } from '../../src/dossier/legalFrames';
+import { chooseFrame, SHIPPED_FRAMES } from '../../src/core/dossier/legalFrames';
 
 const id = (date: string) => frameFor(date, SHIPPED_FRAMES)?.id;
 

@@ -272,3 +272,22 @@ describe('charts (a minimal model, strict like the rest)', () => {
     })).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+/**
+ * Excel as Microsoft documents it: one test per rule of the README's "Documented rules" table, each
+ * named after its rule.
+ */
+describe('documented rules', () => {
+  it('rule delete-very-hidden: deleting a very hidden sheet fails InvalidOperation; hidden first, it goes', async () => {
+    const host = new ExcelHost({ sheets: [{ name: 'A', cells: {} }, { name: 'S', cells: {}, visibility: 'VeryHidden' }] });
+    const { run } = excel(host);
+    await expect(run(async (ctx) => ctx.workbook.worksheets.getItem('S').delete())).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(host.sheetNames()).toEqual(['A', 'S']);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.visibility = 'Hidden';
+      ws.delete();
+    });
+    expect(host.sheetNames()).toEqual(['A']);
+  });
+});

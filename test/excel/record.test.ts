@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { readHistory } from '../../src/core/history';
-import { parseFacts } from '../../src/dossier/facts';
+import { parseFacts } from '../../src/core/dossier/facts';
 import { readGrid } from '../../src/excel/readGrid';
 import { recordAwards } from '../../src/excel/session';
 import { Syncer } from '../../src/excel/syncer';

@@ -1,6 +1,6 @@
 /**
  * manifest.xml validates offline against Microsoft's XSD files (schemas/office-addin-manifest/ in this repository; source and
- * licence in its README) and says what issue 4 asks: Workbook host, ReadWriteDocument, vi-VN with en-US
+ * licence in its README) and says what the add-in needs: Workbook host, ReadWriteDocument, vi-VN with en-US
  * overrides, a Home-tab group with a ShowTaskpane button, icons that exist, dev URLs that the
  * production build rewrites.
  */

@@ -1,7 +1,7 @@
 /**
  * Every scenario of this folder, played by the simulator (tools/simulator) on the strict host
  * through the real add-in code, with its expectations:
- * - per step, `"expect": { "ok", "messageIncludes", "messageExcludes", "maxSyncs" }`;
+ * - per step, `"expect": { "ok", "messageIncludes", "messageExcludes", "maxSyncs", "sizeRefusals" }`;
  * - per scenario, `"expect": { "same": [[a, b]…], "different": [[a, b]…] }` on snapshots, where
  *   "unmarked:<name>" is snapshot <name> of the same steps played without the add-in's marking
  *   (annotate, clear, quickCheck left out) — the workbook as if never marked.
@@ -11,7 +11,7 @@ import * as fsSync from 'fs';
 import * as path from 'path';
 import { parseScenario, type Scenario } from '../../tools/simulator/scenario';
 import { runScenario, type SimulationResult } from '../../tools/simulator/run';
-import { loadWorkbook } from '../../tools/simulator/workbookFile';
+import { scenarioWorkbook } from '../../tools/simulator/workbookFile';
 import type { WorkbookModel } from '../../tools/excel-host/model';
 
 const DIR = __dirname;
@@ -23,7 +23,7 @@ const FILES = fsSync
 async function play(file: string): Promise<{ scenario: Scenario; result: SimulationResult; unmarked: () => Promise<SimulationResult> }> {
   const parsed = parseScenario(JSON.parse(await fs.readFile(path.join(DIR, file), 'utf8')));
   if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.join('; ')}`);
-  const loaded = await loadWorkbook(path.resolve(DIR, parsed.scenario.workbook));
+  const loaded = await scenarioWorkbook(parsed.scenario.workbook, DIR);
   if (!loaded.ok) throw new Error(loaded.message);
   const result = await runScenario(parsed.scenario, loaded.model);
   let ref: SimulationResult | undefined;
@@ -44,6 +44,7 @@ describe('simulator scenarios (test/scenarios/*.json)', () => {
       const where = `${file} step ${i} (${step.action})${got.message ? `: ${got.message}` : ''}`;
       if (!want) {
         // A person's action the scenario did not expect Excel to refuse must have happened.
+        // (A co-author's edit too: it must have landed.)
         if (got.ok === false && !['check', 'annotate', 'clear', 'quickCheck', 'saveProfile'].includes(step.action)) throw new Error(`refused: ${where}`);
         return;
       }
@@ -55,6 +56,7 @@ describe('simulator scenarios (test/scenarios/*.json)', () => {
         if (got.message?.includes(text)) throw new Error(`expected the message not to include "${text}": ${where}`);
       }
       if (want.maxSyncs !== undefined && (got.syncs ?? 0) > want.maxSyncs) throw new Error(`expected ≤ ${want.maxSyncs} syncs, got ${got.syncs}: ${where}`);
+      if (want.sizeRefusals !== undefined && (got.sizeRefusals ?? 0) > 0 !== want.sizeRefusals) throw new Error(`expected ${want.sizeRefusals ? 'some' : 'no'} request refused for its size, got ${got.sizeRefusals}: ${where}`);
     });
     const snap = async (name: string): Promise<WorkbookModel> => {
       const [source, key] = name.startsWith('unmarked:') ? [(await unmarked()).snapshots, name.slice('unmarked:'.length)] : [result.snapshots, name];

@@ -1,7 +1,7 @@
 /**
  * The code's shape, checked on the sources' imports: the product (src/) never loads exceljs, saxes
  * or any other devDependency (only tests, the simulator and the benches use them); the adapters reach the core only
- * through its one door, src/core/index.ts (issue 10, "the core's one door").
+ * through its one door, src/core/index.ts, or a module of the pure dossier (src/core/dossier/*).
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
@@ -44,16 +44,27 @@ test('nothing under src/ imports any devDependency (saxes, exceljs…: the produ
   expect(offenders).toEqual([]);
 });
 
-test('the adapters import the core only through its door (src/core/index.ts)', () => {
+// The dossier's pure modules (src/core/dossier) are each a door of their own: the pane's first bundle
+// takes the form's dates and facts without the model and wording it loads on demand.
+test('the adapters import the core only through its door (src/core/index.ts) or a dossier module', () => {
   const core = path.join(SRC, 'core');
+  const dossier = path.join(core, 'dossier');
   const offenders: string[] = [];
   for (const f of sources) {
     if (f.startsWith(core + path.sep)) continue; // the core's own modules import each other
     for (const m of importsOf(f)) {
       if (!m.startsWith('.')) continue;
       const target = path.resolve(path.dirname(f), m);
-      if (target.startsWith(core + path.sep) && target !== path.join(core, 'index')) offenders.push(`${path.relative(SRC, f)} → ${m}`);
+      if (target.startsWith(core + path.sep) && target !== path.join(core, 'index') && path.dirname(target) !== dossier) offenders.push(`${path.relative(SRC, f)} → ${m}`);
     }
   }
+  expect(offenders).toEqual([]);
+});
+
+test('the ribbon, the save page and the shared UI never import a task-pane view', () => {
+  const views = path.join(SRC, 'taskpane', 'views');
+  const offenders = sources
+    .filter((f) => ['commands', 'save', 'ui'].some((d) => f.startsWith(path.join(SRC, d) + path.sep)))
+    .flatMap((f) => importsOf(f).filter((m) => m.startsWith('.') && path.resolve(path.dirname(f), m).startsWith(views + path.sep)).map((m) => `${path.relative(SRC, f)} → ${m}`));
   expect(offenders).toEqual([]);
 });

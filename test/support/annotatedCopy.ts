@@ -1,12 +1,25 @@
 /**
- * The annotated copy as the CLI writes it (read, analyze, write), for the patching writer's tests
- * on real office files (test/xlsx/patchOffice.test.ts, patchThreaded.test.ts).
+ * The annotated copy as the CLI writes it (read, analyze, annotate the package read, write safely),
+ * for the patching writer's tests on real office files (test/xlsx/patchOffice.test.ts,
+ * patchThreaded.test.ts, annotateCopy.test.ts, annotatePlan.test.ts).
  */
 import { promises as fs } from 'fs';
+import { safeWriteFile } from '../../src/cli/safeWrite';
 import { analyze } from '../../src/core/analyze';
-import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { annotateCopy, type AnnotatedCopy, type ReadWorkbook } from '../../src/xlsx/annotateCopy';
+import type { AnnotationPlan } from '../../src/core';
 import { openPackage } from '../../src/xlsx/package';
 import { readWorkbook } from '../../src/xlsx/read';
+
+/**
+ * Annotates (plan) or clears (null) the file `from` into `out`, as the commands do: its package
+ * patched, the copy written safely (never over `from`). Throws AnnotatedCopyError or SafeWriteError.
+ */
+export async function writeAnnotatedCopy(from: string, plan: AnnotationPlan | null, read: ReadWorkbook, out: string): Promise<AnnotatedCopy> {
+  const copy = annotateCopy(openPackage(await fs.readFile(from)), plan, read, out);
+  await safeWriteFile(out, copy.bytes, { inputs: [from] });
+  return copy;
+}
 
 /** Annotates `from` (or clears it) into `out`: the plan, what was written, and the package before and after. */
 export async function annotatedCopy(from: string, out: string, clear = false) {

@@ -2,9 +2,9 @@
 import { text } from '../../src/core';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { mergeFacts, parseFacts, type Facts } from '../../src/dossier/facts';
+import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FormState } from '../../src/taskpane/dossier/form';
-import { missingFacts } from '../../src/dossier/facts';
+import { missingFacts } from '../../src/core/dossier/facts';
 import { missingLabel } from '../../src/taskpane/dossier/form';
 
 const ROOT = path.resolve(__dirname, '../..');

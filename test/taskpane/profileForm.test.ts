@@ -167,7 +167,7 @@ describe('profile form', () => {
   });
 });
 
-describe('profile form: the additions of issue 11', () => {
+describe('profile form: the law settings', () => {
   it('a preset applied in the form goes through it unchanged, and names the preset', () => {
     const { formFromPreset, validateForm } = require('../../src/taskpane/profileForm') as typeof import('../../src/taskpane/profileForm');
     const { presetById } = require('../../src/core/presets') as typeof import('../../src/core/presets');

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { analyze } from '../../src/core/analyze';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { readState } from '../../src/core/state';
-import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { writeAnnotatedCopy } from '../support/annotatedCopy';
 import { composeNote } from '../../src/core/marks';
 import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';
 

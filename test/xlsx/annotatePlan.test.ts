@@ -12,7 +12,7 @@ import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type MarkKi
 import { parseA1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages/render';
 import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../src/core/state';
-import { writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
+import { writeAnnotatedCopy } from '../support/annotatedCopy';
 import { composeNote } from '../../src/core/marks';
 import { SafeWriteError } from '../../src/cli/safeWrite';
 import { readWorkbook as readWorkbookFile } from '../../src/xlsx/read';

@@ -2,7 +2,11 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { renderMessage } from '../../src/core';
 import { normalizePart, openPackage, PackageError, relsPartOf, resolveTarget } from '../../src/xlsx/package';
+import { readWorkbookBytes } from '../../src/xlsx/read';
+import { newEntry, readZipDirectory, writeZip } from '../../src/xlsx/zip';
+import { withDuplicate } from '../support/duplicatePart';
 
 const SAMPLE = path.join(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 
@@ -147,5 +151,26 @@ describe('part names', () => {
     expect(resolveTarget('xl/workbook.xml', 'worksheets\\sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
     expect(normalizePart('/a/./b//c/../d')).toBe('a/b/d');
     expect(relsPartOf('xl/workbook.xml')).toBe('xl/_rels/workbook.xml.rels');
+  });
+});
+
+describe('two entries of one part: the package is damaged, the entry named (one answer for the reader and the writer)', () => {
+  test.each([
+    ['the same name', (p: string) => p, (p: string) => p],
+    ['names equal but for case (one part for OPC)', (p: string) => p.toUpperCase(), (p: string) => `${p}, ${p.toUpperCase()}`],
+  ])('%s', (_how, name, named) => {
+    const { bytes, part } = withDuplicate(name);
+    expect(() => openPackage(bytes)).toThrow(expect.objectContaining({ code: 'xlsx.duplicatePart', params: { part: named(part) } }));
+    const read = readWorkbookBytes(bytes, 'hai-ban.xlsx');
+    expect(read).toEqual({ ok: false, error: { code: 'xlsx.duplicatePart', params: { path: 'hai-ban.xlsx', part: named(part) } } });
+    if (read.ok) return;
+    expect(renderMessage(read.error, 'vi')).toBe(`Tệp "hai-ban.xlsx" bị hỏng: thành phần "${named(part)}" có hai lần trong tệp nén, không biết bản nào là đúng. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`);
+    expect(renderMessage(read.error, 'en')).toContain(`the part "${named(part)}" is stored twice`);
+  });
+
+  test('a folder entry is no part: the sample with "xl/" listed is read as it is', () => {
+    const entries = readZipDirectory(readFileSync(SAMPLE));
+    const folder = { ...newEntry('xl/', ''), method: 0, raw: new Uint8Array(0), compressedSize: 0 };
+    expect(readWorkbookBytes(Buffer.concat(writeZip([folder, ...entries])), 'x.xlsx').ok).toBe(true);
   });
 });

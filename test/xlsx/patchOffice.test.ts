@@ -17,8 +17,8 @@ import { analyze } from '../../src/core/analyze';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { splitNote } from '../../src/core/marks';
 import { readState } from '../../src/core/state';
-import { AnnotatedCopyError, writeAnnotatedCopy } from '../../src/xlsx/annotateCopy';
-import { annotatedCopy } from '../support/annotatedCopy';
+import { AnnotatedCopyError } from '../../src/xlsx/annotateCopy';
+import { annotatedCopy, writeAnnotatedCopy } from '../support/annotatedCopy';
 import { openPackage, type Package } from '../../src/xlsx/package';
 import { readWorkbook } from '../../src/xlsx/read';
 

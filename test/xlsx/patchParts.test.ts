@@ -3,7 +3,7 @@ import * as zlib from 'zlib';
 import { cellInfo, editCells, scanSheet } from '../../src/xlsx/patch/cells';
 import { writeValues } from '../../src/xlsx/patch/record';
 import { Styles } from '../../src/xlsx/patch/styles';
-import { setAttr, splice, xstring, attrs } from '../../src/xlsx/patch/xml';
+import { setAttr, splice, xstring, attrs } from '../../src/xlsx/xml';
 import { newEntry, writeZip } from '../../src/xlsx/zip';
 import { openPackage } from '../../src/xlsx/package';
 

@@ -218,7 +218,7 @@ describe('readSharedStrings on a hand-written table', () => {
     ['the general scanner', true],
   ])('gives exactly the literal texts, through %s', async (_how, general) => {
     const { readSharedStrings } = await import('../../src/xlsx/gridReader');
-    const { Package } = await import('../../src/xlsx/patch/opc');
+    const { Package } = await import('../../src/xlsx/package');
     const pkg = new Package(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
     pkg.setText('xl/sharedStrings.xml', SST);
     expect(readSharedStrings(openPackage(Buffer.concat(pkg.toZip())), general)).toEqual(WANT);

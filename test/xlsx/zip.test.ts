@@ -1,10 +1,9 @@
 /**
- * The one zip module (src/xlsx/zip.ts) under the reader (package.ts) and the patching writer
- * (patch/opc.ts): what each side used to do on its own, now checked for both.
+ * The one zip module (src/xlsx/zip.ts) under the package (package.ts), which the reader reads and
+ * the patching writer edits: what each side used to do on its own, checked for both.
  */
 import { strToU8, zipSync } from 'fflate';
-import { openPackage } from '../../src/xlsx/package';
-import { Package } from '../../src/xlsx/patch/opc';
+import { openPackage, Package } from '../../src/xlsx/package';
 import { inflateEntry, newEntry, PackageError, readZipDirectory, writeZip, type ZipEntry } from '../../src/xlsx/zip';
 
 const zipOf = (entries: ZipEntry[]) => Buffer.concat(writeZip(entries));
@@ -108,8 +107,9 @@ test('folder entries and backslashes: folders are no parts for the reader, are c
   expect(readZipDirectory(bytes).map((e) => e.name)).toEqual(['xl/', 'xl/workbook.xml', '[Content_Types].xml']);
   expect(openPackage(bytes).entries.map((e) => e.name)).toEqual(['xl/workbook.xml', '[Content_Types].xml']);
   const copy = new Package(bytes);
-  expect(copy.names()).toEqual(['xl/', 'xl/workbook.xml', '[Content_Types].xml']);
   expect(copy.text('XL/Workbook.xml')).toBe('<workbook/>');
+  copy.setText('xl/workbook.xml', '<workbook></workbook>');
+  expect(readZipDirectory(Buffer.concat(copy.toZip())).map((e) => e.name)).toEqual(['[Content_Types].xml', 'xl/', 'xl/workbook.xml']);
 });
 
 test('an encrypted or oddly compressed entry is refused when read, with its reason', () => {

@@ -116,6 +116,8 @@ export class RequestContext {
     if (bytes > this.host.requestLimit) {
       throw new HostError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
     }
+    // Another user's edit may reach Excel before this request runs (co-authoring).
+    this.host.beforeRequest?.(queue.map((a) => a.where));
     this.responseBytes = 0;
     try {
       for (const a of queue) {
@@ -496,6 +498,8 @@ export class Worksheet extends ClientObject<SheetData> {
     this.write('delete', { delete: this.label }, (s) => {
       guardStructure(this.ctx.host);
       const wb = this.ctx.host.workbook;
+      // Documented (Worksheet.delete remarks; office-js #365, "by design"): unhide it first.
+      if (s.visibility === 'VeryHidden') throw new HostError(ErrorCodes.invalidOperation, 'A very hidden worksheet cannot be deleted: change its visibility to hidden or visible first.');
       if (wb.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new HostError(ErrorCodes.invalidOperation, 'A workbook must keep at least one visible sheet.');
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;

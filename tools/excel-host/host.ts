@@ -6,6 +6,7 @@
 import { ErrorCodes, guardCells, guardStructure, HostError, REQUEST_LIMIT, RequestContext } from './api';
 import { cellName, columnIndex, parseRect, splitSheet, type CellModel, type WorkbookModel } from './model';
 import { WorkbookData, type SheetData } from './workbook';
+import { platformProfile, type PlatformProfile } from './platforms';
 
 /** A user's change to a cell: a value typed, a fill, a note (null removes the fill / note). */
 export interface CellPatch {
@@ -18,9 +19,15 @@ export interface CellPatch {
 
 export interface HostOptions {
   displayLanguage?: string;
+  /**
+   * The Excel played (platforms.ts): "web" (default), "windows", "mac", "ipad", or Office's
+   * "OfficeOnline", "PC", "Mac", "iOS". It sets Office.context.platform, the requirement sets of a
+   * current build there and the payload cap (5 MB on the web only).
+   */
   platform?: string;
-  /** Highest supported version per requirement set (default ExcelApi 1.18). */
+  /** Highest supported version per requirement set, over the platform's (e.g. { ExcelApi: '1.14' }). */
   requirementSets?: Record<string, string>;
+  /** Bytes a request or response may carry (default: the platform's; 5 MB on the web). */
   requestLimit?: number;
   /** The add-in's document settings (Office.context.document.settings) saved in the file. */
   settings?: Record<string, unknown>;
@@ -42,6 +49,31 @@ export interface HostState {
   /** When set, the request fails after this many more actions have run (no rollback, as in Excel). */
   failAfter: number | undefined;
   supports(set: string, version: string): boolean;
+  /** Called with the kinds of the actions of each request just before Excel runs it (co-authors' edits land here). */
+  beforeRequest?(kinds: string[]): void;
+}
+
+/** An edit of another user, waiting to land during the add-in's next requests. */
+interface CoAuthorEdit {
+  edit: () => void;
+  /** 'beforeWrite': before the first request that writes; a number: after that many requests. */
+  when: 'beforeWrite' | number;
+  seen: number;
+  status: CoAuthorStatus;
+}
+
+/** Whether a co-author's edit landed, after how many of the add-in's requests, or why Excel refused it. */
+export interface CoAuthorStatus {
+  landed: boolean;
+  /** Requests of the add-in's action run before the edit landed. */
+  afterRequests?: number;
+  /** Excel's refusal (a protected sheet…): the edit did not happen. */
+  error?: unknown;
+}
+
+/** Actions that only read (load, probe, getCellProperties); any other action writes. */
+function readsOnly(kind: string): boolean {
+  return /\.(load|probe|getCellProperties)$/.test(kind);
 }
 
 function cmp(a: string, b: string): number {
@@ -73,8 +105,11 @@ export class ExcelHost implements HostState {
     return [...this.openedUrls];
   }
   readonly displayLanguage: string;
+  /** Office.context.platform (Office.PlatformType). */
   readonly platform: string;
+  readonly profile: PlatformProfile;
   private sets: Record<string, string>;
+  private coAuthors: CoAuthorEdit[] = [];
   /** Document settings saved in the file (what another session would read) and this session's view. */
   settings: Record<string, unknown>;
   pendingSettings: Record<string, unknown>;
@@ -82,9 +117,12 @@ export class ExcelHost implements HostState {
   constructor(model: WorkbookModel, options: HostOptions = {}) {
     this.workbook = new WorkbookData(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
-    this.platform = options.platform ?? 'OfficeOnline';
-    this.sets = { ExcelApi: '1.18', OpenBrowserWindowApi: '1.1', ...(options.requirementSets ?? {}) };
-    this.requestLimit = options.requestLimit ?? REQUEST_LIMIT;
+    const profile = platformProfile(options.platform);
+    if (!profile) throw new HostError(ErrorCodes.invalidArgument, `Unknown platform "${options.platform}": web, windows, mac or ipad.`);
+    this.profile = profile;
+    this.platform = profile.office;
+    this.sets = { ...profile.requirementSets, ...(options.requirementSets ?? {}) };
+    this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
   }
@@ -106,6 +144,50 @@ export class ExcelHost implements HostState {
    */
   failAfterActions(count: number): void {
     this.failAfter = count;
+  }
+
+  /**
+   * Another user's edit (co-authoring) landing in the middle of the add-in's next action: by default
+   * just before its first request that writes — after its reads, so it writes over a workbook it has
+   * not seen, as Excel on the web merges both users' changes —, or after `when` requests. The
+   * status returned says when it landed, or Excel's refusal (a protected sheet…); `landPending()`
+   * lands what is still waiting when the action made fewer requests.
+   */
+  coAuthor(edit: () => void, when: 'beforeWrite' | number = 'beforeWrite'): CoAuthorStatus {
+    const status: CoAuthorStatus = { landed: false };
+    this.coAuthors.push({ edit, when, seen: 0, status });
+    return status;
+  }
+
+  /** The co-authors' edits still waiting, landed now (the add-in's action is over). */
+  landPending(): void {
+    const due = this.coAuthors;
+    this.coAuthors = [];
+    for (const c of due) this.land(c);
+  }
+
+  /** Co-authors' edits waiting for a request. */
+  get coAuthorsPending(): number {
+    return this.coAuthors.length;
+  }
+
+  beforeRequest(kinds: string[]): void {
+    if (!this.coAuthors.length) return;
+    const writes = kinds.some((k) => !readsOnly(k));
+    const due = this.coAuthors.filter((c) => (c.when === 'beforeWrite' ? writes : c.seen >= c.when));
+    this.coAuthors = this.coAuthors.filter((c) => !due.includes(c));
+    for (const c of this.coAuthors) c.seen++;
+    for (const c of due) this.land(c);
+  }
+
+  private land(c: CoAuthorEdit): void {
+    c.status.afterRequests = c.seen;
+    try {
+      c.edit();
+      c.status.landed = true;
+    } catch (e) {
+      c.status.error = e;
+    }
   }
 
   setCellEditMode(on: boolean): void {
@@ -290,6 +372,8 @@ export class ExcelHost implements HostState {
       ErrorCodes,
     };
     const info = { host: 'Excel', platform: host.platform };
+    // Office.context.diagnostics: what Office reports of itself (ContextInformation).
+    const diagnostics = { host: 'Excel', platform: host.platform, version: host.profile.version };
     const Office = {
       HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
       PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android' },
@@ -300,6 +384,7 @@ export class ExcelHost implements HostState {
       context: {
         displayLanguage: host.displayLanguage,
         platform: host.platform,
+        diagnostics,
         requirements: { isSetSupported: (name: string, version?: string) => host.supports(name, version ?? '1.1') },
         // Office.Settings: a key/value store of the add-in, kept in the document once saveAsync runs.
         document: {
@@ -313,7 +398,8 @@ export class ExcelHost implements HostState {
             },
           },
         },
-        // Opening the system browser (OpenBrowserWindowApi 1.1): recorded, never navigated; https only, as Office.
+        // Opening the system browser (OpenBrowserWindowApi 1.1: Windows, Mac, iPad — not the web):
+        // recorded, never navigated; http(s) only, as Office.
         ui: {
           openBrowserWindow: (url: string) => {
             if (!host.supports('OpenBrowserWindowApi', '1.1')) throw new HostError(ErrorCodes.apiNotFound, 'openBrowserWindow is not available.');

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseScenario } from './scenario';
 import { runScenario, ScenarioError } from './run';
-import { loadWorkbook, writeXlsx } from './workbookFile';
+import { scenarioWorkbook, writeXlsx } from './workbookFile';
 
 const USAGE = 'Cách dùng / usage: npm run simulate -- <scenario.json> [--out result.json] [--xlsx <snapshot>=<file.xlsx>]…';
 
@@ -69,8 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`--xlsx: kịch bản không có ảnh chụp / the scenario has no snapshot ${unknown.map((x) => `"${x.snapshot}"`).join(', ')} (${[...names].join(', ') || '—'})\n`);
     return 2;
   }
-  const workbookPath = path.resolve(path.dirname(path.resolve(call.scenario)), scenario.workbook);
-  const loaded = await loadWorkbook(workbookPath, scenario.host.displayLanguage.toLowerCase().startsWith('vi') ? 'vi' : 'en');
+  const loaded = await scenarioWorkbook(scenario.workbook, path.dirname(path.resolve(call.scenario)), scenario.host.displayLanguage.toLowerCase().startsWith('vi') ? 'vi' : 'en');
   if (!loaded.ok) {
     io.stderr(`${loaded.message}\n`);
     return 1;

@@ -10,9 +10,10 @@ import { mergeProfile } from '../../src/core/profile';
 import { runQuickCheck, type QuickReport } from '../../src/commands/quickCheck';
 import { officeLang } from '../../src/excel/messages';
 import * as session from '../../src/excel/session';
-import { ExcelHost } from '../excel-host/host';
-import { clone, type WorkbookModel } from '../excel-host/model';
-import { ADDIN_ACTIONS, type Scenario, type Step } from './scenario';
+import { ExcelHost, type CoAuthorStatus } from '../excel-host/host';
+import { cellName, clone, parseRect, type WorkbookModel } from '../excel-host/model';
+import { PLATFORMS } from '../excel-host/platforms';
+import { ADDIN_ACTIONS, type Edit, type Scenario, type Step } from './scenario';
 
 export interface StepResult {
   action: Step['action'];
@@ -22,9 +23,15 @@ export interface StepResult {
   syncs?: number;
   largestRequestBytes?: number;
   largestResponseBytes?: number;
+  /** Requests and responses Excel refused for their size (then sent again smaller by the add-in). */
+  sizeRefusals?: number;
+  /** coAuthor: how many requests of the add-in's action ran before the other user's edit landed. */
+  afterRequests?: number;
 }
 
 export interface SimulationResult {
+  /** The Excel played: platform, what Office.context.platform says, requirement sets, payload cap (null: none). */
+  platform: { name: string; office: string; requirementSets: Record<string, string>; payloadLimit: number | null };
   steps: StepResult[];
   snapshots: Record<string, WorkbookModel>;
 }
@@ -102,8 +109,8 @@ async function addinAction(step: Step, lang: Lang): Promise<Outcome> {
   }
 }
 
-/** A person or Excel acting on the workbook between two clicks. */
-function userAction(host: ExcelHost, step: Step): void {
+/** A person or Excel acting on the workbook between two clicks (or, as a co-author, during one). */
+function userAction(host: ExcelHost, step: Step | Edit): void {
   switch (step.action) {
     case 'insertRows':
       return host.insertRows(step.sheet, step.at, step.count);
@@ -121,6 +128,14 @@ function userAction(host: ExcelHost, step: Step): void {
       if (step.fill !== undefined) patch.fill = step.fill === null ? null : step.fill.toUpperCase();
       if (step.note !== undefined) patch.note = step.note;
       return host.setCell(step.sheet, step.cell, patch);
+    }
+    case 'setRange': {
+      // One value pasted over a selection.
+      const rect = parseRect(step.range);
+      if (!rect) throw new Error(`Bad range "${step.range}".`);
+      const value = typeof step.value === 'string' ? step.value.repeat(step.repeat) : step.value;
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) host.setCell(step.sheet, cellName(r, c), { value });
+      return;
     }
     case 'renameSheet':
       return host.renameSheet(step.from, step.to);
@@ -145,14 +160,36 @@ function userAction(host: ExcelHost, step: Step): void {
   }
 }
 
+/** The edit a coAuthor step stands for: `edit`, or a cell typed over. */
+function coAuthorEdit(step: Extract<Step, { action: 'coAuthor' }>): Edit {
+  if (step.edit) return step.edit;
+  return { action: 'setCell', sheet: step.sheet!, cell: step.cell!, value: step.value, fill: step.fill, note: step.note };
+}
+
 export async function runScenario(scenario: Scenario, model: WorkbookModel, options: RunOptions = {}): Promise<SimulationResult> {
   const host = new ExcelHost(clone(model), {
-    platform: scenario.host.platform,
+    platform: scenario.platform,
     displayLanguage: scenario.host.displayLanguage,
     requirementSets: scenario.host.requirementSets,
   });
+  const profile = PLATFORMS[scenario.platform];
   const uninstall = host.install(globalThis as unknown as Record<string, unknown>);
-  const result: SimulationResult = { steps: [], snapshots: {} };
+  const result: SimulationResult = {
+    platform: { name: profile.name, office: host.platform, requirementSets: { ...profile.requirementSets, ...(scenario.host.requirementSets ?? {}) }, payloadLimit: Number.isFinite(host.requestLimit) ? host.requestLimit : null },
+    steps: [],
+    snapshots: {},
+  };
+  // Co-authors' edits waiting for the add-in's next action, with the step result each reports to.
+  let waiting: { status: CoAuthorStatus; result: StepResult }[] = [];
+  const landWaiting = (): void => {
+    host.landPending();
+    for (const { status, result: r } of waiting) {
+      r.ok = status.landed;
+      r.afterRequests = status.afterRequests;
+      r.message = status.landed ? `landed after ${status.afterRequests} request(s) of the add-in's action` : `refused: ${errorText(status.error)}`;
+    }
+    waiting = [];
+  };
   try {
     const lang = officeLang();
     if (scenario.profile) {
@@ -166,13 +203,24 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
         result.steps.push({ action: 'snapshot', ok: true });
         continue;
       }
+      if (step.action === 'coAuthor') {
+        const r: StepResult = { action: 'coAuthor', ok: true, message: 'waiting for the add-in\'s next action' };
+        const edit = coAuthorEdit(step);
+        waiting.push({ status: host.coAuthor(() => userAction(host, edit), step.when), result: r });
+        result.steps.push(r);
+        continue;
+      }
       if (ADDIN_ACTIONS.has(step.action)) {
         if (options.unmarked && step.action !== 'check' && step.action !== 'saveProfile') {
+          // The other user's edit still happens, where the action would have been.
+          landWaiting();
           result.steps.push({ action: step.action, ok: true, message: '(left out: unmarked run)' });
           continue;
         }
         host.resetCounters();
         const out = await addinAction(step, lang);
+        landWaiting();
+        const limit = host.requestLimit;
         result.steps.push({
           action: step.action,
           ok: out.ok,
@@ -180,6 +228,7 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
           syncs: host.syncCount,
           largestRequestBytes: Math.max(0, ...host.requestSizes),
           largestResponseBytes: Math.max(0, ...host.responseSizes),
+          sizeRefusals: [...host.requestSizes, ...host.responseSizes].filter((b) => b > limit).length,
         });
         continue;
       }
@@ -191,6 +240,8 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
         result.steps.push({ action: step.action, ok: false, message: errorText(e) });
       }
     }
+    // An edit no add-in action came to: the other user made it all the same.
+    landWaiting();
   } finally {
     uninstall();
   }

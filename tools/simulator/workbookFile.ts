@@ -11,6 +11,8 @@ import { a1 } from '../../src/core/grid';
 import { renderMessage } from '../../src/core/messages/render';
 import type { Lang } from '../../src/core/ids';
 import { readWorkbookFile } from '../../test/support/readWorkbook';
+import * as nodePath from 'path';
+import { generatedWorkbook } from '../excel-host/generate';
 import type { CellModel, SheetModel, WorkbookModel } from '../excel-host/model';
 import { parseRect } from '../excel-host/model';
 
@@ -31,6 +33,17 @@ function noteText(note: unknown): string | undefined {
 }
 
 const VISIBILITY: Record<string, SheetModel['visibility']> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
+
+/** The model of a scenario's `workbook`: "generated:<rows>" (tools/excel-host/generate.ts), or a file relative to `dir`. */
+export async function scenarioWorkbook(workbook: string, dir: string, lang: Lang = 'vi'): Promise<LoadOutcome> {
+  const generated = /^generated:(\d+)$/.exec(workbook);
+  if (generated) {
+    const rows = Number(generated[1]);
+    if (rows < 2 || rows > 200000) return { ok: false, message: `${workbook}: between 2 and 200,000 rows` };
+    return { ok: true, model: generatedWorkbook(rows) };
+  }
+  return loadWorkbook(nodePath.resolve(dir, workbook), lang);
+}
 
 export async function loadWorkbook(path: string, lang: Lang = 'vi'): Promise<LoadOutcome> {
   if (path.toLowerCase().endsWith('.json')) {

@@ -77,6 +77,7 @@ export type XlsxCode =
   | 'xlsx.unreadable'
   | 'xlsx.tooLarge'
   | 'xlsx.tooManyParts'
+  | 'xlsx.duplicatePart'
   | 'xlsx.copyType'
   | 'xlsx.cannotPatch'
   | 'xlsx.copyMissingSheets'

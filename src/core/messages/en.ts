@@ -132,6 +132,7 @@ export const en: Text = {
     'xlsx.tooLarge': (p) =>
       `File "${p.path}" unpacks to an abnormal size${p.size !== undefined ? ` (${mb(p.size)} MB, limit ${mb(p.limit)} MB)` : ''}: it may be damaged or not a real workbook. Open it in Excel, delete unneeded sheets and save it.`,
     'xlsx.tooManyParts': (p) => `File "${p.path}" has too many parts${p.count !== undefined ? ` (${p.count}, limit ${p.limit})` : ''}: it may be damaged or not a real workbook.`,
+    'xlsx.duplicatePart': (p) => `File "${p.path}" is damaged: the part "${p.part ?? '…'}" is stored twice in the zip, and neither copy can be told to be the right one. Open and re-save it in Excel, or use another copy.`,
     'xlsx.copyType': (p) => `The copy "${p.path}" must end in ${p.ext ?? '.xlsx / .xlsm'}, like the original (a workbook with macros is .xlsm; Excel will not open a file whose extension does not match its type).`,
     'xlsx.cannotPatch': (p) => `Cannot make the copy "${p.path}": a part of the original is not valid Office Open XML (${p.why}). Open the original in Excel, save it, and try again.`,
     'xlsx.copyMissingSheets': (p) => `Copy "${p.path}": sheets ${p.sheets ?? '…'} were renamed or deleted since the last annotation: the marks there could not be undone (they stay in the backup).`,

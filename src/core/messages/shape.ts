@@ -4,10 +4,9 @@
  * words of one screen or command. vi.ts and en.ts are both typed by Text, so neither can lack a word.
  */
 import type { MessageCode, Render } from './codes';
-import type { CriterionId, Field, Kind, RankingKey } from '../ids';
+import type { CriterionId, Field, Kind, RankingKey, TemplateId } from '../ids';
 
-/** The dossier documents (src/dossier/model.ts) and the groups of the pane's dossier form. */
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152' | 'quyetDinh';
+/** The groups of the pane's dossier form (src/taskpane/dossier/form.ts). */
 export type DossierFieldGroup = 'body' | 'signer' | 'movement' | 'meeting' | 'decision';
 
 export interface Text {

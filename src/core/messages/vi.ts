@@ -136,6 +136,7 @@ export const vi: Text = {
     'xlsx.tooLarge': (p) =>
       `Tệp "${p.path}" khi giải nén lớn bất thường${p.size !== undefined ? ` (${mb(p.size)} MB, giới hạn ${mb(p.limit)} MB)` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật. Mở bằng Excel, xóa các trang thừa rồi lưu lại.`,
     'xlsx.tooManyParts': (p) => `Tệp "${p.path}" có quá nhiều thành phần${p.count !== undefined ? ` (${p.count}, giới hạn ${p.limit})` : ''}: có thể tệp bị hỏng hoặc không phải bảng tính thật.`,
+    'xlsx.duplicatePart': (p) => `Tệp "${p.path}" bị hỏng: thành phần "${p.part ?? '…'}" có hai lần trong tệp nén, không biết bản nào là đúng. Mở bằng Excel và lưu lại, hoặc dùng bản sao khác.`,
     'xlsx.copyType': (p) => `Bản sao "${p.path}" phải có đuôi ${p.ext ?? '.xlsx / .xlsm'} như tệp gốc (tệp có macro là .xlsm; Excel không mở tệp mang đuôi khác loại của nó).`,
     'xlsx.cannotPatch': (p) => `Không tạo được bản sao "${p.path}": một phần của tệp gốc không đúng chuẩn Office Open XML (${p.why}). Mở tệp gốc bằng Excel, lưu lại rồi thử lại.`,
     'xlsx.copyMissingSheets': (p) => `Bản sao "${p.path}": các trang ${p.sheets ?? '…'} đã đổi tên hoặc bị xóa từ lần đánh dấu trước: ô đánh dấu ở đó chưa khôi phục được (vẫn giữ trong dữ liệu sao lưu).`,

@@ -1,16 +1,16 @@
 /**
  * The part of "Tạo hồ sơ" that needs docxtemplater and pizzip. The pane loads it with a dynamic
  * import() when the user picks a template or generates, so the first bundle stays small.
- * Preparation and rendering are the CLI's own (src/dossier/prepare.ts, generate.ts).
+ * Preparation and rendering are the CLI's own (src/core/dossier/prepare.ts, src/docx/generate.ts).
  */
 import { type Grid, type Lang } from '../../core';
-import { generateDocumentsPaced, validateTemplates, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../../dossier/generate';
-import type { TemplateId } from '../../dossier/model';
-import { prepare, prepareDecisions, prepareDossier, type Prepared } from '../../dossier/prepare';
-import { calibrationDocx, certificatePages, certificatesDocx } from '../../dossier/certificates';
-import { defaultLayout, parseLayout, type CertificateLayout, type LayoutProblem } from '../../dossier/certificateLayout';
-import { validateTemplate, type TemplateProblem } from '../../dossier/render';
-import { DECISION_TEMPLATES, DOSSIER_TEMPLATES } from '../../dossier/tags';
+import { generateDocumentsPaced, validateTemplates, zipDossier, ZIP_NAME, type GeneratedFile, type TemplateSet } from '../../docx/generate';
+import type { TemplateId } from '../../core/dossier/model';
+import { prepare, prepareDecisions, prepareDossier, type Prepared } from '../../core/dossier/prepare';
+import { calibrationDocx, certificatePages, certificatesDocx } from '../../docx/certificates';
+import { defaultLayout, parseLayout, type CertificateLayout, type LayoutProblem } from '../../core/dossier/certificateLayout';
+import { validateTemplate, type TemplateProblem } from '../../docx/render';
+import { DECISION_TEMPLATES, DOSSIER_TEMPLATES } from '../../core/dossier/tags';
 
 export { validateTemplate };
 

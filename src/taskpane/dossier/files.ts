@@ -3,8 +3,8 @@
  * fetched from the same origin — no request leaves the add-in's host), Blob downloads, and the
  * base64 text offered where downloads do not work (Excel for Mac).
  */
-import type { TemplateId } from '../../dossier/model';
-import { TEMPLATE_FILES } from '../../dossier/tags';
+import type { TemplateId } from '../../core/dossier/model';
+import { TEMPLATE_FILES } from '../../core/dossier/tags';
 import { downloadsDropped } from '../platform';
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATE_FILES) as TemplateId[];

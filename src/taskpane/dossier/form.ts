@@ -7,8 +7,8 @@
  * Facts the form does not show (other document numbers, symbols…) are kept as they are.
  */
 import type { DossierFieldGroup, Lang, PaneDossierText } from '../../core';
-import { parseIsoDate } from '../../dossier/dates';
-import { parseFacts, type Facts } from '../../dossier/facts';
+import { parseIsoDate } from '../../core/dossier/dates';
+import { parseFacts, type Facts } from '../../core/dossier/facts';
 
 /** How a field's text becomes a fact. */
 export type FieldKind = 'text' | 'date' | 'count' | 'year' | 'docNumber' | 'lines' | 'money';
@@ -55,7 +55,7 @@ export const FORM_FIELDS: readonly FormField[] = [
   f('meeting.membersPresent', 'count', 'meeting'),
   f('meeting.membersTotal', 'count', 'meeting'),
   f('meeting.absentees', 'lines', 'meeting'),
-  // The Quyết định khen thưởng (after the council): src/dossier/decision.ts.
+  // The Quyết định khen thưởng (after the council): src/core/dossier/decision.ts.
   f('decision.issuingBody', 'text', 'decision'),
   f('decision.issuingBodyShort', 'text', 'decision'),
   f('decision.number', 'docNumber', 'decision'),

@@ -1,7 +1,7 @@
 /** "Đánh dấu trong bảng tính": what annotation did, and which way the reasons were written. */
 import { type Lang, type NoteMode, text } from '../../core';
 import { h } from '../dom';
-import { renderLegend } from './overviewView';
+import { renderLegend } from '../../ui/overview';
 
 /** `notices`: what the user should know besides (their own changes kept, notes another Excel must finish). */
 export type AnnotateOutcome = ({ kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' }) & { notices?: string[] };

@@ -5,17 +5,17 @@
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
 import { type Analysis, type Candidate, type Lang, type Grid, text, type PaneDossierText } from '../../core';
-import type { Facts } from '../../dossier/facts';
-import type { TemplateId } from '../../dossier/model';
+import type { Facts } from '../../core/dossier/facts';
+import type { TemplateId } from '../../core/dossier/model';
 import { custom, h, replaceChildren } from '../dom';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
-import { mergeFacts, missingFacts } from '../../dossier/facts';
+import { mergeFacts, missingFacts } from '../../core/dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { missingLabel } from '../dossier/form';
 import type { SessionApi } from '../../excel/sessionApi';
-import { defaultLayout, parseLayout } from '../../dossier/certificateLayout';
+import { defaultLayout, parseLayout } from '../../core/dossier/certificateLayout';
 
 export interface DossierHost {
   api: SessionApi;

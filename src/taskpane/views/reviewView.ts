@@ -5,7 +5,7 @@
 import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview, text, type PaneText } from '../../core';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
-import { renderLegend, renderOverview } from './overviewView';
+import { renderLegend, renderOverview } from '../../ui/overview';
 
 export interface ReviewHandlers {
   selectCell(sheet: string, cell: string): void;

@@ -271,7 +271,20 @@ function fieldset(legend: string, hint: string | null, ...children: Child[]): HT
 
 function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: () => void): HTMLElement[] {
   const ladder = ladderOf(form);
+  const name = h('label', { class: 'stacked' }, h('span', {}, S.name), textInput(form.name, 'name', S.name, (v) => (form.name = v)));
+  return [
+    name,
+    criteriaFields(form, S, lang, ladder),
+    ladderField(form, S, redraw),
+    bandsFields(form, S, ladder, redraw),
+    votesFields(form, S, redraw),
+    awardsFields(form, S, lang),
+    rankingFields(form, S, redraw),
+  ];
+}
 
+/** The criteria, a card each: its on/off box and name, then its rule. */
+function criteriaFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, ladder: string[]): HTMLElement {
   /** A criterion's card: its on/off box and name, then its rule (given the name, for the inputs' labels). */
   const criterionCard = (id: string, rule: { enabled: boolean }, ruleOf: (name: string) => Child): HTMLElement => {
     const name = criterionLabel(id, lang);
@@ -309,7 +322,7 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
     );
   };
 
-  const criteria = fieldset(
+  return fieldset(
     S.criteria,
     S.criteriaHint,
     rateCard('taskCompletion'),
@@ -327,14 +340,21 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
     ),
     criterionCard('compliance', form.compliance, () => h('p', { class: 'hint rule' }, S.complianceHint)),
   );
+}
 
+/** The rating ladder, one rating a line; the rating choices follow it once the user leaves the box. */
+function ladderField(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
   const ladderBox = h('textarea', { attrs: { rows: 5, 'data-path': 'ratingLadder', 'aria-label': S.ladder, spellcheck: 'false' } });
   ladderBox.value = form.ratingLadder;
   ladderBox.addEventListener('input', () => (form.ratingLadder = ladderBox.value));
   // The rating choices below follow the ladder once the user leaves the box.
   ladderBox.addEventListener('change', redraw);
+  return fieldset(S.ladder, S.ladderHint, ladderBox);
+}
 
-  const bands = fieldset(
+/** The PAR score bands: from which score each rating starts. */
+function bandsFields(form: ProfileForm, S: PaneSettingsText, ladder: string[], redraw: () => void): HTMLElement {
+  return fieldset(
     S.bands,
     S.bandsHint,
     h(
@@ -364,8 +384,11 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
       S.addBand,
     ),
   );
+}
 
-  const votes = fieldset(
+/** Whether the council's votes count, and the share required. */
+function votesFields(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
+  return fieldset(
     S.votes,
     null,
     h('label', { class: 'inline' }, checkbox(form.votes.enabled, 'voteEnabled', (v) => { form.votes.enabled = v; redraw(); }), h('span', {}, S.votesEnabled)),
@@ -378,8 +401,11 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
         h('span', { class: 'unit' }, '%'),
       ),
   );
+}
 
-  const awards = fieldset(
+/** The awards: label, grantor and quotas. */
+function awardsFields(form: ProfileForm, S: PaneSettingsText, lang: Lang): HTMLElement {
+  return fieldset(
     S.awards,
     S.awardsHint,
     ...form.awards.map((a, i) =>
@@ -397,7 +423,10 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
       ),
     ),
   );
+}
 
+/** The ranking keys, in order, each movable and removable. */
+function rankingFields(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
   const keyRow = (key: RankingKey, i: number): HTMLElement => {
     const move = (delta: -1 | 1) => () => {
       form.rankingKeys = moveKey(form.rankingKeys, i, delta);
@@ -428,26 +457,15 @@ function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: 
     form.rankingKeys = [...form.rankingKeys, addKey.value as RankingKey];
     redraw();
   });
-  const ranking = fieldset(
+  return fieldset(
     S.ranking,
     S.rankingHint,
     h('ol', { class: 'ranking-keys', attrs: { 'data-path': 'rankingKeys' } }, ...form.rankingKeys.map(keyRow)),
     missing.length > 0 && addKey,
   );
-
-  const name = h('label', { class: 'stacked' }, h('span', {}, S.name), textInput(form.name, 'name', S.name, (v) => (form.name = v)));
-  return [
-    name,
-    criteria,
-    fieldset(S.ladder, S.ladderHint, ladderBox),
-    bands,
-    votes,
-    awards,
-    ranking,
-  ];
 }
 
-/** Issue 11: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
+/** The law's settings: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
 function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id: PresetId) => void): HTMLElement {
   const L = text(lang).paneLaw;
   const law = form.law;

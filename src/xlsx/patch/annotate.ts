@@ -7,7 +7,7 @@
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellKey, freeSheetName, prepareReconcile, type CellState, type ReconcileReport, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
 import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit } from './cells';
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange } from './notes';
-import { Package } from './opc';
+import type { Package } from '../package';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
 import { EMPTY_STYLES, Styles, type FillWant } from './styles';
 import { Workbook, WORKSHEET_TYPE } from './workbook';
@@ -38,10 +38,10 @@ export interface PatchOutcome {
 
 /**
  * Brings the package from what it holds to what `plan` wants (null: no marks, no result sheet —
- * a clear). `grid` and `state` are the package as just read. Returns the new package and state.
+ * a clear). `pkg`, `grid` and `state` are the package as just read (`pkg` is edited here). Returns
+ * the new package and state.
  */
-export function patchPackage(input: Buffer, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): PatchOutcome {
-  const pkg = new Package(input);
+export function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): PatchOutcome {
   const wb = new Workbook(pkg);
   const stylesPart = wb.ensureStylesPart(EMPTY_STYLES);
   const styles = new Styles(pkg.text(stylesPart));

@@ -8,7 +8,7 @@
  * column's (§18.3.1.13 col/@style), else format 0; a record without `s` shows format 0 (§18.3.1.4).
  */
 import { columnLetter, parseA1 } from '../../core';
-import { attrs, escAttr, setAttr, splice, type Splice } from './xml';
+import { attrs, escAttr, setAttr, splice, type Splice } from '../xml';
 
 export interface CellInfo {
   row: number;

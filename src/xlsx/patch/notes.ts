@@ -7,9 +7,8 @@
  * separator; the user's own comment element is restored exactly on clear. Cells with a threaded
  * comment (Excel 365, [MS-XLSX] 2.1.17) are left alone.
  */
-import { Package, REL_NS } from './opc';
-import { relsPartOf } from '../package';
-import { attrs, children, escAttr, escText, nsPrefix, root, splice, xstring, type Splice, unesc } from './xml';
+import { relsPartOf, REL_NS, type Package } from '../package';
+import { attrs, children, escAttr, escText, nsPrefix, root, splice, xstring, type Splice, unesc } from '../xml';
 
 export const COMMENTS_TYPE = `${REL_NS}/comments`;
 export const VML_TYPE = `${REL_NS}/vmlDrawing`;

@@ -5,7 +5,7 @@
  */
 import { columnLetter, MARK_FILL, type ResultSheet, labels } from '../../core';
 import type { Styles } from './styles';
-import { xstring } from './xml';
+import { xstring } from '../xml';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 const HEADER_FILL = '#D9E1F2';

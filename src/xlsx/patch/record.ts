@@ -7,9 +7,9 @@
  */
 import { columnIndex, type RecordPlan } from '../../core';
 import { cellsIntoRow, newRow, rowsIntoSheet, scanSheet } from './cells';
-import { Package } from './opc';
+import type { Package } from '../package';
 import { Workbook, WORKSHEET_TYPE } from './workbook';
-import { attrs, splice, xstring, type Splice } from './xml';
+import { attrs, splice, xstring, type Splice } from '../xml';
 
 function valueRecord(p: string, ref: string, value: string | number, s: string | undefined): string {
   const style = s !== undefined ? ` s="${s}"` : '';
@@ -63,9 +63,8 @@ function newSheetXml(plan: RecordPlan): string {
   return `${HEAD}${cols}${writeValues('<sheetData/>', plan)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
-/** The package with the plan applied (new zip chunks). */
-export function recordInPackage(input: Buffer, plan: RecordPlan): Buffer[] {
-  const pkg = new Package(input);
+/** The package (as read, edited here) with the plan applied: the new zip's chunks. */
+export function recordInPackage(pkg: Package, plan: RecordPlan): Buffer[] {
   const wb = new Workbook(pkg);
   if (plan.create) {
     wb.addSheet(plan.sheet, newSheetXml(plan), 'visible');

@@ -5,7 +5,7 @@
  * xf with only fillId changed, so its font, number format, alignment and protection stay. Existing
  * entries are never edited or renumbered; `count` attributes are kept equal to the children.
  */
-import { attrs, children, root, setAttr, splice, type Element } from './xml';
+import { attrs, children, root, setAttr, splice, type Element } from '../xml';
 
 /** The schema's order of the styleSheet's children (§18.8.39), to place a section that is missing. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

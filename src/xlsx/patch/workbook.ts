@@ -4,9 +4,8 @@
  * and state sheets are appended after the user's (so no sheet index — and no sheet-level defined
  * name's localSheetId, §18.2.5 — changes) and removed without touching anything else.
  */
-import { findWorkbookPart, relsPartOf } from '../package';
-import { Package, REL_NS } from './opc';
-import { attrs, children, escAttr, nsPrefix, root, splice } from './xml';
+import { findWorkbookPart, relsPartOf, REL_NS, type Package } from '../package';
+import { attrs, children, escAttr, nsPrefix, root, splice } from '../xml';
 
 export const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 export const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -36,7 +35,7 @@ export class Workbook {
 
   constructor(private readonly pkg: Package) {
     // Found as the reader finds it (package.ts): a file the reader reads is one we can annotate.
-    const part = findWorkbookPart(pkg.rels(''), pkg.overrides(), (p) => pkg.entry(p)?.name);
+    const part = findWorkbookPart(pkg.rels(''), pkg.contentTypes.overrides, (p) => pkg.entry(p)?.name);
     if (!part) throw new Error('no workbook part');
     this.part = part;
   }

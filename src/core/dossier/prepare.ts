@@ -1,0 +1,84 @@
+/**
+ * The one preparation of every document set (dossier, Quyết định, Giấy khen) from a freshly read
+ * workbook, shared by the CLI and the task pane so that they cannot disagree:
+ * the facts saved in the workbook, then the facts given beside it (CLI --facts, --meeting), each
+ * winning field by field; the check with the meeting's voters; then what the caller builds.
+ *
+ * Broken saved facts (only a hand edit can make them: the pane refuses to save them) are refused
+ * in both, with every problem by path — unless the facts given beside the workbook replace every
+ * broken field. A dossier of blanks where the user saved their facts would mislead.
+ */
+import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '..';
+import { buildDecisions, type DecisionModel } from './decision';
+import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
+import { chooseFrame, citationsFor } from './legalFrames';
+import { buildDossier, type DossierModel } from './model';
+
+export interface PrepareOptions {
+  lang: Lang;
+  /** A profile given by the caller (CLI --profile) wins over the one saved in the workbook. */
+  profile?: Profile;
+  /** A --profile file's JSON, merged over the preset's profile (problems: reason 'profileInvalid'). */
+  profileInput?: unknown;
+  /** CLI --preset; else the preset saved in the workbook; else ninh-hoa-2022. */
+  preset?: string;
+  /** Validated facts given beside the workbook, later ones winning (CLI --facts, then --meeting). */
+  given?: (Facts | undefined)[];
+}
+
+export type Prepared<M = DossierModel> =
+  | { ok: true; analysis: Analysis; facts: Facts; model: M; missing: string[] }
+  | { ok: false; reason: 'noTables' }
+  | { ok: false; reason: 'profileInvalid'; problems: ProfileProblem[] }
+  | { ok: false; reason: 'factsInvalid'; problems: FactsProblem[] };
+
+export type Resolved = { ok: true; facts: Facts } | { ok: false; problems: FactsProblem[] };
+
+/** The facts of the documents: saved, then given; broken saved facts only if nothing given mends them. */
+export function resolveFacts(saved: unknown, given: (Facts | undefined)[], lang: Lang): Resolved {
+  if (saved === undefined || saved === null) return { ok: true, facts: mergeFacts(...given) };
+  const parsed = parseFacts(saved, 'facts', lang);
+  if (parsed.ok) return { ok: true, facts: mergeFacts(parsed.facts, ...given) };
+  if (!given.some(Boolean)) return { ok: false, problems: parsed.problems };
+  // The given facts may replace the broken fields: judge what the documents would be made from.
+  const raw = saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Facts) : {};
+  const merged = parseFacts(mergeFacts(raw, ...given), 'facts', lang);
+  return merged.ok ? { ok: true, facts: merged.facts } : { ok: false, problems: merged.problems };
+}
+
+/** The analysis and facts every document set starts from. */
+export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
+  const { lang, profile, profileInput, preset } = opts;
+  const first = analyze(grid, { lang, profile, profileInput, preset });
+  if (first.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: first.profileInputProblems };
+  const resolved = resolveFacts(first.state.facts, opts.given ?? [], lang);
+  if (!resolved.ok) return { ok: false, reason: 'factsInvalid', problems: resolved.problems };
+  // The preset words the issuer and the council; every fact the user gave wins over it.
+  const facts = mergeFacts(first.preset.facts as Facts, resolved.facts);
+  // analyze() already counted the voters saved in the workbook; judge again only if they changed.
+  const base = first.profile.voteBase;
+  const voters = meetingVoters(facts.meeting, base);
+  const savedVoters = meetingVoters((first.state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
+  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, profileInput, preset, meetingVoters: voters }) : first;
+  if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
+  return { ok: true, analysis, facts, model: null, missing: missingFacts(facts) };
+}
+
+/** The dossier (Tờ trình, Biên bản, Báo cáo thành tích) ready to render. */
+export function prepareDossier(grid: Grid, opts: PrepareOptions): Prepared {
+  const p = prepare(grid, opts);
+  if (!p.ok) return p;
+  return { ...p, model: buildDossier(p.analysis.result, p.analysis.profile, p.facts, opts.lang, { fallbackFrame: p.analysis.preset.frame }) };
+}
+
+/**
+ * The Quyết định of every award with proposed candidates. Its căn cứ are those of the legal frame
+ * in force on the decision's date (else the Tờ trình's date, else the preset's frame).
+ */
+export function prepareDecisions(grid: Grid, opts: PrepareOptions): Prepared<DecisionModel> {
+  const p = prepare(grid, opts);
+  if (!p.ok) return p;
+  const { profile, preset } = p.analysis;
+  const basesFor = (date: string | undefined) => citationsFor(chooseFrame(date ?? p.facts.date, profile.legalFrames, preset.frame).frame, 'quyetDinh');
+  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: missingDecisionFacts(p.facts) };
+}
