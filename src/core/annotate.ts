@@ -41,7 +41,7 @@ export function criterionCellText(c: CriterionResult | undefined, lang: Lang): s
   const sign = c.outcome === 'pass' ? '✓' : c.outcome === 'fail' ? '✗' : '?';
   if (c.value === null || c.value === undefined) return sign;
   if (typeof c.value === 'number') return `${sign} ${formatPercent(c.value, lang)}`;
-  if (typeof c.value === 'boolean') return `${sign} ${c.value ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No'}`;
+  if (typeof c.value === 'boolean') return `${sign} ${c.value ? labels(lang).yes : labels(lang).no}`;
   return `${sign} ${c.value}`;
 }
 

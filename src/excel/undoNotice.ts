@@ -5,14 +5,9 @@
  * (Office.context.document.settings, saved in the file), not on a sheet: a workbook cleared of our
  * marks stays exactly as it was, and the notice is still not repeated.
  */
-import type { Lang } from '../core';
+import { type Lang, text } from '../core';
 
 const KEY = 'thidua.undoNoticeShown';
-
-const TEXT: Record<Lang, string> = {
-  vi: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
-  en: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
-};
 
 type SettingsApi = { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(cb?: (r: unknown) => void): void };
 
@@ -25,7 +20,7 @@ function settings(): SettingsApi | null {
 }
 
 export function undoNoticeText(lang: Lang): string {
-  return TEXT[lang];
+  return text(lang).excel.undoNotice;
 }
 
 /** True until the notice was given in this workbook (also when the settings cannot be read). */

@@ -25,6 +25,91 @@ export interface Text {
   paneLaw: PaneLawText;
   paneDossier: PaneDossierText;
   paneAfter: PaneAfterText;
+  /** The overview block of the result sheet (and of the CLI's copy). */
+  overviewSheet: {
+    heading: string;
+    rows: Record<'eligible' | 'proposed' | 'failing' | 'missing' | 'overQuota' | 'tied' | 'total', string>;
+    quotaHeading: string;
+    noQuota: string;
+    criteriaHeading: string;
+    fail: string;
+    unknown: string;
+    none: string;
+  };
+  /** The profile form's fields, naming where a problem is ("SIPAS — ngưỡng"). */
+  profileFields: ProfileFieldsText;
+  /** The ribbon's Kiểm tra nhanh dialog. */
+  quickCheck: QuickCheckText;
+  /** Problems of the Word templates (src/docx) and of a certificate layout. */
+  documents: DocumentsText;
+  /** The Excel adapter's words to the user (src/excel). */
+  excel: ExcelText;
+}
+
+export interface ProfileFieldsText {
+  name: string;
+  ladder: string;
+  threshold: string;
+  atLeast: string;
+  enabled: string;
+  recognition: string;
+  band: (i: number) => string;
+  bandMin: string;
+  bandRating: string;
+  votes: string;
+  award: (label: string) => string;
+  quota: Record<Kind, string>;
+  awardLabel: string;
+  keys: string;
+  root: string;
+  grantor: string;
+  preset: string;
+  voteBase: string;
+  women: string;
+  dissolved: string;
+  frames: string;
+}
+
+export interface QuickCheckText {
+  title: string;
+  failedTitle: string;
+  kind: Record<Kind, string>;
+  proposed: (kind: string, parts: string[], total: number) => string;
+  candidates: (n: number, eligible: number) => string;
+  failing: (n: number) => string;
+  problems: (n: number, errors: number) => string;
+  ties: (n: number) => string;
+  unchanged: string;
+  more: string;
+  close: string;
+}
+
+/** docxtemplater's error ids we explain in words (others fall back to invalidTag). */
+export type TagErrorId =
+  | 'unclosed_tag'
+  | 'unopened_tag'
+  | 'unclosed_loop'
+  | 'unopened_loop'
+  | 'closing_tag_does_not_match_opening_tag'
+  | 'duplicate_open_tag'
+  | 'duplicate_close_tag'
+  | 'unbalanced_loop_tags'
+  | 'raw_xml_tag_should_be_only_text_in_paragraph';
+
+export interface DocumentsText {
+  templateMissing: (id: string) => string;
+  notDocx: (file: string) => string;
+  part: { document: string; body: string; header: string; footer: string };
+  problem: (file: string, where: string, what: string) => string;
+  invalidTag: (tag: string | null, why: string | undefined) => string;
+  tagError: Record<TagErrorId, (tag: string) => string>;
+  unknownTag: (file: string, tag: string, best: string) => string;
+  layoutNotObject: string;
+}
+
+export interface ExcelText {
+  /** Said once per workbook before the first Đánh dấu: Excel cannot undo what an add-in writes. */
+  undoNotice: string;
 }
 
 export interface Labels {
@@ -47,6 +132,9 @@ export interface Labels {
   tieLine: (award: string, kind: string, rank: number, places: number, names: string) => string;
   legend: string;
   inherited: string;
+  /** A yes/no criterion's value in a cell. */
+  yes: string;
+  no: string;
 }
 
 export interface CliText {
