@@ -21,6 +21,16 @@ interface Strings {
   lostState: (n: number, damaged: boolean) => string;
   damagedOnly: string;
   unsupported: string;
+  internal: string;
+  notImplemented: string;
+  invalidOperation: string;
+  invalidArgument: string;
+  alreadyExists: string;
+  conflict: string;
+  aborted: string;
+  tooManyCells: string;
+  filtered: string;
+  inactive: string;
   noExcel: string;
   generic: (detail: string) => string;
 }
@@ -63,6 +73,17 @@ const STRINGS: Record<Lang, Strings> = {
       `${damaged ? 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng' : 'Không tìm thấy dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC)'}: đã gỡ ${k} ô đánh dấu của tiện ích (nhận ra nhờ dòng "[Thi đua CCHC]" trong ghi chú và màu nền của tiện ích), nhưng màu nền ban đầu của bạn dưới các ô đó không còn để khôi phục. Ghi chú của bạn trên các ô đó được giữ.`,
     damagedOnly: 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng và không tìm thấy dấu nào của tiện ích để gỡ: màu nền và ghi chú ban đầu (nếu có) không còn để khôi phục.',
     unsupported: 'Phiên bản Excel này không hỗ trợ thao tác cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.',
+    internal:
+      'Excel gặp lỗi nội bộ (GeneralException). Excel trên web cũng báo như vậy khi dữ liệu gửi đi trong một lần quá lớn. Hãy thử lại; nếu vẫn lỗi, hãy bấm "Xóa đánh dấu" rồi mở tệp bằng Excel trên máy tính.',
+    notImplemented: 'Bản Excel này báo hỗ trợ nhưng không thực hiện được một thao tác cần thiết (NotImplemented). Hãy cập nhật Office hoặc dùng Excel trên web.',
+    invalidOperation: 'Excel không cho thực hiện thao tác này trên bảng tính ở trạng thái hiện tại (InvalidOperation). Hãy bấm "Kiểm tra dữ liệu" rồi thử lại; nếu vẫn lỗi, hãy bấm "Xóa đánh dấu".',
+    invalidArgument: 'Excel từ chối một địa chỉ ô hoặc giá trị mà tiện ích gửi (InvalidArgument). Có thể tên trang tính có ký tự đặc biệt; hãy bấm "Kiểm tra dữ liệu" rồi thử lại.',
+    alreadyExists: 'Trong bảng tính đã có một trang tính hoặc mục trùng tên với trang tiện ích cần tạo. Hãy đổi tên trang đó rồi thử lại.',
+    conflict: 'Bảng tính vừa được người khác sửa cùng lúc nên Excel từ chối thay đổi (Conflict). Hãy đợi một chút, bấm "Kiểm tra dữ liệu" rồi thử lại.',
+    aborted: 'Excel đã hủy yêu cầu giữa chừng (mất kết nối hoặc tệp đang được lưu). Hãy thử lại; nếu đã đánh dấu dở, bấm "Xóa đánh dấu" trước.',
+    tooManyCells: 'Vùng cần đọc hoặc ghi vượt giới hạn số ô của Excel. Hãy chia bảng tính thành các tệp nhỏ hơn, hoặc dùng lệnh thidua trên máy tính.',
+    filtered: 'Excel không cho ghi vào vùng đang được lọc (Filter). Hãy bỏ lọc (Dữ liệu › Xóa bộ lọc) rồi thử lại.',
+    inactive: 'Sổ làm việc này không còn là sổ đang mở trong Excel. Hãy mở lại tệp rồi thử lại.',
     noExcel: 'Tiện ích cần được mở từ Excel.',
     generic: (d) => `Excel báo lỗi: ${d}`,
   },
@@ -103,6 +124,17 @@ const STRINGS: Record<Lang, Strings> = {
       `${damaged ? "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged" : "The add-in's backup (hidden sheet _ThiDuaCCHC) was not found"}: ${k} marked cells of the add-in were cleared (recognised by the "[Thi đua CCHC]" line of their note and the add-in's fill), but your original fills under them can no longer be restored. Your own notes on those cells are kept.`,
     damagedOnly: "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged and no mark of the add-in was found to clear: the original fills and notes (if any) can no longer be restored.",
     unsupported: 'This version of Excel does not support a required operation. Please update Office or use Excel on the web.',
+    internal:
+      'Excel hit an internal error (GeneralException). Excel on the web also reports this when too much is sent at once. Try again; if it fails again, click "Clear" and open the file in Excel on a computer.',
+    notImplemented: 'This Excel says it supports an operation the add-in needs but does not carry it out (NotImplemented). Please update Office or use Excel on the web.',
+    invalidOperation: 'Excel does not allow this operation on the workbook as it is now (InvalidOperation). Click "Check data" and try again; if it fails again, click "Clear".',
+    invalidArgument: 'Excel refused a cell address or value the add-in sent (InvalidArgument). A sheet name may hold unusual characters; click "Check data" and try again.',
+    alreadyExists: 'The workbook already has a sheet or item with the name of the sheet the add-in must create. Rename it and try again.',
+    conflict: 'Someone else changed the workbook at the same moment, so Excel refused the change (Conflict). Wait a moment, click "Check data" and try again.',
+    aborted: 'Excel cancelled the request part-way (a lost connection, or the file being saved). Try again; if the marking was cut short, click "Clear" first.',
+    tooManyCells: "The range to read or write is beyond Excel's cell limit. Split the workbook into smaller files, or use the thidua command on a computer.",
+    filtered: 'Excel does not allow writing into a filtered range. Clear the filter (Data › Clear) and try again.',
+    inactive: 'This workbook is no longer the one open in Excel. Open the file again and try again.',
     noExcel: 'The add-in must be opened from Excel.',
     generic: (d) => `Excel reported an error: ${d}`,
   },
@@ -149,11 +181,45 @@ export function userError(e: unknown, lang: Lang = officeLang()): Error {
       break;
     case 'ApiNotFound':
     case 'ApiNotAvailable':
+    case 'UnsupportedOperation':
+    case 'UnsupportedFeature':
+    case 'UnsupportedSheet':
       message = S.unsupported;
+      break;
+    case 'GeneralException':
+      message = S.internal;
+      break;
+    case 'NotImplemented':
+      message = S.notImplemented;
+      break;
+    case 'InvalidArgument':
+    case 'InvalidCellAddress':
+    case 'InvalidReference':
+      message = S.invalidArgument;
+      break;
+    case 'ItemAlreadyExists':
+      message = S.alreadyExists;
+      break;
+    case 'Conflict':
+      message = S.conflict;
+      break;
+    case 'RequestAborted':
+      message = S.aborted;
+      break;
+    case 'RangeExceedsLimit':
+    case 'OperationCellsExceedLimit':
+      message = S.tooManyCells;
+      break;
+    case 'FilteredRangeConflict':
+      message = S.filtered;
+      break;
+    case 'InactiveWorkbook':
+      message = S.inactive;
       break;
     default:
       // Excel reports a write into a table as an invalid operation whose text names the table.
       if (code === 'InvalidOperation' && /\btable\b|\bbảng\b/i.test(detail)) message = S.table;
+      else if (code === 'InvalidOperation') message = S.invalidOperation;
       else message = typeof Excel === 'undefined' ? S.noExcel : S.generic(detail);
   }
   const err = new Error(message);

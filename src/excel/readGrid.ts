@@ -9,19 +9,12 @@
  * A request Excel still refuses for its response size (cells far longer than the first ones) is
  * split in two and sent again (reading changes nothing).
  */
-import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isStagingSheet } from '../core';
+import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isDateFormat, isStagingSheet } from '../core';
 import { supports } from './capabilities';
 import { jsonSize, type Syncer } from './syncer';
 
 /** The error values Excel shows as text in `values` (a formula that failed). */
 const EXCEL_ERRORS = new Set(['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#GETTING_DATA']);
-
-/** True for a number format that shows a date (exceljs turns those cells into dates; so do we). */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format || format === 'General') return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dy]/i.test(bare);
-}
 
 /** "dd/mm/yyyy" of an Excel date serial (the way the exceljs adapter writes dates). */
 export function serialToText(serial: number): string {
@@ -115,6 +108,16 @@ function isResponseTooLarge(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
 }
 
+/**
+ * Excel's refusal of getMergedAreasOrNullObject (above 512 areas): its code is not documented, so it
+ * is recognised by where it happened (debugInfo.errorLocation), or as a bare GeneralException.
+ */
+function isMergedAreasRefused(e: unknown): boolean {
+  const err = e as { code?: string; debugInfo?: { errorLocation?: string } } | null;
+  const where = err?.debugInfo?.errorLocation;
+  return where ? /getMergedAreas/i.test(where) : err?.code === 'GeneralException';
+}
+
 export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promise<GridRead> {
   const budget = options.budget ?? RESPONSE_BUDGET;
   const { context } = syncer;
@@ -134,12 +137,15 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
   // Sync 2: sizes, merges and the first block of every sheet; smaller blocks if Excel refuses the response.
   let blockRows = Math.max(1, Math.floor(FIRST_BLOCK_CELLS / FIRST_BLOCK_COLS / Math.max(1, wanted.length)));
   let parts!: { ws: Excel.Worksheet; used: Excel.Range; merged: Excel.RangeAreas | null; block: Excel.Range }[];
+  // Excel fails getMergedAreasOrNullObject above 512 areas: the request is sent again without it, and
+  // the merged areas are read in pieces after (readMergesInPieces).
+  let mergesInPieces = false;
   for (;;) {
     parts = wanted.map((ws) => {
       // valuesOnly: formatted but empty cells around the table are not worth reading.
       const used = ws.getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+      const merged = withMerges && !mergesInPieces ? used.getMergedAreasOrNullObject() : null;
       merged?.load('address');
       const block = used.getIntersectionOrNullObject(`A1:${colLetter(FIRST_BLOCK_COLS - 1)}${blockRows}`);
       block.load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
@@ -150,6 +156,10 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
       await syncer.sync();
       break;
     } catch (e) {
+      if (withMerges && !mergesInPieces && isMergedAreasRefused(e)) {
+        mergesInPieces = true;
+        continue;
+      }
       if (!isResponseTooLarge(e) || blockRows === 1) throw e;
       blockRows = Math.max(1, Math.floor(blockRows / 4));
     }
@@ -222,6 +232,7 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     for (const { c, range } of loads) place(c.sheet, c.rect, range.values as unknown[][], range.numberFormat as string[][]);
   }
 
+  const pieces = mergesInPieces ? await readMergesInPieces(syncer, parts.map((p, i) => ({ ws: p.ws, used: grids[i].used }))) : null;
   const sheets: SheetGrid[] = parts.map(({ ws, merged }, i) => {
     const g = grids[i];
     const values: CellValue[][] = g.values.map((line, r) => line.map((v, c) => toCellValue(v, g.formats[r]?.[c])));
@@ -232,9 +243,49 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     if (merged) {
       sheet.merges = merged.isNullObject ? [] : splitAddresses(merged.address).map(rectOf).filter((r): r is CellRect => r !== null);
     }
+    if (pieces) sheet.merges = pieces[i];
     return sheet;
   });
   return { grid: { sheets }, names, protectedSheets, structureProtected: bookProtection?.protected ?? false };
+}
+
+/** At most this many cells per getMergedAreasOrNullObject call: never more than 512 areas start in it. */
+export const MERGE_PIECE_CELLS = 512;
+
+/**
+ * The merged areas of each sheet's used range, read in pieces of at most 512 cells: Excel returns the
+ * areas whose top-left cell is in the range asked (office-js #3611, #1590), so the pieces of a
+ * partition give every area exactly once, and no piece can hold more than the 512 areas Excel allows.
+ */
+async function readMergesInPieces(syncer: Syncer, sheets: { ws: Excel.Worksheet; used: Rect }[]): Promise<CellRect[][]> {
+  const reads: { sheet: number; areas: Excel.RangeAreas }[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const u = sheets[i].used;
+    const width = u.right - u.left + 1;
+    const cols = Math.min(width, MERGE_PIECE_CELLS);
+    const rows = Math.max(1, Math.floor(MERGE_PIECE_CELLS / cols));
+    for (let top = u.top; top <= u.bottom; top += rows) {
+      for (let left = u.left; left <= u.right; left += cols) {
+        const piece: Rect = { top, left, bottom: Math.min(u.bottom, top + rows - 1), right: Math.min(u.right, left + cols - 1) };
+        await syncer.write(
+          40,
+          () => {
+            const areas = sheets[i].ws.getRange(address(piece)).getMergedAreasOrNullObject();
+            areas.load('address');
+            reads.push({ sheet: i, areas });
+          },
+          // At most one area per cell of the piece, ~25 bytes of address each (usually none).
+          25 * (piece.bottom - piece.top + 1) * (piece.right - piece.left + 1),
+        );
+      }
+    }
+  }
+  await syncer.flush();
+  const out: CellRect[][] = sheets.map(() => []);
+  for (const { sheet, areas } of reads) {
+    if (!areas.isNullObject) out[sheet].push(...splitAddresses(areas.address).map(rectOf).filter((r): r is CellRect => r !== null));
+  }
+  return out;
 }
 
 /** Chunks read one per request, each halved until Excel accepts its response. */

@@ -37,6 +37,17 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
 /** Reads and analyses the workbook; annotates it always, or only when it carries our marks already. */
 async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
   const mode = bestNoteMode();
+  try {
+    return await checkAndAnnotateIn(syncer, lang, when, mode);
+  } catch (e) {
+    // Some builds reporting ExcelApi 1.10 refuse comments.add (NotImplemented, office-js #1847). The
+    // backup was written before any mark: read again and annotate with the result sheet alone.
+    if (mode !== 'comments' || (e as { code?: string } | null)?.code !== 'NotImplemented') throw e;
+    return checkAndAnnotateIn(syncer, lang, when, 'none');
+  }
+}
+
+async function checkAndAnnotateIn(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated', mode: NoteMode): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
   let existing!: ReturnType<typeof queueExistingNotes>;
   let resultHeaders!: ResultHeaders;
   const read = await readGrid(syncer, {

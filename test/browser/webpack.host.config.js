@@ -16,6 +16,8 @@ module.exports = {
   resolve: { extensions: ['.ts', '.js'] },
   module: {
     rules: [
+      // Microsoft's Excel client library as text (tools/excel-host/wire/library.ts evaluates it).
+      { resourceQuery: /raw/, type: 'asset/source' },
       {
         test: /\.ts$/,
         exclude: /node_modules/,

@@ -5,6 +5,7 @@
  */
 import { ExcelHost } from '../../tools/excel-host/host';
 import type { WorkbookModel } from '../../tools/excel-host/model';
+import { excelLibrary } from '../../tools/excel-host/wire/node';
 
 type Ctx = Excel.RequestContext;
 
@@ -125,6 +126,34 @@ describe('rows and columns move with what their cells carry', () => {
     host.setCell('Tập thể', 'Z9', { fill: null, note: null });
     expect(host.cell('Tập thể', 'Z9')).toBeUndefined();
   });
+});
+
+describe('a note or comment loaded before a co-author moves its cell follows the cell', () => {
+  // Between two requests of one Excel.run another user inserts a row, deletes one or sorts: the items
+  // loaded in the first request are the notes themselves, not their old addresses.
+  const moves: [string, (host: ExcelHost) => void, string, string][] = [
+    ['insertRows', (host) => host.insertRows('Tập thể', 2, 1), 'A3', 'B4'],
+    ['deleteRows', (host) => host.deleteRows('Tập thể', 1, 1), 'A1', 'B2'],
+    ['sort', (host) => host.sort('Tập thể', 'A2:B5', 'A'), 'A3', 'B2'],
+  ];
+  for (const wire of [false, true]) {
+    it.each(moves)(`${wire ? "through Microsoft's library" : 'on the proxies'}: %s`, async (_name, move, noteAt, commentAt) => {
+      const host = new ExcelHost(model(), wire ? { library: excelLibrary() } : {});
+      const g = host.globals() as unknown as { Excel: { run: <R>(cb: (ctx: Ctx) => Promise<R>) => Promise<R> } };
+      await g.Excel.run(async (ctx) => {
+        const notes = ctx.workbook.notes.load('items/content');
+        const comments = ctx.workbook.comments.load('items/content');
+        await ctx.sync();
+        move(host);
+        notes.items[0].content = 'đã sửa';
+        comments.items[0].content = 'luồng đã sửa';
+        await ctx.sync();
+      });
+      const s = host.dump().sheets[0];
+      expect(s.cells[noteAt]).toMatchObject({ value: 'Phòng B', note: 'đã sửa' });
+      expect(s.cells[commentAt]).toMatchObject({ value: 0.9, comment: 'luồng đã sửa' });
+    });
+  }
 });
 
 describe('sheets: rename, delete, visibility', () => {

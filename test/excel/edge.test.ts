@@ -155,7 +155,7 @@ it('notes fallback limits: a legacy note on a marked cell in an Excel without th
   const m = analyze(grid, { lang: 'vi' }).plan.marks[3];
   host.setCell(m.sheet, m.cell, { note: 'Ghi chú cũ (kiểu cũ)' });
   const before = host.snapshot();
-  await expect(annotateWorkbook('vi')).rejects.toThrow('Excel báo lỗi');
+  await expect(annotateWorkbook('vi')).rejects.toThrow('Excel không cho thực hiện thao tác này');
   await clearWorkbook();
   expect(host.snapshot()).toEqual(before);
 });

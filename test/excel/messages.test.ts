@@ -14,6 +14,19 @@ describe("Office errors → the user's words", () => {
     ['InvalidOperationInCellEditMode', /chế độ sửa ô/, /editing a cell/],
     ['MergedRangeConflict', /gộp/, /merged/],
     ['InsertDeleteConflict', /Bảng Excel \(Table\)/, /Excel table/],
+    // Documented by Microsoft for the APIs the add-in calls (tools/excel-host/README.md, "Documented rules").
+    ['GeneralException', /lỗi nội bộ.*quá lớn/, /internal error.*too much/],
+    ['NotImplemented', /không thực hiện được/, /does not carry it out/],
+    ['InvalidOperation', /InvalidOperation/, /InvalidOperation/],
+    ['InvalidArgument', /địa chỉ ô/, /cell address/],
+    ['InvalidCellAddress', /địa chỉ ô/, /cell address/],
+    ['ItemAlreadyExists', /trùng tên/, /already has a sheet/],
+    ['Conflict', /người khác/, /Someone else/],
+    ['RequestAborted', /hủy yêu cầu/, /cancelled/],
+    ['RangeExceedsLimit', /giới hạn số ô/, /cell limit/],
+    ['FilteredRangeConflict', /lọc/, /filter/],
+    ['UnsupportedOperation', /không hỗ trợ/, /does not support/],
+    ['InactiveWorkbook', /không còn là sổ/, /no longer the one/],
   ])('%s', (code, vi, en) => {
     const v = userError(err(code), 'vi').message;
     const e = userError(err(code), 'en').message;

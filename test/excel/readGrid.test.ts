@@ -1,5 +1,5 @@
 /** readGrid on hand-made workbooks: origins, errors, dates, merges, hidden and empty sheets. */
-import { readGrid, isDateFormat } from '../../src/excel/readGrid';
+import { readGrid } from '../../src/excel/readGrid';
 import { Syncer } from '../../src/excel/syncer';
 import { releaseHost, useHost } from './support';
 
@@ -35,10 +35,28 @@ it('reads used ranges with their origin, Excel errors, dates as dd/mm/yyyy, merg
   expect(empty).toMatchObject({ name: 'Trống', hidden: true, values: [[null]] });
 });
 
-it('tells date formats from others', () => {
-  expect(isDateFormat('dd/mm/yyyy')).toBe(true);
-  expect(isDateFormat('m/d/yy')).toBe(true);
-  expect(isDateFormat('0.0%')).toBe(false);
-  expect(isDateFormat('General')).toBe(false);
-  expect(isDateFormat('#,##0 "đồng"')).toBe(false);
+it('reads more than 512 merged areas (Excel refuses them in one call) in pieces: each area once, two syncs more', async () => {
+  const cells: Record<string, { value: string }> = { A1: { value: 'Tên' } };
+  const merges: string[] = [];
+  // 700 rows with a merged note cell (B:C) each, and one area reaching across a piece boundary.
+  for (let r = 2; r <= 701; r++) {
+    cells[`A${r}`] = { value: `Đơn vị ${r}` };
+    merges.push(`B${r}:C${r}`);
+  }
+  merges.push('D100:D400');
+  useHost({ sheets: [{ name: 'Tập thể', cells: { ...cells, D100: { value: 'x' } }, merges }] });
+  const host = (globalThis as unknown as { Excel: typeof Excel }).Excel;
+  let syncs = 0;
+  const grid = await host.run(async (context) => {
+    const syncer = new Syncer(context);
+    const read = (await readGrid(syncer)).grid;
+    syncs = syncer.syncs;
+    return read;
+  });
+  const merged = grid.sheets[0].merges!;
+  expect(merged).toHaveLength(701);
+  expect(new Set(merged.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`)).size).toBe(701);
+  expect(merged).toContainEqual({ top: 99, left: 3, bottom: 399, right: 3 });
+  // The sheet list, sync 2 (refused for its merges), sync 2 again, the pieces.
+  expect(syncs).toBe(4);
 });

@@ -7,6 +7,7 @@ import { readWorkbookFile } from '../support/readWorkbook';
 import { fromGrid } from '../../tools/excel-host/fromGrid';
 import { ExcelHost, type HostOptions } from '../../tools/excel-host/host';
 import type { WorkbookModel } from '../../tools/excel-host/model';
+import { excelLibrary } from '../../tools/excel-host/wire/node';
 import * as path from 'path';
 
 export const SAMPLE = path.resolve(__dirname, '../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
@@ -19,10 +20,15 @@ export async function sampleGrid(): Promise<Grid> {
 
 let uninstall: (() => void) | undefined;
 
-/** A host over `model`, installed as globalThis.Office/Excel/OfficeExtension (replacing any previous one). */
-export function useHost(model: WorkbookModel, options?: HostOptions): ExcelHost {
+/**
+ * A host over `model`, installed as globalThis.Office/Excel/OfficeExtension (replacing any previous
+ * one). Excel is Microsoft's client library answered at the wire level by the host; `library: null`
+ * gives the host's proxies alone.
+ */
+export function useHost(model: WorkbookModel, options: Omit<HostOptions, 'library'> & { library?: null } = {}): ExcelHost {
   uninstall?.();
-  const host = new ExcelHost(model, options);
+  const { library, ...rest } = options;
+  const host = new ExcelHost(model, { ...rest, library: library === null ? undefined : excelLibrary() });
   uninstall = host.install();
   return host;
 }

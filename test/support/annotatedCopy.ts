@@ -1,7 +1,7 @@
 /**
  * The annotated copy as the CLI writes it (read, analyze, annotate the package read, write safely),
- * for the patching writer's tests on real office files (test/xlsx/patchOffice.test.ts,
- * patchThreaded.test.ts, annotateCopy.test.ts, annotatePlan.test.ts).
+ * for the patching writer's tests on real office files (test/xlsx/patch/annotateOffice.test.ts,
+ * patch/notes.test.ts, patch/annotate.test.ts, annotateCopy.test.ts).
  */
 import { promises as fs } from 'fs';
 import { safeWriteFile } from '../../src/cli/safeWrite';
@@ -16,7 +16,7 @@ import { readWorkbook } from '../../src/xlsx/read';
  * patched, the copy written safely (never over `from`). Throws AnnotatedCopyError or SafeWriteError.
  */
 export async function writeAnnotatedCopy(from: string, plan: AnnotationPlan | null, read: ReadWorkbook, out: string): Promise<AnnotatedCopy> {
-  const copy = annotateCopy(openPackage(await fs.readFile(from)), plan, read, out);
+  const copy = await annotateCopy(openPackage(await fs.readFile(from)), plan, read, out);
   await safeWriteFile(out, copy.bytes, { inputs: [from] });
   return copy;
 }

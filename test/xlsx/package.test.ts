@@ -174,3 +174,37 @@ describe('two entries of one part: the package is damaged, the entry named (one 
     expect(readWorkbookBytes(Buffer.concat(writeZip([folder, ...entries])), 'x.xlsx').ok).toBe(true);
   });
 });
+
+describe('one package, read then edited: what is read follows the edits', () => {
+  const wb = (bytes: Uint8Array) => openPackage(bytes);
+  test('relationships and content types are read again once their part changes; an edited part reads and scans as its new text', () => {
+    const p = wb(readFileSync(SAMPLE));
+    const part = p.workbook!.part;
+    const before = p.rels(part).length;
+    expect(p.contentType('xl/new.xml')).toBe('application/xml');
+    p.setText('xl/new.xml', '<a>mới</a>');
+    p.setContentType('xl/new.xml', 'application/x-ours+xml');
+    const id = p.addRel(part, `${REL}/ours`, 'xl/new.xml');
+    expect(p.rels(part)).toHaveLength(before + 1);
+    expect(p.rels(part).find((r) => r.id === id)).toMatchObject({ target: 'new.xml', part: 'xl/new.xml' });
+    expect(p.contentTypes.typeOf('xl/new.xml')).toBe('application/x-ours+xml');
+    expect(Buffer.from(p.read('xl/new.xml')).toString()).toBe('<a>mới</a>');
+    const texts: string[] = [];
+    p.scan('xl/new.xml', { text: (t) => texts.push(t) });
+    expect(texts.join('')).toBe('mới');
+    p.removeRel(part, id);
+    p.remove('xl/new.xml');
+    p.removeOverride('xl/new.xml');
+    expect(p.rels(part)).toHaveLength(before);
+    expect(p.has('xl/new.xml')).toBe(false);
+    expect(p.contentType('xl/new.xml')).toBe('application/xml');
+  });
+
+  test('untouched, the package is written back byte for byte but for the order of [Content_Types].xml', () => {
+    const bytes = readFileSync(SAMPLE);
+    const p = wb(bytes);
+    p.setText(p.workbook!.part, p.text(p.workbook!.part));
+    const again = openPackage(Buffer.concat(p.toZip()));
+    for (const e of openPackage(bytes).entries) expect(Buffer.from(again.raw(e.name)).equals(Buffer.from(e.raw))).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { openPackage } from '../../src/xlsx/package';
-import { localName, XmlScanner } from '../../src/xlsx/xml';
+import { attrs, localName, setAttr, splice, xstring, XmlScanner } from '../../src/xlsx/xml';
 import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 
 type Event = ['open', string, Record<string, string>, boolean] | ['text', string] | ['close', string];
@@ -222,5 +222,16 @@ describe('readSharedStrings on a hand-written table', () => {
     const pkg = new Package(readFileSync(path.join(ROOT, 'templates/mau-theo-doi-thi-dua-cchc.xlsx')));
     pkg.setText('xl/sharedStrings.xml', SST);
     expect(readSharedStrings(openPackage(Buffer.concat(pkg.toZip())), general)).toEqual(WANT);
+  });
+});
+
+describe('editing a part as text (the patching writer)', () => {
+  test('attributes are set or removed in place; text is escaped as ST_Xstring', () => {
+    expect(setAttr('<c r="A1" s="3" t="s">', 's', '7')).toBe('<c r="A1" s="7" t="s">');
+    expect(setAttr('<c r="A1"/>', 's', '7')).toBe('<c r="A1" s="7"/>');
+    expect(setAttr('<c r="A1" s="3">', 's', null)).toBe('<c r="A1">');
+    expect(attrs('<sheet name="A &amp; B" r:id="rId1"/>').get('name')).toBe('A & B');
+    expect(xstring('a<b & _x0041_ \u0001')).toBe('a&lt;b &amp; _x005F_x0041_ _x0001_');
+    expect(splice('abcdef', [{ at: 4, del: 1, text: 'E' }, { at: 1, del: 0, text: '+' }])).toBe('a+bcdEf');
   });
 });

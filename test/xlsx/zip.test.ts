@@ -3,6 +3,7 @@
  * the patching writer edits: what each side used to do on its own, checked for both.
  */
 import { strToU8, zipSync } from 'fflate';
+import * as zlib from 'zlib';
 import { openPackage, Package } from '../../src/xlsx/package';
 import { inflateEntry, newEntry, PackageError, readZipDirectory, writeZip, type ZipEntry } from '../../src/xlsx/zip';
 
@@ -120,4 +121,15 @@ test('an encrypted or oddly compressed entry is refused when read, with its reas
   expect(copied.flags).toBe(1 | 6);
   const bz = zipOf([{ ...stored('b.xml', '<b/>'), method: 12 }]);
   expect(() => new Package(bz).text('b.xml')).toThrow(expect.objectContaining({ params: { why: 'b.xml: compression method 12' } }));
+});
+
+test('a written package is read back by the package layer, parts byte for byte', () => {
+  const a = newEntry('[Content_Types].xml', '<Types/>');
+  const b = newEntry('xl/ảnh.xml', Buffer.from('<x>đ</x>'));
+  const zip = Buffer.concat(writeZip([a, b]));
+  const pkg = openPackage(zip);
+  expect(pkg.entries.map((e) => e.name)).toEqual(['[Content_Types].xml', 'xl/ảnh.xml']);
+  expect(Buffer.from(pkg.read('xl/ảnh.xml')).toString()).toBe('<x>đ</x>');
+  expect(Buffer.from(pkg.raw('xl/ảnh.xml')).equals(Buffer.from(b.raw))).toBe(true);
+  expect(zlib.inflateRawSync(Buffer.from(pkg.raw('[Content_Types].xml'))).toString()).toBe('<Types/>');
 });

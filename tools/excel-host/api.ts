@@ -36,6 +36,22 @@ export const ErrorCodes = {
   generalException: 'GeneralException',
   accessDenied: 'AccessDenied',
   mergedRangeConflict: 'MergedRangeConflict',
+  notImplemented: 'NotImplemented',
+  invalidCellAddress: 'InvalidCellAddress',
+};
+
+/** getMergedAreasOrNullObject fails above this many areas (typings remark). */
+export const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * APIs whose call clears the user's undo stack even with ExcelApi 1.20's undo support ("Unsupported
+ * APIs" of learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities), per
+ * platform: the web keeps undo through a rename or a visibility change, Windows and Mac do not.
+ */
+const UNDO_CLEARING: Record<string, 'all' | 'desktop'> = {
+  'Worksheet.delete': 'all',
+  'Worksheet.name': 'desktop',
+  'Worksheet.visibility': 'desktop',
 };
 
 /** Excel refuses every change to the cells (values, formats, notes) of a protected sheet. */
@@ -69,6 +85,12 @@ export class RequestContext {
   private bytes = 0;
   /** Number of syncs done by this context (objects created after a sync can't claim its results). */
   batch = 0;
+  /**
+   * Set by the wire responder (./wire) for the request it replays: the size of the real serialised
+   * request replaces the estimate below, and the response is measured on the real reply by the
+   * responder (so `sync()` neither estimates nor checks it).
+   */
+  wire: { requestBytes: number } | undefined;
 
   constructor(readonly host: HostState) {
     this.workbook = new Workbook(this);
@@ -86,11 +108,12 @@ export class RequestContext {
   }
 
   enqueue(where: string, payload: unknown, run: () => void): void {
+    this.queue.push({ run, where });
+    if (this.wire) return;
     const size = jsonBytes(payload) + ACTION_OVERHEAD;
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
     kinds[where] = (kinds[where] ?? 0) + size;
-    this.queue.push({ run, where });
   }
 
   /**
@@ -98,6 +121,7 @@ export class RequestContext {
    * getRanges travels in the request as part of the object path).
    */
   charge(where: string, payload: unknown): void {
+    if (this.wire) return;
     const size = jsonBytes(payload);
     this.bytes += size;
     const kinds = this.host.requestBytesByKind;
@@ -106,7 +130,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const queue = this.queue;
-    const bytes = this.bytes;
+    const bytes = this.wire ? this.wire.requestBytes : this.bytes;
     this.queue = [];
     this.bytes = 0;
     this.host.syncCount++;
@@ -114,6 +138,8 @@ export class RequestContext {
     await Promise.resolve();
     if (this.host.cellEditMode) throw new HostError(ErrorCodes.invalidOperationInCellEditMode, 'The operation is not supported while Excel is in cell-edit mode.');
     if (bytes > this.host.requestLimit) {
+      // Excel on the web has also answered an oversized request with a bare internal error (office-js #1314).
+      if (this.host.payloadError === 'GeneralException') throw new HostError(ErrorCodes.generalException, 'An internal error has occurred.');
       throw new HostError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${bytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
     }
     // Another user's edit may reach Excel before this request runs (co-authoring).
@@ -128,6 +154,7 @@ export class RequestContext {
         this.host.actionCount++;
         try {
           a.run();
+          this.undoEffect(a.where);
         } catch (e) {
           if (e instanceof HostError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = a.where;
           throw e;
@@ -136,9 +163,23 @@ export class RequestContext {
     } finally {
       this.batch++;
     }
+    if (this.wire) return;
     this.host.responseSizes.push(this.responseBytes);
-    if (this.responseBytes > this.host.requestLimit) {
-      throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.requestLimit}).`);
+    if (this.responseBytes > this.host.responseLimit) {
+      if (this.host.payloadError === 'GeneralException') throw new HostError(ErrorCodes.generalException, 'An internal error has occurred.');
+      throw new HostError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.responseLimit}).`);
+    }
+  }
+
+  /** What an action that ran does to the user's undo stack (host.undoClearedBy). */
+  private undoEffect(kind: string): void {
+    if (/\.(load|probe|getCellProperties)$/.test(kind)) return;
+    const host = this.host;
+    // Before ExcelApi 1.20 an add-in's write cannot be undone and clears the undo stack.
+    if (!host.supports('ExcelApi', '1.20')) host.undoClearedBy.push(kind);
+    else {
+      const rule = UNDO_CLEARING[kind];
+      if (rule === 'all' || (rule === 'desktop' && host.platform !== 'OfficeOnline')) host.undoClearedBy.push(kind);
     }
   }
 
@@ -782,24 +823,27 @@ export class Range extends ClientObject<RangeTarget> {
       () => {
         this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
         const { sheet, rect } = this.live();
-        const hits = sheet.merges.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
+        // Only the areas whose top-left cell is in the range (office-js #3611, #1590); more than 512
+        // fail (typings remark; the error code is not documented: the host says GeneralException).
+        const hits = sheet.merges.filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+        if (hits.length > MERGED_AREAS_LIMIT) throw new HostError(ErrorCodes.generalException, `getMergedAreasOrNullObject: ${hits.length} merged areas in the range (limit ${MERGED_AREAS_LIMIT}).`, 'Range.getMergedAreasOrNullObject');
         return hits.length ? { sheet, rects: hits } : null;
       },
       true,
     );
   }
-  getCellProperties(spec: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): ClientResult<{ format: { fill: { color?: string; pattern?: string } } }[][]> {
-    const out = new ClientResult<{ format: { fill: { color?: string; pattern?: string } } }[][]>();
+  getCellProperties(spec: { format?: { fill?: { color?: boolean; pattern?: boolean; tintAndShade?: boolean } } }): ClientResult<{ format: { fill: { color?: string; pattern?: string | null; tintAndShade?: number | null } } }[][]> {
+    const out = new ClientResult<{ format: { fill: { color?: string; pattern?: string | null; tintAndShade?: number | null } } }[][]>();
     this.ctx.enqueue('Range.getCellProperties', { getCellProperties: spec }, () => {
       this.ctx.requireApi('1.9', 'Range.getCellProperties');
       const { sheet, rect } = this.live();
       const want = spec.format?.fill ?? {};
       const result = grid(rect, (r, c) => {
-        const fill = sheet.get(r, c)?.fill;
-        const f: { color?: string; pattern?: string } = {};
-        // Excel reports "no fill" as white with pattern None.
-        if (want.color) f.color = fill ?? '#FFFFFF';
-        if (want.pattern) f.pattern = fill ? 'Solid' : 'None';
+        const fill = reportedFill(sheet.get(r, c)?.fill);
+        const f: { color?: string; pattern?: string | null; tintAndShade?: number | null } = {};
+        if (want.color) f.color = fill.color;
+        if (want.pattern) f.pattern = fill.pattern;
+        if (want.tintAndShade) f.tintAndShade = fill.tintAndShade;
         return { format: { fill: f } };
       });
       this.ctx.respond(result);
@@ -892,6 +936,17 @@ export class RangeFormat {
   }
 }
 
+/**
+ * A cell's fill as Excel reports it (getCellProperties, RangeFill.load), read pessimistically:
+ * `color` is "#FFFFFF" both for no fill and for a white fill (office-js #6218), `pattern` is null for
+ * both (#4900); `tintAndShade` is the tell Microsoft gives in #4900: null for no fill, a number for a
+ * fill (0: the colour as set).
+ */
+export function reportedFill(fill: string | undefined): { color: string; pattern: string | null; tintAndShade: number | null } {
+  if (!fill) return { color: '#FFFFFF', pattern: null, tintAndShade: null };
+  return { color: fill, pattern: fill.toUpperCase() === '#FFFFFF' ? null : 'Solid', tintAndShade: 0 };
+}
+
 interface AreasTarget {
   sheet: SheetData;
   rects: Rect[];
@@ -907,25 +962,33 @@ export class RangeFill {
   private color_: string | undefined;
   private loadedColor = false;
   private loadedPattern = false;
-  private pattern_: string | undefined;
+  private pattern_: string | null | undefined;
+  private loadedTint = false;
+  private tint_: number | null | undefined;
   constructor(
     private readonly ctx: RequestContext,
     private readonly live: () => AreasTarget[],
   ) {}
   load(arg?: LoadArg): this {
-    const names = loadNames(arg, ['color', 'pattern']);
+    const names = loadNames(arg, ['color', 'pattern', 'tintAndShade']);
     this.ctx.enqueue('RangeFill.load', { load: names }, () => {
       const first = this.live()[0];
       const rect = first.rects[0];
-      const fill = first.sheet.get(rect.top, rect.left)?.fill;
+      const fill = reportedFill(first.sheet.get(rect.top, rect.left)?.fill);
       if (names.includes('color')) {
-        this.color_ = fill ?? '#FFFFFF';
+        this.color_ = fill.color;
         this.loadedColor = true;
       }
+      // pattern and tintAndShade: ExcelApi 1.9 (typings).
       if (names.includes('pattern')) {
-        this.ctx.requireApi('1.15', 'RangeFill.pattern');
-        this.pattern_ = fill ? 'Solid' : 'None';
+        this.ctx.requireApi('1.9', 'RangeFill.pattern');
+        this.pattern_ = fill.pattern;
         this.loadedPattern = true;
+      }
+      if (names.includes('tintAndShade')) {
+        this.ctx.requireApi('1.9', 'RangeFill.tintAndShade');
+        this.tint_ = fill.tintAndShade;
+        this.loadedTint = true;
       }
     });
     return this;
@@ -940,9 +1003,13 @@ export class RangeFill {
       eachCell(this.live(), (s, r, c) => void (s.touch(r, c).fill = v.toUpperCase()));
     });
   }
-  get pattern(): string {
+  get pattern(): string | null {
     if (!this.loadedPattern) throw notLoaded('RangeFill.pattern');
     return this.pattern_!;
+  }
+  get tintAndShade(): number | null {
+    if (!this.loadedTint) throw notLoaded('RangeFill.tintAndShade');
+    return this.tint_!;
   }
   clear(): void {
     this.ctx.enqueue('RangeFill.clear', { clear: true }, () => {
@@ -1025,22 +1092,55 @@ interface CellRef {
   col: number;
 }
 
-function cellRefOf(ctx: RequestContext, address: string | Range): CellRef {
+/**
+ * The cell a note or comment address names, at the workbook level: the address must name its sheet
+ * (comments: "must contain the full address, including the sheet name"; notes: the host reads the
+ * workbook collection's "A1" pessimistically the same way) and one cell. `code`: the error Excel
+ * documents for a bad address — InvalidCellAddress for NoteCollection.add, InvalidArgument otherwise.
+ */
+function cellRefOf(ctx: RequestContext, address: string | Range, code: string = ErrorCodes.invalidArgument): CellRef {
   if (address instanceof Range) {
     const { sheet, rect } = address.live();
+    if (rect.top !== rect.bottom || rect.left !== rect.right) throw new HostError(code, 'A note or comment belongs to one cell, not a range.');
     return { sheet, row: rect.top, col: rect.left };
   }
   const { sheet: name, local } = splitSheet(address);
+  if (name === null) throw new HostError(code, `The address "${address}" must include the sheet name.`);
   // Excel needs quotes around a sheet name with spaces, accents or the look of a cell reference.
-  if (name !== null && !address.trim().startsWith("'") && !bareSheetName(name)) throw new HostError(ErrorCodes.invalidArgument, `The sheet name in "${address}" must be quoted.`);
-  const sheet = name === null ? ctx.host.workbook.activeSheet : ctx.host.workbook.sheet(name);
+  if (!address.trim().startsWith("'") && !bareSheetName(name)) throw new HostError(code, `The sheet name in "${address}" must be quoted.`);
+  const sheet = ctx.host.workbook.sheet(name);
   const rect = parseRect(local);
-  if (!sheet || !rect) throw new HostError(ErrorCodes.invalidArgument, `Bad cell address "${address}".`);
-  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new HostError(ErrorCodes.invalidArgument, `A note or comment belongs to one cell, not "${address}".`);
+  if (!rect) throw new HostError(code, `Bad cell address "${address}".`);
+  if (!sheet) throw new HostError(ErrorCodes.itemNotFound, `There is no sheet "${name}".`);
+  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new HostError(code, `A note or comment belongs to one cell, not "${address}".`);
   return { sheet, row: rect.top, col: rect.left };
 }
 
 type NoteField = 'note' | 'comment';
+
+/**
+ * A note or comment object, once found, stays attached to its cell: when rows or columns are
+ * inserted or deleted, or a sort moves its row (by a co-author between two requests), the item
+ * loaded earlier is found where its cell went, not at the address it had. The host's cells move as
+ * objects (workbook.ts `remap` / `sortRows`), so the item keeps its cell object and looks it up.
+ * Assumption, not confirmed on a real Excel: an item of `notes.items` / `comments.items` refers to
+ * the note itself (Excel's UI moves a note with its cell on insert, delete and sort), as
+ * `getItem(address)` refers to whatever note is at that address when the request runs.
+ */
+function following(at: CellRef): () => CellRef | null {
+  const cell = at.sheet.get(at.row, at.col);
+  let last = at;
+  return () => {
+    if (!cell) return last;
+    if (last.sheet.get(last.row, last.col) === cell) return last;
+    for (const [row, col, c] of last.sheet.entries()) {
+      if (c !== cell) continue;
+      last = { sheet: last.sheet, row, col };
+      return last;
+    }
+    return null;
+  };
+}
 
 function allWith(ctx: RequestContext, field: NoteField): CellRef[] {
   const out: CellRef[] = [];
@@ -1142,7 +1242,7 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     this.ctx.enqueue(`${this.kind}.load`, { load: names }, () => {
       const refs = this.resolve() ?? [];
       this.itemProxies = refs.map((ref) => {
-        const item = this.make(() => ref, false, ref);
+        const item = this.make(following(ref), false, ref);
         item.fill(names.length ? names : ['content', 'id']);
         return item;
       });
@@ -1154,10 +1254,12 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     return this.itemProxies;
   }
   add(cellAddress: string | Range, content: string): A {
-    let ref: CellRef | null = null;
+    let find: (() => CellRef | null) | null = null;
     this.ctx.enqueue(`${this.kind}.add`, { add: typeof cellAddress === 'string' ? cellAddress : 'range', content }, () => {
       this.ctx.requireApi(this.version, `${this.kind}.add`);
-      ref = cellRefOf(this.ctx, cellAddress);
+      // Some builds reporting ExcelApi 1.10 refuse to add a comment (office-js #1847).
+      if (this.field === 'comment' && this.ctx.host.commentsNotImplemented) throw new HostError(ErrorCodes.notImplemented, 'This operation is not implemented.');
+      const ref = cellRefOf(this.ctx, cellAddress, this.field === 'note' ? ErrorCodes.invalidCellAddress : ErrorCodes.invalidArgument);
       guardCells(ref.sheet);
       const cell = ref.sheet.touch(ref.row, ref.col);
       if (cell[this.field] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${this.field}.`);
@@ -1165,13 +1267,19 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
       const otherField: NoteField = this.field === 'note' ? 'comment' : 'note';
       if (cell[otherField] !== undefined) throw new HostError(ErrorCodes.invalidOperation, `The cell already has a ${otherField}; Excel keeps one note or comment per cell.`);
       cell[this.field] = String(content);
+      find = following(ref);
     });
-    return this.make(() => ref, false);
+    return this.make(() => (find ? find() : null), false);
   }
   protected byCell(address: string | Range, orNull: boolean): A {
     return this.make(() => {
       this.ctx.requireApi(this.version, `${this.kind}.getItem`);
-      return cellRefOf(this.ctx, address);
+      try {
+        return cellRefOf(this.ctx, address);
+      } catch (e) {
+        if (orNull && e instanceof HostError && e.code === ErrorCodes.itemNotFound) return null;
+        throw e;
+      }
     }, orNull);
   }
 }

@@ -7,6 +7,10 @@ import { ErrorCodes, guardCells, guardStructure, HostError, REQUEST_LIMIT, Reque
 import { cellName, columnIndex, parseRect, splitSheet, type CellModel, type WorkbookModel } from './model';
 import { WorkbookData, type SheetData } from './workbook';
 import { platformProfile, type PlatformProfile } from './platforms';
+import type { ExcelLibrary } from './wire/library';
+import { WireResponder } from './wire/responder';
+
+let hostCount = 0;
 
 /** A user's change to a cell: a value typed, a fill, a note (null removes the fill / note). */
 export interface CellPatch {
@@ -29,8 +33,20 @@ export interface HostOptions {
   requirementSets?: Record<string, string>;
   /** Bytes a request or response may carry (default: the platform's; 5 MB on the web). */
   requestLimit?: number;
+  /** Bytes a response may carry, when it differs from requestLimit. */
+  responseLimit?: number;
   /** The add-in's document settings (Office.context.document.settings) saved in the file. */
   settings?: Record<string, unknown>;
+  /** CommentCollection.add fails NotImplemented although ExcelApi 1.10 is reported (office-js #1847). */
+  commentsNotImplemented?: boolean;
+  /** How an oversized request or response fails: its own code (default) or GeneralException (office-js #1314). */
+  payloadError?: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  /**
+   * Microsoft's Excel client library (./wire/library.ts, in Node ./wire/node.ts): when given, the
+   * globals' Excel and OfficeExtension are the library's, and the host answers its requests at the
+   * wire level (./wire/responder.ts) with the proxies of api.ts. Without it, Excel is the proxies.
+   */
+  library?: ExcelLibrary;
 }
 
 export interface HostState {
@@ -43,12 +59,19 @@ export interface HostState {
   /** Bytes queued per kind of action (e.g. "Range.values", "NoteCollection.add"), summed over the requests. */
   requestBytesByKind: Record<string, number>;
   requestLimit: number;
+  responseLimit: number;
   cellEditMode: boolean;
   /** Actions run (all requests); see failAfterActions. */
   actionCount: number;
   /** When set, the request fails after this many more actions have run (no rollback, as in Excel). */
   failAfter: number | undefined;
   supports(set: string, version: string): boolean;
+  /** Office.context.platform ("OfficeOnline", "PC", "Mac", "iOS"). */
+  readonly platform: string;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  /** Kinds of the actions that cleared the user's undo stack since the counters were reset. */
+  undoClearedBy: string[];
   /** Called with the kinds of the actions of each request just before Excel runs it (co-authors' edits land here). */
   beforeRequest?(kinds: string[]): void;
 }
@@ -93,10 +116,14 @@ export class ExcelHost implements HostState {
   responseSizes: number[] = [];
   requestBytesByKind: Record<string, number> = {};
   requestLimit: number;
+  responseLimit: number;
   cellEditMode = false;
   actionCount = 0;
   failAfter: number | undefined = undefined;
   runCount = 0;
+  commentsNotImplemented: boolean;
+  payloadError: 'PayloadSizeLimitExceeded' | 'GeneralException';
+  undoClearedBy: string[] = [];
   /** URLs given to Office.context.ui.openBrowserWindow, in order. */
   openedUrls: string[] = [];
 
@@ -123,9 +150,19 @@ export class ExcelHost implements HostState {
     this.platform = profile.office;
     this.sets = { ...profile.requirementSets, ...(options.requirementSets ?? {}) };
     this.requestLimit = options.requestLimit ?? (Number.isFinite(profile.payloadLimit) ? REQUEST_LIMIT : Infinity);
+    this.responseLimit = options.responseLimit ?? this.requestLimit;
+    this.commentsNotImplemented = options.commentsNotImplemented ?? false;
+    this.payloadError = options.payloadError ?? 'PayloadSizeLimitExceeded';
     this.settings = { ...(options.settings ?? {}) };
     this.pendingSettings = { ...this.settings };
+    this.library = 'library' in options ? options.library : ExcelHost.defaultLibrary;
   }
+
+  /** The library of hosts made without a `library` option (test/excel-host/viaLibrary.test.ts). */
+  static defaultLibrary: ExcelLibrary | undefined;
+
+  /** Microsoft's client library when the host answers at the wire level (see HostOptions.library). */
+  readonly library: ExcelLibrary | undefined;
 
   supports(set: string, version: string): boolean {
     const max = this.sets[set];
@@ -201,6 +238,7 @@ export class ExcelHost implements HostState {
     this.requestBytesByKind = {};
     this.runCount = 0;
     this.actionCount = 0;
+    this.undoClearedBy = [];
   }
 
   /** The workbook as its JSON model. */
@@ -350,6 +388,32 @@ export class ExcelHost implements HostState {
     s.sortRows(rect, col, descending);
   }
 
+  /**
+   * Home → Merge & Center on `range` ("M7:N700"), or Merge Across (`across`: each row of the range
+   * merged on its own). As in Excel, only the upper-left value of each new area is kept, and areas
+   * already merged inside it are taken in.
+   */
+  mergeCells(sheet: string, range: string, across = false): void {
+    const s = this.sheetOrFail(sheet);
+    const rect = parseRect(range);
+    if (!rect || (rect.left === rect.right && (across || rect.top === rect.bottom))) throw new HostError(ErrorCodes.invalidArgument, `Cannot merge ${range}.`);
+    guardCells(s);
+    const areas = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+    for (const a of areas) {
+      s.merges = s.merges.filter((m) => m.bottom < a.top || m.top > a.bottom || m.right < a.left || m.left > a.right);
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) {
+          if (r === a.top && c === a.left) continue;
+          const cell = s.get(r, c);
+          if (cell && cell.value !== undefined) {
+            cell.value = null;
+            s.tidy(r, c);
+          }
+        }
+      s.merges.push({ ...a });
+    }
+  }
+
   /** The same file opened in another Excel: these requirement sets (e.g. { ExcelApi: "1.14" }) and no others. */
   setRequirementSets(sets: Record<string, string>): void {
     this.sets = { ...sets };
@@ -410,7 +474,34 @@ export class ExcelHost implements HostState {
       },
     };
     const OfficeExtension = { Error: HostError, ErrorCodes };
+    if (this.library) return { Office, ...this.wireGlobals(this.library, Office) };
     return { Office, Excel, OfficeExtension };
+  }
+
+  /**
+   * Excel and OfficeExtension of Microsoft's library: each Excel.run gets a RequestContext of its own
+   * URL, answered by this host's responder; the library's API gate asks this host's requirement sets.
+   */
+  private wireGlobals(library: ExcelLibrary, office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } }): { Excel: unknown; OfficeExtension: unknown } {
+    const host = this;
+    const responder = new WireResponder(this);
+    const id = ++hostCount;
+    let runs = 0;
+    const run = async <T>(batch: (ctx: unknown) => Promise<T>): Promise<T> => {
+      if (typeof batch !== 'function') throw new HostError(ErrorCodes.invalidArgument, 'Excel.run(batch) expects a function in the test host.');
+      host.runCount++;
+      const url = `https://excel-host.invalid/${id}/${++runs}`;
+      const off = library.register(`${url}/`, (request) => responder.handle(request));
+      library.useOffice(office);
+      try {
+        return await library.Excel.run(new library.Excel.RequestContext(url), batch);
+      } finally {
+        off();
+        responder.close(url);
+      }
+    };
+    const Excel = Object.create(library.Excel, { run: { value: run, enumerable: true } });
+    return { Excel, OfficeExtension: library.OfficeExtension };
   }
 
   /** Installs the globals on `target` (globalThis in Jest, window in the browser). */

@@ -11,6 +11,7 @@ import { runQuickCheck, type QuickReport } from '../../src/commands/quickCheck';
 import { officeLang } from '../../src/excel/messages';
 import * as session from '../../src/excel/session';
 import { ExcelHost, type CoAuthorStatus } from '../excel-host/host';
+import { excelLibrary } from '../excel-host/wire/node';
 import { cellName, clone, parseRect, type WorkbookModel } from '../excel-host/model';
 import { PLATFORMS } from '../excel-host/platforms';
 import { ADDIN_ACTIONS, type Edit, type Scenario, type Step } from './scenario';
@@ -39,6 +40,8 @@ export interface SimulationResult {
 export interface RunOptions {
   /** Leave out the add-in's marking (annotate, clear, quickCheck): the workbook as if never marked. */
   unmarked?: boolean;
+  /** Excel as the host's proxies alone, without Microsoft's client library in between (tools/excel-host/wire). */
+  proxiesOnly?: boolean;
 }
 
 interface Outcome {
@@ -137,6 +140,8 @@ function userAction(host: ExcelHost, step: Step | Edit): void {
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) host.setCell(step.sheet, cellName(r, c), { value });
       return;
     }
+    case 'mergeCells':
+      return host.mergeCells(step.sheet, step.range, step.across);
     case 'renameSheet':
       return host.renameSheet(step.from, step.to);
     case 'deleteSheet':
@@ -171,6 +176,12 @@ export async function runScenario(scenario: Scenario, model: WorkbookModel, opti
     platform: scenario.platform,
     displayLanguage: scenario.host.displayLanguage,
     requirementSets: scenario.host.requirementSets,
+    commentsNotImplemented: scenario.host.commentsNotImplemented,
+    payloadError: scenario.host.payloadError,
+    requestLimit: scenario.host.requestLimit,
+    // A scenario's requestLimit caps requests only; responses keep the platform's cap.
+    responseLimit: scenario.host.requestLimit === undefined ? undefined : PLATFORMS[scenario.platform].payloadLimit,
+    library: options.proxiesOnly ? undefined : excelLibrary(),
   });
   const profile = PLATFORMS[scenario.platform];
   const uninstall = host.install(globalThis as unknown as Record<string, unknown>);

@@ -52,6 +52,8 @@ const editSteps = [
       ...base,
     })
     .strict(),
+  /** Home → Merge & Center, or Merge Across (`across`: each row of the range merged on its own). */
+  z.object({ action: z.literal('mergeCells'), sheet, range: z.string().regex(/^[A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+$/, 'a range such as "M7:N700"'), across: z.boolean().default(false), ...base }).strict(),
   z.object({ action: z.literal('renameSheet'), from: sheet, to: sheet, ...base }).strict(),
   z.object({ action: z.literal('deleteSheet'), name: sheet, ...base }).strict(),
   z.object({ action: z.literal('setVisibility'), name: sheet, visibility: z.enum(['Visible', 'Hidden', 'VeryHidden']), ...base }).strict(),
@@ -123,6 +125,12 @@ export const scenarioSchema = z
         displayLanguage: z.string().default('vi-VN'),
         /** A build's requirement sets, over the platform's current ones (e.g. { "ExcelApi": "1.14" }). */
         requirementSets: sets.optional(),
+        /** comments.add fails NotImplemented although ExcelApi 1.10 is reported (office-js #1847). */
+        commentsNotImplemented: z.boolean().optional(),
+        /** An oversized request fails with its own code (default) or as GeneralException (office-js #1314). */
+        payloadError: z.enum(['PayloadSizeLimitExceeded', 'GeneralException']).optional(),
+        /** Bytes a request may carry, below the platform's (a build or a network that refuses less). */
+        requestLimit: z.number().int().min(1000).optional(),
       })
       .strict()
       .default({ displayLanguage: 'vi-VN' }),

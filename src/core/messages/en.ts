@@ -792,6 +792,11 @@ export const en: Text = {
     layoutNotObject: 'the layout must be a JSON object',
   },
   excel: {
-    undoNotice: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+    undoNotice: {
+      /** Before ExcelApi 1.20: Ctrl+Z never undoes an add-in's writes. */
+      none: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+      /** ExcelApi 1.20+: Ctrl+Z would, but deleting a sheet clears the undo history. */
+      sheetDeleted: 'Note: Ctrl+Z cannot undo the marking: each “Annotate” replaces the add-in’s hidden data sheet (deleting the old one), and Excel clears its undo history when a sheet is deleted. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
+    },
   },
 };

@@ -109,7 +109,7 @@ export interface DocumentsText {
 
 export interface ExcelText {
   /** Said once per workbook before the first Đánh dấu: Excel cannot undo what an add-in writes. */
-  undoNotice: string;
+  undoNotice: { none: string; sheetDeleted: string };
 }
 
 export interface Labels {

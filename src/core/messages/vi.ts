@@ -797,6 +797,11 @@ export const vi: Text = {
     layoutNotObject: 'bố cục phải là một đối tượng JSON',
   },
   excel: {
-    undoNotice: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
+    undoNotice: {
+      /** Before ExcelApi 1.20: Ctrl+Z never undoes an add-in's writes. */
+      none: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
+      /** ExcelApi 1.20+: Ctrl+Z would, but deleting a sheet clears the undo history. */
+      sheetDeleted: 'Lưu ý: Ctrl+Z không hoàn tác được việc đánh dấu: mỗi lần “Đánh dấu”, tiện ích thay trang dữ liệu ẩn của mình (xóa trang cũ), và Excel xóa lịch sử hoàn tác khi một trang tính bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
+    },
   },
 };

@@ -6,16 +6,16 @@
  * the threaded comment and person parts byte-identical, their relationships and content types
  * kept, the legacy note and its box as they were; LibreOffice reads the legacy note and ours. What
  * holds for every office fixture (re-annotating, clearing, LibreOffice's and exceljs's reading) is
- * in patchOffice.test.ts, which lists this file too.
+ * in annotateOffice.test.ts, which lists this file too.
  */
 import { execFileSync } from 'child_process';
 import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openPackage, type Package } from '../../src/xlsx/package';
-import { annotatedCopy } from '../support/annotatedCopy';
+import { openPackage, type Package } from '../../../src/xlsx/package';
+import { annotatedCopy } from '../../support/annotatedCopy';
 
-const INPUT = path.resolve(__dirname, '../fixtures/office/office-threaded.xlsx');
+const INPUT = path.resolve(__dirname, '../../fixtures/office/office-threaded.xlsx');
 const THREAD = 'xl/threadedComments/threadedComment1.xml';
 const PERSONS = 'xl/persons/person.xml';
 const SHEET_RELS = 'xl/worksheets/_rels/sheet1.xml.rels';
@@ -81,7 +81,7 @@ describe('a marked cell with a threaded comment', () => {
     expect(b8).toContain('[Thi đua CCHC]');
   });
 
-  // Re-annotating, clearing, and LibreOffice reading every sheet as the original: patchOffice.test.ts, for this file as for the others.
+  // Re-annotating, clearing, and LibreOffice reading every sheet as the original: annotateOffice.test.ts, for this file as for the others.
   test('LibreOffice, saving the copy again, reads the thread’s legacy note and ours', () => {
     const profile = `file://${path.join(dir, 'lo-profile')}`;
     const lo = (args: string[]) => execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { stdio: 'ignore', timeout: 180000 });
