@@ -1,5 +1,5 @@
 /**
- * After the council, in the production task pane (headless Chromium, strict Excel test host holding
+ * After the council, in the production task pane (Chromium and WebKit, strict Excel test host holding
  * the sample workbook with the sample facts saved): "Tạo Quyết định", "In Giấy khen" and "Ghi vào
  * lịch sử" give what `thidua decision`, `thidua certificates` and `thidua record` give on the same
  * workbook and facts — the .docx byte for byte, the history rows entry for entry — and the same
@@ -16,7 +16,7 @@ import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../../tools/excel-host/model';
-import { answerOfficeJs, openBrowser, type Session } from './support/browser';
+import { ENGINES, openBrowser, PANE, type Session, tid } from './support/browser';
 import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
 import { hostScript, probe } from './support/host';
 import { loadSampleGrid } from './support/sample';
@@ -50,7 +50,7 @@ function gridOfModel(model: WorkbookModel): Grid {
   return { sheets } as Grid;
 }
 
-describe('after the council, in Chromium with the Excel test host', () => {
+describe.each(ENGINES)('after the council, in %s with the Excel test host', (engine) => {
   let server: StaticServer;
   let browser: Session;
   let tmp: string;
@@ -67,8 +67,8 @@ describe('after the council, in Chromium with the Excel test host', () => {
     const grid = await loadSampleGrid();
     const withFacts: Grid = { sheets: [...grid.sheets, { name: STATE_SHEET, originRow: 0, originCol: 0, values: stateRows({ facts }) }] };
     server = await serveDirectory(DIST);
-    browser = await openBrowser();
-    await answerOfficeJs(browser, hostScript(withFacts, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN' }));
+    browser = await openBrowser(engine, PANE);
+    browser.answerOffice({ script: hostScript(withFacts, fs.readFileSync(HOST_BUNDLE, 'utf8'), { displayLanguage: 'vi-VN' }) });
   }, 600000);
 
   afterAll(async () => {
@@ -77,26 +77,21 @@ describe('after the council, in Chromium with the Excel test host', () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const save = async (testid: string, name: string): Promise<Buffer> => {
-    const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.click(`[data-testid=${testid}]`)]);
-    const file = path.join(tmp, name);
-    await download.saveAs(file);
-    return fs.readFileSync(file);
-  };
+  const save = async (testid: string): Promise<Buffer> => (await browser.page.download(`[data-testid=${testid}]`)).bytes;
 
   it('the decision, the certificates and the history equal the CLI’s', async () => {
     const { page } = browser;
     await page.goto(`${server.origin}/taskpane.html`);
     await page.click('[data-action=dossier]');
-    await page.getByTestId('dossier-form').waitFor();
-    await expect(page.inputValue('[data-fact="decision.number"]')).resolves.toBe('1520');
+    await page.waitFor(tid('dossier-form'));
+    await expect(page.value('[data-fact="decision.number"]')).resolves.toBe('1520');
 
     // Tạo Quyết định = thidua decision.
     await page.click('[data-action=decision-generate]');
-    await page.getByTestId('download-decision').waitFor({ timeout: 60000 });
-    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lập 1 Quyết định khen thưởng.');
-    await page.screenshot({ path: path.join(SHOTS, 'after-1-decision.png'), fullPage: true });
-    const paneDecision = await save('download-decision', 'qd.docx');
+    await page.waitFor(tid('download-decision'), { timeout: 60000 });
+    await expect(page.text(tid('after-success'))).resolves.toContain('Đã lập 1 Quyết định khen thưởng.');
+    await page.screenshot(path.join(SHOTS, `${engine}-after-1-decision.png`), { fullPage: true });
+    const paneDecision = await save('download-decision');
     const cliOut = path.join(tmp, 'cli');
     const cli = thidua(['decision', SAMPLE, '--out', cliOut, '--facts', factsFile]);
     expect(cli.code).toBe(0);
@@ -104,27 +99,27 @@ describe('after the council, in Chromium with the Excel test host', () => {
 
     // In Giấy khen = thidua certificates.
     await page.click('[data-action=certificates-generate]');
-    await page.getByTestId('download-certificates').waitFor({ timeout: 60000 });
-    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lập 19 trang Giấy khen');
-    const paneCertificates = await save('download-certificates', 'gk.docx');
+    await page.waitFor(tid('download-certificates'), { timeout: 60000 });
+    await expect(page.text(tid('after-success'))).resolves.toContain('Đã lập 19 trang Giấy khen');
+    const paneCertificates = await save('download-certificates');
     const cliGk = path.join(tmp, 'gk-cli.docx');
     expect(thidua(['certificates', SAMPLE, '--out', cliGk, '--facts', factsFile]).code).toBe(0);
     expect(fs.readFileSync(cliGk).equals(paneCertificates)).toBe(true);
 
     // A layout saved in the pane is the CLI's layout too (read from the workbook).
-    const layout = JSON.parse(await page.inputValue('[data-testid=layout-json]'));
+    const layout = JSON.parse(await page.value('[data-testid=layout-json]'));
     layout.fields.name.y = 88;
-    await page.locator('details.certificate-layout summary').click();
+    await page.click('details.certificate-layout summary');
     await page.fill('[data-testid=layout-json]', JSON.stringify(layout));
     await page.click('[data-action=layout-save]');
-    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã lưu bố cục Giấy khen');
+    await expect(page.text(tid('after-success'))).resolves.toContain('Đã lưu bố cục Giấy khen');
     await page.click('[data-action=certificates-calibration]');
-    await page.getByTestId('download-calibration').waitFor({ timeout: 60000 });
+    await page.waitFor(tid('download-calibration'), { timeout: 60000 });
 
     // Ghi vào lịch sử = thidua record.
     await page.click('[data-action=record-awards]');
-    await expect(page.getByTestId('after-success').textContent()).resolves.toContain('Đã ghi 19 dòng của Quyết định 1520/QĐ-UBND vào trang “Lịch sử khen thưởng”.');
-    await page.screenshot({ path: path.join(SHOTS, 'after-2-recorded.png'), fullPage: true });
+    await expect(page.text(tid('after-success'))).resolves.toContain('Đã ghi 19 dòng của Quyết định 1520/QĐ-UBND vào trang “Lịch sử khen thưởng”.');
+    await page.screenshot(path.join(SHOTS, `${engine}-after-2-recorded.png`), { fullPage: true });
     const model = (await probe(page).dump()) as WorkbookModel;
     const paneHistory = readHistory(gridOfModel(model)).history!;
     const cliCopy = path.join(tmp, 'da-ghi.xlsx');
@@ -142,7 +137,7 @@ describe('after the council, in Chromium with the Excel test host', () => {
     // The same decision again: refused, nothing written.
     const before = JSON.stringify(await probe(page).dump());
     await page.click('[data-action=record-awards]');
-    await expect(page.getByTestId('after-warning').textContent()).resolves.toContain('Quyết định 1520/QĐ-UBND đã có trong lịch sử (dòng 13–31)');
+    await expect(page.text(tid('after-warning'))).resolves.toContain('Quyết định 1520/QĐ-UBND đã có trong lịch sử (dòng 13–31)');
     expect(JSON.stringify(await probe(page).dump())).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * "Tạo hồ sơ" in the production task pane (headless Chromium, strict Excel test host holding the
+ * "Tạo hồ sơ" in the production task pane (Chromium and WebKit, strict Excel test host holding the
  * sample workbook): the user fills the facts form (a wrong date is shown next to its field), a
  * template with a broken tag is refused before anything is generated, the dossier is generated and
  * downloaded as a .zip; its documents are read back with pizzip and compared byte for byte with
@@ -18,7 +18,7 @@ import { ZIP_NAME } from '../../src/docx/generate';
 import { ESSENTIAL_FACTS, factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../../tools/excel-host/model';
-import { answerOfficeJs, foreignRequests, OFFICE_CDN, openBrowser, type Session } from './support/browser';
+import { ENGINES, foreignRequests, openBrowser, PANE, type Session, tid } from './support/browser';
 import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
 import { hostScript, hostScriptForModel, probe } from './support/host';
 import { loadSampleGrid } from './support/sample';
@@ -82,7 +82,7 @@ async function eventuallyValue<T>(read: () => Promise<T>, ok: (v: T) => boolean,
 
 const byVotes = (f: Facts): Facts => ({ ...f, meeting: f.meeting && { ...f.meeting, votes: [...(f.meeting.votes ?? [])].sort((a, b) => a.candidate.localeCompare(b.candidate)) } });
 
-describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
+describe.each(ENGINES)('Tạo hồ sơ in %s with the Excel test host', (engine) => {
   let server: StaticServer;
   let browser: Session;
   let grid: Grid;
@@ -96,8 +96,8 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-dossier-'));
     grid = await loadSampleGrid();
     server = await serveDirectory(DIST);
-    browser = await openBrowser();
-    await answerOfficeJs(browser, hostScript(grid, hostBundle(), { displayLanguage: 'vi-VN' }));
+    browser = await openBrowser(engine, PANE);
+    browser.answerOffice({ script: hostScript(grid, hostBundle(), { displayLanguage: 'vi-VN' }) });
   });
 
   afterAll(async () => {
@@ -106,66 +106,66 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => browser.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.page.screenshot(path.join(SHOTS, `${engine}-${name}.png`), { fullPage: true });
 
   it('fills the facts, refuses a broken template, generates the dossier equal to the CLI, keeps the facts', async () => {
     const { page } = browser;
     const facts = sampleFacts();
     await page.goto(`${server.origin}/taskpane.html`);
     await page.click('[data-action=dossier]');
-    const form = page.getByTestId('dossier-form');
-    await form.waitFor();
+    const form = tid('dossier-form');
+    await page.waitFor(form);
 
     // A new workbook: no facts yet, one vote field per eligible candidate (no vote columns).
-    expect(await page.inputValue('[data-fact="parentBody"]')).toBe('');
-    const voteNames = await page.locator('[data-vote]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.vote!));
+    expect(await page.value('[data-fact="parentBody"]')).toBe('');
+    const voteNames = (await page.attrs('[data-vote]', 'data-vote')) as string[];
     expect(voteNames.sort()).toEqual(facts.meeting!.votes!.map((v) => v.candidate).sort());
 
     // Required facts first; the others and the votes are folded until opened.
-    await expect(page.locator('[data-group=essentials] [data-fact]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.fact))).resolves.toEqual(ESSENTIAL_FACTS);
-    expect(await page.locator('[data-fact="movement"]').isVisible()).toBe(false);
+    await expect(page.attrs('[data-group=essentials] [data-fact]', 'data-fact')).resolves.toEqual(ESSENTIAL_FACTS);
+    expect(await page.visible('[data-fact="movement"]')).toBe(false);
     // The generate button is in sight at 320 px without scrolling (it sticks to the bottom).
-    expect(await page.locator('[data-action=dossier-generate]').isVisible()).toBe(true);
-    const box = await page.locator('[data-action=dossier-generate]').boundingBox();
-    expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
-    await page.locator('[data-testid=dossier-more] > summary').click();
-    await page.locator('[data-testid=dossier-votes] > summary').click();
+    expect(await page.visible('[data-action=dossier-generate]')).toBe(true);
+    const box = await page.box('[data-action=dossier-generate]');
+    expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewport().height);
+    await page.click('[data-testid=dossier-more] > summary');
+    await page.click('[data-testid=dossier-votes] > summary');
 
     // The user types the sample facts.
     const values = factsToForm(facts, voteNames);
     for (const [id, value] of Object.entries(values.fields)) await page.fill(`[data-fact="${id}"]`, value);
-    for (const v of values.votes) await page.locator(`[data-vote="${v.candidate}"]`).fill(v.agree);
+    for (const v of values.votes) await page.fill(`[data-vote="${v.candidate}"]`, v.agree);
 
     // A wrong date is named next to its field, in Vietnamese; nothing is saved or generated.
     await page.fill('[data-fact="meeting.date"]', '31/02/2022');
     await page.click('[data-action=dossier-generate]');
-    await expect(page.locator('[data-problem-for="meeting.date"]').textContent()).resolves.toBe('Ngày không hợp lệ: ghi theo dạng dd/mm/yyyy (ví dụ 20/12/2022).');
-    await expect(page.locator('[data-fact="meeting.date"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.text('[data-problem-for="meeting.date"]')).resolves.toBe('Ngày không hợp lệ: ghi theo dạng dd/mm/yyyy (ví dụ 20/12/2022).');
+    await expect(page.attr('[data-fact="meeting.date"]', 'aria-invalid')).resolves.toBe('true');
     await shot('dossier-1-date-problem');
     expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
     await page.fill('[data-fact="meeting.date"]', values.fields['meeting.date']);
     // Correcting the field clears its message and the form's.
-    expect(await page.locator('[data-problem-for="meeting.date"]').textContent()).toBe('');
-    expect(await page.getByTestId('dossier-problems').count()).toBe(0);
+    expect(await page.text('[data-problem-for="meeting.date"]')).toBe('');
+    expect(await page.count(tid('dossier-problems'))).toBe(0);
 
     // Broken templates are refused at once, with the tag in plain words; the default stays.
-    await page.locator('[data-testid=dossier-templates] > summary').click();
-    const toTrinhInput = page.locator('input[data-template=toTrinh]');
-    await toTrinhInput.setInputFiles({ name: 'to-trinh-hong.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{parentBody}', '{name')) });
-    const refused = page.locator('[data-template-problems=toTrinh] [data-testid=template-refused]');
-    await refused.waitFor();
-    await expect(refused.textContent()).resolves.toContain('Không dùng được mẫu “to-trinh-hong.docx”');
-    await expect(refused.locator('li').first().textContent()).resolves.toMatch(/to-trinh-hong\.docx, thân văn bản: thẻ .*name.*/);
-    await toTrinhInput.setInputFiles({ name: 'the-la.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{counts}', '{unknownTag}')) });
-    await page.locator('[data-template-problems=toTrinh] li', { hasText: 'unknownTag' }).waitFor();
-    await expect(page.locator('[data-template-problems=toTrinh] li').allTextContents()).resolves.toEqual(['the-la.docx: thẻ {unknownTag} không có trong dữ liệu của mẫu này.']);
-    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu mặc định');
+    await page.click('[data-testid=dossier-templates] > summary');
+    const toTrinhInput = 'input[data-template=toTrinh]';
+    await page.setFiles(toTrinhInput, [{ name: 'to-trinh-hong.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{parentBody}', '{name')) }]);
+    const refused = '[data-template-problems=toTrinh] [data-testid=template-refused]';
+    await page.waitFor(refused);
+    await expect(page.text(refused)).resolves.toContain('Không dùng được mẫu “to-trinh-hong.docx”');
+    await expect(page.text(`${refused} li`)).resolves.toMatch(/to-trinh-hong\.docx, thân văn bản: thẻ .*name.*/);
+    await page.setFiles(toTrinhInput, [{ name: 'the-la.docx', mimeType: 'application/octet-stream', buffer: editedTemplate((x) => x.replace('{counts}', '{unknownTag}')) }]);
+    await page.waitFor({ css: '[data-template-problems=toTrinh] li', hasText: 'unknownTag' });
+    await expect(page.texts('[data-template-problems=toTrinh] li')).resolves.toEqual(['the-la.docx: thẻ {unknownTag} không có trong dữ liệu của mẫu này.']);
+    await expect(page.text('[data-template-state=toTrinh]')).resolves.toBe('Mẫu mặc định');
     await shot('dossier-2-template-refused');
-    expect(await page.getByTestId('dossier-result').textContent()).toBe('');
+    expect(await page.text(tid('dossier-result'))).toBe('');
     // A sound template of the user's own is accepted (here: the default's bytes under another name).
-    await toTrinhInput.setInputFiles({ name: 'mau-cua-toi.docx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(ROOT, 'templates/to-trinh.docx')) });
-    await page.getByTestId('template-accepted').waitFor();
-    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu riêng: mau-cua-toi.docx');
+    await page.setFiles(toTrinhInput, [{ name: 'mau-cua-toi.docx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(ROOT, 'templates/to-trinh.docx')) }]);
+    await page.waitFor(tid('template-accepted'));
+    await expect(page.text('[data-template-state=toTrinh]')).resolves.toBe('Mẫu riêng: mau-cua-toi.docx');
 
     // Tạo hồ sơ: saved, read, generated, offered — with progress per document on the way.
     await page.evaluate(() => {
@@ -175,19 +175,19 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
       new MutationObserver(() => seen.push(box.textContent ?? '')).observe(box, { childList: true, subtree: true, characterData: true });
     });
     await page.click('[data-action=dossier-generate]');
-    const done = page.getByTestId('dossier-done');
-    await done.waitFor({ timeout: 30000 });
+    const done = tid('dossier-done');
+    await page.waitFor(done, { timeout: 30000 });
     await shot('dossier-3-done');
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
     expect(progress).toContain('Đang đọc sổ làm việc…');
     expect(progress).toContain('Đang tạo văn bản 1/21…');
     expect(progress).toContain('Đang tạo văn bản 21/21…');
-    expect(await page.getByTestId('dossier-progress').textContent()).toBe('');
-    await expect(done.textContent()).resolves.toContain('Đã tạo 21 văn bản.');
-    await expect(done.textContent()).resolves.toContain('đề nghị 10 tập thể, 9 cá nhân');
-    await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('Kế hoạch yêu cầu 02 bộ hồ sơ');
-    await expect(page.getByTestId('dossier-missing').textContent()).resolves.toBe('Đã đủ thông tin văn bản và cuộc họp.');
-    expect(await page.getByTestId('mac-alternative').count()).toBe(0);
+    expect(await page.text(tid('dossier-progress'))).toBe('');
+    await expect(page.text(done)).resolves.toContain('Đã tạo 21 văn bản.');
+    await expect(page.text(done)).resolves.toContain('đề nghị 10 tập thể, 9 cá nhân');
+    await expect(page.text(tid('two-copies'))).resolves.toContain('Kế hoạch yêu cầu 02 bộ hồ sơ');
+    await expect(page.text(tid('dossier-missing'))).resolves.toBe('Đã đủ thông tin văn bản và cuộc họp.');
+    expect(await page.count(tid('mac-alternative'))).toBe(0);
 
     // The facts the pane saved in the workbook are what was typed.
     const saved = parseFacts(savedFactsOf((await probe(page).dump()) as WorkbookModel), 'facts');
@@ -195,11 +195,9 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     expect(byVotes(saved.facts)).toEqual(byVotes(facts));
 
     // The .zip download.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-zip]')]);
-    expect(download.suggestedFilename()).toBe(ZIP_NAME);
-    const zipPath = path.join(tmp, ZIP_NAME);
-    await download.saveAs(zipPath);
-    const zipBytes = fs.readFileSync(zipPath);
+    const download = await page.download('[data-testid=download-zip]');
+    expect(download.name).toBe(ZIP_NAME);
+    const zipBytes = download.bytes;
     const zip = new PizZip(zipBytes);
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
     expect(names).toHaveLength(21);
@@ -218,12 +216,10 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
 
     // One file on its own: the same bytes as in the zip.
     const firstReport = names.find((n) => n.startsWith('03-'))!;
-    await page.locator('details.download-files summary').click();
-    const [one] = await Promise.all([page.waitForEvent('download'), page.click(`a[data-path="${firstReport}"]`)]);
-    expect(one.suggestedFilename()).toBe(path.basename(firstReport));
-    const onePath = path.join(tmp, 'one.docx');
-    await one.saveAs(onePath);
-    expect(fs.readFileSync(onePath).equals(Buffer.from(zip.file(firstReport)!.asUint8Array()))).toBe(true);
+    await page.click('details.download-files summary');
+    const one = await page.download(`a[data-path="${firstReport}"]`);
+    expect(one.name).toBe(path.basename(firstReport));
+    expect(one.bytes.equals(Buffer.from(zip.file(firstReport)!.asUint8Array()))).toBe(true);
 
     // `thidua dossier` on the same workbook with the facts the pane saved: byte-identical files.
     const factsFile = path.join(tmp, 'facts.json');
@@ -239,74 +235,70 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
 
     // Reload the pane over the workbook as the host holds it now, this time as Excel for Mac.
     const model = await probe(page).dump();
-    await browser.context.unroute(`${OFFICE_CDN}**`);
-    await answerOfficeJs(browser, hostScriptForModel(model, hostBundle(), { displayLanguage: 'vi-VN', platform: 'Mac' }));
+    browser.answerOffice({ script: hostScriptForModel(model, hostBundle(), { displayLanguage: 'vi-VN', platform: 'Mac' }) });
     await page.reload();
     await page.click('[data-action=dossier]');
-    await form.waitFor();
-    for (const [id, value] of Object.entries(values.fields)) expect({ id, value: await page.inputValue(`[data-fact="${id}"]`) }).toEqual({ id, value });
-    await expect(page.locator(`[data-vote="Phòng Tư pháp"]`).inputValue()).resolves.toBe('8');
+    await page.waitFor(form);
+    for (const [id, value] of Object.entries(values.fields)) expect({ id, value: await page.value(`[data-fact="${id}"]`) }).toEqual({ id, value });
+    await expect(page.value(`[data-vote="Phòng Tư pháp"]`)).resolves.toBe('8');
     // The custom template was for that session only.
-    await expect(page.locator('[data-template-state=toTrinh]').textContent()).resolves.toBe('Mẫu mặc định');
+    await expect(page.text('[data-template-state=toTrinh]')).resolves.toBe('Mẫu mặc định');
 
     // On Mac: no Terminal — the file is copied and the system browser opens our save page, where a
     // paste saves the very same archive (the browser can download; the task pane's web view cannot).
     await page.click('[data-action=dossier-generate]');
-    await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
-    const mac = page.getByTestId('mac-alternative');
-    await mac.waitFor();
+    await page.waitFor(tid('dossier-done'), { timeout: 30000 });
+    const mac = tid('mac-alternative');
+    await page.waitFor(mac);
     await shot('dossier-4-mac');
-    await expect(mac.textContent()).resolves.toContain('Excel cho Mac và iPad không tải tệp về từ ngăn tác vụ');
+    await expect(page.text(mac)).resolves.toContain('Excel cho Mac và iPad không tải tệp về từ ngăn tác vụ');
     await page.click('[data-action=mac-save]');
     const savePage = `${server.origin}/luu-tep.html`;
     await expect(eventuallyValue(() => probe(page).openedUrls(), (u) => u.length > 0)).resolves.toEqual([savePage]);
-    const packet = await page.getByTestId('mac-packet').inputValue();
-    const saver = await browser.context.newPage();
+    const packet = await page.value(tid('mac-packet'));
+    const saver = await browser.newPage();
     await saver.goto(savePage);
     await saver.fill('[data-testid=packet]', packet);
-    const [saved2] = await Promise.all([saver.waitForEvent('download'), saver.click('[data-action=save-file]')]);
-    expect(saved2.suggestedFilename()).toBe(ZIP_NAME);
-    const viaSavePage = path.join(tmp, 'via-save-page.zip');
-    await saved2.saveAs(viaSavePage);
-    expect(fs.readFileSync(viaSavePage).equals(zipBytes)).toBe(true);
-    await expect(saver.getByTestId('save-status').textContent()).resolves.toContain(`Đã lưu “${ZIP_NAME}”`);
+    const saved2 = await saver.download('[data-action=save-file]');
+    expect(saved2.name).toBe(ZIP_NAME);
+    expect(saved2.bytes.equals(zipBytes)).toBe(true);
+    await expect(saver.text(tid('save-status'))).resolves.toContain(`Đã lưu “${ZIP_NAME}”`);
     // Something else pasted is refused in words.
     await saver.fill('[data-testid=packet]', 'hello');
     await saver.click('[data-action=save-file]');
-    await expect(saver.getByTestId('save-status').textContent()).resolves.toContain('không phải tệp của Thi đua CCHC');
+    await expect(saver.text(tid('save-status'))).resolves.toContain('không phải tệp của Thi đua CCHC');
     await saver.close();
     // The Terminal way stays, folded under "Dùng dòng lệnh".
-    await expect(page.getByTestId('mac-command').textContent()).resolves.toBe(`pbpaste | base64 -D > ~/Downloads/${ZIP_NAME}`);
-    expect(await page.getByTestId('mac-command').isVisible()).toBe(false);
-    const base64 = await page.getByTestId('mac-base64').inputValue();
+    await expect(page.text(tid('mac-command'))).resolves.toBe(`pbpaste | base64 -D > ~/Downloads/${ZIP_NAME}`);
+    expect(await page.visible(tid('mac-command'))).toBe(false);
+    const base64 = await page.value(tid('mac-base64'));
     expect(Buffer.from(base64, 'base64').equals(zipBytes)).toBe(true);
 
     expect(browser.dialogs).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(await browser.pageErrors()).toEqual([]);
     expect(foreignRequests(browser.requests)).toEqual([]);
     expect(browser.requests.some((u) => u.startsWith(`${server.origin}/templates/`))).toBe(true);
   });
 
   it('speaks English when Office is not in Vietnamese, problems included', async () => {
     const { page } = browser;
-    await browser.context.unroute(`${OFFICE_CDN}**`);
-    await answerOfficeJs(browser, hostScript(grid, hostBundle(), { displayLanguage: 'en-US' }));
+    browser.answerOffice({ script: hostScript(grid, hostBundle(), { displayLanguage: 'en-US' }) });
     await page.reload();
     await page.click('[data-action=dossier]');
-    await page.getByTestId('dossier-form').waitFor();
-    await expect(page.locator('label[for="fact-meeting-date"]').textContent()).resolves.toBe('Meeting date');
-    await expect(page.locator('[data-action=dossier-generate]').textContent()).resolves.toBe('Create the documents');
-    await page.locator('[data-testid=dossier-more] > summary').click();
+    await page.waitFor(tid('dossier-form'));
+    await expect(page.text('label[for="fact-meeting-date"]')).resolves.toBe('Meeting date');
+    await expect(page.text('[data-action=dossier-generate]')).resolves.toBe('Create the documents');
+    await page.click('[data-testid=dossier-more] > summary');
     // What is being typed survives another click on the toolbar's button (which re-reads the workbook).
     await page.fill('[data-fact="place"]', 'Ninh Hòa');
     await page.click('[data-action=dossier]');
-    await page.locator('[data-testid=status] .progress').waitFor({ state: 'detached' });
-    expect(await page.inputValue('[data-fact="place"]')).toBe('Ninh Hòa');
+    await page.waitFor('[data-testid=status] .progress', { state: 'detached' });
+    expect(await page.value('[data-fact="place"]')).toBe('Ninh Hòa');
     await page.fill('[data-fact="place"]', '');
     await page.fill('[data-fact="meeting.membersPresent"]', 'nine');
     await page.click('[data-action=dossier-save]');
-    await expect(page.locator('[data-problem-for="meeting.membersPresent"]').textContent()).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');
-    await expect(page.getByTestId('dossier-problems').textContent()).resolves.toContain('1 field to correct; nothing was saved or created.');
+    await expect(page.text('[data-problem-for="meeting.membersPresent"]')).resolves.toBe('Must be a whole number, 0 or more (e.g. 9).');
+    await expect(page.text(tid('dossier-problems'))).resolves.toContain('1 field to correct; nothing was saved or created.');
     await shot('dossier-5-english-problem');
     expect(savedFactsOf((await probe(page).dump()) as WorkbookModel)).toBeUndefined();
 
@@ -314,32 +306,30 @@ describe('Tạo hồ sơ in Chromium with the Excel test host', () => {
     // blanks printed, and the missing facts are listed again.
     await page.fill('[data-fact="meeting.membersPresent"]', '');
     await page.click('[data-action=dossier-generate]');
-    const blanks = page.getByTestId('dossier-blanks');
-    await blanks.waitFor();
-    const asked = await blanks.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')));
+    const blanks = tid('dossier-blanks');
+    await page.waitFor(blanks);
+    const asked = await page.attrs(`${blanks} li`, 'data-missing');
     expect(asked[0]).toBe('parentBody');
     expect(asked.length).toBeGreaterThan(10);
-    await expect(blanks.locator('strong').textContent()).resolves.toBe(`${asked.length} facts still empty`);
-    expect(await page.getByTestId('dossier-done').count()).toBe(0);
+    await expect(page.text(`${blanks} strong`)).resolves.toBe(`${asked.length} facts still empty`);
+    expect(await page.count(tid('dossier-done'))).toBe(0);
     await shot('dossier-6a-english-blanks');
     await page.click('[data-action=dossier-generate-anyway]');
-    await page.getByTestId('dossier-done').waitFor({ timeout: 30000 });
-    await expect(page.getByTestId('dossier-done').textContent()).resolves.toContain('21 documents created.');
-    await expect(page.getByTestId('two-copies').textContent()).resolves.toContain('02 bộ hồ sơ');
-    const missing = page.locator('[data-testid=dossier-missing] li');
+    await page.waitFor(tid('dossier-done'), { timeout: 30000 });
+    await expect(page.text(tid('dossier-done'))).resolves.toContain('21 documents created.');
+    await expect(page.text(tid('two-copies'))).resolves.toContain('02 bộ hồ sơ');
+    const missing = '[data-testid=dossier-missing] li';
     // The blanks asked about are exactly the blanks the documents print.
-    await expect(missing.evaluateAll((els) => els.map((e) => e.getAttribute('data-missing')))).resolves.toEqual(asked);
-    await expect(missing.first().textContent()).resolves.toBe('Parent body');
-    await expect(missing.allTextContents()).resolves.toContain('Meeting — Place');
+    await expect(page.attrs(missing, 'data-missing')).resolves.toEqual(asked);
+    await expect(page.text(missing)).resolves.toBe('Parent body');
+    await expect(page.texts(missing)).resolves.toContain('Meeting — Place');
     await shot('dossier-6-english-missing');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-zip]')]);
-    const zipPath = path.join(tmp, 'blank.zip');
-    await download.saveAs(zipPath);
-    const zip = new PizZip(fs.readFileSync(zipPath));
+    const download = await page.download('[data-testid=download-zip]');
+    const zip = new PizZip(download.bytes);
     const toTrinh = docText(zip.file(Object.keys(zip.files).find((n) => n.startsWith('01-to-trinh-'))!)!.asUint8Array());
     // No number given: a blank, whatever symbol the preset gives.
     expect(toTrinh).toMatch(/Số: ……\//);
     expect(toTrinh).not.toMatch(/undefined|[{}]/);
-    expect(browser.pageErrors).toEqual([]);
+    expect(await browser.pageErrors()).toEqual([]);
   });
 });

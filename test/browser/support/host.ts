@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Page } from './page';
 import type { Grid } from '../../../src/core/grid';
 import { ROOT } from './build';
 
@@ -54,7 +54,7 @@ export interface CellProbe {
 export function probe(page: Page) {
   const call = <T>(method: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(
-      ({ method, args }) => {
+      ({ method, args }: { method: string; args: unknown[] }) => {
         const host = (window as unknown as { __host?: Record<string, unknown> }).__host;
         if (!host) throw new Error('window.__host is missing: the test host did not load');
         const fn = host[method];

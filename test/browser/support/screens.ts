@@ -1,5 +1,5 @@
 /**
- * Every state of the task pane, driven in headless Chromium over the strict Excel test host with
+ * Every state of the task pane, driven in a browser (Chromium or WebKit, support/browser.ts) over the strict Excel test host with
  * the sample workbook: start, each tab, check (the sample has data problems), review, the failing
  * filter, annotate, clear, the dossier form, the question about blanks, the dossier done, the
  * same on a Mac (save page), settings, an error. For each state: a full-page PNG and the axe-core
@@ -7,11 +7,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import type { Grid } from '../../../src/core/grid';
 import { analyze } from '../../../src/core/analyze';
 import { quickReport } from '../../../src/commands/quickCheck';
-import { answerOfficeJs, OFFICE_CDN, openBrowser, type Session } from './browser';
+import { openBrowser, type Engine, type Page, type Session } from './browser';
 import { DIST, HOST_BUNDLE, ROOT } from './build';
 import { hostScript, probe } from './host';
 import { serveDirectory } from './server';
@@ -26,6 +25,7 @@ export interface AxeViolation {
 }
 
 export interface StateResult {
+  engine: Engine;
   state: string;
   lang: Lang;
   width: number;
@@ -36,6 +36,7 @@ export interface StateResult {
 }
 
 export interface CaptureOptions {
+  engine: Engine;
   grid: Grid;
   langs: Lang[];
   widths: number[];
@@ -49,7 +50,7 @@ const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'),
 
 async function axe(page: Page): Promise<AxeViolation[]> {
   const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!has) await page.addScriptTag({ content: AXE });
+  if (!has) await page.addScript(AXE);
   return page.evaluate(async () => {
     const a = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
     const r = await a.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
@@ -59,7 +60,7 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 
 /** Waits until no action runs (the pane's one progress bar is gone). */
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !document.querySelector('[data-testid=status] .progress'), undefined, { timeout: 60000 });
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !document.querySelector('[data-testid=status] .progress'), 60000);
 }
 
 interface Step {
@@ -68,12 +69,12 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: '01-start', run: async (page) => void (await page.locator('[data-action=check]').waitFor()) },
+  { name: '01-start', run: async (page) => page.waitFor('[data-action=check]') },
   {
     name: '02-check-problems',
     run: async (page) => {
       await page.click('[data-action=check]');
-      await page.locator('[data-testid=problems]').waitFor();
+      await page.waitFor('[data-testid=problems]');
       await idle(page);
     },
   },
@@ -81,7 +82,7 @@ const STEPS: Step[] = [
     name: '03-review',
     run: async (page) => {
       await page.click('[data-action=review]');
-      await page.locator('[data-testid=overview]').waitFor();
+      await page.waitFor('[data-testid=overview]');
       await idle(page);
     },
   },
@@ -89,7 +90,7 @@ const STEPS: Step[] = [
     name: '04-review-failing-reasons',
     run: async (page) => {
       await page.click('fluent-radio[data-filter=failing]');
-      await page.waitForTimeout(200);
+      await new Promise((r) => setTimeout(r, 200));
       await page.click('[data-action=toggle-reasons]');
     },
   },
@@ -98,7 +99,7 @@ const STEPS: Step[] = [
     run: async (page) => {
       await page.click('fluent-radio[data-filter=all]');
       await page.click('[data-action=annotate]');
-      await page.locator('[data-testid=annotate-status]').waitFor();
+      await page.waitFor('[data-testid=annotate-status]');
       await idle(page);
     },
   },
@@ -106,7 +107,7 @@ const STEPS: Step[] = [
     name: '06-clear',
     run: async (page) => {
       await page.click('[data-action=clear]');
-      await page.locator('[data-testid=annotate-status][data-note-mode]').waitFor({ state: 'detached' });
+      await page.waitFor('[data-testid=annotate-status][data-note-mode]', { state: 'detached' });
       await idle(page);
     },
   },
@@ -114,7 +115,7 @@ const STEPS: Step[] = [
     name: '07-dossier-form',
     run: async (page) => {
       await page.click('[data-action=dossier]');
-      await page.locator('[data-testid=dossier-form]').waitFor();
+      await page.waitFor('[data-testid=dossier-form]');
       await idle(page);
     },
   },
@@ -122,14 +123,14 @@ const STEPS: Step[] = [
     name: '08-dossier-blanks',
     run: async (page) => {
       await page.click('[data-action=dossier-generate]');
-      await page.locator('[data-testid=dossier-blanks]').waitFor();
+      await page.waitFor('[data-testid=dossier-blanks]');
     },
   },
   {
     name: '09-dossier-done',
     run: async (page) => {
       await page.click('[data-action=dossier-generate-anyway]');
-      await page.locator('[data-testid=dossier-done]').waitFor({ timeout: 60000 });
+      await page.waitFor('[data-testid=dossier-done]', { timeout: 60000 });
       await idle(page);
     },
   },
@@ -137,7 +138,7 @@ const STEPS: Step[] = [
     name: '10-settings',
     run: async (page) => {
       await page.click('[data-tab=settings]');
-      await page.locator('[data-testid=settings]').waitFor();
+      await page.waitFor('[data-testid=settings]');
       await idle(page);
     },
   },
@@ -147,7 +148,7 @@ const STEPS: Step[] = [
       await page.click('[data-tab=main]');
       await probe(page).setCellEditMode(true);
       await page.click('[data-action=check]');
-      await page.locator('[data-testid=error]').waitFor();
+      await page.waitFor('[data-testid=error]');
       await probe(page).setCellEditMode(false);
     },
   },
@@ -158,10 +159,10 @@ const MAC_STEP: Step = {
   name: '12-dossier-mac',
   run: async (page) => {
     await page.click('[data-action=dossier]');
-    await page.locator('[data-testid=dossier-form]').waitFor();
+    await page.waitFor('[data-testid=dossier-form]');
     await page.click('[data-action=dossier-generate]');
     await page.click('[data-action=dossier-generate-anyway]');
-    await page.locator('[data-testid=mac-alternative]').waitFor({ timeout: 60000 });
+    await page.waitFor('[data-testid=mac-alternative]', { timeout: 60000 });
     await idle(page);
   },
 };
@@ -173,7 +174,7 @@ function dialogStep(grid: Grid, lang: Lang, origin: string): Step {
     run: async (page) => {
       const report = quickReport(analyze(grid, { lang }), lang);
       await page.goto(`${origin}/quickcheck.html?r=${encodeURIComponent(JSON.stringify(report))}`);
-      await page.locator('[data-testid=overview]').waitFor();
+      await page.waitFor('[data-testid=overview]');
     },
   };
 }
@@ -182,39 +183,40 @@ export async function captureStates(opts: CaptureOptions): Promise<StateResult[]
   const server = await serveDirectory(DIST);
   const bundle = fs.readFileSync(HOST_BUNDLE, 'utf8');
   const results: StateResult[] = [];
+  // One browser for every language, width and platform (WebKit takes seconds to start).
+  let session: Session | undefined;
   try {
+    session = await openBrowser(opts.engine, { width: opts.widths[0], height: 800 });
+    const { page } = session;
     for (const lang of opts.langs) {
       for (const width of opts.widths) {
         const runs: { platform?: string; steps: Step[] }[] = [{ steps: STEPS }, { platform: 'Mac', steps: [MAC_STEP, dialogStep(opts.grid, lang, server.origin)] }];
         for (const { platform, steps } of runs) {
-          const session = await openBrowser();
-          try {
-            await session.page.setViewportSize({ width, height: 800 });
-            await answerOfficeJs(session, hostScript(opts.grid, bundle, { displayLanguage: lang === 'vi' ? 'vi-VN' : 'en-GB', platform }));
-            await session.page.goto(`${server.origin}/taskpane.html`);
-            for (const step of steps) {
-              await step.run(session.page, session);
-              let png: string | null = null;
-              if (opts.out) {
-                const dir = path.join(opts.out, `${lang}-${width}`);
-                fs.mkdirSync(dir, { recursive: true });
-                png = path.join(dir, `${step.name}.png`);
-                await session.page.screenshot({ path: png, fullPage: true });
-              }
-              const overflowX = await session.page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
-              const r: StateResult = { state: step.name, lang, width, png, violations: await axe(session.page), overflowX };
-              results.push(r);
-              opts.onState?.(r);
+          const errorsBefore = (await session.pageErrors()).length;
+          await page.setViewport(width, 800);
+          session.answerOffice({ script: hostScript(opts.grid, bundle, { displayLanguage: lang === 'vi' ? 'vi-VN' : 'en-GB', platform }) });
+          await page.goto(`${server.origin}/taskpane.html`);
+          for (const step of steps) {
+            await step.run(page, session);
+            let png: string | null = null;
+            if (opts.out) {
+              const dir = path.join(opts.out, `${lang}-${width}`);
+              fs.mkdirSync(dir, { recursive: true });
+              png = path.join(dir, `${step.name}.png`);
+              await page.screenshot(png, { fullPage: true });
             }
-            if (session.pageErrors.length) throw new Error(`page errors (${lang}, ${width}px): ${session.pageErrors.join('; ')}`);
-          } finally {
-            await session.context.unroute(`${OFFICE_CDN}**`).catch(() => undefined);
-            await session.close();
+            const overflowX = await page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+            const r: StateResult = { engine: opts.engine, state: step.name, lang, width, png, violations: await axe(page), overflowX };
+            results.push(r);
+            opts.onState?.(r);
           }
+          const errors = (await session.pageErrors()).slice(errorsBefore);
+          if (errors.length) throw new Error(`page errors (${opts.engine}, ${lang}, ${width}px): ${errors.join('; ')}`);
         }
       }
     }
   } finally {
+    await session?.close();
     await server.close();
   }
   return results;
@@ -225,6 +227,6 @@ export function seriousViolations(results: StateResult[]): string[] {
   return results.flatMap((r) =>
     r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${r.lang}-${r.width} ${r.state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      .map((v) => `${r.engine} ${r.lang}-${r.width} ${r.state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   );
 }

@@ -29,7 +29,7 @@ export function serveDirectory(root: string): Promise<StaticServer> {
     }
     fs.readFile(file, (err, body) => {
       if (err) {
-        res.writeHead(404).end();
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
