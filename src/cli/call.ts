@@ -3,11 +3,10 @@
  * output it needs present — or a wrong call said with the usage (exit 2); and an output checked
  * before any work (never the input, never a device: exit 2 / 1).
  */
-import { renderMessage, type Lang } from '../core';
+import { fsErrorWords, renderMessage, type Lang, text } from '../core';
 import { COMMAND_ARGS, langOf, parseArgs, type CommandName } from './args';
 import type { CliIO } from './io';
-import { cliText } from './messages';
-import { checkOutput, fsErrorWords, SafeWriteError } from './safeWrite';
+import { checkOutput, SafeWriteError } from './safeWrite';
 
 export interface Call {
   lang: Lang;
@@ -28,7 +27,7 @@ export function readCall(
   extraProblem?: (options: Map<string, string>) => string | null,
 ): Call | null {
   const lang = langOf(argv);
-  const c = cliText(lang);
+  const c = text(lang).cli;
   const wrong = (text: string) => {
     io.err(`${text}\n\n${c.usage}`);
     return null;

@@ -5,11 +5,11 @@
  * the one saved in the workbook (state key 'certificateLayout'), else the default.
  * --calibration writes the calibration page (rulers and crosses) instead.
  */
+import { text } from '../core';
 import * as path from 'path';
 import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../docx/certificates';
 import { defaultLayout, parseLayout, type CertificateLayout } from '../core/dossier/certificateLayout';
 import { prepare } from '../core/dossier/prepare';
-import { afterCouncilText } from './afterCouncilMessages';
 import { fail, readCall, writeFailed } from './call';
 import { loadPrepareInputs, preparedFailure, readJson } from './prepareInputs';
 import type { CliIO } from './io';
@@ -17,10 +17,10 @@ import { readManifest, writeOwnedFiles } from './dossierManifest';
 import { safeWriteFile } from './safeWrite';
 
 export async function runCertificates(argv: string[], io: CliIO): Promise<number> {
-  const call = readCall(argv, 'certificates', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut }, (options) => { const paper = options.get('paper'); return paper !== undefined && paper !== 'A4' && paper !== 'A3' ? `--paper ${paper}` : null; });
+  const call = readCall(argv, 'certificates', io, { option: 'out', missing: (lang) => text(lang).cliAfter.missingOut }, (options) => { const paper = options.get('paper'); return paper !== undefined && paper !== 'A4' && paper !== 'A3' ? `--paper ${paper}` : null; });
   if (!call) return 2;
   const { lang, workbookPath } = call;
-  const t = afterCouncilText(lang);
+  const t = text(lang).cliAfter;
   const outOption = call.options.get('out')!;
   const paper = call.options.get('paper');
   const intoFile = outOption.toLowerCase().endsWith('.docx');
@@ -48,12 +48,12 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
     const parsed = parseLayout(saved, lang);
     if (parsed.ok) {
       layout = parsed.layout;
-      layoutSource = lang === 'vi' ? 'lưu trong bảng tính' : 'saved in the workbook';
+      layoutSource = t.layoutSaved;
     } else io.err([t.savedLayoutInvalid, ...parsed.problems.map((p) => `  - ${p.path}: ${p.message}`)].join('\n'));
   }
   if (!layout) {
     layout = defaultLayout(paper === 'A3' ? 'A3' : 'A4');
-    layoutSource = lang === 'vi' ? `mặc định, khổ ${layout.paper} ngang` : `default, ${layout.paper} landscape`;
+    layoutSource = t.layoutDefault(layout.paper);
   }
 
   const lines: string[] = [];

@@ -1,10 +1,9 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze, DEFAULT_PRESET, renderMessage } from '../core';
+import { analyze, DEFAULT_PRESET, renderMessage, text } from '../core';
 import type { AnnotatedCopy } from '../xlsx/annotateCopy';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
-import { cliText } from './messages';
 import { safeWriteFile, SafeWriteError } from './safeWrite';
 import { writeCheckJson } from './jsonOut';
 import { humanReport } from './table';
@@ -13,7 +12,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const call = readCall(argv, 'check', io);
   if (!call) return 2;
   const { lang, workbookPath } = call;
-  const t = cliText(lang);
+  const t = text(lang).cli;
   const annotatePath = call.options.get('annotate');
   if (annotatePath) {
     // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.

@@ -6,7 +6,6 @@
  */
 import { backupStatus, droppedEntryMessages, parseState, renderMessage, type Message } from '../core';
 import { AnnotatedCopyError, annotateCopy, copyReport, copyTypeProblem, type AnnotatedCopy } from '../xlsx/annotateCopy';
-import '../xlsx/messages';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
 import { loadWorkbook } from './load';

@@ -3,24 +3,23 @@
  *  [--templates <dir>] [--lang en]` — the Quyết định khen thưởng of each award with proposed
  * candidates, with its danh sách (src/core/dossier/decision.ts). Same preparation as `thidua dossier`.
  */
+import { text } from '../core';
 import * as path from 'path';
 import { generateDocuments } from '../docx/generate';
 import { prepareDecisions } from '../core/dossier/prepare';
 import { DECISION_TEMPLATES } from '../core/dossier/tags';
-import { afterCouncilText } from './afterCouncilMessages';
 import { fail, readCall, writeFailed } from './call';
 import { loadTemplates } from './dossierCommand';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
-import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import { writeOwnedFiles } from './dossierManifest';
 
 export async function runDecision(argv: string[], io: CliIO): Promise<number> {
-  const call = readCall(argv, 'decision', io, { option: 'out', missing: (lang) => afterCouncilText(lang).missingOut });
+  const call = readCall(argv, 'decision', io, { option: 'out', missing: (lang) => text(lang).cliAfter.missingOut });
   if (!call) return 2;
   const { lang, workbookPath } = call;
-  const t = afterCouncilText(lang);
-  const d = dossierText(lang);
+  const t = text(lang).cliAfter;
+  const d = text(lang).cliDossier;
   const out = call.options.get('out')!;
   const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);

@@ -4,6 +4,7 @@
  * Facts: what the workbook holds (state key 'facts', written by the add-in), then --facts, then
  * --meeting, each winning over the one before. Templates are all validated before any file is written.
  */
+import { text } from '../core';
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core';
@@ -13,7 +14,6 @@ import type { TemplateId } from '../core/dossier/model';
 import { prepareDossier } from '../core/dossier/prepare';
 import { TEMPLATE_FILES } from '../core/dossier/tags';
 import { fail, readCall, writeFailed } from './call';
-import { dossierText } from './dossierMessages';
 import type { CliIO } from './io';
 import type { Loaded } from './load';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
@@ -27,7 +27,7 @@ export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', '
 
 
 export async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
-  const t = dossierText(lang);
+  const t = text(lang).cliDossier;
   const set = {} as TemplateSet;
   const custom: string[] = [];
   if (dir && !existsSync(dir)) return { ok: false, exitCode: 1, message: t.templatesDirMissing(dir) };
@@ -46,10 +46,10 @@ export async function loadTemplates(dir: string | undefined, lang: Lang): Promis
 }
 
 export async function runDossier(argv: string[], io: CliIO): Promise<number> {
-  const call = readCall(argv, 'dossier', io, { option: 'out', missing: (lang) => dossierText(lang).missingOut });
+  const call = readCall(argv, 'dossier', io, { option: 'out', missing: (lang) => text(lang).cliDossier.missingOut });
   if (!call) return 2;
   const { lang, workbookPath } = call;
-  const t = dossierText(lang);
+  const t = text(lang).cliDossier;
   const out = call.options.get('out')!;
   const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
@@ -109,7 +109,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
 
 /** What --pdf did, in the user's words. */
 function pdfReport(r: PdfBytesOutcome, lang: Lang): string[] {
-  const t = dossierText(lang);
+  const t = text(lang).cliDossier;
   if (r.ok) return [t.pdfWritten(r.pdfs.length)];
   return r.reason === 'notInstalled' ? [`! ${t.pdfNotInstalled}`] : [`! ${t.pdfFailed(r.detail, r.pdfs.length)}`];
 }

@@ -3,9 +3,8 @@
  * into a message and an exit code, never a stack trace.
  */
 import { promises as fs } from 'fs';
-import { type Lang, renderMessage, parseProfileText, isPresetId, PRESET_IDS } from '../core';
+import { type Lang, renderMessage, parseProfileText, isPresetId, PRESET_IDS, text } from '../core';
 import { readWorkbook, type ReadResult } from '../xlsx/read';
-import { cliText } from './messages';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
 
@@ -16,17 +15,17 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; 
  */
 export async function loadProfileInput(path: string | undefined, lang: Lang): Promise<Loaded<unknown>> {
   if (!path) return { ok: true, value: undefined };
-  const t = cliText(lang);
-  let text: string;
+  const t = text(lang).cli;
+  let raw: string;
   try {
-    text = await fs.readFile(path, 'utf8');
+    raw = await fs.readFile(path, 'utf8');
   } catch (e) {
     return { ok: false, exitCode: 1, message: t.profileUnreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
   }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(raw.replace(/^\uFEFF/, '')) };
   } catch {
-    const parsed = parseProfileText(text, undefined, lang);
+    const parsed = parseProfileText(raw, undefined, lang);
     return profileInputFailure(path, parsed.ok ? [] : parsed.problems, lang);
   }
 }
@@ -34,13 +33,13 @@ export async function loadProfileInput(path: string | undefined, lang: Lang): Pr
 /** The problems of a --profile file (not JSON, or merged over the preset's profile): the file named, a problem a line. */
 export function profileInputFailure(path: string, problems: { path: string; message: string }[], lang: Lang): { ok: false; exitCode: number; message: string } {
   const lines = problems.map((p) => `  - ${p.path}: ${p.message}`);
-  return { ok: false, exitCode: 1, message: [cliText(lang).profileInvalid(path), ...lines].join('\n') };
+  return { ok: false, exitCode: 1, message: [text(lang).cli.profileInvalid(path), ...lines].join('\n') };
 }
 
 /** `--preset <id>`: an unknown id is a wrong call (exit 2), with the ids listed. */
 export function checkPresetOption(id: string | undefined, lang: Lang): Loaded<string | undefined> {
   if (id === undefined || isPresetId(id)) return { ok: true, value: id };
-  return { ok: false, exitCode: 2, message: cliText(lang).unknownPreset(id, [...PRESET_IDS]) };
+  return { ok: false, exitCode: 2, message: text(lang).cli.unknownPreset(id, [...PRESET_IDS]) };
 }
 
 /** The workbook read by streaming (src/xlsx/read.ts): its Grid, its bytes and its package. */

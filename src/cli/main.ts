@@ -2,15 +2,15 @@
  * `thidua`: the same engine as the add-in, on an .xlsx file. Every failure becomes a message and an
  * exit code (0 ran, 1 unreadable input, 2 wrong call) — never a stack trace.
  */
+import { text } from '../core';
 import { langOf } from './args';
 import { runCheck } from './checkCommand';
 import { runPresets } from './presetsCommand';
 import { processIO, type CliIO } from './io';
-import { cliText } from './messages';
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const lang = langOf(argv);
-  const t = cliText(lang);
+  const t = text(lang).cli;
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -4,23 +4,22 @@
  * code. Kept apart from dossierCommand so that `record` does not load the document generator.
  */
 import { promises as fs } from 'fs';
-import { type Grid, type Lang, renderMessage } from '../core';
+import { type Grid, type Lang, renderMessage, text } from '../core';
 import { parseFacts, type Facts } from '../core/dossier/facts';
 import type { Prepared, PrepareOptions } from '../core/dossier/prepare';
 import type { Package } from '../xlsx/package';
-import { dossierText } from './dossierMessages';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
 
 export async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
-  const t = dossierText(lang);
-  let text: string;
+  const t = text(lang).cliDossier;
+  let raw: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    raw = await fs.readFile(file, 'utf8');
   } catch (e) {
     return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
   }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(raw.replace(/^\uFEFF/, '')) };
   } catch (e) {
     return { ok: false, exitCode: 1, message: t.notJson(file, (e as Error).message) };
   }
@@ -33,14 +32,14 @@ export async function loadFactsFile(file: string | undefined, what: 'facts' | 'm
   const parsed = parseFacts(json.value, what, lang);
   if (!parsed.ok) {
     const lines = parsed.problems.map((p) => `  - ${p.path}: ${p.message}`);
-    return { ok: false, exitCode: 1, message: [dossierText(lang).factsInvalid(file), ...lines].join('\n') };
+    return { ok: false, exitCode: 1, message: [text(lang).cliDossier.factsInvalid(file), ...lines].join('\n') };
   }
   return { ok: true, value: parsed.facts };
 }
 
 /** Why a document set cannot be prepared, as the CLI says it (exit 1). */
 export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang, profilePath?: string): { ok: false; exitCode: number; message: string } {
-  const t = dossierText(lang);
+  const t = text(lang).cliDossier;
   if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
   if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
   return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };

@@ -1,12 +1,11 @@
 /** `thidua presets [--lang en]`: the presets `--preset` accepts, the default marked. */
-import { DEFAULT_PRESET, PRESETS } from '../core';
+import { DEFAULT_PRESET, PRESETS, text } from '../core';
 import { COMMAND_ARGS, langOf, parseArgs } from './args';
 import type { CliIO } from './io';
-import { cliText } from './messages';
 
 export function runPresets(argv: string[], io: CliIO): number {
   const lang = langOf(argv);
-  const t = cliText(lang);
+  const t = text(lang).cli;
   const args = parseArgs(argv, COMMAND_ARGS.presets);
   if (!args.ok || args.positionals.length) {
     io.err(`${t.badArgument(args.ok ? args.positionals.join(' ') : args.problem)}\n\n${t.usage}`);

@@ -5,23 +5,21 @@
  * other part copied as stored) and safely (never over the input). A decision already recorded is
  * refused: recording twice never doubles anyone's awards.
  */
-import { type RecordPlan, renderMessage } from '../core';
+import { type RecordPlan, renderMessage, text } from '../core';
 import { planDecisionRecord, rowRanges } from '../core/dossier/record';
 import { prepare } from '../core/dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
-import { afterCouncilText } from './afterCouncilMessages';
 import { fail, guardCopy, readCall } from './call';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import type { CliIO } from './io';
-import { cliText } from './messages';
 import { safeWriteFile, SafeWriteError } from './safeWrite';
 
 export async function runRecord(argv: string[], io: CliIO): Promise<number> {
-  const call = readCall(argv, 'record', io, { option: 'annotate', missing: (lang) => cliText(lang).badArgument('--annotate') });
+  const call = readCall(argv, 'record', io, { option: 'annotate', missing: (lang) => text(lang).cli.badArgument('--annotate') });
   if (!call) return 2;
   const { lang, workbookPath } = call;
-  const t = afterCouncilText(lang);
+  const t = text(lang).cliAfter;
   const out = call.options.get('annotate')!;
   const refused = await guardCopy(out, [workbookPath], io, lang);
   if (refused) return refused;

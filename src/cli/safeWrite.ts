@@ -16,9 +16,6 @@
 import { constants as FS, promises as fs, unlinkSync, type Stats } from 'fs';
 import * as path from 'path';
 import type { Message } from '../core';
-import './writeMessages';
-
-export { fsErrorWords } from './writeMessages';
 
 export class SafeWriteError extends Error {
   constructor(readonly data: Message) {

@@ -1,11 +1,5 @@
 /** The human-readable output of `thidua check`: a table per kind, problems, quotas, ties. */
-import { criterionCellText, CRITERION_IDS, KINDS, type CriterionId, type Lang, criterionLabel, renderMessage, labels, shortAwardLabel, type Profile, type CheckResult, awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from '../core';
-import { cliText } from './messages';
-
-/** Short column titles for the criteria (the full labels are in the legend). */
-const SHORT: Record<CriterionId, string> = {
-  taskCompletion: 'NV', parIndex: 'PAR', unitParIndex: 'PAR', sipas: 'SIPAS', onTime: 'ĐH', initiative: 'SK', compliance: 'CH', votes: 'Phiếu',
-};
+import { criterionCellText, CRITERION_IDS, KINDS, type Lang, criterionLabel, renderMessage, labels, shortAwardLabel, type Profile, type CheckResult, awardLabel, displayOrder, quotaLines, tieLines, verdictOf, text } from '../core';
 
 function width(s: string): number {
   return [...s.normalize('NFC')].length;
@@ -26,14 +20,16 @@ function render(rows: string[][]): string[] {
 }
 
 export function humanReport(result: CheckResult, profile: Profile, lang: Lang, profileProblems: string[] = []): string {
-  const t = cliText(lang);
+  const t = text(lang).cli;
+  // Short column titles for the criteria (the full labels are in the legend under the table).
+  const short = text(lang).criteria.abbrev;
   const L = labels(lang);
   const out: string[] = [t.profileLine(profile.name)];
   if (profileProblems.length) out.push(t.profileProblemsInWorkbook, ...profileProblems.map((p) => `  - ${p}`));
   out.push('', `${t.tablesFound}:`);
   for (const tb of result.tables) {
     const cols = Object.entries(tb.columns).map(([f, c]) => `${f}=${c}`).join(', ');
-    out.push(`  - "${tb.sheet}" (${L.kind[tb.kind]}), dòng tiêu đề ${tb.headerRow}: ${cols}`.replace('dòng tiêu đề', lang === 'vi' ? 'dòng tiêu đề' : 'header row'));
+    out.push(`  - ${t.tableLine(tb.sheet, L.kind[tb.kind], tb.headerRow, cols)}`);
   }
   for (const kind of KINDS) {
     const list = displayOrder(result.candidates.filter((c) => c.kind === kind));
@@ -44,7 +40,7 @@ export function humanReport(result: CheckResult, profile: Profile, lang: Lang, p
       continue;
     }
     const ids = CRITERION_IDS.filter((id) => list.some((c) => c.criteria.some((x) => x.id === id)));
-    const head = [t.headers.rank, t.headers.name, ...ids.map((id) => SHORT[id]), t.headers.result, t.headers.award];
+    const head = [t.headers.rank, t.headers.name, ...ids.map((id) => short[id]), t.headers.result, t.headers.award];
     const rows = list.map((c) => [
       c.rank === null ? '-' : String(c.rank),
       cut(c.name, 36),
@@ -53,13 +49,13 @@ export function humanReport(result: CheckResult, profile: Profile, lang: Lang, p
       c.award ? shortAwardLabel(awardLabel(profile, c.award)) : c.tiedAtCutoff ? L.proposal.tied : c.overQuota ? L.proposal.overQuota : '',
     ]);
     out.push(...render([head, ...rows]));
-    out.push(`  ${ids.map((id) => `${SHORT[id]} = ${criterionLabel(id, lang)}`).join('; ')}`);
+    out.push(`  ${ids.map((id) => `${short[id]} = ${criterionLabel(id, lang)}`).join('; ')}`);
   }
   out.push('', `${t.problems}:`);
   if (!result.issues.length) out.push(`  ${t.noProblems}`);
   for (const i of result.issues) {
     const where = i.cell ? `${i.sheet}!${i.cell}` : i.sheet;
-    const sev = i.severity === 'error' ? (lang === 'vi' ? 'LỖI' : 'ERROR') : lang === 'vi' ? 'lưu ý' : 'warning';
+    const sev = t.severity[i.severity];
     out.push(`  [${sev}] ${where}: ${renderMessage(i, lang)}`);
   }
   out.push('', `${t.quotas}:`, ...quotaLines(result, profile, lang).map((l) => `  ${l}`));

@@ -6,7 +6,7 @@
  * files). event.completed() is called exactly once, as soon as the dialog is open (or could not
  * open), never while it waits for the user: Excel times out a command left pending.
  */
-import { type Analysis, KINDS, type Lang, overview, type Overview, shortAwardLabel } from '../core';
+import { type Analysis, KINDS, type Lang, overview, type Overview, shortAwardLabel, text } from '../core';
 import { matchesFilter } from '../ui/filters';
 
 export interface QuickReport {
@@ -18,36 +18,9 @@ export interface QuickReport {
   overview?: Overview;
 }
 
-const WORDS = {
-  vi: {
-    title: 'Kiểm tra nhanh: kết quả xét',
-    failedTitle: 'Kiểm tra nhanh không thực hiện được',
-    kind: { collective: 'Tập thể', individual: 'Cá nhân' },
-    proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} được đề nghị${parts.length ? ` (${parts.join(', ')})` : ''}`,
-    candidates: (n: number, eligible: number) => `${n} trường hợp, ${eligible} đạt tiêu chí`,
-    failing: (n: number) => `${n} trường hợp không đạt tiêu chí`,
-    problems: (n: number, errors: number) => `${n} lỗi dữ liệu (${errors} lỗi, ${n - errors} cảnh báo)`,
-    ties: (n: number) => `${n} trường hợp đồng hạng tại ngưỡng chỉ tiêu: Hội đồng quyết định`,
-    unchanged: 'Bảng tính không bị thay đổi. Muốn tô màu và ghi lý do vào bảng tính, hãy mở ngăn “Xét thi đua” và bấm “Đánh dấu”.',
-    more: 'Mở ngăn “Xét thi đua” để xem chi tiết từng trường hợp.',
-  },
-  en: {
-    title: 'Quick check: the results',
-    failedTitle: 'The quick check did not work',
-    kind: { collective: 'Collectives', individual: 'Individuals' },
-    proposed: (kind: string, parts: string[], total: number) => `${kind}: ${total} proposed${parts.length ? ` (${parts.join(', ')})` : ''}`,
-    candidates: (n: number, eligible: number) => `${n} candidates, ${eligible} meet the criteria`,
-    failing: (n: number) => `${n} do not meet the criteria`,
-    problems: (n: number, errors: number) => `${n} data problems (${errors} errors, ${n - errors} warnings)`,
-    ties: (n: number) => `${n} tied at a quota cut: the council decides`,
-    unchanged: 'The workbook was not changed. To colour the cells and write the reasons into the workbook, open the “Check awards” pane and click “Annotate”.',
-    more: 'Open the “Check awards” pane for the details of each candidate.',
-  },
-};
-
 /** The report of a finished quick check: counts proposed per kind and award, failing, data problems. */
 export function quickReport(analysis: Analysis, lang: Lang): QuickReport {
-  const W = WORDS[lang];
+  const W = text(lang).quickCheck;
   const { result, profile } = analysis;
   const lines: string[] = [];
   lines.push(W.candidates(result.candidates.length, result.candidates.filter((c) => c.eligible).length));
@@ -69,7 +42,7 @@ export function quickReport(analysis: Analysis, lang: Lang): QuickReport {
 export function errorReport(err: unknown, lang: Lang): QuickReport {
   // The adapter's errors (cell-edit mode…) are already written for the user.
   const message = err instanceof Error && err.message ? err.message : String(err);
-  return { lang, tone: 'error', title: WORDS[lang].failedTitle, lines: [message] };
+  return { lang, tone: 'error', title: text(lang).quickCheck.failedTitle, lines: [message] };
 }
 
 /** The dialog page's address with the report in its query (text only; rendered with textContent). */

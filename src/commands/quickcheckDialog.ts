@@ -2,6 +2,7 @@
  * The "Kiểm tra nhanh" dialog: shows the report passed in its query (?r=JSON) as text only, and
  * asks the function file to close it.
  */
+import { text } from '../core';
 import { h, replaceChildren } from '../ui/dom';
 import type { QuickReport } from './quickCheck';
 import { renderLegend, renderOverview } from '../ui/overview';
@@ -37,7 +38,7 @@ if (root) {
     // The same picture at a glance as at the top of "Xét tiêu chí", with its colour legend.
     report.overview?.kinds ? renderOverview(report.overview, report.lang, 'h2') : null,
     report.overview?.kinds ? renderLegend(report.lang) : null,
-    h('button', { class: 'close-button', attrs: { type: 'button', 'data-action': 'close' }, on: { click: close } }, report.lang === 'vi' ? 'Đóng' : 'Close'),
+    h('button', { class: 'close-button', attrs: { type: 'button', 'data-action': 'close' }, on: { click: close } }, text(report.lang).quickCheck.close),
   );
 }
 if (typeof Office !== 'undefined') void Office.onReady(() => undefined);

@@ -4,8 +4,8 @@
  */
 import { parseA1 } from './grid';
 import { CRITERION_IDS, type CriterionId, type Lang } from './ids';
-import { criterionLabel, formatPercent, renderMessage } from './messages';
-import { labels } from './messages/labels';
+import { formatPercent } from './messages/format';
+import { criterionLabel, labels, renderMessage } from './messages/render';
 import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
 import type { Profile } from './profile';
 import { criterionMessage, type Candidate, type CheckResult, type CriterionResult } from './result';
@@ -41,7 +41,7 @@ export function criterionCellText(c: CriterionResult | undefined, lang: Lang): s
   const sign = c.outcome === 'pass' ? '✓' : c.outcome === 'fail' ? '✗' : '?';
   if (c.value === null || c.value === undefined) return sign;
   if (typeof c.value === 'number') return `${sign} ${formatPercent(c.value, lang)}`;
-  if (typeof c.value === 'boolean') return `${sign} ${c.value ? (lang === 'vi' ? 'Có' : 'Yes') : lang === 'vi' ? 'Không' : 'No'}`;
+  if (typeof c.value === 'boolean') return `${sign} ${c.value ? labels(lang).yes : labels(lang).no}`;
   return `${sign} ${c.value}`;
 }
 

@@ -8,56 +8,27 @@
  */
 import { a1, cellAt, columnLetter, lastCol, lastRow, type CellValue, type Grid, type SheetGrid } from './grid';
 import type { Kind } from './ids';
-import type { Issue, MessageCode } from './result';
+import type { Issue, MessageCode } from './messages/codes';
 import { cleanName, editDistance, fold, hasPhrase } from './text';
 import { cellText, isBlankCell } from './values';
 import { unitKey } from './evaluate';
+import { HISTORY_FIELDS, type AwardHistory, type DateParts, type HistoryEntry, type HistoryField } from './historyShape';
+
+export { HISTORY_FIELDS, type AwardHistory, type DateParts, type HistoryEntry, type HistoryField };
 
 /** The sheet's name as the user creates it (workbook.md); matched folded, "… (2)" included. */
-import { HISTORY_SHEET } from './sheetNames';
-export { HISTORY_SHEET };
+import { HISTORY_SHEET, isHistorySheetName } from './sheetNames';
+export { HISTORY_SHEET, isHistorySheetName };
 /** The columns in the order the sample workbook (and the add-in, when it records awards) writes them. */
 export const HISTORY_HEADER = ['Năm', 'Tên tập thể/cá nhân', 'Danh hiệu/Hình thức', 'Số quyết định', 'Ngày quyết định', 'Ghi chú'] as const;
 
-export const HISTORY_FIELDS = ['year', 'name', 'unit', 'award', 'decisionNumber', 'decisionDate', 'note'] as const;
-export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 /** Header rows are looked for within the first 20 rows, as for candidate tables. */
 const SCAN_ROWS = 20;
 
-export interface DateParts { day: number; month: number; year: number }
 
-export interface HistoryEntry {
-  /** 1-based worksheet row. */
-  row: number;
-  nameCell: string;
-  name: string;
-  /** An individual's unit, when the sheet has a "Đơn vị" column (tells two namesakes apart). */
-  unit?: string;
-  year?: number;
-  award?: string;
-  decisionNumber?: string;
-  decisionDate?: DateParts;
-  /** The date cell as typed when it could not be read as a date (printed as is, and warned). */
-  decisionDateText?: string;
-  note?: string;
-}
 
-export interface AwardHistory {
-  sheet: string;
-  /** 1-based row of the header. */
-  headerRow: number;
-  /** Field → column letter. */
-  columns: Partial<Record<HistoryField, string>>;
-  /** 1-based last used row (a writer appends below it). */
-  lastRow: number;
-  entries: HistoryEntry[];
-}
 
-/** True for the history sheet's name ("Lịch sử khen thưởng", "lich su khen thuong (2)"). */
-export function isHistorySheetName(name: string): boolean {
-  return hasPhrase(fold(name), 'lich su khen thuong');
-}
 
 /** Which history field a header names, or null. Order matters: "Số, ngày quyết định" is the decision. */
 export function classifyHistoryHeader(text: string): HistoryField | null {

@@ -6,8 +6,7 @@
 import { a1, cellAt, type Grid } from './grid';
 import type { Field, Kind } from './ids';
 import { classifyRow } from './rows';
-import type { MappingOverride } from './state';
-import { findTables } from './tables';
+import { findTables, type MappingOverride } from './tables';
 import { cleanName } from './text';
 import { cellText } from './values';
 

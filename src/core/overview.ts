@@ -5,8 +5,7 @@
  * tiêu chí"), the quick-check dialog and the result sheet the council reads.
  */
 import { CRITERION_IDS, KINDS, type CriterionId, type Kind, type Lang } from './ids';
-import { criterionLabel } from './messages';
-import { labels, shortAwardLabel } from './messages/labels';
+import { criterionLabel, labels, shortAwardLabel, text } from './messages/render';
 import type { Profile } from './profile';
 import type { CheckResult } from './result';
 import type { ResultCell } from './annotationPlan';
@@ -90,31 +89,6 @@ export function overview(result: CheckResult, profile: Profile): Overview {
   return { kinds, awards, failing };
 }
 
-/** Labels of the overview on the result sheet (and the CLI's copy of it). */
-function sheetLabels(lang: Lang) {
-  return lang === 'vi'
-    ? {
-        heading: 'TỔNG QUAN',
-        rows: { eligible: 'Đạt tiêu chí', proposed: 'Được đề nghị', failing: 'Không đạt', missing: 'Thiếu dữ liệu', overQuota: 'Vượt chỉ tiêu', tied: 'Đồng hạng tại ngưỡng', total: 'Tổng số' },
-        quotaHeading: 'Chỉ tiêu đã dùng',
-        noQuota: 'chưa đặt chỉ tiêu',
-        criteriaHeading: 'Tiêu chí không đạt nhiều nhất',
-        fail: 'Không đạt',
-        unknown: 'Thiếu dữ liệu',
-        none: 'Không có tiêu chí nào bị trượt.',
-      }
-    : {
-        heading: 'OVERVIEW',
-        rows: { eligible: 'Meet the criteria', proposed: 'Proposed', failing: 'Not met', missing: 'Missing data', overQuota: 'Over quota', tied: 'Tied at the cut', total: 'Total' },
-        quotaHeading: 'Quota used',
-        noQuota: 'no quota set',
-        criteriaHeading: 'Criteria failed most',
-        fail: 'Not met',
-        unknown: 'Missing data',
-        none: 'No criterion was failed.',
-      };
-}
-
 export interface OverviewBlock {
   /** Rows of cells (label, then numbers per column), written below the result table. */
   rows: ResultCell[][];
@@ -126,7 +100,7 @@ export interface OverviewBlock {
 
 /** The overview as result-sheet rows: counts per kind, quota use per award, criteria failed most. */
 export function overviewRows(ov: Overview, lang: Lang): OverviewBlock {
-  const T = sheetLabels(lang);
+  const T = text(lang).overviewSheet;
   const L = labels(lang);
   const rows: ResultCell[][] = [[T.heading, L.kind.collective, L.kind.individual]];
   const keys = ['eligible', 'proposed', 'failing', 'missing', 'overQuota', 'tied', 'total'] as const;

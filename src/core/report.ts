@@ -3,7 +3,7 @@
  * are fixed, messages rendered in the chosen language.
  */
 import type { CriterionId, Field, Kind, Lang, Outcome } from './ids';
-import { renderMessage } from './messages';
+import { renderMessage } from './messages/render';
 import { criterionMessage, type CheckResult, type CriterionValue } from './result';
 
 export interface JsonReport {

@@ -2,34 +2,12 @@
  * What the core decides: tables found, candidates with their outcomes, ranking, data problems.
  * Messages are data (code + params) and rendered per locale by messages/ (never inline).
  */
-import type { AwardHistory } from './history';
+import type { AwardHistory } from './historyShape';
 import type { CriterionId, Field, Kind, Outcome } from './ids';
+import type { Issue, Message } from './messages/codes';
 
-import type { CoreCode } from './messages/vi';
-
-export type MessageParams = Record<string, string | number>;
-
-/**
- * A message code: one of the core's catalogue (keyof the Vietnamese catalogue: a code without a
- * text fails the type check), or an adapter's own, in its namespace and its own typed catalogues.
- */
-export type MessageCode = CoreCode | `${'xlsx' | 'write'}.${string}`;
-
-/** A message as data: a code of the catalogue and its parameters. */
-export interface Message {
-  code: MessageCode;
-  params: MessageParams;
-}
-
-export type Severity = 'error' | 'warning';
-
-/** A data problem, always tied to a sheet and (when there is one) a cell. */
-export interface Issue extends Message {
-  severity: Severity;
-  sheet: string;
-  /** A1 address, or null for a problem of the whole sheet. */
-  cell: string | null;
-}
+export type { Issue, Message, MessageCode, Severity } from './messages/codes';
+export type { Params as MessageParams } from './messages/codes';
 
 export interface TableInfo {
   sheet: string;

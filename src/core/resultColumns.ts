@@ -7,8 +7,7 @@
 import type { CellValue } from './grid';
 import { RESULT_SHEET_NAMES } from './sheetNames';
 import { CRITERION_IDS, type Lang } from './ids';
-import { criterionLabel } from './messages';
-import { labels } from './messages/labels';
+import { criterionLabel, labels } from './messages/render';
 import type { ResultCell, ResultSheet } from './annotationPlan';
 import { cleanName } from './text';
 

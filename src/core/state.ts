@@ -16,23 +16,15 @@ import type { CellAnchor } from './locate';
 import { MARK_FILL } from './annotationPlan';
 import type { NoteKind, NoteMode } from './marks';
 import type { Message } from './result';
+import type { MappingOverride } from './tables';
+
+export type { MappingOverride };
 
 export const STATE_CHUNK = 30000;
 export const STATE_BANNER = 'Thi đua CCHC — dữ liệu của tiện ích (không sửa tay)';
 
 export type StateKey = 'profile' | 'overrides' | 'facts' | 'annotationBackup' | 'votes' | 'preset' | 'certificateLayout';
 
-/** A user's correction of what table detection found on one sheet. */
-export interface MappingOverride {
-  sheet: string;
-  /** Skip this sheet entirely. */
-  ignore?: boolean;
-  kind?: Kind;
-  /** 1-based worksheet row of the (last) header row. */
-  headerRow?: number;
-  /** Field → column letter; null removes a field found automatically. */
-  columns?: Partial<Record<Field, string | null>>;
-}
 
 /**
  * What annotation replaced, so that "Xóa đánh dấu" restores it exactly. This is the shape adapters

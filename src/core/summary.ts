@@ -1,7 +1,7 @@
 /** Summaries of a result shared by the CLI, the result sheet and the task pane. */
 import type { Kind, Lang } from './ids';
 import { KINDS } from './ids';
-import { labels, shortAwardLabel } from './messages/labels';
+import { labels, shortAwardLabel } from './messages/render';
 import type { Profile } from './profile';
 import type { Candidate, CheckResult } from './result';
 

@@ -6,10 +6,21 @@ import { cellAt, columnLetter, columnIndex, lastCol, lastRow, type CellRect, typ
 import { classifyHeader, isBareMeasure, type HeaderMatch } from './headers';
 import type { Field, Kind } from './ids';
 import type { Issue, TableInfo } from './result';
-import type { MappingOverride } from './state';
 import { RESULT_SHEET_NAMES, STATE_SHEET } from './sheetNames';
 import { isStagingSheet } from './marks';
-import { isHistorySheetName } from './history';
+import { isHistorySheetName } from './sheetNames';
+
+/** A user's correction of what table detection found on one sheet. */
+export interface MappingOverride {
+  sheet: string;
+  /** Skip this sheet entirely. */
+  ignore?: boolean;
+  kind?: Kind;
+  /** 1-based worksheet row of the (last) header row. */
+  headerRow?: number;
+  /** Field → column letter; null removes a field found automatically. */
+  columns?: Partial<Record<Field, string | null>>;
+}
 
 /** workbook.md: the header row is found within the first 20 rows. */
 export const HEADER_SCAN_ROWS = 20;

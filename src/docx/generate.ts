@@ -5,7 +5,7 @@
  * progress paints), so both give the same bytes.
  */
 import PizZip from 'pizzip';
-import type { Lang } from '../core';
+import { type Lang, text } from '../core';
 import type { DossierDocument, DossierModel, TemplateId } from '../core/dossier/model';
 import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
 import { isReportTemplate } from '../core/dossier/reportForms';
@@ -41,7 +41,7 @@ export const ZIP_NAME = 'ho-so-de-nghi-khen-thuong.zip';
 export function validateTemplates(templates: Templates, lang: Lang = 'vi', ids: readonly TemplateId[] = DOSSIER_TEMPLATES): TemplateProblem[] {
   return ids.flatMap((id) => {
     const t = templates[id];
-    if (!t) return [{ file: id, tag: null, message: lang === 'vi' ? `Thiếu mẫu văn bản "${id}".` : `Template "${id}" is missing.` }];
+    if (!t) return [{ file: id, tag: null, message: text(lang).documents.templateMissing(id) }];
     return validateTemplate(t.bytes, id, t.file, lang);
   });
 }

@@ -7,7 +7,7 @@
 import Docxtemplater, { type DXT } from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
-import { type Lang, editDistance } from '../core';
+import { type Lang, editDistance, text, type TagErrorId } from '../core';
 import { BLANK } from '../core/dossier/dates';
 import type { TemplateId } from '../core/dossier/model';
 import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../core/dossier/tags';
@@ -25,36 +25,14 @@ export interface TemplateProblem {
   message: string;
 }
 
-const PART_NAMES: Record<string, { vi: string; en: string }> = {
-  'word/document.xml': { vi: 'thân văn bản', en: 'document body' },
-};
-
 function partName(part: string | undefined, lang: Lang): string {
-  if (!part) return lang === 'vi' ? 'văn bản' : 'document';
-  const known = PART_NAMES[part];
-  if (known) return known[lang];
-  if (/header/.test(part)) return lang === 'vi' ? 'đầu trang' : 'page header';
-  if (/footer/.test(part)) return lang === 'vi' ? 'chân trang' : 'page footer';
+  const P = text(lang).documents.part;
+  if (!part) return P.document;
+  if (part === 'word/document.xml') return P.body;
+  if (/header/.test(part)) return P.header;
+  if (/footer/.test(part)) return P.footer;
   return part;
 }
-
-const EXPLAIN: Record<string, { vi: (t: string) => string; en: (t: string) => string }> = {
-  unclosed_tag: { vi: (t) => `thẻ "${t}" mở bằng "{" nhưng thiếu "}" đóng`, en: (t) => `tag "${t}" opens with "{" but has no closing "}"` },
-  unopened_tag: { vi: (t) => `thẻ "${t}" có "}" đóng nhưng thiếu "{" mở`, en: (t) => `tag "${t}" has a closing "}" but no opening "{"` },
-  unclosed_loop: { vi: (t) => `vòng lặp/điều kiện "{#${t}}" thiếu thẻ đóng "{/${t}}"`, en: (t) => `loop/condition "{#${t}}" has no closing "{/${t}}"` },
-  unopened_loop: { vi: (t) => `thẻ đóng "{/${t}}" không có thẻ mở "{#${t}}"`, en: (t) => `closing tag "{/${t}}" has no opening "{#${t}}"` },
-  closing_tag_does_not_match_opening_tag: {
-    vi: (t) => `thẻ đóng không khớp với thẻ mở: ${t}`,
-    en: (t) => `a closing tag does not match its opening tag: ${t}`,
-  },
-  duplicate_open_tag: { vi: (t) => `thẻ "${t}" có hai dấu "{" liền nhau`, en: (t) => `tag "${t}" has two opening "{"` },
-  duplicate_close_tag: { vi: (t) => `thẻ "${t}" có hai dấu "}" liền nhau`, en: (t) => `tag "${t}" has two closing "}"` },
-  unbalanced_loop_tags: { vi: (t) => `các vòng lặp lồng nhau không cân đối quanh "${t}"`, en: (t) => `nested loops are unbalanced around "${t}"` },
-  raw_xml_tag_should_be_only_text_in_paragraph: {
-    vi: (t) => `thẻ "${t}" phải đứng một mình trong đoạn`,
-    en: (t) => `tag "${t}" must be alone in its paragraph`,
-  },
-};
 
 interface DxtError {
   properties?: {
@@ -72,15 +50,12 @@ interface DxtError {
 function describe(e: DxtError, file: string, lang: Lang): TemplateProblem {
   const p = e.properties ?? {};
   const tag = p.xtag ?? p.closingtag ?? null;
-  const explain = p.id ? EXPLAIN[p.id] : undefined;
+  const D = text(lang).documents;
+  const explain = p.id && Object.prototype.hasOwnProperty.call(D.tagError, p.id) ? D.tagError[p.id as TagErrorId] : undefined;
   const shown = p.openingtag !== undefined && p.closingtag !== undefined ? `{#${p.openingtag}} … {/${p.closingtag}}` : tag ?? '';
   const where = partName(p.file, lang);
-  const what = explain
-    ? explain[lang](shown)
-    : lang === 'vi'
-      ? `thẻ${tag ? ` "${tag}"` : ''} không hợp lệ (${p.explanation ?? e.message ?? p.id ?? 'lỗi mẫu'})`
-      : `invalid tag${tag ? ` "${tag}"` : ''} (${p.explanation ?? e.message ?? p.id ?? 'template error'})`;
-  return { file, tag, message: lang === 'vi' ? `${file}, ${where}: ${what}.` : `${file}, ${where}: ${what}.` };
+  const what = explain ? explain(shown) : D.invalidTag(tag, p.explanation ?? e.message ?? p.id);
+  return { file, tag, message: D.problem(file, where, what) };
 }
 
 function openZip(bytes: Bytes, file: string, lang: Lang): { ok: true; zip: PizZip } | { ok: false; problem: TemplateProblem } {
@@ -94,7 +69,7 @@ function openZip(bytes: Bytes, file: string, lang: Lang): { ok: true; zip: PizZi
       problem: {
         file,
         tag: null,
-        message: lang === 'vi' ? `${file}: không phải là tệp Word .docx (không mở được như một văn bản Word).` : `${file}: not a Word .docx file (cannot be opened as a Word document).`,
+        message: text(lang).documents.notDocx(file),
       },
     };
   }
@@ -149,15 +124,7 @@ export function validateTemplate(bytes: Bytes, template: TemplateId, file = TEMP
       const d = editDistance(tag.toLowerCase(), a.toLowerCase(), bestD);
       if (d < bestD) [best, bestD] = [a, d];
     }
-    const hint = best ? (lang === 'vi' ? ` Có phải là {${best}}?` : ` Did you mean {${best}}?`) : '';
-    problems.push({
-      file,
-      tag,
-      message:
-        lang === 'vi'
-          ? `${file}: thẻ {${tag}} không có trong dữ liệu của mẫu này.${hint}`
-          : `${file}: the tag {${tag}} is not part of this template's data.${hint}`,
-    });
+    problems.push({ file, tag, message: text(lang).documents.unknownTag(file, tag, best) });
   }
   return problems;
 }

@@ -10,21 +10,10 @@
  * (Office.context.document.settings, saved in the file), not on a sheet: a workbook cleared of our
  * marks stays exactly as it was, and the notice is still not repeated.
  */
-import type { Lang } from '../core';
+import { type Lang, text } from '../core';
 import { supports } from './capabilities';
 
 const KEY = 'thidua.undoNoticeShown';
-
-const TEXT: Record<'none' | 'sheetDeleted', Record<Lang, string>> = {
-  none: {
-    vi: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
-    en: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
-  },
-  sheetDeleted: {
-    vi: 'Lưu ý: Ctrl+Z không hoàn tác được việc đánh dấu: mỗi lần “Đánh dấu”, tiện ích thay trang dữ liệu ẩn của mình (xóa trang cũ), và Excel xóa lịch sử hoàn tác khi một trang tính bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
-    en: 'Note: Ctrl+Z cannot undo the marking: each “Annotate” replaces the add-in’s hidden data sheet (deleting the old one), and Excel clears its undo history when a sheet is deleted. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',
-  },
-};
 
 type SettingsApi = { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(cb?: (r: unknown) => void): void };
 
@@ -38,7 +27,7 @@ function settings(): SettingsApi | null {
 
 /** The notice for the Excel in use: with ExcelApi 1.20 Ctrl+Z undoes add-in writes, up to a deleted sheet. */
 export function undoNoticeText(lang: Lang, undoSupported = supports('1.20')): string {
-  return TEXT[undoSupported ? 'sheetDeleted' : 'none'][lang];
+  return text(lang).excel.undoNotice[undoSupported ? 'sheetDeleted' : 'none'];
 }
 
 /** True until the notice was given in this workbook (also when the settings cannot be read). */

@@ -4,10 +4,9 @@
  * tab. Each action is one call of the adapter (one Excel.run), with one progress bar while it runs
  * and a readable error when it fails.
  */
-import { type Analysis, type Lang, type MappingOverride, type Profile } from '../core';
+import { type Analysis, type Lang, type MappingOverride, type PaneText, type Profile, text } from '../core';
 import { byId, custom, h, replaceChildren } from './dom';
 import type { Filter } from './filters';
-import { strings, type Strings } from './i18n';
 import { removeOverride, savedOverrides, upsertOverride } from './mapping';
 import type { SessionApi } from '../excel/sessionApi';
 import { renderAnnotateIdle, renderAnnotateResult, type AnnotateOutcome } from './views/annotateView';
@@ -25,7 +24,7 @@ const TABS: readonly TabId[] = ['main', 'settings'];
 export const APP_VERSION = typeof __APP_VERSION__ !== 'undefined' ? __APP_VERSION__ : 'dev';
 
 export class TaskPane {
-  private readonly S: Strings;
+  private readonly S: PaneText;
   private analysis: Analysis | null = null;
   private reviewShown = false;
   private annotated: { marks: number } | null = null;
@@ -53,7 +52,7 @@ export class TaskPane {
     private readonly api: SessionApi,
     private readonly lang: Lang,
   ) {
-    this.S = strings(lang);
+    this.S = text(lang).pane;
   }
 
   mount(): void {
@@ -465,7 +464,7 @@ function section(id: string, title: string, body: HTMLElement): HTMLElement {
 /** The polite page shown when the pane is opened outside Excel (both languages: we cannot know). */
 export function renderOutsideExcel(root: HTMLElement, officeLoaded: boolean): void {
   const blocks = (['vi', 'en'] as const).map((lang) => {
-    const S = strings(lang);
+    const S = text(lang).pane;
     return h(
       'div',
       { class: 'outside', attrs: { lang } },

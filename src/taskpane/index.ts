@@ -2,11 +2,11 @@
  * Entry of the task pane. Office.onReady comes before anything; outside Excel (a plain browser,
  * or Office.js missing) the page says politely that it must be opened from Excel.
  */
+import { langFromDisplayLanguage } from '../core';
 import * as session from '../excel/session';
 import { renderOutsideExcel, TaskPane } from './app';
 import { byId } from './dom';
 import { registerFluent } from './fluent';
-import { langFromDisplayLanguage } from './i18n';
 
 function boot(): void {
   const root = byId('app');

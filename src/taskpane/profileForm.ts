@@ -3,7 +3,7 @@
  * Validation is the core's (validateProfile, the CLI's schema): the form never judges a value
  * itself, it only turns text into the JSON a --profile file would hold.
  */
-import { RANKING_KEYS, type Lang, type PresetId, type RankingKey, presetById, criterionLabel, DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem, type VoteBase } from '../core';
+import { RANKING_KEYS, type Lang, type PresetId, type RankingKey, presetById, criterionLabel, DEFAULT_PROFILE, parseProfileText, validateProfile, type Profile, type ProfileParse, type ProfileProblem, type VoteBase, text } from '../core';
 
 export const RATE_CRITERIA = ['taskCompletion', 'sipas', 'onTime'] as const;
 export const RATING_CRITERIA = ['parIndex', 'unitParIndex'] as const;
@@ -180,58 +180,9 @@ export function missingKeys(keys: readonly RankingKey[]): RankingKey[] {
   return RANKING_KEYS.filter((k) => !keys.includes(k));
 }
 
-const WORDS = {
-  vi: {
-    name: 'Tên bộ tiêu chí',
-    ladder: 'Thang xếp loại',
-    threshold: 'ngưỡng',
-    atLeast: 'mức tối thiểu',
-    enabled: 'bật/tắt',
-    recognition: 'cần quyết định công nhận',
-    band: (i: number) => `Khung điểm PAR thứ ${i}`,
-    bandMin: 'điểm từ',
-    bandRating: 'xếp loại',
-    votes: 'Tỷ lệ phiếu đồng ý',
-    award: (label: string) => label,
-    quota: { collective: 'chỉ tiêu tập thể', individual: 'chỉ tiêu cá nhân' },
-    awardLabel: 'tên hình thức',
-    keys: 'Thứ tự xếp hạng',
-    root: 'Cấu hình',
-    grantor: 'người tặng',
-    preset: 'Mẫu cấu hình',
-    voteBase: 'Cách tính tỷ lệ phiếu',
-    women: 'Ưu tiên nữ khi bằng nhau',
-    dissolved: 'Đơn vị đã giải thể, sáp nhập',
-    frames: 'Khung pháp lý riêng (JSON)',
-  },
-  en: {
-    name: 'Profile name',
-    ladder: 'Rating ladder',
-    threshold: 'threshold',
-    atLeast: 'minimum rating',
-    enabled: 'on/off',
-    recognition: 'recognition required',
-    band: (i: number) => `PAR score band ${i}`,
-    bandMin: 'from score',
-    bandRating: 'rating',
-    votes: 'Share of votes in favour',
-    award: (label: string) => label,
-    quota: { collective: 'quota for collectives', individual: 'quota for individuals' },
-    awardLabel: 'award name',
-    keys: 'Ranking order',
-    root: 'Profile',
-    grantor: 'granted by',
-    preset: 'Preset',
-    voteBase: 'How vote shares count',
-    women: 'Women first among equals',
-    dissolved: 'Dissolved or merged units',
-    frames: 'Own legal frames (JSON)',
-  },
-};
-
 /** The field a problem's JSON path names, in words ("SIPAS — ngưỡng"). */
 export function fieldLabel(path: string, form: ProfileForm, lang: Lang): string {
-  const W = WORDS[lang];
+  const W = text(lang).profileFields;
   const [head, a, b, c] = path.split('.');
   switch (head) {
     case 'name':

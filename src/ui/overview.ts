@@ -4,14 +4,13 @@
  * criteria failed most as a small bar chart whose numbers are the text (bars are decoration).
  * Also the colour legend, shown wherever the mark colours appear.
  */
-import { KINDS, type Lang, criterionLabel, shortAwardLabel, type Overview } from '../core';
+import { KINDS, type Lang, criterionLabel, shortAwardLabel, type Overview, text } from '../core';
 import { h } from './dom';
-import { strings } from '../taskpane/i18n';
 
 const pct = (n: number, of: number) => `width:${of > 0 ? Math.min(100, Math.round((n / of) * 100)) : 0}%`;
 
 export function renderOverview(ov: Overview, lang: Lang, headingLevel: 'h3' | 'h2' = 'h3'): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const O = S.overview;
   const sub = headingLevel === 'h3' ? 'h4' : 'h3';
   const kinds = KINDS.filter((k) => ov.kinds[k].total > 0).map((k) => {
@@ -89,7 +88,7 @@ export function renderOverview(ov: Overview, lang: Lang, headingLevel: 'h3' | 'h
 
 /** The colour legend: the same colours as the fills written into the workbook. */
 export function renderLegend(lang: Lang): HTMLElement {
-  const L = strings(lang).legend;
+  const L = text(lang).pane.legend;
   const item = (cls: string, text: string) => h('li', {}, h('span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), text);
   return h(
     'div',

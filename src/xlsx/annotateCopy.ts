@@ -10,7 +10,6 @@ import { type AnnotationPlan, type Grid, type Lang, renderMessage, anchorLabel, 
 import { patchPackage } from './patch/annotate';
 import { MAIN_TYPES } from './patch/workbook';
 import { PackageError, type Package } from './package';
-import './messages';
 
 /** The copy cannot be made (a name of the wrong type, a package we cannot patch): the message says why. */
 export class AnnotatedCopyError extends Error {

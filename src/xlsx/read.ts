@@ -7,7 +7,6 @@ import { promises as fs } from 'fs';
 import { type Grid, type Message } from '../core';
 import { readGrid, worksheetsOf } from './gridReader';
 import { openPackage, PackageError, type Package, type PackageLimits } from './package';
-import './messages';
 
 export type ReadResult =
   | {

@@ -28,7 +28,7 @@ export interface PackageLimits {
 /** Far above any real workbook (50,000 rows unpack to ~25 MB), far below what would exhaust memory. */
 export const DEFAULT_LIMITS: PackageLimits = { maxUnpackedBytes: 512 * 1024 * 1024, maxParts: 20000 };
 
-/** Why a package cannot be opened or a part read; `code` is a message code of src/xlsx/messages.ts (the caller adds `path`). */
+/** Why a package cannot be opened or a part read; `code` is a message code of src/core/messages/codes.ts (XlsxCode) (the caller adds `path`). */
 export class PackageError extends Error {
   constructor(
     readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts' | 'xlsx.duplicatePart',

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { MARK_FILL, STATE_SHEET } from '../../src/core/annotationPlan';
 import { parseA1, type Grid } from '../../src/core/grid';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import { criterionMessage } from '../../src/core/result';
 import { tieLines } from '../../src/core/summary';
 import { overview } from '../../src/core/overview';

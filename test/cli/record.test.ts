@@ -13,7 +13,7 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { decisionKey, planRecord } from '../../src/core/awardRecord';
 import type { Grid } from '../../src/core/grid';
 import { readHistory } from '../../src/core/history';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import { stateRows } from '../../src/core/state';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { docxText } from '../support/dossier';

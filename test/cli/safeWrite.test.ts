@@ -3,8 +3,8 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { renderMessage } from '../../src/core/messages';
-import { checkOutput, fsErrorWords, safeWriteFile, SafeWriteError } from '../../src/cli/safeWrite';
+import { fsErrorWords, renderMessage } from '../../src/core/messages/render';
+import { checkOutput, safeWriteFile, SafeWriteError } from '../../src/cli/safeWrite';
 import { ROOT, SAMPLE } from './run';
 
 /**

@@ -3,8 +3,8 @@
  * flags and options it accepts (COMMAND_ARGS), in both languages: no hidden option, none shown that
  * the command would refuse.
  */
+import { text } from '../../src/core';
 import { COMMAND_ARGS, type CommandName } from '../../src/cli/args';
-import { cliText } from '../../src/cli/messages';
 
 /** Per command of a usage text: the flags (`[--zip]`) and the options (`--out <dir>`, `[--lang en]`) it shows. */
 function shown(usage: string): Map<string, { flags: string[]; options: string[] }> {
@@ -25,7 +25,7 @@ function shown(usage: string): Map<string, { flags: string[]; options: string[] 
 }
 
 describe.each(['vi', 'en'] as const)('usage (%s)', (lang) => {
-  const usage = shown(cliText(lang).usage);
+  const usage = shown(text(lang).cli.usage);
 
   it('lists every command', () => {
     expect([...usage.keys()].sort()).toEqual(Object.keys(COMMAND_ARGS).sort());

@@ -1,7 +1,7 @@
 /** The sheet "Lịch sử khen thưởng": read as past awards, never as candidates; matched like units. */
 import { check } from '../../src/core/check';
 import { classifyHistoryHeader, historyOf, parseHistoryDate, readHistory } from '../../src/core/history';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import { collectives, grid, sheet, unitRow } from './fixtures';
 
 const HEADER = ['Năm', 'Tên tập thể/cá nhân', 'Danh hiệu/Hình thức', 'Số quyết định', 'Ngày', 'Ghi chú'];

@@ -2,7 +2,7 @@
 import { check } from '../../src/core/check';
 import type { CellValue } from '../../src/core/grid';
 import { DEFAULT_PROFILE, mergeProfile, type Profile } from '../../src/core/profile';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import { presetById } from '../../src/core/presets';
 import { collectives, COLLECTIVE_HEADER, grid, sheet, unitRow } from './fixtures';
 

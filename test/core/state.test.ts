@@ -2,7 +2,7 @@
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import { cellRuns } from '../../src/core/grid';
 import { compactCells, expandCells, packBackup, parseState, readState, stateRows, unpackBackup, type AnnotationBackup, type BackedUpCell } from '../../src/core/state';
 import { collectives, grid, sheet, unitRow } from './fixtures';

@@ -14,7 +14,6 @@
 import ExcelJS from 'exceljs';
 import { type CellRect, type CellValue, type Grid, type SheetGrid, type Message } from '../../src/core';
 import { readZipFile } from '../../src/xlsx/read';
-import '../../src/xlsx/messages';
 
 export type ReadOutcome =
   | {

@@ -1,10 +1,11 @@
 /** The "Tạo hồ sơ" form model: facts ↔ fields, votes, and the messages shown by field. */
+import { text } from '../../src/core';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FormState } from '../../src/taskpane/dossier/form';
 import { missingFacts } from '../../src/core/dossier/facts';
-import { dossierStrings, missingLabel } from '../../src/taskpane/dossier/strings';
+import { missingLabel } from '../../src/taskpane/dossier/form';
 
 const ROOT = path.resolve(__dirname, '../..');
 const json = (f: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
@@ -163,17 +164,17 @@ describe('messages by field, in the user language', () => {
   });
 
   it('names every missing fact in words, meeting facts marked as such', () => {
-    const vi = dossierStrings('vi');
+    const vi = text('vi').paneDossier;
     const names = missingFacts({}).map((m) => missingLabel(vi, m));
     expect(names).not.toContainEqual(expect.stringMatching(/\.|\(mỗi dòng/));
     expect(missingLabel(vi, 'addressees')).toBe('Kính gửi');
     expect(missingLabel(vi, 'meeting.place')).toBe('Cuộc họp — Địa điểm');
-    expect(missingLabel(dossierStrings('en'), 'meeting.place')).toBe('Meeting — Place');
+    expect(missingLabel(text('en').paneDossier, 'meeting.place')).toBe('Meeting — Place');
   });
 
   it('has a label in both languages for every field', () => {
     for (const lang of ['vi', 'en'] as const) {
-      const D = dossierStrings(lang);
+      const D = text(lang).paneDossier;
       for (const f of FORM_FIELDS) expect(D.labels[f.id]).toBeTruthy();
     }
   });

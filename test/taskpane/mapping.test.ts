@@ -1,7 +1,7 @@
 /** The mapping editor's edits → the MappingOverride saved in the workbook, and the list filters. */
+import { langFromDisplayLanguage } from '../../src/core';
 import type { Candidate, CriterionResult, Issue, TableInfo } from '../../src/core/result';
 import { matchesFilter } from '../../src/taskpane/filters';
-import { langFromDisplayLanguage } from '../../src/taskpane/i18n';
 import { columnChoices, editFromTable, overrideFromEdit, removeOverride, upsertOverride } from '../../src/taskpane/mapping';
 
 const table: TableInfo = {

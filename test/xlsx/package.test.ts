@@ -3,7 +3,6 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { renderMessage } from '../../src/core';
-import '../../src/xlsx/messages';
 import { normalizePart, openPackage, PackageError, relsPartOf, resolveTarget } from '../../src/xlsx/package';
 import { readWorkbookBytes } from '../../src/xlsx/read';
 import { newEntry, readZipDirectory, writeZip } from '../../src/xlsx/zip';

@@ -4,12 +4,12 @@
  * (src/commands/quickCheck.ts), and the pane's own words (src/taskpane/i18n.ts) for what the user
  * is told. Between them, what people and Excel do, as the host's user actions.
  */
+import { text } from '../../src/core';
 import type { Lang } from '../../src/core/ids';
 import { mergeProfile } from '../../src/core/profile';
 import { runQuickCheck, type QuickReport } from '../../src/commands/quickCheck';
 import { officeLang } from '../../src/excel/messages';
 import * as session from '../../src/excel/session';
-import { strings } from '../../src/taskpane/i18n';
 import { ExcelHost, type CoAuthorStatus } from '../excel-host/host';
 import { excelLibrary } from '../excel-host/wire/node';
 import { cellName, clone, parseRect, type WorkbookModel } from '../excel-host/model';
@@ -61,7 +61,7 @@ function noticesOf(out: unknown): string[] {
 
 /** The add-in's buttons, as the pane (app.ts) and the ribbon (commands.ts) call them and word their outcome. */
 async function addinAction(step: Step, lang: Lang): Promise<Outcome> {
-  const S = strings(lang);
+  const S = text(lang).pane;
   try {
     switch (step.action) {
       case 'check': {

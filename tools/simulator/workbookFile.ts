@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { a1 } from '../../src/core/grid';
-import { renderMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/core/messages/render';
 import type { Lang } from '../../src/core/ids';
 import { readWorkbookFile } from '../../test/support/readWorkbook';
 import * as nodePath from 'path';

@@ -6,7 +6,8 @@
  * same drawing scaled by √2.
  */
 import { z } from 'zod';
-import type { Lang } from '..';
+import type { Lang } from '../ids';
+import { text } from '../messages/render';
 
 export const PAPER = {
   A4: { width: 297, height: 210 },
@@ -86,7 +87,7 @@ export type LayoutParse = { ok: true; layout: CertificateLayout } | { ok: false;
 export function parseLayout(input: unknown, lang: Lang = 'vi'): LayoutParse {
   const error = (lang === 'vi' ? z.locales.vi() : z.locales.en()).localeError;
   const obj = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : null;
-  if (!obj) return { ok: false, problems: [{ path: '(gốc)', message: lang === 'vi' ? 'bố cục phải là một đối tượng JSON' : 'the layout must be a JSON object' }] };
+  if (!obj) return { ok: false, problems: [{ path: '(gốc)', message: text(lang).documents.layoutNotObject }] };
   const paper = obj.paper === 'A3' ? 'A3' : 'A4';
   const base = defaultLayout(paper);
   const fields = obj.fields && typeof obj.fields === 'object' && !Array.isArray(obj.fields) ? (obj.fields as Record<string, unknown>) : undefined;

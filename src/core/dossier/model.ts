@@ -4,6 +4,7 @@
  * Biên bản, one Báo cáo thành tích (in the form of the frame in force) per proposed candidate. Pure: no docx, no fs.
  * Every fact not given is the dotted blank; nothing is invented.
  */
+import type { TemplateId } from '../ids';
 import { historyOf, type AwardHistory, type HistoryEntry, type Kind, type Lang, type Award, type Profile, type Candidate, type CheckResult, meetingVoters } from '..';
 import { BLANK, parseIsoDate, placeAndDate, vietnameseDate } from './dates';
 import type { Facts } from './facts';
@@ -14,7 +15,7 @@ import { DEFAULT_FORM_LABELS, REPORT_TEMPLATES } from './reportForms';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
 
 /** The Báo cáo thành tích has one template per report form (reportForms.ts): baoCao is Mẫu 07 of NĐ 91/2017. */
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152' | 'quyetDinh';
+export type { TemplateId };
 
 export interface DossierDocument {
   template: TemplateId;

@@ -4,7 +4,7 @@
  * user's own "bao-cao-thanh-tich-mau-07.docx" keeps working.
  */
 import type { ReportForm } from '..';
-import type { TemplateId } from './model';
+import type { TemplateId } from '../ids';
 
 /** Report form ids, as the legal frames name them (src/core/legalFrames.ts). */
 export type ReportFormId = ReportForm;

@@ -6,14 +6,14 @@
  * a number, "05" stays "05"), so opening and saving the form never changes the dossier.
  * Facts the form does not show (other document numbers, symbols…) are kept as they are.
  */
-import type { Lang } from '../../core';
+import type { DossierFieldGroup, Lang, PaneDossierText } from '../../core';
 import { parseIsoDate } from '../../core/dossier/dates';
 import { parseFacts, type Facts } from '../../core/dossier/facts';
 
 /** How a field's text becomes a fact. */
 export type FieldKind = 'text' | 'date' | 'count' | 'year' | 'docNumber' | 'lines' | 'money';
 
-export type FieldGroup = 'body' | 'signer' | 'movement' | 'meeting' | 'decision';
+export type FieldGroup = DossierFieldGroup;
 
 export interface FormField {
   /** The fact's path in Facts ("signer.name", "meeting.membersPresent"). */
@@ -297,4 +297,10 @@ export function savedFacts(stored: unknown, lang: Lang): { facts: Facts | undefi
   // Broken facts are still shown, so the user can correct them rather than lose them.
   const shown = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Facts) : undefined;
   return { facts: shown, problems: parsed.problems.map((p) => ({ field: fieldOf(p.path), message: `${p.path}: ${p.message}` })) };
+}
+
+/** A fact's name in the list of missing facts: "Cuộc họp — Địa điểm", "Kính gửi" (no "(one per line)"). */
+export function missingLabel(D: PaneDossierText, path: string): string {
+  const label = (D.labels[path] ?? path).replace(/\s*\([^)]*\)$/, '');
+  return path.startsWith('meeting.') ? `${D.meetingPrefix} — ${label}` : label;
 }

@@ -1,18 +1,17 @@
 /** "Đánh dấu trong bảng tính": what annotation did, and which way the reasons were written. */
-import type { Lang, NoteMode } from '../../core';
+import { type Lang, type NoteMode, text } from '../../core';
 import { h } from '../dom';
-import { strings } from '../i18n';
 import { renderLegend } from '../../ui/overview';
 
 /** `notices`: what the user should know besides (their own changes kept, notes another Excel must finish). */
 export type AnnotateOutcome = ({ kind: 'annotated'; marks: number; noteMode: NoteMode } | { kind: 'cleared' }) & { notices?: string[] };
 
 export function renderAnnotateIdle(lang: Lang): HTMLElement {
-  return h('p', { class: 'hint' }, strings(lang).hints.annotateIdle);
+  return h('p', { class: 'hint' }, text(lang).pane.hints.annotateIdle);
 }
 
 export function renderAnnotate(outcome: AnnotateOutcome, lang: Lang): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   if (outcome.kind === 'cleared') {
     return h(
       'div',

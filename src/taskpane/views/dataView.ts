@@ -2,9 +2,8 @@
  * "Kiểm tra dữ liệu": the tables found (sheet, kind, header row, column mapping — editable) and
  * every data problem; clicking a problem selects its cell in the workbook.
  */
-import { type Analysis, FIELDS, KINDS, type Field, type Kind, type Lang, renderMessage, type Issue, type TableInfo, type MappingOverride } from '../../core';
+import { type Analysis, FIELDS, KINDS, type Field, type Kind, type Lang, renderMessage, type Issue, type TableInfo, type MappingOverride, text } from '../../core';
 import { custom, h, type Child } from '../dom';
-import { strings } from '../i18n';
 import { columnChoices, editFromTable, overrideFromEdit, savedOverrides, type MappingEdit } from '../mapping';
 
 export interface DataHandlers {
@@ -14,7 +13,7 @@ export interface DataHandlers {
 }
 
 export function renderData(analysis: Analysis, lang: Lang, handlers: DataHandlers): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const { result } = analysis;
   const ignored = savedOverrides(analysis.state).filter((o) => o.ignore);
   return h(
@@ -67,7 +66,7 @@ function countCandidates(analysis: Analysis, table: TableInfo): number {
 }
 
 function tableCard(table: TableInfo, analysis: Analysis, lang: Lang, handlers: DataHandlers): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const mapped = FIELDS.filter((f) => table.columns[f]);
   const unknown = unrecognisedHeaders(table);
   return h(
@@ -117,7 +116,7 @@ function option(value: string, label: string, selected: boolean): HTMLOptionElem
 }
 
 function mappingEditor(table: TableInfo, lang: Lang, handlers: DataHandlers): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const edit: MappingEdit = editFromTable(table);
   const choices = columnChoices(table);
 
@@ -175,7 +174,7 @@ function mappingEditor(table: TableInfo, lang: Lang, handlers: DataHandlers): HT
 }
 
 function problemList(issues: Issue[], lang: Lang, handlers: DataHandlers): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const items: Child[] = issues.map((issue) => {
     const where = issue.cell ? `${issue.sheet}!${issue.cell}` : `${issue.sheet} (${S.problems.wholeSheet})`;

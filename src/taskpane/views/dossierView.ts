@@ -4,20 +4,18 @@
  * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
-import { type Analysis, type Candidate, type Lang, type Grid } from '../../core';
+import { type Analysis, type Candidate, type Lang, type Grid, text, type PaneDossierText } from '../../core';
 import type { Facts } from '../../core/dossier/facts';
 import type { TemplateId } from '../../core/dossier/model';
 import { custom, h, replaceChildren } from '../dom';
-import { strings } from '../i18n';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
 import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
 import { mergeFacts, missingFacts } from '../../core/dossier/facts';
 import { encodePacket } from '../../save/packet';
-import { dossierStrings, missingLabel, type DossierStrings } from '../dossier/strings';
+import { missingLabel } from '../dossier/form';
 import type { SessionApi } from '../../excel/sessionApi';
 import { defaultLayout, parseLayout } from '../../core/dossier/certificateLayout';
-import { afterStrings } from '../dossier/afterStrings';
 
 export interface DossierHost {
   api: SessionApi;
@@ -44,7 +42,7 @@ function loadEngine(): Promise<Engine> {
 }
 
 export class DossierView {
-  private readonly D: DossierStrings;
+  private readonly D: PaneDossierText;
   private analysis: Analysis | null = null;
   private base: Facts | undefined;
   private voteCandidates: Candidate[] = [];
@@ -64,7 +62,7 @@ export class DossierView {
     private readonly root: HTMLElement,
     private readonly host: DossierHost,
   ) {
-    this.D = dossierStrings(host.lang);
+    this.D = text(host.lang).paneDossier;
     replaceChildren(root, h('p', { class: 'hint' }, this.D.loadHint));
   }
 
@@ -145,7 +143,7 @@ export class DossierView {
 
   /** The after-council step: Quyết định, Giấy khen (and its layout), "Ghi vào lịch sử". */
   private afterCouncil(): HTMLElement {
-    const A = afterStrings(this.host.lang);
+    const A = text(this.host.lang).paneAfter;
     const button = (action: string, label: string, work: () => Promise<void>, appearance = 'outline') =>
       custom('fluent-button', { attrs: { appearance, 'data-action': action }, on: { click: () => void work() } }, label);
     this.afterOutput = h('div', { class: 'dossier-output', attrs: { 'data-testid': 'after-result', 'aria-live': 'polite' } });
@@ -204,7 +202,7 @@ export class DossierView {
   }
 
   async generateDecisions(): Promise<void> {
-    const A = afterStrings(this.host.lang);
+    const A = text(this.host.lang).paneAfter;
     const read = await this.readWithFacts(A.decision);
     if (!read) return;
     const engine = await this.loadFiles(loadEngine);
@@ -219,7 +217,7 @@ export class DossierView {
   }
 
   async makeCertificates(calibration: boolean): Promise<void> {
-    const A = afterStrings(this.host.lang);
+    const A = text(this.host.lang).paneAfter;
     const read = await this.readWithFacts(calibration ? A.calibration : A.certificates);
     if (!read) return;
     const engine = await this.loadFiles(loadEngine);
@@ -232,7 +230,7 @@ export class DossierView {
   }
 
   async saveLayout(): Promise<void> {
-    const A = afterStrings(this.host.lang);
+    const A = text(this.host.lang).paneAfter;
     let json: unknown;
     try {
       json = JSON.parse(this.layoutBox.value);
@@ -249,7 +247,7 @@ export class DossierView {
   }
 
   async recordAwards(): Promise<void> {
-    const A = afterStrings(this.host.lang);
+    const A = text(this.host.lang).paneAfter;
     const facts = this.validated();
     if (!facts) return;
     const save = this.dirty || !sameJson(facts, this.base ?? {}) ? { facts } : undefined;
@@ -317,7 +315,7 @@ export class DossierView {
       return h(
         'tr',
         { attrs: { 'data-candidate': v.candidate } },
-        h('td', { class: 'vote-name' }, h('label', { attrs: { for: inputId } }, v.candidate), h('span', { class: 'vote-kind' }, strings(this.host.lang).kinds[c.kind])),
+        h('td', { class: 'vote-name' }, h('label', { attrs: { for: inputId } }, v.candidate), h('span', { class: 'vote-kind' }, text(this.host.lang).pane.kinds[c.kind])),
         h('td', { class: 'vote-input' }, input, h('p', { class: 'field-problem', attrs: { 'data-problem-for': voteFieldId(v.candidate), role: 'alert' } })),
       );
     });

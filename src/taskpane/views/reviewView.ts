@@ -2,10 +2,9 @@
  * "Xét tiêu chí": per candidate ✓/✗/? for each criterion with the reason in words, the rank, the
  * proposed award, the quota lines and the ties the council must decide; filtered on demand.
  */
-import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview } from '../../core';
+import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview, text, type PaneText } from '../../core';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
-import { strings, type Strings } from '../i18n';
 import { renderLegend, renderOverview } from '../../ui/overview';
 
 export interface ReviewHandlers {
@@ -23,13 +22,13 @@ export interface ReviewState {
 const SIGN = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
 /** The reason in words (the core's messages already name the criterion). */
-function criterionLine(c: CriterionResult, lang: Lang, S: Strings): string {
+function criterionLine(c: CriterionResult, lang: Lang, S: PaneText): string {
   return renderMessage(criterionMessage(c), lang) + (c.inherited ? ` (${S.review.inherited})` : '');
 }
 
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
-function verdict(c: Candidate, analysis: Analysis, S: Strings): { text: string; tone: Tone } {
+function verdict(c: Candidate, analysis: Analysis, S: PaneText): { text: string; tone: Tone } {
   if (c.award) return { text: S.review.verdict.proposed(shortAwardLabel(awardLabel(analysis.profile, c.award))), tone: 'good' };
   if (c.tiedAtCutoff) return { text: S.review.verdict.tied, tone: 'warn' };
   if (c.overQuota) return { text: S.review.verdict.overQuota, tone: 'warn' };
@@ -40,7 +39,7 @@ function verdict(c: Candidate, analysis: Analysis, S: Strings): { text: string; 
 }
 
 function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: ReviewHandlers, open: boolean): HTMLElement {
-  const S = strings(lang);
+  const S = text(lang).pane;
   const v = verdict(c, analysis, S);
   const rowIssues: Issue[] = issuesOfCandidate(c, analysis.result.issues);
   // Each chip is real text for a screen reader: the sign is decoration, the outcome is spelled out.
@@ -49,7 +48,7 @@ function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: R
       'li',
       { class: `mark ${x.outcome}`, attrs: { title: `${criterionLabel(x.id, lang)}: ${criterionLine(x, lang, S)}`, 'data-criterion': x.id } },
       h('span', { attrs: { 'aria-hidden': 'true' } }, SIGN[x.outcome]),
-      ` ${S.criterionShort[x.id]}`,
+      ` ${text(lang).criteria.short[x.id]}`,
       h('span', { class: 'visually-hidden' }, `: ${S.review.outcome[x.outcome]}`),
     ),
   );
@@ -90,7 +89,7 @@ function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: R
 
 export function renderReview(analysis: Analysis, lang: Lang, view: ReviewState, handlers: ReviewHandlers): HTMLElement {
   const { filter } = view;
-  const S = strings(lang);
+  const S = text(lang).pane;
   const { result, profile } = analysis;
   const eligible = result.candidates.filter((c) => c.eligible).length;
   const proposed = result.candidates.filter((c) => c.award).length;

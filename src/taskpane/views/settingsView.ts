@@ -3,10 +3,8 @@
  * bands, quotas, votes, ranking order), validated with the CLI's schema before anything is saved;
  * export / import of the cli.md --profile JSON; back to the plan's defaults.
  */
-import { type Lang, type RankingKey, criterionLabel, type Profile, type ProfileProblem, PRESETS, type PresetId } from '../../core';
+import { type Lang, type RankingKey, criterionLabel, type Profile, type ProfileProblem, PRESETS, type PresetId, text, type PaneSettingsText } from '../../core';
 import { custom, h, replaceChildren, type Child } from '../dom';
-import { strings, type SettingsStrings } from '../i18n';
-import { lawStrings } from '../lawStrings';
 import { downloadsDropped } from '../platform';
 import {
   formFromPreset,
@@ -42,7 +40,7 @@ export interface SettingsHandlers {
 type Tone = 'success' | 'warning' | 'error';
 
 export function renderSettings(input: SettingsInput, lang: Lang, handlers: SettingsHandlers): HTMLElement {
-  const S = strings(lang).settings;
+  const S = text(lang).pane.settings;
   let form: ProfileForm = formFromProfile(input.profile);
   const message = h('div', { class: 'settings-message', attrs: { 'data-testid': 'settings-message', 'aria-live': 'polite' } });
   const body = h('div', { class: 'settings-form' });
@@ -72,7 +70,7 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
     replaceChildren(body, ...formFields(form, S, lang, draw), lawFields(form, lang, draw, (id) => {
       form = formFromPreset(id);
       draw();
-      say('success', lawStrings(lang).presetApplied(PRESETS.find((p) => p.id === id)!.name[lang]));
+      say('success', text(lang).paneLaw.presetApplied(PRESETS.find((p) => p.id === id)!.name[lang]));
     }));
   };
 
@@ -162,12 +160,12 @@ export function renderSettings(input: SettingsInput, lang: Lang, handlers: Setti
       ),
     ),
     // Command-line words only here, folded: a clerk never needs them.
-    h('details', { class: 'file-section cli' }, h('summary', {}, strings(lang).cli.title), h('p', { class: 'hint' }, strings(lang).cli.body)),
+    h('details', { class: 'file-section cli' }, h('summary', {}, text(lang).pane.cli.title), h('p', { class: 'hint' }, text(lang).pane.cli.body)),
   );
 }
 
 /** Blob download; on a Mac or an iPad (downloads dropped silently) the text to copy, and why. */
-function exportProfile(json: string, platform: string | undefined, S: SettingsStrings, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
+function exportProfile(json: string, platform: string | undefined, S: PaneSettingsText, box: HTMLElement, say: (tone: Tone, text: string) => void): void {
   // Mac and iPad drop the download silently.
   const mac = downloadsDropped(platform);
   if (!mac) {
@@ -253,7 +251,7 @@ function textInput(value: string, path: string, label: string, onInput: (v: stri
   return input;
 }
 
-function compareSelect(rule: RateForm, path: string, S: SettingsStrings): HTMLSelectElement {
+function compareSelect(rule: RateForm, path: string, S: PaneSettingsText): HTMLSelectElement {
   const select = h('select', { attrs: { 'data-path': path, 'aria-label': S.compare } }, option('ge', S.inclusive, rule.inclusive), option('gt', S.strict, !rule.inclusive));
   select.addEventListener('change', () => (rule.inclusive = select.value === 'ge'));
   return select;
@@ -271,7 +269,7 @@ function fieldset(legend: string, hint: string | null, ...children: Child[]): HT
   return h('fieldset', { class: 'settings-group' }, h('legend', {}, legend), hint && h('p', { class: 'hint' }, hint), ...children);
 }
 
-function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: () => void): HTMLElement[] {
+function formFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, redraw: () => void): HTMLElement[] {
   const ladder = ladderOf(form);
   const name = h('label', { class: 'stacked' }, h('span', {}, S.name), textInput(form.name, 'name', S.name, (v) => (form.name = v)));
   return [
@@ -286,7 +284,7 @@ function formFields(form: ProfileForm, S: SettingsStrings, lang: Lang, redraw: (
 }
 
 /** The criteria, a card each: its on/off box and name, then its rule. */
-function criteriaFields(form: ProfileForm, S: SettingsStrings, lang: Lang, ladder: string[]): HTMLElement {
+function criteriaFields(form: ProfileForm, S: PaneSettingsText, lang: Lang, ladder: string[]): HTMLElement {
   /** A criterion's card: its on/off box and name, then its rule (given the name, for the inputs' labels). */
   const criterionCard = (id: string, rule: { enabled: boolean }, ruleOf: (name: string) => Child): HTMLElement => {
     const name = criterionLabel(id, lang);
@@ -345,7 +343,7 @@ function criteriaFields(form: ProfileForm, S: SettingsStrings, lang: Lang, ladde
 }
 
 /** The rating ladder, one rating a line; the rating choices follow it once the user leaves the box. */
-function ladderField(form: ProfileForm, S: SettingsStrings, redraw: () => void): HTMLElement {
+function ladderField(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
   const ladderBox = h('textarea', { attrs: { rows: 5, 'data-path': 'ratingLadder', 'aria-label': S.ladder, spellcheck: 'false' } });
   ladderBox.value = form.ratingLadder;
   ladderBox.addEventListener('input', () => (form.ratingLadder = ladderBox.value));
@@ -355,7 +353,7 @@ function ladderField(form: ProfileForm, S: SettingsStrings, redraw: () => void):
 }
 
 /** The PAR score bands: from which score each rating starts. */
-function bandsFields(form: ProfileForm, S: SettingsStrings, ladder: string[], redraw: () => void): HTMLElement {
+function bandsFields(form: ProfileForm, S: PaneSettingsText, ladder: string[], redraw: () => void): HTMLElement {
   return fieldset(
     S.bands,
     S.bandsHint,
@@ -389,7 +387,7 @@ function bandsFields(form: ProfileForm, S: SettingsStrings, ladder: string[], re
 }
 
 /** Whether the council's votes count, and the share required. */
-function votesFields(form: ProfileForm, S: SettingsStrings, redraw: () => void): HTMLElement {
+function votesFields(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
   return fieldset(
     S.votes,
     null,
@@ -406,7 +404,7 @@ function votesFields(form: ProfileForm, S: SettingsStrings, redraw: () => void):
 }
 
 /** The awards: label, grantor and quotas. */
-function awardsFields(form: ProfileForm, S: SettingsStrings, lang: Lang): HTMLElement {
+function awardsFields(form: ProfileForm, S: PaneSettingsText, lang: Lang): HTMLElement {
   return fieldset(
     S.awards,
     S.awardsHint,
@@ -415,7 +413,7 @@ function awardsFields(form: ProfileForm, S: SettingsStrings, lang: Lang): HTMLEl
         'div',
         { class: 'award', attrs: { 'data-award': a.id, 'data-path': `awards.${i}` } },
         h('label', { class: 'stacked' }, h('span', {}, S.awardLabel), textInput(a.label, `awards.${i}.label`, S.awardLabel, (v) => (a.label = v))),
-        h('label', { class: 'stacked' }, h('span', {}, lawStrings(lang).grantor), textInput(a.grantor, `awards.${i}.grantor`, `${a.label} — ${lawStrings(lang).grantor}`, (v) => (a.grantor = v))),
+        h('label', { class: 'stacked' }, h('span', {}, text(lang).paneLaw.grantor), textInput(a.grantor, `awards.${i}.grantor`, `${a.label} — ${text(lang).paneLaw.grantor}`, (v) => (a.grantor = v))),
         h(
           'div',
           { class: 'quotas-row' },
@@ -428,7 +426,7 @@ function awardsFields(form: ProfileForm, S: SettingsStrings, lang: Lang): HTMLEl
 }
 
 /** The ranking keys, in order, each movable and removable. */
-function rankingFields(form: ProfileForm, S: SettingsStrings, redraw: () => void): HTMLElement {
+function rankingFields(form: ProfileForm, S: PaneSettingsText, redraw: () => void): HTMLElement {
   const keyRow = (key: RankingKey, i: number): HTMLElement => {
     const move = (delta: -1 | 1) => () => {
       form.rankingKeys = moveKey(form.rankingKeys, i, delta);
@@ -469,7 +467,7 @@ function rankingFields(form: ProfileForm, S: SettingsStrings, redraw: () => void
 
 /** The law's settings: the preset, how votes count, the women's priority, dissolved units, own legal frames. */
 function lawFields(form: ProfileForm, lang: Lang, redraw: () => void, apply: (id: PresetId) => void): HTMLElement {
-  const L = lawStrings(lang);
+  const L = text(lang).paneLaw;
   const law = form.law;
   const preset = h(
     'select',

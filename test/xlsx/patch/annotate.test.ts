@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type CellMark, type MarkKind } from '../../../src/core/annotationPlan';
 import { parseA1 } from '../../../src/core/grid';
-import { renderMessage } from '../../../src/core/messages';
+import { renderMessage } from '../../../src/core/messages/render';
 import { readState, stateRows, type AnnotationBackup, type WorkbookState } from '../../../src/core/state';
 import { writeAnnotatedCopy } from '../../support/annotatedCopy';
 import { composeNote } from '../../../src/core/marks';
