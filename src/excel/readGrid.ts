@@ -118,30 +118,47 @@ function isMergedAreasRefused(e: unknown): boolean {
   return where ? /getMergedAreas/i.test(where) : err?.code === 'GeneralException';
 }
 
+type Part = { ws: Excel.Worksheet; used: Excel.Range; merged: Excel.RangeAreas | null; block: Excel.Range };
+type SheetCells = { used: Rect; values: unknown[][]; formats: string[][] };
+
 export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promise<GridRead> {
   const budget = options.budget ?? RESPONSE_BUDGET;
+  const list = await readSheetList(syncer);
+  const { parts, mergesInPieces } = await readFirstBlocks(syncer, list.wanted, () => options.alongside?.(list.names));
+  const { grids, rest, perCell } = placeFirstBlocks(parts);
+  const place = (i: number, at: Rect, values: unknown[][], formats: string[][]) => placeCells(grids[i], at, values, formats);
+  await readRest(syncer, parts, rowBlocks(rest, perCell, budget), budget, place);
+  const pieces = mergesInPieces ? await readMergesInPieces(syncer, parts.map((p, i) => ({ ws: p.ws, used: grids[i].used }))) : null;
+  const sheets = parts.map(({ ws, merged }, i) => sheetGrid(ws, merged, grids[i], pieces?.[i], list.staged));
+  return { grid: { sheets }, names: list.names, protectedSheets: list.protectedSheets, structureProtected: list.structureProtected };
+}
+
+/** Sync 1: the sheets (names, visibility, protection) and which of them hold the user's data. */
+async function readSheetList(syncer: Syncer) {
   const { context } = syncer;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
   const bookProtection = supports('1.7') ? context.workbook.protection : null;
   bookProtection?.load('protected');
   await syncer.sync();
-  const withMerges = supports('1.13');
   // A state write interrupted between its two steps leaves the new state under a staging name: the
   // last one is read as the state when the state sheet itself is missing; otherwise they are ignored.
   const names = worksheets.items.map((ws) => ws.name);
   const protectedSheets = worksheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name);
   const staged = names.includes(STATE_SHEET) ? undefined : names.filter(isStagingSheet).pop();
   const wanted = worksheets.items.filter((ws) => !SKIPPED.has(ws.name) && (!isStagingSheet(ws.name) || ws.name === staged));
+  return { names, protectedSheets, staged, wanted, structureProtected: bookProtection?.protected ?? false };
+}
 
-  // Sync 2: sizes, merges and the first block of every sheet; smaller blocks if Excel refuses the response.
+/** Sync 2: sizes, merges and the first block of every sheet; smaller blocks if Excel refuses the response. */
+async function readFirstBlocks(syncer: Syncer, wanted: Excel.Worksheet[], alongside: () => void): Promise<{ parts: Part[]; mergesInPieces: boolean }> {
+  const withMerges = supports('1.13');
   let blockRows = Math.max(1, Math.floor(FIRST_BLOCK_CELLS / FIRST_BLOCK_COLS / Math.max(1, wanted.length)));
-  let parts!: { ws: Excel.Worksheet; used: Excel.Range; merged: Excel.RangeAreas | null; block: Excel.Range }[];
   // Excel fails getMergedAreasOrNullObject above 512 areas: the request is sent again without it, and
   // the merged areas are read in pieces after (readMergesInPieces).
   let mergesInPieces = false;
   for (;;) {
-    parts = wanted.map((ws) => {
+    const parts = wanted.map((ws) => {
       // valuesOnly: formatted but empty cells around the table are not worth reading.
       const used = ws.getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -151,10 +168,10 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
       block.load('values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
       return { ws, used, merged, block };
     });
-    options.alongside?.(names);
+    alongside();
     try {
       await syncer.sync();
-      break;
+      return { parts, mergesInPieces };
     } catch (e) {
       if (withMerges && !mergesInPieces && isMergedAreasRefused(e)) {
         mergesInPieces = true;
@@ -164,22 +181,24 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
       blockRows = Math.max(1, Math.floor(blockRows / 4));
     }
   }
+}
 
-  // What each sheet's grid holds so far, and what is left to read.
-  const grids = parts.map(({ used }) => ({
-    used: { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 } as Rect,
+function placeCells(g: SheetCells, at: Rect, values: unknown[][], formats: string[][]): void {
+  values.forEach((line, r) =>
+    line.forEach((v, c) => {
+      g.values[at.top - g.used.top + r][at.left - g.used.left + c] = v;
+      g.formats[at.top - g.used.top + r][at.left - g.used.left + c] = formats[r]?.[c] ?? 'General';
+    }),
+  );
+}
+
+/** Each sheet's grid with its first block in place, what is left to read, and the bytes a cell took. */
+function placeFirstBlocks(parts: Part[]): { grids: SheetCells[]; rest: Chunk[]; perCell: number } {
+  const grids: SheetCells[] = parts.map(({ used }) => ({
+    used: { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 },
     values: Array.from({ length: used.rowCount }, () => new Array<unknown>(used.columnCount).fill('')),
     formats: Array.from({ length: used.rowCount }, () => new Array<string>(used.columnCount).fill('General')),
   }));
-  const place = (i: number, at: Rect, values: unknown[][], formats: string[][]) => {
-    const g = grids[i];
-    values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        g.values[at.top - g.used.top + r][at.left - g.used.left + c] = v;
-        g.formats[at.top - g.used.top + r][at.left - g.used.left + c] = formats[r]?.[c] ?? 'General';
-      }),
-    );
-  };
   let seenBytes = 0;
   let seenCells = 0;
   const rest: Chunk[] = [];
@@ -192,23 +211,32 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     const b: Rect = { top: block.rowIndex, left: block.columnIndex, bottom: block.rowIndex + block.rowCount - 1, right: block.columnIndex + block.columnCount - 1 };
     const values = block.values as unknown[][];
     const formats = block.numberFormat as string[][];
-    place(i, b, values, formats);
+    placeCells(grids[i], b, values, formats);
     seenBytes += jsonSize(values) + jsonSize(formats);
     seenCells += block.rowCount * block.columnCount;
     // Right of the block (its rows), then everything below it.
     if (u.right > b.right) rest.push({ sheet: i, rect: { top: u.top, bottom: b.bottom, left: b.right + 1, right: u.right } });
     if (u.bottom > b.bottom) rest.push({ sheet: i, rect: { top: b.bottom + 1, bottom: u.bottom, left: u.left, right: u.right } });
   });
-
-  // The rest in row blocks of at most `budget` bytes at the density seen (a quarter more for safety).
+  // A quarter more than the density seen, for safety.
   const perCell = Math.max(MIN_CELL_BYTES, seenCells ? seenBytes / seenCells : 0) * 1.25;
+  return { grids, rest, perCell };
+}
+
+/** The rest cut in row blocks of at most `budget` bytes at the density seen. */
+function rowBlocks(rest: Chunk[], perCell: number, budget: number): { queue: Chunk[]; cost: (c: Chunk) => number } {
   const queue: Chunk[] = [];
   for (const chunk of rest) {
     const width = chunk.rect.right - chunk.rect.left + 1;
     const rows = Math.max(1, Math.floor(budget / (perCell * width)));
     for (let top = chunk.rect.top; top <= chunk.rect.bottom; top += rows) queue.push({ sheet: chunk.sheet, rect: { ...chunk.rect, top, bottom: Math.min(chunk.rect.bottom, top + rows - 1) } });
   }
-  const cost = (c: Chunk) => perCell * (c.rect.bottom - c.rect.top + 1) * (c.rect.right - c.rect.left + 1);
+  return { queue, cost: (c: Chunk) => perCell * (c.rect.bottom - c.rect.top + 1) * (c.rect.right - c.rect.left + 1) };
+}
+
+/** As many row blocks per request as fit the budget; one by one, halved, when Excel still refuses. */
+async function readRest(syncer: Syncer, parts: Part[], blocks: { queue: Chunk[]; cost: (c: Chunk) => number }, budget: number, place: (i: number, at: Rect, values: unknown[][], formats: string[][]) => void): Promise<void> {
+  const { queue, cost } = blocks;
   while (queue.length) {
     const batch: Chunk[] = [];
     let bytes = 0;
@@ -231,22 +259,20 @@ export async function readGrid(syncer: Syncer, options: ReadOptions = {}): Promi
     }
     for (const { c, range } of loads) place(c.sheet, c.rect, range.values as unknown[][], range.numberFormat as string[][]);
   }
+}
 
-  const pieces = mergesInPieces ? await readMergesInPieces(syncer, parts.map((p, i) => ({ ws: p.ws, used: grids[i].used }))) : null;
-  const sheets: SheetGrid[] = parts.map(({ ws, merged }, i) => {
-    const g = grids[i];
-    const values: CellValue[][] = g.values.map((line, r) => line.map((v, c) => toCellValue(v, g.formats[r]?.[c])));
-    // Number formats matter for numbers only (a "%" format), as in the exceljs adapter.
-    const numberFormats = values.map((line, r) => line.map((v, c) => (typeof v === 'number' ? (g.formats[r]?.[c] ?? 'General') : 'General')));
-    const sheet: SheetGrid = { name: ws.name === staged ? STATE_SHEET : ws.name, originRow: g.used.top, originCol: g.used.left, values, hidden: ws.visibility !== 'Visible' };
-    if (numberFormats.some((line) => line.some((f) => f !== 'General'))) sheet.numberFormats = numberFormats;
-    if (merged) {
-      sheet.merges = merged.isNullObject ? [] : splitAddresses(merged.address).map(rectOf).filter((r): r is CellRect => r !== null);
-    }
-    if (pieces) sheet.merges = pieces[i];
-    return sheet;
-  });
-  return { grid: { sheets }, names, protectedSheets, structureProtected: bookProtection?.protected ?? false };
+/** One sheet's cells as the core reads them. */
+function sheetGrid(ws: Excel.Worksheet, merged: Excel.RangeAreas | null, g: SheetCells, pieces: CellRect[] | undefined, staged: string | undefined): SheetGrid {
+  const values: CellValue[][] = g.values.map((line, r) => line.map((v, c) => toCellValue(v, g.formats[r]?.[c])));
+  // Number formats matter for numbers only (a "%" format), as in the exceljs adapter.
+  const numberFormats = values.map((line, r) => line.map((v, c) => (typeof v === 'number' ? (g.formats[r]?.[c] ?? 'General') : 'General')));
+  const sheet: SheetGrid = { name: ws.name === staged ? STATE_SHEET : ws.name, originRow: g.used.top, originCol: g.used.left, values, hidden: ws.visibility !== 'Visible' };
+  if (numberFormats.some((line) => line.some((f) => f !== 'General'))) sheet.numberFormats = numberFormats;
+  if (merged) {
+    sheet.merges = merged.isNullObject ? [] : splitAddresses(merged.address).map(rectOf).filter((r): r is CellRect => r !== null);
+  }
+  if (pieces) sheet.merges = pieces;
+  return sheet;
 }
 
 /** At most this many cells per getMergedAreasOrNullObject call: never more than 512 areas start in it. */
