@@ -5,9 +5,13 @@
 import { cellName, clone, columnIndex, columnLetter, parseRect, rectAddress, type CellModel, type ChartModel, type HostValue, type Rect, type SheetModel, type WorkbookModel } from './model';
 
 const WIDTH = 16384;
+/** Cells are keyed row * SHEET_WIDTH + column. */
+export const SHEET_WIDTH = WIDTH;
 
 export class SheetData {
   cells = new Map<number, CellModel>();
+  /** Counts the moves of cells (insert, delete, sort): an item that follows its cell looks again only after one. */
+  moves = 0;
   merges: Rect[] = [];
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   frozenRows = 0;
@@ -68,6 +72,7 @@ export class SheetData {
 
   /** Moves every cell (value, format, fill, note, comment together) to where `to` says; null drops it. */
   private remap(to: (row: number, col: number) => [number, number] | null): void {
+    this.moves++;
     const next = new Map<number, CellModel>();
     for (const [key, c] of this.cells) {
       const dest = to(Math.floor(key / WIDTH), key % WIDTH);
@@ -118,6 +123,7 @@ export class SheetData {
    * Excel's: numbers, text (case ignored), FALSE, TRUE, errors; blanks always last.
    */
   sortRows(rect: Rect, by: number, descending: boolean): void {
+    this.moves++;
     const rows: number[] = [];
     for (let r = rect.top; r <= rect.bottom; r++) rows.push(r);
     const order = sortOrder(rows.map((r) => this.get(r, by)?.value ?? null), descending).map((i) => ({ r: rows[i] }));
