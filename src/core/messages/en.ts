@@ -792,6 +792,55 @@ export const en: Text = {
     layoutNotObject: 'the layout must be a JSON object',
   },
   excel: {
+    cellEdit: 'Excel is editing a cell. Please finish editing the cell (press Enter or Esc), then try again.',
+    tooLarge: 'Excel on the web accepts at most 5 MB sent at once, and what must be written into this workbook is more. Nothing is half-written: click "Clear" and annotate in Excel on a computer, or split the workbook into smaller files.',
+    responseTooLarge:
+      'Excel on the web returns at most 5 MB at once, and part of this workbook is more (some cells hold very long text). Nothing was changed. Open the file in Excel on a computer, or move the long text columns (such as achievements) to another sheet.',
+    protectedSheets: (n, many) =>
+      `${many ? 'Sheets' : 'Sheet'} ${n} ${many ? 'are' : 'is'} protected (Protect Sheet), so the add-in cannot write there. Nothing was changed. Unprotect ${many ? 'them' : 'it'} (Review › Unprotect Sheet) and click again; you can protect ${many ? 'them' : 'it'} again afterwards.`,
+    protectedWorkbook:
+      'The workbook structure is protected (Protect Workbook), so the add-in cannot add or remove the sheet “Kết quả xét khen thưởng” and its hidden data sheet. Nothing was changed. Unprotect it (Review › Protect Workbook) and click again.',
+    accessDenied:
+      'Excel does not allow writing to this workbook: a sheet or the whole workbook is protected, or the file is open read-only. Unprotect it (Review tab) or open the file for editing, then click "Clear" and try again.',
+    merged: 'Excel does not allow writing over part of merged cells (Merge & Center). Unmerge those cells (Home › Merge & Center › Unmerge Cells) and try again.',
+    table: 'Excel does not allow writing here because the range touches an Excel table or a PivotTable. Convert the table to a range (Table Design › Convert to Range) or move it, and try again.',
+    notFound: 'A sheet or cell the add-in needs was not found. The workbook may have just been changed; please run "Check data" again.',
+    hiddenSheet: 'This cell is on a hidden sheet. Unhide the sheet, then try again.',
+    missingSheets: (n) =>
+      `The marks were cleared, except on sheet ${n}: it is no longer in the workbook (it may have been renamed or deleted after the marking). If it was renamed, give it its old name back and click "Clear" again to restore the original fills and notes; if it was deleted, click "Clear" again to skip it.`,
+    goneCandidates: (n, forgotten) =>
+      forgotten
+        ? `The row of ${n} is still not found: skipped, the original fills and notes of those cells are not restored.`
+        : `The row of ${n} was not found (deleted, or the name was changed after marking): the original fills and notes of those cells are not restored yet, and never onto another row. If the name was changed, change it back and click "Clear" again; if the row was deleted, click "Clear" again to skip it.`,
+    lostCells: (k, cells, forgotten) =>
+      forgotten
+        ? `${k} marked cells are still not where they were (${cells}): skipped.`
+        : `${k} marked cells are no longer where they were (${cells}) — rows or columns may have been inserted, deleted or sorted: they are not restored yet. Click "Clear" again to skip them.`,
+    unreachable: {
+      notes: (k) =>
+        `This version of Excel cannot edit notes (ExcelApi 1.18): ${k} notes of the add-in remain. Open the file in Excel on the web or Microsoft 365 to remove the last ${k} notes; their backup is kept in the file.`,
+      comments: (k) =>
+        `This version of Excel cannot edit comments (ExcelApi 1.10): ${k} comments of the add-in remain. Open the file in Excel 2021 or later, Excel on the web or Microsoft 365 to remove the last ${k} comments; their backup is kept in the file.`,
+    },
+    userFills: (k, cells) => `${k} cells got a new fill after marking (${cells}): your fill is kept.`,
+    userNotes: (k, cells) => `${k} cells had their note edited after marking (${cells}): your text is kept (the add-in's part was taken out when intact).`,
+    lostState: (k, damaged) =>
+      `${damaged ? "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged" : "The add-in's backup (hidden sheet _ThiDuaCCHC) was not found"}: ${k} marked cells of the add-in were cleared (recognised by the "[Thi đua CCHC]" line of their note and the add-in's fill), but your original fills under them can no longer be restored. Your own notes on those cells are kept.`,
+    damagedOnly: "The add-in's backup (hidden sheet _ThiDuaCCHC) is damaged and no mark of the add-in was found to clear: the original fills and notes (if any) can no longer be restored.",
+    unsupported: 'This version of Excel does not support a required operation. Please update Office or use Excel on the web.',
+    internal:
+      'Excel hit an internal error (GeneralException). Excel on the web also reports this when too much is sent at once. Try again; if it fails again, click "Clear" and open the file in Excel on a computer.',
+    notImplemented: 'This Excel says it supports an operation the add-in needs but does not carry it out (NotImplemented). Please update Office or use Excel on the web.',
+    invalidOperation: 'Excel does not allow this operation on the workbook as it is now (InvalidOperation). Click "Check data" and try again; if it fails again, click "Clear".',
+    invalidArgument: 'Excel refused a cell address or value the add-in sent (InvalidArgument). A sheet name may hold unusual characters; click "Check data" and try again.',
+    alreadyExists: 'The workbook already has a sheet or item with the name of the sheet the add-in must create. Rename it and try again.',
+    conflict: 'Someone else changed the workbook at the same moment, so Excel refused the change (Conflict). Wait a moment, click "Check data" and try again.',
+    aborted: 'Excel cancelled the request part-way (a lost connection, or the file being saved). Try again; if the marking was cut short, click "Clear" first.',
+    tooManyCells: "The range to read or write is beyond Excel's cell limit. Split the workbook into smaller files, or use the thidua command on a computer.",
+    filtered: 'Excel does not allow writing into a filtered range. Clear the filter (Data › Clear) and try again.',
+    inactive: 'This workbook is no longer the one open in Excel. Open the file again and try again.',
+    noExcel: 'The add-in must be opened from Excel.',
+    generic: (d) => `Excel reported an error: ${d}`,
     undoNotice: {
       /** Before ExcelApi 1.20: Ctrl+Z never undoes an add-in's writes. */
       none: 'Note: Excel cannot undo (Ctrl+Z) what the add-in writes into the workbook, and its undo history is cleared. To bring the workbook back as it was, click “Clear”: your fills and notes are restored and the result sheet is removed.',

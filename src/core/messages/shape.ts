@@ -110,6 +110,37 @@ export interface DocumentsText {
 export interface ExcelText {
   /** Said once per workbook before the first Đánh dấu: Excel cannot undo what an add-in writes. */
   undoNotice: { none: string; sheetDeleted: string };
+  cellEdit: string;
+  tooLarge: string;
+  responseTooLarge: string;
+  protectedSheets: (names: string, many: boolean) => string;
+  protectedWorkbook: string;
+  accessDenied: string;
+  merged: string;
+  table: string;
+  notFound: string;
+  hiddenSheet: string;
+  missingSheets: (names: string) => string;
+  goneCandidates: (names: string, forgotten: boolean) => string;
+  lostCells: (n: number, cells: string, forgotten: boolean) => string;
+  unreachable: Record<'notes' | 'comments', (n: number) => string>;
+  userFills: (n: number, cells: string) => string;
+  userNotes: (n: number, cells: string) => string;
+  lostState: (n: number, damaged: boolean) => string;
+  damagedOnly: string;
+  unsupported: string;
+  internal: string;
+  notImplemented: string;
+  invalidOperation: string;
+  invalidArgument: string;
+  alreadyExists: string;
+  conflict: string;
+  aborted: string;
+  tooManyCells: string;
+  filtered: string;
+  inactive: string;
+  noExcel: string;
+  generic: (detail: string) => string;
 }
 
 export interface Labels {

@@ -797,6 +797,55 @@ export const vi: Text = {
     layoutNotObject: 'bố cục phải là một đối tượng JSON',
   },
   excel: {
+    cellEdit: 'Excel đang ở chế độ sửa ô. Hãy hoàn tất việc sửa ô (nhấn Enter hoặc Esc) rồi thử lại.',
+    tooLarge: 'Excel trên web không nhận quá 5 MB dữ liệu gửi trong một lần, và phần cần ghi vào bảng tính này vượt mức đó. Bảng tính chưa bị ghi dở: hãy bấm "Xóa đánh dấu" rồi mở tệp bằng Excel trên máy tính để đánh dấu, hoặc chia bảng tính thành các tệp nhỏ hơn.',
+    responseTooLarge:
+      'Excel trên web không trả quá 5 MB dữ liệu trong một lần, và một phần bảng tính này vượt mức đó (có ô chứa văn bản rất dài). Chưa có gì bị thay đổi. Hãy mở tệp bằng Excel trên máy tính, hoặc chuyển các cột văn bản dài (như thành tích) sang trang tính khác.',
+    protectedSheets: (n, many) =>
+      `${many ? 'Các trang tính' : 'Trang tính'} ${n} đang được bảo vệ (Protect Sheet) nên tiện ích không ghi được vào đó. Chưa có gì bị thay đổi. Hãy bỏ bảo vệ (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm lại; xong việc có thể bảo vệ lại.`,
+    protectedWorkbook:
+      'Sổ làm việc đang được bảo vệ cấu trúc (Protect Workbook) nên tiện ích không thêm hoặc gỡ được trang “Kết quả xét khen thưởng” và trang dữ liệu ẩn của mình. Chưa có gì bị thay đổi. Hãy bỏ bảo vệ (thẻ Xem lại › Bảo vệ sổ làm việc) rồi bấm lại.',
+    accessDenied:
+      'Excel không cho ghi vào bảng tính: một trang tính hoặc cả sổ làm việc đang được bảo vệ, hoặc tệp chỉ được mở để xem. Hãy bỏ bảo vệ (thẻ Xem lại) hoặc mở tệp với quyền sửa, rồi bấm "Xóa đánh dấu" và làm lại.',
+    merged: 'Excel không cho ghi vào một vùng có ô đã gộp (Merge & Center) chỉ một phần. Hãy bỏ gộp các ô đó (Trang đầu › Gộp và căn giữa › Bỏ gộp ô) rồi thử lại.',
+    table: 'Excel không cho ghi vào vùng này vì nó chạm vào một Bảng Excel (Table) hoặc PivotTable. Hãy chuyển bảng thành vùng thường (Thiết kế bảng › Chuyển thành phạm vi) hoặc dời bảng đi, rồi thử lại.',
+    notFound: 'Không tìm thấy trang tính hoặc ô cần dùng. Có thể bảng tính vừa được đổi tên hoặc xóa trang; hãy bấm "Kiểm tra dữ liệu" lại.',
+    hiddenSheet: 'Ô này nằm trên một trang tính đang ẩn. Hãy hiện trang tính đó rồi thử lại.',
+    missingSheets: (n) =>
+      `Đã xóa đánh dấu, trừ trên trang tính ${n}: trang này không còn trong bảng tính (có thể đã được đổi tên hoặc xóa sau khi đánh dấu). Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa để khôi phục màu nền và ghi chú ban đầu; nếu trang đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    goneCandidates: (n, forgotten) =>
+      forgotten
+        ? `Vẫn không tìm thấy dòng của ${n}: đã bỏ qua, màu nền và ghi chú ban đầu của các ô đó không được khôi phục.`
+        : `Không tìm thấy dòng của ${n} (dòng đã bị xóa, hoặc tên đã bị sửa sau khi đánh dấu): màu nền và ghi chú ban đầu của các ô đó chưa được khôi phục, và không khôi phục vào dòng khác. Nếu tên đã bị sửa, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa; nếu dòng đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    lostCells: (k, cells, forgotten) =>
+      forgotten
+        ? `${k} ô đánh dấu vẫn không còn ở chỗ cũ (${cells}): đã bỏ qua.`
+        : `${k} ô đánh dấu không còn ở chỗ cũ (${cells}) — có thể hàng hoặc cột đã bị chèn, xóa hay sắp xếp lại: các ô đó chưa được khôi phục. Bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
+    unreachable: {
+      notes: (k) =>
+        `Phiên bản Excel này không sửa được ghi chú (Notes, cần ExcelApi 1.18): còn ${k} ghi chú của tiện ích. Mở tệp bằng Excel trên web hoặc Microsoft 365 để xóa nốt ${k} ghi chú; bản sao lưu của chúng vẫn được giữ trong tệp.`,
+      comments: (k) =>
+        `Phiên bản Excel này không sửa được nhận xét (Comments, cần ExcelApi 1.10): còn ${k} nhận xét của tiện ích. Mở tệp bằng Excel 2021 trở lên, Excel trên web hoặc Microsoft 365 để xóa nốt ${k} nhận xét; bản sao lưu của chúng vẫn được giữ trong tệp.`,
+    },
+    userFills: (k, cells) => `${k} ô đã được đổi màu nền sau khi đánh dấu (${cells}): giữ nguyên màu bạn đã đặt.`,
+    userNotes: (k, cells) => `${k} ô có ghi chú đã được sửa sau khi đánh dấu (${cells}): giữ nguyên nội dung bạn đã viết (phần của tiện ích đã được gỡ nếu còn nguyên).`,
+    lostState: (k, damaged) =>
+      `${damaged ? 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng' : 'Không tìm thấy dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC)'}: đã gỡ ${k} ô đánh dấu của tiện ích (nhận ra nhờ dòng "[Thi đua CCHC]" trong ghi chú và màu nền của tiện ích), nhưng màu nền ban đầu của bạn dưới các ô đó không còn để khôi phục. Ghi chú của bạn trên các ô đó được giữ.`,
+    damagedOnly: 'Dữ liệu sao lưu của tiện ích (trang ẩn _ThiDuaCCHC) bị hỏng và không tìm thấy dấu nào của tiện ích để gỡ: màu nền và ghi chú ban đầu (nếu có) không còn để khôi phục.',
+    unsupported: 'Phiên bản Excel này không hỗ trợ thao tác cần thiết. Hãy cập nhật Office hoặc dùng Excel trên web.',
+    internal:
+      'Excel gặp lỗi nội bộ (GeneralException). Excel trên web cũng báo như vậy khi dữ liệu gửi đi trong một lần quá lớn. Hãy thử lại; nếu vẫn lỗi, hãy bấm "Xóa đánh dấu" rồi mở tệp bằng Excel trên máy tính.',
+    notImplemented: 'Bản Excel này báo hỗ trợ nhưng không thực hiện được một thao tác cần thiết (NotImplemented). Hãy cập nhật Office hoặc dùng Excel trên web.',
+    invalidOperation: 'Excel không cho thực hiện thao tác này trên bảng tính ở trạng thái hiện tại (InvalidOperation). Hãy bấm "Kiểm tra dữ liệu" rồi thử lại; nếu vẫn lỗi, hãy bấm "Xóa đánh dấu".',
+    invalidArgument: 'Excel từ chối một địa chỉ ô hoặc giá trị mà tiện ích gửi (InvalidArgument). Có thể tên trang tính có ký tự đặc biệt; hãy bấm "Kiểm tra dữ liệu" rồi thử lại.',
+    alreadyExists: 'Trong bảng tính đã có một trang tính hoặc mục trùng tên với trang tiện ích cần tạo. Hãy đổi tên trang đó rồi thử lại.',
+    conflict: 'Bảng tính vừa được người khác sửa cùng lúc nên Excel từ chối thay đổi (Conflict). Hãy đợi một chút, bấm "Kiểm tra dữ liệu" rồi thử lại.',
+    aborted: 'Excel đã hủy yêu cầu giữa chừng (mất kết nối hoặc tệp đang được lưu). Hãy thử lại; nếu đã đánh dấu dở, bấm "Xóa đánh dấu" trước.',
+    tooManyCells: 'Vùng cần đọc hoặc ghi vượt giới hạn số ô của Excel. Hãy chia bảng tính thành các tệp nhỏ hơn, hoặc dùng lệnh thidua trên máy tính.',
+    filtered: 'Excel không cho ghi vào vùng đang được lọc (Filter). Hãy bỏ lọc (Dữ liệu › Xóa bộ lọc) rồi thử lại.',
+    inactive: 'Sổ làm việc này không còn là sổ đang mở trong Excel. Hãy mở lại tệp rồi thử lại.',
+    noExcel: 'Tiện ích cần được mở từ Excel.',
+    generic: (d) => `Excel báo lỗi: ${d}`,
     undoNotice: {
       /** Before ExcelApi 1.20: Ctrl+Z never undoes an add-in's writes. */
       none: 'Lưu ý: Excel không hoàn tác (Ctrl+Z) được những gì tiện ích ghi vào bảng tính, và lịch sử hoàn tác sẽ bị xóa. Muốn đưa bảng tính về như cũ, hãy bấm “Xóa đánh dấu”: màu tô và ghi chú của bạn được khôi phục, trang kết quả được gỡ.',
