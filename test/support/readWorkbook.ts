@@ -13,6 +13,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type CellRect, type CellValue, type Grid, type SheetGrid, type Message } from '../../src/core';
+import { isDateFormat } from '../../src/core/dateFormat';
 import { readZipFile } from '../../src/xlsx/read';
 
 export type ReadOutcome =
@@ -102,6 +103,15 @@ function mergesOf(ws: ExcelJS.Worksheet): CellRect[] {
   return merges;
 }
 
+/**
+ * exceljs turns any date-or-time format's number into a Date; a time alone ("h:mm") is not a date for
+ * the product (core isDateFormat: Excel stores a fraction of a day), so it goes back to the serial.
+ */
+function timeAsSerial(v: ExcelJS.CellValue, numFmt: string | undefined): ExcelJS.CellValue {
+  if (!(v instanceof Date) || !numFmt || isDateFormat(numFmt)) return v;
+  return (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
 /** One worksheet → its SheetGrid over the used range (first to last row/column holding a value). */
 export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
   const lines: [number, CellValue[], (string | undefined)[] | null][] = [];
@@ -114,7 +124,7 @@ export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       // A merged area's value belongs to its top-left cell only (the merge list says the rest).
-      const v = cell && cell.type !== MERGE ? toCellValue(cell.value) : null;
+      const v = cell && cell.type !== MERGE ? toCellValue(timeAsSerial(cell.value, cell.numFmt)) : null;
       line[i] = v;
       if (v === null) continue;
       if (first < 0) first = i;
