@@ -9,8 +9,9 @@ import { DIST, ensureProductionBuild } from '../browser/support/build';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { hashedName } = require('../../scripts/release-files') as { hashedName: (file: string, content: Buffer) => string };
 
-// Strings only those libraries contain (error texts of pizzip, docxtemplater's name and error ids).
-const MARKERS = ['Corrupted zip', 'End of data reached', 'docxtemplater', 'unclosed_tag'];
+// Strings of docxtemplater's and pizzip's own code (our language files name docxtemplater's error ids, such as
+// unclosed_tag, so an id is no marker).
+const MARKERS = ['Corrupted zip', 'End of data reached', 'docxtemplater', 'XTTemplateError', 'Unbalanced loop tag'];
 
 function firstBundle(): string[] {
   const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
