@@ -71,7 +71,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     let written: AnnotatedCopy;
     try {
       // The package the report was read from, patched: the zip is opened once.
-      written = annotateCopy(wb.value.pkg, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
+      written = await annotateCopy(wb.value.pkg, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
       await safeWriteFile(annotatePath, written.bytes, { inputs: [workbookPath] });
     } catch (e) {
       if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {

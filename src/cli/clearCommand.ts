@@ -46,7 +46,7 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
   }
   let written: AnnotatedCopy;
   try {
-    written = annotateCopy(wb.value.pkg, null, { grid: wb.value.grid, state }, out);
+    written = await annotateCopy(wb.value.pkg, null, { grid: wb.value.grid, state }, out);
     await safeWriteFile(out, written.bytes, { inputs: [workbookPath] });
   } catch (e) {
     if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {

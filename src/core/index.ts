@@ -4,8 +4,10 @@
  */
 export * from './analyze';
 export * from './annotate';
+export * from './annotateDriver';
 export * from './annotationPlan';
 export * from './awardRecord';
+export * from './dateFormat';
 export * from './grid';
 export * from './history';
 export * from './ids';

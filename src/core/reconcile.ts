@@ -161,21 +161,20 @@ function matches(o: OursOnCell | undefined, also: OursOnCell | undefined, pick: 
   return (!!o && pick(o)) || (!!also && pick(also));
 }
 
-export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
-  const present = new Set(input.sheetNames);
-  const index = new MarkIndex(input.grid, input.overrides ?? [], input.ourSheets ?? []);
-  const previous = input.previous;
-  // A backup a clear left behind (no result sheet): entries still not found are forgotten this time.
-  const leftover = !!previous && previous.resultSheet === null && input.marks.length === 0;
+/** The backup's entries placed on the fresh read: found (by what they mark, or at their address), not found, or on a sheet gone. */
+interface Placed {
+  located: Located[];
+  unfound: BackedUpCell[];
+  missing: BackedUpCell[];
+  gone: Map<string, GoneCandidate>;
+}
 
-  const located: Located[] = [];
+function placeBackup(previous: AnnotationBackup | undefined, present: Set<string>, index: MarkIndex): Placed {
+  const placed: Placed = { located: [], unfound: [], missing: [], gone: new Map() };
   const claimed = new Set<string>();
-  const missing: BackedUpCell[] = [];
-  const unfound: BackedUpCell[] = [];
-  const gone = new Map<string, GoneCandidate>();
   for (const entry of previous?.cells ?? []) {
     if (!present.has(entry.sheet)) {
-      missing.push(entry);
+      placed.missing.push(entry);
       continue;
     }
     let at: CellRef | null = null;
@@ -185,7 +184,7 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       if (pos) at = { sheet: pos.sheet, cell: pos.cell, row: pos.row, col: pos.col };
       else {
         const a = entry.anchor;
-        gone.set(`${entry.sheet}\u0000${a.kind}\u0000${a.name}`, { sheet: entry.sheet, kind: a.kind, name: a.name });
+        placed.gone.set(`${entry.sheet}\u0000${a.kind}\u0000${a.name}`, { sheet: entry.sheet, kind: a.kind, name: a.name });
       }
     } else {
       at = refOf(entry.sheet, entry.cell);
@@ -193,226 +192,288 @@ export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
       byAddress = entry.ours !== undefined;
     }
     if (!at || claimed.has(cellKey(at.sheet, at.cell))) {
-      unfound.push(entry);
+      placed.unfound.push(entry);
       continue;
     }
     claimed.add(cellKey(at.sheet, at.cell));
-    located.push({ entry, at, byAddress });
+    placed.located.push({ entry, at, byAddress });
   }
+  return placed;
+}
 
+export function prepareReconcile(input: ReconcileInput): PreparedReconcile {
+  const present = new Set(input.sheetNames);
+  const index = new MarkIndex(input.grid, input.overrides ?? [], input.ourSheets ?? []);
+  const placed = placeBackup(input.previous, present, index);
   const marks = input.marks.filter((m) => present.has(m.sheet));
   const cells = new Map<string, CellRef>();
-  for (const l of located) cells.set(cellKey(l.at.sheet, l.at.cell), l.at);
+  for (const l of placed.located) cells.set(cellKey(l.at.sheet, l.at.cell), l.at);
   for (const m of marks) cells.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell.toUpperCase(), row: m.row, col: m.col });
 
   const fillKeys = new Set<string>();
-  for (const l of located) if (l.entry.ours === undefined || l.entry.ours.fill !== undefined || l.entry.also?.fill !== undefined) fillKeys.add(cellKey(l.at.sheet, l.at.cell));
+  for (const l of placed.located) if (l.entry.ours === undefined || l.entry.ours.fill !== undefined || l.entry.also?.fill !== undefined) fillKeys.add(cellKey(l.at.sheet, l.at.cell));
   for (const m of marks) if (MARK_FILL[m.kind]) fillKeys.add(cellKey(m.sheet, m.cell));
   return {
     cells: [...cells.values()],
     fillCells: [...cells.entries()].filter(([k]) => fillKeys.has(k)).map(([, c]) => c),
-    decide(states) {
-      const state = (r: CellRef) => states.get(cellKey(r.sheet, r.cell)) ?? EMPTY;
-      const report: ReconcileReport = {
-        // A second clear forgets them silently, as it always did.
-        missingSheets: leftover ? [] : [...new Set(missing.map((e) => e.sheet))],
-        goneCandidates: [],
-        lostCells: [],
-        forgotten: leftover,
-        userFills: [],
-        userNotes: [],
-        unreachable: {},
-        notesSkipped: 0,
-      };
-      const prevAt = new Map<string, Located>();
-      for (const l of located) {
-        const s = state(l.at);
-        if (l.byAddress && !holdsOurs(l.entry, s, input.reach)) {
-          // Holding what it had before the marking (never written, or put back by hand): done.
-          if (holdsOriginal(l.entry, s, input.reach)) continue;
-          unfound.push(l.entry);
-          report.lostCells.push({ ...l.at });
-          continue;
-        }
-        prevAt.set(cellKey(l.at.sheet, l.at.cell), l);
-      }
-      report.goneCandidates = [...gone.values()];
-      const markAt = new Map(marks.map((m) => [cellKey(m.sheet, m.cell), m]));
-
-      const writes: CellWrite[] = [];
-      const kept: BackedUpCell[] = [];
-      const fresh: BackedUpCell[] = [];
-      const coverNew: BackedUpCell[] = [];
-      // A cover is needed only when a write puts on a cell something the stored backup does not describe.
-      let needCover = false;
-      let noteChars = 0;
-      let noteCount = 0;
-      const unreachable: Record<NoteKind, number> = { notes: 0, comments: 0 };
-      for (const [key, ref] of cells) {
-        const s = state(ref);
-        const l = prevAt.get(key);
-        const prev = l?.entry;
-        const mark = markAt.get(key);
-        const legacy = !!prev && prev.ours === undefined;
-        const write: CellWrite = { ...ref };
-        const exact: { fill?: unknown; note?: unknown } = {};
-
-        // --- Note slot (a cell holds one note or one threaded comment): the user's text in it, and
-        // whether our previous text is there.
-        const prevNote: OursOnCell['note'] = prev
-          ? legacy
-            ? previous!.noteMode === 'none'
-              ? undefined
-              : { kind: previous!.noteMode, hash: ANY }
-            : (prev.ours?.note ?? prev.also?.note)
-          : undefined;
-        const prevKind = prevNote?.kind ?? null;
-        let user: { kind: NoteKind; text: string; exact?: unknown } | null = null;
-        let pendingNote = false;
-        let ourOld: NoteKind | null = null;
-        if (prev && prevKind && !input.reach[prevKind]) {
-          // Not reachable in this Excel: the note stays, so does its backup, and nothing takes the slot.
-          pendingNote = true;
-        } else if (prev && prevKind) {
-          const cur = slotText(s, prevKind);
-          const split = splitNote(cur);
-          const hashes = [legacy ? prevNote : prev.ours?.note, prev.also?.note].filter((n) => !!n && n.kind === prevKind).map((n) => n!.hash);
-          const whole = hashes.includes(ANY);
-          const ourIntact = split.ours !== null && hashes.includes(noteHash(split.ours));
-          let text: string | null;
-          if (cur === null) text = prev.ours?.note || legacy ? prev.note : null;
-          else if (whole) text = prev.note;
-          else if (ourIntact && (split.user ?? null) === (prev.note ?? null)) text = prev.note;
-          else if (ourIntact) {
-            text = split.user;
-            if (!mark) report.userNotes.push({ ...ref });
-          } else {
-            // Our text is not there as we wrote it: the user rewrote the note (or it was never
-            // written: then it is the original). It stays as it is.
-            text = cur;
-            if (!mark && cur !== (prev.note ?? null)) report.userNotes.push({ ...ref });
-          }
-          if (cur !== null && (whole || split.ours !== null)) ourOld = prevKind;
-          if (text !== null) user = { kind: prevKind, text, exact: text === prev.note ? prev.exact?.note : undefined };
-          // The other kind may hold the user's own text (never ours): it stays.
-          const other: NoteKind = prevKind === 'notes' ? 'comments' : 'notes';
-          const otherText = input.reach[other] ? slotText(s, other) : null;
-          if (!user && otherText !== null) user = { kind: other, text: otherText, exact: s.exact?.note };
-        } else {
-          for (const kind of NOTE_KINDS) {
-            const cur = input.reach[kind] ? slotText(s, kind) : null;
-            if (cur === null) continue;
-            // Our text on a cell the backup does not know (a lost state): taken out, never doubled.
-            const split = splitNote(cur);
-            if (split.ours !== null) ourOld = kind;
-            if (split.user !== null) user = { kind, text: split.user, exact: split.ours === null ? s.exact?.note : undefined };
-          }
-        }
-
-        // --- Fill: what the user has under our mark, and what the cell should show.
-        let userFill: string | null = s.fill;
-        let userFillExact: unknown = s.exact?.fill;
-        let fromBackup = false;
-        const ourFillThere = matches(prev?.ours, prev?.also, (o) => o.fill !== undefined && sameFill(o.fill, s.fill));
-        if (prev && (legacy || ourFillThere)) {
-          userFill = prev.fill;
-          userFillExact = prev.exact?.fill;
-          fromBackup = true;
-        } else if (prev?.ours?.fill !== undefined && !mark && !sameFill(s.fill, prev.fill)) report.userFills.push({ ...ref });
-        // A cell holding our note that the backup does not know (a lost state, a renamed sheet): its
-        // fill may be ours, but the original is unknown, so it is kept as it is (never guessed away).
-        const markFill = mark ? MARK_FILL[mark.kind] : null;
-        const wantFill = markFill ?? userFill;
-        if (!sameFill(wantFill, s.fill)) {
-          write.fill = wantFill;
-          if (!markFill && fromBackup && prev?.exact && 'fill' in prev.exact) exact.fill = prev.exact.fill;
-        }
-
-        const wantKind: NoteKind | null = mark && mark.note && input.mode !== 'none' && input.reach[input.mode] ? input.mode : null;
-        const blocked = wantKind !== null && (pendingNote || (user !== null && user.kind !== wantKind));
-        const notes: Partial<Record<NoteKind, string | null>> = {};
-        let ourNote: OursOnCell['note'];
-        if (wantKind && !blocked) {
-          const text = composeNote(user?.text ?? null, mark!.note);
-          noteChars += text.length;
-          noteCount++;
-          if (ourOld && ourOld !== wantKind) notes[ourOld] = null;
-          if (slotText(s, wantKind) !== text) notes[wantKind] = text;
-          ourNote = { kind: wantKind, hash: noteHash(mark!.note) };
-        } else {
-          if (mark && mark.note && input.mode !== 'none') report.notesSkipped++;
-          // No note of ours here: the slot gets the user's text back (or nothing). A note that is not
-          // ours is never removed.
-          for (const kind of NOTE_KINDS) {
-            if (!input.reach[kind] || (pendingNote && kind === prevKind)) continue;
-            const cur = slotText(s, kind);
-            const want = user?.kind === kind ? user.text : ourOld === kind ? null : cur;
-            if (want === cur) continue;
-            notes[kind] = want;
-            if (want !== null && user?.exact !== undefined && user.exact !== null) exact.note = user.exact;
-          }
-        }
-        if (Object.keys(notes).length) write.notes = notes;
-        if (Object.keys(exact).length) write.exact = exact;
-        if (write.fill !== undefined || write.notes) writes.push(write);
-        if (pendingNote) unreachable[prevKind!]++;
-
-        // --- What the backup keeps for this cell.
-        const anchor = prev?.anchor ?? index.anchorAt(ref.sheet, ref.row, ref.col);
-        if (mark) {
-          const entry: BackedUpCell = { sheet: ref.sheet, cell: ref.cell, fill: userFill, note: pendingNote ? prev!.note : (user?.text ?? null) };
-          const ex: { fill?: unknown; note?: unknown } = {};
-          if (userFillExact !== undefined && userFillExact !== null) ex.fill = userFillExact;
-          const noteExact = pendingNote ? prev?.exact?.note : user?.exact;
-          if (noteExact !== undefined && noteExact !== null) ex.note = noteExact;
-          if (Object.keys(ex).length) entry.exact = ex;
-          const markAnchor = index.anchorAt(ref.sheet, ref.row, ref.col);
-          if (markAnchor) entry.anchor = markAnchor;
-          const ours: OursOnCell = {};
-          if (markFill) ours.fill = markFill;
-          if (ourNote) ours.note = ourNote;
-          else if (pendingNote) ours.note = prevNote;
-          entry.ours = ours;
-          fresh.push(entry);
-          if ((write.fill !== undefined || write.notes) && !(prev && sameEntry(prev, entry))) needCover = true;
-          // Until the writes are done the cell may still hold the previous annotation's marks: the
-          // backup saved before them accepts either.
-          if (prev) {
-            const also: OursOnCell = {};
-            const wasFill = legacy ? (s.fill ?? undefined) : prev.ours?.fill;
-            if (wasFill && !sameFill(wasFill, ours.fill)) also.fill = wasFill;
-            if (prevNote && !pendingNote && (prevNote.kind !== ours.note?.kind || prevNote.hash !== ours.note?.hash)) also.note = prevNote;
-            coverNew.push(also.fill || also.note ? { ...entry, also } : entry);
-          } else coverNew.push(entry);
-        } else if (prev && pendingNote) {
-          // Only the unreachable note is left to restore.
-          const rest: BackedUpCell = { sheet: prev.sheet, cell: ref.cell, fill: prev.fill, note: prev.note, ours: { note: prevNote } };
-          if (prev.exact?.note !== undefined) rest.exact = { note: prev.exact.note };
-          if (anchor) rest.anchor = anchor;
-          kept.push(rest);
-        }
-      }
-      for (const k of NOTE_KINDS) if (unreachable[k]) report.unreachable[k] = unreachable[k];
-
-      const carried = leftover ? [] : [...unfound, ...missing];
-      report.forgotten = leftover && unfound.length > 0;
-      const cellsLeft = [...fresh, ...kept, ...carried];
-      const backup: AnnotationBackup | null =
-        input.resultSheet || cellsLeft.length ? { version: 1, cells: cellsLeft, resultSheet: input.resultSheet, noteMode: marks.length ? input.mode : (previous?.noteMode ?? input.mode) } : null;
-      // How long our notes are: the next action's reads are budgeted by it (UTF-8: up to 2 bytes a
-      // Vietnamese letter, and JSON's quotes).
-      if (backup && noteCount) backup.noteBytes = Math.ceil((noteChars / noteCount) * 1.5) + 20;
-      else if (backup && previous?.noteBytes) backup.noteBytes = previous.noteBytes;
-      // Before the writes of an annotation: the new entries (accepting the previous marks), the
-      // previous entries of cells about to be restored as they were, and everything carried over.
-      let cover: AnnotationBackup | null = null;
-      if (marks.length && backup && needCover) {
-        const restoring = [...prevAt.values()].filter((l) => !markAt.has(cellKey(l.at.sheet, l.at.cell))).map((l) => ({ ...l.entry, cell: l.at.cell }));
-        cover = { ...backup, cells: [...coverNew, ...restoring, ...unfound, ...missing] };
-      }
-      return { writes, backup, cover, report };
-    },
+    decide: (states) => decide({ input, index, placed: { ...placed, unfound: [...placed.unfound] }, marks, cells }, states),
   };
+}
+
+/** What `decide` works from: the input, the table index, the backup placed, the marks and the cells read. */
+interface Prepared {
+  input: ReconcileInput;
+  index: MarkIndex;
+  placed: Placed;
+  marks: CellMark[];
+  cells: Map<string, CellRef>;
+}
+
+function emptyReport(leftover: boolean, missing: BackedUpCell[]): ReconcileReport {
+  return {
+    // A second clear forgets them silently, as it always did.
+    missingSheets: leftover ? [] : [...new Set(missing.map((e) => e.sheet))],
+    goneCandidates: [],
+    lostCells: [],
+    forgotten: leftover,
+    userFills: [],
+    userNotes: [],
+    unreachable: {},
+    notesSkipped: 0,
+  };
+}
+
+/** The backup's entries still standing: a cell found by address only counts when it still holds our mark. */
+function confirmed(p: Prepared, state: (r: CellRef) => CellState, report: ReconcileReport): Map<string, Located> {
+  const prevAt = new Map<string, Located>();
+  for (const l of p.placed.located) {
+    const s = state(l.at);
+    if (l.byAddress && !holdsOurs(l.entry, s, p.input.reach)) {
+      // Holding what it had before the marking (never written, or put back by hand): done.
+      if (holdsOriginal(l.entry, s, p.input.reach)) continue;
+      p.placed.unfound.push(l.entry);
+      report.lostCells.push({ ...l.at });
+      continue;
+    }
+    prevAt.set(cellKey(l.at.sheet, l.at.cell), l);
+  }
+  return prevAt;
+}
+
+/** What the decision gathers over the cells. */
+interface Gathered {
+  writes: CellWrite[];
+  /** Entries of the marked cells; entries left for unreachable notes; the cover's entries. */
+  fresh: BackedUpCell[];
+  kept: BackedUpCell[];
+  coverNew: BackedUpCell[];
+  /** A cover is needed only when a write puts on a cell something the stored backup does not describe. */
+  needCover: boolean;
+  noteChars: number;
+  noteCount: number;
+  unreachable: Record<NoteKind, number>;
+}
+
+function decide(p: Prepared, states: Map<string, CellState>): ReconcileDecision {
+  const { input } = p;
+  const previous = input.previous;
+  // A backup a clear left behind (no result sheet): entries still not found are forgotten this time.
+  const leftover = !!previous && previous.resultSheet === null && input.marks.length === 0;
+  const state = (r: CellRef) => states.get(cellKey(r.sheet, r.cell)) ?? EMPTY;
+  const report = emptyReport(leftover, p.placed.missing);
+  const prevAt = confirmed(p, state, report);
+  report.goneCandidates = [...p.placed.gone.values()];
+  const markAt = new Map(p.marks.map((m) => [cellKey(m.sheet, m.cell), m]));
+  const g: Gathered = { writes: [], fresh: [], kept: [], coverNew: [], needCover: false, noteChars: 0, noteCount: 0, unreachable: { notes: 0, comments: 0 } };
+  for (const [key, ref] of p.cells) decideCell(p, g, report, ref, state(ref), prevAt.get(key)?.entry, markAt.get(key));
+  for (const k of NOTE_KINDS) if (g.unreachable[k]) report.unreachable[k] = g.unreachable[k];
+
+  const { unfound, missing } = p.placed;
+  const carried = leftover ? [] : [...unfound, ...missing];
+  report.forgotten = leftover && unfound.length > 0;
+  const cellsLeft = [...g.fresh, ...g.kept, ...carried];
+  const backup: AnnotationBackup | null =
+    input.resultSheet || cellsLeft.length ? { version: 1, cells: cellsLeft, resultSheet: input.resultSheet, noteMode: p.marks.length ? input.mode : (previous?.noteMode ?? input.mode) } : null;
+  // How long our notes are: the next action's reads are budgeted by it (UTF-8: up to 2 bytes a
+  // Vietnamese letter, and JSON's quotes).
+  if (backup && g.noteCount) backup.noteBytes = Math.ceil((g.noteChars / g.noteCount) * 1.5) + 20;
+  else if (backup && previous?.noteBytes) backup.noteBytes = previous.noteBytes;
+  // Before the writes of an annotation: the new entries (accepting the previous marks), the
+  // previous entries of cells about to be restored as they were, and everything carried over.
+  let cover: AnnotationBackup | null = null;
+  if (p.marks.length && backup && g.needCover) {
+    const restoring = [...prevAt.values()].filter((l) => !markAt.has(cellKey(l.at.sheet, l.at.cell))).map((l) => ({ ...l.entry, cell: l.at.cell }));
+    cover = { ...backup, cells: [...g.coverNew, ...restoring, ...unfound, ...missing] };
+  }
+  return { writes: g.writes, backup, cover, report };
+}
+
+/** The note slot of a cell (one note or one threaded comment): the user's text in it, and whether our previous text is there. */
+interface Slot {
+  prevNote: OursOnCell['note'];
+  prevKind: NoteKind | null;
+  user: { kind: NoteKind; text: string; exact?: unknown } | null;
+  /** Our previous note is of a kind this Excel cannot reach: it stays, with its backup. */
+  pending: boolean;
+  /** The kind holding our previous text now (to take out). */
+  ourOld: NoteKind | null;
+}
+
+function noteSlot(p: Prepared, report: ReconcileReport, ref: CellRef, s: CellState, prev: BackedUpCell | undefined, mark: CellMark | undefined): Slot {
+  const { reach } = p.input;
+  const previous = p.input.previous;
+  const legacy = !!prev && prev.ours === undefined;
+  const prevNote: OursOnCell['note'] = prev ? (legacy ? (previous!.noteMode === 'none' ? undefined : { kind: previous!.noteMode, hash: ANY }) : (prev.ours?.note ?? prev.also?.note)) : undefined;
+  const slot: Slot = { prevNote, prevKind: prevNote?.kind ?? null, user: null, pending: false, ourOld: null };
+  const prevKind = slot.prevKind;
+  if (prev && prevKind && !reach[prevKind]) {
+    // Not reachable in this Excel: the note stays, so does its backup, and nothing takes the slot.
+    slot.pending = true;
+    return slot;
+  }
+  if (!prev || !prevKind) {
+    for (const kind of NOTE_KINDS) {
+      const cur = reach[kind] ? slotText(s, kind) : null;
+      if (cur === null) continue;
+      // Our text on a cell the backup does not know (a lost state): taken out, never doubled.
+      const split = splitNote(cur);
+      if (split.ours !== null) slot.ourOld = kind;
+      if (split.user !== null) slot.user = { kind, text: split.user, exact: split.ours === null ? s.exact?.note : undefined };
+    }
+    return slot;
+  }
+  const cur = slotText(s, prevKind);
+  const split = splitNote(cur);
+  const hashes = [legacy ? prevNote : prev.ours?.note, prev.also?.note].filter((n) => !!n && n.kind === prevKind).map((n) => n!.hash);
+  const whole = hashes.includes(ANY);
+  const ourIntact = split.ours !== null && hashes.includes(noteHash(split.ours));
+  let text: string | null;
+  if (cur === null) text = prev.ours?.note || legacy ? prev.note : null;
+  else if (whole) text = prev.note;
+  else if (ourIntact && (split.user ?? null) === (prev.note ?? null)) text = prev.note;
+  else if (ourIntact) {
+    text = split.user;
+    if (!mark) report.userNotes.push({ ...ref });
+  } else {
+    // Our text is not there as we wrote it: the user rewrote the note (or it was never
+    // written: then it is the original). It stays as it is.
+    text = cur;
+    if (!mark && cur !== (prev.note ?? null)) report.userNotes.push({ ...ref });
+  }
+  if (cur !== null && (whole || split.ours !== null)) slot.ourOld = prevKind;
+  if (text !== null) slot.user = { kind: prevKind, text, exact: text === prev.note ? prev.exact?.note : undefined };
+  // The other kind may hold the user's own text (never ours): it stays.
+  const other: NoteKind = prevKind === 'notes' ? 'comments' : 'notes';
+  const otherText = reach[other] ? slotText(s, other) : null;
+  if (!slot.user && otherText !== null) slot.user = { kind: other, text: otherText, exact: s.exact?.note };
+  return slot;
+}
+
+/** The fill: what the user has under our mark (the backup's, when our fill is there), and what the cell should show. */
+function fillOf(report: ReconcileReport, ref: CellRef, s: CellState, prev: BackedUpCell | undefined, mark: CellMark | undefined, write: CellWrite, exact: { fill?: unknown }) {
+  const legacy = !!prev && prev.ours === undefined;
+  let userFill: string | null = s.fill;
+  let userFillExact: unknown = s.exact?.fill;
+  let fromBackup = false;
+  const ourFillThere = matches(prev?.ours, prev?.also, (o) => o.fill !== undefined && sameFill(o.fill, s.fill));
+  if (prev && (legacy || ourFillThere)) {
+    userFill = prev.fill;
+    userFillExact = prev.exact?.fill;
+    fromBackup = true;
+  } else if (prev?.ours?.fill !== undefined && !mark && !sameFill(s.fill, prev.fill)) report.userFills.push({ ...ref });
+  // A cell holding our note that the backup does not know (a lost state, a renamed sheet): its
+  // fill may be ours, but the original is unknown, so it is kept as it is (never guessed away).
+  const markFill = mark ? MARK_FILL[mark.kind] : null;
+  const wantFill = markFill ?? userFill;
+  if (!sameFill(wantFill, s.fill)) {
+    write.fill = wantFill;
+    if (!markFill && fromBackup && prev?.exact && 'fill' in prev.exact) exact.fill = prev.exact.fill;
+  }
+  return { userFill, userFillExact, markFill };
+}
+
+/** The notes to write: ours under the user's (when the slot is free for our kind), else the user's text back. */
+function notesOf(p: Prepared, g: Gathered, report: ReconcileReport, s: CellState, slot: Slot, mark: CellMark | undefined, exact: { note?: unknown }) {
+  const { reach, mode } = p.input;
+  const wantKind: NoteKind | null = mark && mark.note && mode !== 'none' && reach[mode] ? mode : null;
+  const blocked = wantKind !== null && (slot.pending || (slot.user !== null && slot.user.kind !== wantKind));
+  const notes: Partial<Record<NoteKind, string | null>> = {};
+  let ourNote: OursOnCell['note'];
+  if (wantKind && !blocked) {
+    const text = composeNote(slot.user?.text ?? null, mark!.note);
+    g.noteChars += text.length;
+    g.noteCount++;
+    if (slot.ourOld && slot.ourOld !== wantKind) notes[slot.ourOld] = null;
+    if (slotText(s, wantKind) !== text) notes[wantKind] = text;
+    ourNote = { kind: wantKind, hash: noteHash(mark!.note) };
+  } else {
+    if (mark && mark.note && mode !== 'none') report.notesSkipped++;
+    // No note of ours here: the slot gets the user's text back (or nothing). A note that is not
+    // ours is never removed.
+    for (const kind of NOTE_KINDS) {
+      if (!reach[kind] || (slot.pending && kind === slot.prevKind)) continue;
+      const cur = slotText(s, kind);
+      const want = slot.user?.kind === kind ? slot.user.text : slot.ourOld === kind ? null : cur;
+      if (want === cur) continue;
+      notes[kind] = want;
+      if (want !== null && slot.user?.exact !== undefined && slot.user.exact !== null) exact.note = slot.user.exact;
+    }
+  }
+  return { notes, ourNote };
+}
+
+/** One cell: its writes, and what the backup keeps for it. */
+function decideCell(p: Prepared, g: Gathered, report: ReconcileReport, ref: CellRef, s: CellState, prev: BackedUpCell | undefined, mark: CellMark | undefined): void {
+  const write: CellWrite = { ...ref };
+  const exact: { fill?: unknown; note?: unknown } = {};
+  const slot = noteSlot(p, report, ref, s, prev, mark);
+  const fill = fillOf(report, ref, s, prev, mark, write, exact);
+  const { notes, ourNote } = notesOf(p, g, report, s, slot, mark, exact);
+  if (Object.keys(notes).length) write.notes = notes;
+  if (Object.keys(exact).length) write.exact = exact;
+  if (write.fill !== undefined || write.notes) g.writes.push(write);
+  if (slot.pending) g.unreachable[slot.prevKind!]++;
+  if (mark) markedEntry(p, g, ref, s, prev, write, slot, fill, ourNote);
+  else if (prev && slot.pending) {
+    // Only the unreachable note is left to restore.
+    const anchor = prev.anchor ?? p.index.anchorAt(ref.sheet, ref.row, ref.col);
+    const rest: BackedUpCell = { sheet: prev.sheet, cell: ref.cell, fill: prev.fill, note: prev.note, ours: { note: slot.prevNote } };
+    if (prev.exact?.note !== undefined) rest.exact = { note: prev.exact.note };
+    if (anchor) rest.anchor = anchor;
+    g.kept.push(rest);
+  }
+}
+
+/** The backup's entry for a marked cell (and the cover's, accepting the previous marks until the writes are done). */
+function markedEntry(p: Prepared, g: Gathered, ref: CellRef, s: CellState, prev: BackedUpCell | undefined, write: CellWrite, slot: Slot, fill: { userFill: string | null; userFillExact: unknown; markFill: string | null }, ourNote: OursOnCell['note']): void {
+  const entry: BackedUpCell = { sheet: ref.sheet, cell: ref.cell, fill: fill.userFill, note: slot.pending ? prev!.note : (slot.user?.text ?? null) };
+  const ex: { fill?: unknown; note?: unknown } = {};
+  if (fill.userFillExact !== undefined && fill.userFillExact !== null) ex.fill = fill.userFillExact;
+  const noteExact = slot.pending ? prev?.exact?.note : slot.user?.exact;
+  if (noteExact !== undefined && noteExact !== null) ex.note = noteExact;
+  if (Object.keys(ex).length) entry.exact = ex;
+  const markAnchor = p.index.anchorAt(ref.sheet, ref.row, ref.col);
+  if (markAnchor) entry.anchor = markAnchor;
+  const ours: OursOnCell = {};
+  if (fill.markFill) ours.fill = fill.markFill;
+  if (ourNote) ours.note = ourNote;
+  else if (slot.pending) ours.note = slot.prevNote;
+  entry.ours = ours;
+  g.fresh.push(entry);
+  if ((write.fill !== undefined || write.notes) && !(prev && sameEntry(prev, entry))) g.needCover = true;
+  // Until the writes are done the cell may still hold the previous annotation's marks: the
+  // backup saved before them accepts either.
+  if (!prev) {
+    g.coverNew.push(entry);
+    return;
+  }
+  const legacy = prev.ours === undefined;
+  const also: OursOnCell = {};
+  const wasFill = legacy ? (s.fill ?? undefined) : prev.ours?.fill;
+  if (wasFill && !sameFill(wasFill, ours.fill)) also.fill = wasFill;
+  const prevNote = slot.prevNote;
+  if (prevNote && !slot.pending && (prevNote.kind !== ours.note?.kind || prevNote.hash !== ours.note?.hash)) also.note = prevNote;
+  g.coverNew.push(also.fill || also.note ? { ...entry, also } : entry);
 }
 
 function sameEntry(a: BackedUpCell, b: BackedUpCell): boolean {

@@ -5,6 +5,7 @@
  * rows first, then (only when it has such columns) those columns and the kind / name columns.
  */
 import type { CellValue } from './grid';
+import { RESULT_SHEET_NAMES } from './sheetNames';
 import { CRITERION_IDS, type Lang } from './ids';
 import { criterionLabel } from './messages';
 import { labels } from './messages/labels';
@@ -33,6 +34,35 @@ export interface OldHeader {
   nameCol: number;
   /** The user's columns: 0-based index and header text. */
   userCols: { col: number; header: string }[];
+}
+
+/** The council's columns of our old result sheet, as the adapters read them: its header, and per row below it the kind, the name and the user's cells. */
+export interface OldResult {
+  header: OldHeader;
+  rows: { kind: CellValue; name: CellValue; values: CellValue[] }[];
+}
+
+/** The rows below `header` up to `lastRow` (0-based), each cell given by `cell` (0-based row / column). */
+export function oldResultRows(header: OldHeader, cell: (row: number, col: number) => CellValue, lastRow: number): OldResult['rows'] {
+  const rows: OldResult['rows'] = [];
+  for (let r = header.row + 1; r <= lastRow; r++) rows.push({ kind: cell(r, header.kindCol), name: cell(r, header.nameCol), values: header.userCols.map((c) => cell(r, c.col)) });
+  return rows;
+}
+
+/** Where our header is looked for on the old result sheet: rows 1–10, columns A–AZ. */
+export const OLD_HEADER_ROWS = 10;
+export const OLD_HEADER_COLS = 52;
+
+/** Our result sheet's names ("Kết quả xét khen thưởng", "… (2)"). */
+const RESULT_NAME = new RegExp(`^(${[...new Set(Object.values(RESULT_SHEET_NAMES))].join('|')})( \\(\\d+\\))?$`);
+
+export function isResultSheetName(name: string): boolean {
+  return RESULT_NAME.test(name);
+}
+
+/** Is this sheet our result sheet (its first cell our title)? For a workbook whose state is lost. */
+export function isResultTitle(value: unknown): boolean {
+  return value === labels('vi').resultTitle || value === labels('en').resultTitle;
 }
 
 /** Finds our header row among the first rows of the old result sheet and the user's columns in it. */

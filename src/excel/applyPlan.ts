@@ -1,13 +1,15 @@
 /**
- * Office.js adapter, writing side: brings the workbook from what it holds to what the plan wants,
+ * Office.js adapter, writing side: the port of the core's annotate driver (core/annotateDriver.ts),
  * in a constant number of syncs. "Đánh dấu" (marks + result sheet) and "Xóa đánh dấu" (no marks)
  * both go through `reconcile`; what to write, restore, keep and report is decided by the core
- * (`src/core/reconcile.ts`, shared with the CLI's xlsx writer) — this file only reads and writes:
+ * (shared with the CLI's xlsx writer) — this file only reads and writes:
  *
  *   request 1–2 (the grid read): the existing notes / comments;
- *   request 3: fills of every cell involved (getCellProperties, one call per sheet column), where
- *              each note / comment sits and its text, and the result sheet (it depends on nothing
- *              read here: a small state naming it is saved first, so that a clear removes it);
+ *   request 3 (the port's `read`): fills of every cell involved (getCellProperties, one call per
+ *              sheet column), where each note / comment sits and its text, the council's columns
+ *              of the old result sheet; and, after the reads, the writes that depend on nothing
+ *              read (the result sheet: a small state naming it is saved first, so that a clear
+ *              removes it);
  *   request 4: the backup covering every cell about to be written, then fills (same fill → one
  *              RangeAreas), notes, and the exact backup last.
  *
@@ -19,7 +21,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
-import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type CellMark, type ResultSheet, columnLetter, parseA1, type CellValue, type Grid, findOldHeader, withUserColumns, type OldHeader, labels, RESULT_SHEET_NAMES, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, type NoteMode, cellKey, freeSheetName, prepareReconcile, recogniseMarks, sameBackup, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type MappingOverride, type WorkbookState } from '../core';
+import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 
@@ -201,214 +203,220 @@ async function queueFillReads(syncer: Syncer, cells: CellRef[], sheetProxy: (nam
   };
 }
 
-export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<ReconcileOutcome> {
-  const { context } = syncer;
-  const present = new Set(input.sheetNames);
-  const reach = noteReachOf(input.existing);
-  const sheets = new Map<string, Excel.Worksheet>();
-  const sheetProxy = (name: string): Excel.Worksheet => {
-    let ws = sheets.get(name);
+/** A note or comment as this Excel holds it, and where. */
+interface NoteAt {
+  item: NoteItem;
+  text: string;
+}
+
+/**
+ * The annotate port over Office.js: `read` is one request (fills of the cells the core names, their
+ * notes' texts, the council's columns of the old result sheet); every write is queued through the
+ * Syncer, sent by `done` (or earlier when a request fills up).
+ */
+class OfficePort implements AnnotatePort {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private readonly present: Set<string>;
+  private stateSheets: StateSheets;
+  /** Notes and comments read, by cellKey: what the writes update or delete. */
+  private notesAt = new Map<string, Partial<Record<NoteKind, NoteAt>>>();
+
+  constructor(
+    private readonly syncer: Syncer,
+    private readonly existing: ExistingNotes,
+    sheetNames: string[],
+    private readonly resultHeaders?: ResultHeaders,
+  ) {
+    this.present = new Set(sheetNames);
+    this.stateSheets = stateSheetsOf(sheetNames);
+  }
+
+  private sheet(name: string): Excel.Worksheet {
+    let ws = this.sheets.get(name);
     if (!ws) {
-      ws = context.workbook.worksheets.getItem(name);
-      sheets.set(name, ws);
+      ws = this.syncer.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, ws);
     }
     return ws;
-  };
-  const previous = input.previous;
-  const ours = previous?.resultSheet ?? null;
-  // A sheet of the result's name that is not ours is the user's: never removed, ours takes "… (2)" (as the CLI).
-  const resultName = input.resultSheet ? freeSheetName(input.resultSheet.name, [...present].filter((n) => n !== ours)) : null;
-  const prep = prepareReconcile({
-    grid: input.grid,
-    sheetNames: input.sheetNames,
-    previous,
-    marks: input.marks,
-    mode: input.mode,
-    reach,
-    resultSheet: resultName,
-    overrides: input.overrides,
-    ourSheets: ours ? [ours] : [],
-  });
-
-  // Request 3: current fills of the cells involved, their notes' texts, the result sheet. Notes are
-  // asked for by cell (only the cells involved); threaded comments, which cannot be asked for by
-  // cell without an error, and — with no backup to go by — every note, are listed with their place.
-  const noteResponse = Math.max(NOTE_TEXT_RESPONSE, (previous?.noteBytes ?? 0) + 60);
-  let noteReads = 0;
-  for (const [kind, coll] of input.existing.collections) {
-    if (kind === 'notes' && previous) noteReads += coll.items.length ? prep.cells.length * noteResponse : 0;
-    else noteReads += coll.items.length * (NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE);
   }
-  const fillsOf = await queueFillReads(syncer, prep.fillCells, sheetProxy, REQUEST_BUDGET * 0.9 - noteReads);
-  const located: { kind: NoteKind; item: NoteItem; where: Excel.Range }[] = [];
-  const byCell: { c: CellRef; item: Excel.Note }[] = [];
-  for (const [kind, coll] of input.existing.collections) {
-    if (kind === 'notes' && previous) {
-      if (!coll.items.length) continue;
-      for (const c of prep.cells) {
-        const address = `${quoteSheet(c.sheet)}!${c.cell}`;
-        await syncer.write(
-          address.length + NOTE_BY_CELL_REQUEST,
+
+  /**
+   * One request: current fills of the cells involved, their notes' texts, the old result sheet's
+   * council columns. Notes are asked for by cell (only the cells involved); threaded comments, which
+   * cannot be asked for by cell without an error, and — with no backup to go by — every note, are
+   * listed with their place.
+   */
+  async read(req: AnnotateRead, meanwhile: () => Promise<void>): Promise<AnnotateReadBack> {
+    const noteResponse = Math.max(NOTE_TEXT_RESPONSE, (req.noteBytes ?? 0) + 60);
+    let noteReads = 0;
+    for (const [kind, coll] of this.existing.collections) {
+      if (kind === 'notes' && !req.everyNote) noteReads += coll.items.length ? req.cells.length * noteResponse : 0;
+      else noteReads += coll.items.length * (NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE);
+    }
+    const fillsOf = await queueFillReads(this.syncer, req.fillCells, (n) => this.sheet(n), REQUEST_BUDGET * 0.9 - noteReads);
+    const notesOf = await this.queueNoteReads(req, noteResponse);
+    const titles = req.resultTitles ? await this.queueTitles() : () => [];
+    const oldResult = req.oldResult ? await this.queueOldResult(req.oldResult.sheet, req.oldResult.header) : () => null;
+    // Writes that depend on nothing read go in the same request, after the reads.
+    await meanwhile();
+    await this.syncer.flush();
+
+    this.notesAt = notesOf();
+    const fills = fillsOf();
+    const states = new Map<string, CellState>();
+    for (const c of req.cells) {
+      const key = cellKey(c.sheet, c.cell);
+      states.set(key, this.stateOf(key, fills.get(key) ?? null));
+    }
+    return { states, otherNotes: req.everyNote ? this.notesElsewhere(states) : [], oldResult: oldResult(), resultTitles: titles() };
+  }
+
+  private stateOf(key: string, fill: string | null): CellState {
+    const n = this.notesAt.get(key);
+    return { fill, note: n?.notes?.text ?? null, comment: n?.comments?.text ?? null };
+  }
+
+  /** Notes of every kind this Excel reaches: by cell where it can, else listed with their place. */
+  private async queueNoteReads(req: AnnotateRead, noteResponse: number): Promise<() => Map<string, Partial<Record<NoteKind, NoteAt>>>> {
+    const located: { kind: NoteKind; item: NoteItem; where: Excel.Range }[] = [];
+    const byCell: { c: CellRef; item: Excel.Note }[] = [];
+    for (const [kind, coll] of this.existing.collections) {
+      if (kind === 'notes' && !req.everyNote) {
+        if (!coll.items.length) continue;
+        for (const c of req.cells) {
+          const address = `${quoteSheet(c.sheet)}!${c.cell}`;
+          await this.syncer.write(
+            address.length + NOTE_BY_CELL_REQUEST,
+            () => {
+              const item = (coll as Excel.NoteCollection).getItemOrNullObject(address);
+              item.load('content');
+              byCell.push({ c, item });
+            },
+            noteResponse,
+          );
+        }
+        continue;
+      }
+      for (const item of coll.items as NoteItem[]) {
+        await this.syncer.write(
+          NOTE_LOCATION_REQUEST,
           () => {
-            const item = (coll as Excel.NoteCollection).getItemOrNullObject(address);
+            const where = item.getLocation();
+            where.load('address');
             item.load('content');
-            byCell.push({ c, item });
+            located.push({ kind, item, where });
           },
-          noteResponse,
+          NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE,
         );
       }
-      continue;
     }
-    for (const item of coll.items as NoteItem[]) {
-      await syncer.write(
-        NOTE_LOCATION_REQUEST,
-        () => {
-          const where = item.getLocation();
-          where.load('address');
-          item.load('content');
-          located.push({ kind, item, where });
-        },
-        NOTE_LOCATION_RESPONSE + noteResponse - NOTE_TEXT_RESPONSE,
-      );
-    }
-  }
-  // No backup to go by and nothing to write: a result sheet of ours (its title in A1) is recognised.
-  const titles: { name: string; a1: Excel.Range }[] = [];
-  if (!previous && !input.resultSheet) {
-    for (const name of present) {
-      if (!RESULT_NAME.test(name)) continue;
-      await syncer.write(name.length + 20, () => {
-        const a1 = sheetProxy(name).getRange('A1');
-        a1.load('values');
-        titles.push({ name, a1 });
-      }, 500);
-    }
-  }
-  let stateSheets = stateSheetsOf(input.sheetNames);
-  const { annotationBackup: _old, ...rest } = input.baseState;
-  const dropSheet = async (name: string | null | undefined) => {
-    if (!name || !present.has(name)) return;
-    present.delete(name);
-    await syncer.write(name.length, () => sheetProxy(name).delete());
-  };
-  let naming: AnnotationBackup | null = null;
-  const namedFirst = !!input.resultSheet && !!resultName && ours !== resultName;
-  // The council wrote columns of its own on our result sheet: read them (this request), and write the
-  // new result sheet with them after the sync.
-  let userColumns: { header: OldHeader; reads: { kind: Excel.Range; name: Excel.Range; cols: Excel.Range[] } } | null = null;
-  const old = ours && resultName === ours ? input.resultHeaders?.sheets.get(ours) : undefined;
-  const header = old ? findOldHeader(old.top.values as CellValue[][]) : null;
-  if (old && header && header.userCols.length) {
-    const first = header.row + 2;
-    const last = Math.max(first, old.used.isNullObject ? first : old.used.rowIndex + old.used.rowCount);
-    const column = (col: number) => `${columnLetter(col)}${first}:${columnLetter(col)}${last}`;
-    const ws = sheetProxy(ours!);
-    let reads!: { kind: Excel.Range; name: Excel.Range; cols: Excel.Range[] };
-    await syncer.write(200, () => {
-      const load = (col: number) => {
-        const r = ws.getRange(column(col));
-        r.load('values');
-        return r;
-      };
-      reads = { kind: load(header.kindCol), name: load(header.nameCol), cols: header.userCols.map((c) => load(c.col)) };
-    }, (last - first + 1) * (header.userCols.length + 2) * 60);
-    userColumns = { header, reads };
-  }
-  if (input.resultSheet && resultName) {
-    if (ours !== resultName) await dropSheet(ours);
-    if (ours !== resultName) {
-      // Named in the state before it exists, so that a clear removes it whatever fails next.
-      naming = { version: 1, cells: previous?.cells ?? [], resultSheet: resultName, noteMode: previous?.noteMode ?? input.mode };
-      stateSheets = await writeStateSheet(syncer, stateSheets, { ...rest, annotationBackup: naming });
-    }
-    if (!userColumns) {
-      await dropSheet(resultName);
-      await writeResultSheet(syncer, resultName === input.resultSheet.name ? input.resultSheet : { ...input.resultSheet, name: resultName });
-    }
-  } else await dropSheet(ours);
-  await syncer.flush();
-  if (input.resultSheet && resultName && userColumns) {
-    // The council's columns, each cell with its candidate, into the new result sheet.
-    const rows = userColumns.reads.kind.values.map((line, i) => ({
-      kind: line[0] as CellValue,
-      name: userColumns!.reads.name.values[i]?.[0] as CellValue,
-      values: userColumns!.reads.cols.map((r) => r.values[i]?.[0] as CellValue),
-    }));
-    const merged = withUserColumns(input.resultSheet, userColumns.header, rows);
-    await dropSheet(resultName);
-    await writeResultSheet(syncer, { ...merged, name: resultName });
+    return () => {
+      const notesAt = new Map<string, Partial<Record<NoteKind, NoteAt>>>();
+      for (const { kind, item, where } of located) {
+        const { sheet, cell } = unquoteSheet(where.address);
+        const key = cellKey(sheet, cell);
+        notesAt.set(key, { ...notesAt.get(key), [kind]: { item, text: item.content } });
+      }
+      for (const { c, item } of byCell) {
+        if (item.isNullObject) continue;
+        const key = cellKey(c.sheet, c.cell);
+        notesAt.set(key, { ...notesAt.get(key), notes: { item, text: item.content } });
+      }
+      return notesAt;
+    };
   }
 
-  // What each cell holds now.
-  const fills = fillsOf();
-  const notesAt = new Map<string, Partial<Record<NoteKind, { item: NoteItem; text: string }>>>();
-  for (const { kind, item, where } of located) {
-    const { sheet, cell } = unquoteSheet(where.address);
-    const key = cellKey(sheet, cell);
-    const entry = notesAt.get(key) ?? {};
-    entry[kind] = { item, text: item.content };
-    notesAt.set(key, entry);
-  }
-  for (const { c, item } of byCell) {
-    if (item.isNullObject) continue;
-    const key = cellKey(c.sheet, c.cell);
-    notesAt.set(key, { ...notesAt.get(key), notes: { item, text: item.content } });
-  }
-  const stateOf = (key: string, fill: string | null): CellState => {
-    const n = notesAt.get(key);
-    return { fill, note: n?.notes?.text ?? null, comment: n?.comments?.text ?? null };
-  };
-  const states = new Map<string, CellState>();
-  for (const c of prep.cells) {
-    const key = cellKey(c.sheet, c.cell);
-    states.set(key, stateOf(key, fills.get(key) ?? null));
-  }
-  const decision = prep.decide(states);
-  const writes = [...decision.writes];
-
-  // No backup to go by: notes of ours elsewhere are leftovers of a lost state, recognised by our head
-  // line; their cells' fills are read (one more request, only then) to take our colours off too.
-  let recognised = 0;
-  if (!previous) {
-    const involved = new Set(prep.cells.map((c) => cellKey(c.sheet, c.cell)));
-    const candidates: CellRef[] = [];
-    for (const [key] of notesAt) {
+  /** Notes on cells the core did not name (their fill not read), on sheets that exist. */
+  private notesElsewhere(involved: Map<string, CellState>): (CellRef & CellState)[] {
+    const out: (CellRef & CellState)[] = [];
+    for (const key of this.notesAt.keys()) {
       if (involved.has(key)) continue;
       const bang = key.lastIndexOf('!');
       const sheet = key.slice(0, bang);
-      const pos = parseA1(key.slice(bang + 1));
-      if (pos && present.has(sheet)) candidates.push({ sheet, cell: key.slice(bang + 1), row: pos.row, col: pos.col });
+      const cell = key.slice(bang + 1);
+      const pos = parseA1(cell);
+      if (pos && this.present.has(sheet)) out.push({ sheet, cell, row: pos.row, col: pos.col, ...this.stateOf(key, null) });
     }
-    const found = recogniseMarks(candidates.map((c) => ({ ...c, ...stateOf(cellKey(c.sheet, c.cell), null) })), reach);
-    if (found.length) {
-      const readFills = await queueFillReads(syncer, found, sheetProxy);
-      await syncer.flush();
-      const theirFills = readFills();
-      const again = recogniseMarks(found.map((c) => ({ ...c, ...stateOf(cellKey(c.sheet, c.cell), theirFills.get(cellKey(c.sheet, c.cell)) ?? null) })), reach);
-      recognised = again.length;
-      writes.push(...again);
-    }
+    return out;
   }
 
-  const staleResults = titles.filter((t) => isResultTitle(t.a1.values[0]?.[0])).map((t) => t.name);
-  recognised += staleResults.length;
-  const backup = decision.backup;
-  const state: WorkbookState = backup ? { ...rest, annotationBackup: backup } : rest;
-  // Office.js does not roll a failed request back: the backup must cover every cell we may touch
-  // *before* the first write.
-  let first: WorkbookState | null = null;
-  if (decision.cover) {
-    first = { ...rest, annotationBackup: decision.cover };
-    stateSheets = await writeStateSheet(syncer, stateSheets, first);
+  /** A1 of every sheet named like our result sheet. */
+  private async queueTitles(): Promise<() => { sheet: string; value: unknown }[]> {
+    const titles: { sheet: string; a1: Excel.Range }[] = [];
+    for (const name of this.present) {
+      if (!isResultSheetName(name)) continue;
+      await this.syncer.write(name.length + 20, () => {
+        const a1 = this.sheet(name).getRange('A1');
+        a1.load('values');
+        titles.push({ sheet: name, a1 });
+      }, 500);
+    }
+    return () => titles.map((t) => ({ sheet: t.sheet, value: t.a1.values[0]?.[0] }));
   }
-  await applyWrites(syncer, writes, input.existing, notesAt, sheetProxy);
-  for (const name of staleResults) await dropSheet(name);
-  // The stored state is rewritten only when it changes (the same marks again: nothing to write).
-  const stored: AnnotationBackup | null | undefined = first ? decision.cover : namedFirst ? naming : previous;
-  const changed = !sameBackup(stored, backup) || stateSheets.stale.length > 0 || input.rewriteState;
-  if (changed && (!first || JSON.stringify(first) !== JSON.stringify(state))) await writeStateSheet(syncer, stateSheets, state);
-  await syncer.flush();
-  return { state, backup, report: decision.report, recognised };
+
+  /** The council's columns (with kind and name) of our old result sheet, below its header. */
+  private async queueOldResult(name: string, header: OldHeader): Promise<() => OldResult['rows']> {
+    const used = this.resultHeaders?.sheets.get(name)?.used;
+    const first = header.row + 2;
+    const last = Math.max(first, !used || used.isNullObject ? first : used.rowIndex + used.rowCount);
+    const ws = this.sheet(name);
+    const columns = new Map<number, Excel.Range>();
+    await this.syncer.write(200, () => {
+      for (const col of [header.kindCol, header.nameCol, ...header.userCols.map((c) => c.col)]) {
+        const r = ws.getRange(`${columnLetter(col)}${first}:${columnLetter(col)}${last}`);
+        r.load('values');
+        columns.set(col, r);
+      }
+    }, (last - first + 1) * (header.userCols.length + 2) * 60);
+    return () => oldResultRows(header, (row, col) => (columns.get(col)!.values[row - header.row - 1]?.[0] ?? null) as CellValue, last - 1);
+  }
+
+  async readFills(cells: CellRef[]): Promise<Map<string, string | null>> {
+    const fills = await queueFillReads(this.syncer, cells, (n) => this.sheet(n));
+    await this.syncer.flush();
+    return fills();
+  }
+
+  async removeSheet(name: string): Promise<void> {
+    if (!this.present.has(name)) return;
+    this.present.delete(name);
+    await this.syncer.write(name.length, () => this.sheet(name).delete());
+  }
+
+  async writeResultSheet(sheet: ResultSheet): Promise<void> {
+    await this.removeSheet(sheet.name);
+    await writeResultSheet(this.syncer, sheet);
+  }
+
+  async writeCells(writes: CellWrite[]): Promise<void> {
+    await applyWrites(this.syncer, writes, this.existing, this.notesAt, (n) => this.sheet(n));
+  }
+
+  async writeState(state: WorkbookState): Promise<void> {
+    this.stateSheets = await writeStateSheet(this.syncer, this.stateSheets, state);
+  }
+
+  async done(): Promise<void> {
+    await this.syncer.flush();
+  }
+}
+
+/** Brings the workbook from what it holds to what the plan wants (core/annotateDriver.ts decides). */
+export async function reconcile(syncer: Syncer, input: ReconcileInput): Promise<ReconcileOutcome> {
+  const port = new OfficePort(syncer, input.existing, input.sheetNames, input.resultHeaders);
+  return driveAnnotation(port, {
+    grid: input.grid,
+    sheetNames: input.sheetNames,
+    state: input.baseState,
+    oldResultTop: (input.previous?.resultSheet && (input.resultHeaders?.sheets.get(input.previous.resultSheet)?.top.values as CellValue[][] | undefined)) || null,
+    previous: input.previous,
+    marks: input.marks,
+    resultSheet: input.resultSheet,
+    mode: input.mode,
+    reach: noteReachOf(input.existing),
+    overrides: input.overrides,
+    rewriteState: input.rewriteState,
+  });
 }
 
 function noteReachOf(existing: ExistingNotes): NoteReach {
@@ -420,7 +428,7 @@ async function applyWrites(
   syncer: Syncer,
   writes: CellWrite[],
   existing: ExistingNotes,
-  notesAt: Map<string, Partial<Record<NoteKind, { item: NoteItem }>>>,
+  notesAt: Map<string, Partial<Record<NoteKind, NoteAt>>>,
   sheetProxy: (name: string) => Excel.Worksheet,
 ): Promise<void> {
   const fillGroups = new Map<string, { sheet: string; fill: string | null; cells: CellRef[] }>();
@@ -457,18 +465,6 @@ async function applyWrites(
       else (coll as Excel.CommentCollection).add(address, to);
     });
   }
-}
-
-/** Our result sheet's names ("Kết quả xét khen thưởng", "… (2)"). */
-const RESULT_NAME = new RegExp(`^(${[...new Set(Object.values(RESULT_SHEET_NAMES))].join('|')})( \\(\\d+\\))?$`);
-
-export function isResultSheetName(name: string): boolean {
-  return RESULT_NAME.test(name);
-}
-
-/** Is this sheet our result sheet (its first cell our title)? For a workbook whose state is lost. */
-export function isResultTitle(value: unknown): boolean {
-  return value === labels('vi').resultTitle || value === labels('en').resultTitle;
 }
 
 /** The result sheet "Kết quả xét khen thưởng" as a formatted table (the exceljs adapter's layout). */

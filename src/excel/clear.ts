@@ -4,8 +4,8 @@
  * workbook is, cell for cell, the one before. Without a readable backup, marks of ours are still
  * recognised (our note's head line, our fill on such a cell) and removed.
  */
-import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride, type ReconcileReport, isStagingSheet } from '../core';
-import { isResultSheetName, reconcile, queueExistingNotes } from './applyPlan';
+import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride, type ReconcileReport, isResultSheetName, isStagingSheet } from '../core';
+import { reconcile, queueExistingNotes } from './applyPlan';
 import { assertWritable } from './guards';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';

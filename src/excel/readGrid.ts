@@ -9,19 +9,12 @@
  * A request Excel still refuses for its response size (cells far longer than the first ones) is
  * split in two and sent again (reading changes nothing).
  */
-import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isStagingSheet } from '../core';
+import { type CellRect, type CellValue, type Grid, type SheetGrid, RESULT_SHEET_NAMES, STATE_SHEET, isDateFormat, isStagingSheet } from '../core';
 import { supports } from './capabilities';
 import { jsonSize, type Syncer } from './syncer';
 
 /** The error values Excel shows as text in `values` (a formula that failed). */
 const EXCEL_ERRORS = new Set(['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#GETTING_DATA']);
-
-/** True for a number format that shows a date (exceljs turns those cells into dates; so do we). */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format || format === 'General') return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dy]/i.test(bare);
-}
 
 /** "dd/mm/yyyy" of an Excel date serial (the way the exceljs adapter writes dates). */
 export function serialToText(serial: number): string {

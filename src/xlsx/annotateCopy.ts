@@ -60,10 +60,10 @@ function typeProblem(extension: string | null, outPath: string): Message | null 
  * macros, and an .xlsm that is a plain workbook), so a name with another extension is refused, with
  * the one it needs. Writing it is the caller's (the CLI writes it safely). Throws AnnotatedCopyError.
  */
-export function annotateCopy(pkg: Package, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string): AnnotatedCopy {
-  let out: ReturnType<typeof patchPackage>;
+export async function annotateCopy(pkg: Package, plan: AnnotationPlan | null, read: ReadWorkbook, outPath: string): Promise<AnnotatedCopy> {
+  let out: Awaited<ReturnType<typeof patchPackage>>;
   try {
-    out = patchPackage(pkg, read.grid, plan, read.state);
+    out = await patchPackage(pkg, read.grid, plan, read.state);
     // The commands say a wrong name before any work (copyTypeProblem); checked here too, from the
     // package just patched, so that no caller can write a copy of the wrong type.
     const wrongType = typeProblem(out.extension, outPath);

@@ -17,7 +17,7 @@
  * - a formula → its cached result by the same rules (no cached value → empty);
  * - the non-top-left cells of a merged area → empty.
  */
-import type { CellRect, CellValue, Grid, SheetGrid } from '../core';
+import { isDateFormat, type CellRect, type CellValue, type Grid, type SheetGrid } from '../core';
 import { relType, type Package, type SheetInfo } from './package';
 import { sharedStringsFast, sheetDataFast } from './fastPath';
 import type { Attrs } from './xml';
@@ -52,12 +52,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
   48: '##0.0E+0',
   49: '@',
 };
-
-/** A format shows a date or time when y, m, d, h, s (or b, Buddhist year) appear outside quotes and [brackets]. */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
 
 export interface Styles {
   /** Number format per cell style (xf) index; undefined = General. */

@@ -1,5 +1,5 @@
 /** readGrid on hand-made workbooks: origins, errors, dates, merges, hidden and empty sheets. */
-import { readGrid, isDateFormat } from '../../src/excel/readGrid';
+import { readGrid } from '../../src/excel/readGrid';
 import { Syncer } from '../../src/excel/syncer';
 import { releaseHost, useHost } from './support';
 
@@ -35,10 +35,3 @@ it('reads used ranges with their origin, Excel errors, dates as dd/mm/yyyy, merg
   expect(empty).toMatchObject({ name: 'Trống', hidden: true, values: [[null]] });
 });
 
-it('tells date formats from others', () => {
-  expect(isDateFormat('dd/mm/yyyy')).toBe(true);
-  expect(isDateFormat('m/d/yy')).toBe(true);
-  expect(isDateFormat('0.0%')).toBe(false);
-  expect(isDateFormat('General')).toBe(false);
-  expect(isDateFormat('#,##0 "đồng"')).toBe(false);
-});

@@ -16,7 +16,7 @@ import { readWorkbook } from '../../src/xlsx/read';
  * patched, the copy written safely (never over `from`). Throws AnnotatedCopyError or SafeWriteError.
  */
 export async function writeAnnotatedCopy(from: string, plan: AnnotationPlan | null, read: ReadWorkbook, out: string): Promise<AnnotatedCopy> {
-  const copy = annotateCopy(openPackage(await fs.readFile(from)), plan, read, out);
+  const copy = await annotateCopy(openPackage(await fs.readFile(from)), plan, read, out);
   await safeWriteFile(out, copy.bytes, { inputs: [from] });
   return copy;
 }

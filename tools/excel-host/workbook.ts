@@ -120,16 +120,7 @@ export class SheetData {
   sortRows(rect: Rect, by: number, descending: boolean): void {
     const rows: number[] = [];
     for (let r = rect.top; r <= rect.bottom; r++) rows.push(r);
-    const keyOf = (r: number) => this.get(r, by)?.value ?? null;
-    const order = rows
-      .map((r, i) => ({ r, i, k: keyOf(r) }))
-      .sort((a, b) => {
-        const blankA = a.k === null || a.k === '';
-        const blankB = b.k === null || b.k === '';
-        if (blankA || blankB) return blankA === blankB ? a.i - b.i : blankA ? 1 : -1;
-        const d = compareValues(a.k as NonNullable<HostValue>, b.k as NonNullable<HostValue>);
-        return (descending ? -d : d) || a.i - b.i;
-      });
+    const order = sortOrder(rows.map((r) => this.get(r, by)?.value ?? null), descending).map((i) => ({ r: rows[i] }));
     const moved = new Map<number, CellModel>();
     order.forEach(({ r }, i) => {
       for (let c = rect.left; c <= rect.right; c++) {
@@ -156,6 +147,20 @@ function rankOf(v: NonNullable<HostValue>): number {
   if (typeof v === 'string') return 1;
   if (typeof v === 'boolean') return 2;
   return 3;
+}
+
+/** Excel's sort of these keys (blanks last, ties in their order): their indexes in the new order. */
+export function sortOrder(keys: HostValue[], descending = false): number[] {
+  return keys
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => {
+      const blankA = a.k === null || a.k === '';
+      const blankB = b.k === null || b.k === '';
+      if (blankA || blankB) return blankA === blankB ? a.i - b.i : blankA ? 1 : -1;
+      const d = compareValues(a.k as NonNullable<HostValue>, b.k as NonNullable<HostValue>);
+      return (descending ? -d : d) || a.i - b.i;
+    })
+    .map((x) => x.i);
 }
 
 /** Excel's ascending order of two non-blank values. */

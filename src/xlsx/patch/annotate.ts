@@ -1,12 +1,14 @@
 /**
- * Annotating (or clearing) a package by patching it. The core decides (core/reconcile.ts: which
- * cells, what each had, what to write, what the backup keeps); this module reads the cells' fills
- * and notes from the parts and writes the decision back into them — marks and notes on the judged
- * cells, our result sheet and state sheet — copying every other part as stored.
+ * Annotating (or clearing) a package by patching it. The core decides (core/annotateDriver.ts and
+ * core/reconcile.ts: which cells, what each had, what to write, what the backup keeps); this port
+ * reads the cells' fills and notes from the parts and writes the decision back into them — marks
+ * and notes on the judged cells, our result sheet and state sheet — copying every other part as
+ * stored. The writes are gathered and applied by `done`, cells first (the result sheet's formats
+ * come after the marks' in the styles part).
  */
-import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellKey, freeSheetName, prepareReconcile, type CellState, type ReconcileReport, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
-import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit } from './cells';
-import { applyNotes, commentText, readNotes, userPartOf, type NoteChange } from './notes';
+import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellAt, cellKey, driveAnnotation, isResultSheetName, lastRow, oldResultRows, OLD_HEADER_COLS, OLD_HEADER_ROWS, parseA1, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellValue, type CellWrite, type ReconcileReport, type ResultSheet, type SheetGrid, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
+import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type SheetScan } from './cells';
+import { applyNotes, commentText, readNotes, userPartOf, type NoteChange, type SheetNotes } from './notes';
 import type { Package } from '../package';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
 import { EMPTY_STYLES, Styles, type FillWant } from './styles';
@@ -36,143 +38,266 @@ export interface PatchOutcome {
   extension: string | null;
 }
 
+/** A worksheet as read for the decision: its XML, the rows scanned, its notes. */
+interface SheetRead {
+  part: string;
+  xml: string;
+  scan: SheetScan;
+  /** Rows the scan holds (a write elsewhere scans again). */
+  rows: Set<number>;
+  notes: SheetNotes;
+}
+
+/** The first rows of a sheet of the grid, from A1 (where our header is looked for). */
+function topRows(sheet: SheetGrid | undefined): CellValue[][] | null {
+  if (!sheet) return null;
+  return Array.from({ length: OLD_HEADER_ROWS }, (_, r) => Array.from({ length: OLD_HEADER_COLS }, (_, c) => cellAt(sheet, r, c)));
+}
+
+class PatchPort implements AnnotatePort {
+  private readonly read_ = new Map<string, SheetRead>();
+  private readonly writes: CellWrite[] = [];
+  private readonly removed: string[] = [];
+  private result: ResultSheet | null = null;
+  private state: WorkbookState | null = null;
+  readonly threaded: string[] = [];
+
+  constructor(
+    private readonly pkg: Package,
+    private readonly wb: Workbook,
+    private readonly styles: Styles,
+    private readonly grid: Grid,
+    private readonly plan: AnnotationPlan | null,
+  ) {}
+
+  private worksheet(name: string) {
+    return this.wb.sheets().find((s) => s.name === name && s.part && s.type === WORKSHEET_TYPE);
+  }
+
+  /** The sheet's XML scanned for these cells' rows (again only when a row was not scanned yet). */
+  private sheet(name: string, cells: { row: number; col: number }[]): SheetRead | null {
+    const got = this.read_.get(name);
+    if (got && cells.every((c) => got.rows.has(c.row))) return got;
+    const entry = this.worksheet(name);
+    if (!entry) return null;
+    const xml = got?.xml ?? this.pkg.text(entry.part!);
+    const rows = new Set([...(got?.rows ?? []), ...cells.map((c) => c.row)]);
+    const sheet: SheetRead = { part: entry.part!, xml, scan: scanSheet(xml, [...rows].map((row) => ({ row, col: 0 }))), rows, notes: got?.notes ?? readNotes(this.pkg, entry.part!) };
+    this.read_.set(name, sheet);
+    return sheet;
+  }
+
+  private fillOf(sheet: SheetRead, c: CellRef): { fill: string | null; exact?: string } {
+    const fill = this.styles.fillOfXf(cellInfo(sheet.scan, c.row, c.col).xf);
+    return 'color' in fill ? { fill: fill.color } : { fill: null, exact: fill.fillXml };
+  }
+
+  async read(req: AnnotateRead, meanwhile: () => Promise<void>): Promise<AnnotateReadBack> {
+    const states = new Map<string, CellState>();
+    for (const [name, cells] of bySheet(req.cells)) {
+      const sheet = this.sheet(name, cells);
+      if (!sheet) continue;
+      for (const c of cells) {
+        const { fill, exact: fillXml } = this.fillOf(sheet, c);
+        const comment = sheet.notes.threaded.has(c.cell) ? undefined : sheet.notes.comments.get(c.cell);
+        const s: CellState = { fill, note: comment ? commentText(comment) : null, comment: null };
+        const exact: CellState['exact'] = {};
+        if (fillXml !== undefined) exact.fill = fillXml;
+        if (comment) exact.note = comment;
+        if (Object.keys(exact).length) s.exact = exact;
+        states.set(cellKey(c.sheet, c.cell), s);
+      }
+    }
+    const old = req.oldResult ? this.grid.sheets.find((s) => s.name === req.oldResult!.sheet) : undefined;
+    const back: AnnotateReadBack = {
+      states,
+      otherNotes: req.everyNote ? this.notesElsewhere(states) : [],
+      oldResult: req.oldResult && old ? oldResultRows(req.oldResult.header, (r, c) => cellAt(old, r, c), lastRow(old)) : null,
+      resultTitles: req.resultTitles ? this.wb.sheets().filter((s) => isResultSheetName(s.name)).map((s) => ({ sheet: s.name, value: this.cellA1(s.name) })) : [],
+    };
+    await meanwhile();
+    return back;
+  }
+
+  private cellA1(name: string): CellValue {
+    const sheet = this.grid.sheets.find((s) => s.name === name);
+    return sheet ? cellAt(sheet, 0, 0) : null;
+  }
+
+  /** Notes on cells outside `involved`, in every worksheet that has notes (threaded comments left alone). */
+  private notesElsewhere(involved: Map<string, CellState>): (CellRef & CellState)[] {
+    const out: (CellRef & CellState)[] = [];
+    for (const entry of this.wb.sheets()) {
+      if (!entry.part || entry.type !== WORKSHEET_TYPE) continue;
+      if (!this.read_.has(entry.name) && !this.pkg.rels(entry.part).some((r) => r.type.endsWith('/comments'))) continue;
+      const notes = this.read_.get(entry.name)?.notes ?? readNotes(this.pkg, entry.part);
+      for (const [ref, comment] of notes.comments) {
+        const pos = parseA1(ref);
+        if (!pos || notes.threaded.has(ref) || involved.has(cellKey(entry.name, ref))) continue;
+        out.push({ sheet: entry.name, cell: ref, row: pos.row, col: pos.col, fill: null, note: commentText(comment), comment: null });
+      }
+    }
+    return out;
+  }
+
+  async readFills(cells: CellRef[]): Promise<Map<string, string | null>> {
+    const fills = new Map<string, string | null>();
+    for (const [name, list] of bySheet(cells)) {
+      const sheet = this.sheet(name, list);
+      if (sheet) for (const c of list) fills.set(cellKey(c.sheet, c.cell), this.fillOf(sheet, c).fill);
+    }
+    return fills;
+  }
+
+  async removeSheet(name: string): Promise<void> {
+    this.removed.push(name);
+  }
+
+  async writeResultSheet(sheet: ResultSheet): Promise<void> {
+    this.result = sheet;
+  }
+
+  async writeCells(writes: CellWrite[]): Promise<void> {
+    this.writes.push(...writes);
+  }
+
+  async writeState(state: WorkbookState): Promise<void> {
+    this.state = state;
+  }
+
+  async done(): Promise<void> {
+    for (const [name, writes] of bySheet(this.writes)) this.applyCells(name, writes);
+    this.applySheets();
+    if (this.state) this.applyState(this.state);
+    if (!this.plan) this.trimStyles();
+  }
+
+  /** Formats (`s`) and notes of one sheet. */
+  private applyCells(name: string, writes: CellWrite[]): void {
+    const sheet = this.sheet(name, writes);
+    if (!sheet) return;
+    const marked = new Map((this.plan?.marks ?? []).map((m) => [cellKey(m.sheet, m.cell), MARK_FILL[m.kind]]));
+    const edits: CellEdit[] = [];
+    const noteChanges: NoteChange[] = [];
+    for (const w of writes) {
+      if (w.fill !== undefined) {
+        const markColor = marked.get(cellKey(w.sheet, w.cell));
+        const edit = this.fillEdit(sheet.scan, w, !!markColor && w.fill === markColor);
+        if (edit) edits.push(edit);
+      }
+      const text = w.notes?.notes;
+      if (text === undefined) continue;
+      if (sheet.notes.threaded.has(w.cell)) {
+        this.threaded.push(`${name}!${w.cell}`);
+        continue;
+      }
+      noteChanges.push(noteChange(w, text, sheet.notes.comments.get(w.cell) ?? null));
+    }
+    let xml = editCells(sheet.xml, sheet.scan, edits);
+    xml = applyNotes(this.pkg, sheet.part, xml, sheet.notes, noteChanges);
+    this.pkg.setText(sheet.part, xml);
+  }
+
+  /** The cell's new format: our mark's, or the one the core restores (a record we created and no longer need goes). */
+  private fillEdit(scan: SheetScan, w: CellWrite, isMark: boolean): CellEdit | null {
+    const info = cellInfo(scan, w.row, w.col);
+    const xf = isMark ? this.styles.marked(info.xf, w.fill!) : this.styles.restored(info.xf, wantOf(w.fill!, w.exact?.fill));
+    if (xf === info.xf && (info.hasCell || !isMark)) return null;
+    // A record we created that is back to the default look goes again (the file as it was).
+    if (!isMark && xf === defaultXf(scan, w.row, w.col) && (!info.hasCell || info.bare)) return info.hasCell ? { row: w.row, col: w.col, remove: true } : null;
+    return { row: w.row, col: w.col, s: xf === 0 && info.s !== '0' ? null : String(xf) };
+  }
+
+  /** Our result sheet rewritten in the part of the one it replaces (renamed), or added; removed sheets go. */
+  private applySheets(): void {
+    const removed = new Set(this.removed.map((n) => this.wb.find(n)?.name).filter((n): n is string => !!n));
+    if (this.result) {
+      const rs = this.result;
+      const content = resultSheetXml(rs, this.styles);
+      const target = this.wb.find(rs.name) ?? [...removed].map((n) => this.wb.find(n)).find((s) => s?.part);
+      if (target?.part) {
+        this.pkg.setText(target.part, content);
+        this.wb.setSheet(target.name, { name: rs.name });
+        removed.delete(target.name);
+      } else this.wb.addSheet(rs.name, content, 'visible');
+    }
+    for (const name of removed) this.wb.removeSheet(name);
+  }
+
+  /** The state sheet: rewritten in place (very hidden), added, or removed when nothing is left to keep. */
+  private applyState(state: WorkbookState): void {
+    const rows = stateRows(state);
+    const entry = this.wb.find(STATE_SHEET);
+    if (rows.length <= 1) {
+      if (entry) this.wb.removeSheet(entry.name);
+    } else if (entry?.part) {
+      this.pkg.setText(entry.part, stateSheetXml(rows));
+      this.wb.setSheet(entry.name, { state: 'veryHidden' });
+    } else this.wb.addSheet(STATE_SHEET, stateSheetXml(rows), 'veryHidden');
+  }
+
+  /**
+   * On a clear, formats we appended and no cell uses any more go (from the end of the lists only);
+   * an annotation reuses what is there, so the lists never grow from one annotation to the next.
+   */
+  private trimStyles(): void {
+    const ours = { fonts: ourFonts(this.styles.p), borders: ourBorders(this.styles.p) };
+    if (!this.styles.mayTrim(ours)) return;
+    const used = new Set<number>();
+    for (const s of this.wb.sheets()) {
+      if (!s.part || s.type !== WORKSHEET_TYPE) continue;
+      const text = this.pkg.text(s.part);
+      for (const m of text.matchAll(/<(?:\w+:)?(?:c|row)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
+      for (const m of text.matchAll(/<(?:\w+:)?col\s[^>]*?\bstyle\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
+    }
+    this.styles.trim(used, ours);
+  }
+}
+
+function bySheet<T extends { sheet: string }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) (out.get(x.sheet) ?? out.set(x.sheet, []).get(x.sheet)!).push(x);
+  return out;
+}
+
+/** The note change for a cell: `text` as the core wants it, keeping the user's comment element where it is theirs. */
+function noteChange(w: CellWrite, text: string | null, current: string | null): NoteChange {
+  const user = current ? (userPartOf(current, OUR_HEAD) ?? current) : null;
+  const exact = typeof w.exact?.note === 'string' && w.exact.note.startsWith('<') ? w.exact.note : null;
+  if (text === null) return { ref: w.cell, remove: true };
+  if (exact && commentText(exact) === text) return { ref: w.cell, exact };
+  if (user && commentText(user) === text) return { ref: w.cell, exact: user };
+  const split = splitNote(text);
+  // The user's note with ours under it: the user's comment element kept as written (runs, author).
+  const base = split.user !== null ? [exact, user].find((x) => x && commentText(x) === split.user) : undefined;
+  if (base && split.ours !== null) return { ref: w.cell, user: base, head: OUR_HEAD, ours: split.ours };
+  return { ref: w.cell, text };
+}
+
 /**
  * Brings the package from what it holds to what `plan` wants (null: no marks, no result sheet —
  * a clear). `pkg`, `grid` and `state` are the package as just read (`pkg` is edited here). Returns
  * the new package and state.
  */
-export function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): PatchOutcome {
+export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): Promise<PatchOutcome> {
   const wb = new Workbook(pkg);
   const stylesPart = wb.ensureStylesPart(EMPTY_STYLES);
   const styles = new Styles(pkg.text(stylesPart));
   const previous = unpackBackup(state.annotationBackup);
-  const sheets = wb.sheets();
-  const prevResult = previous?.resultSheet ? wb.find(previous.resultSheet) : undefined;
-  // Our result sheet keeps its part; any other sheet of the wanted name is the user's and is never touched.
-  const resultName = plan ? freeSheetName(plan.resultSheet.name.slice(0, 31), sheets.filter((s) => s.name !== prevResult?.name).map((s) => s.name)) : null;
-  const prepared = prepareReconcile({
+  const port = new PatchPort(pkg, wb, styles, grid, plan);
+  const out = await driveAnnotation(port, {
     grid,
-    sheetNames: sheets.map((s) => s.name),
+    sheetNames: wb.sheets().map((s) => s.name),
+    state,
+    oldResultTop: previous?.resultSheet ? topRows(grid.sheets.find((s) => s.name === previous.resultSheet)) : null,
     previous,
     marks: plan?.marks ?? [],
+    resultSheet: plan?.resultSheet ?? null,
     mode: 'notes',
     // Threaded comments (Excel 365) are not written by this adapter: their cells are left alone.
     reach: { notes: true, comments: false },
-    resultSheet: resultName,
     overrides: Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [],
-    ourSheets: previous?.resultSheet ? [previous.resultSheet] : [],
   });
-
-  // Read what the decision needs: per sheet, one scan of its cells and its notes.
-  type Sheet = { part: string; xml: string; scan: ReturnType<typeof scanSheet>; notes: ReturnType<typeof readNotes> };
-  const bySheet = new Map<string, Sheet>();
-  const states = new Map<string, CellState>();
-  const worksheet = (name: string) => sheets.find((s) => s.name === name && s.part && s.type === WORKSHEET_TYPE);
-  const groups = new Map<string, typeof prepared.cells>();
-  for (const c of prepared.cells) {
-    if (!worksheet(c.sheet)) continue;
-    (groups.get(c.sheet) ?? groups.set(c.sheet, []).get(c.sheet)!).push(c);
-  }
-  for (const [name, cells] of groups) {
-    const part = worksheet(name)!.part!;
-    const xml = pkg.text(part);
-    const sheet: Sheet = { part, xml, scan: scanSheet(xml, cells), notes: readNotes(pkg, part) };
-    bySheet.set(name, sheet);
-    for (const c of cells) {
-      const info = cellInfo(sheet.scan, c.row, c.col);
-      const fill = styles.fillOfXf(info.xf);
-      const comment = sheet.notes.threaded.has(c.cell) ? undefined : sheet.notes.comments.get(c.cell);
-      const s: CellState = { fill: 'color' in fill ? fill.color : null, note: comment ? commentText(comment) : null, comment: null };
-      const exact: CellState['exact'] = {};
-      if ('fillXml' in fill) exact.fill = fill.fillXml;
-      if (comment) exact.note = comment;
-      if (Object.keys(exact).length) s.exact = exact;
-      states.set(cellKey(c.sheet, c.cell), s);
-    }
-  }
-  const decision = prepared.decide(states);
-
-  // Write the decision: formats (`s`) and notes, sheet by sheet.
-  const marked = new Map((plan?.marks ?? []).map((m) => [cellKey(m.sheet, m.cell), MARK_FILL[m.kind]]));
-  const writesBySheet = new Map<string, typeof decision.writes>();
-  for (const w of decision.writes) if (bySheet.has(w.sheet)) (writesBySheet.get(w.sheet) ?? writesBySheet.set(w.sheet, []).get(w.sheet)!).push(w);
-  const threaded: string[] = [];
-  for (const [name, writes] of writesBySheet) {
-    const sheet = bySheet.get(name)!;
-    const edits: CellEdit[] = [];
-    const noteChanges: NoteChange[] = [];
-    for (const w of writes) {
-      const info = cellInfo(sheet.scan, w.row, w.col);
-      if (w.fill !== undefined) {
-        const markColor = marked.get(cellKey(w.sheet, w.cell));
-        const isMark = !!markColor && w.fill === markColor;
-        const xf = isMark ? styles.marked(info.xf, w.fill!) : styles.restored(info.xf, wantOf(w.fill, w.exact?.fill));
-        if (xf !== info.xf || (!info.hasCell && isMark)) {
-          // A record we created that is back to the default look goes again (the file as it was).
-          if (!isMark && xf === defaultXf(sheet.scan, w.row, w.col) && (!info.hasCell || info.bare)) {
-            if (info.hasCell) edits.push({ row: w.row, col: w.col, remove: true });
-          } else edits.push({ row: w.row, col: w.col, s: xf === 0 && info.s !== '0' ? null : String(xf) });
-        }
-      }
-      const text = w.notes?.notes;
-      if (text === undefined) continue;
-      if (sheet.notes.threaded.has(w.cell)) {
-        threaded.push(`${name}!${w.cell}`);
-        continue;
-      }
-      const current = sheet.notes.comments.get(w.cell) ?? null;
-      const user = current ? (userPartOf(current, OUR_HEAD) ?? current) : null;
-      const exact = typeof w.exact?.note === 'string' && w.exact.note.startsWith('<') ? w.exact.note : null;
-      if (text === null) noteChanges.push({ ref: w.cell, remove: true });
-      else if (exact && commentText(exact) === text) noteChanges.push({ ref: w.cell, exact });
-      else if (user && commentText(user) === text) noteChanges.push({ ref: w.cell, exact: user });
-      else {
-        const split = splitNote(text);
-        // The user's note with ours under it: the user's comment element kept as written (runs, author).
-        const base = split.user !== null ? [exact, user].find((x) => x && commentText(x) === split.user) : undefined;
-        if (base && split.ours !== null) noteChanges.push({ ref: w.cell, user: base, head: OUR_HEAD, ours: split.ours });
-        else noteChanges.push({ ref: w.cell, text });
-      }
-    }
-    let xml = editCells(sheet.xml, sheet.scan, edits);
-    xml = applyNotes(pkg, sheet.part, xml, sheet.notes, noteChanges);
-    pkg.setText(sheet.part, xml);
-  }
-
-  // The result sheet: ours from before is rewritten in place (or removed on clear).
-  if (plan && resultName) {
-    const content = resultSheetXml({ ...plan.resultSheet, name: resultName }, styles);
-    if (prevResult?.part) {
-      pkg.setText(prevResult.part, content);
-      wb.setSheet(prevResult.name, { name: resultName });
-    } else wb.addSheet(resultName, content, 'visible');
-  } else if (prevResult) wb.removeSheet(prevResult.name);
-
-  // The state: what was saved besides the backup, plus the backup the core decided (none left: removed).
-  const { annotationBackup: _old, ...base } = state;
-  const next: WorkbookState = decision.backup ? { ...base, annotationBackup: decision.backup } : base;
-  const rows = stateRows(next);
-  const stateEntry = wb.find(STATE_SHEET);
-  if (rows.length <= 1) {
-    if (stateEntry) wb.removeSheet(stateEntry.name);
-  } else if (stateEntry?.part) {
-    pkg.setText(stateEntry.part, stateSheetXml(rows));
-    wb.setSheet(stateEntry.name, { state: 'veryHidden' });
-  } else wb.addSheet(STATE_SHEET, stateSheetXml(rows), 'veryHidden');
-
-  // On a clear, formats we appended and no cell uses any more go (from the end of the lists only);
-  // an annotation reuses what is there, so the lists never grow from one annotation to the next.
-  const ours = { fonts: ourFonts(styles.p), borders: ourBorders(styles.p) };
-  if (!plan && styles.mayTrim(ours)) {
-    const used = new Set<number>();
-    for (const s of wb.sheets()) {
-      if (!s.part || s.type !== WORKSHEET_TYPE) continue;
-      const text = pkg.text(s.part);
-      for (const m of text.matchAll(/<(?:\w+:)?(?:c|row)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
-      for (const m of text.matchAll(/<(?:\w+:)?col\s[^>]*?\bstyle\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
-    }
-    styles.trim(used, ours);
-  }
   pkg.setText(stylesPart, styles.toXml());
-  return { zip: pkg.toZip(), state: next, report: decision.report, threaded, extension: wb.extension() };
+  return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension() };
 }

@@ -101,6 +101,11 @@ export function userPartOf(comment: string, head: string): string | null {
   return m ? comment.slice(0, m.index) + comment.slice(m.index + m[0].length) : null;
 }
 
+/** A comment element kept from elsewhere (the backup: its row may have moved since) placed on `ref`. */
+function atRef(comment: string, ref: string): string {
+  return comment.replace(/^(<(?:\w+:)?comment\b[^>]*?\sref\s*=\s*)(["'])([^"']*)\2/, (m, head: string, q: string, was: string) => (refKey(was) === ref ? m : `${head}${q}${ref}${q}`));
+}
+
 /** Lines of text in a note, for the size of its box. */
 const lineCount = (text: string) => Math.min(40, text.split('\n').reduce((n, l) => n + 1 + Math.floor(l.length / 40), 0));
 
@@ -163,17 +168,56 @@ const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObj
 export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: SheetNotes, changes: NoteChange[]): string {
   if (!changes.length) return sheetXml;
   let sheet = sheetXml;
-  let commentsPart = notes.commentsPart;
-  let vmlPart = notes.vmlPart;
   const additions = changes.some((c) => !('remove' in c));
-  if (!commentsPart && !additions) return sheet;
-  if (!commentsPart) {
-    commentsPart = pkg.freeName('xl/comments', '.xml');
-    pkg.setText(commentsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`);
-    pkg.setContentType(commentsPart, COMMENTS_CT);
-    pkg.addRel(sheetPart, COMMENTS_TYPE, commentsPart);
+  if (!notes.commentsPart && !additions) return sheet;
+  const commentsPart = notes.commentsPart ?? newCommentsPart(pkg, sheetPart);
+  const open = openCommentList(pkg.text(commentsPart), changes.some((c) => 'text' in c));
+  const edited = editComments(open, notes, changes);
+  const cx = dropOurAuthor(edited.cx, open.authorId);
+  const left = children(cx, children(cx, root(cx)).find((e) => e.name === 'commentList')!).length;
+  // The boxes (VML): one per note gained, none for a note removed.
+  let vmlPart = notes.vmlPart;
+  if (edited.gained.length && !vmlPart) {
+    vmlPart = newVmlPart(pkg);
+    sheet = insertLegacyDrawing(sheet, pkg.addRel(sheetPart, VML_TYPE, vmlPart));
   }
-  let cx = pkg.text(commentsPart);
+  if (vmlPart) {
+    const vml = editShapes(pkg, pkg.text(vmlPart), edited.lost, edited.gained);
+    if (!left && !/<(?:\w+:)?shape\b/.test(vml)) {
+      // Nothing left in either: the parts go, with their relationships and the sheet's reference.
+      sheet = removeLegacyDrawing(pkg, sheetPart, sheet);
+      dropPart(pkg, sheetPart, vmlPart);
+      dropPart(pkg, sheetPart, commentsPart);
+      return sheet;
+    }
+    pkg.setText(vmlPart, vml);
+  }
+  if (!left && !vmlPart) {
+    dropPart(pkg, sheetPart, commentsPart);
+    return sheet;
+  }
+  pkg.setText(commentsPart, cx);
+  return sheet;
+}
+
+function newCommentsPart(pkg: Package, sheetPart: string): string {
+  const part = pkg.freeName('xl/comments', '.xml');
+  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`);
+  pkg.setContentType(part, COMMENTS_CT);
+  pkg.addRel(sheetPart, COMMENTS_TYPE, part);
+  return part;
+}
+
+/** The comments part ready for edits: its prefix, our author's id (added when a note of ours is written), an open commentList. */
+interface OpenComments {
+  cx: string;
+  p: string;
+  authorId: number;
+  list: ReturnType<typeof children>[number];
+}
+
+function openCommentList(xml: string, ourText: boolean): OpenComments {
+  let cx = xml;
   const croot = root(cx);
   const p = croot.qname.includes(':') ? croot.qname.slice(0, croot.qname.indexOf(':') + 1) : '';
   // Our author (§18.7.2), added once.
@@ -184,7 +228,7 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
   }
   const names = children(cx, authors).map((a) => unesc(cx.slice(a.tagEnd, a.end - (a.qname.length + 3))));
   let authorId = names.indexOf(AUTHOR);
-  if (authorId < 0 && changes.some((c) => 'text' in c)) {
+  if (authorId < 0 && ourText) {
     authorId = names.length;
     const kids = children(cx, authors);
     const text = `<${p}author>${xstring(AUTHOR)}</${p}author>`;
@@ -201,6 +245,12 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
     cx = splice(cx, [{ at: list.start, del: list.end - list.start, text: `<${p}commentList></${p}commentList>` }]);
     list = children(cx, root(cx)).find((e) => e.name === 'commentList')!;
   }
+  return { cx, p, authorId, list };
+}
+
+/** The changes on the comment list: comments replaced, removed (lost) or appended (gained, with their lines for the box). */
+function editComments(open: OpenComments, notes: SheetNotes, changes: NoteChange[]): { cx: string; gained: { ref: string; lines: number }[]; lost: string[] } {
+  const { cx, p, authorId, list } = open;
   const existing = new Map<string, { start: number; end: number; xml: string }>();
   for (const c of children(cx, list)) if (c.name === 'comment') existing.set(refKey(attrs(c.tag).get('ref') ?? ''), { start: c.start, end: c.end, xml: cx.slice(c.start, c.end) });
   const ourComment = (ref: string, text: string) => `<${p}comment ref="${escAttr(ref)}" authorId="${authorId}"><${p}text>${run(text).replace(/<(\/?)(r|rPr|sz|rFont|t)\b/g, `<$1${p}$2`)}</${p}text></${p}comment>`;
@@ -214,9 +264,9 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
     const was = existing.get(ref);
     let next: string | null;
     if ('remove' in ch) next = null;
-    else if ('exact' in ch) next = ch.exact;
+    else if ('exact' in ch) next = atRef(ch.exact, ref);
     else if ('text' in ch) next = ourComment(ref, ch.text);
-    else next = merged(ch.user, ch.head, ch.ours);
+    else next = atRef(merged(ch.user, ch.head, ch.ours), ref);
     if (next === null) {
       if (was) {
         edits.push({ at: was.start, del: was.end - was.start, text: '' });
@@ -233,79 +283,68 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
   }
   const kids = children(cx, list);
   if (appended.length) edits.push({ at: kids.length ? kids[kids.length - 1].end : list.tagEnd, del: 0, text: appended.join('') });
-  cx = splice(cx, edits);
-  // Our author goes again when no note of ours is left and it is the last one (as we appended it).
-  if (authorId >= 0) {
-    const auth = children(cx, root(cx)).find((e) => e.name === 'authors')!;
-    const list2 = children(cx, auth);
-    const last = list2[list2.length - 1];
-    if (last && list2.length - 1 === authorId && unesc(cx.slice(last.tagEnd, last.end - (last.qname.length + 3))) === AUTHOR && !new RegExp(`authorId\\s*=\\s*["']${authorId}["']`).test(cx)) {
-      cx = splice(cx, [{ at: last.start, del: last.end - last.start, text: '' }]);
+  return { cx: splice(cx, edits), gained, lost };
+}
+
+/** Our author goes again when no note of ours is left and it is the last one (as we appended it). */
+function dropOurAuthor(cx: string, authorId: number): string {
+  if (authorId < 0) return cx;
+  const auth = children(cx, root(cx)).find((e) => e.name === 'authors')!;
+  const list = children(cx, auth);
+  const last = list[list.length - 1];
+  if (last && list.length - 1 === authorId && unesc(cx.slice(last.tagEnd, last.end - (last.qname.length + 3))) === AUTHOR && !new RegExp(`authorId\\s*=\\s*["']${authorId}["']`).test(cx)) {
+    return splice(cx, [{ at: last.start, del: last.end - last.start, text: '' }]);
+  }
+  return cx;
+}
+
+/** A VML drawing of our own for a sheet that had none, in a shape-id block no other drawing uses. */
+function newVmlPart(pkg: Package): string {
+  const part = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
+  const blocks = usedBlocks(pkg);
+  let b = 1;
+  while (blocks.has(b)) b++;
+  pkg.setText(part, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>${SHAPETYPE(false)}</xml>`);
+  if (pkg.contentType(part) !== VML_CT) pkg.setContentType(part, VML_CT, !pkg.contentType(part));
+  return part;
+}
+
+/** The drawing's shapes: the boxes of removed notes go, one box per note gained (ids inside blocks this drawing owns). */
+function editShapes(pkg: Package, vml: string, lost: string[], gained: { ref: string; lines: number }[]): string {
+  const shapes = noteShapes(vml);
+  const vEdits: Splice[] = [];
+  for (const ref of lost) {
+    const { row, col } = parseRef(ref);
+    const at = shapes.get(`${row}:${col}`);
+    if (at) vEdits.push({ at: at[0], del: at[1] - at[0], text: '' });
+  }
+  if (gained.length) {
+    const ns = !/^\s*(?:<\?[^>]*>\s*)?<xml\b[^>]*xmlns:v=/.test(vml);
+    if (!vml.includes('_x0000_t202')) vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: SHAPETYPE(ns) });
+    let max = 0;
+    for (const m of vml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+    const idmap = /<o:idmap\b[^>]*>/.exec(vml);
+    const blocks = (idmap ? attrs(idmap[0]).get('data') ?? '' : '').split(',').filter((x) => /^\d+$/.test(x.trim())).map(Number);
+    const taken = usedBlocks(pkg);
+    for (const bl of blocks) taken.delete(bl);
+    let id = Math.max(max, (blocks.length ? Math.min(...blocks) : 1) * 1024);
+    const text: string[] = [];
+    for (const g of gained) {
+      id++;
+      // Ids stay inside blocks this drawing owns: skip a block another drawing uses.
+      while (taken.has(Math.floor(id / 1024))) id = (Math.floor(id / 1024) + 1) * 1024 + 1;
+      const bl = Math.floor(id / 1024);
+      if (!blocks.includes(bl)) blocks.push(bl);
+      const { row, col } = parseRef(g.ref);
+      if (!shapes.has(`${row}:${col}`)) text.push(shape(id, row, col, g.lines, ns));
+    }
+    vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: text.join('') });
+    if (idmap) {
+      const data = blocks.join(',');
+      if (data !== attrs(idmap[0]).get('data')) vEdits.push({ at: idmap.index, del: idmap[0].length, text: idmap[0].replace(/data\s*=\s*["'][^"']*["']/, `data="${data}"`) });
     }
   }
-  const left = children(cx, children(cx, root(cx)).find((e) => e.name === 'commentList')!).length;
-  // The boxes (VML): one per note gained, none for a note removed.
-  if (gained.length && !vmlPart) {
-    vmlPart = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
-    const blocks = usedBlocks(pkg);
-    let b = 1;
-    while (blocks.has(b)) b++;
-    pkg.setText(vmlPart, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>${SHAPETYPE(false)}</xml>`);
-    if (pkg.contentType(vmlPart) !== VML_CT) pkg.setContentType(vmlPart, VML_CT, !pkg.contentType(vmlPart));
-    const rid = pkg.addRel(sheetPart, VML_TYPE, vmlPart);
-    sheet = insertLegacyDrawing(sheet, rid);
-  }
-  if (vmlPart) {
-    let vml = pkg.text(vmlPart);
-    const shapes = noteShapes(vml);
-    const vEdits: Splice[] = [];
-    for (const ref of lost) {
-      const { row, col } = parseRef(ref);
-      const at = shapes.get(`${row}:${col}`);
-      if (at) vEdits.push({ at: at[0], del: at[1] - at[0], text: '' });
-    }
-    if (gained.length) {
-      const ns = !/^\s*(?:<\?[^>]*>\s*)?<xml\b[^>]*xmlns:v=/.test(vml);
-      if (!vml.includes('_x0000_t202')) vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: SHAPETYPE(ns) });
-      let max = 0;
-      for (const m of vml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
-      const idmap = /<o:idmap\b[^>]*>/.exec(vml);
-      const blocks = (idmap ? attrs(idmap[0]).get('data') ?? '' : '').split(',').filter((x) => /^\d+$/.test(x.trim())).map(Number);
-      const taken = usedBlocks(pkg);
-      for (const bl of blocks) taken.delete(bl);
-      let id = Math.max(max, (blocks.length ? Math.min(...blocks) : 1) * 1024);
-      const text: string[] = [];
-      for (const g of gained) {
-        id++;
-        // Ids stay inside blocks this drawing owns: skip a block another drawing uses.
-        while (taken.has(Math.floor(id / 1024))) id = (Math.floor(id / 1024) + 1) * 1024 + 1;
-        const bl = Math.floor(id / 1024);
-        if (!blocks.includes(bl)) blocks.push(bl);
-        if (!shapes.has(`${parseRef(g.ref).row}:${parseRef(g.ref).col}`)) text.push(shape(id, parseRef(g.ref).row, parseRef(g.ref).col, g.lines, ns));
-      }
-      vEdits.push({ at: vml.lastIndexOf('</xml>'), del: 0, text: text.join('') });
-      if (idmap) {
-        const data = blocks.join(',');
-        if (data !== attrs(idmap[0]).get('data')) vEdits.push({ at: idmap.index, del: idmap[0].length, text: idmap[0].replace(/data\s*=\s*["'][^"']*["']/, `data="${data}"`) });
-      }
-    }
-    vml = splice(vml, vEdits);
-    const anyShape = /<(?:\w+:)?shape\b/.test(vml);
-    if (!left && !anyShape) {
-      // Nothing left in either: the parts go, with their relationships and the sheet's reference.
-      sheet = removeLegacyDrawing(pkg, sheetPart, sheet);
-      dropPart(pkg, sheetPart, vmlPart);
-      dropPart(pkg, sheetPart, commentsPart);
-      return sheet;
-    }
-    pkg.setText(vmlPart, vml);
-  }
-  if (!left && !vmlPart) {
-    dropPart(pkg, sheetPart, commentsPart);
-    return sheet;
-  }
-  pkg.setText(commentsPart, cx);
-  return sheet;
+  return splice(vml, vEdits);
 }
 
 function dropPart(pkg: Package, source: string, part: string): void {
