@@ -21,7 +21,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
-import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
+import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellSet, type WriteWatch, type Watched, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 
@@ -136,6 +136,8 @@ export interface ReconcileOutcome {
   report: ReconcileReport;
   /** With no backup to go by (the state sheet deleted or damaged): marks of ours recognised and removed. */
   recognised: number;
+  /** Rows moved (another user) between the read and the write: what was written was put back; start again. */
+  moved?: boolean;
 }
 
 type NoteItem = Excel.Note | Excel.Comment;
@@ -220,6 +222,8 @@ class OfficePort implements AnnotatePort {
   private stateSheets: StateSheets;
   /** Notes and comments read, by cellKey: what the writes update or delete. */
   private notesAt = new Map<string, Partial<Record<NoteKind, NoteAt>>>();
+  /** Notes about to be deleted through their item (by cellKey as read): where each is just before. */
+  private deletedNotes = new Map<string, Excel.Range>();
 
   constructor(
     private readonly syncer: Syncer,
@@ -398,6 +402,85 @@ class OfficePort implements AnnotatePort {
 
   async done(): Promise<void> {
     await this.syncer.flush();
+  }
+
+  /**
+   * Queued before the writes of the same request (Excel runs a batch in order): the rows' name
+   * columns and, for every cell about to be written, its fill and its note — the note we are about
+   * to change through the item read (which follows its cell), else the one at the address.
+   */
+  async watch(w: WriteWatch): Promise<() => Watched> {
+    const rows: Excel.Range[] = [];
+    for (const r of w.rows) {
+      const L = columnLetter(r.col);
+      const address = `${L}${r.top + 1}:${L}${r.bottom + 1}`;
+      await this.syncer.write(address.length + 50, () => {
+        const range = this.sheet(r.sheet).getRange(address);
+        range.load('values');
+        rows.push(range);
+      }, (r.bottom - r.top + 1) * 60);
+    }
+    const fillsOf = await queueFillReads(this.syncer, w.cells, (n) => this.sheet(n));
+    const notes = this.existing.collections.get('notes') as Excel.NoteCollection | undefined;
+    const noteOf = new Map<string, Excel.Note>();
+    if (notes) {
+      for (const c of w.cells) {
+        const key = cellKey(c.sheet, c.cell);
+        const read = this.notesAt.get(key)?.notes?.item as Excel.Note | undefined;
+        const address = `${quoteSheet(c.sheet)}!${c.cell}`;
+        // A note we delete through its item: where it is now, to add it back there if need be.
+        const deletes = !!read && (c as CellWrite).notes?.notes === null;
+        await this.syncer.write(address.length + NOTE_BY_CELL_REQUEST, () => {
+          const item = read ?? notes.getItemOrNullObject(address);
+          item.load('content');
+          noteOf.set(key, item);
+          if (deletes) {
+            const where = read.getLocation();
+            where.load('address');
+            this.deletedNotes.set(key, where);
+          }
+        }, NOTE_TEXT_RESPONSE + (deletes ? NOTE_LOCATION_RESPONSE : 0));
+      }
+    }
+    return () => {
+      const fills = fillsOf();
+      const states = new Map<string, CellState>();
+      for (const c of w.cells) {
+        const key = cellKey(c.sheet, c.cell);
+        const item = noteOf.get(key);
+        const note = item ? (item.isNullObject ? null : item.content) : (this.notesAt.get(key)?.notes?.text ?? null);
+        states.set(key, { fill: fills.get(key) ?? null, note, comment: this.notesAt.get(key)?.comments?.text ?? null });
+      }
+      return { rows: rows.map((r) => r.values.map((line) => line[0] as CellValue)), states };
+    };
+  }
+
+  /** Fills by address; a note through the item read when there was one (it follows its cell), else by address. */
+  async setCells(cells: CellSet[]): Promise<void> {
+    const fills: CellWrite[] = cells.filter((c) => c.fill !== undefined).map((c) => ({ sheet: c.sheet, cell: c.cell, row: c.row, col: c.col, fill: c.fill }));
+    await applyWrites(this.syncer, fills, this.existing, this.notesAt, (n) => this.sheet(n));
+    const notes = this.existing.collections.get('notes') as Excel.NoteCollection | undefined;
+    if (!notes) return;
+    for (const c of cells) {
+      if (c.note === undefined) continue;
+      const to = c.note;
+      const key = cellKey(c.sheet, c.cell);
+      const deleted = this.deletedNotes.get(key);
+      if (deleted) {
+        // Deleted through its item, wherever its cell went: added back there.
+        if (to !== null) await this.syncer.write(jsonSize(to) + deleted.address.length, () => void notes.add(deleted.address, to));
+        continue;
+      }
+      const item = this.notesAt.get(key)?.notes?.item as Excel.Note | undefined;
+      const address = `${quoteSheet(c.sheet)}!${c.cell}`;
+      if (to === null && !item && !c.hasNote) continue;
+      await this.syncer.write(jsonSize(to) + address.length, () => {
+        const target = item ?? (c.hasNote ? notes.getItem(address) : null);
+        if (to === null) target!.delete();
+        else if (target) target.content = to;
+        else notes.add(address, to);
+      });
+    }
   }
 }
 

@@ -161,6 +161,15 @@ export function userError(e: unknown, lang: Lang = officeLang()): Error {
   return err;
 }
 
+/** Another user kept moving rows (insert, delete, sort) while we wrote: what we wrote was put back. */
+export function movedError(lang: Lang = officeLang()): Error {
+  return new Error(
+    lang === 'en'
+      ? 'Someone else inserted, deleted or sorted rows while the add-in was writing, twice in a row. What it wrote was put back (your fills and notes are as they were). Wait until the others have finished, then click again.'
+      : 'Người khác vừa chèn, xóa hoặc sắp xếp dòng trong lúc tiện ích đang ghi, hai lần liền. Những gì tiện ích đã ghi đã được hoàn lại (màu nền và ghi chú của bạn vẫn như trước). Hãy đợi người khác sửa xong rồi bấm lại.',
+  );
+}
+
 export function hiddenSheetError(lang: Lang = officeLang()): Error {
   return new Error(STRINGS[lang].hiddenSheet);
 }

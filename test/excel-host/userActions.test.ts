@@ -143,14 +143,17 @@ describe('a note or comment loaded before a co-author moves its cell follows the
       await g.Excel.run(async (ctx) => {
         const notes = ctx.workbook.notes.load('items/content');
         const comments = ctx.workbook.comments.load('items/content');
+        const byAddress = ctx.workbook.notes.getItemOrNullObject("'Tập thể'!A2").load('content');
         await ctx.sync();
         move(host);
         notes.items[0].content = 'đã sửa';
         comments.items[0].content = 'luồng đã sửa';
         await ctx.sync();
+        byAddress.content = 'sửa lần hai';
+        await ctx.sync();
       });
       const s = host.dump().sheets[0];
-      expect(s.cells[noteAt]).toMatchObject({ value: 'Phòng B', note: 'đã sửa' });
+      expect(s.cells[noteAt]).toMatchObject({ value: 'Phòng B', note: 'sửa lần hai' });
       expect(s.cells[commentAt]).toMatchObject({ value: 0.9, comment: 'luồng đã sửa' });
     });
   }

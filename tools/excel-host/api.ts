@@ -1056,9 +1056,9 @@ type NoteField = 'note' | 'comment';
  * inserted or deleted, or a sort moves its row (by a co-author between two requests), the item
  * loaded earlier is found where its cell went, not at the address it had. The host's cells move as
  * objects (workbook.ts `remap` / `sortRows`), so the item keeps its cell object and looks it up.
- * Assumption, not confirmed on a real Excel: an item of `notes.items` / `comments.items` refers to
- * the note itself (Excel's UI moves a note with its cell on insert, delete and sort), as
- * `getItem(address)` refers to whatever note is at that address when the request runs.
+ * Assumption, not confirmed on a real Excel: an item of `notes.items` / `comments.items`, or one
+ * found by `getItem(address)` once it was found, refers to the note itself (Excel's UI moves a note
+ * with its cell on insert, delete and sort; the library keeps a reference to the object).
  */
 function following(at: CellRef): () => CellRef | null {
   const cell = at.sheet.get(at.row, at.col);
@@ -1202,10 +1202,15 @@ abstract class AnnotationCollection<A extends Annotation> extends ClientObject<C
     });
     return this.make(() => (find ? find() : null), false);
   }
+  /** Found by its cell's address when first used; from then on it is that note, wherever its cell goes. */
   protected byCell(address: string | Range, orNull: boolean): A {
+    let found: (() => CellRef | null) | null = null;
     return this.make(() => {
+      if (found) return found();
       this.ctx.requireApi(this.version, `${this.kind}.getItem`);
-      return cellRefOf(this.ctx, address);
+      const ref = cellRefOf(this.ctx, address);
+      if (ref.sheet.get(ref.row, ref.col)?.[this.field] !== undefined) found = following(ref);
+      return ref;
     }, orNull);
   }
 }
