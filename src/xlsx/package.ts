@@ -3,11 +3,14 @@
  * zip's parts, read lazily and within limits, the content types, and relationships resolved to
  * part names; and the same package edited part by part and written back as a zip. One object per
  * command: the reader (check, dossier) reads it, the patching writer (annotated copy, clear,
- * record) then edits it, so the zip is opened once and every small part inflated once.
+ * record) then edits it. So the zip's directory is read once, and a part read as text (content
+ * types, relationships, the workbook, what the writer edits) is inflated once; a worksheet the
+ * reader streamed is inflated again only if the writer edits it (holding it would cost its size
+ * in memory on every check).
  *
- * - The zip (zip.ts): its directory read with the limits checked before
- *   anything is inflated — the declared unpacked size of all parts and their number; a part that
- *   inflates to more than it declares is damaged, and costs no memory beyond its size.
+ * - The zip (zip.ts): its directory read with the limits checked before anything is inflated —
+ *   the declared unpacked size of all parts and their number; a part that inflates to more than
+ *   it declares is damaged, and costs no memory beyond its size.
  * - Part names are compared case-insensitively (OPC §9.1.1.1.2: names are equivalent ASCII
  *   case-insensitively); a zip name with backslashes (some old writers) is read as '/'.
  * - Relationship targets are URIs relative to the source part's folder, or absolute from the
@@ -269,10 +272,6 @@ export class Package {
     if (key.endsWith('.rels')) this.relsCache.clear();
   }
 
-  isChanged(part: string): boolean {
-    return this.changed.has(keyOf(part));
-  }
-
   /** A part name not yet used: "xl/comments3.xml" for ("xl/comments", ".xml"). */
   freeName(stem: string, ext: string): string {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
@@ -385,12 +384,6 @@ export class Package {
     const xml = this.text(CT_PART);
     const name = `/${part}`.toLowerCase();
     const el = children(xml, root(xml)).find((e) => e.name === 'Override' && (attrs(e.tag).get('PartName') ?? '').toLowerCase() === name);
-    if (el) this.setText(CT_PART, splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]));
-  }
-
-  removeDefault(ext: string): void {
-    const xml = this.text(CT_PART);
-    const el = children(xml, root(xml)).find((e) => e.name === 'Default' && (attrs(e.tag).get('Extension') ?? '').toLowerCase() === ext.toLowerCase());
     if (el) this.setText(CT_PART, splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]));
   }
 }

@@ -551,11 +551,6 @@ export function root(xml: string): Element {
   }
 }
 
-/** The prefix (with its colon) under which the root's namespace is written: "" or "x:". */
-export function prefixOf(el: Element): string {
-  return el.qname.includes(':') ? el.qname.slice(0, el.qname.indexOf(':') + 1) : '';
-}
-
 /** The prefix bound to a namespace URI on the root ("r:"), or null. */
 export function nsPrefix(rootTag: string, uri: string): string | null {
   for (const [k, v] of attrs(rootTag)) if (v === uri && k.startsWith('xmlns:')) return `${k.slice(6)}:`;

@@ -68,3 +68,13 @@ test('the ribbon, the save page and the shared UI never import a task-pane view'
     .flatMap((f) => importsOf(f).filter((m) => m.startsWith('.') && path.resolve(path.dirname(f), m).startsWith(views + path.sep)).map((m) => `${path.relative(SRC, f)} → ${m}`));
   expect(offenders).toEqual([]);
 });
+
+// The xlsx layer makes bytes; writing them (safely, never over the input) is the command line's.
+test('the xlsx layer never imports the command line', () => {
+  const xlsx = path.join(SRC, 'xlsx');
+  const cli = path.join(SRC, 'cli');
+  const offenders = sources
+    .filter((f) => f.startsWith(xlsx + path.sep))
+    .flatMap((f) => importsOf(f).filter((m) => m.startsWith('.') && path.resolve(path.dirname(f), m).startsWith(cli + path.sep)).map((m) => `${path.relative(SRC, f)} → ${m}`));
+  expect(offenders).toEqual([]);
+});
