@@ -16,9 +16,9 @@ function dirname(p: string): string {
   const abs = p.startsWith('/');
   const trimmed = p.replace(/\/+$/, '');
   const i = trimmed.lastIndexOf('/');
-  if (i < 0) return '.';
+  if (i < 0) return abs ? '/' : '.';
   if (i === 0) return '/';
-  return abs ? trimmed.slice(0, i) : trimmed.slice(0, i);
+  return trimmed.slice(0, i);
 }
 
 function basename(p: string, ext?: string): string {
