@@ -172,7 +172,7 @@ export function recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordRe
     const read = await readGrid(syncer);
     const { grid, names } = read;
     const prepared = prepare(grid, { lang });
-    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => `${p.path}: ${p.message}`) : [] };
+    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) : [] };
     const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, names);
     if (!outcome.ok) return outcome.reason === 'incomplete' ? { ok: false, reason: 'incomplete', problems: outcome.missing } : outcome.reason === 'nothing' ? { ok: false, reason: 'nothing', problems: [] } : { ok: false, reason: 'alreadyRecorded', problems: [], refused: outcome.refused };
     // A protected history sheet, or (to add the sheet) a protected workbook structure: said, nothing written.
