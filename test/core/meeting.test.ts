@@ -151,3 +151,24 @@ describe("the council's decisions", () => {
     expect(a.result.decisions).toContainEqual({ type: 'drop', candidate: 'Phòng Nội vụ', kind: 'collective', reason: 'bị kỷ luật trong năm' });
   });
 });
+
+describe('the documents cite the count and the decisions', () => {
+  it('Biên bản: method, members, each vote and share, "Hội đồng thống nhất"; Tờ trình: the decision', async () => {
+    const { prepareDossier } = await import('../../src/core/dossier/prepare');
+    const m = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'cuoc-hop-mau.json'), 'utf8'));
+    m.method = 'Bỏ phiếu kín';
+    m.decisions = [{ type: 'initiative', initiative: 'Số hóa hồ sơ cán bộ, công chức', owner: 'Phòng Nội vụ' }];
+    const p = prepareDossier(grid, { lang: 'vi', profileInput: { voteThreshold: 70 }, given: [{ meeting: m }] });
+    if (!p.ok) throw new Error(p.reason);
+    const bb = p.model.documents.find((d) => d.template === 'bienBan')!.data as Record<string, any>;
+    expect(bb.countText).toBe('Hình thức biểu quyết: bỏ phiếu kín; 9/11 thành viên Hội đồng tham gia biểu quyết; yêu cầu tỷ lệ phiếu đồng ý từ 70% trở lên.');
+    expect(bb.votes.find((v: { name: string }) => v.name === 'Phòng Tài nguyên và Môi trường')).toMatchObject({ agree: '7', total: '11', share: '63,6%' });
+    expect(bb.councilDecisions[0].text).toMatch(/^Hội đồng thống nhất: sáng kiến “Số hóa hồ sơ cán bộ, công chức” là của Phòng Nội vụ; không dùng .* cho Nguyễn Thị Thu Hà/);
+    expect(bb.openInitiativesText).not.toContain('Số hóa hồ sơ cán bộ');
+    expect(bb.openInitiativesText).toContain('Chứng thực bản sao điện tử từ bản chính');
+    const tt = p.model.documents.find((d) => d.template === 'toTrinh')!.data as Record<string, any>;
+    expect(tt.councilDecisions[0].text).toContain('Hội đồng Thi đua - Khen thưởng đã thống nhất: sáng kiến “Số hóa hồ sơ cán bộ, công chức” là của Phòng Nội vụ');
+    expect(tt.individuals.map((i: { name: string }) => i.name)).not.toContain('Nguyễn Thị Thu Hà');
+    expect(tt.counts).toBe('9 tập thể và 7 cá nhân');
+  });
+});

@@ -858,6 +858,8 @@ export const en: Text = {
     table: 'Excel does not allow writing here because the range touches an Excel table or a PivotTable. Convert the table to a range (Table Design › Convert to Range) or move it, and try again.',
     notFound: 'A sheet or cell the add-in needs was not found. The workbook may have just been changed; please run "Check data" again.',
     hiddenSheet: 'This cell is on a hidden sheet. Unhide the sheet, then try again.',
+    rowsMoved:
+      'Someone else inserted, deleted or sorted rows while the add-in was writing, twice in a row. What it wrote was put back (your fills and notes are as they were). Wait until the others have finished, then click again.',
     missingSheets: (n) =>
       `The marks were cleared, except on sheet ${n}: it is no longer in the workbook (it may have been renamed or deleted after the marking). If it was renamed, give it its old name back and click "Clear" again to restore the original fills and notes; if it was deleted, click "Clear" again to skip it.`,
     goneCandidates: (n, forgotten) =>

@@ -149,6 +149,8 @@ export interface ExcelText {
   table: string;
   notFound: string;
   hiddenSheet: string;
+  /** Another user moved rows while the add-in wrote, twice in a row: what it wrote was put back. */
+  rowsMoved: string;
   missingSheets: (names: string) => string;
   goneCandidates: (names: string, forgotten: boolean) => string;
   lostCells: (n: number, cells: string, forgotten: boolean) => string;

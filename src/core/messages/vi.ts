@@ -835,6 +835,8 @@ export const vi: Text = {
     table: 'Excel không cho ghi vào vùng này vì nó chạm vào một Bảng Excel (Table) hoặc PivotTable. Hãy chuyển bảng thành vùng thường (Thiết kế bảng › Chuyển thành phạm vi) hoặc dời bảng đi, rồi thử lại.',
     notFound: 'Không tìm thấy trang tính hoặc ô cần dùng. Có thể bảng tính vừa được đổi tên hoặc xóa trang; hãy bấm "Kiểm tra dữ liệu" lại.',
     hiddenSheet: 'Ô này nằm trên một trang tính đang ẩn. Hãy hiện trang tính đó rồi thử lại.',
+    rowsMoved:
+      'Người khác vừa chèn, xóa hoặc sắp xếp dòng trong lúc tiện ích đang ghi, hai lần liền. Những gì tiện ích đã ghi đã được hoàn lại (màu nền và ghi chú của bạn vẫn như trước). Hãy đợi người khác sửa xong rồi bấm lại.',
     missingSheets: (n) =>
       `Đã xóa đánh dấu, trừ trên trang tính ${n}: trang này không còn trong bảng tính (có thể đã được đổi tên hoặc xóa sau khi đánh dấu). Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa để khôi phục màu nền và ghi chú ban đầu; nếu trang đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
     goneCandidates: (n, forgotten) =>
