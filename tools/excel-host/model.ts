@@ -18,6 +18,8 @@ export interface CellModel {
   comment?: string;
   bold?: boolean;
   fontColor?: string;
+  /** Font size (pt) set by the add-in. */
+  fontSize?: number;
   wrap?: boolean;
 }
 
