@@ -5,6 +5,9 @@
 import type { AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
 import { awardContextOf } from './awardRecord';
+import type { CompetenceContext } from './competence';
+import { communeIn } from './dossier/names';
+import type { Facts } from './dossier/facts';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
@@ -40,6 +43,20 @@ export interface AnalyzeOptions {
   preset?: string;
   lang: Lang;
   meetingVoters?: number;
+  /** Facts given beside the workbook (CLI --facts): with the saved ones, they name a two-tier grantor's place. */
+  facts?: unknown;
+}
+
+/** A two-tier grantor's commune or ward, from the preset's, the saved and the given facts (the last naming one wins). */
+function competenceOf(twoTier: boolean | undefined, ...sources: unknown[]): CompetenceContext | undefined {
+  if (!twoTier) return undefined;
+  let place: CompetenceContext['place'];
+  for (const s of sources) {
+    if (!s || typeof s !== 'object') continue;
+    const loc = communeIn(s as Facts);
+    if (loc) place = loc;
+  }
+  return { place };
 }
 
 function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): number | undefined {
@@ -70,7 +87,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
   const ourSheets = typeof written === 'string' ? [written] : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets, awardContext: awardContextOf(state.facts) });
+  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets, awardContext: awardContextOf(state.facts), competence: competenceOf(preset.twoTier, preset.facts, state.facts, opts.facts) });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {

@@ -2,6 +2,7 @@
 import { alreadyAwardedIssues, type AwardContext } from './awardRecord';
 import { evaluate } from './evaluate';
 import { applyLawChecks } from './lawChecks';
+import { outsideCompetence, type CompetenceContext } from './competence';
 import type { Grid } from './grid';
 import { historyNearMisses, readHistory } from './history';
 import { DEFAULT_PROFILE, type Profile } from './profile';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   ourSheets?: string[];
   /** The year and movement judged (saved facts): a proposal for an award already received is warned. */
   awardContext?: AwardContext;
+  /** A two-tier grantor (preset xa-phuong-2026): candidates outside its management are taken out. */
+  competence?: CompetenceContext;
 }
 
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
@@ -27,6 +30,7 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   applyLawChecks(candidates, profile, found);
+  if (options.competence) outsideCompetence(candidates, options.competence, found);
   const { quotas, ties } = rankAndAward(candidates, profile, found);
   const history = readHistory(grid);
   found.push(...history.issues, ...historyNearMisses(history.history, candidates));

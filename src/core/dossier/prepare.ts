@@ -9,7 +9,7 @@
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
 import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '..';
-import { buildDecisions, type DecisionModel } from './decision';
+import { amountsOf, buildDecisions, decisionFor, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';
 import { buildDossier, type DossierModel } from './model';
@@ -49,7 +49,8 @@ export function resolveFacts(saved: unknown, given: (Facts | undefined)[], lang:
 /** The analysis and facts every document set starts from. */
 export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
   const { lang, profile, profileInput, preset } = opts;
-  const first = analyze(grid, { lang, profile, profileInput, preset });
+  const givenFacts = mergeFacts(...(opts.given ?? []));
+  const first = analyze(grid, { lang, profile, profileInput, preset, facts: givenFacts });
   if (first.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: first.profileInputProblems };
   const resolved = resolveFacts(first.state.facts, opts.given ?? [], lang);
   if (!resolved.ok) return { ok: false, reason: 'factsInvalid', problems: resolved.problems };
@@ -59,7 +60,7 @@ export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
   const base = first.profile.voteBase;
   const voters = meetingVoters(facts.meeting, base);
   const savedVoters = meetingVoters((first.state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
-  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, profileInput, preset, meetingVoters: voters }) : first;
+  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, profileInput, preset, meetingVoters: voters, facts: givenFacts }) : first;
   if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
   return { ok: true, analysis, facts, model: null, missing: missingFacts(facts) };
 }
@@ -80,5 +81,14 @@ export function prepareDecisions(grid: Grid, opts: PrepareOptions): Prepared<Dec
   if (!p.ok) return p;
   const { profile, preset } = p.analysis;
   const basesFor = (date: string | undefined) => citationsFor(chooseFrame(date ?? p.facts.date, profile.legalFrames, preset.frame).frame, 'quyetDinh');
-  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: missingDecisionFacts(p.facts) };
+  // Blank only what neither the facts, the grantor (issuer, symbol, signer) nor the reward table give.
+  const awards = profile.awards.filter((a) => p.analysis.result.candidates.some((c) => c.award === a.id));
+  const missing = new Set<string>();
+  for (const a of awards.length ? awards : [undefined]) {
+    const d = a ? decisionFor(p.facts, a.id, a) : p.facts.decision ?? {};
+    const amounts = a ? amountsOf(d, a, p.facts) : undefined;
+    const filled = { ...d, amounts: amounts && amounts.collective !== undefined && amounts.individual !== undefined ? { collective: amounts.collective, individual: amounts.individual } : undefined };
+    for (const m of missingDecisionFacts({ ...p.facts, decision: filled })) missing.add(m);
+  }
+  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: [...missing] };
 }
