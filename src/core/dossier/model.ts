@@ -226,8 +226,7 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
 /** The Biên bản's Nơi nhận when the facts give none: the grantor it reports to, the members, the file. */
 function minutesRecipients(facts: Facts, awards: Award[]): string[] {
   const grantors = [...new Set(awards.map((a) => a.grantor).filter((g): g is string => !!g && !g.includes(BLANK)))];
-  const short = facts.issuingBodyShort ? `VT, ${facts.issuingBodyShort}` : 'VT, Hồ sơ';
-  return [...grantors.map((g) => `- ${g} (để báo cáo);`), '- Thành viên Hội đồng;', `- Lưu: ${short}.`];
+  return [...grantors.map((g) => `- ${g} (để báo cáo);`), '- Thành viên Hội đồng;', '- Lưu: VT, Hồ sơ.'];
 }
 
 /** The Biên bản states whose votes the shares count over (criteria.md, profile voteBase). */
