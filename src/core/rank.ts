@@ -39,7 +39,7 @@ function compareNumbers(a: number, b: number): number {
 function rankingVector(c: Candidate, profile: Profile): number[] {
   const out: number[] = [];
   for (const key of profile.rankingKeys) out.push(...keyValues(c, key, profile));
-  // NĐ 152/2025 (article unconfirmed, see README): among candidates equal on every key, women and ≥ 70%-women collectives first.
+  // NĐ 152/2025 (article unconfirmed, see docs/profile.md): among candidates equal on every key, women and ≥ 70%-women collectives first.
   if (profile.womenPriority) out.push(womenKey(c));
   return out;
 }

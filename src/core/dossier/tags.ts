@@ -1,5 +1,5 @@
 /**
- * The tags each template may use (README "Template tags" lists the same, with examples). A user's
+ * The tags each template may use (docs/templates.md lists the same, with examples). A user's
  * template is checked against this list before anything is rendered: an unknown tag is a typo
  * that would otherwise print the dotted blank silently.
  */

@@ -44,6 +44,34 @@ export interface Text {
   documents: DocumentsText;
   /** The Excel adapter's words to the user (src/excel). */
   excel: ExcelText;
+  /** The offline page dist/thidua.html (src/offline): picking the file, reading it, the copies. */
+  offline: OfflineText;
+}
+
+export interface OfflineText {
+  title: string;
+  subtitle: string;
+  /** The three steps shown before a file is picked. */
+  steps: string[];
+  choose: string;
+  drop: string;
+  dropHere: string;
+  private: string;
+  loading: (name: string, mb: string) => string;
+  reading: (name: string) => string;
+  read: (name: string) => string;
+  current: string;
+  other: string;
+  download: string;
+  unchanged: string;
+  changed: string;
+  annotatedSuffix: string;
+  clearedSuffix: string;
+  downloaded: (name: string) => string;
+  savedInCopy: string;
+  cell: (sheet: string, cell: string) => string;
+  notAWorkbook: (name: string) => string;
+  noWorker: string;
 }
 
 export interface ProfileFieldsText {
