@@ -175,7 +175,8 @@ function joinExecutors(list: string[]): string {
 export interface DecisionModel {
   documents: DossierDocument[];
   warnings: string[];
-  proposed: { awardId: string; collective: number; individual: number }[];
+  /** `label`: the award as the documents name it (the grantor's place from the facts). */
+  proposed: { awardId: string; label?: string; collective: number; individual: number }[];
 }
 
 const WARNINGS = {
@@ -202,14 +203,14 @@ export function buildDecisions(result: CheckResult, profile: Profile, facts: Fac
   const warnings: string[] = awards.length ? [] : [WARNINGS[lang].nobody];
   for (const a of awards) {
     const d = decisionFor(facts, a.id, a);
-    documents.push({ template: 'quyetDinh', path: decisionFileName(a.id), title: `Quyết định khen thưởng — ${a.label}`, data: decisionData(result, facts, a, basesFor(d.date)) });
-    documents.push({ template: 'chiTienThuong', path: payListFileName(a.id), title: `Danh sách chi tiền thưởng — ${a.label}`, data: payListData(result, facts, a) });
+    documents.push({ template: 'quyetDinh', path: decisionFileName(a.id), title: `Quyết định khen thưởng — ${namedAward(a, facts, BLANK).label}`, data: decisionData(result, facts, a, basesFor(d.date)) });
+    documents.push({ template: 'chiTienThuong', path: payListFileName(a.id), title: `Danh sách chi tiền thưởng — ${namedAward(a, facts, BLANK).label}`, data: payListData(result, facts, a) });
     const named = namedAward(a, facts, BLANK);
     if ((named.grantor ?? '').includes(BLANK)) warnings.push(WARNINGS[lang].grantorPlace(named.label));
     const amounts = amountsOf(d, named, facts);
     if (amounts.collective === undefined || amounts.individual === undefined) warnings.push(WARNINGS[lang].amountBlank(named.label, amounts.reward.missing.join('; ')));
   }
-  const proposed = awards.map((a) => ({ awardId: a.id, collective: proposedFor(result, a.id, 'collective').length, individual: proposedFor(result, a.id, 'individual').length }));
+  const proposed = awards.map((a) => ({ awardId: a.id, label: namedAward(a, facts, BLANK).label, collective: proposedFor(result, a.id, 'collective').length, individual: proposedFor(result, a.id, 'individual').length }));
   return { documents, warnings, proposed };
 }
 

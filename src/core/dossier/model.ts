@@ -48,7 +48,8 @@ export interface DossierModel {
   documents: DossierDocument[];
   /** Things the user must know before handing the dossier over (ties, overflow, missing facts). */
   warnings: string[];
-  proposed: { awardId: string; collective: number; individual: number }[];
+  /** `label`: the award as the documents name it (the grantor's place from the facts). */
+  proposed: { awardId: string; label?: string; collective: number; individual: number }[];
 }
 
 export const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
@@ -71,7 +72,24 @@ export function headerLines(text: string): string {
     const width = Math.max(i, text.length - i - 1);
     if (width < bestWidth) [best, bestWidth] = [i, width];
   }
-  return best > 0 ? `${text.slice(0, best)}\n${text.slice(best + 1)}` : text;
+  if (best > 0 && bestWidth <= HEADER_LINE) return `${text.slice(0, best)}\n${text.slice(best + 1)}`;
+  return wrapKeeping(text);
+}
+
+/** Names of bodies never broken inside a header line ("HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN"). */
+const UNBROKEN = [/HỘI ĐỒNG NHÂN DÂN/gu, /ỦY BAN NHÂN DÂN/gu, /UỶ BAN NHÂN DÂN/gu];
+
+/** A name too long for two lines: wrapped at HEADER_LINE, never inside a body's own name. */
+function wrapKeeping(text: string): string {
+  let t = text;
+  for (const re of UNBROKEN) t = t.replace(re, (m) => m.replace(/ /g, '\u00a0'));
+  const lines: string[] = [];
+  for (const word of t.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : undefined;
+    if (last !== undefined && last.length + 1 + word.length <= HEADER_LINE) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 export const headerUpper = (v: string | undefined | null): string => headerLines(upper(v));
 
@@ -310,6 +328,11 @@ export function longDates(text: string): string {
   });
 }
 
+function titleLines(title: string): string {
+  const at = title.indexOf(' CỦA ');
+  return title.length > 44 && at > 0 ? `${title.slice(0, at)}\n${title.slice(at + 1)}` : title;
+}
+
 /** Blank rows of section III when the sheet "Lịch sử khen thưởng" has nothing for the candidate. */
 export const BLANK_HISTORY_ROWS = 3;
 
@@ -363,7 +386,8 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     hasParentBody: !!head.parent,
     unitName: head.main.includes('\n') ? upper(head.main) : headerUpper(head.main),
     placeDate: placeAndDate(facts.place, facts.reportDate),
-    awardTitle: `ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`,
+    // Broken before "CỦA" when long, so the grantor's place is never split over two lines.
+    awardTitle: titleLines(`ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`),
     reportForm: frame.reportForm,
     reportFormLabel: frame.reportFormLabel ?? frame.name,
     bases: lines(citationsFor(frame, 'baoCao')),
@@ -425,6 +449,7 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
   const docs: DossierDocument[] = [];
   const proposed = awards.map((a) => ({
     awardId: a.id,
+    label: a.label,
     collective: proposedFor(result, a.id, 'collective').length,
     individual: proposedFor(result, a.id, 'individual').length,
   }));

@@ -98,7 +98,7 @@ describe('dossier model on the sample workbook', () => {
     const reports = model.documents.filter((d) => d.template === 'baoCao').map((d) => d.data as Record<string, any>);
     const unit = reports.find((r) => r.name === 'Phòng Tư pháp')!;
     expect(unit).toMatchObject({ isCollective: true, isIndividual: false, unitName: 'PHÒNG TƯ PHÁP', parentBody: 'UBND THỊ XÃ NINH HÒA' });
-    expect(unit.awardTitle).toBe('ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ NINH HÒA');
+    expect(unit.awardTitle).toBe('ĐỀ NGHỊ TẶNG GIẤY KHEN\nCỦA CHỦ TỊCH UBND THỊ XÃ NINH HÒA');
     expect(unit.movement).toBe('(Thành tích trong phong trào thi đua “Đẩy mạnh công tác cải cách hành chính trên địa bàn thị xã Ninh Hòa” năm 2022)');
     const person = reports.find((r) => r.name === 'Nguyễn Thị Thu Hà')!;
     expect(person).toMatchObject({ isIndividual: true, position: 'Trưởng phòng', unit: 'Phòng Nội vụ', birthYear: '1982', gender: 'Nữ', reporterName: 'Nguyễn Thị Thu Hà' });
@@ -202,6 +202,8 @@ describe('wording and names', () => {
     expect(headerLines('PHÒNG NỘI VỤ')).toBe('PHÒNG NỘI VỤ');
     expect(headerLines('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG')).toBe('HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG');
     expect(headerLines('VĂN PHÒNG HĐND VÀ UBND THỊ XÃ')).toBe('VĂN PHÒNG HĐND\nVÀ UBND THỊ XÃ');
+    // Spelled out (Nghị định 30/2020), too long for two lines: never broken inside "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN".
+    expect(headerLines('VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN')).toBe('VĂN PHÒNG\nHỘI ĐỒNG NHÂN DÂN VÀ\nỦY BAN NHÂN DÂN');
   });
   it('counts', () => {
     expect(countsText(10, 8)).toBe('10 tập thể và 8 cá nhân');
