@@ -234,10 +234,10 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
     annexReference: `(Kèm theo Tờ trình ${head.number.replace(/^Số:/, 'số')} ${vietnameseDate(facts.date)} của ${issuer})`,
     hasCollectives,
     collectiveHeading: `${sectionNo(0)}. TẬP THỂ (${collectives.length})`,
-    collectives: collectives.map((c, i) => ({ no: i + 1, name: c.name, details: '', summary: achievementSummary(c, profile) || BLANK })),
+    collectives: collectives.map((c, i) => ({ no: i + 1, name: c.name, details: '', summary: longDates(achievementSummary(c, profile)) || BLANK })),
     hasIndividuals: individuals.length > 0,
     individualHeading: `${sectionNo(hasCollectives ? 1 : 0)}. CÁ NHÂN (${individuals.length})`,
-    individuals: individuals.map((c, i) => ({ no: i + 1, name: addressedName(c), details: personDetails(c), summary: achievementSummary(c, profile) || BLANK })),
+    individuals: individuals.map((c, i) => ({ no: i + 1, name: addressedName(c), details: personDetails(c), summary: longDates(achievementSummary(c, profile)) || BLANK })),
   };
 }
 

@@ -42,7 +42,7 @@ describe('dossier model on the sample workbook', () => {
     expect(t.number).toBe('Số: 245/TTr-NV');
     expect(t.collectives[0].summary).toMatch(/^Hoàn thành 98,5% nhiệm vụ/);
     expect(t.collectives[0].summary).toContain('Chỉ số SIPAS đạt 96,4%');
-    expect(t.collectives[0].summary).toContain('(QĐ số 1523/QĐ-UBND ngày 15/11/2022)');
+    expect(t.collectives[0].summary).toContain('(QĐ số 1523/QĐ-UBND ngày 15 tháng 11 năm 2022)');
     expect(t.individuals.find((i: { name: string }) => i.name === 'Nguyễn Thị Thu Hà').details).toBe('Trưởng phòng Nội vụ');
     expect(JSON.stringify(model)).not.toMatch(/undefined|NaN|null/);
   });
