@@ -263,7 +263,7 @@ export function issuedDecisions(result: CheckResult, profile: Profile, facts: Fa
   const missing = new Set<string>();
   const decisions: IssuedDecision[] = [];
   for (const award of awards) {
-    const d = decisionFor(facts, award.id);
+    const d = decisionFor(facts, award.id, award);
     const date = parseIsoDate(d.date);
     const symbol = d.symbol ?? (d.issuingBodyShort ? `QĐ-${d.issuingBodyShort}` : undefined);
     const own = facts.decision?.awards?.[award.id] ? `decision.awards.${award.id}` : 'decision';

@@ -33,7 +33,7 @@ describe('thidua decision', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Đã lập 1 Quyết định khen thưởng');
-    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã: 10 tập thể, 9 cá nhân.');
+    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã Ninh Hòa: 10 tập thể, 9 cá nhân.');
     expect(readdirSync(out).sort()).toEqual(['.thidua-ho-so.json', 'danh-sach-chi-tien-thuong-giay-khen-thi-xa.docx', FILE]); // the manifest: what a rerun may remove
 
     const a = await analyzeSample();

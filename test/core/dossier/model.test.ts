@@ -24,7 +24,7 @@ describe('dossier model on the sample workbook', () => {
     expect(model.documents[1].path).toBe('02-bien-ban-hop-xet.docx');
     expect(model.documents[2].path).toBe('03-bao-cao-thanh-tich/01-van-phong-hdnd-va-ubnd-thi-xa.docx');
     for (const d of model.documents) expect(d.path).toMatch(/^[a-z0-9./-]+$/);
-    expect(model.proposed).toEqual([{ awardId: 'giay-khen-thi-xa', collective: 10, individual: 9 }]);
+    expect(model.proposed).toEqual([{ awardId: 'giay-khen-thi-xa', label: 'Giấy khen của Chủ tịch UBND thị xã Ninh Hòa', collective: 10, individual: 9 }]);
   });
 
   it('puts only proposed candidates in the Tờ trình, by rank, with counts, dates and figures in Vietnamese style', async () => {
@@ -43,7 +43,7 @@ describe('dossier model on the sample workbook', () => {
     expect(t.collectives[0].summary).toMatch(/^Hoàn thành 98,5% nhiệm vụ/);
     expect(t.collectives[0].summary).toContain('Chỉ số SIPAS đạt 96,4%');
     expect(t.collectives[0].summary).toContain('(QĐ số 1523/QĐ-UBND ngày 15 tháng 11 năm 2022)');
-    expect(t.individuals.find((i: { name: string }) => i.name === 'Nguyễn Thị Thu Hà').details).toBe('Trưởng phòng Nội vụ');
+    expect(t.individuals.find((i: { name: string }) => i.name === 'Bà Nguyễn Thị Thu Hà').details).toBe('Trưởng phòng Nội vụ');
     expect(JSON.stringify(model)).not.toMatch(/undefined|NaN|null/);
   });
 
@@ -151,7 +151,7 @@ describe('dossier model on constructed results', () => {
     ]);
     expect((model.documents[0].data as Record<string, any>).counts).toBe('1 tập thể');
     expect((model.documents[1].data as Record<string, any>).counts).toBe('1 tập thể và 1 cá nhân');
-    expect((model.documents[3].data as Record<string, any>).awardTitle).toBe('ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH');
+    expect((model.documents[3].data as Record<string, any>).awardTitle).toBe('ĐỀ NGHỊ TẶNG BẰNG KHEN\nCỦA CHỦ TỊCH UBND TỈNH');
     expect((model.documents[2].data as Record<string, any>).awards.map((a: { heading: string }) => a.heading)).toEqual([
       '1. Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 1 tập thể:',
       '2. Đề nghị tặng Giấy khen của Chủ tịch UBND thị xã cho 1 tập thể và 1 cá nhân:',
