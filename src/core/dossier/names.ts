@@ -6,7 +6,8 @@
  * Nghị định 30/2020 wants the full name (the issuing body's own line, the Giấy khen).
  * Pure.
  */
-import type { Award, Candidate } from '..';
+import type { Award } from '../profile';
+import type { Candidate } from '../result';
 import { fold } from '../text';
 import type { Facts } from './facts';
 
