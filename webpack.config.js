@@ -3,6 +3,8 @@
  *   npm run build      production build in dist/ (manifest URLs rewritten to ADDIN_URL)
  *   npm run build:dev  development build
  *   npm run dev-server https://localhost:3000 with office-addin-dev-certs certificates
+ * and, beside the add-in, the offline page dist/thidua.html (offlineConfigs below): one file with
+ * everything inlined, the pane over the command line's reader and writer, run in a worker.
  *
  * Office.js is NOT bundled: taskpane.html and commands.html load it from Microsoft's CDN, as the
  * store requires. ts-loader type-checks (transpileOnly: false) against tsconfig.web.json, whose
@@ -66,6 +68,120 @@ function staticFiles(dev) {
     out[src] = dev ? plain : hashedName(plain, fs.readFileSync(path.join(__dirname, src)));
   }
   return out;
+}
+
+const OFFLINE_WORKER_DIR = path.resolve(__dirname, 'build/offline-worker');
+/** Replaced by the worker's source once both are minified (a DefinePlugin value cannot wait for another build). */
+const WORKER_TOKEN = '@@THIDUA_OFFLINE_WORKER@@';
+
+/** Escapes what would end or confuse an inline <script> (the text stays the same JavaScript). */
+function inlineScript(js) {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/**
+ * Writes dist/thidua.html: the page's script (with the worker's inside it), the pane's and the
+ * page's styles and the icon, inlined; a Content-Security-Policy that lets nothing be fetched or
+ * sent (connect-src 'none'; the one script allowed by its hash; the worker from a blob: URL).
+ * No web font is used (the pane's font stack is the system's), so none is inlined.
+ */
+class InlineOfflinePage {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineOfflinePage', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineOfflinePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        const names = Object.keys(assets).filter((n) => n.endsWith('.js'));
+        if (names.length !== 1) throw new Error(`offline page: expected one script, got ${names.join(', ')}`);
+        const worker = fs.readFileSync(path.join(OFFLINE_WORKER_DIR, 'worker.js'), 'utf8');
+        let js = assets[names[0]].source().toString();
+        const quoted = [`"${WORKER_TOKEN}"`, `'${WORKER_TOKEN}'`];
+        if (!quoted.some((q) => js.includes(q))) throw new Error('offline page: the worker placeholder is missing');
+        for (const q of quoted) js = js.split(q).join(JSON.stringify(worker));
+        js = inlineScript(js);
+        const hash = require('crypto').createHash('sha256').update(js, 'utf8').digest('base64');
+        const csp = [
+          "default-src 'none'",
+          `script-src 'sha256-${hash}' blob:`,
+          'worker-src blob:',
+          'child-src blob:',
+          "style-src 'unsafe-inline'",
+          'img-src data: blob:',
+          "connect-src 'none'",
+          "font-src 'none'",
+          "form-action 'none'",
+          "base-uri 'none'",
+        ].join('; ');
+        const css = ['src/taskpane/taskpane.css', 'src/offline/offline.css'].map((f) => fs.readFileSync(path.join(__dirname, f), 'utf8')).join('\n');
+        const icon = `data:image/png;base64,${fs.readFileSync(path.join(__dirname, 'assets/icon-16.png')).toString('base64')}`;
+        const template = fs.readFileSync(path.join(__dirname, 'src/offline/thidua.html'), 'utf8');
+        const html = template
+          .replace('%CSP%', () => csp)
+          .replace('%ICON%', () => icon)
+          .replace('%CSS%', () => css.replace(/<\/style/gi, '<\\/style'))
+          .replace('%JS%', () => js);
+        for (const n of Object.keys(assets)) compilation.deleteAsset(n);
+        // Marked minimized: webpack's default minimizer would rewrite the HTML (and the script whose hash the CSP holds).
+        compilation.emitAsset('thidua.html', new webpack.sources.RawSource(html), { minimized: true });
+      });
+    });
+  }
+}
+
+/** The offline page's two builds: its worker first, then the page that carries it. */
+function offlineConfigs(dev) {
+  const shims = path.resolve(__dirname, 'src/offline/shims');
+  const ts = {
+    loader: 'ts-loader',
+    // Type-checked by npm run lint (tsconfig.offline.json); here only transpiled.
+    options: { configFile: path.resolve(__dirname, 'tsconfig.offline.json'), transpileOnly: true },
+  };
+  const common = {
+    mode: dev ? 'development' : 'production',
+    devtool: false,
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // The xlsx layer's Node modules, for the browser (src/offline/shims: fflate for zlib).
+      alias: { zlib: path.join(shims, 'zlib.ts'), buffer: path.join(shims, 'buffer.ts'), path: path.join(shims, 'path.ts') },
+      fallback: { fs: false },
+    },
+    module: {
+      rules: [
+        { test: /\.ts$/, include: path.resolve(__dirname, 'src/xlsx'), use: [path.resolve(__dirname, 'scripts/offline-buffer-loader.js'), ts] },
+        { test: /\.ts$/, exclude: [/node_modules/, path.resolve(__dirname, 'src/xlsx')], use: ts },
+      ],
+    },
+    performance: { hints: false },
+  };
+  const templateData = Object.fromEntries(
+    fs.readdirSync(path.join(__dirname, 'templates')).filter((f) => f.endsWith('.docx')).map((f) => [f, fs.readFileSync(path.join(__dirname, 'templates', f)).toString('base64')]),
+  );
+  return [
+    {
+      ...common,
+      name: 'offline-worker',
+      target: 'webworker',
+      entry: { worker: './src/offline/worker.ts' },
+      output: { path: OFFLINE_WORKER_DIR, filename: 'worker.js', clean: true },
+      plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+    },
+    {
+      ...common,
+      name: 'offline-page',
+      dependencies: ['offline-worker'],
+      target: 'web',
+      entry: { thidua: './src/offline/index.ts' },
+      // Only thidua.html is emitted (the script is inlined into it); nothing else of dist/ is touched.
+      output: { path: path.resolve(__dirname, 'dist'), filename: 'thidua-offline.js', clean: false },
+      plugins: [
+        new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+        new webpack.DefinePlugin({
+          __APP_VERSION__: JSON.stringify(version),
+          __TEMPLATE_DATA__: JSON.stringify(templateData),
+          __OFFLINE_WORKER__: JSON.stringify(WORKER_TOKEN),
+        }),
+        new InlineOfflinePage(),
+      ],
+    },
+  ];
 }
 
 module.exports = async (env, options) => {
@@ -146,10 +262,12 @@ module.exports = async (env, options) => {
     // Only the dev server needs (and installs) the development certificates.
     const devCerts = require('office-addin-dev-certs');
     config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+    return config;
   }
-  return config;
+  return [config, ...offlineConfigs(dev)];
 };
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.productionUrl = productionUrl;
 module.exports.DEV_URL = DEV_URL;
+module.exports.offlineConfigs = offlineConfigs;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every bench/*.bench.js in turn (each prints markdown) and collects the
-// figures in bench/out/results.md, to be copied into the README's Benchmarks section.
+// figures in bench/out/results.md, to be copied into docs/performance.md.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');

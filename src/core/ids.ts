@@ -46,7 +46,7 @@ export const FIELDS = [
   'hometown',
   'qualification',
   'order',
-  /** Tỷ lệ nữ of a collective (NĐ 152/2025 priority; the article number is unconfirmed, see README). */
+  /** Tỷ lệ nữ of a collective (NĐ 152/2025 priority; the article number is unconfirmed, see docs/profile.md). */
   'womenShare',
   /** "Đã giải thể / sáp nhập": a unit dissolved in the reorganisation (TT 15/2025/TT-BNV). */
   'dissolved',

@@ -48,7 +48,7 @@ const schemas = lazily((z) => {
     preset: z.enum(PRESET_IDS).optional(),
     /** Default 'total' (criteria.md): the share is counted over the council's total membership. */
     voteBase: z.enum(VOTE_BASES).optional(),
-    /** NĐ 152/2025 (article unconfirmed, see README): among equals, women and collectives with ≥ 70% women first. */
+    /** NĐ 152/2025 (article unconfirmed, see docs/profile.md): among equals, women and collectives with ≥ 70% women first. */
     womenPriority: z.boolean().optional(),
     /** Units dissolved or merged in the reorganisation (TT 15/2025/TT-BNV): never proposed. */
     dissolvedUnits: z.array(z.string().trim().min(1)).optional(),

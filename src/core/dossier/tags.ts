@@ -1,5 +1,5 @@
 /**
- * The tags each template may use (README "Template tags" lists the same, with examples). A user's
+ * The tags each template may use (docs/templates.md lists the same, with examples). A user's
  * template is checked against this list before anything is rendered: an unknown tag is a typo
  * that would otherwise print the dotted blank silently.
  */
@@ -89,6 +89,8 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'bases.text', example: 'Căn cứ Luật Thi đua, Khen thưởng ngày 15 tháng 6 năm 2022;' },
     { tag: 'counts', example: '10 tập thể và 9 cá nhân' },
     { tag: 'proposal', example: 'Qua xét đề nghị … đề nghị tặng Giấy khen … cho 10 tập thể và 9 cá nhân …' },
+    { tag: 'councilDecisions', loop: true, example: "the council's decisions, one paragraph each (none without a meeting)" },
+    { tag: 'councilDecisions.text', example: 'Hội đồng Thi đua - Khen thưởng đã thống nhất: sáng kiến “…” là của Phòng Nội vụ; …' },
     { tag: 'closing', example: 'Phòng Nội vụ kính trình Chủ tịch UBND thị xã Ninh Hòa xem xét, quyết định./.' },
     { tag: 'signerAuthority', example: 'KT. TRƯỞNG PHÒNG (empty when the signer signs in their own name)' },
     { tag: 'signerTitle', example: 'TRƯỞNG PHÒNG' },
@@ -136,6 +138,12 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'votes.agree', example: '9 (…… when unknown)' },
     { tag: 'votes.total', example: '11' },
     { tag: 'votes.share', example: '81,8%' },
+    { tag: 'hasCount', loop: true, example: 'true when the meeting gives its method or members' },
+    { tag: 'countText', example: 'Hình thức biểu quyết: bỏ phiếu kín; 9/11 thành viên Hội đồng tham gia biểu quyết; yêu cầu tỷ lệ phiếu đồng ý từ 70% trở lên.' },
+    { tag: 'councilDecisions', loop: true, example: "the council's decisions, one paragraph each" },
+    { tag: 'councilDecisions.text', example: 'Hội đồng thống nhất: sáng kiến “Số hóa hồ sơ cán bộ, công chức” là của Phòng Nội vụ; …' },
+    { tag: 'hasOpenInitiatives', loop: true, example: 'true when an initiative claimed twice is undecided' },
+    { tag: 'openInitiativesText', example: 'Sáng kiến được nhiều trường hợp cùng sử dụng, Hội đồng xác định thuộc về: … Kết quả: ……' },
     { tag: 'hasTies', loop: true, example: 'true when a tie at a quota cut is undecided' },
     { tag: 'tiesText', example: 'Các trường hợp bằng nhau tại ngưỡng chỉ tiêu …' },
     { tag: 'hasOverQuota', loop: true, example: 'true when eligible candidates exceed the quota' },

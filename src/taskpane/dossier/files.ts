@@ -17,6 +17,9 @@ export interface PaneTemplate {
 /** The build copies templates/*.docx to templates/ beside taskpane.html. */
 export async function fetchDefaultTemplate(id: TemplateId): Promise<PaneTemplate> {
   const file = TEMPLATE_FILES[id];
+  // The offline page carries its templates inside itself (opened from disk, it fetches nothing).
+  const inlined = typeof __TEMPLATE_DATA__ !== 'undefined' ? __TEMPLATE_DATA__[file] : undefined;
+  if (inlined !== undefined) return { bytes: fromBase64(inlined), file };
   // Content-hashed in production (a new template is a new URL), so the browser cache may keep it.
   const hashed = typeof __TEMPLATE_URLS__ !== 'undefined' ? __TEMPLATE_URLS__[file] : undefined;
   const url = new URL(hashed ?? `templates/${file}`, document.baseURI).href;
@@ -42,6 +45,13 @@ export class DownloadUrls {
     for (const u of this.urls) URL.revokeObjectURL(u);
     this.urls = [];
   }
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Base64 of bytes, in slices (String.fromCharCode on 300 KB at once overflows the stack). */

@@ -1,10 +1,11 @@
-/** The README documents every template tag (README "Template tags"), so a clerk can customise. */
+/** docs/templates.md documents every template tag, and docs/dossier.md the facts, so a clerk can customise. */
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { TEMPLATE_FILES, TEMPLATE_TAGS } from '../../../src/core/dossier/tags';
 
-it('the README lists every tag of every template, with the facts fields', () => {
-  const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+it('the docs list every tag of every template, with the facts fields', () => {
+  const docs = path.join(__dirname, '..', '..', '..', 'docs');
+  const readme = readFileSync(path.join(docs, 'templates.md'), 'utf8') + readFileSync(path.join(docs, 'dossier.md'), 'utf8');
   for (const [id, tags] of Object.entries(TEMPLATE_TAGS)) {
     const section = readme.slice(readme.indexOf(`**${TEMPLATE_FILES[id as keyof typeof TEMPLATE_FILES]}**`));
     for (const t of tags) {
