@@ -448,6 +448,8 @@ export class XmlScanner implements FastStack {
       const after = p < n ? s.charCodeAt(p) : -1;
       if (after >= 0 && !isSpace(after) && after !== 62 && after !== 47) throw new XmlError('no space between attributes');
     }
+    // A whole tag in one chunk is measured here; one cut across chunks, by what is carried.
+    if (p - lt > XML_LIMITS.markup) throw new XmlLimitError('markup', XML_LIMITS.markup);
     if (!this.stack.length && this.rootSeen) throw new XmlError('a second root element');
     this.rootSeen = true;
     const local = tag.local;
