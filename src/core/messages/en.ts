@@ -814,7 +814,6 @@ export const en: Text = {
     annotatedSuffix: '-da-danh-dau',
     clearedSuffix: '-da-xoa-danh-dau',
     downloaded: (name) => `Downloaded “${name}” (see your Downloads folder). The original file is unchanged.`,
-    savedInCopy: 'Saved into a copy of the file: click “Download the file” to keep it, and open that copy next time.',
     cell: (sheet, cell) => `Cell to look at: sheet “${sheet}”, cell ${cell} — open the file in Excel to fix it.`,
     notAWorkbook: (name) => `“${name}” is not an Excel workbook (.xlsx, .xlsm).`,
     noWorker: 'This browser cannot read in the background: a large file may slow the page while it is read.',

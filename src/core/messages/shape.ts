@@ -68,7 +68,6 @@ export interface OfflineText {
   annotatedSuffix: string;
   clearedSuffix: string;
   downloaded: (name: string) => string;
-  savedInCopy: string;
   cell: (sheet: string, cell: string) => string;
   notAWorkbook: (name: string) => string;
   noWorker: string;

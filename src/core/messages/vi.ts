@@ -876,7 +876,6 @@ export const vi: Text = {
     annotatedSuffix: '-da-danh-dau',
     clearedSuffix: '-da-xoa-danh-dau',
     downloaded: (name) => `Đã tải xuống “${name}” (xem thư mục Tải về). Tệp gốc không bị thay đổi.`,
-    savedInCopy: 'Đã lưu vào bản sao của tệp: bấm “Tải tệp về” để giữ bản này, rồi mở nó ở lần sau.',
     cell: (sheet, cell) => `Ô cần xem: trang “${sheet}”, ô ${cell} — mở tệp bằng Excel để sửa.`,
     notAWorkbook: (name) => `“${name}” không phải tệp Excel (.xlsx, .xlsm).`,
     noWorker: 'Trình duyệt này không cho chạy nền: tệp lớn có thể làm trang chậm trong lúc đọc.',
