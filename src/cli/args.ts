@@ -10,7 +10,7 @@ export interface ArgSpec {
  * shows exactly these (test/cli/usage.test.ts), so a command never takes an option its usage hides.
  */
 export const COMMAND_ARGS = {
-  check: { flags: ['json'], options: ['preset', 'profile', 'annotate', 'lang'] },
+  check: { flags: ['json'], options: ['preset', 'profile', 'meeting', 'annotate', 'lang'] },
   dossier: { flags: ['zip', 'pdf'], options: ['out', 'preset', 'profile', 'meeting', 'facts', 'templates', 'lang'] },
   decision: { flags: [], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'templates', 'lang'] },
   certificates: { flags: ['calibration'], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'layout', 'paper', 'lang'] },

@@ -1,5 +1,6 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze, DEFAULT_PRESET, renderMessage, text } from '../core';
+import { analyze, DEFAULT_PRESET, meetingOf, renderMessage, text } from '../core';
+import { loadFactsFile, meetingRefusal } from './prepareInputs';
 import type { AnnotatedCopy } from '../xlsx/annotateCopy';
 import { guardCopy, readCall } from './call';
 import type { CliIO } from './io';
@@ -30,6 +31,13 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     io.err(profile.message);
     return profile.exitCode;
   }
+  // The meeting's votes and decisions judge here exactly as in the dossier (src/core/meeting.ts).
+  const meetingPath = call.options.get('meeting');
+  const meetingFile = await loadFactsFile(meetingPath, 'meeting', lang);
+  if (!meetingFile.ok) {
+    io.err(meetingFile.message);
+    return meetingFile.exitCode;
+  }
   const wb = await loadWorkbook(workbookPath, lang);
   if (!wb.ok) {
     io.err(wb.message);
@@ -46,7 +54,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     }
   }
   // The --profile file is merged over the preset's profile (--preset, else the workbook's, else the seed's).
-  const analysis = analyze(wb.value.grid, { profileInput: profile.value, preset: preset.value, lang });
+  const analysis = analyze(wb.value.grid, { profileInput: profile.value, preset: preset.value, lang, meeting: meetingOf(meetingFile.value?.meeting) });
   if (profilePath && analysis.profileInputProblems.length) {
     const f = profileInputFailure(profilePath, analysis.profileInputProblems, lang);
     io.err(f.message);
@@ -54,6 +62,10 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   if (!analysis.result.tables.length) {
     io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
+    return 1;
+  }
+  if (analysis.result.meetingRefused) {
+    io.err(meetingRefusal(analysis.result.issues, meetingPath, lang));
     return 1;
   }
   // Broken entries of the state sheet were dropped: say so (stderr: stdout stays the report).

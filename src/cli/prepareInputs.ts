@@ -4,7 +4,7 @@
  * code. Kept apart from dossierCommand so that `record` does not load the document generator.
  */
 import { promises as fs } from 'fs';
-import { type Grid, type Lang, renderMessage, text } from '../core';
+import { type Grid, type Issue, type Lang, renderMessage, text } from '../core';
 import { parseFacts, type Facts } from '../core/dossier/facts';
 import type { Prepared, PrepareOptions } from '../core/dossier/prepare';
 import type { Package } from '../xlsx/package';
@@ -37,10 +37,18 @@ export async function loadFactsFile(file: string | undefined, what: 'facts' | 'm
   return { ok: true, value: parsed.facts };
 }
 
+/** A meeting refused for impossible counts or unknown names: each problem where it is; nothing written. */
+export function meetingRefusal(issues: Issue[], meetingPath: string | undefined, lang: Lang): string {
+  const t = text(lang).cliDossier;
+  const lines = issues.filter((i) => i.code.startsWith('meeting.')).map((i) => `  - ${renderMessage(i, lang)}`);
+  return [t.meetingRefused(meetingPath ?? ''), ...lines, t.nothingWritten].join('\n');
+}
+
 /** Why a document set cannot be prepared, as the CLI says it (exit 1). */
 export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, workbookPath: string, lang: Lang, profilePath?: string): { ok: false; exitCode: number; message: string } {
   const t = text(lang).cliDossier;
   if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
+  if (p.reason === 'meetingRefused') return { ok: false, exitCode: 1, message: [t.meetingRefused(''), ...p.problems.map((x) => `  - ${x.message}`), t.nothingWritten].join('\n') };
   if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
   return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
 }

@@ -1,5 +1,5 @@
 /** The human-readable output of `thidua check`: a table per kind, problems, quotas, ties. */
-import { criterionCellText, CRITERION_IDS, KINDS, type Lang, criterionLabel, renderMessage, labels, shortAwardLabel, type Profile, type CheckResult, awardLabel, displayOrder, quotaLines, tieLines, verdictOf, text } from '../core';
+import { criterionCellText, CRITERION_IDS, KINDS, type Lang, criterionLabel, renderMessage, labels, shortAwardLabel, type Profile, type CheckResult, awardLabel, displayOrder, questionLines, quotaLines, verdictOf, text } from '../core';
 
 function width(s: string): number {
   return [...s.normalize('NFC')].length;
@@ -59,7 +59,7 @@ export function humanReport(result: CheckResult, profile: Profile, lang: Lang, p
     out.push(`  [${sev}] ${where}: ${renderMessage(i, lang)}`);
   }
   out.push('', `${t.quotas}:`, ...quotaLines(result, profile, lang).map((l) => `  ${l}`));
-  const ties = tieLines(result, profile, lang);
+  const ties = questionLines(result, profile, lang);
   if (ties.length) out.push('', `${t.ties}:`, ...ties.map((l) => `  ${l}`));
   return out.join('\n');
 }

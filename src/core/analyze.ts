@@ -8,9 +8,11 @@ import { awardContextOf } from './awardRecord';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
-import { mergeProfile, type Profile, type ProfileProblem, type VoteBase } from './profile';
+import { mergeProfile, type Profile, type ProfileProblem } from './profile';
 import { resolvePreset, type Preset } from './presets';
 import { meetingVoters } from './votes';
+import { savedMeeting, type CouncilMeeting } from './meeting';
+import { readCountSheet } from './countSheet';
 
 export { meetingVoters } from './votes';
 import type { CheckResult, Message } from './result';
@@ -40,10 +42,28 @@ export interface AnalyzeOptions {
   preset?: string;
   lang: Lang;
   meetingVoters?: number;
+  /**
+   * The meeting given beside the workbook (CLI --meeting / --facts): merged, field by field, over
+   * the one the workbook carries (the saved facts' meeting, then the sheet "Kiểm phiếu").
+   */
+  meeting?: CouncilMeeting;
 }
 
-function meetingVotersFrom(state: WorkbookState, base: VoteBase | undefined): number | undefined {
-  return meetingVoters((state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
+/** The meeting the checks apply: saved facts, then the sheet "Kiểm phiếu", then the given one; none when all are empty. */
+export function workbookMeeting(grid: Grid, state: WorkbookState, given: CouncilMeeting | undefined): CouncilMeeting | undefined {
+  const layers = [savedMeeting(state.facts), readCountSheet(grid).meeting, given].filter((m): m is CouncilMeeting => !!m);
+  if (!layers.length) return undefined;
+  const out: CouncilMeeting = {};
+  for (const m of layers) {
+    for (const [k, v] of Object.entries(m)) if (v !== undefined && k !== 'at' && k !== 'readProblems') out[k] = v;
+    // A cell is named only for the counts that still come from it.
+    const at = { ...(out.at ?? {}) };
+    if (m.membersPresent !== undefined) at.membersPresent = m.at?.membersPresent;
+    if (m.membersTotal !== undefined) at.membersTotal = m.at?.membersTotal;
+    out.at = at;
+    if (m.readProblems) out.readProblems = [...(out.readProblems ?? []), ...m.readProblems];
+  }
+  return out;
 }
 
 export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
@@ -70,7 +90,9 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
   const written = (state.annotationBackup as { resultSheet?: unknown } | undefined)?.resultSheet;
   const ourSheets = typeof written === 'string' ? [written] : [];
-  const result = check(grid, { profile, overrides, meetingVoters: opts.meetingVoters ?? meetingVotersFrom(state, profile.voteBase), ourSheets, awardContext: awardContextOf(state.facts) });
+  const meeting = workbookMeeting(grid, state, opts.meeting);
+  const voters = opts.meetingVoters ?? meetingVoters(meeting, profile.voteBase);
+  const result = check(grid, { profile, overrides, meetingVoters: voters, ourSheets, awardContext: awardContextOf(state.facts), meeting });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {

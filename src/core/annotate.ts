@@ -9,7 +9,7 @@ import { criterionLabel, labels, renderMessage } from './messages/render';
 import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
 import type { Profile } from './profile';
 import { criterionMessage, type Candidate, type CheckResult, type CriterionResult } from './result';
-import { awardLabel, displayOrder, quotaLines, tieLines, verdictOf } from './summary';
+import { awardLabel, displayOrder, questionLines, quotaLines, verdictOf } from './summary';
 import { RESULT_SHEET_NAMES } from './tables';
 import { overview, overviewRows } from './overview';
 
@@ -39,6 +39,8 @@ class MarkBook {
 export function criterionCellText(c: CriterionResult | undefined, lang: Lang): string {
   if (!c) return '';
   const sign = c.outcome === 'pass' ? '✓' : c.outcome === 'fail' ? '✗' : '?';
+  // A criterion met with a question open on it (an initiative claimed twice) is never a plain ✓.
+  if (c.pending) return `${labels(lang).council.pendingSign} ${typeof c.value === 'boolean' ? (c.value ? labels(lang).yes : labels(lang).no) : c.value ?? ''}`.trim();
   if (c.value === null || c.value === undefined) return sign;
   if (typeof c.value === 'number') return `${sign} ${formatPercent(c.value, lang)}`;
   if (typeof c.value === 'boolean') return `${sign} ${c.value ? labels(lang).yes : labels(lang).no}`;
@@ -48,9 +50,11 @@ export function criterionCellText(c: CriterionResult | undefined, lang: Lang): s
 /** The reasons a candidate is not (yet) proposed, one line each. */
 export function reasonLines(c: Candidate, lang: Lang): string[] {
   const L = labels(lang);
-  return c.criteria
-    .filter((x) => x.outcome !== 'pass')
-    .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(criterionMessage(x), lang)}`);
+  const lines = c.criteria
+    .filter((x) => x.outcome !== 'pass' || x.pending)
+    .map((x) => `${criterionLabel(x.id, lang)}${x.inherited ? ` (${L.inherited})` : ''}: ${renderMessage(x.outcome === 'pass' && x.pending ? x.pending : criterionMessage(x), lang)}`);
+  if (c.councilDropped) lines.push(L.council.dropped);
+  return lines;
 }
 
 /**
@@ -106,7 +110,7 @@ export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): 
   const rowKinds: (MarkKind | null)[] = [];
   for (const c of displayOrder(result.candidates)) {
     const verdict = verdictOf(c);
-    const proposal = c.award ? awardLabel(profile, c.award) : c.tiedAtCutoff ? L.proposal.tied : c.overQuota ? L.proposal.overQuota : '';
+    const proposal = c.award ? awardLabel(profile, c.award) : c.tiedAtCutoff ? L.proposal.tied : c.councilDropped ? L.council.dropped : c.overQuota ? L.proposal.overQuota : '';
     rows.push([
       c.rank,
       L.kind[c.kind],
@@ -126,7 +130,7 @@ export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): 
     header,
     rows,
     rowKinds,
-    footer: [...quotaLines(result, profile, lang), ...tieLines(result, profile, lang), L.legend],
+    footer: [...quotaLines(result, profile, lang), ...questionLines(result, profile, lang), L.legend],
     widths: [6, 10, 34, 26, ...ids.map(() => 14), 14, 30, 60, 16],
     overview: overviewRows(overview(result, profile), lang),
   };

@@ -21,6 +21,10 @@ import { isStagingSheet } from './marks';
 import { freeSheetName, prepareReconcile, recogniseMarks, sameBackup, cellKey, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileDecision, type ReconcileReport } from './reconcile';
 import { findOldHeader, isResultTitle, withUserColumns, type OldHeader, type OldResult } from './resultColumns';
 import type { AnnotationBackup, MappingOverride, WorkbookState } from './state';
+import { cellAt } from './grid';
+import { findTables } from './tables';
+import { cleanName } from './text';
+import { cellText } from './values';
 
 /** What the decision needs read, in one go. */
 export interface AnnotateRead {
@@ -48,6 +52,35 @@ export interface AnnotateReadBack {
   resultTitles: { sheet: string; value: unknown }[];
 }
 
+/**
+ * Another user's edit may land between our read and our write (Excel on the web merges both). What
+ * an adapter that can meet one loads in the request that writes, before its writes (the batch runs
+ * in order, so these are the workbook just before): the columns that identify the rows read (the
+ * tables' name columns: a row inserted, deleted or sorted changes them) and every cell written.
+ */
+export interface WriteWatch {
+  rows: { sheet: string; col: number; top: number; bottom: number }[];
+  cells: CellRef[];
+}
+
+/** What the watch saw, after the request that writes was sent. */
+export interface Watched {
+  /** Per `rows` entry, its values from top to bottom. */
+  rows: CellValue[][];
+  /**
+   * Per cell written (cellKey): its fill and note just before our write. A note the adapter does not
+   * look at again (one it adds by address, or deletes) and comments are given as read.
+   */
+  states: Map<string, CellState>;
+}
+
+/** A cell set from what it holds (`hasNote`: a note is on it now) to `fill` / `note` (absent: leave). */
+export interface CellSet extends CellRef {
+  fill?: string | null;
+  note?: string | null;
+  hasNote: boolean;
+}
+
 /** The adapter's side: reads in one go, then writes (queued or applied; sent by `done`). */
 export interface AnnotatePort {
   /**
@@ -60,11 +93,21 @@ export interface AnnotatePort {
   removeSheet(name: string): Promise<void>;
   /** Writes our result sheet under `sheet.name` (a sheet of ours of that name is replaced). */
   writeResultSheet(sheet: ResultSheet): Promise<void>;
-  /** Fills and notes as the core decided (note removals before additions, per cell kind). */
+  /**
+   * Fills and notes as the core decided (note removals before additions, per cell kind). A note read
+   * is changed or removed through its item, which follows it wherever its row goes.
+   */
   writeCells(writes: CellWrite[]): Promise<void>;
   /** The whole state (the backup in it); no key left: the state sheet goes. */
   writeState(state: WorkbookState): Promise<void>;
   done(): Promise<void>;
+  /**
+   * Queues `watch`'s loads before the writes that follow (an adapter where nobody else edits the
+   * workbook meanwhile, the CLI's, has none); what they saw is given after `done`.
+   */
+  watch?(watch: WriteWatch): Promise<() => Watched>;
+  /** Sets these cells by address (fills; notes added, changed or deleted). */
+  setCells?(cells: CellSet[]): Promise<void>;
 }
 
 export interface AnnotateInput {
@@ -93,6 +136,11 @@ export interface AnnotateOutcome {
   report: ReconcileReport;
   /** With no backup to go by: marks of ours (and our result sheets) recognised and removed. */
   recognised: number;
+  /**
+   * Rows moved (another user's insert, delete or sort) between the read and the write: what was
+   * written was put back and the state is as before; the action must start again from a fresh read.
+   */
+  moved?: boolean;
 }
 
 export async function driveAnnotation(port: AnnotatePort, input: AnnotateInput): Promise<AnnotateOutcome> {
@@ -142,6 +190,9 @@ export async function driveAnnotation(port: AnnotatePort, input: AnnotateInput):
   const staleResults = read.resultTitles.filter((t) => isResultTitle(t.value)).map((t) => t.sheet);
   recognised += staleResults.length;
 
+  // What the rows and the written cells hold just before the writes (loaded in the same request).
+  const rows = port.watch && writes.length ? rowWatch(input, writes, ours) : [];
+  const watching = port.watch && writes.length ? await port.watch({ rows, cells: writes }) : null;
   // Office.js does not roll a failed request back: the backup must cover every cell we may touch
   // *before* the first write.
   if (decision.cover) await states.write(decision.cover);
@@ -149,7 +200,93 @@ export async function driveAnnotation(port: AnnotatePort, input: AnnotateInput):
   for (const name of staleResults) await port.removeSheet(name);
   const state = await writeFinalState(states, input, decision, decision.cover ?? naming ?? previous);
   await port.done();
-  return { state, backup: decision.backup, report: decision.report, recognised };
+  if (!watching) return { state, backup: decision.backup, report: decision.report, recognised };
+  const seen = watching();
+  if (rowsMoved(rows, seen.rows)) {
+    // Written by the addresses read, onto other rows: each cell gets back what it held just before.
+    await port.setCells!(writes.map((w) => putBack(w, seen.states.get(cellKey(w.sheet, w.cell)))));
+    await states.write(naming ?? previous ?? null);
+    await port.done();
+    return { state: states.of(naming ?? previous ?? null), backup: naming ?? previous ?? null, report: decision.report, recognised, moved: true };
+  }
+  // A fill or note another user set between our read and our write: decided again with it.
+  const fillCells = new Set(prep.fillCells.map((c) => cellKey(c.sheet, c.cell)));
+  const now = new Map(read.states);
+  const changed = new Set<string>();
+  for (const w of writes) {
+    const key = cellKey(w.sheet, w.cell);
+    const was = read.states.get(key);
+    const before = seen.states.get(key);
+    if (!was || !before) continue;
+    const fill = fillCells.has(key) ? before.fill : was.fill;
+    const note = input.reach.notes ? before.note : was.note;
+    if (fill === was.fill && note === was.note) continue;
+    now.set(key, { ...was, fill, note });
+    changed.add(key);
+  }
+  if (!changed.size) return { state, backup: decision.backup, report: decision.report, recognised };
+  const again = prep.decide(now);
+  const fixes = fixesAfter(writes, again.writes, seen.states, changed);
+  if (fixes.length) await port.setCells!(fixes);
+  const fixed = states.of(again.backup);
+  if (JSON.stringify(states.last) !== JSON.stringify(fixed)) await states.write(again.backup);
+  await port.done();
+  return { state: fixed, backup: again.backup, report: again.report, recognised };
+}
+
+/** The name column of every table on a sheet we write: the rows as read, to be compared just before the writes. */
+function rowWatch(input: AnnotateInput, writes: CellWrite[], ours: string | null): (WriteWatch['rows'][number] & { expected: string[] })[] {
+  const sheets = new Set(writes.map((w) => w.sheet));
+  const { tables } = findTables(input.grid, input.overrides ?? [], ours ? [ours] : []);
+  const out: (WriteWatch['rows'][number] & { expected: string[] })[] = [];
+  for (const t of tables) {
+    const col = t.fieldCols.name;
+    const sheet = input.grid.sheets.find((s) => s.name === t.sheet);
+    if (col === undefined || !sheet || !sheets.has(t.sheet) || t.lastDataRow < t.firstDataRow) continue;
+    const expected: string[] = [];
+    for (let r = t.firstDataRow - 1; r <= t.lastDataRow - 1; r++) expected.push(cleanName(cellText(cellAt(sheet, r, col))));
+    out.push({ sheet: t.sheet, col, top: t.firstDataRow - 1, bottom: t.lastDataRow - 1, expected });
+  }
+  return out;
+}
+
+function rowsMoved(rows: { expected: string[] }[], seen: CellValue[][]): boolean {
+  return rows.some((r, i) => r.expected.some((name, j) => name !== cleanName(cellText(seen[i]?.[j] ?? null))));
+}
+
+/**
+ * What puts a cell written by mistake back as it was just before (`before` unknown: left as written).
+ * A note deleted went through the item read, which follows its note wherever its row went: it hit
+ * the note meant, and a retry from a fresh read sees it gone; it is not added back by address.
+ */
+function putBack(w: CellWrite, before: CellState | undefined): CellSet {
+  const wroteNote = w.notes?.notes !== undefined && w.notes.notes !== null;
+  const out: CellSet = { sheet: w.sheet, cell: w.cell, row: w.row, col: w.col, hasNote: wroteNote ? w.notes!.notes !== null : !!before?.note };
+  if (!before) return out;
+  if (w.fill !== undefined) out.fill = before.fill;
+  if (wroteNote) out.note = before.note;
+  return out;
+}
+
+/** From what the first decision wrote to what the second wants, on the cells another user changed meanwhile. */
+function fixesAfter(first: CellWrite[], second: CellWrite[], before: Map<string, CellState>, changed: Set<string>): CellSet[] {
+  const wanted = new Map(second.map((w) => [cellKey(w.sheet, w.cell), w]));
+  const out: CellSet[] = [];
+  for (const w of first) {
+    const key = cellKey(w.sheet, w.cell);
+    const b = before.get(key);
+    if (!b || !changed.has(key)) continue;
+    const v = wanted.get(key);
+    const fillNow = w.fill !== undefined ? w.fill : b.fill;
+    const noteNow = w.notes?.notes !== undefined ? w.notes.notes : b.note;
+    const fillWanted = v?.fill !== undefined ? v.fill : b.fill;
+    const noteWanted = v?.notes?.notes !== undefined ? v.notes.notes : b.note;
+    const set: CellSet = { sheet: w.sheet, cell: w.cell, row: w.row, col: w.col, hasNote: noteNow !== null };
+    if (fillWanted !== fillNow) set.fill = fillWanted;
+    if (noteWanted !== noteNow) set.note = noteWanted;
+    if (set.fill !== undefined || set.note !== undefined) out.push(set);
+  }
+  return out;
 }
 
 /** The state's writes, with what besides the backup is kept; remembers what was written last. */

@@ -9,6 +9,7 @@ import { rankAndAward } from './rank';
 import type { CheckResult, Issue } from './result';
 import type { MappingOverride } from './state';
 import { findTables } from './tables';
+import { applyMeeting, nameKey, type CouncilMeeting, type CouncilQuestion } from './meeting';
 
 export interface CheckOptions {
   profile?: Profile;
@@ -19,6 +20,8 @@ export interface CheckOptions {
   ourSheets?: string[];
   /** The year and movement judged (saved facts): a proposal for an award already received is warned. */
   awardContext?: AwardContext;
+  /** The council meeting (votes, members, decisions): applied after the criteria, before the ranking. */
+  meeting?: CouncilMeeting;
 }
 
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
@@ -27,7 +30,17 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   applyLawChecks(candidates, profile, found);
-  const { quotas, ties } = rankAndAward(candidates, profile, found);
+  const council = applyMeeting(candidates, profile, options.meeting, found);
+  const { quotas, ties } = rankAndAward(candidates, profile, found, council.rank);
+  const questions: CouncilQuestion[] = [
+    ...council.openInitiatives.map((q) => ({ type: 'initiative' as const, ...q })),
+    ...ties.map((t) => ({ type: 'tie' as const, ...t })),
+    ...quotas.filter((q) => q.overflow > 0).map((q) => ({ type: 'overflow' as const, kind: q.kind, awardId: q.awardId, count: q.used, quota: q.quota })),
+  ];
+  const decisions = council.decisions.concat(
+    candidates.filter((c) => c.councilPlaced).map((c) => ({ type: 'place' as const, candidate: c.name, kind: c.kind, award: c.award })),
+    candidates.filter((c) => c.councilDropped).map((c) => ({ type: 'drop' as const, candidate: c.name, kind: c.kind, reason: dropReason(options.meeting, c.name) })),
+  );
   const history = readHistory(grid);
   found.push(...history.issues, ...historyNearMisses(history.history, candidates));
   found.push(...alreadyAwardedIssues(history.history, candidates, profile, options.awardContext ?? {}));
@@ -39,5 +52,15 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
     quotas,
     ties,
     history: history.history,
+    questions,
+    decisions,
+    meeting: council.applied ? options.meeting ?? null : null,
+    meetingRefused: !!options.meeting && !council.applied,
   };
+}
+
+function dropReason(meeting: CouncilMeeting | undefined, name: string): string | undefined {
+  const key = nameKey(name);
+  const d = meeting?.decisions?.find((x) => x.type === 'drop' && nameKey(x.candidate) === key);
+  return d && d.type === 'drop' ? d.reason : undefined;
 }

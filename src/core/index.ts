@@ -32,3 +32,5 @@ export * from './text';
 export * from './values';
 export * from './votes';
 export * from './sheetNames';
+export * from './meeting';
+export * from './countSheet';

@@ -36,7 +36,13 @@ function recognitionKey(text: string | undefined): string {
 /** Initiative cells that name no initiative. */
 const NOT_AN_INITIATIVE = new Set(['khong', 'khong co', 'x', 'co']);
 
-export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): void {
+/** The initiative's name as a key (what "the same initiative" means for a decision of the council). */
+export function initiativeKey(text: string): string {
+  return textKey(text);
+}
+
+/** Candidates claiming the same initiative with the same recognition, in the order of each group's first candidate. */
+export function sharedInitiativeGroups(candidates: Candidate[]): { key: string; members: Candidate[] }[] {
   // By initiative first: the recognition's key (a normalisation and a search) is only worth
   // computing where two candidates name the same initiative, which most never do.
   // A name's first candidate as is; an array only for the names claimed more than once.
@@ -51,8 +57,8 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
     else if (Array.isArray(known)) known.push(c);
     else byName.set(name, [known, c]);
   }
-  // Same initiative and same recognition; warned in the order of each group's first candidate.
-  const groups: Candidate[][] = [];
+  // Same initiative and same recognition.
+  const groups: { key: string; members: Candidate[] }[] = [];
   byName.forEach((sameName, name) => {
     if (!Array.isArray(sameName)) return;
     const byKey = new Map<string, Candidate[]>();
@@ -62,15 +68,19 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
       if (group) group.push(c);
       else byKey.set(key, [c]);
     }
-    for (const g of byKey.values()) if (g.length > 1) groups.push(g);
+    for (const g of byKey.values()) if (g.length > 1) groups.push({ key: name, members: g });
   });
   if (groups.length > 1) {
     // Positions only when there is something to order (most checks find no reuse at all).
     const order = new Map<Candidate, number>();
     candidates.forEach((c, i) => order.set(c, i));
-    groups.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+    groups.sort((a, b) => order.get(a.members[0])! - order.get(b.members[0])!);
   }
-  for (const group of groups) {
+  return groups;
+}
+
+export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): void {
+  for (const { members: group } of sharedInitiativeGroups(candidates)) {
     for (const c of group) {
       const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
       const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');

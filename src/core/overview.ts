@@ -48,6 +48,8 @@ export interface Overview {
   awards: AwardUse[];
   /** Criteria with at least one fail or unknown, most failed first (then most unknown). */
   failing: CriterionFailures[];
+  /** Questions the council still has to decide (shared initiatives, ties, pins over the quota). */
+  questions: number;
 }
 
 const emptyCounts = (): KindCounts => ({ total: 0, eligible: 0, proposed: 0, failing: 0, missing: 0, overQuota: 0, tied: 0 });
@@ -86,7 +88,7 @@ export function overview(result: CheckResult, profile: Profile): Overview {
   const failing = [...perCriterion.values()]
     .filter((x) => x.fail + x.unknown > 0)
     .sort((a, b) => b.fail - a.fail || b.unknown - a.unknown || order(a.id) - order(b.id));
-  return { kinds, awards, failing };
+  return { kinds, awards, failing, questions: result.questions?.length ?? 0 };
 }
 
 export interface OverviewBlock {
@@ -105,6 +107,7 @@ export function overviewRows(ov: Overview, lang: Lang): OverviewBlock {
   const rows: ResultCell[][] = [[T.heading, L.kind.collective, L.kind.individual]];
   const keys = ['eligible', 'proposed', 'failing', 'missing', 'overQuota', 'tied', 'total'] as const;
   for (const key of keys) rows.push([T.rows[key], ov.kinds.collective[key], ov.kinds.individual[key]]);
+  if (ov.questions) rows.push([T.questions(ov.questions)]);
   rows.push([]);
   rows.push([T.quotaHeading, L.kind.collective, L.kind.individual]);
   const awardIds = [...new Set(ov.awards.map((a) => a.awardId))];

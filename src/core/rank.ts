@@ -9,6 +9,7 @@ import type { Profile } from './profile';
 import type { Candidate, Issue, QuotaLine, Tie } from './result';
 import { comparePoints } from './values';
 import { womenKey } from './lawChecks';
+import type { RankDecisions } from './meeting';
 
 /** The values compared for one key; a missing value ranks below any present one. */
 function keyValues(c: Candidate, key: RankingKey, profile: Profile): number[] {
@@ -83,10 +84,17 @@ function quotaOf(profile: Profile, awardId: string, kind: Kind): number {
   return profile.awards.find((a) => a.id === awardId)?.quota[kind] ?? 0;
 }
 
-/** Assigns rank, award, overQuota and tiedAtCutoff in place. */
-export function rankAndAward(candidates: Candidate[], profile: Profile, issues: Issue[]): RankOutcome {
+/**
+ * Assigns rank, award, overQuota and tiedAtCutoff in place. The council's decisions (meeting.ts)
+ * take part: a dropped candidate gets no award; a placed one takes its tied place (or, outside a
+ * tie, the last place of the award, pinned — an overflow the council then settles by a drop).
+ */
+export function rankAndAward(candidates: Candidate[], profile: Profile, issues: Issue[], decisions?: RankDecisions): RankOutcome {
   const quotas: QuotaLine[] = [];
   const ties: Tie[] = [];
+  const dropped = (c: Candidate) => !!decisions?.drop.has(c);
+  const placedTo = (c: Candidate) => decisions?.place.get(c);
+  const placed = (c: Candidate) => !!decisions?.place.has(c);
   for (const kind of KINDS) {
     const pool = candidates.filter((c) => c.kind === kind);
     for (let i = 0; i < pool.length; i++) {
@@ -95,6 +103,8 @@ export function rankAndAward(candidates: Candidate[], profile: Profile, issues: 
       c.award = null;
       c.overQuota = false;
       c.tiedAtCutoff = false;
+      c.councilDropped = undefined;
+      c.councilPlaced = undefined;
       if (c.pinnedAward && !c.eligible) {
         issues.push({ severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: 'award.pinNotEligible', params: { name: c.name } });
       }
@@ -106,20 +116,33 @@ export function rankAndAward(candidates: Candidate[], profile: Profile, issues: 
       for (const c of g) c.rank = position;
       position += g.length;
     }
+    for (const c of ranked) {
+      if (!dropped(c)) continue;
+      c.councilDropped = true;
+      c.overQuota = true;
+    }
 
     const used = new Map<string, number>();
     // Pins are the council's decision: they take their award first and count against its quota.
     for (const award of profile.awards) {
-      const pinned = ranked.filter((c) => c.pinnedAward === award.id);
-      for (const c of pinned) c.award = award.id;
+      const pinned = ranked.filter((c) => !dropped(c) && (c.pinnedAward === award.id || placedTo(c) === award.id));
+      for (const c of pinned) {
+        c.award = award.id;
+        if (placedTo(c) === award.id) c.councilPlaced = true;
+      }
       used.set(award.id, pinned.length);
     }
     const free = (awardId: string) => quotaOf(profile, awardId, kind) - (used.get(awardId) ?? 0);
+    const give = (list: Candidate[], awardId: string) => {
+      for (const c of list) c.award = awardId;
+      used.set(awardId, (used.get(awardId) ?? 0) + list.length);
+    };
 
     let awardIndex = 0;
     let blocked = false; // after a tie at a cut, the council must decide before anyone below is placed
-    for (const g of groups) {
-      const open = g.filter((c) => !c.pinnedAward);
+    const queue = groups.map((g) => g.filter((c) => !c.award && !dropped(c)));
+    for (let gi = 0; gi < queue.length; gi++) {
+      const open = queue[gi];
       if (!open.length) continue;
       if (blocked) {
         for (const c of open) c.overQuota = true;
@@ -133,16 +156,33 @@ export function rankAndAward(candidates: Candidate[], profile: Profile, issues: 
       const award = profile.awards[awardIndex];
       const places = free(award.id);
       if (open.length <= places) {
-        for (const c of open) c.award = award.id;
-        used.set(award.id, (used.get(award.id) ?? 0) + open.length);
-      } else {
-        for (const c of open) c.tiedAtCutoff = true;
-        ties.push({ kind, awardId: award.id, rank: open[0].rank ?? 0, places, names: open.map((c) => c.name) });
-        for (const c of open) {
-          issues.push({ severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: 'rank.tiedAtCutoff', params: { name: c.name, rank: c.rank ?? 0, places, count: open.length } });
-        }
-        blocked = true;
+        give(open, award.id);
+        continue;
       }
+      const chosen = open.filter(placed);
+      if (chosen.length && chosen.length <= places) {
+        // The council settled the tie: its choice takes the places; the rest go on to the next award.
+        give(chosen, award.id);
+        for (const c of chosen) c.councilPlaced = true;
+        queue.splice(gi + 1, 0, open.filter((c) => !chosen.includes(c)));
+        continue;
+      }
+      for (const c of open) c.tiedAtCutoff = true;
+      ties.push({ kind, awardId: award.id, rank: open[0].rank ?? 0, places, names: open.map((c) => c.name) });
+      for (const c of open) {
+        issues.push({ severity: 'warning', sheet: c.sheet, cell: c.nameCell, code: 'rank.tiedAtCutoff', params: { name: c.name, rank: c.rank ?? 0, places, count: open.length } });
+      }
+      blocked = true;
+    }
+
+    // "Takes the last place" outside a tie: the last award with places for this kind, as a pin.
+    const last = [...profile.awards].reverse().find((a) => quotaOf(profile, a.id, kind) > 0);
+    for (const c of ranked) {
+      if (!placed(c) || c.award || dropped(c) || c.tiedAtCutoff || !last) continue;
+      c.award = last.id;
+      c.overQuota = false;
+      c.councilPlaced = true;
+      used.set(last.id, (used.get(last.id) ?? 0) + 1);
     }
 
     for (const award of profile.awards) {

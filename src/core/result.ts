@@ -5,6 +5,7 @@
 import type { AwardHistory } from './historyShape';
 import type { CriterionId, Field, Kind, Outcome } from './ids';
 import type { Issue, Message } from './messages/codes';
+import type { AppliedDecision, CouncilMeeting, CouncilQuestion } from './meetingShape';
 
 export type { Issue, Message, MessageCode, Severity } from './messages/codes';
 export type { Params as MessageParams } from './messages/codes';
@@ -42,6 +43,11 @@ export interface CriterionResult {
    * the value out: render criterionMessage(c), which puts the criterion's value back.
    */
   reason: Message;
+  /**
+   * Met, but a question for the council stays open on it (an initiative claimed by another
+   * candidate too): shown as "!", never as a green ✓, and said in the reasons.
+   */
+  pending?: Message;
 }
 
 /** The message of a criterion's outcome: its reason, with the criterion's value where the reason leaves it out. */
@@ -100,6 +106,10 @@ export interface Candidate {
   tiedAtCutoff: boolean;
   /** A unit dissolved or merged in the reorganisation: never proposed (TT 15/2025/TT-BNV); why. */
   dissolved?: string;
+  /** The council took this candidate off (over the quota, or a tie it settled the other way). */
+  councilDropped?: boolean;
+  /** The council gave this candidate a tied or last place. */
+  councilPlaced?: boolean;
 }
 
 export interface QuotaLine {
@@ -130,4 +140,12 @@ export interface CheckResult {
   ties: Tie[];
   /** The sheet "Lịch sử khen thưởng" (past awards, for the report's section III), when there is one. */
   history?: AwardHistory | null;
+  /** What the council still has to decide (shared initiatives, ties at a cut, pins over the quota). */
+  questions?: CouncilQuestion[];
+  /** The council's decisions as applied (the Biên bản says "Hội đồng thống nhất …"). */
+  decisions?: AppliedDecision[];
+  /** The meeting that was applied (votes, members, method), or null: none, or refused (its problems are errors in `issues`). */
+  meeting?: CouncilMeeting | null;
+  /** True when a meeting was given but refused for impossible counts or unknown names. */
+  meetingRefused?: boolean;
 }

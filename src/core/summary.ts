@@ -46,6 +46,25 @@ export function tieLines(result: CheckResult, profile: Profile, lang: Lang): str
   return result.ties.map((t) => L.tieLine(shortAwardLabel(awardLabel(profile, t.awardId)), L.kindPlural[t.kind], t.rank, t.places, t.names.join(', ')));
 }
 
+/**
+ * What the council must still decide, one line each: initiatives claimed twice (whose is it?),
+ * ties at a quota cut (who takes the place?), pins over the quota (who is dropped?).
+ */
+export function questionLines(result: CheckResult, profile: Profile, lang: Lang): string[] {
+  const L = labels(lang);
+  const questions = result.questions ?? result.ties.map((t) => ({ type: 'tie' as const, ...t }));
+  return questions.map((q) => {
+    switch (q.type) {
+      case 'initiative':
+        return L.council.questionInitiative(q.initiative, q.names.join(', '));
+      case 'tie':
+        return L.tieLine(shortAwardLabel(awardLabel(profile, q.awardId)), L.kindPlural[q.kind], q.rank, q.places, q.names.join(', '));
+      case 'overflow':
+        return L.council.questionOverflow(shortAwardLabel(awardLabel(profile, q.awardId)), L.kindPlural[q.kind].toLocaleLowerCase(lang), q.count, q.quota);
+    }
+  });
+}
+
 /** Candidates in display order: kind, then rank (unranked after), then worksheet order. */
 export function displayOrder(candidates: Candidate[]): Candidate[] {
   const kindOrder = (k: Kind) => (k === 'collective' ? 0 : 1);

@@ -9,6 +9,7 @@ import type { Issue, TableInfo } from './result';
 import { RESULT_SHEET_NAMES, STATE_SHEET } from './sheetNames';
 import { isStagingSheet } from './marks';
 import { isHistorySheetName } from './sheetNames';
+import { isCountSheetName } from './countSheet';
 
 /** A user's correction of what table detection found on one sheet. */
 export interface MappingOverride {
@@ -241,6 +242,8 @@ export function findTables(grid: Grid, overrides: MappingOverride[] = [], ourShe
     if (ourSheets.includes(sheet.name)) continue;
     // "Lịch sử khen thưởng" lists past awards (history.ts): never candidates, whatever its headers.
     if (isHistorySheetName(sheet.name)) continue;
+    // The council's vote count (src/core/countSheet.ts) names candidates but is not a table of them.
+    if (isCountSheetName(sheet.name)) continue;
     const found = detectTable(sheet);
     const override = overrides.find((o) => o.sheet === sheet.name);
     const table = override ? applyOverride(sheet, found, override, issues) : found;

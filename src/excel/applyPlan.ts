@@ -21,7 +21,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
-import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
+import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellSet, type WriteWatch, type Watched, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
 
@@ -40,6 +40,8 @@ const NOTE_LOCATION_RESPONSE = 400;
 /** Asking for a cell's note: the address sent; its text back (≈ 300 bytes for ours). */
 const NOTE_BY_CELL_REQUEST = 40;
 const NOTE_TEXT_RESPONSE = 300;
+/** A name cell's value read back (a name of up to ~40 characters, JSON-quoted). */
+const NAME_RESPONSE = 60;
 
 /** Notes / comments present in the workbook, loaded alongside the grid. */
 export interface ExistingNotes {
@@ -136,6 +138,8 @@ export interface ReconcileOutcome {
   report: ReconcileReport;
   /** With no backup to go by (the state sheet deleted or damaged): marks of ours recognised and removed. */
   recognised: number;
+  /** Rows moved (another user) between the read and the write: what was written was put back; start again. */
+  moved?: boolean;
 }
 
 type NoteItem = Excel.Note | Excel.Comment;
@@ -409,6 +413,79 @@ class OfficePort implements AnnotatePort {
 
   async done(): Promise<void> {
     await this.syncer.flush();
+  }
+
+  /**
+   * Queued first in the request that writes (Excel runs a batch in order, so these are the workbook
+   * just before our writes), budgeted by the Syncer like any call so that they ride in the writes'
+   * request: the rows' name columns, the fills of the cells about to be written (runs of a column,
+   * split on gaps to stay within what is left of the response), and the text of each note we are
+   * about to change through the item read (the item follows its note wherever its row went). Notes
+   * added by address need no look: Excel refuses an add on a cell that has one, and the request
+   * stops there. Notes deleted are not read again (see core/annotateDriver.ts).
+   */
+  async watch(w: WriteWatch): Promise<() => Watched> {
+    const rows: Excel.Range[] = [];
+    let rowBytes = 0;
+    for (const r of w.rows) {
+      const L = columnLetter(r.col);
+      const address = `${L}${r.top + 1}:${L}${r.bottom + 1}`;
+      const response = (r.bottom - r.top + 1) * NAME_RESPONSE;
+      rowBytes += response;
+      await this.syncer.write(address.length + 50, () => {
+        const range = this.sheet(r.sheet).getRange(address);
+        range.load('values');
+        rows.push(range);
+      }, response);
+    }
+    const updated: { key: string; item: Excel.Note }[] = [];
+    for (const c of w.cells as CellWrite[]) {
+      const key = cellKey(c.sheet, c.cell);
+      const item = this.notesAt.get(key)?.notes?.item as Excel.Note | undefined;
+      const to = c.notes?.notes;
+      if (item && typeof to === 'string') updated.push({ key, item });
+    }
+    const noteBytes = updated.reduce((n, u) => n + jsonSize(this.notesAt.get(u.key)?.notes?.text ?? '') + 60, 0);
+    const fillsOf = await queueFillReads(this.syncer, w.cells, (n) => this.sheet(n), REQUEST_BUDGET * 0.9 - rowBytes - noteBytes);
+    const seen = new Map<string, Excel.Note>();
+    for (const { key, item } of updated) {
+      await this.syncer.write(0, () => {
+        item.load('content');
+        seen.set(key, item);
+      }, jsonSize(this.notesAt.get(key)?.notes?.text ?? '') + 60);
+    }
+    return () => {
+      const fills = fillsOf();
+      const states = new Map<string, CellState>();
+      for (const c of w.cells) {
+        const key = cellKey(c.sheet, c.cell);
+        const read = this.notesAt.get(key);
+        const item = seen.get(key);
+        states.set(key, { fill: fills.get(key) ?? null, note: item ? item.content : (read?.notes?.text ?? null), comment: read?.comments?.text ?? null });
+      }
+      return { rows: rows.map((r) => r.values.map((line) => line[0] as CellValue)), states };
+    };
+  }
+
+  /** Fills by address; a note through the item read when there was one (it follows its cell), else by address. */
+  async setCells(cells: CellSet[]): Promise<void> {
+    const fills: CellWrite[] = cells.filter((c) => c.fill !== undefined).map((c) => ({ sheet: c.sheet, cell: c.cell, row: c.row, col: c.col, fill: c.fill }));
+    await applyWrites(this.syncer, fills, this.existing, this.notesAt, (n) => this.sheet(n));
+    const notes = this.existing.collections.get('notes') as Excel.NoteCollection | undefined;
+    if (!notes) return;
+    for (const c of cells) {
+      if (c.note === undefined) continue;
+      const to = c.note;
+      const item = this.notesAt.get(cellKey(c.sheet, c.cell))?.notes?.item as Excel.Note | undefined;
+      const address = `${quoteSheet(c.sheet)}!${c.cell}`;
+      if (to === null && !item && !c.hasNote) continue;
+      await this.syncer.write(jsonSize(to) + address.length, () => {
+        const target = item ?? (c.hasNote ? notes.getItem(address) : null);
+        if (to === null) target!.delete();
+        else if (target) target.content = to;
+        else notes.add(address, to);
+      });
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export interface ClearOutcome {
   lostState: 'missing' | 'damaged' | null;
   /** Marks of ours recognised and removed without a backup. */
   recognised: number;
+  /** Another user moved rows between the read and the write: nothing done (put back), to start again. */
+  moved?: boolean;
 }
 
 export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
@@ -52,6 +54,7 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
     overrides,
     rewriteState: status === 'damaged',
   });
+  if (out.moved) return { cleared: false, report: null, lostState: null, recognised: 0, moved: true };
   if (!previous) {
     const lostState = status === 'damaged' ? 'damaged' : out.recognised ? 'missing' : null;
     return { cleared: out.recognised > 0, report: null, lostState, recognised: out.recognised };

@@ -88,6 +88,11 @@ export function userError(e: unknown, lang: Lang = officeLang()): Error {
   return err;
 }
 
+/** Another user kept moving rows (insert, delete, sort) while we wrote: what we wrote was put back. */
+export function movedError(lang: Lang = officeLang()): Error {
+  return new Error(text(lang).excel.rowsMoved);
+}
+
 export function hiddenSheetError(lang: Lang = officeLang()): Error {
   return new Error(text(lang).excel.hiddenSheet);
 }

@@ -7,7 +7,7 @@ import { queueExistingNotes, queueResultHeaders, reconcile, type ResultHeaders }
 import { bestNoteMode, type NoteMode } from './capabilities';
 import { backupOf, clearAnnotations } from './clear';
 import { assertWritable } from './guards';
-import { hiddenSheetError, officeLang, reportText, userError } from './messages';
+import { hiddenSheetError, movedError, officeLang, reportText, userError } from './messages';
 import { readGrid } from './readGrid';
 import { applyRecordPlan } from './record';
 import { prepare } from '../core/dossier/prepare';
@@ -36,6 +36,16 @@ export function checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analy
 
 /** Reads and analyses the workbook; annotates it always, or only when it carries our marks already. */
 async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
+  // Another user moved rows between our read and our write: what we wrote was put back; once more
+  // from a fresh read, then said.
+  for (let attempt = 0; ; attempt++) {
+    const out = await checkAndAnnotateOnce(syncer, lang, when);
+    if (out !== 'moved') return out;
+    if (attempt) throw Object.assign(movedError(lang), { userFacing: true });
+  }
+}
+
+async function checkAndAnnotateOnce(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated'): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] } | 'moved'> {
   const mode = bestNoteMode();
   try {
     return await checkAndAnnotateIn(syncer, lang, when, mode);
@@ -47,7 +57,7 @@ async function checkAndAnnotate(syncer: Syncer, lang: Lang, when: 'always' | 'if
   }
 }
 
-async function checkAndAnnotateIn(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated', mode: NoteMode): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] }> {
+async function checkAndAnnotateIn(syncer: Syncer, lang: Lang, when: 'always' | 'ifAnnotated', mode: NoteMode): Promise<{ analysis: Analysis; annotated: boolean; noteMode: NoteMode; notices: string[] } | 'moved'> {
   let existing!: ReturnType<typeof queueExistingNotes>;
   let resultHeaders!: ResultHeaders;
   const read = await readGrid(syncer, {
@@ -76,6 +86,7 @@ async function checkAndAnnotateIn(syncer: Syncer, lang: Lang, when: 'always' | '
     resultHeaders,
     overrides: Array.isArray(analysis.state.overrides) ? (analysis.state.overrides as MappingOverride[]) : [],
   });
+  if (out.moved) return 'moved';
   // Annotating went through; what an earlier annotation left that could not be put back is said.
   const text = reportText(out.report, lang, { state: null, recognised: out.recognised });
   return { analysis, annotated: true, noteMode: mode, notices: [...text.problems, ...text.notices] };
@@ -125,7 +136,9 @@ export function saveProfile(profile: Profile | null, lang: Lang): Promise<Profil
  */
 export function clearWorkbook(lang: Lang = officeLang()): Promise<Cleared> {
   return run(lang, async (syncer) => {
-    const out = await clearAnnotations(syncer);
+    let out = await clearAnnotations(syncer);
+    if (out.moved) out = await clearAnnotations(syncer);
+    if (out.moved) throw Object.assign(movedError(lang), { userFacing: true });
     const text = reportText(out.report, lang, { state: out.lostState, recognised: out.recognised });
     if (text.problems.length) throw Object.assign(new Error([...text.problems, ...text.notices].join('\n')), { userFacing: true });
     return text.notices.length ? { notices: text.notices } : {};
@@ -172,7 +185,7 @@ export function recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordRe
     const read = await readGrid(syncer);
     const { grid, names } = read;
     const prepared = prepare(grid, { lang });
-    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => `${p.path}: ${p.message}`) : [] };
+    if (!prepared.ok) return { ok: false, reason: prepared.reason, problems: 'problems' in prepared ? prepared.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) : [] };
     const outcome = planDecisionRecord(prepared.analysis.result, prepared.analysis.profile, prepared.facts, names);
     if (!outcome.ok) return outcome.reason === 'incomplete' ? { ok: false, reason: 'incomplete', problems: outcome.missing } : outcome.reason === 'nothing' ? { ok: false, reason: 'nothing', problems: [] } : { ok: false, reason: 'alreadyRecorded', problems: [], refused: outcome.refused };
     // A protected history sheet, or (to add the sheet) a protected workbook structure: said, nothing written.

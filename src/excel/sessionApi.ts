@@ -33,7 +33,7 @@ export interface Cleared {
 /** "Ghi vào lịch sử": what was recorded, or why nothing was. */
 export type RecordResult =
   | { ok: true; sheet: string; recorded: { decision: string; count: number }[]; refused: { decision: string; rows: number[] }[]; syncs?: number }
-  | { ok: false; reason: 'noTables' | 'profileInvalid' | 'factsInvalid' | 'incomplete' | 'nothing' | 'alreadyRecorded'; problems: string[]; refused?: { decision: string; rows: number[] }[] };
+  | { ok: false; reason: 'noTables' | 'profileInvalid' | 'factsInvalid' | 'meetingRefused' | 'incomplete' | 'nothing' | 'alreadyRecorded'; problems: string[]; refused?: { decision: string; rows: number[] }[] };
 
 export interface SessionApi {
   checkWorkbook(lang: Lang): Promise<{ grid: Grid; analysis: Analysis }>;

@@ -15,7 +15,7 @@ export function renderOverview(ov: Overview, lang: Lang, headingLevel: 'h3' | 'h
   const sub = headingLevel === 'h3' ? 'h4' : 'h3';
   const kinds = KINDS.filter((k) => ov.kinds[k].total > 0).map((k) => {
     const c = ov.kinds[k];
-    const item = (key: keyof typeof O.counts, tone: string) =>
+    const item = (key: Exclude<keyof typeof O.counts, 'questions'>, tone: string) =>
       h('li', { class: `count ${tone}${c[key] ? '' : ' zero'}`, attrs: { 'data-count': key } }, h('strong', {}, String(c[key])), ' ', O.counts[key]);
     return h(
       'div',
@@ -78,6 +78,9 @@ export function renderOverview(ov: Overview, lang: Lang, headingLevel: 'h3' | 'h
     { class: 'card overview', attrs: { 'data-testid': 'overview', 'aria-label': O.title } },
     h(headingLevel, {}, O.title),
     ...kinds,
+    ov.questions
+      ? h('p', { class: 'count warn questions', attrs: { 'data-count': 'questions', 'data-testid': 'overview-questions' } }, h('strong', {}, String(ov.questions)), ' ', O.counts.questions)
+      : null,
     h(sub, {}, O.quotas),
     h('ul', { class: 'quotas-list', attrs: { 'data-testid': 'overview-quotas' } }, ...quotas),
     unset ? h('p', { class: 'hint', attrs: { 'data-testid': 'where-to-set' } }, O.whereToSet) : null,

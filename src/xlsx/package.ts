@@ -62,14 +62,8 @@ export interface ContentTypes {
   typeOf(part: string): string | undefined;
 }
 
-const utf8 = new TextDecoder('utf-8');
 /** For pieces that end between characters: every piece decoded alone, a BOM kept (the caller drops the part's). */
 const utf8Piece = new TextDecoder('utf-8', { ignoreBOM: true });
-
-function decodeText(b: Uint8Array): string {
-  const s = utf8.decode(b);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
 
 /** Normalises a part path: '.' and '..' segments, duplicate slashes, no leading slash. */
 export function normalizePart(p: string): string {
@@ -118,6 +112,14 @@ function truthy(v: string | undefined): boolean {
 export const CT_PART = '[Content_Types].xml';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** The content type of a relationships part (Part 2 §9.3.2.1; not every writer declares it by a Default). */
+export const RELS_CT = 'application/vnd.openxmlformats-package.relationships+xml';
+/**
+ * A relationships part as we create it, before its first relationship: when a clear empties one of
+ * this exact text it is ours and goes; an empty one the producer wrote (in any other form) stays.
+ */
+const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+const BOM = '\ufeff';
 
 /** A part's key: its normalised name, lower case (OPC §9.1.1.1.2). */
 function keyOf(part: string): string {
@@ -143,6 +145,8 @@ export class Package {
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
+  /** Parts whose text began with a byte order mark: an edit keeps it (the part as the producer wrote it). */
+  private readonly bom = new Set<string>();
   private readonly relsCache = new Map<string, Relationship[]>();
   private types: ContentTypes | null = null;
   /** The workbook as the package was opened, found through the package relationships; null when this is not a spreadsheet. */
@@ -190,7 +194,7 @@ export class Package {
   /** The part's bytes (inflated; an edited part's new text). Throws PackageError when damaged or missing. */
   read(part: string): Uint8Array {
     const key = keyOf(part);
-    if (this.changed.has(key)) return Buffer.from(this.texts.get(key)!, 'utf8');
+    if (this.changed.has(key)) return Buffer.from(this.stored(key), 'utf8');
     return inflateEntry(this.must(part), this.limits.oneGoBytes);
   }
 
@@ -204,9 +208,18 @@ export class Package {
     const key = keyOf(part);
     const kept = this.texts.get(key);
     if (kept !== undefined) return kept;
-    const s = decodeText(inflateEntry(this.must(part), this.limits.oneGoBytes));
-    this.texts.set(key, s);
-    return s;
+    const s = utf8Piece.decode(inflateEntry(this.must(part), this.limits.oneGoBytes));
+    const bom = s.charCodeAt(0) === 0xfeff;
+    if (bom) this.bom.add(key);
+    const text = bom ? s.slice(1) : s;
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** An edited part's text as written: its BOM kept. */
+  private stored(key: string): string {
+    const text = this.texts.get(key)!;
+    return this.bom.has(key) ? BOM + text : text;
   }
 
   /** Streams the part's text to a scanner, chunk by chunk, without holding it whole. */
@@ -263,7 +276,10 @@ export class Package {
     if (!this.byKey.delete(key)) return;
     this.texts.delete(key);
     this.changed.delete(key);
+    this.bom.delete(key);
     this.edited(key);
+    // Its content type goes with it (an Override names one part; a Default serves others too).
+    if (key !== CT_PART.toLowerCase() && this.has(CT_PART)) this.removeOverride(part);
   }
 
   /** What was read from a part that changed is read again when next asked. */
@@ -283,7 +299,7 @@ export class Package {
     const out = [...this.byKey].map(([key, e]) => {
       if (!this.changed.has(key)) return e;
       // A part rewritten keeps its date; a new one takes the package's first.
-      return newEntry(e.name, this.texts.get(key)!, e.size || e.crc32 ? e : first);
+      return newEntry(e.name, this.stored(key), e.size || e.crc32 ? e : first);
     });
     // [Content_Types].xml first, as Excel and most writers place it (not required by Part 2).
     out.sort((a, b) => (a.name === CT_PART ? -1 : b.name === CT_PART ? 1 : 0));
@@ -321,7 +337,8 @@ export class Package {
   /** Adds a relationship with a fresh Id; returns the Id. */
   addRel(source: string, type: string, part: string): string {
     const rp = relsPartOf(source);
-    let xml = this.has(rp) ? this.text(rp) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
+    const created = !this.has(rp);
+    let xml = created ? EMPTY_RELS : this.text(rp);
     const used = new Set(this.rels(source).map((r) => r.id));
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
@@ -335,6 +352,8 @@ export class Package {
       xml = splice(xml, [{ at, del: 0, text: el }]);
     }
     this.setText(rp, xml);
+    // A part we add has a content type, whatever Defaults the producer wrote (older LibreOffice: none for .rels).
+    if (created && this.contentType(rp) !== RELS_CT) this.setContentType(rp, RELS_CT);
     return id;
   }
 
@@ -345,8 +364,8 @@ export class Package {
     const el = children(xml, root(xml)).find((e) => e.name === 'Relationship' && attrs(e.tag).get('Id') === id);
     if (!el) return;
     const next = splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]);
-    // A relationships part left empty goes (we only ever empty one we created).
-    if (!children(next, root(next)).length) {
+    // A relationships part we created goes when left empty; the producer's own stays, even empty.
+    if (next === EMPTY_RELS) {
       this.remove(rp);
       return;
     }
@@ -364,26 +383,27 @@ export class Package {
     return this.contentTypes.typeOf(part) ?? null;
   }
 
-  /** Makes `part` have `type`: an Override, unless a Default for its extension already says so. */
-  setContentType(part: string, type: string, viaDefault = false): void {
+  /**
+   * Makes `part` have `type`, unless a Default for its extension already says so: always by an
+   * Override, which names this part alone and so goes with it (a Default we added would outlive
+   * our part and serve the producer's). An Override of the part with another type is replaced.
+   */
+  setContentType(part: string, type: string): void {
     if (this.contentType(part) === type) return;
+    this.removeOverride(part);
     let xml = this.text(CT_PART);
     const r = root(xml);
     const kids = children(xml, r);
-    const el = viaDefault
-      ? `<Default Extension="${escAttr(posix.extname(part).slice(1))}" ContentType="${escAttr(type)}"/>`
-      : `<Override PartName="/${escAttr(part)}" ContentType="${escAttr(type)}"/>`;
-    // Defaults before Overrides, as writers place them (the schema allows any order).
-    const lastDefault = [...kids].reverse().find((e) => e.name === 'Default');
-    const at = viaDefault && lastDefault ? lastDefault.end : kids.length ? kids[kids.length - 1].end : r.tagEnd;
-    xml = splice(xml, [{ at, del: 0, text: el }]);
+    const el = `<Override PartName="/${escAttr(part)}" ContentType="${escAttr(type)}"/>`;
+    if (r.selfClosing) xml = `${xml.slice(0, r.start)}${r.tag.slice(0, -2)}>${el}</${r.qname}>${xml.slice(r.end)}`;
+    else xml = splice(xml, [{ at: kids.length ? kids[kids.length - 1].end : r.tagEnd, del: 0, text: el }]);
     this.setText(CT_PART, xml);
   }
 
   removeOverride(part: string): void {
     const xml = this.text(CT_PART);
-    const name = `/${part}`.toLowerCase();
-    const el = children(xml, root(xml)).find((e) => e.name === 'Override' && (attrs(e.tag).get('PartName') ?? '').toLowerCase() === name);
+    const name = normalizePart(part).toLowerCase();
+    const el = children(xml, root(xml)).find((e) => e.name === 'Override' && normalizePart(safeDecode(attrs(e.tag).get('PartName') ?? '')).toLowerCase() === name);
     if (el) this.setText(CT_PART, splice(xml, [{ at: el.start, del: el.end - el.start, text: '' }]));
   }
 }

@@ -134,6 +134,7 @@ function toTrinh(): Buffer {
     c('Kính gửi: {addressee}', { size: 14, before: 240, after: 240 }),
     loopParagraphs('bases', body('{text}', { i: true })),
     body('{proposal}'),
+    loopParagraphs('councilDecisions', body('{text}')),
     body('{closing}', { keepNext: true }),
     recipientsAndSigner(),
     ...annexList(['STT', 'Tên tập thể / Họ và tên, chức vụ, đơn vị', 'Tóm tắt thành tích'], annexWidths, annexRow),
@@ -165,6 +166,7 @@ function bienBan(): string {
     loopParagraphs('criteriaIndividual', body('{text}')),
     body([{ text: '2. Kết quả xét: ', b: true }, { text: '{reviewedText}' }]),
     body([{ text: '3. Kết quả biểu quyết ', b: true }, { text: '({voteBasis}):' }], { keepNext: true }),
+    loopParagraphs('hasCount', body('{countText}', { keepNext: true })),
     table(
       [
         [th('STT', voteWidths[0]), th('Tập thể, cá nhân', voteWidths[1]), th('Đồng ý / Tổng số', voteWidths[2]), th('Tỷ lệ', voteWidths[3])],
@@ -180,6 +182,8 @@ function bienBan(): string {
     p('', { after: 120 }),
     loopParagraphs('hasTies', body('{tiesText}')),
     loopParagraphs('hasOverQuota', body('{overQuotaText}')),
+    loopParagraphs('councilDecisions', body('{text}')),
+    loopParagraphs('hasOpenInitiatives', body('{openInitiativesText}')),
     heading('III. KẾT LUẬN'),
     body('Hội đồng thống nhất đề nghị khen thưởng như sau:'),
     loopParagraphs('awards', `${body('{heading}', { keepNext: true })}${loopParagraphs('names', body('{text}'))}`),

@@ -18,7 +18,7 @@ test('messages render numbers the Vietnamese way and never say "undefined"', () 
   expect(renderMessage(m, 'vi')).toBe('Tỷ lệ hồ sơ giải quyết đúng hạn 97,5%: không đạt (yêu cầu trên 98%).');
   expect(renderMessage(m, 'en')).toBe('Files resolved on time 97.5%: not met (needs more than 98%).');
   for (const code of codes) {
-    expect(renderMessage({ code, params: { criterion: 'sipas', value: 1, threshold: 2, text: 't', name: 'n', unit: 'u', suggestions: 's', rows: '2', error: '#N/A', ladder: 'l', done: 1, total: 2, rate: 1, computed: 1, row: 1, count: 2, places: 1, rank: 1, award: 'a', kind: 'collective', quota: 1, atLeast: 'Tốt', score: 1, decision: 'd', year: 2022, agree: 1, op: '>', inclusive: 1, field: 'f', column: 'Z', columns: 'A, B', key: 'overrides.0', sheet: '_ThiDuaCCHC', why: 'shape', initiative: 'i', others: 'o', reason: 'r', path: 'a.xlsx', limit: 3 } }, 'vi')).not.toMatch(/undefined|NaN/);
+    expect(renderMessage({ code, params: { criterion: 'sipas', value: 1, threshold: 2, text: 't', name: 'n', unit: 'u', suggestions: 's', rows: '2', error: '#N/A', ladder: 'l', done: 1, total: 2, rate: 1, computed: 1, row: 1, count: 2, places: 1, rank: 1, award: 'a', kind: 'collective', quota: 1, atLeast: 'Tốt', score: 1, decision: 'd', year: 2022, agree: 1, op: '>', inclusive: 1, field: 'f', column: 'Z', columns: 'A, B', key: 'overrides.0', sheet: '_ThiDuaCCHC', why: 'shape', initiative: 'i', others: 'o', reason: 'r', path: 'a.xlsx', limit: 3, owner: 'w', where: 'Kiểm phiếu!E7', present: 12, first: 'Kiểm phiếu!E8', voters: 9 } }, 'vi')).not.toMatch(/undefined|NaN/);
   }
 });
 

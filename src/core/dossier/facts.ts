@@ -13,6 +13,10 @@ const date = z.string().trim().refine((v) => parseIsoDate(v) !== undefined, {
   message: 'ngày không hợp lệ: ghi theo dạng yyyy-mm-dd hoặc dd/mm/yyyy (invalid date: use yyyy-mm-dd or dd/mm/yyyy)',
 }).optional();
 
+/** A document's number (NĐ 30/2020: Arabic numerals): a whole number, or its digits ("05"). */
+const numberText = z.string().trim().regex(/^\d+$/, { message: 'số văn bản phải là chữ số, ví dụ 245 hoặc "05" (a document number is digits only)' });
+const documentNo = z.union([z.number().int().min(0), numberText]);
+
 export const SignerSchema = z.object({
   authority: text, // "TM. ỦY BAN NHÂN DÂN"
   title: text, // "CHỦ TỊCH"
@@ -24,6 +28,13 @@ export const VoteSchema = z.object({
   agree: z.number().int().min(0),
   total: z.number().int().min(0).optional(),
 }).strict();
+
+/** A decision of the council (src/core/meeting.ts): whose a shared initiative is, who takes a tied or last place, who is dropped. */
+export const CouncilDecisionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('initiative'), initiative: z.string().trim().min(1), owner: z.string().trim().min(1) }).strict(),
+  z.object({ type: z.literal('place'), candidate: z.string().trim().min(1), award: z.string().trim().min(1).optional() }).strict(),
+  z.object({ type: z.literal('drop'), candidate: z.string().trim().min(1), reason: text }).strict(),
+]);
 
 export const MeetingSchema = z.object({
   date, // yyyy-mm-dd or dd/mm/yyyy
@@ -40,6 +51,8 @@ export const MeetingSchema = z.object({
   membersTotal: z.number().int().min(0).optional(),
   absentees: z.array(z.string().trim().min(1)).optional(),
   votes: z.array(VoteSchema).optional(),
+  method: text, // "Bỏ phiếu kín", "Biểu quyết giơ tay"
+  decisions: z.array(CouncilDecisionSchema).optional(),
   /** "Nơi nhận" of the Biên bản, line by line ("- Thành viên Hội đồng;", "- Lưu: VT, Hồ sơ."). */
   recipients: z.array(z.string().trim().min(1)).optional(),
 }).strict();
@@ -49,14 +62,14 @@ export const AwardFactsSchema = z.object({
   parentBody: text,
   issuingBody: text,
   issuingBodyShort: text,
-  number: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
+  number: documentNo.optional(),
   symbol: text,
   signer: SignerSchema.optional(),
   addressees: z.array(z.string().trim().min(1)).optional(),
   recipients: z.array(z.string().trim().min(1)).optional(),
 }).strict();
 
-const docNumber = z.union([z.number().int().min(0), z.string().min(1)]).optional();
+const docNumber = documentNo.optional();
 const money = z.number().min(0).optional(); // đồng
 
 /** What the Quyết định khen thưởng of one award says (its own number, date, amounts…). */
@@ -96,7 +109,7 @@ export const FactsSchema = z.object({
   issuingBodyShort: text,
   place: text,
   date,
-  numbers: z.record(z.string(), z.union([z.number().int().min(0), z.string().min(1)])).optional(),
+  numbers: z.record(z.string(), documentNo).optional(),
   symbols: z.record(z.string(), z.string().min(1)).optional(),
   signer: SignerSchema.optional(),
   addressees: z.array(z.string().trim().min(1)).optional(),

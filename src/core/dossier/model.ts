@@ -131,6 +131,37 @@ function votesOf(c: Candidate, facts: Facts, profile: Profile): VoteRecord | und
   return { agree: v.agree, total, share: (v.agree / total) * 100 };
 }
 
+/**
+ * The council's decisions as the documents state them ("Hội đồng thống nhất …"): whose a shared
+ * initiative is, who took a tied or last place, who is not proposed and why.
+ */
+export function decisionLines(result: CheckResult, profile: Profile, lead: string): { text: string }[] {
+  return (result.decisions ?? []).map((d) => {
+    switch (d.type) {
+      case 'initiative':
+        return { text: `${lead} sáng kiến ${quoted(d.initiative)} là của ${d.owner}; không dùng sáng kiến này làm tiêu chuẩn đề nghị khen thưởng cho ${d.others.join(', ')} (mỗi sáng kiến chỉ được sử dụng một lần làm tiêu chuẩn đề nghị khen thưởng).` };
+      case 'place':
+        return { text: `${lead} đề nghị ${d.candidate}${d.award ? ` vào ${profile.awards.find((a) => a.id === d.award)?.label ?? d.award}` : ''} (suất cuối của chỉ tiêu).` };
+      case 'drop':
+        return { text: `${lead} không đề nghị khen thưởng ${d.candidate}${d.reason ? ` (lý do: ${d.reason.replace(/[.;]+$/, '')})` : ''}.` };
+    }
+  });
+}
+
+/** The count as the Biên bản cites it: method, members voting, the share required. */
+function countText(profile: Profile, facts: Facts): string {
+  const m = facts.meeting ?? {};
+  const parts: string[] = [];
+  if (m.method) parts.push(`Hình thức biểu quyết: ${m.method.charAt(0).toLocaleLowerCase('vi')}${m.method.slice(1)}`);
+  if (m.membersPresent !== undefined || m.membersTotal !== undefined) {
+    parts.push(`${m.membersPresent ?? BLANK}/${m.membersTotal ?? BLANK} thành viên Hội đồng tham gia biểu quyết`);
+  }
+  if (profile.voteThreshold !== null) parts.push(`yêu cầu tỷ lệ phiếu đồng ý ${profile.voteInclusive ? 'từ' : 'trên'} ${figure(profile.voteThreshold)}${profile.voteInclusive ? ' trở lên' : ''}`);
+  if (!parts.length) return '';
+  const text = parts.join('; ');
+  return `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)}.`;
+}
+
 function header(facts: Facts, issuingBody: string | undefined, no: number | string | undefined, symbol: string, iso: string | undefined) {
   return {
     parentBody: headerUpper(facts.parentBody),
@@ -193,6 +224,7 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
     bases: lines(bases),
     counts,
     proposal: `Qua xét đề nghị của các cơ quan, đơn vị và kết quả bình xét của Hội đồng Thi đua - Khen thưởng, ${issuer} đề nghị ${awardPhrase(award)} cho ${counts} đã có thành tích xuất sắc trong ${movementPhrase(facts)} (có danh sách kèm theo).`,
+    councilDecisions: decisionLines(result, profile, 'Hội đồng Thi đua - Khen thưởng đã thống nhất:'),
     closing: `${issuer} kính trình ${addressees.length === 1 ? addressees[0].replace(/[.;]+$/, '') : addressees.length === 0 && award.grantor ? award.grantor : BLANK} xem xét, quyết định./.`,
     signerAuthority: facts.signer?.authority ?? '',
     signerTitle: upper(facts.signer?.title),
@@ -225,8 +257,9 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
   const present = m.membersPresent !== undefined ? String(m.membersPresent) : BLANK;
   const total = m.membersTotal !== undefined ? String(m.membersTotal) : BLANK;
   const absentees = m.absentees === undefined ? BLANK : m.absentees.length ? m.absentees.join('; ') : 'không';
+  // Every candidate the council voted on (a vote recorded), and every eligible one (its votes blank when unknown).
   const voted = result.candidates
-    .filter((c) => c.eligible)
+    .filter((c) => !c.duplicate && (c.eligible || c.facts.voteShare !== undefined))
     .sort((a, b) => (a.kind === b.kind ? (a.rank ?? 1e9) - (b.rank ?? 1e9) : a.kind === 'collective' ? -1 : 1));
   const votes = voted.map((c, i) => {
     const v = votesOf(c, facts, profile);
@@ -251,7 +284,9 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     };
   });
   const ties = result.ties.map((t) => `${t.names.join(', ')} (bằng nhau tại hạng ${t.rank}, còn ${t.places} suất)`);
-  const overQuota = result.candidates.filter((c) => c.eligible && c.overQuota && !c.tiedAtCutoff).map((c) => c.name);
+  const overQuota = result.candidates.filter((c) => c.eligible && c.overQuota && !c.tiedAtCutoff && !c.councilDropped).map((c) => c.name);
+  const openInitiatives = (result.questions ?? []).flatMap((q) => (q.type === 'initiative' ? [`${quoted(q.initiative)} (${q.names.join(' / ')}): ${BLANK}`] : []));
+  const count = countText(profile, facts);
   return {
     ...head,
     council: headerUpper(council),
@@ -269,6 +304,11 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     reviewedText: `Hội đồng đã xem xét ${countsText(reviewed('collective'), reviewed('individual'))} do các cơ quan, đơn vị đề nghị; có ${countsText(eligible('collective'), eligible('individual'))} đạt đủ tiêu chuẩn theo Kế hoạch.`,
     votes,
     hasVotes: votes.length > 0,
+    hasCount: count !== '',
+    countText: count,
+    councilDecisions: decisionLines(result, profile, 'Hội đồng thống nhất:'),
+    hasOpenInitiatives: openInitiatives.length > 0,
+    openInitiativesText: openInitiatives.length ? `Sáng kiến được nhiều trường hợp cùng sử dụng làm tiêu chuẩn, Hội đồng xác định thuộc về: ${openInitiatives.join('; ')}.` : '',
     awards: awardSections,
     hasTies: ties.length > 0,
     tiesText: ties.length ? `Các trường hợp bằng nhau tại ngưỡng chỉ tiêu, Hội đồng biểu quyết quyết định: ${ties.join('; ')}. Kết quả: ${BLANK}` : '',

@@ -8,7 +8,7 @@
  * in both, with every problem by path — unless the facts given beside the workbook replace every
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
-import { analyze, meetingVoters, type Analysis, type Grid, type Lang, type Profile, type ProfileProblem } from '..';
+import { analyze, meetingOf, type Analysis, type CouncilMeeting, type Grid, type Lang, renderMessage, type Profile, type ProfileProblem } from '..';
 import { buildDecisions, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';
@@ -30,7 +30,8 @@ export type Prepared<M = DossierModel> =
   | { ok: true; analysis: Analysis; facts: Facts; model: M; missing: string[] }
   | { ok: false; reason: 'noTables' }
   | { ok: false; reason: 'profileInvalid'; problems: ProfileProblem[] }
-  | { ok: false; reason: 'factsInvalid'; problems: FactsProblem[] };
+  | { ok: false; reason: 'factsInvalid'; problems: FactsProblem[] }
+  | { ok: false; reason: 'meetingRefused'; problems: FactsProblem[] };
 
 export type Resolved = { ok: true; facts: Facts } | { ok: false; problems: FactsProblem[] };
 
@@ -46,20 +47,35 @@ export function resolveFacts(saved: unknown, given: (Facts | undefined)[], lang:
   return merged.ok ? { ok: true, facts: merged.facts } : { ok: false, problems: merged.problems };
 }
 
+const first = (f: Facts): Facts => f;
+
+/** The meeting's counts as facts (votes, members, method, decisions), for the documents. */
+function countedFacts(m: CouncilMeeting | null | undefined): Facts | undefined {
+  if (!m) return undefined;
+  const meeting: Record<string, unknown> = {};
+  if (m.membersPresent !== undefined) meeting.membersPresent = m.membersPresent;
+  if (m.membersTotal !== undefined) meeting.membersTotal = m.membersTotal;
+  if (m.method !== undefined) meeting.method = m.method;
+  if (m.votes) meeting.votes = m.votes.map(({ candidate, agree, total }) => (total === undefined ? { candidate, agree } : { candidate, agree, total }));
+  if (m.decisions) meeting.decisions = m.decisions.map(({ at: _at, ...d }) => d);
+  return { meeting } as Facts;
+}
+
 /** The analysis and facts every document set starts from. */
 export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
   const { lang, profile, profileInput, preset } = opts;
-  const first = analyze(grid, { lang, profile, profileInput, preset });
-  if (first.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: first.profileInputProblems };
-  const resolved = resolveFacts(first.state.facts, opts.given ?? [], lang);
+  // The meeting given beside the workbook (--facts, then --meeting) over the workbook's own: one
+  // analysis applies it, the same as `thidua check --meeting` and the pane.
+  const given = opts.given ?? [];
+  const givenMeeting = given.some((f) => f?.meeting) ? meetingOf(mergeFacts(...given).meeting) : undefined;
+  const analysis = analyze(grid, { lang, profile, profileInput, preset, meeting: givenMeeting });
+  if (analysis.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: analysis.profileInputProblems };
+  const resolved = resolveFacts(analysis.state.facts, given, lang);
   if (!resolved.ok) return { ok: false, reason: 'factsInvalid', problems: resolved.problems };
-  // The preset words the issuer and the council; every fact the user gave wins over it.
-  const facts = mergeFacts(first.preset.facts as Facts, resolved.facts);
-  // analyze() already counted the voters saved in the workbook; judge again only if they changed.
-  const base = first.profile.voteBase;
-  const voters = meetingVoters(facts.meeting, base);
-  const savedVoters = meetingVoters((first.state.facts as { meeting?: { membersPresent?: unknown; membersTotal?: unknown } } | undefined)?.meeting, base);
-  const analysis = voters && voters !== savedVoters ? analyze(grid, { lang, profile, profileInput, preset, meetingVoters: voters }) : first;
+  if (analysis.result.meetingRefused) return { ok: false, reason: 'meetingRefused', problems: analysis.result.issues.filter((i) => i.code.startsWith('meeting.')).map((i) => ({ path: '', message: renderMessage(i, lang) })) };
+  // The preset words the issuer and the council; every fact the user gave wins over it. The
+  // counts the check applied (the sheet "Kiểm phiếu" included) are the ones the Biên bản cites.
+  const facts = mergeFacts(first(analysis.preset.facts as Facts), resolved.facts, countedFacts(analysis.result.meeting));
   if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
   return { ok: true, analysis, facts, model: null, missing: missingFacts(facts) };
 }

@@ -47,7 +47,8 @@ const FS_ERRORS: Record<string, string> = {
 const fsWords = (code: string) => (FS_ERRORS[code] ? `${FS_ERRORS[code]} (${code})` : code);
 
 const usage = `Usage:
-  thidua check   <file.xlsx> [--preset <id>] [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]
+  thidua check   <file.xlsx> [--preset <id>] [--profile p.json] [--meeting m.json] [--json]
+                 [--annotate out.xlsx] [--lang en]
   thidua dossier <file.xlsx> --out <dir> [--preset <id>] [--profile p.json] [--meeting m.json]
                  [--facts f.json] [--templates <dir>] [--zip] [--pdf] [--lang en]
   thidua decision <file.xlsx> --out <dir> [--preset <id>] [--profile p.json] [--facts f.json]
@@ -112,6 +113,18 @@ export const en: Text = {
     'award.pinOverflow': (p) => `${p.award}: ${p.count} ${p.kind === 'collective' ? 'collectives' : 'individuals'} pinned, over the quota of ${p.quota}.`,
     'rank.tiedAtCutoff': (p) =>
       `"${p.name}" is tied at rank ${p.rank} with ${Number(p.count) - 1} other(s) for the last ${p.places} place(s): the council decides (fill in "Hình thức đề nghị").`,
+    // The council meeting (src/core/meeting.ts)
+    'crit.votes.none': () => `The council has not voted on this candidate (not in the vote count).`,
+    'crit.initiative.owned': (p) => `The council decided the initiative "${p.text}" belongs to ${p.owner}: not a criterion for this candidate.`,
+    'crit.initiative.shared': (p) => `This initiative is also claimed by: ${p.others}. The council must decide whose it is (Công văn 5007/BNV-TĐKT of 05/9/2023).`,
+    'meeting.presentOverTotal': (p) => `${p.where}: members present (${p.present}) exceed the council's members (${p.total}).`,
+    'meeting.unknownCandidate': (p) => `${p.where}: "${p.name}" is no collective or individual of the workbook.`,
+    'meeting.ambiguousCandidate': (p) => `${p.where}: "${p.name}" names both a collective and an individual: be more precise.`,
+    'meeting.duplicateVote': (p) => `${p.where}: "${p.name}" already has a vote result (${p.first}): one entry per candidate.`,
+    'meeting.votesOverMembers': (p) => `${p.where}: "${p.name}" has ${p.agree} votes in favour, more than the council's members (${p.total}).`,
+    'meeting.votersOverMembers': (p) => `${p.where}: "${p.name}" has ${p.voters} voters, more than the council's members (${p.total}).`,
+    'meeting.votesOverVoters': (p) => `${p.where}: "${p.name}" has ${p.agree} votes in favour, more than its voters (${p.voters}).`,
+    'meeting.badCount': (p) => `${p.where}: "${p.text}" is not a whole number of at least 0.`,
     'override.incomplete': () => `This sheet's table setting lacks a header row or kind: automatic detection is used.`,
     'override.badColumn': (p) => `Column "${p.column}" set for field ${p.field} is invalid.`,
     'table.noNameColumn': () => `The table has no name column (Tên đơn vị / Họ và tên).`,
@@ -190,7 +203,16 @@ export const en: Text = {
     quotaPart: (used, quota, kind, overflow) => `${used}/${quota} ${kind}${overflow ? ` (${overflow} over)` : ''}`,
     noQuota: (kinds) => `no quota set${kinds ? ` for ${kinds}` : ''}`,
     tieLine: (award, kind, rank, places, names) => `Tie at rank ${rank} (${kind}) for the last ${places} place(s) of ${award}: ${names} — the council decides.`,
-    legend: 'Legend: ✓ met · ✗ not met · ? missing/invalid data. Red: not met; amber: missing data; green: proposed.',
+    council: {
+      questionInitiative: (initiative, names) => `Initiative "${initiative}" is claimed by several candidates (${names}) — the council decides whose it is.`,
+      questionOverflow: (award, kind, count, quota) => `${award}: ${count} ${kind} proposed, over the quota of ${quota} — the council decides who is not proposed.`,
+      questions: (n) => `For the council to decide: ${n}`,
+      dropped: 'Not proposed by the council',
+      droppedReason: (reason) => `Not proposed by the council${reason ? `: ${reason}` : ''}.`,
+      placed: 'Proposed by the council',
+      pendingSign: '!',
+    },
+    legend: 'Legend: ✓ met · ✗ not met · ? missing/invalid data · ! met, but the council must decide. Red: not met; amber: missing data; green: proposed.',
     inherited: 'from the unit',
     yes: 'Yes',
     no: 'No',
@@ -210,7 +232,7 @@ export const en: Text = {
     problems: 'Data problems',
     noProblems: 'No data problems.',
     quotas: 'Award quotas',
-    ties: 'Ties the council must decide',
+    ties: 'For the council to decide',
     profileLine: (n) => `Criteria profile: ${n}`,
     headers: { rank: 'Rank', name: 'Name', unit: 'Unit', result: 'Result', award: 'Proposed' },
     tableLine: (sheet, kind, row, columns) => `"${sheet}" (${kind}), header row ${row}: ${columns}`,
@@ -233,6 +255,7 @@ export const en: Text = {
     templatesDirEmpty: (d, names) => `The templates folder "${d}" holds none of: ${names.join(', ')}.`,
     templatesInvalid: 'The templates have errors to fix before the dossier can be made:',
     nothingWritten: 'No file was written.',
+    meetingRefused: (file) => `The council meeting${file ? ` (${file})` : ''} is invalid and was not applied:`,
     cannotWrite: (target, why) => `Cannot write the dossier to "${target}": ${why}`,
     written: (n, where) => `Dossier made: ${n} documents, written to ${where}`,
     proposed: (award, c, i) => `${award}: ${c} collectives, ${i} individuals proposed.`,
@@ -426,7 +449,7 @@ export const en: Text = {
     },
     overview: {
       title: 'At a glance',
-      counts: { eligible: 'meet the criteria', proposed: 'proposed', failing: 'not met', missing: 'missing data', overQuota: 'over quota', tied: 'tied at the cut' },
+      counts: { eligible: 'meet the criteria', proposed: 'proposed', failing: 'not met', missing: 'missing data', overQuota: 'over quota', tied: 'tied at the cut', questions: 'for the council to decide' },
       total: (n) => `${n} candidate${n === 1 ? '' : 's'}`,
       quotas: 'Quota used',
       quotaUse: (used, quota, kind) => `${used}/${quota} ${kind}`,
@@ -728,6 +751,7 @@ export const en: Text = {
   overviewSheet: {
     heading: 'OVERVIEW',
     rows: { eligible: 'Meet the criteria', proposed: 'Proposed', failing: 'Not met', missing: 'Missing data', overQuota: 'Over quota', tied: 'Tied at the cut', total: 'Total' },
+    questions: (n) => `For the council to decide: ${n}`,
     quotaHeading: 'Quota used',
     noQuota: 'no quota set',
     criteriaHeading: 'Criteria failed most',
@@ -833,6 +857,8 @@ export const en: Text = {
     table: 'Excel does not allow writing here because the range touches an Excel table or a PivotTable. Convert the table to a range (Table Design › Convert to Range) or move it, and try again.',
     notFound: 'A sheet or cell the add-in needs was not found. The workbook may have just been changed; please run "Check data" again.',
     hiddenSheet: 'This cell is on a hidden sheet. Unhide the sheet, then try again.',
+    rowsMoved:
+      'Someone else inserted, deleted or sorted rows while the add-in was writing, twice in a row. What it wrote was put back (your fills and notes are as they were). Wait until the others have finished, then click again.',
     missingSheets: (n) =>
       `The marks were cleared, except on sheet ${n}: it is no longer in the workbook (it may have been renamed or deleted after the marking). If it was renamed, give it its old name back and click "Clear" again to restore the original fills and notes; if it was deleted, click "Clear" again to skip it.`,
     goneCandidates: (n, forgotten) =>

@@ -29,6 +29,7 @@ export interface Text {
   overviewSheet: {
     heading: string;
     rows: Record<'eligible' | 'proposed' | 'failing' | 'missing' | 'overQuota' | 'tied' | 'total', string>;
+    questions: (n: number) => string;
     quotaHeading: string;
     noQuota: string;
     criteriaHeading: string;
@@ -147,6 +148,8 @@ export interface ExcelText {
   table: string;
   notFound: string;
   hiddenSheet: string;
+  /** Another user moved rows while the add-in wrote, twice in a row: what it wrote was put back. */
+  rowsMoved: string;
   missingSheets: (names: string) => string;
   goneCandidates: (names: string, forgotten: boolean) => string;
   lostCells: (n: number, cells: string, forgotten: boolean) => string;
@@ -188,6 +191,17 @@ export interface Labels {
   /** An award whose quota is 0 for a kind (or both) and that nobody holds: not a result of 0/0. */
   noQuota: (kinds: string) => string;
   tieLine: (award: string, kind: string, rank: number, places: number, names: string) => string;
+  /** The council's open questions (src/core/meeting.ts) besides ties, and its decisions as applied. */
+  council: {
+    questionInitiative: (initiative: string, names: string) => string;
+    questionOverflow: (award: string, kind: string, count: number, quota: number) => string;
+    questions: (n: number) => string;
+    dropped: string;
+    droppedReason: (reason: string) => string;
+    placed: string;
+    /** The sign of a criterion met with a question open on it. */
+    pendingSign: string;
+  };
   legend: string;
   inherited: string;
   /** A yes/no criterion's value in a cell. */
@@ -233,6 +247,8 @@ export interface CliDossierText {
   templatesDirEmpty: (dir: string, names: string[]) => string;
   templatesInvalid: string;
   nothingWritten: string;
+  /** The council meeting refused (src/core/meeting.ts): its problems follow, each where it is. */
+  meetingRefused: (file: string) => string;
   cannotWrite: (target: string, why: string) => string;
   written: (n: number, where: string) => string;
   proposed: (award: string, collective: number, individual: number) => string;
@@ -362,7 +378,7 @@ export interface PaneText {
   };
   overview: {
     title: string;
-    counts: { eligible: string; proposed: string; failing: string; missing: string; overQuota: string; tied: string };
+    counts: { eligible: string; proposed: string; failing: string; missing: string; overQuota: string; tied: string; questions: string };
     total: (n: number) => string;
     quotas: string;
     quotaUse: (used: number, quota: number, kind: string) => string;

@@ -47,7 +47,8 @@ const FS_ERRORS: Record<string, string> = {
 const fsWords = (code: string) => (FS_ERRORS[code] ? `${FS_ERRORS[code]} (${code})` : code);
 
 const usage = `Cách dùng:
-  thidua check   <tệp.xlsx> [--preset <mã>] [--profile p.json] [--json] [--annotate ra.xlsx] [--lang en]
+  thidua check   <tệp.xlsx> [--preset <mã>] [--profile p.json] [--meeting m.json] [--json]
+                 [--annotate ra.xlsx] [--lang en]
   thidua dossier <tệp.xlsx> --out <thư mục> [--preset <mã>] [--profile p.json] [--meeting m.json]
                  [--facts f.json] [--templates <thư mục>] [--zip] [--pdf] [--lang en]
   thidua decision <tệp.xlsx> --out <thư mục> [--preset <mã>] [--profile p.json] [--facts f.json]
@@ -114,6 +115,18 @@ export const vi: Text = {
       `${p.award}: ${p.count} ${p.kind === 'collective' ? 'tập thể' : 'cá nhân'} được ghi đề nghị, vượt chỉ tiêu ${p.quota}.`,
     'rank.tiedAtCutoff': (p) =>
       `"${p.name}" đồng hạng ${p.rank} với ${Number(p.count) - 1} trường hợp khác, tranh ${p.places} suất cuối: Hội đồng quyết định (ghi "Hình thức đề nghị").`,
+    // The council meeting (src/core/meeting.ts)
+    'crit.votes.none': () => `Hội đồng chưa bỏ phiếu cho trường hợp này (không có trong kết quả kiểm phiếu).`,
+    'crit.initiative.owned': (p) => `Hội đồng xác định sáng kiến "${p.text}" thuộc về ${p.owner}: không dùng làm tiêu chuẩn cho trường hợp này.`,
+    'crit.initiative.shared': (p) => `Sáng kiến này cũng được dùng cho: ${p.others}. Hội đồng cần xác định sáng kiến thuộc về ai (Công văn 5007/BNV-TĐKT ngày 05/9/2023).`,
+    'meeting.presentOverTotal': (p) => `${p.where}: số thành viên có mặt (${p.present}) lớn hơn tổng số thành viên Hội đồng (${p.total}).`,
+    'meeting.unknownCandidate': (p) => `${p.where}: "${p.name}" không phải là tập thể, cá nhân nào trong bảng tính.`,
+    'meeting.ambiguousCandidate': (p) => `${p.where}: "${p.name}" trùng tên với cả một tập thể và một cá nhân: ghi rõ hơn.`,
+    'meeting.duplicateVote': (p) => `${p.where}: "${p.name}" đã có kết quả bỏ phiếu (${p.first}): mỗi trường hợp chỉ ghi một lần.`,
+    'meeting.votesOverMembers': (p) => `${p.where}: "${p.name}" có ${p.agree} phiếu đồng ý, nhiều hơn số thành viên Hội đồng (${p.total}).`,
+    'meeting.votersOverMembers': (p) => `${p.where}: "${p.name}" có ${p.voters} người bỏ phiếu, nhiều hơn số thành viên Hội đồng (${p.total}).`,
+    'meeting.votesOverVoters': (p) => `${p.where}: "${p.name}" có ${p.agree} phiếu đồng ý, nhiều hơn số người bỏ phiếu (${p.voters}).`,
+    'meeting.badCount': (p) => `${p.where}: "${p.text}" không phải là một số nguyên không âm.`,
     'override.incomplete': () => `Thiết lập bảng của trang này thiếu dòng tiêu đề hoặc loại bảng: dùng kết quả tự nhận diện.`,
     'override.badColumn': (p) => `Cột "${p.column}" đặt cho trường ${p.field} không hợp lệ.`,
     'table.noNameColumn': () => `Bảng không có cột tên (Tên đơn vị / Họ và tên).`,
@@ -194,7 +207,16 @@ export const vi: Text = {
     quotaPart: (used, quota, kind, overflow) => `${used}/${quota} ${kind}${overflow ? ` (vượt ${overflow})` : ''}`,
     noQuota: (kinds) => `chưa đặt chỉ tiêu${kinds ? ` ${kinds}` : ''}`,
     tieLine: (award, kind, rank, places, names) => `Đồng hạng ${rank} (${kind}) tranh ${places} suất cuối của ${award}: ${names} — Hội đồng quyết định.`,
-    legend: 'Chú thích: ✓ đạt · ✗ không đạt · ? thiếu/sai dữ liệu. Tô đỏ: không đạt; tô vàng: thiếu dữ liệu; tô xanh: được đề nghị.',
+    council: {
+      questionInitiative: (initiative, names) => `Sáng kiến "${initiative}" được dùng cho nhiều trường hợp (${names}) — Hội đồng xác định sáng kiến thuộc về ai.`,
+      questionOverflow: (award, kind, count, quota) => `${award}: ${count} ${kind} được đề nghị, vượt chỉ tiêu ${quota} — Hội đồng quyết định trường hợp không đề nghị.`,
+      questions: (n) => `Hội đồng cần quyết định: ${n} vấn đề`,
+      dropped: 'Hội đồng không đề nghị',
+      droppedReason: (reason) => `Hội đồng không đề nghị${reason ? `: ${reason}` : ''}.`,
+      placed: 'Hội đồng quyết định đề nghị',
+      pendingSign: '!',
+    },
+    legend: 'Chú thích: ✓ đạt · ✗ không đạt · ? thiếu/sai dữ liệu · ! đạt nhưng Hội đồng cần quyết định. Tô đỏ: không đạt; tô vàng: thiếu dữ liệu; tô xanh: được đề nghị.',
     inherited: 'lấy từ đơn vị',
     yes: 'Có',
     no: 'Không',
@@ -214,7 +236,7 @@ export const vi: Text = {
     problems: 'Vấn đề dữ liệu',
     noProblems: 'Không có vấn đề dữ liệu.',
     quotas: 'Chỉ tiêu khen thưởng',
-    ties: 'Đồng hạng cần Hội đồng quyết định',
+    ties: 'Hội đồng cần quyết định',
     profileLine: (n) => `Bộ tiêu chí: ${n}`,
     headers: { rank: 'Hạng', name: 'Tên', unit: 'Đơn vị', result: 'Kết quả', award: 'Đề nghị' },
     tableLine: (sheet, kind, row, columns) => `"${sheet}" (${kind}), dòng tiêu đề ${row}: ${columns}`,
@@ -237,6 +259,7 @@ export const vi: Text = {
     templatesDirEmpty: (d, names) => `Thư mục mẫu "${d}" không có tệp nào mang tên: ${names.join(', ')}.`,
     templatesInvalid: 'Mẫu văn bản có lỗi, cần sửa trước khi lập hồ sơ:',
     nothingWritten: 'Chưa ghi tệp nào.',
+    meetingRefused: (file) => `Kết quả họp Hội đồng${file ? ` (${file})` : ''} không hợp lệ, chưa áp dụng:`,
     cannotWrite: (target, why) => `Không ghi được hồ sơ vào "${target}": ${why}`,
     written: (n, where) => `Đã lập hồ sơ: ${n} văn bản, ghi vào ${where}`,
     proposed: (award, c, i) => `${award}: đề nghị ${c} tập thể, ${i} cá nhân.`,
@@ -430,7 +453,7 @@ export const vi: Text = {
     },
     overview: {
       title: 'Tổng quan',
-      counts: { eligible: 'đạt tiêu chí', proposed: 'được đề nghị', failing: 'không đạt', missing: 'thiếu dữ liệu', overQuota: 'vượt chỉ tiêu', tied: 'đồng hạng tại ngưỡng' },
+      counts: { eligible: 'đạt tiêu chí', proposed: 'được đề nghị', failing: 'không đạt', missing: 'thiếu dữ liệu', overQuota: 'vượt chỉ tiêu', tied: 'đồng hạng tại ngưỡng', questions: 'Hội đồng cần quyết định' },
       total: (n) => `${n} trường hợp`,
       quotas: 'Chỉ tiêu đã dùng',
       quotaUse: (used, quota, kind) => `${used}/${quota} ${kind}`,
@@ -733,6 +756,7 @@ export const vi: Text = {
   overviewSheet: {
     heading: 'TỔNG QUAN',
     rows: { eligible: 'Đạt tiêu chí', proposed: 'Được đề nghị', failing: 'Không đạt', missing: 'Thiếu dữ liệu', overQuota: 'Vượt chỉ tiêu', tied: 'Đồng hạng tại ngưỡng', total: 'Tổng số' },
+    questions: (n) => `Hội đồng cần quyết định: ${n} vấn đề`,
     quotaHeading: 'Chỉ tiêu đã dùng',
     noQuota: 'chưa đặt chỉ tiêu',
     criteriaHeading: 'Tiêu chí không đạt nhiều nhất',
@@ -811,6 +835,8 @@ export const vi: Text = {
     table: 'Excel không cho ghi vào vùng này vì nó chạm vào một Bảng Excel (Table) hoặc PivotTable. Hãy chuyển bảng thành vùng thường (Thiết kế bảng › Chuyển thành phạm vi) hoặc dời bảng đi, rồi thử lại.',
     notFound: 'Không tìm thấy trang tính hoặc ô cần dùng. Có thể bảng tính vừa được đổi tên hoặc xóa trang; hãy bấm "Kiểm tra dữ liệu" lại.',
     hiddenSheet: 'Ô này nằm trên một trang tính đang ẩn. Hãy hiện trang tính đó rồi thử lại.',
+    rowsMoved:
+      'Người khác vừa chèn, xóa hoặc sắp xếp dòng trong lúc tiện ích đang ghi, hai lần liền. Những gì tiện ích đã ghi đã được hoàn lại (màu nền và ghi chú của bạn vẫn như trước). Hãy đợi người khác sửa xong rồi bấm lại.',
     missingSheets: (n) =>
       `Đã xóa đánh dấu, trừ trên trang tính ${n}: trang này không còn trong bảng tính (có thể đã được đổi tên hoặc xóa sau khi đánh dấu). Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm "Xóa đánh dấu" lần nữa để khôi phục màu nền và ghi chú ban đầu; nếu trang đã bị xóa, bấm "Xóa đánh dấu" lần nữa để bỏ qua.`,
     goneCandidates: (n, forgotten) =>

@@ -2,7 +2,7 @@
  * "Xét tiêu chí": per candidate ✓/✗/? for each criterion with the reason in words, the rank, the
  * proposed award, the quota lines and the ties the council must decide; filtered on demand.
  */
-import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, tieLines, verdictOf, overview, text, type PaneText } from '../../core';
+import { type Analysis, KINDS, type Lang, criterionLabel, renderMessage, criterionMessage, shortAwardLabel, type Candidate, type CriterionResult, type Issue, awardLabel, displayOrder, questionLines, labels, verdictOf, overview, text, type PaneText } from '../../core';
 import { custom, h, replaceChildren } from '../dom';
 import { FILTERS, issuesOfCandidate, matchesFilter, type Filter } from '../filters';
 import { renderLegend, renderOverview } from '../../ui/overview';
@@ -28,9 +28,10 @@ function criterionLine(c: CriterionResult, lang: Lang, S: PaneText): string {
 
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
-function verdict(c: Candidate, analysis: Analysis, S: PaneText): { text: string; tone: Tone } {
+function verdict(c: Candidate, analysis: Analysis, S: PaneText, lang: Lang): { text: string; tone: Tone } {
   if (c.award) return { text: S.review.verdict.proposed(shortAwardLabel(awardLabel(analysis.profile, c.award))), tone: 'good' };
   if (c.tiedAtCutoff) return { text: S.review.verdict.tied, tone: 'warn' };
+  if (c.councilDropped) return { text: labels(lang).council.dropped, tone: 'warn' };
   if (c.overQuota) return { text: S.review.verdict.overQuota, tone: 'warn' };
   const v = verdictOf(c);
   if (v === 'eligible') return { text: S.review.verdict.eligible, tone: 'neutral' };
@@ -40,16 +41,18 @@ function verdict(c: Candidate, analysis: Analysis, S: PaneText): { text: string;
 
 function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: ReviewHandlers, open: boolean): HTMLElement {
   const S = text(lang).pane;
-  const v = verdict(c, analysis, S);
+  const v = verdict(c, analysis, S, lang);
   const rowIssues: Issue[] = issuesOfCandidate(c, analysis.result.issues);
   // Each chip is real text for a screen reader: the sign is decoration, the outcome is spelled out.
+  // A criterion met with a question open on it (an initiative claimed twice) is amber "!", never a green ✓.
+  const pending = (x: CriterionResult) => x.outcome === 'pass' && !!x.pending;
   const marks = c.criteria.map((x) =>
     h(
       'li',
-      { class: `mark ${x.outcome}`, attrs: { title: `${criterionLabel(x.id, lang)}: ${criterionLine(x, lang, S)}`, 'data-criterion': x.id } },
-      h('span', { attrs: { 'aria-hidden': 'true' } }, SIGN[x.outcome]),
+      { class: `mark ${pending(x) ? 'pending' : x.outcome}`, attrs: { title: `${criterionLabel(x.id, lang)}: ${criterionLine(x, lang, S)}`, 'data-criterion': x.id } },
+      h('span', { attrs: { 'aria-hidden': 'true' } }, pending(x) ? labels(lang).council.pendingSign : SIGN[x.outcome]),
       ` ${text(lang).criteria.short[x.id]}`,
-      h('span', { class: 'visually-hidden' }, `: ${S.review.outcome[x.outcome]}`),
+      h('span', { class: 'visually-hidden' }, `: ${pending(x) ? labels(lang).council.questions(1) : S.review.outcome[x.outcome]}`),
     ),
   );
   return h(
@@ -80,6 +83,9 @@ function candidateCard(c: Candidate, analysis: Analysis, lang: Lang, handlers: R
         {},
         ...c.criteria.map((x) =>
           h('li', { class: `reason ${x.outcome}` }, h('span', { class: `sign ${x.outcome}`, attrs: { 'aria-hidden': 'true' } }, SIGN[x.outcome]), h('span', { class: 'visually-hidden' }, `${S.review.outcome[x.outcome]}: `), ' ', criterionLine(x, lang, S)),
+        ),
+        ...c.criteria.filter(pending).map((x) =>
+          h('li', { class: 'reason pending' }, h('span', { class: 'sign unknown', attrs: { 'aria-hidden': 'true' } }, labels(lang).council.pendingSign), ' ', renderMessage(x.pending!, lang)),
         ),
         ...rowIssues.map((i) => h('li', { class: `reason issue ${i.severity}` }, h('span', { class: 'sign unknown', attrs: { 'aria-hidden': 'true' } }, '!'), ' ', renderMessage(i, lang))),
       ),
@@ -117,7 +123,7 @@ export function renderReview(analysis: Analysis, lang: Lang, view: ReviewState, 
     list.appendChild(h('ol', { class: 'candidates' }, ...ofKind.map((c) => candidateCard(c, analysis, lang, handlers, view.reasonsOpen))));
   }
 
-  const ties = tieLines(result, profile, lang);
+  const ties = questionLines(result, profile, lang);
   let open = view.reasonsOpen;
   const toggle = custom(
     'fluent-button',
@@ -142,7 +148,7 @@ export function renderReview(analysis: Analysis, lang: Lang, view: ReviewState, 
     h(
       'div',
       { class: `card ties${ties.length ? ' attention' : ''}`, attrs: { 'data-testid': 'ties' } },
-      h('h3', {}, S.review.ties),
+      h('h3', {}, ties.length ? `${S.review.ties} (${ties.length})` : S.review.ties),
       ties.length ? h('ul', {}, ...ties.map((line) => h('li', {}, line))) : h('p', { class: 'hint' }, S.review.noTies),
     ),
     renderLegend(lang),

@@ -7,18 +7,37 @@
  * come after the marks' in the styles part).
  */
 import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, splitNote, cellAt, cellKey, driveAnnotation, isResultSheetName, lastRow, oldResultRows, OLD_HEADER_COLS, OLD_HEADER_ROWS, parseA1, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellRef, type CellState, type CellValue, type CellWrite, type ReconcileReport, type ResultSheet, type SheetGrid, stateRows, unpackBackup, type MappingOverride, type WorkbookState } from '../../core';
-import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type SheetScan } from './cells';
+import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type CellInfo, type SheetScan } from './cells';
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange, type SheetNotes } from './notes';
 import type { Package } from '../package';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
-import { EMPTY_STYLES, Styles, type FillWant } from './styles';
-import { Workbook, WORKSHEET_TYPE } from './workbook';
+import { emptyStyles, Styles, type FillWant } from './styles';
+import { Workbook } from './workbook';
 
 /** Our part of a note as it follows the user's (core/marks.ts composeNote): an empty line, then our head line. */
 const OUR_HEAD = `\n\n${NOTE_HEAD}\n`;
 
-/** A fill to restore: this adapter's exact fill element, an exceljs object (earlier versions), or a colour. */
+/**
+ * What a cell's format was, kept in the backup when a clear could not find it again by its look:
+ * the producer's styles hold two formats alike (Excel never writes such, WPS, .NET writers and
+ * excelize do), or the `s` attribute was written in another form than a clear writes it (`s="0"`),
+ * or the cell's empty record was the producer's. `xf` the format, `s` the attribute as written
+ * (null: none), `rec` whether the cell had a record, `fill` the fill element when not a plain colour.
+ */
+interface ExactFormat {
+  xf: number;
+  s: string | null;
+  rec: boolean;
+  fill?: string;
+}
+
+function isExactFormat(x: unknown): x is ExactFormat {
+  return !!x && typeof x === 'object' && typeof (x as ExactFormat).xf === 'number' && typeof (x as ExactFormat).rec === 'boolean';
+}
+
+/** A fill to restore: this adapter's exact fill element (alone, or with the format), an exceljs object (earlier versions), or a colour. */
 function wantOf(color: string | null, exact: unknown): FillWant {
+  if (isExactFormat(exact)) return exact.fill !== undefined ? { fillXml: exact.fill } : { color };
   if (typeof exact === 'string' && exact.startsWith('<')) return { fillXml: exact };
   if (exact && typeof exact === 'object') {
     const f = exact as { type?: string; pattern?: string; fgColor?: { argb?: string } };
@@ -36,6 +55,8 @@ export interface PatchOutcome {
   threaded: string[];
   /** The file extension the package's type needs (.xlsx, .xlsm…), null when unknown. */
   extension: string | null;
+  /** With no backup: marks of ours (notes, stale result sheets) recognised and taken off. */
+  recognised: number;
 }
 
 /** A worksheet as read for the decision: its XML, the rows scanned, its notes. */
@@ -71,7 +92,7 @@ class PatchPort implements AnnotatePort {
   ) {}
 
   private worksheet(name: string) {
-    return this.wb.sheets().find((s) => s.name === name && s.part && s.type === WORKSHEET_TYPE);
+    return this.wb.sheets().find((s) => s.name === name && s.worksheet);
   }
 
   /** The sheet's XML scanned for these cells' rows (again only when a row was not scanned yet). */
@@ -87,9 +108,26 @@ class PatchPort implements AnnotatePort {
     return sheet;
   }
 
-  private fillOf(sheet: SheetRead, c: CellRef): { fill: string | null; exact?: string } {
-    const fill = this.styles.fillOfXf(cellInfo(sheet.scan, c.row, c.col).xf);
+  private fillOf(sheet: SheetRead, c: CellRef): { fill: string | null; exact?: string | ExactFormat } {
+    const info = cellInfo(sheet.scan, c.row, c.col);
+    const fill = this.styles.fillOfXf(info.xf);
+    const exact = this.exactFormat(sheet.scan, info, fill);
+    if (exact) return { fill: 'color' in fill ? fill.color : null, exact };
     return 'color' in fill ? { fill: fill.color } : { fill: null, exact: fill.fillXml };
+  }
+
+  /**
+   * The cell's format, when a clear would not give it back as it is by the rules of fillEdit (the
+   * first format of the same look, `s` written as the index or left out for 0, a bare record at
+   * the default format removed): then the backup keeps it. Null when the rules give it back.
+   */
+  private exactFormat(scan: SheetScan, info: CellInfo, fill: FillWant): ExactFormat | null {
+    const back = this.styles.restoreTarget(info.xf, fill);
+    const removed = back === defaultXf(scan, info.row, info.col) && (!info.hasCell || info.bare);
+    if (back === info.xf && (info.hasCell ? !removed && (back === 0 ? null : String(back)) === info.s : removed)) return null;
+    const exact: ExactFormat = { xf: info.xf, s: info.s, rec: info.hasCell };
+    if ('fillXml' in fill) exact.fill = fill.fillXml;
+    return exact;
   }
 
   async read(req: AnnotateRead, meanwhile: () => Promise<void>): Promise<AnnotateReadBack> {
@@ -128,9 +166,9 @@ class PatchPort implements AnnotatePort {
   private notesElsewhere(involved: Map<string, CellState>): (CellRef & CellState)[] {
     const out: (CellRef & CellState)[] = [];
     for (const entry of this.wb.sheets()) {
-      if (!entry.part || entry.type !== WORKSHEET_TYPE) continue;
-      if (!this.read_.has(entry.name) && !this.pkg.rels(entry.part).some((r) => r.type.endsWith('/comments'))) continue;
-      const notes = this.read_.get(entry.name)?.notes ?? readNotes(this.pkg, entry.part);
+      if (!entry.worksheet) continue;
+      if (!this.read_.has(entry.name) && !this.pkg.rels(entry.part!).some((r) => r.type.endsWith('/comments'))) continue;
+      const notes = this.read_.get(entry.name)?.notes ?? readNotes(this.pkg, entry.part!);
       for (const [ref, comment] of notes.comments) {
         const pos = parseA1(ref);
         if (!pos || notes.threaded.has(ref) || involved.has(cellKey(entry.name, ref))) continue;
@@ -194,13 +232,22 @@ class PatchPort implements AnnotatePort {
       noteChanges.push(noteChange(w, text, sheet.notes.comments.get(w.cell) ?? null));
     }
     let xml = editCells(sheet.xml, sheet.scan, edits);
-    xml = applyNotes(this.pkg, sheet.part, xml, sheet.notes, noteChanges);
+    xml = applyNotes(this.pkg, sheet.part, xml, sheet.notes, noteChanges, this.wb.ns);
     this.pkg.setText(sheet.part, xml);
   }
 
   /** The cell's new format: our mark's, or the one the core restores (a record we created and no longer need goes). */
   private fillEdit(scan: SheetScan, w: CellWrite, isMark: boolean): CellEdit | null {
     const info = cellInfo(scan, w.row, w.col);
+    const exact = isExactFormat(w.exact?.fill) ? w.exact.fill : null;
+    if (!isMark && exact) {
+      // The format the backup kept, while the styles still hold it as it was (else found by its look).
+      const want = wantOf(w.fill!, exact);
+      const xf = this.styles.sameLook(exact.xf, info.xf, want) ? exact.xf : this.styles.restored(info.xf, want);
+      if (!exact.rec && xf === defaultXf(scan, w.row, w.col) && info.bare) return { row: w.row, col: w.col, remove: true };
+      if (exact.rec && xf === exact.xf) return info.s === exact.s ? null : { row: w.row, col: w.col, s: exact.s };
+      return { row: w.row, col: w.col, s: xf === 0 ? null : String(xf) };
+    }
     const xf = isMark ? this.styles.marked(info.xf, w.fill!) : this.styles.restored(info.xf, wantOf(w.fill!, w.exact?.fill));
     if (xf === info.xf && (info.hasCell || !isMark)) return null;
     // A record we created that is back to the default look goes again (the file as it was).
@@ -213,7 +260,7 @@ class PatchPort implements AnnotatePort {
     const removed = new Set(this.removed.map((n) => this.wb.find(n)?.name).filter((n): n is string => !!n));
     if (this.result) {
       const rs = this.result;
-      const content = resultSheetXml(rs, this.styles);
+      const content = resultSheetXml(rs, this.styles, this.wb.ns);
       const target = this.wb.find(rs.name) ?? [...removed].map((n) => this.wb.find(n)).find((s) => s?.part);
       if (target?.part) {
         this.pkg.setText(target.part, content);
@@ -231,9 +278,9 @@ class PatchPort implements AnnotatePort {
     if (rows.length <= 1) {
       if (entry) this.wb.removeSheet(entry.name);
     } else if (entry?.part) {
-      this.pkg.setText(entry.part, stateSheetXml(rows));
+      this.pkg.setText(entry.part, stateSheetXml(rows, this.wb.ns));
       this.wb.setSheet(entry.name, { state: 'veryHidden' });
-    } else this.wb.addSheet(STATE_SHEET, stateSheetXml(rows), 'veryHidden');
+    } else this.wb.addSheet(STATE_SHEET, stateSheetXml(rows, this.wb.ns), 'veryHidden');
   }
 
   /**
@@ -241,12 +288,12 @@ class PatchPort implements AnnotatePort {
    * an annotation reuses what is there, so the lists never grow from one annotation to the next.
    */
   private trimStyles(): void {
-    const ours = { fonts: ourFonts(this.styles.p), borders: ourBorders(this.styles.p) };
+    const ours = { fonts: ourFonts(this.styles.p), borders: ourBorders(this.styles.p, this.styles.strict) };
     if (!this.styles.mayTrim(ours)) return;
     const used = new Set<number>();
     for (const s of this.wb.sheets()) {
-      if (!s.part || s.type !== WORKSHEET_TYPE) continue;
-      const text = this.pkg.text(s.part);
+      if (!s.worksheet) continue;
+      const text = this.pkg.text(s.part!);
       for (const m of text.matchAll(/<(?:\w+:)?(?:c|row)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
       for (const m of text.matchAll(/<(?:\w+:)?col\s[^>]*?\bstyle\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
     }
@@ -281,7 +328,8 @@ function noteChange(w: CellWrite, text: string | null, current: string | null): 
  */
 export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): Promise<PatchOutcome> {
   const wb = new Workbook(pkg);
-  const stylesPart = wb.ensureStylesPart(EMPTY_STYLES);
+  const empty = emptyStyles(wb.ns);
+  const stylesPart = wb.ensureStylesPart(empty);
   const styles = new Styles(pkg.text(stylesPart));
   const previous = unpackBackup(state.annotationBackup);
   const port = new PatchPort(pkg, wb, styles, grid, plan);
@@ -298,6 +346,9 @@ export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPla
     reach: { notes: true, comments: false },
     overrides: Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [],
   });
-  pkg.setText(stylesPart, styles.toXml());
-  return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension() };
+  const stylesXml = styles.toXml();
+  // A styles part we added goes again when the clear leaves it as we added it.
+  if (!plan && stylesXml === empty) wb.removeStylesPart(stylesPart);
+  else pkg.setText(stylesPart, stylesXml);
+  return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension(), recognised: out.recognised };
 }

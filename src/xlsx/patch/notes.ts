@@ -7,15 +7,13 @@
  * separator; the user's own comment element is restored exactly on clear. Cells with a threaded
  * comment (Excel 365, [MS-XLSX] 2.1.17) are left alone.
  */
-import { relsPartOf, REL_NS, type Package } from '../package';
+import { relsPartOf, type Package } from '../package';
 import { attrs, children, escAttr, escText, nsPrefix, root, splice, xstring, type Splice, unesc } from '../xml';
+import { isRelType, TRANSITIONAL, type Namespaces } from './namespaces';
 
-export const COMMENTS_TYPE = `${REL_NS}/comments`;
-export const VML_TYPE = `${REL_NS}/vmlDrawing`;
 const THREADED_TYPE = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
 export const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 export const VML_CT = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const AUTHOR = 'Thi đua CCHC';
 
 export type NoteChange =
@@ -40,7 +38,7 @@ const refKey = (ref: string) => ref.replace(/\$/g, '').toUpperCase();
 
 export function readNotes(pkg: Package, sheetPart: string): SheetNotes {
   const rels = pkg.rels(sheetPart);
-  const commentsRel = rels.find((r) => r.type.endsWith('/comments') && r.part && pkg.has(r.part));
+  const commentsRel = rels.find((r) => isRelType(r.type, 'comments') && r.part && pkg.has(r.part));
   const comments = new Map<string, string>();
   if (commentsRel) {
     const xml = pkg.text(commentsRel.part!);
@@ -165,12 +163,12 @@ const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObj
  * added or removed when the notes' drawing is created or emptied). Parts are created on demand and
  * removed when we leave them empty.
  */
-export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: SheetNotes, changes: NoteChange[]): string {
+export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: SheetNotes, changes: NoteChange[], ns: Namespaces = TRANSITIONAL): string {
   if (!changes.length) return sheetXml;
   let sheet = sheetXml;
   const additions = changes.some((c) => !('remove' in c));
   if (!notes.commentsPart && !additions) return sheet;
-  const commentsPart = notes.commentsPart ?? newCommentsPart(pkg, sheetPart);
+  const commentsPart = notes.commentsPart ?? newCommentsPart(pkg, sheetPart, ns);
   const open = openCommentList(pkg.text(commentsPart), changes.some((c) => 'text' in c));
   const edited = editComments(open, notes, changes);
   const cx = dropOurAuthor(edited.cx, open.authorId);
@@ -179,32 +177,31 @@ export function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, no
   let vmlPart = notes.vmlPart;
   if (edited.gained.length && !vmlPart) {
     vmlPart = newVmlPart(pkg);
-    sheet = insertLegacyDrawing(sheet, pkg.addRel(sheetPart, VML_TYPE, vmlPart));
+    sheet = insertLegacyDrawing(sheet, pkg.addRel(sheetPart, `${ns.rel}/vmlDrawing`, vmlPart), ns);
   }
   if (vmlPart) {
     const vml = editShapes(pkg, pkg.text(vmlPart), edited.lost, edited.gained);
-    if (!left && !/<(?:\w+:)?shape\b/.test(vml)) {
-      // Nothing left in either: the parts go, with their relationships and the sheet's reference.
+    if (OUR_EMPTY_VML.test(vml)) {
+      // The drawing we created, left with no box: it goes, with its relationship and the sheet's reference.
       sheet = removeLegacyDrawing(pkg, sheetPart, sheet);
       dropPart(pkg, sheetPart, vmlPart);
-      dropPart(pkg, sheetPart, commentsPart);
-      return sheet;
-    }
-    pkg.setText(vmlPart, vml);
+    } else pkg.setText(vmlPart, withoutOurShapetype(vml));
   }
-  if (!left && !vmlPart) {
-    dropPart(pkg, sheetPart, commentsPart);
-    return sheet;
-  }
-  pkg.setText(commentsPart, cx);
+  // The comments part we created, left with no note, goes; the producer's own stays (shapes, controls
+  // and pictures of its drawing stay too).
+  if (!left && cx === emptyComments(ns)) dropPart(pkg, sheetPart, commentsPart);
+  else pkg.setText(commentsPart, cx);
   return sheet;
 }
 
-function newCommentsPart(pkg: Package, sheetPart: string): string {
+/** A comments part as we create it, before its first note (and as a clear leaves it). */
+const emptyComments = (ns: Namespaces) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`;
+
+function newCommentsPart(pkg: Package, sheetPart: string, ns: Namespaces): string {
   const part = pkg.freeName('xl/comments', '.xml');
-  pkg.setText(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`);
+  pkg.setText(part, emptyComments(ns));
   pkg.setContentType(part, COMMENTS_CT);
-  pkg.addRel(sheetPart, COMMENTS_TYPE, part);
+  pkg.addRel(sheetPart, `${ns.rel}/comments`, part);
   return part;
 }
 
@@ -298,14 +295,31 @@ function dropOurAuthor(cx: string, authorId: number): string {
   return cx;
 }
 
+const ourVml = (data: string) => `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>${SHAPETYPE(false)}</xml>`;
+/** Our drawing with no box left in it (its id block may have grown). */
+const OUR_EMPTY_VML = new RegExp(`^${ourVml('\u0000').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace('\u0000', '[\\d,]+')}$`);
+
+/**
+ * A drawing of the producer's (form controls, shapes, pictures) keeps none of ours: the shape type
+ * of our boxes goes when we added it (as we write it) and no shape uses it any more.
+ */
+function withoutOurShapetype(vml: string): string {
+  if (/type\s*=\s*["']#_x0000_t202["']/.test(vml)) return vml;
+  for (const ns of [false, true]) {
+    const at = vml.indexOf(SHAPETYPE(ns));
+    if (at >= 0) return vml.slice(0, at) + vml.slice(at + SHAPETYPE(ns).length);
+  }
+  return vml;
+}
+
 /** A VML drawing of our own for a sheet that had none, in a shape-id block no other drawing uses. */
 function newVmlPart(pkg: Package): string {
   const part = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
   const blocks = usedBlocks(pkg);
   let b = 1;
   while (blocks.has(b)) b++;
-  pkg.setText(part, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${b}"/></o:shapelayout>${SHAPETYPE(false)}</xml>`);
-  if (pkg.contentType(part) !== VML_CT) pkg.setContentType(part, VML_CT, !pkg.contentType(part));
+  pkg.setText(part, ourVml(String(b)));
+  if (pkg.contentType(part) !== VML_CT) pkg.setContentType(part, VML_CT);
   return part;
 }
 
@@ -354,11 +368,11 @@ function dropPart(pkg: Package, source: string, part: string): void {
   pkg.removeOverride(part);
 }
 
-function insertLegacyDrawing(sheet: string, rid: string): string {
+function insertLegacyDrawing(sheet: string, rid: string, ns: Namespaces): string {
   const r = root(sheet);
   const p = r.qname.includes(':') ? r.qname.slice(0, r.qname.indexOf(':') + 1) : '';
-  const rp = nsPrefix(r.tag, REL_NS);
-  const el = rp ? `<${p}legacyDrawing ${rp}id="${rid}"/>` : `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${rid}"/>`;
+  const rp = nsPrefix(r.tag, ns.rel);
+  const el = rp ? `<${p}legacyDrawing ${rp}id="${rid}"/>` : `<${p}legacyDrawing xmlns:r="${ns.rel}" r:id="${rid}"/>`;
   const kids = children(sheet, r);
   const next = kids.find((k) => AFTER_LEGACY.has(k.name));
   const at = next ? next.start : r.end - (r.qname.length + 3);

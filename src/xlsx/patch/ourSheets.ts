@@ -6,8 +6,7 @@
 import { columnLetter, MARK_FILL, type ResultSheet, labels } from '../../core';
 import type { Styles } from './styles';
 import { xstring } from '../xml';
-
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+import { TRANSITIONAL, worksheetHead, type Namespaces } from './namespaces';
 const HEADER_FILL = '#D9E1F2';
 
 /** Fonts and the border of the result sheet, as appended to styles (also how they are recognised as ours). */
@@ -16,9 +15,10 @@ export function ourFonts(p: string): string[] {
   return [font(false, 12), font(true, 12), font(true, 14)];
 }
 
-export function ourBorders(p: string): string[] {
+/** `strict`: the sides are start/end (ISO/IEC 29500-1 Strict), else left/right. */
+export function ourBorders(p: string, strict = false): string[] {
   const side = (n: string) => `<${p}${n} style="thin"><${p}color auto="1"/></${p}${n}>`;
-  return [`<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`];
+  return [`<${p}border>${side(strict ? 'start' : 'left')}${side(strict ? 'end' : 'right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`];
 }
 
 function cell(ref: string, value: string | number | null, s: number): string {
@@ -33,11 +33,11 @@ function resultColumn(rs: ResultSheet): number {
   return i >= 0 ? i : rs.header.length - 4;
 }
 
-/** The result sheet's XML; its cell formats are added to `styles`. */
-export function resultSheetXml(rs: ResultSheet, styles: Styles): string {
+/** The result sheet's XML (in the workbook's vocabulary, `ns`); its cell formats are added to `styles`. */
+export function resultSheetXml(rs: ResultSheet, styles: Styles, ns: Namespaces = TRANSITIONAL): string {
   const p = styles.p;
   const [regular, bold, big] = ourFonts(p).map((f) => styles.add('fonts', f));
-  const border = styles.add('borders', ourBorders(p)[0]);
+  const border = styles.add('borders', ourBorders(p, styles.strict)[0]);
   const xf = (font: number, fill: number, b: number, align: string) =>
     styles.add('cellXfs', `<${p}xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="${b}" xfId="0" applyFont="1"${fill ? ' applyFill="1"' : ''}${b ? ' applyBorder="1"' : ''}${align ? ` applyAlignment="1"><${p}alignment ${align}/></${p}xf>` : '/>'}`);
   const titleXf = [xf(big, 0, 0, ''), xf(regular, 0, 0, '')];
@@ -77,7 +77,7 @@ export function resultSheetXml(rs: ResultSheet, styles: Styles): string {
   const cols = rs.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const lastCol = columnLetter(Math.max(0, width - 1));
   return (
-    HEAD +
+    worksheetHead(ns) +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${lastCol}${Math.max(1, r)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/></sheetView></sheetViews>` +
@@ -92,7 +92,7 @@ export function resultSheetXml(rs: ResultSheet, styles: Styles): string {
 }
 
 /** The state sheet: key / JSON chunks, one row each (core/state.ts stateRows). */
-export function stateSheetXml(rows: string[][]): string {
+export function stateSheetXml(rows: string[][], ns: Namespaces = TRANSITIONAL): string {
   const data = rows.map((cells, i) => `<row r="${i + 1}">${cells.map((v, c) => cell(`${columnLetter(c)}${i + 1}`, v, 0)).join('')}</row>`).join('');
-  return `${HEAD}<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return `${worksheetHead(ns)}<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }

@@ -8,7 +8,8 @@
 import { columnIndex, type RecordPlan } from '../../core';
 import { cellsIntoRow, newRow, rowsIntoSheet, scanSheet } from './cells';
 import type { Package } from '../package';
-import { Workbook, WORKSHEET_TYPE } from './workbook';
+import { Workbook } from './workbook';
+import { worksheetHead } from './namespaces';
 import { attrs, splice, xstring, type Splice } from '../xml';
 
 function valueRecord(p: string, ref: string, value: string | number, s: string | undefined): string {
@@ -54,22 +55,20 @@ export function writeValues(xml: string, plan: RecordPlan): string {
   return result;
 }
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
-
 /** A new history sheet: the header and rows, columns wide enough to read. */
-function newSheetXml(plan: RecordPlan): string {
+function newSheetXml(plan: RecordPlan, head: string): string {
   const widths = [8, 38, 36, 18, 16, 50];
   const cols = `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
-  return `${HEAD}${cols}${writeValues('<sheetData/>', plan)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return `${head}${cols}${writeValues('<sheetData/>', plan)}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
 /** The package (as read, edited here) with the plan applied: the new zip's chunks. */
 export function recordInPackage(pkg: Package, plan: RecordPlan): Buffer[] {
   const wb = new Workbook(pkg);
   if (plan.create) {
-    wb.addSheet(plan.sheet, newSheetXml(plan), 'visible');
+    wb.addSheet(plan.sheet, newSheetXml(plan, worksheetHead(wb.ns)), 'visible');
   } else {
-    const entry = wb.sheets().find((s) => s.name === plan.sheet && s.part && s.type === WORKSHEET_TYPE);
+    const entry = wb.sheets().find((s) => s.name === plan.sheet && s.worksheet);
     if (!entry?.part) throw new Error(`no worksheet "${plan.sheet}"`);
     pkg.setText(entry.part, writeValues(pkg.text(entry.part), plan));
   }

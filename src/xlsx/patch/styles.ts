@@ -6,6 +6,7 @@
  * entries are never edited or renumbered; `count` attributes are kept equal to the children.
  */
 import { attrs, children, root, setAttr, splice, type Element } from '../xml';
+import { STRICT, type Namespaces } from './namespaces';
 
 /** The schema's order of the styleSheet's children (§18.8.39), to place a section that is missing. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
@@ -14,11 +15,15 @@ type Section = 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'cellStyleXfs';
 /** What a backed-up fill was: a solid colour, none, or (exactly) some other fill. */
 export type FillWant = { color: string | null } | { fillXml: string };
 
-export const EMPTY_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+/**
+ * The styles part we add to a workbook that has none (and remove again, as it is, on clear). A
+ * border's sides are start/end in Strict (ISO/IEC 29500-1 §18.8.4), left/right in Transitional.
+ */
+export const emptyStyles = (ns: Namespaces) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns.main}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  `<borders count="1"><border>${ns.strict ? '<start/><end/>' : '<left/><right/>'}<top/><bottom/><diagonal/></border></borders>` +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
@@ -26,6 +31,8 @@ export const EMPTY_STYLES =
 export class Styles {
   private xml: string;
   readonly p: string;
+  /** Written in Strict's vocabulary (borders' sides are start/end). */
+  readonly strict: boolean;
   private lists = new Map<Section, string[]>();
   private keyCache = new Map<number, string>();
   /** Per cell format: its fill as the backup sees it; per (format, colour): the marked format. */
@@ -36,6 +43,7 @@ export class Styles {
     this.xml = xml;
     const r = root(xml);
     this.p = r.qname.includes(':') ? r.qname.slice(0, r.qname.indexOf(':') + 1) : '';
+    this.strict = attrs(r.tag).get(this.p ? `xmlns:${this.p.slice(0, -1)}` : 'xmlns') === STRICT.main;
     for (const s of ['fonts', 'fills', 'borders', 'cellXfs', 'cellStyleXfs'] as Section[]) {
       const list = this.read(s);
       this.lists.set(s, list);
@@ -120,14 +128,19 @@ export class Styles {
     return color === undefined ? { fillXml: fill! } : { color };
   }
 
-  /** The xf without its fill: two xfs with the same key differ only in fill. */
+  /**
+   * The xf without its fill: two xfs with the same key differ only in fill. Attributes compare as a
+   * set (order, quotes and spaces as each producer writes them aside: `<xf … />` of excelize and the
+   * copy we make of it are the same format), the content as written.
+   */
   private key(i: number): string {
     let k = this.keyCache.get(i);
     if (k === undefined) {
       const el = this.xf(i) ?? '';
       const gt = el.indexOf('>') + 1;
-      const tag = setAttr(setAttr(el.slice(0, gt), 'fillId', null), 'applyFill', null);
-      k = tag + el.slice(gt);
+      const tag = el.slice(0, gt);
+      const a = [...attrs(tag)].filter(([n]) => n !== 'fillId' && n !== 'applyFill').sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      k = `${a.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(' ')}|${tag.endsWith('/>') ? '' : el.slice(gt, el.lastIndexOf('</'))}`;
       this.keyCache.set(i, k);
     }
     return k;
@@ -164,6 +177,21 @@ export class Styles {
     return !!f && /bgColor rgb=/.test(f) && f === this.markFill(Styles.colorOf(f) ?? '#000000');
   }
 
+  /** The format a clear finds for a cell of format `xf` (restored's choice among the formats there now), -1 when none. */
+  restoreTarget(xf: number, want: FillWant): number {
+    const key = this.key(xf);
+    const xfs = this.list('cellXfs');
+    for (let i = 0; i < xfs.length; i++) if (this.key(i) === key && this.matches(this.fillIdOf(i), want)) return i;
+    return -1;
+  }
+
+  /** Format `xf` is there and looks as `current` with the fill `want` (a fill in any form, ours included). */
+  sameLook(xf: number, current: number, want: FillWant): boolean {
+    if (xf >= this.list('cellXfs').length || this.key(xf) !== this.key(current)) return false;
+    const fill = this.fillXml(this.fillIdOf(xf));
+    return 'fillXml' in want ? fill === want.fillXml : Styles.colorOf(fill) === want.color;
+  }
+
   /**
    * The xf a marked cell goes back to: the same look as `current` but the backed-up fill. The
    * lookup is by content, not by a remembered index, so that it holds after Excel or LibreOffice
@@ -197,12 +225,13 @@ export class Styles {
       const el = xfs[i];
       return this.isOurFill(ref(el, 'fillId')) || ours.fonts.includes(fonts[ref(el, 'fontId')] ?? '') || ours.borders.includes(borders[ref(el, 'borderId')] ?? '');
     };
-    while (xfs.length > 1 && !usedXfs.has(xfs.length - 1) && oursXf(xfs.length - 1)) xfs.pop();
+    // Only entries in our own forms go: a producer's list shorter than Excel's (one fill) is left as it was.
+    while (xfs.length && !usedXfs.has(xfs.length - 1) && oursXf(xfs.length - 1)) xfs.pop();
     const all = [...xfs, ...this.lists.get('cellStyleXfs')!];
     const used = (a: string, i: number) => all.some((el) => ref(el, a) === i);
-    while (fills.length > 2 && this.isOurFill(fills.length - 1) && !used('fillId', fills.length - 1)) fills.pop();
-    while (fonts.length > 1 && ours.fonts.includes(fonts[fonts.length - 1]) && !used('fontId', fonts.length - 1)) fonts.pop();
-    while (borders.length > 1 && ours.borders.includes(borders[borders.length - 1]) && !used('borderId', borders.length - 1)) borders.pop();
+    while (fills.length && this.isOurFill(fills.length - 1) && !used('fillId', fills.length - 1)) fills.pop();
+    while (fonts.length && ours.fonts.includes(fonts[fonts.length - 1]) && !used('fontId', fonts.length - 1)) fonts.pop();
+    while (borders.length && ours.borders.includes(borders[borders.length - 1]) && !used('borderId', borders.length - 1)) borders.pop();
     this.keyCache.clear();
     this.fillCache.clear();
     this.markCache.clear();
@@ -245,9 +274,15 @@ export class Styles {
       // The list is the file's entries up to `keep`, then new ones; entries of the file beyond it were ours and are trimmed.
       if (list.length > keep) edits.push({ at, del: 0, text: list.slice(keep).join('') });
       if (kids.length > keep) edits.push({ at, del: kids[kids.length - 1].end - at, text: '' });
-      const tag = attrs(sec.tag).has('count') ? setAttr(sec.tag, 'count', String(list.length)) : sec.tag;
+      // The count moves by what was added or removed: a producer's count that disagrees with its
+      // list (WPS) is kept as it disagreed, so that a clear gives the part back as it was.
+      const declared = attrs(sec.tag).get('count');
+      const tag = declared !== undefined && /^\d+$/.test(declared) ? setAttr(sec.tag, 'count', String(Math.max(0, Number(declared) + list.length - kids.length))) : sec.tag;
       edits.push({ at: sec.start, del: sec.tagEnd - sec.start, text: tag });
       this.xml = splice(this.xml, edits);
+      // A section we created (a producer's part without it), empty again, goes.
+      const after = this.section(name)!;
+      if (!list.length && this.xml.slice(after.start, after.end) === `<${this.p}${name} count="0"></${this.p}${name}>`) this.xml = splice(this.xml, [{ at: after.start, del: after.end - after.start, text: '' }]);
     }
     return this.xml;
   }

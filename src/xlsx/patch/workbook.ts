@@ -4,12 +4,11 @@
  * and state sheets are appended after the user's (so no sheet index — and no sheet-level defined
  * name's localSheetId, §18.2.5 — changes) and removed without touching anything else.
  */
-import { findWorkbookPart, relsPartOf, REL_NS, type Package } from '../package';
+import { findWorkbookPart, relsPartOf, type Package } from '../package';
 import { attrs, children, escAttr, nsPrefix, root, splice } from '../xml';
+import { isRelType, namespacesOf, type Namespaces } from './namespaces';
 
-export const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 export const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-export const STYLES_TYPE = `${REL_NS}/styles`;
 export const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
 /** Main part content types (Part 1 §12.3.23 / [MS-OFFMACRO2]) and the file extension each needs. */
@@ -28,16 +27,21 @@ export interface SheetEntry {
   /** The sheet's part (a worksheet, or a chartsheet / dialog sheet, which we never touch). */
   part: string | null;
   type: string;
+  /** A worksheet (by its relationship's type, Transitional or Strict) whose part is there. */
+  worksheet: boolean;
 }
 
 export class Workbook {
   readonly part: string;
+  /** Transitional or Strict: what we add is written as the workbook is. */
+  readonly ns: Namespaces;
 
   constructor(private readonly pkg: Package) {
     // Found as the reader finds it (package.ts): a file the reader reads is one we can annotate.
     const part = findWorkbookPart(pkg.rels(''), pkg.contentTypes.overrides, (p) => pkg.entry(p)?.name);
     if (!part) throw new Error('no workbook part');
     this.part = part;
+    this.ns = namespacesOf(pkg.text(part));
   }
 
   get xml(): string {
@@ -60,7 +64,9 @@ export class Workbook {
         const a = attrs(e.tag);
         const rid = [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
         const rel = rels.find((r) => r.id === rid);
-        return { name: a.get('name') ?? '', sheetId: Number(a.get('sheetId') ?? 0), rid, state: a.get('state') ?? 'visible', part: rel?.part && this.pkg.has(rel.part) ? rel.part : null, type: rel?.type ?? '' };
+        const part = rel?.part && this.pkg.has(rel.part) ? rel.part : null;
+        const type = rel?.type ?? '';
+        return { name: a.get('name') ?? '', sheetId: Number(a.get('sheetId') ?? 0), rid, state: a.get('state') ?? 'visible', part, type, worksheet: !!part && isRelType(type, 'worksheet') };
       });
   }
 
@@ -71,19 +77,26 @@ export class Workbook {
   }
 
   stylesPart(): string | null {
-    const rel = this.pkg.rels(this.part).find((r) => r.type === STYLES_TYPE && r.part && this.pkg.has(r.part));
+    const rel = this.pkg.rels(this.part).find((r) => isRelType(r.type, 'styles') && r.part && this.pkg.has(r.part));
     return rel?.part ?? null;
   }
 
-  /** Creates the styles part when a workbook has none (rare: minimal writers). */
+  /** Creates the styles part when a workbook has none (rare: minimal writers); never over another part. */
   ensureStylesPart(empty: string): string {
     const have = this.stylesPart();
     if (have) return have;
-    const part = this.pkg.freeName('xl/styles', '.xml').replace(/styles1\.xml$/, 'styles.xml');
+    const part = this.pkg.has('xl/styles.xml') ? this.pkg.freeName('xl/styles', '.xml') : 'xl/styles.xml';
     this.pkg.setText(part, empty);
     this.pkg.setContentType(part, STYLES_CT);
-    this.pkg.addRel(this.part, STYLES_TYPE, part);
+    this.pkg.addRel(this.part, `${this.ns.rel}/styles`, part);
     return part;
+  }
+
+  /** Removes a styles part we created (its relationship, its content type with it). */
+  removeStylesPart(part: string): void {
+    const rel = this.pkg.rels(this.part).find((r) => r.part === part && isRelType(r.type, 'styles'));
+    if (rel) this.pkg.removeRel(this.part, rel.id);
+    this.pkg.remove(part);
   }
 
   /** Appends a worksheet (new part, relationship, content type, sheet element); returns its part. */
@@ -91,14 +104,14 @@ export class Workbook {
     const part = this.pkg.freeName('xl/worksheets/sheet', '.xml');
     this.pkg.setText(part, content);
     this.pkg.setContentType(part, WORKSHEET_CT);
-    const rid = this.pkg.addRel(this.part, WORKSHEET_TYPE, part);
+    const rid = this.pkg.addRel(this.part, `${this.ns.rel}/worksheet`, part);
     let xml = this.xml;
     const r = root(xml);
-    const rp = nsPrefix(r.tag, REL_NS);
+    const rp = nsPrefix(r.tag, this.ns.rel);
     const p = r.qname.includes(':') ? r.qname.slice(0, r.qname.indexOf(':') + 1) : '';
     const ids = this.sheets().map((s) => s.sheetId);
     const sheetId = ids.length ? Math.max(...ids) + 1 : 1;
-    const idAttr = rp ? `${rp}id="${rid}"` : `xmlns:r="${REL_NS}" r:id="${rid}"`;
+    const idAttr = rp ? `${rp}id="${rid}"` : `xmlns:r="${this.ns.rel}" r:id="${rid}"`;
     const el = `<${p}sheet name="${escAttr(name)}" sheetId="${sheetId}"${state === 'visible' ? '' : ` state="${state}"`} ${idAttr}/>`;
     const sheets = children(xml, r).find((e) => e.name === 'sheets')!;
     const kids = children(xml, sheets);

@@ -1,0 +1,61 @@
+/**
+ * The held corpus (test/fixtures/corpus, SOURCES.md: other producers' workbooks from public test
+ * suites, with their licences): the award table grafted into each (test/support/graft.ts), then
+ * annotate → clear as the commands do. Every file: the check marks cells of the grafted table, the
+ * copy keeps every rule Excel enforces on what we add (a content type for every part, relationship
+ * targets present, XML well-formed, in the workbook's own vocabulary), and the clear gives the
+ * grafted file back part for part — the same parts, content types and bytes.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { SaxesParser } from 'saxes';
+import { openPackage } from '../../../src/xlsx/package';
+import { graftAwardTable } from '../../support/graft';
+import { annotateThenClear, extensionOf, packageDiff } from '../../support/roundTrip';
+
+const CORPUS = path.resolve(__dirname, '../../fixtures/corpus');
+const FILES = readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f)).sort();
+
+test('the corpus is there: several producers, small files, each listed with its source and licence', () => {
+  expect(FILES.length).toBeGreaterThanOrEqual(30);
+  const sources = readFileSync(path.join(CORPUS, 'SOURCES.md'), 'utf8');
+  for (const f of FILES) expect([f, sources.includes(`\`${f}\``)]).toEqual([f, true]);
+  const total = FILES.reduce((n, f) => n + readFileSync(path.join(CORPUS, f)).length, 0);
+  expect(total).toBeLessThan(1024 * 1024);
+});
+
+describe.each(FILES)('%s', (file) => {
+  const original = readFileSync(path.join(CORPUS, file));
+  const g = graftAwardTable(original)!;
+  const ext = extensionOf(g.bytes);
+  let rt: Awaited<ReturnType<typeof annotateThenClear>>;
+  beforeAll(async () => {
+    rt = await annotateThenClear(g.bytes, ext);
+  });
+
+  test('annotated: marks written, in a package Excel accepts', () => {
+    expect(rt.marks).toBeGreaterThan(10);
+    const before = openPackage(g.bytes);
+    const after = openPackage(rt.annotated);
+    expect(packageDiff(before, after).length).toBeGreaterThan(0);
+    for (const e of after.entries) {
+      expect([e.name, after.contentTypes.typeOf(e.name) !== undefined]).toEqual([e.name, before.has(e.name) ? before.contentTypes.typeOf(e.name) !== undefined : true]);
+      if (/\.(xml|rels|vml)$/i.test(e.name) && !before.has(e.name)) new SaxesParser({ xmlns: true }).write(after.text(e.name)).close();
+    }
+    for (const e of after.entries.filter((x) => x.name.endsWith('.rels') && !(before.has(x.name) && packageDiff(before, after).every((d) => !d.startsWith(`${x.name}:`))))) {
+      const source = e.name === '_rels/.rels' ? '' : e.name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      for (const r of after.rels(source)) if (!r.external) expect([r.target, after.has(r.part!)]).toEqual([r.target, true]);
+    }
+    // What we add is in the workbook's vocabulary: Strict relationship types in a Strict package.
+    const strict = before.text(before.workbook!.part).includes('http://purl.oclc.org/ooxml/spreadsheetml/main');
+    const wbRels = after.rels(after.workbook!.part).filter((r) => r.type.endsWith('/worksheet'));
+    for (const r of wbRels) expect(r.type.startsWith(strict ? 'http://purl.oclc.org/ooxml/' : 'http://schemas.openxmlformats.org/')).toBe(true);
+    // The user's styles part is edited, never replaced.
+    const styles = before.rels(before.workbook!.part).find((r) => r.type.endsWith('/styles'))?.part;
+    if (styles) expect(after.text(styles).startsWith(before.text(styles).slice(0, before.text(styles).search(/<(?:\w+:)?(?:numFmts|fonts)\b/)))).toBe(true);
+  });
+
+  test('annotate → clear gives the grafted file back part for part', () => {
+    expect(packageDiff(g.bytes, rt.cleared)).toEqual([]);
+  });
+});
