@@ -486,6 +486,10 @@ export interface PaneDossierText {
   hints: Record<string, string>;
   votesHint: (present: string) => string;
   votesFromWorkbook: string;
+  /** "Tạo trang Kiểm phiếu" (src/excel/countSheet.ts). */
+  countSheet: string;
+  countSheetHint: string;
+  countSheetDone: (sheet: string, candidates: number, kept: number) => string;
   voteAgree: string;
   noEligible: string;
   save: string;
