@@ -33,19 +33,23 @@ export async function runClear(argv: string[], io: CliIO): Promise<number> {
   const { state, problems } = parseState(wb.value.grid);
   // Broken entries of the state sheet are dropped (as check says); the rest is cleared as usual.
   for (const m of droppedEntryMessages(problems)) io.err(renderMessage(m, lang));
-  // What we annotated is in the backup (parseState unpacked it, or dropped it when broken). Without
-  // one there is nothing of ours to take away; a broken one cannot give the cells back.
-  if (!state.annotationBackup) {
-    if (backupStatus(wb.value.grid) === 'damaged') {
-      io.err(say('xlsx.clearBackupDamaged', { path: workbookPath }));
-      return 1;
-    }
-    io.out(say('xlsx.nothingToClear', { path: workbookPath }));
-    return 0;
+  // What we annotated is in the backup (parseState unpacked it, or dropped it when broken); a broken
+  // one cannot give the cells back. Without one (the state sheet deleted, or dropped by another
+  // program), marks of ours are still recognised — our notes by their head line, our result sheet
+  // by its title — and taken off, as the pane's "Xóa đánh dấu" does; only when none is found is
+  // there nothing to clear.
+  const noBackup = !state.annotationBackup;
+  if (noBackup && backupStatus(wb.value.grid) === 'damaged') {
+    io.err(say('xlsx.clearBackupDamaged', { path: workbookPath }));
+    return 1;
   }
   let written: AnnotatedCopy;
   try {
     written = await annotateCopy(wb.value.pkg, null, { grid: wb.value.grid, state }, out);
+    if (noBackup && !written.recognised) {
+      io.out(say('xlsx.nothingToClear', { path: workbookPath }));
+      return 0;
+    }
     await safeWriteFile(out, written.bytes, { inputs: [workbookPath] });
   } catch (e) {
     if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {

@@ -34,6 +34,8 @@ export interface AnnotatedCopy {
   report: ReconcileReport;
   /** Marked cells that hold a threaded comment (Excel 365): filled, their conversation left alone. */
   threaded: string[];
+  /** A clear with no backup: marks of ours recognised (our notes by their head line, our result sheets by their title) and taken off. */
+  recognised: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export async function annotateCopy(pkg: Package, plan: AnnotationPlan | null, re
     const why = e instanceof PackageError ? String(e.params.why ?? e.code) : (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
     throw new AnnotatedCopyError({ code: 'xlsx.cannotPatch', params: { path: outPath, why } });
   }
-  return { bytes: Buffer.concat(out.zip), noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded };
+  return { bytes: Buffer.concat(out.zip), noteMode: 'notes', state: out.state, report: out.report, threaded: out.threaded, recognised: out.recognised };
 }
 
 /** Lines telling the clerk what the annotation found besides the marks (nothing: no lines). */

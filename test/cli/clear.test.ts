@@ -4,11 +4,12 @@
  * and styles gone; the user's own notes as they were) — on the sample and on office-shaped
  * workbooks (test/fixtures/office: charts, pivot table, macros, users' notes…).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { STATE_SHEET } from '../../src/core';
+import { NOTE_HEAD, STATE_SHEET } from '../../src/core';
+import { Workbook } from '../../src/xlsx/patch/workbook';
 import { openPackage, type Package } from '../../src/xlsx/package';
 import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
@@ -61,6 +62,26 @@ describe('thidua clear', () => {
     expect(existsSync(out)).toBe(false);
     const en = thidua(['clear', SAMPLE, '--out', out, '--lang', 'en']);
     expect(en.stdout).toContain('holds no marks of Thi đua CCHC: nothing to clear, no file written.');
+  });
+
+  it('a copy whose state sheet is gone: our notes and result sheet are still recognised and taken off (not "no marks")', () => {
+    const annotated = path.join(work, 'mat-trang-thai.xlsx');
+    expect(thidua(['check', SAMPLE, '--annotate', annotated]).code).toBe(0);
+    // The very hidden state sheet deleted (by hand, or by a program that drops such sheets).
+    const p = pkg(annotated);
+    new Workbook(p).removeSheet(STATE_SHEET);
+    const lost = path.join(work, 'mat-trang-thai-2.xlsx');
+    writeFileSync(lost, Buffer.concat(p.toZip()));
+    const sheetsOf = (file: string) => pkg(file).workbook!.sheets.map((x) => x.name);
+    expect(sheetsOf(lost)).toContain('Kết quả xét khen thưởng');
+    const out = path.join(work, 'mat-trang-thai-sach.xlsx');
+    const r = thidua(['clear', lost, '--out', out]);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('không có đánh dấu nào');
+    expect(sheetsOf(out)).toEqual(sheetsOf(SAMPLE));
+    const cleared = pkg(out);
+    for (const n of cleared.names()) if (/comments/i.test(n)) expect(cleared.text(n)).not.toContain(NOTE_HEAD);
   });
 
   it('a damaged backup: said so (not "no marks"), exit 1, nothing written', async () => {

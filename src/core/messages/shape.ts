@@ -69,7 +69,6 @@ export interface OfflineText {
   annotatedSuffix: string;
   clearedSuffix: string;
   downloaded: (name: string) => string;
-  savedInCopy: string;
   cell: (sheet: string, cell: string) => string;
   notAWorkbook: (name: string) => string;
   noWorker: string;
@@ -487,6 +486,10 @@ export interface PaneDossierText {
   hints: Record<string, string>;
   votesHint: (present: string) => string;
   votesFromWorkbook: string;
+  /** "Tạo trang Kiểm phiếu" (src/excel/countSheet.ts). */
+  countSheet: string;
+  countSheetHint: string;
+  countSheetDone: (sheet: string, candidates: number, kept: number) => string;
   voteAgree: string;
   noEligible: string;
   save: string;

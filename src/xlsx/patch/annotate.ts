@@ -55,6 +55,8 @@ export interface PatchOutcome {
   threaded: string[];
   /** The file extension the package's type needs (.xlsx, .xlsm…), null when unknown. */
   extension: string | null;
+  /** With no backup: marks of ours (notes, stale result sheets) recognised and taken off. */
+  recognised: number;
 }
 
 /** A worksheet as read for the decision: its XML, the rows scanned, its notes. */
@@ -348,5 +350,5 @@ export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPla
   // A styles part we added goes again when the clear leaves it as we added it.
   if (!plan && stylesXml === empty) wb.removeStylesPart(stylesPart);
   else pkg.setText(stylesPart, stylesXml);
-  return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension() };
+  return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension(), recognised: out.recognised };
 }
