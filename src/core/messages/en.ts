@@ -60,6 +60,34 @@ const usage = `Usage:
                  [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 
+/** What was too big (limit.workbook), in words. */
+function limitWhatEn(p: Params): string {
+  switch (p.kind) {
+    case 'row':
+      return `row ${num(p.value)} is past Excel's last row (${num(p.limit)})`;
+    case 'column':
+      return `column ${num(p.value)} is past Excel's last column (XFD, column ${num(p.limit)})`;
+    case 'cells':
+      return `too many cells (more than ${num(p.limit)}, counting empty cells in between)`;
+    case 'depth':
+      return `XML elements nested too deeply (more than ${num(p.limit)} levels)`;
+    case 'attributes':
+      return `an XML element with too many attributes (more than ${num(p.limit)})`;
+    case 'markup':
+      return `an unusually long XML tag (more than ${mb(p.limit)} MB)`;
+    case 'doctype':
+      return `a DOCTYPE declaration longer than ${num(p.limit)} bytes (Office workbooks use none)`;
+    case 'string':
+      return `a text longer than ${num(p.limit)} characters`;
+    case 'text':
+      return `the cells' text adds up to more than ${num(p.limit)} characters (a shared string repeated too often)`;
+    case 'fileSize':
+      return `the file is ${mb(p.value)} MB, over the ${mb(p.limit)} MB limit of a workbook`;
+    default:
+      return String(p.kind);
+  }
+}
+
 export const en: Text = {
   messages: {
     'value.formulaError': (p) => `Formula error (${p.error}): fix this cell's formula.`,
@@ -162,6 +190,17 @@ export const en: Text = {
     'write.sameAsInput': (p) => `Not writing "${p.path}": it is the input file (the original is never overwritten). Choose another file name.`,
     'write.notRegularFile': (p) => `Not writing "${p.path}": it is not a regular file (a device, a pipe…). Choose another file name.`,
     'write.failed': (p) => `Cannot write "${p.path}": ${fsWords(String(p.why ?? ''))}.`,
+    // Bounded cost and clean documents (limits: docs/files.md)
+    'limit.workbook': (p) => `"${p.path}" is beyond the program's safety limits${p.sheet !== undefined ? ` (sheet "${p.sheet}")` : p.part !== undefined ? ` (part ${p.part})` : ''}: ${limitWhatEn(p)}. The file may be damaged or unusually made: open it in Excel, save it again and retry.`,
+    'limit.encoding': (p) => `"${p.path}": part ${p.part} is written in the "${p.encoding}" encoding, which the program cannot read. Open it in Excel and save it again (Excel writes UTF-8).`,
+    'limit.jsonInput': (p) =>
+      p.kind === 'file'
+        ? `"${p.path}" is ${mb(p.size)} MB, over the ${mb(p.limit)} MB limit of a JSON information file: not read.`
+        : p.kind === 'depth'
+          ? `"${p.path}" nests its data too deeply (more than ${num(p.limit)} levels): not read.`
+          : `"${p.path}": field "${p.field}" is ${num(p.size)} characters long, over the ${num(p.limit)}-character limit: not read.`,
+    'limit.textCleaned': (p) => `${p.where}: removed ${num(p.count)} control character(s) (not allowed in a Word/Excel file; they would make it unreadable) from ${p.field}.`,
+    'write.userEdited': (p) => `"${p.path}" was edited after the last run: the edited file is kept, renamed "${p.kept}", and the new one written.`,
   },
   criteria: {
     label: CRITERIA,

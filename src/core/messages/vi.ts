@@ -60,6 +60,34 @@ const usage = `Cách dùng:
                  [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 
+/** What was too big (limit.workbook), in words. */
+function limitWhatVi(p: Params): string {
+  switch (p.kind) {
+    case 'row':
+      return `dòng ${num(p.value)} nằm sau dòng cuối cùng của Excel (${num(p.limit)})`;
+    case 'column':
+      return `cột thứ ${num(p.value)} nằm sau cột cuối cùng của Excel (XFD, cột thứ ${num(p.limit)})`;
+    case 'cells':
+      return `quá nhiều ô (hơn ${num(p.limit)} ô kể cả ô trống xen giữa)`;
+    case 'depth':
+      return `các thẻ XML lồng nhau quá sâu (hơn ${num(p.limit)} cấp)`;
+    case 'attributes':
+      return `một thẻ XML có quá nhiều thuộc tính (hơn ${num(p.limit)})`;
+    case 'markup':
+      return `một thẻ XML dài bất thường (hơn ${mb(p.limit)} MB)`;
+    case 'doctype':
+      return `có khai báo DOCTYPE dài hơn ${num(p.limit)} byte (bảng tính Office không dùng DOCTYPE)`;
+    case 'string':
+      return `một chuỗi văn bản dài hơn ${num(p.limit)} ký tự`;
+    case 'text':
+      return `tổng văn bản của các ô vượt ${num(p.limit)} ký tự (một chuỗi dùng chung bị lặp lại quá nhiều lần)`;
+    case 'fileSize':
+      return `tệp nặng ${mb(p.value)} MB, quá giới hạn ${mb(p.limit)} MB của một bảng tính`;
+    default:
+      return String(p.kind);
+  }
+}
+
 export const vi: Text = {
   messages: {
     'value.formulaError': (p) => `Lỗi công thức (${p.error}): sửa công thức của ô này.`,
@@ -166,6 +194,17 @@ export const vi: Text = {
     'write.sameAsInput': (p) => `Không ghi vào "${p.path}": đó chính là tệp đầu vào (tệp gốc không bao giờ bị ghi đè). Chọn một tên tệp khác.`,
     'write.notRegularFile': (p) => `Không ghi vào "${p.path}": đó không phải là một tệp thông thường (thiết bị, đường ống…). Chọn một tên tệp khác.`,
     'write.failed': (p) => `Không ghi được tệp "${p.path}": ${fsWords(String(p.why ?? ''))}.`,
+    // Bounded cost and clean documents (limits: docs/files.md)
+    'limit.workbook': (p) => `Tệp "${p.path}" vượt giới hạn an toàn của chương trình${p.sheet !== undefined ? ` (trang "${p.sheet}")` : p.part !== undefined ? ` (phần ${p.part})` : ''}: ${limitWhatVi(p)}. Có thể tệp bị hỏng hoặc được tạo bất thường: mở bằng Excel, lưu lại rồi thử lại.`,
+    'limit.encoding': (p) => `Tệp "${p.path}": phần ${p.part} được ghi theo bảng mã "${p.encoding}" mà chương trình không đọc được. Mở bằng Excel và lưu lại (Excel ghi theo UTF-8).`,
+    'limit.jsonInput': (p) =>
+      p.kind === 'file'
+        ? `Tệp "${p.path}" nặng ${mb(p.size)} MB, quá giới hạn ${mb(p.limit)} MB của một tệp thông tin JSON: không đọc tệp này.`
+        : p.kind === 'depth'
+          ? `Tệp "${p.path}" có dữ liệu lồng nhau quá sâu (hơn ${num(p.limit)} cấp): không đọc tệp này.`
+          : `Tệp "${p.path}": trường "${p.field}" dài ${num(p.size)} ký tự, quá giới hạn ${num(p.limit)} ký tự: không đọc tệp này.`,
+    'limit.textCleaned': (p) => `${p.where}: đã bỏ ${num(p.count)} ký tự điều khiển (không được phép trong tệp Word/Excel, làm tệp không mở được) ở ${p.field}.`,
+    'write.userEdited': (p) => `Tệp "${p.path}" đã được sửa sau lần ghi trước: giữ nguyên bản đã sửa, đổi tên thành "${p.kept}", rồi ghi bản mới.`,
   },
   criteria: {
     label: CRITERIA,
