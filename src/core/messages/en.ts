@@ -128,6 +128,7 @@ export const en: Text = {
       `"${p.name}" is marked "${p.reason}": a unit dissolved or merged in the reorganisation is not proposed for an award (Circular 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" is on the profile's list of dissolved or merged units: not proposed for an award (Circular 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": outside the grantor's management (${p.reason}) — not proposed for an award.`,
     'row.noAchievement': (p) => `No achievement summary for "${p.name}" (needed for the achievement report).`,
     'history.noHeader': (p) => `The sheet "Lịch sử khen thưởng" has no header row that can be recognised: it needs the columns ${p.columns}.`,
     'history.noName': (p) => `Row ${p.row} of the award history has no collective/individual name: the row is skipped.`,
@@ -723,6 +724,7 @@ export const en: Text = {
       baoCaoNd98: 'Achievement report (Decree 98/2023)',
       baoCaoNd152: 'Achievement report (Decree 152/2025)',
       quyetDinh: 'Award decision and list',
+      chiTienThuong: 'Reward payment list',
     },
     templateDefault: 'Default template',
     templateCustom: (file) => `Own template: ${file}`,

@@ -129,6 +129,7 @@ export const vi: Text = {
       `"${p.name}" được ghi "${p.reason}": đơn vị đã giải thể/sáp nhập khi sắp xếp tổ chức bộ máy không được đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" có trong danh sách đơn vị đã giải thể/sáp nhập của Cấu hình: không đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": ${p.reason} — không đề nghị khen thưởng.`,
     'row.noAchievement': (p) => `Chưa có tóm tắt thành tích của "${p.name}" (cần cho Báo cáo thành tích).`,
     'history.noHeader': (p) => `Trang "Lịch sử khen thưởng" không có dòng tiêu đề nhận ra được: cần các cột ${p.columns}.`,
     'history.noName': (p) => `Dòng ${p.row} của lịch sử khen thưởng không có tên tập thể/cá nhân: dòng này bị bỏ qua.`,
@@ -728,6 +729,7 @@ export const vi: Text = {
       baoCaoNd98: 'Báo cáo thành tích (NĐ 98/2023)',
       baoCaoNd152: 'Báo cáo thành tích (NĐ 152/2025)',
       quyetDinh: 'Quyết định khen thưởng và Danh sách',
+      chiTienThuong: 'Danh sách chi tiền thưởng',
     },
     templateDefault: 'Mẫu mặc định',
     templateCustom: (file) => `Mẫu riêng: ${file}`,
