@@ -338,6 +338,10 @@ export const en: Text = {
       'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
     outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
     officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
+    oldExcelTitle: 'This version of Excel cannot run the add-in',
+    oldExcelBody:
+      'Thi đua CCHC needs Microsoft 365, Excel 2021, Excel 2024 or Excel on the web (ExcelApi 1.9 or later). With Excel 2016 or Excel 2019, use the page thidua.html: one file, opened in a browser, no network needed, the same results.',
+    oldExcelHint: 'Ask your IT staff for thidua.html (in the add-in’s dist folder), or open the workbook in Excel on the web.',
     actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate', clear: 'Clear marks', dossier: 'Create the dossier' },
     actionTips: {
       check: 'Check the data: tables found, column mapping, data problems',

@@ -342,6 +342,10 @@ export const vi: Text = {
       'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
     outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
     officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
+    oldExcelTitle: 'Phiên bản Excel này chưa chạy được tiện ích',
+    oldExcelBody:
+      'Tiện ích Thi đua CCHC cần Microsoft 365, Excel 2021, Excel 2024 hoặc Excel trên web (ExcelApi 1.9 trở lên). Với Excel 2016, Excel 2019: dùng trang thidua.html — một tệp, mở bằng trình duyệt, không cần mạng, cho cùng kết quả.',
+    oldExcelHint: 'Xin bộ phận công nghệ thông tin gửi tệp thidua.html (trong thư mục dist của tiện ích), hoặc mở tệp Excel bằng Excel trên web.',
     actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Tạo hồ sơ' },
     actionTips: {
       check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
