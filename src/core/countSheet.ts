@@ -11,7 +11,8 @@
  */
 import { a1, cellAt, isCellError, type CellValue, type Grid, type SheetGrid } from './grid';
 import type { Kind } from './ids';
-import type { Issue } from './result';
+import type { Candidate, Issue } from './result';
+import { displayOrder } from './summary';
 import type { CouncilMeeting, MeetingVote } from './meetingShape';
 import { fold } from './text';
 
@@ -158,4 +159,13 @@ export function keptVotes(sheet: SheetGrid | undefined): Map<string, number> {
   const read = readCountSheet({ sheets: [sheet] });
   for (const v of read.meeting?.votes ?? []) out.set(fold(v.candidate), v.agree);
   return out;
+}
+
+/**
+ * The candidates the council votes on, in display order: every one who meets every criterion but
+ * the vote (the vote is what the council adds), pinned or not.
+ */
+export function councilBallot(result: { candidates: Candidate[] }): Candidate[] {
+  const ready = result.candidates.filter((c) => !c.duplicate && !c.dissolved && c.criteria.length > 0 && c.criteria.every((x) => x.id === 'votes' || x.outcome === 'pass'));
+  return displayOrder(ready);
 }

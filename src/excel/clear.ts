@@ -4,8 +4,9 @@
  * workbook is, cell for cell, the one before. Without a readable backup, marks of ours are still
  * recognised (our note's head line, our fill on such a cell) and removed.
  */
-import { backupStatus, readState, unpackBackup, type AnnotationBackup, type MappingOverride, type ReconcileReport, isResultSheetName, isStagingSheet } from '../core';
+import { backupStatus, cellAt, isCountSheetName, readCountSheet, readState, unpackBackup, type AnnotationBackup, type MappingOverride, type ReconcileReport, isResultSheetName, isStagingSheet } from '../core';
 import { reconcile, queueExistingNotes } from './applyPlan';
+import { isOurCountTitle } from './countSheet';
 import { assertWritable } from './guards';
 import { readGrid } from './readGrid';
 import type { Syncer } from './syncer';
@@ -39,9 +40,20 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
   // Before any write: the sheets we restore, and the workbook's structure (our sheets are removed).
   if (previous) assertWritable(read, previous.cells.map((c) => c.sheet));
   const overrides = Array.isArray(state.overrides) ? (state.overrides as MappingOverride[]) : [];
+  // Our count sheet goes only while no vote is typed in it: a count is the council's, never ours to drop.
+  const count = grid.sheets.find((s) => isCountSheetName(s.name));
+  const dropCount = !!count && !read.structureProtected && isOurCountTitle(cellAt(count, 0, 0)) && !readCountSheet({ sheets: [count] }).meeting?.votes?.length;
+  const removeCount = async () => {
+    if (!dropCount) return;
+    syncer.context.workbook.worksheets.getItem(count!.name).delete();
+    await syncer.sync();
+  };
   // Never annotated (no backup, no note that could be ours, nothing left half-written): nothing to do.
   const anyNotes = [...existing.collections.values()].some((c) => c.items.length > 0);
-  if (!previous && !anyNotes && status === 'none' && !names.some((n) => isStagingSheet(n) || isResultSheetName(n))) return { cleared: false, report: null, lostState: null, recognised: 0 };
+  if (!previous && !anyNotes && status === 'none' && !names.some((n) => isStagingSheet(n) || isResultSheetName(n))) {
+    await removeCount();
+    return { cleared: dropCount, report: null, lostState: null, recognised: 0 };
+  }
   const out = await reconcile(syncer, {
     grid,
     sheetNames: names,
@@ -55,6 +67,7 @@ export async function clearAnnotations(syncer: Syncer): Promise<ClearOutcome> {
     rewriteState: status === 'damaged',
   });
   if (out.moved) return { cleared: false, report: null, lostState: null, recognised: 0, moved: true };
+  await removeCount();
   if (!previous) {
     const lostState = status === 'damaged' ? 'damaged' : out.recognised ? 'missing' : null;
     return { cleared: out.recognised > 0, report: null, lostState, recognised: out.recognised };

@@ -2,6 +2,7 @@
  * What the task pane and the ribbon call (contract: ./sessionApi.ts): one Excel.run per user action,
  * failures turned into messages for the user.
  */
+import { writeCountSheetIn, type CountSheetWritten } from './countSheet';
 import { analyze, type Analysis, type Grid, type Lang, type Profile, type MappingOverride, type WorkbookState } from '../core';
 import { queueExistingNotes, queueResultHeaders, reconcile, type ResultHeaders } from './applyPlan';
 import { bestNoteMode, type NoteMode } from './capabilities';
@@ -143,6 +144,11 @@ export function clearWorkbook(lang: Lang = officeLang()): Promise<Cleared> {
     if (text.problems.length) throw Object.assign(new Error([...text.problems, ...text.notices].join('\n')), { userFacing: true });
     return text.notices.length ? { notices: text.notices } : {};
   });
+}
+
+/** "Tạo trang Kiểm phiếu": the council's count sheet, its typed votes kept (src/excel/countSheet.ts). */
+export function writeCountSheet(lang: Lang): Promise<CountSheetWritten> {
+  return run(lang, (syncer) => writeCountSheetIn(syncer, lang));
 }
 
 export function selectCell(sheet: string, cell: string): Promise<void> {

@@ -55,4 +55,6 @@ export interface SessionApi {
   saveProfile(profile: Profile | null, lang: Lang): Promise<ProfileSaved>;
   /** Saves `save` (when given), then appends the issued decision's awards to the history sheet. */
   recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult>;
+  /** "Tạo trang Kiểm phiếu" (a host without it does not offer the button). */
+  writeCountSheet?(lang: Lang): Promise<{ sheet: string; candidates: number; kept: number; created: boolean }>;
 }

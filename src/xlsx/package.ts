@@ -18,7 +18,7 @@
  */
 import { isAscii } from 'buffer';
 import { posix } from 'path';
-import { attrs, children, escAttr, root, scanXml, splice, XmlScanner, type XmlHandlers } from './xml';
+import { attrs, children, escAttr, root, scanXml, splice, XmlLimitError, XmlScanner, type XmlHandlers } from './xml';
 import { corrupt, DEFAULT_LIMITS, inflateEntry, newEntry, PackageError, readZipDirectory, streamEntry, writeZip, type PackageLimits, type ZipEntry } from './zip';
 
 export { DEFAULT_LIMITS, PackageError, type PackageLimits, type ZipEntry } from './zip';
@@ -419,6 +419,7 @@ function xmlStep(part: string, fn: () => void): void {
     fn();
   } catch (err) {
     if (err instanceof PackageError) throw err;
+    if (err instanceof XmlLimitError) throw new PackageError('limit.workbook', { kind: err.kind, limit: err.limit, part });
     throw corrupt(`${part}: ${String((err as Error).message).split('\n')[0].slice(0, 160)}`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze, meetingOf, questionLines, resultSheet, type Analysis, type CouncilMeeting, type Grid } from '../../src/core';
+import { analyze, councilBallot, countSheetPlan, fold, keptVotes, meetingOf, questionLines, resultSheet, type Analysis, type CouncilMeeting, type Grid } from '../../src/core';
 import { readWorkbookFile } from '../support/readWorkbook';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -170,5 +170,38 @@ describe('the documents cite the count and the decisions', () => {
     expect(tt.councilDecisions[0].text).toContain('Hội đồng Thi đua - Khen thưởng đã thống nhất: sáng kiến “Số hóa hồ sơ cán bộ, công chức” là của Phòng Nội vụ');
     expect(tt.individuals.map((i: { name: string }) => i.name)).not.toContain('Nguyễn Thị Thu Hà');
     expect(tt.counts).toBe('9 tập thể và 7 cá nhân');
+  });
+});
+
+describe('the sheet "Kiểm phiếu" carries the count in the workbook', () => {
+  const withCountSheet = (rows: (string | number | null)[][]): Grid => ({ sheets: [...grid.sheets, { name: 'Kiểm phiếu', originRow: 0, originCol: 0, values: rows }] });
+  const countRows = (edit?: (rows: (string | number | null)[][]) => void) => {
+    const m = sampleMeeting();
+    const kept = new Map(m.votes!.map((v) => [fold(v.candidate), v.agree]));
+    const base = run(undefined);
+    const plan = countSheetPlan(councilBallot(base.result).map((c) => ({ kind: c.kind, name: c.name, award: '' })), { ...m, method: 'Bỏ phiếu kín' }, kept);
+    edit?.(plan.rows);
+    return plan.rows;
+  };
+
+  it('gives the same answer as --meeting, and is never read as a table of candidates', () => {
+    const fromFile = run(sampleMeeting());
+    const fromSheet = analyze(withCountSheet(countRows()), { lang: 'vi', profileInput: { voteThreshold: 70 } });
+    expect(fromSheet.result.tables.map((t) => t.sheet)).toEqual(fromFile.result.tables.map((t) => t.sheet));
+    for (const kind of ['collective', 'individual'] as const) expect(proposed(fromSheet, kind)).toEqual(proposed(fromFile, kind));
+    expect(fromSheet.result.meeting).toMatchObject({ membersTotal: 11, membersPresent: 9, method: 'Bỏ phiếu kín' });
+  });
+
+  it('a count that is not a number, or 12 present of 11, is refused naming the cell', () => {
+    const a = analyze(withCountSheet(countRows((rows) => { rows[3][1] = 12; rows[7][4] = 'tám'; })), { lang: 'vi', profileInput: { voteThreshold: 70 } });
+    expect(a.result.meetingRefused).toBe(true);
+    expect(a.result.issues.filter((i) => i.code.startsWith('meeting.')).map((i) => `${i.sheet}!${i.cell} ${i.code}`)).toEqual(['Kiểm phiếu!E8 meeting.badCount', 'Kiểm phiếu!B4 meeting.presentOverTotal']);
+  });
+
+  it('written again, it keeps the votes typed in it', () => {
+    const rows = countRows();
+    const sheet = { name: 'Kiểm phiếu', originRow: 0, originCol: 0, values: rows };
+    const again = countSheetPlan([{ kind: 'collective', name: 'Phòng Tư pháp', award: '' }], undefined, keptVotes(sheet));
+    expect(again.rows[6]).toEqual([1, 'Tập thể', 'Phòng Tư pháp', '', 8]);
   });
 });

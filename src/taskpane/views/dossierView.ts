@@ -4,7 +4,7 @@
  * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
-import { type Analysis, type Candidate, type Lang, type Grid, text, type PaneDossierText } from '../../core';
+import { type Analysis, type Candidate, type Lang, type Grid, councilBallot, text, type PaneDossierText } from '../../core';
 import type { Facts } from '../../core/dossier/facts';
 import type { TemplateId } from '../../core/dossier/model';
 import { custom, h, replaceChildren } from '../dom';
@@ -80,7 +80,8 @@ export class DossierView {
     const saved = savedFacts(analysis.state.facts, this.host.lang);
     this.base = saved.facts;
     const hasVoteColumns = analysis.result.tables.some((t) => t.columns.votesAgree);
-    this.voteCandidates = hasVoteColumns ? [] : analysis.result.candidates.filter((c) => c.eligible && !c.duplicate);
+    // Everyone the council votes on (all criteria met but the vote): a low vote must not hide its own field.
+    this.voteCandidates = hasVoteColumns ? [] : councilBallot(analysis.result);
     this.dirty = false;
     this.render(hasVoteColumns);
     if (saved.problems.length) this.showProblems(saved.problems, this.D.savedInvalid);
@@ -207,8 +208,10 @@ export class DossierView {
     if (!read) return;
     const engine = await this.loadFiles(loadEngine);
     const templates = await this.loadFiles(() => this.templateSet());
-    const r = await engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total));
+    // Inside run(): the pane's progress bar goes when the decisions are made.
+    const r = await this.host.run(A.decision, () => engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total)));
     replaceChildren(this.progress);
+    if (!r) return;
     this.urls.revokeAll();
     if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'templates' ? r.problems.map((p) => p.message) : this.failureLines(r));
     if (!r.files.length) return this.afterMessage('warning', A.nobody);
@@ -244,6 +247,13 @@ export class DossierView {
       return true;
     });
     if (ok) this.afterMessage('success', A.layoutSaved);
+  }
+
+  async makeCountSheet(): Promise<void> {
+    const write = this.host.api.writeCountSheet;
+    if (!write) return;
+    const r = await this.host.run(this.D.countSheet, () => write.call(this.host.api, this.host.lang));
+    if (r) this.afterMessage('success', this.D.countSheetDone(r.sheet, r.candidates, r.kept));
   }
 
   async recordAwards(): Promise<void> {
@@ -298,6 +308,10 @@ export class DossierView {
   private votesFieldset(state: FormState, hasVoteColumns: boolean): HTMLElement {
     const D = this.D;
     const box = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'votes' } }, h('legend', {}, D.groups.votes));
+    if (this.host.api.writeCountSheet && !hasVoteColumns) {
+      box.appendChild(h('p', { class: 'hint' }, D.countSheetHint));
+      box.appendChild(custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'count-sheet' }, on: { click: () => void this.makeCountSheet() } }, D.countSheet));
+    }
     if (hasVoteColumns) {
       box.appendChild(h('p', { class: 'hint' }, D.votesFromWorkbook));
       return box;
