@@ -2,7 +2,7 @@
  * Loading what a command needs — the profile file and the workbook — with every failure turned
  * into a message and an exit code, never a stack trace.
  */
-import { promises as fs } from 'fs';
+import { jsonLimitProblem, readJsonText } from './jsonLimits';
 import { type Lang, renderMessage, parseProfileText, isPresetId, PRESET_IDS, text } from '../core';
 import { readWorkbook, type ReadResult } from '../xlsx/read';
 
@@ -16,14 +16,13 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; exitCode: number; 
 export async function loadProfileInput(path: string | undefined, lang: Lang): Promise<Loaded<unknown>> {
   if (!path) return { ok: true, value: undefined };
   const t = text(lang).cli;
-  let raw: string;
+  const read = await readJsonText(path);
+  if (!read.ok) return { ok: false, exitCode: 1, message: 'limit' in read ? renderMessage(read.limit, lang) : t.profileUnreadable(path, read.errno) };
+  const raw = read.raw;
+  const tooBig = jsonLimitProblem(path, raw);
+  if (tooBig) return { ok: false, exitCode: 1, message: renderMessage(tooBig, lang) };
   try {
-    raw = await fs.readFile(path, 'utf8');
-  } catch (e) {
-    return { ok: false, exitCode: 1, message: t.profileUnreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(raw.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(raw) };
   } catch {
     const parsed = parseProfileText(raw, undefined, lang);
     return profileInputFailure(path, parsed.ok ? [] : parsed.problems, lang);

@@ -3,23 +3,22 @@
  * --profile, --facts, --meeting, then the workbook — with each failure as a message and an exit
  * code. Kept apart from dossierCommand so that `record` does not load the document generator.
  */
-import { promises as fs } from 'fs';
 import { type Grid, type Issue, type Lang, renderMessage, text } from '../core';
 import { parseFacts, type Facts } from '../core/dossier/facts';
 import type { Prepared, PrepareOptions } from '../core/dossier/prepare';
 import type { Package } from '../xlsx/package';
+import { jsonLimitProblem, readJsonText } from './jsonLimits';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure, type Loaded } from './load';
 
 export async function readJson(file: string, lang: Lang): Promise<Loaded<unknown>> {
   const t = text(lang).cliDossier;
-  let raw: string;
+  const read = await readJsonText(file);
+  if (!read.ok) return { ok: false, exitCode: 1, message: 'limit' in read ? renderMessage(read.limit, lang) : t.unreadable(file, read.errno) };
+  const raw = read.raw;
+  const tooBig = jsonLimitProblem(file, raw);
+  if (tooBig) return { ok: false, exitCode: 1, message: renderMessage(tooBig, lang) };
   try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(raw.replace(/^\uFEFF/, '')) };
+    return { ok: true, value: JSON.parse(raw) };
   } catch (e) {
     return { ok: false, exitCode: 1, message: t.notJson(file, (e as Error).message) };
   }

@@ -13,34 +13,35 @@ import type { Facts } from '../core/dossier/facts';
 import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from '../core/dossier/certificateLayout';
 import { movementPhrase, or, personDetails, proposedFor } from '../core/dossier/model';
 import { stableZipBytes } from './render';
+import { addressedName, grantorLocality, spelledOut, withPlace } from '../core/dossier/names';
 
 export const CERTIFICATES_FILE = 'giay-khen.docx';
 
 /** What one Giấy khen says. */
 export type CertificatePage = Record<CertificateField, string> & { kind: Candidate['kind']; awardId: string };
 
-/** "Quyết định số 1520/QĐ-UBND ngày 28/12/2022". */
+/** "Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022": the date in the style of the place-and-date line. */
 function decisionLine(facts: Facts, award: Award): string {
-  const d = decisionFor(facts, award.id);
-  const date = parseIsoDate(d.date);
-  const dateText = date ? `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}` : BLANK;
-  return `Quyết định ${decisionNumber(d).replace(/^Số:/, 'số')} ngày ${dateText}`;
+  const d = decisionFor(facts, award.id, award);
+  return `Quyết định ${decisionNumber(d).replace(/^Số:/, 'số')} ${vietnameseDate(d.date)}`;
 }
 
 /** One page per awardee: every award with proposed candidates, tập thể then cá nhân, by rank. */
 export function certificatePages(result: CheckResult, profile: Profile, facts: Facts): CertificatePage[] {
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
-  return awards.flatMap((award) =>
-    [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
+  return awards.flatMap((award) => {
+    const loc = grantorLocality(award, facts);
+    return [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
       kind: c.kind,
       awardId: award.id,
-      name: c.name,
-      unit: personDetails(c),
+      // A Giấy khen names bodies in full (no abbreviation, the place said), and says Ông / Bà.
+      name: c.kind === 'collective' ? spelledOut(withPlace(c.name, loc)) : addressedName(c),
+      unit: spelledOut(withPlace(personDetails(c), loc)),
       achievement: `Đã có thành tích xuất sắc trong ${movementPhrase(facts)}`,
       decision: decisionLine(facts, award),
-      placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id).date)}`,
-    })),
-  );
+      placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id, award).date)}`,
+    }));
+  });
 }
 
 const TWIPS = 56.6929; // per mm

@@ -7,7 +7,8 @@
 import PizZip from 'pizzip';
 import { type Lang, text } from '../core';
 import type { DossierDocument, DossierModel, TemplateId } from '../core/dossier/model';
-import { formVersionOf, renderDocument, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
+import type { Cleaned } from '../core/xmlText';
+import { formVersionOf, renderCleaned, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
 import { isReportTemplate } from '../core/dossier/reportForms';
 import { DOSSIER_TEMPLATES } from '../core/dossier/tags';
 
@@ -27,6 +28,8 @@ export interface GeneratedFile {
   path: string;
   title: string;
   bytes: Uint8Array;
+  /** Where characters XML forbids were removed from its data (absent: none). */
+  cleaned?: Cleaned[];
 }
 
 export type Generated =
@@ -51,16 +54,17 @@ export function* renderSteps(documents: DossierDocument[], templates: Templates,
   onProgress?.(0, documents.length);
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i];
-    const file = { path: doc.path, title: doc.title, bytes: renderDocument(templates[doc.template]!.bytes, doc.data) };
+    const r = renderCleaned(templates[doc.template]!.bytes, doc.data);
+    const file: GeneratedFile = { path: doc.path, title: doc.title, bytes: r.bytes, ...(r.cleaned.length ? { cleaned: r.cleaned } : {}) };
     onProgress?.(i + 1, documents.length);
     yield file;
   }
 }
 
-/** The form version of the report template the documents use (the frame's form), else Mẫu 07's. */
+/** The form version of the report template the documents use (the frame's form); none when no report is written. */
 function formVersion(documents: DossierDocument[], templates: Templates): string | null {
-  const id = documents.find((d) => isReportTemplate(d.template))?.template ?? 'baoCao';
-  const t = templates[id];
+  const id = documents.find((d) => isReportTemplate(d.template))?.template;
+  const t = id ? templates[id] : undefined;
   return t ? formVersionOf(t.bytes) : null;
 }
 

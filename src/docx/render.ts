@@ -9,6 +9,7 @@ import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { type Lang, editDistance, text, type TagErrorId } from '../core';
 import { BLANK } from '../core/dossier/dates';
+import { cleanXmlData, type Cleaned } from '../core/xmlText';
 import type { TemplateId } from '../core/dossier/model';
 import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../core/dossier/tags';
 
@@ -149,7 +150,16 @@ export function stableZipBytes(zip: PizZip): Uint8Array {
 
 /** Renders one document; the template must have passed validateTemplate. */
 export function renderDocument(bytes: Bytes, data: Record<string, unknown>): Uint8Array {
+  return renderCleaned(bytes, data).bytes;
+}
+
+/**
+ * Renders one document from data cleaned of the characters XML forbids (src/core/xmlText.ts):
+ * never a document Word cannot open. `cleaned`: where characters were removed, for the warning.
+ */
+export function renderCleaned(bytes: Bytes, data: Record<string, unknown>): { bytes: Uint8Array; cleaned: Cleaned[] } {
+  const clean = cleanXmlData(data);
   const doc = compile(new PizZip(bytes));
-  doc.render(data);
-  return stableZipBytes(doc.getZip());
+  doc.render(clean.data);
+  return { bytes: stableZipBytes(doc.getZip()), cleaned: clean.cleaned };
 }

@@ -5,7 +5,7 @@
  * from disk: nothing is fetched, nothing is sent (the page's CSP forbids it).
  */
 import { text, type Lang } from '../core';
-import { TaskPane } from '../taskpane/app';
+import { APP_VERSION, TaskPane } from '../taskpane/app';
 import { registerFluent } from '../taskpane/fluent';
 import { custom, h, replaceChildren } from '../ui/dom';
 import type { BookFile } from './book';
@@ -79,7 +79,7 @@ class OfflinePage {
     this.app = h('main', { class: 'app offline-app', attrs: { id: 'app' } });
     replaceChildren(
       root,
-      h('header', { class: 'offline-header' }, h('h1', {}, S.title), h('p', {}, S.subtitle)),
+      h('header', { class: 'offline-header' }, h('h1', {}, S.title), h('p', {}, S.subtitle, ' ', h('span', { class: 'version', attrs: { 'data-testid': 'version' } }, `· ${text(lang).pane.version(APP_VERSION)}`))),
       this.pick,
       this.fileBar,
       this.status,
@@ -145,7 +145,11 @@ class OfflinePage {
     this.pick.setAttribute('hidden', '');
     this.session = new OfflineSession(this.ch, {
       offer: (f) => this.offer(f),
-      changed: (edited) => this.renderFileBar(edited),
+      changed: (edited) => {
+        // The pane says what its action did; the page's own word ("Đã đọc tệp…") is done with.
+        replaceChildren(this.status);
+        this.renderFileBar(edited);
+      },
       note: (t) => this.say('info', t),
     });
     this.session.lang = this.lang;
@@ -177,6 +181,7 @@ class OfflinePage {
     this.fileBar.appendChild(a);
     a.click();
     a.remove();
+    this.say('success', this.S.downloaded(file.name));
   }
 
   /** The workbook's name, "Tải tệp về" (the copy as it is now) once it changed, "Chọn tệp khác". */

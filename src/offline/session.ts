@@ -62,7 +62,7 @@ export class WorkerChannel implements Channel {
 
 /** What the page around the pane does for the port: downloads, the file's state, a word to the clerk. */
 export interface Shell {
-  /** Offers a file: downloads it now and keeps a link to it. */
+  /** Offers a file: downloads it now and says so. */
   offer(file: BookFile): void;
   /** The copy changed (or not) from the picked file. */
   changed(edited: boolean): void;
@@ -92,13 +92,13 @@ export class OfflineSession implements SessionApi {
   async annotateWorkbook(lang: Lang): Promise<Annotated> {
     const out = await this.call<{ analysis: Analysis; copy: BookFile; notices: string[] }>({ op: 'annotate', lang });
     this.shell.offer(out.copy);
-    return { analysis: out.analysis, noteMode: 'notes', notices: [text(lang).offline.downloaded(out.copy.name), ...out.notices] };
+    return out.notices.length ? { analysis: out.analysis, noteMode: 'notes', notices: out.notices } : { analysis: out.analysis, noteMode: 'notes' };
   }
 
   async clearWorkbook(lang: Lang = 'vi'): Promise<Cleared> {
     const out = await this.call<{ copy: BookFile | null; notices: string[] }>({ op: 'clear', lang });
     if (out.copy) this.shell.offer(out.copy);
-    return { notices: [...(out.copy ? [text(lang).offline.downloaded(out.copy.name)] : []), ...out.notices] };
+    return out.notices.length ? { notices: out.notices } : {};
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -119,7 +119,7 @@ export class OfflineSession implements SessionApi {
 
   async saveProfile(profile: Profile | null, lang: Lang): Promise<ProfileSaved> {
     const out = await this.call<{ analysis: Analysis; reannotated: boolean; notices: string[] }>({ op: 'saveProfile', profile, lang });
-    return { analysis: out.analysis, reannotated: out.reannotated, noteMode: 'notes', notices: [text(lang).offline.savedInCopy, ...out.notices] };
+    return out.notices.length ? { analysis: out.analysis, reannotated: out.reannotated, noteMode: 'notes', notices: out.notices } : { analysis: out.analysis, reannotated: out.reannotated, noteMode: 'notes' };
   }
 
   async recordAwards(lang: Lang, save?: WorkbookState): Promise<RecordResult> {

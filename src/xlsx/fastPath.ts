@@ -14,7 +14,7 @@
  * reading — the same Grid or the same error — on every fixture part and on random parts cut anywhere.
  */
 import type { SheetState, StringsState } from './gridReader';
-import { colAt, unescapeX } from './gridReader';
+import { colAt, GRID_LIMITS, unescapeX } from './gridReader';
 import { isSpace, textValue, type FastPath, type FastStack } from './xml';
 
 /** The last tag read by attrsAt(): where its r, s and t values are (start, end; -1 when absent), whether it closed itself. */
@@ -397,6 +397,7 @@ export function sharedStringsFast(st: StringsState): FastPath {
         // slice of it, about as large in all as the chunk's share a slice keeps alive (the markup),
         // and slower. Measured on bench's 50,000-row workbook (115,250 strings, Node 20): the copies
         // keep 12.7 MB and take 73 ms to read the table, the slices 14.1 MB and 58 ms.
+        if (e - p > GRID_LIMITS.string) return i; // the handlers say it is too long
         const text = s.slice(p, e);
         st.out.push(unescapeX(special ? textValue(text) : text));
         i = q;

@@ -18,7 +18,7 @@
  * - the non-top-left cells of a merged area → empty.
  */
 import { isDateFormat, type CellRect, type CellValue, type Grid, type SheetGrid } from '../core';
-import { relType, type Package, type SheetInfo } from './package';
+import { PackageError, relType, type Package, type SheetInfo } from './package';
 import { sharedStringsFast, sheetDataFast } from './fastPath';
 import type { Attrs } from './xml';
 
@@ -52,6 +52,34 @@ const BUILTIN_FORMATS: Record<number, string> = {
   48: '##0.0E+0',
   49: '@',
 };
+
+/**
+ * What one workbook may hold (docs/files.md): Excel's own grid, and bounds on what a small file can
+ * make the reader build — the cells' slots (a value far to the right or below fills the row or the
+ * sheet with empty slots), one text's length, and all cells' text together (a long shared string
+ * referenced by every cell costs its length each time it is read by the core).
+ */
+export const GRID_LIMITS = {
+  /** Excel's last row and column (1,048,576 and XFD = 16,384). */
+  rows: 1_048_576,
+  columns: 16_384,
+  /** Slots of all sheets' rows, empty ones between values included (8 bytes each). */
+  cells: 20_000_000,
+  /** One text (a shared string, an inline string, a cell's value), in characters: 30 times Excel's 32,767. */
+  string: 1_000_000,
+  /** All cells' text, in characters. */
+  text: 64 * 1024 * 1024,
+};
+
+/** What the sheets of one workbook have used of GRID_LIMITS so far. */
+export class Budget {
+  cells = 0;
+  text = 0;
+}
+
+function limit(kind: 'row' | 'column' | 'cells' | 'string' | 'text', limit: number, where: Record<string, string | number>, value?: number): PackageError {
+  return new PackageError('limit.workbook', { kind, limit, ...where, ...(value === undefined ? {} : { value }) });
+}
 
 export interface Styles {
   /** Number format per cell style (xf) index; undefined = General. */
@@ -118,6 +146,17 @@ export class StringsState {
   text: string[] | null = null;
   inT = false;
   phonetic = 0;
+  /** Characters of the item being read so far. */
+  length = 0;
+  /** The part read (named when an item is too long). */
+  part = '';
+
+  /** A text piece of the item being read, within GRID_LIMITS.string. */
+  add(piece: string): void {
+    this.length += piece.length;
+    if (this.length > GRID_LIMITS.string) throw limit('string', GRID_LIMITS.string, { part: this.part });
+    this.text!.push(piece);
+  }
 }
 
 /** The shared string table (§18.4.9): plain text of each item. `general`: no fast path (tests). */
@@ -125,14 +164,18 @@ export function readSharedStrings(pkg: Package, general = false): string[] {
   const part = partOfType(pkg, 'sharedStrings');
   if (!part) return [];
   const st = new StringsState();
+  st.part = part;
   pkg.scan(part, {
     open(name) {
-      if (name === 'si') st.text = [];
+      if (name === 'si') {
+        st.text = [];
+        st.length = 0;
+      }
       else if (name === 'rPh') st.phonetic++;
       else if (name === 't' && !st.phonetic) st.inT = true;
     },
     text(s) {
-      if (st.inT && st.text) st.text.push(s);
+      if (st.inT && st.text) st.add(s);
     },
     close(name) {
       if (name === 't') st.inT = false;
@@ -235,7 +278,19 @@ export class SheetState {
     readonly styles: Styles,
     readonly strings: string[],
     readonly date1904: boolean,
+    readonly sheet = '',
+    readonly budget = new Budget(),
   ) {}
+
+  /** A row number (0-based) within Excel's grid. */
+  checkRow(row: number): void {
+    if (row >= GRID_LIMITS.rows) throw limit('row', GRID_LIMITS.rows, { sheet: this.sheet }, row + 1);
+  }
+
+  /** A cell's text read so far (its <v> or inline <t> pieces), within GRID_LIMITS.string. */
+  checkText(length: number): void {
+    if (length > GRID_LIMITS.string) throw limit('string', GRID_LIMITS.string, { sheet: this.sheet });
+  }
 
   endRow(): void {
     const line = this.line;
@@ -248,6 +303,7 @@ export class SheetState {
     this.endRow();
     const row = r === undefined ? this.rowCursor + 1 : r;
     this.rowCursor = Number.isFinite(row) && row >= 0 ? row : this.rowCursor + 1;
+    this.checkRow(this.rowCursor);
     this.colCursor = -1;
     this.line = { row: this.rowCursor, values: [], first: Infinity, formats: null };
   }
@@ -256,6 +312,11 @@ export class SheetState {
   put(col: number, xf: number, value: CellValue): void {
     if (value === null) return;
     const line = this.line!;
+    if (col >= GRID_LIMITS.columns) throw limit('column', GRID_LIMITS.columns, { sheet: this.sheet }, col + 1);
+    // Slots this value adds to its row (the empty ones before it included), and its text.
+    const budget = this.budget;
+    if (col >= line.values.length && (budget.cells += col + 1 - line.values.length) > GRID_LIMITS.cells) throw limit('cells', GRID_LIMITS.cells, { sheet: this.sheet });
+    if (typeof value === 'string' && (budget.text += value.length) > GRID_LIMITS.text) throw limit('text', GRID_LIMITS.text, { sheet: this.sheet });
     setValue(line, col, value);
     if (typeof value === 'number') {
       const f = this.styles.formats[xf];
@@ -297,8 +358,8 @@ export class SheetState {
  * One worksheet part → its SheetGrid over the used range (first to last row/column holding a value).
  * `general`: every element through the event handlers, no fast path (the tests' reference).
  */
-export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, strings: string[], date1904: boolean, general = false): SheetGrid {
-  const st = new SheetState(styles, strings, date1904);
+export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, strings: string[], date1904: boolean, general = false, budget = new Budget()): SheetGrid {
+  const st = new SheetState(styles, strings, date1904, info.name, budget);
   pkg.scan(info.part!, {
     rawAttributes: true,
     // A self-closing element comes as an open then a close (src/xlsx/xml.ts): the close does the work.
@@ -317,6 +378,7 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
           if (!st.line) {
             // A cell outside a <row> (malformed but seen): its own row.
             st.rowCursor = r !== undefined ? rowOfRef(r) : st.rowCursor + 1;
+            st.checkRow(st.rowCursor);
             st.line = { row: st.rowCursor, values: [], first: Infinity, formats: null };
           }
           return;
@@ -352,7 +414,10 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
       }
     },
     text(s: string) {
-      if (st.inV || st.inT) st.v = st.v === undefined ? s : st.v + s;
+      if (st.inV || st.inT) {
+        st.v = st.v === undefined ? s : st.v + s;
+        st.checkText(st.v.length);
+      }
     },
     close(name: string) {
       switch (name) {
@@ -389,11 +454,11 @@ export function readWorksheet(pkg: Package, info: SheetInfo, styles: Styles, str
     },
     fast: general ? undefined : sheetDataFast(st),
   });
-  return toSheetGrid(info, st.lines, st.merges);
+  return toSheetGrid(info, st.lines, st.merges, budget);
 }
 
 /** Rows → the used range (merged areas applied first: only their top-left cell keeps a value). */
-function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGrid {
+function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[], budget: Budget): SheetGrid {
   const sheet: SheetGrid = { name: info.name, originRow: 0, originCol: 0, values: [], merges, hidden: info.state !== 'visible' };
   // Rows out of order or repeated (never written so by Excel, but legal to read): sorted, merged.
   let sorted = true;
@@ -453,6 +518,8 @@ function toSheetGrid(info: SheetInfo, raw: Line[], merges: CellRect[]): SheetGri
   const originRow = kept[0].row;
   const originCol = minCol;
   const height = kept[kept.length - 1].row - originRow + 1;
+  // Every row of the used range gets an array, empty or not: a slot each.
+  if ((budget.cells += height) > GRID_LIMITS.cells) throw limit('cells', GRID_LIMITS.cells, { sheet: info.name });
   const values: CellValue[][] = new Array(height);
   let formats: string[][] | undefined;
   for (const l of kept) {
@@ -495,5 +562,6 @@ export function readGrid(pkg: Package, general = false): Grid {
   const styles = readStyles(pkg);
   const strings = readSharedStrings(pkg, general);
   const date1904 = pkg.workbook?.date1904 ?? false;
-  return { sheets: worksheetsOf(pkg).map((s) => readWorksheet(pkg, s, styles, strings, date1904, general)) };
+  const budget = new Budget();
+  return { sheets: worksheetsOf(pkg).map((s) => readWorksheet(pkg, s, styles, strings, date1904, general, budget)) };
 }

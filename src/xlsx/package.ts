@@ -18,7 +18,7 @@
  */
 import { isAscii } from 'buffer';
 import { posix } from 'path';
-import { attrs, children, escAttr, root, scanXml, splice, XmlScanner, type XmlHandlers } from './xml';
+import { attrs, children, escAttr, root, scanXml, splice, XmlLimitError, XmlScanner, type XmlHandlers } from './xml';
 import { corrupt, DEFAULT_LIMITS, inflateEntry, newEntry, PackageError, readZipDirectory, streamEntry, writeZip, type PackageLimits, type ZipEntry } from './zip';
 
 export { DEFAULT_LIMITS, PackageError, type PackageLimits, type ZipEntry } from './zip';
@@ -271,7 +271,7 @@ export class Package {
     this.edited(key);
   }
 
-  remove(part: string): void {
+  remove(part: string, keepType = false): void {
     const key = keyOf(part);
     if (!this.byKey.delete(key)) return;
     this.texts.delete(key);
@@ -279,7 +279,7 @@ export class Package {
     this.bom.delete(key);
     this.edited(key);
     // Its content type goes with it (an Override names one part; a Default serves others too).
-    if (key !== CT_PART.toLowerCase() && this.has(CT_PART)) this.removeOverride(part);
+    if (!keepType && key !== CT_PART.toLowerCase() && this.has(CT_PART)) this.removeOverride(part);
   }
 
   /** What was read from a part that changed is read again when next asked. */
@@ -419,6 +419,7 @@ function xmlStep(part: string, fn: () => void): void {
     fn();
   } catch (err) {
     if (err instanceof PackageError) throw err;
+    if (err instanceof XmlLimitError) throw new PackageError('limit.workbook', { kind: err.kind, limit: err.limit, part });
     throw corrupt(`${part}: ${String((err as Error).message).split('\n')[0].slice(0, 160)}`);
   }
 }

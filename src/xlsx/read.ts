@@ -22,6 +22,18 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Stream names inside an OLE2 compound file (directory entries are UTF-16LE). */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 const XLS_WORKBOOK = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book\u0000', 'utf16le')];
+/**
+ * The largest workbook file read (docs/files.md). A real one is a few megabytes (bench's 50,000
+ * rows: under 4 MB); what the package may unpack to is bounded apart (zip.ts DEFAULT_LIMITS).
+ */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** The zip's end-of-directory record (APPNOTE 4.3.16) in the file's last 64 KB + 22 bytes. */
+function hasZipEnd(tail: Buffer): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) return true;
+  return false;
+}
+
 /** Beyond this an OLE2 file is not scanned for its stream names (only the signature is used). */
 const OLE_SCAN_LIMIT = 64 * 1024 * 1024;
 
@@ -68,7 +80,19 @@ export async function readZipFile(path: string): Promise<{ ok: true; bytes: Buff
     }
   }
   if (!head.subarray(0, 4).equals(ZIP)) return fail('xlsx.notXlsx', path);
+  // Before the file is read whole: its size, and the zip's directory record at its end (a file
+  // that has none is damaged, whatever its size, and is said so without reading it).
+  if (size > MAX_FILE_BYTES) return fail('limit.workbook', path, { kind: 'fileSize', value: size, limit: MAX_FILE_BYTES });
   try {
+    const tailLength = Math.min(size, 22 + 0xffff);
+    const tail = Buffer.alloc(tailLength);
+    const fh = await fs.open(path, 'r');
+    try {
+      await fh.read(tail, 0, tailLength, size - tailLength);
+    } finally {
+      await fh.close();
+    }
+    if (!hasZipEnd(tail)) return fail('xlsx.corrupt', path, { why: 'no zip directory' });
     return { ok: true, bytes: await fs.readFile(path) };
   } catch (e) {
     return fail('xlsx.unreadable', path, { why: (e as NodeJS.ErrnoException).code ?? String(e) });

@@ -81,6 +81,34 @@ function localAttrs(raw: Attrs): Attrs {
 
 class XmlError extends Error {}
 
+/**
+ * Cost bounds of the tokenizer (docs/files.md). Far above any real part — Excel nests a few dozen
+ * levels, puts a few dozen attributes on an element, writes no DOCTYPE (OPC forbids DTDs: ECMA-376
+ * Part 2 §8.1.4) — and low enough that a hostile part costs seconds and megabytes, not hours and
+ * gigabytes. Exceeding one throws XmlLimitError, which says which.
+ */
+export const XML_LIMITS = {
+  /** Open elements at once. */
+  depth: 10_000,
+  /** Attributes on one element. */
+  attributes: 1_000,
+  /** One tag, comment, processing instruction or CDATA section, in characters (text between tags is streamed, not held). */
+  markup: 8 * 1024 * 1024,
+  /** A DOCTYPE declaration, in characters. */
+  doctype: 64 * 1024,
+};
+
+/** A part beyond one of XML_LIMITS: `kind` names it (a limit.workbook message). */
+export class XmlLimitError extends Error {
+  constructor(
+    readonly kind: 'depth' | 'attributes' | 'markup' | 'doctype',
+    readonly limit: number,
+  ) {
+    super(`${kind} limit ${limit}`);
+    this.name = 'XmlLimitError';
+  }
+}
+
 /** A name seen in the part: as written, local, and (rawAttributes) its reused attributes object. */
 interface Name {
   name: string;
@@ -170,6 +198,7 @@ export class XmlScanner implements FastStack {
   }
 
   enter(name: string): void {
+    if (this.stack.length >= XML_LIMITS.depth) throw new XmlLimitError('depth', XML_LIMITS.depth);
     this.stack.push(name);
     this.locals.push(localName(name));
   }
@@ -193,6 +222,7 @@ export class XmlScanner implements FastStack {
         const got = this.run(bridge, 0, false);
         if (all) {
           this.rest = bridge.slice(got);
+          this.checkCarried(this.rest);
           return;
         }
         if (got >= rest.length) {
@@ -201,9 +231,18 @@ export class XmlScanner implements FastStack {
         }
         // An element longer than the bridge: what was read of it is read, the rest tried on a longer one.
         rest = bridge.slice(got, rest.length);
+        this.checkCarried(rest);
       }
     }
     this.rest = chunk.slice(this.run(chunk, from, false));
+    this.checkCarried(this.rest);
+  }
+
+  /** What waits for the next chunk is one construct cut in two: never more than a tag may be. */
+  private checkCarried(rest: string): void {
+    if (rest.length <= XML_LIMITS.doctype) return;
+    if (rest.startsWith('<!DOCTYPE')) throw new XmlLimitError('doctype', XML_LIMITS.doctype);
+    if (rest.length > XML_LIMITS.markup) throw new XmlLimitError('markup', XML_LIMITS.markup);
   }
 
   end(): void {
@@ -288,6 +327,7 @@ export class XmlScanner implements FastStack {
             e = close < 0 ? -1 : s.indexOf('>', close);
           }
           if (e < 0) return i;
+          if (e - lt > XML_LIMITS.doctype) throw new XmlLimitError('doctype', XML_LIMITS.doctype);
           i = e + 1;
         } else {
           if (lt + 9 > n && !final) return i;
@@ -348,6 +388,8 @@ export class XmlScanner implements FastStack {
       tag.count = 0;
     } else attrs = {};
     let selfClosing = false;
+    let count = 0;
+    let seen: Set<string> | null = null;
     for (;;) {
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return -1;
@@ -385,16 +427,29 @@ export class XmlScanner implements FastStack {
         if (ch === 38 || ch === 60 || ch < 32) special = true;
       }
       if (e >= n) return -1;
+      if (++count > XML_LIMITS.attributes) throw new XmlLimitError('attributes', XML_LIMITS.attributes);
       if (keys) {
-        for (let k = 0; k < tag.count; k++) if (keys[k] === key) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+        // A few attributes (every real tag): compared in turn; many: a set, so the check stays linear.
+        if (tag.count < 16) {
+          for (let k = 0; k < tag.count; k++) if (keys[k] === key) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+        } else {
+          if (!seen) {
+            seen = new Set<string>();
+            for (let k = 0; k < tag.count; k++) seen.add(keys[k]);
+          }
+          if (seen.has(key)) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+          seen.add(key);
+        }
         keys[tag.count++] = key;
-      } else if (key in attrs) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
+      } else if (Object.prototype.hasOwnProperty.call(attrs, key)) throw new XmlError(`duplicate attribute: ${key.slice(0, 40)}`);
       const value = s.slice(p + 1, e);
       attrs[key] = special ? attrValue(value) : value;
       p = e + 1;
       const after = p < n ? s.charCodeAt(p) : -1;
       if (after >= 0 && !isSpace(after) && after !== 62 && after !== 47) throw new XmlError('no space between attributes');
     }
+    // A whole tag in one chunk is measured here; one cut across chunks, by what is carried.
+    if (p - lt > XML_LIMITS.markup) throw new XmlLimitError('markup', XML_LIMITS.markup);
     if (!this.stack.length && this.rootSeen) throw new XmlError('a second root element');
     this.rootSeen = true;
     const local = tag.local;
@@ -402,6 +457,7 @@ export class XmlScanner implements FastStack {
     if (selfClosing) {
       if (this.close) this.close(local);
     } else {
+      if (this.stack.length >= XML_LIMITS.depth) throw new XmlLimitError('depth', XML_LIMITS.depth);
       this.stack.push(name);
       this.locals.push(local);
       if (this.fast && this.fastFrom < 0 && name === this.fast.within) this.fastFrom = this.stack.length;
@@ -494,21 +550,35 @@ export function elementAt(xml: string, start: number): Element {
   const qname = /^<([\w:.-]+)/.exec(tag)![1];
   const selfClosing = tag.endsWith('/>');
   if (selfClosing) return { qname, name: localName(qname), start, tagEnd: gt + 1, end: gt + 1, tag, selfClosing };
-  const open = new RegExp(`<${qname.replace(/[.]/g, '\\.')}(?=[\\s/>])`, 'g');
   const closeTag = `</${qname}>`;
   let depth = 1;
   let p = gt + 1;
+  // Start tags of this name are counted between end tags by visiting each "<" once, never reading
+  // beyond the next end tag: a search that ran on to the next start tag (or the part's end) would
+  // read the rest of the part once per end tag — quadratic on deep nesting or many siblings.
+  let q = p;
+  const n = qname.length;
   for (;;) {
     const c = xml.indexOf(closeTag, p);
     if (c < 0) throw new Error(`no end tag for ${qname}`);
-    open.lastIndex = p;
-    let m: RegExpExecArray | null;
-    while ((m = open.exec(xml)) && m.index < c) {
-      const e = xml.indexOf('>', m.index);
-      if (xml[e - 1] !== '/') depth++;
+    while (q < c) {
+      const lt = xml.indexOf('<', q);
+      if (lt < 0 || lt >= c) {
+        q = c;
+        break;
+      }
+      q = lt + 1;
+      const after = xml.charCodeAt(lt + 1 + n);
+      if (xml.startsWith(qname, lt + 1) && (isSpace(after) || after === 47 || after === 62)) {
+        const e = xml.indexOf('>', lt);
+        if (e < 0) break;
+        if (xml[e - 1] !== '/') depth++;
+        q = e + 1;
+      }
     }
     depth--;
     p = c + closeTag.length;
+    if (q < p) q = p;
     if (depth === 0) return { qname, name: localName(qname), start, tagEnd: gt + 1, end: p, tag, selfClosing };
   }
 }

@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: PackageLimits = { maxUnpackedBytes: 512 * 1024 * 10
 /** Why a package cannot be opened or a part read; `code` is a message code of src/core/messages/codes.ts (XlsxCode) (the caller adds `path`). */
 export class PackageError extends Error {
   constructor(
-    readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts' | 'xlsx.duplicatePart',
+    readonly code: 'xlsx.corrupt' | 'xlsx.tooLarge' | 'xlsx.tooManyParts' | 'xlsx.duplicatePart' | 'limit.workbook' | 'limit.encoding',
     readonly params: Record<string, string | number> = {},
   ) {
     super(`${code} ${JSON.stringify(params)}`);
@@ -240,7 +240,9 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array, whole: boo
     if (produced > e.size) throw corrupt(`${e.name}: size mismatch`);
     onChunk(chunk, false);
   });
-  const STEP = 1 << 16;
+  // Small compressed steps: deflate expands up to ~1,000 times, and a step's output is decoded and
+  // scanned as one chunk (64 KB of a bomb would be 64 MB at once, and fflate grows its buffer by copies).
+  const STEP = 1 << 12;
   try {
     for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
     if (!data.length) inflater.push(new Uint8Array(0), true);

@@ -264,14 +264,26 @@ describe('on random parts cut anywhere', () => {
       rows.push(`<row r="${r + 1}"><c r="C${r + 1}"${t}${s}/></row>`);
     }
     // Odd references, in the usual form otherwise.
-    for (const ref of ['7', 'A', 'AAAA1', 'A12345678', 'a1', '$B$2', 'XFD1048576', 'B0']) rows.push(`<row r="7"><c r="${ref}" s="1"><v>3</v></c><c><v>4</v></c><c r="${ref}" t="s"><v>1</v></c><c/><c r="${ref}"/></row>`);
+    for (const ref of ['7', 'A', 'A12345678', 'a1', '$B$2', 'XFC1048576', 'B0']) rows.push(`<row r="7"><c r="${ref}" s="1"><v>3</v></c><c><v>4</v></c><c r="${ref}" t="s"><v>1</v></c><c/><c r="${ref}"/></row>`);
     // Rows numbered oddly: each reads as Number() says, or follows the row before.
     for (const r of ['1e1', ' 3', '-1', '', 'x', '0', '007']) rows.push(`<row r="${r}"><c><v>1</v></c><c r="C9" s="1"><v>2.5</v></c></row><row><c><v>2</v></c></row>`);
     const xml = `<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`;
     const want = sheetOf(xml, [], true);
-    expect('value' in want).toBe(true);
+    expect(want).toHaveProperty('value');
     expect(sheetOf(xml, [], false)).toEqual(want);
     expect(sheetOf(xml, spreadCuts(xml.length, 300, 2), false)).toEqual(want);
+  });
+
+  it('references beyond Excel\'s grid: the same refusal both ways', () => {
+    const rows = ['AAAA1', 'XFE1'].map((ref) => `<row r="7"><c r="${ref}" s="1"><v>3</v></c><c><v>4</v></c></row>`);
+    rows.push('<row r="1048577"><c><v>1</v></c></row>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c><c><v>2</v></c></row>');
+    for (const row of rows) {
+      const xml = `<worksheet><sheetData>${row}</sheetData></worksheet>`;
+      const want = sheetOf(xml, [], true);
+      expect('error' in want).toBe(true);
+      expect(sheetOf(xml, [], false)).toEqual(want);
+      expect(sheetOf(xml, spreadCuts(xml.length, 30, 3), false)).toEqual(want);
+    }
   });
 
   it('a generated sheet of the bench’s shape, cut at every place of its first rows', () => {

@@ -46,6 +46,7 @@ export type CoreCode =
   | 'initiative.reused'
   | 'unit.dissolved'
   | 'unit.dissolvedListed'
+  | 'unit.outsideCompetence'
   | 'row.noAchievement'
   | 'history.noHeader'
   | 'history.noName'
@@ -107,7 +108,15 @@ export type WriteCode =
   | 'write.notRegularFile'
   | 'write.failed';
 
-export type MessageCode = CoreCode | XlsxCode | WriteCode;
+/** Bounded cost and clean documents: an input beyond a limit, a part in an encoding we cannot read, text cleaned. */
+export type LimitCode =
+  | 'limit.workbook'
+  | 'limit.encoding'
+  | 'limit.jsonInput'
+  | 'limit.textCleaned'
+  | 'write.userEdited';
+
+export type MessageCode = CoreCode | XlsxCode | WriteCode | LimitCode;
 
 /** A message as data: a code and its parameters, rendered per language by render.ts. */
 export interface Message {

@@ -62,6 +62,34 @@ const usage = `Usage:
                  [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 
+/** What was too big (limit.workbook), in words. */
+function limitWhatEn(p: Params): string {
+  switch (p.kind) {
+    case 'row':
+      return `row ${num(p.value)} is past Excel's last row (${num(p.limit)})`;
+    case 'column':
+      return `column ${num(p.value)} is past Excel's last column (XFD, column ${num(p.limit)})`;
+    case 'cells':
+      return `too many cells (more than ${num(p.limit)}, counting empty cells in between)`;
+    case 'depth':
+      return `XML elements nested too deeply (more than ${num(p.limit)} levels)`;
+    case 'attributes':
+      return `an XML element with too many attributes (more than ${num(p.limit)})`;
+    case 'markup':
+      return `an unusually long XML tag (more than ${mb(p.limit)} MB)`;
+    case 'doctype':
+      return `a DOCTYPE declaration longer than ${num(p.limit)} bytes (Office workbooks use none)`;
+    case 'string':
+      return `a text longer than ${num(p.limit)} characters`;
+    case 'text':
+      return `the cells' text adds up to more than ${num(p.limit)} characters (a shared string repeated too often)`;
+    case 'fileSize':
+      return `the file is ${mb(p.value)} MB, over the ${mb(p.limit)} MB limit of a workbook`;
+    default:
+      return String(p.kind);
+  }
+}
+
 export const en: Text = {
   messages: {
     'value.formulaError': (p) => `Formula error (${p.error}): fix this cell's formula.`,
@@ -102,6 +130,7 @@ export const en: Text = {
       `"${p.name}" is marked "${p.reason}": a unit dissolved or merged in the reorganisation is not proposed for an award (Circular 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" is on the profile's list of dissolved or merged units: not proposed for an award (Circular 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": outside the grantor's management (${p.reason}) — not proposed for an award.`,
     'row.noAchievement': (p) => `No achievement summary for "${p.name}" (needed for the achievement report).`,
     'history.noHeader': (p) => `The sheet "Lịch sử khen thưởng" has no header row that can be recognised: it needs the columns ${p.columns}.`,
     'history.noName': (p) => `Row ${p.row} of the award history has no collective/individual name: the row is skipped.`,
@@ -164,6 +193,17 @@ export const en: Text = {
     'write.sameAsInput': (p) => `Not writing "${p.path}": it is the input file (the original is never overwritten). Choose another file name.`,
     'write.notRegularFile': (p) => `Not writing "${p.path}": it is not a regular file (a device, a pipe…). Choose another file name.`,
     'write.failed': (p) => `Cannot write "${p.path}": ${fsWords(String(p.why ?? ''))}.`,
+    // Bounded cost and clean documents (limits: docs/files.md)
+    'limit.workbook': (p) => `"${p.path}" is beyond the program's safety limits${p.sheet !== undefined ? ` (sheet "${p.sheet}")` : p.part !== undefined ? ` (part ${p.part})` : ''}: ${limitWhatEn(p)}. The file may be damaged or unusually made: open it in Excel, save it again and retry.`,
+    'limit.encoding': (p) => `"${p.path}": part ${p.part} is written in the "${p.encoding}" encoding, which the program cannot read. Open it in Excel and save it again (Excel writes UTF-8).`,
+    'limit.jsonInput': (p) =>
+      p.kind === 'file'
+        ? `"${p.path}" is ${mb(p.size)} MB, over the ${mb(p.limit)} MB limit of a JSON information file: not read.`
+        : p.kind === 'depth'
+          ? `"${p.path}" nests its data too deeply (more than ${num(p.limit)} levels): not read.`
+          : `"${p.path}": field "${p.field}" is ${num(p.size)} characters long, over the ${num(p.limit)}-character limit: not read.`,
+    'limit.textCleaned': (p) => `${p.where}: removed ${num(p.count)} control character(s) (not allowed in a Word/Excel file; they would make it unreadable) from ${p.field}.`,
+    'write.userEdited': (p) => `"${p.path}" was edited after the last run: the edited file is kept, renamed "${p.kept}", and the new one written.`,
   },
   criteria: {
     label: CRITERIA,
@@ -312,6 +352,10 @@ export const en: Text = {
       'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
     outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
     officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
+    oldExcelTitle: 'This version of Excel cannot run the add-in',
+    oldExcelBody:
+      'Thi đua CCHC needs Microsoft 365, Excel 2021, Excel 2024 or Excel on the web (ExcelApi 1.9 or later). With Excel 2016 or Excel 2019, use the page thidua.html: one file, opened in a browser, no network needed, the same results.',
+    oldExcelHint: 'Ask your IT staff for thidua.html (in the add-in’s dist folder), or open the workbook in Excel on the web.',
     actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate', clear: 'Clear marks', dossier: 'Create the dossier' },
     actionTips: {
       check: 'Check the data: tables found, column mapping, data problems',
@@ -694,6 +738,7 @@ export const en: Text = {
       baoCaoNd98: 'Achievement report (Decree 98/2023)',
       baoCaoNd152: 'Achievement report (Decree 152/2025)',
       quyetDinh: 'Award decision and list',
+      chiTienThuong: 'Reward payment list',
     },
     templateDefault: 'Default template',
     templateCustom: (file) => `Own template: ${file}`,
@@ -855,7 +900,6 @@ export const en: Text = {
     annotatedSuffix: '-da-danh-dau',
     clearedSuffix: '-da-xoa-danh-dau',
     downloaded: (name) => `Downloaded “${name}” (see your Downloads folder). The original file is unchanged.`,
-    savedInCopy: 'Saved into a copy of the file: click “Download the file” to keep it, and open that copy next time.',
     cell: (sheet, cell) => `Cell to look at: sheet “${sheet}”, cell ${cell} — open the file in Excel to fix it.`,
     notAWorkbook: (name) => `“${name}” is not an Excel workbook (.xlsx, .xlsm).`,
     noWorker: 'This browser cannot read in the background: a large file may slow the page while it is read.',

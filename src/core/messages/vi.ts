@@ -62,6 +62,34 @@ const usage = `Cách dùng:
                  [--meeting m.json] [--lang en]
   thidua presets [--lang en]`;
 
+/** What was too big (limit.workbook), in words. */
+function limitWhatVi(p: Params): string {
+  switch (p.kind) {
+    case 'row':
+      return `dòng ${num(p.value)} nằm sau dòng cuối cùng của Excel (${num(p.limit)})`;
+    case 'column':
+      return `cột thứ ${num(p.value)} nằm sau cột cuối cùng của Excel (XFD, cột thứ ${num(p.limit)})`;
+    case 'cells':
+      return `quá nhiều ô (hơn ${num(p.limit)} ô kể cả ô trống xen giữa)`;
+    case 'depth':
+      return `các thẻ XML lồng nhau quá sâu (hơn ${num(p.limit)} cấp)`;
+    case 'attributes':
+      return `một thẻ XML có quá nhiều thuộc tính (hơn ${num(p.limit)})`;
+    case 'markup':
+      return `một thẻ XML dài bất thường (hơn ${mb(p.limit)} MB)`;
+    case 'doctype':
+      return `có khai báo DOCTYPE dài hơn ${num(p.limit)} byte (bảng tính Office không dùng DOCTYPE)`;
+    case 'string':
+      return `một chuỗi văn bản dài hơn ${num(p.limit)} ký tự`;
+    case 'text':
+      return `tổng văn bản của các ô vượt ${num(p.limit)} ký tự (một chuỗi dùng chung bị lặp lại quá nhiều lần)`;
+    case 'fileSize':
+      return `tệp nặng ${mb(p.value)} MB, quá giới hạn ${mb(p.limit)} MB của một bảng tính`;
+    default:
+      return String(p.kind);
+  }
+}
+
 export const vi: Text = {
   messages: {
     'value.formulaError': (p) => `Lỗi công thức (${p.error}): sửa công thức của ô này.`,
@@ -103,6 +131,7 @@ export const vi: Text = {
       `"${p.name}" được ghi "${p.reason}": đơn vị đã giải thể/sáp nhập khi sắp xếp tổ chức bộ máy không được đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" có trong danh sách đơn vị đã giải thể/sáp nhập của Cấu hình: không đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": ${p.reason} — không đề nghị khen thưởng.`,
     'row.noAchievement': (p) => `Chưa có tóm tắt thành tích của "${p.name}" (cần cho Báo cáo thành tích).`,
     'history.noHeader': (p) => `Trang "Lịch sử khen thưởng" không có dòng tiêu đề nhận ra được: cần các cột ${p.columns}.`,
     'history.noName': (p) => `Dòng ${p.row} của lịch sử khen thưởng không có tên tập thể/cá nhân: dòng này bị bỏ qua.`,
@@ -168,6 +197,17 @@ export const vi: Text = {
     'write.sameAsInput': (p) => `Không ghi vào "${p.path}": đó chính là tệp đầu vào (tệp gốc không bao giờ bị ghi đè). Chọn một tên tệp khác.`,
     'write.notRegularFile': (p) => `Không ghi vào "${p.path}": đó không phải là một tệp thông thường (thiết bị, đường ống…). Chọn một tên tệp khác.`,
     'write.failed': (p) => `Không ghi được tệp "${p.path}": ${fsWords(String(p.why ?? ''))}.`,
+    // Bounded cost and clean documents (limits: docs/files.md)
+    'limit.workbook': (p) => `Tệp "${p.path}" vượt giới hạn an toàn của chương trình${p.sheet !== undefined ? ` (trang "${p.sheet}")` : p.part !== undefined ? ` (phần ${p.part})` : ''}: ${limitWhatVi(p)}. Có thể tệp bị hỏng hoặc được tạo bất thường: mở bằng Excel, lưu lại rồi thử lại.`,
+    'limit.encoding': (p) => `Tệp "${p.path}": phần ${p.part} được ghi theo bảng mã "${p.encoding}" mà chương trình không đọc được. Mở bằng Excel và lưu lại (Excel ghi theo UTF-8).`,
+    'limit.jsonInput': (p) =>
+      p.kind === 'file'
+        ? `Tệp "${p.path}" nặng ${mb(p.size)} MB, quá giới hạn ${mb(p.limit)} MB của một tệp thông tin JSON: không đọc tệp này.`
+        : p.kind === 'depth'
+          ? `Tệp "${p.path}" có dữ liệu lồng nhau quá sâu (hơn ${num(p.limit)} cấp): không đọc tệp này.`
+          : `Tệp "${p.path}": trường "${p.field}" dài ${num(p.size)} ký tự, quá giới hạn ${num(p.limit)} ký tự: không đọc tệp này.`,
+    'limit.textCleaned': (p) => `${p.where}: đã bỏ ${num(p.count)} ký tự điều khiển (không được phép trong tệp Word/Excel, làm tệp không mở được) ở ${p.field}.`,
+    'write.userEdited': (p) => `Tệp "${p.path}" đã được sửa sau lần ghi trước: giữ nguyên bản đã sửa, đổi tên thành "${p.kept}", rồi ghi bản mới.`,
   },
   criteria: {
     label: CRITERIA,
@@ -316,6 +356,10 @@ export const vi: Text = {
       'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
     outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
     officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
+    oldExcelTitle: 'Phiên bản Excel này chưa chạy được tiện ích',
+    oldExcelBody:
+      'Tiện ích Thi đua CCHC cần Microsoft 365, Excel 2021, Excel 2024 hoặc Excel trên web (ExcelApi 1.9 trở lên). Với Excel 2016, Excel 2019: dùng trang thidua.html — một tệp, mở bằng trình duyệt, không cần mạng, cho cùng kết quả.',
+    oldExcelHint: 'Xin bộ phận công nghệ thông tin gửi tệp thidua.html (trong thư mục dist của tiện ích), hoặc mở tệp Excel bằng Excel trên web.',
     actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Tạo hồ sơ' },
     actionTips: {
       check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
@@ -699,6 +743,7 @@ export const vi: Text = {
       baoCaoNd98: 'Báo cáo thành tích (NĐ 98/2023)',
       baoCaoNd152: 'Báo cáo thành tích (NĐ 152/2025)',
       quyetDinh: 'Quyết định khen thưởng và Danh sách',
+      chiTienThuong: 'Danh sách chi tiền thưởng',
     },
     templateDefault: 'Mẫu mặc định',
     templateCustom: (file) => `Mẫu riêng: ${file}`,
@@ -919,7 +964,6 @@ export const vi: Text = {
     annotatedSuffix: '-da-danh-dau',
     clearedSuffix: '-da-xoa-danh-dau',
     downloaded: (name) => `Đã tải xuống “${name}” (xem thư mục Tải về). Tệp gốc không bị thay đổi.`,
-    savedInCopy: 'Đã lưu vào bản sao của tệp: bấm “Tải tệp về” để giữ bản này, rồi mở nó ở lần sau.',
     cell: (sheet, cell) => `Ô cần xem: trang “${sheet}”, ô ${cell} — mở tệp bằng Excel để sửa.`,
     notAWorkbook: (name) => `“${name}” không phải tệp Excel (.xlsx, .xlsm).`,
     noWorker: 'Trình duyệt này không cho chạy nền: tệp lớn có thể làm trang chậm trong lúc đọc.',

@@ -46,6 +46,13 @@ export function ensureProductionBuild(): void {
   webpack(['--mode', 'production']);
 }
 
+/** The offline page dist/thidua.html (built by npm run build beside the add-in), rebuilt when stale. */
+export function ensureOfflineBuild(): void {
+  const sources = newestMtime(['src', 'assets', 'templates', 'webpack.config.js', 'scripts/offline-buffer-loader.js', 'package.json', 'tsconfig.web.json', 'tsconfig.offline.json', 'tsconfig.json']);
+  if (mtime(path.join(DIST, 'thidua.html')) > sources) return;
+  webpack(['--mode', 'production']);
+}
+
 /** The test host for the browser (tools/excel-host/browser-entry.ts → test/artifacts/host.js). */
 export function ensureHostBundle(): void {
   const sources = newestMtime(['tools/excel-host', 'src', 'test/browser/webpack.host.config.js']);

@@ -60,7 +60,22 @@ class ChromiumPage extends BasePage implements Page {
     await this.locator(t).selectOption(value);
   }
   async setFiles(t: Target, files: FileInput[]): Promise<void> {
-    await this.locator(t).setInputFiles(files);
+    // playwright carries at most 50 MB as a buffer; a larger file goes by path.
+    if (files.every((f) => f.buffer.length < 48 * 1024 * 1024)) {
+      await this.locator(t).setInputFiles(files);
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-upload-'));
+    try {
+      const paths = files.map((f) => {
+        const file = path.join(dir, f.name);
+        fs.writeFileSync(file, f.buffer);
+        return file;
+      });
+      await this.locator(t).setInputFiles(paths);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
   async download(t: Target): Promise<Download> {
     const [d] = await Promise.all([this.pw.waitForEvent('download'), this.locator(t).click()]);
@@ -105,7 +120,8 @@ export async function openChromium(opts: OpenOptions): Promise<Session> {
   // localhost goes through; the CDN is answered as the session says; anything else is refused.
   await context.route(/.*/, (route) => {
     const url = route.request().url();
-    if (isLocal(url) || url.startsWith('data:')) return route.fallback();
+    // file: and blob: never reach the network (the offline page is opened from disk, its worker from a blob: URL).
+    if (isLocal(url) || /^(data|file|blob):/.test(url)) return route.fallback();
     const answer = cdnAnswer(office, url);
     if (!answer) return route.abort('blockedbyclient');
     if (answer === 'unreachable') return route.abort('internetdisconnected');
