@@ -125,7 +125,7 @@ describe('the annotation written by both adapters', () => {
     });
     expect(hostSide.rowHeights).toEqual(copyHeights);
     expect(hostSide.rowHeights[headerRow - 1]).toBeGreaterThan(40); // the criteria's names wrap
-    expect(hostSheet.cells[`C${headerRow + 1}`]).toMatchObject({ fontSize: 11 });
+    expect(hostSide.fontSizes[0]).toEqual({ range: `A1:${String.fromCharCode(64 + rs.header.length)}${rs.title.length + 2 + rs.rows.length + 1 + rs.footer.length}`, size: 11 });
     expect(hostSide.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: `$${headerRow}:$${headerRow}`, footer: { centerFooter: 'Trang &P/&N', rightFooter: 'In ngày &D' } });
     expect(hostSide.pageLayout.zoom!.scale).toBeGreaterThanOrEqual(82); // 11 pt printed at ≥ 9 pt
     expect(copySheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });

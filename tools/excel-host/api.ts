@@ -1114,7 +1114,11 @@ export class RangeFont {
   set size(v: number) {
     this.ctx.enqueue('RangeFont.size', { size: v }, () => {
       if (typeof v !== 'number' || v < 1 || v > 409) throw new HostError(ErrorCodes.invalidArgument, 'Font size must be 1–409.');
-      eachCell(this.live(), (s, r, c) => void (s.touch(r, c).fontSize = v));
+      // Kept per range, as borders are (a sheet's whole table is one call; cells are not made for it).
+      for (const a of this.live()) {
+        guardCells(a.sheet);
+        for (const rect of a.rects) a.sheet.fontSizes.push({ range: rectAddress(rect), size: v });
+      }
     });
   }
   get size(): number {

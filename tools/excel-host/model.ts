@@ -18,8 +18,6 @@ export interface CellModel {
   comment?: string;
   bold?: boolean;
   fontColor?: string;
-  /** Font size (pt) set by the add-in. */
-  fontSize?: number;
   wrap?: boolean;
 }
 
