@@ -48,9 +48,9 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     return writeFailed(io, e, out, t.cannotWrite, lang);
   }
-  const lines = [t.decisionsWritten(generated.files.length, out)];
+  const lines = [t.decisionsWritten(model.documents.filter((d) => d.template === 'quyetDinh').length, out)];
   for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
-  for (const p of model.proposed) lines.push(t.awarded(analysis.profile.awards.find((a) => a.id === p.awardId)?.label ?? p.awardId, p.collective, p.individual));
+  for (const p of model.proposed) lines.push(t.awarded(p.label ?? analysis.profile.awards.find((a) => a.id === p.awardId)?.label ?? p.awardId, p.collective, p.individual));
   const custom = templates.value.custom.filter((f) => path.basename(f) === 'quyet-dinh.docx');
   if (custom.length) lines.push(d.customTemplates(custom));
   for (const w of model.warnings) lines.push(`! ${w}`);

@@ -102,7 +102,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   for (const f of generated.files) lines.push(`  ${f.path}  — ${f.title}`);
   for (const p of model.proposed) {
     const award = analysis.profile.awards.find((a) => a.id === p.awardId);
-    lines.push(t.proposed(award?.label ?? p.awardId, p.collective, p.individual));
+    lines.push(t.proposed(p.label ?? award?.label ?? p.awardId, p.collective, p.individual));
   }
   lines.push(t.legalFrame(model.frame.name, model.frame.reportFormLabel));
   if (generated.formVersion) lines.push(t.formVersion(generated.formVersion));

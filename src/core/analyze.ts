@@ -5,6 +5,9 @@
 import type { AnnotationPlan } from './annotationPlan';
 import { planAnnotations } from './annotate';
 import { awardContextOf } from './awardRecord';
+import type { CompetenceContext } from './competence';
+import { communeIn } from './dossier/names';
+import type { Facts } from './dossier/facts';
 import { check } from './check';
 import type { Grid } from './grid';
 import type { Lang } from './ids';
@@ -47,6 +50,20 @@ export interface AnalyzeOptions {
    * the one the workbook carries (the saved facts' meeting, then the sheet "Kiểm phiếu").
    */
   meeting?: CouncilMeeting;
+  /** Facts given beside the workbook (CLI --facts): with the saved ones, they name a two-tier grantor's place. */
+  facts?: unknown;
+}
+
+/** A two-tier grantor's commune or ward, from the preset's, the saved and the given facts (the last naming one wins). */
+function competenceOf(twoTier: boolean | undefined, ...sources: unknown[]): CompetenceContext | undefined {
+  if (!twoTier) return undefined;
+  let place: CompetenceContext['place'];
+  for (const s of sources) {
+    if (!s || typeof s !== 'object') continue;
+    const loc = communeIn(s as Facts);
+    if (loc) place = loc;
+  }
+  return { place };
 }
 
 /** The meeting the checks apply: saved facts, then the sheet "Kiểm phiếu", then the given one; none when all are empty. */
@@ -92,7 +109,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
   const ourSheets = typeof written === 'string' ? [written] : [];
   const meeting = workbookMeeting(grid, state, opts.meeting);
   const voters = opts.meetingVoters ?? meetingVoters(meeting, profile.voteBase);
-  const result = check(grid, { profile, overrides, meetingVoters: voters, ourSheets, awardContext: awardContextOf(state.facts), meeting });
+  const result = check(grid, { profile, overrides, meetingVoters: voters, ourSheets, awardContext: awardContextOf(state.facts), meeting, competence: competenceOf(preset.twoTier, preset.facts, state.facts, opts.facts) });
   const chosen = profile;
   let plan: AnnotationPlan | undefined;
   return {

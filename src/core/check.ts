@@ -2,6 +2,7 @@
 import { alreadyAwardedIssues, type AwardContext } from './awardRecord';
 import { evaluate } from './evaluate';
 import { applyLawChecks } from './lawChecks';
+import { outsideCompetence, type CompetenceContext } from './competence';
 import type { Grid } from './grid';
 import { historyNearMisses, readHistory } from './history';
 import { DEFAULT_PROFILE, type Profile } from './profile';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   awardContext?: AwardContext;
   /** The council meeting (votes, members, decisions): applied after the criteria, before the ranking. */
   meeting?: CouncilMeeting;
+  /** A two-tier grantor (preset xa-phuong-2026): candidates outside its management are taken out. */
+  competence?: CompetenceContext;
 }
 
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
@@ -30,6 +33,7 @@ export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   applyLawChecks(candidates, profile, found);
+  if (options.competence) outsideCompetence(candidates, options.competence, found);
   const council = applyMeeting(candidates, profile, options.meeting, found);
   const { quotas, ties } = rankAndAward(candidates, profile, found, council.rank);
   const questions: CouncilQuestion[] = [

@@ -56,7 +56,7 @@ export type Field = (typeof FIELDS)[number];
 export type Lang = 'vi' | 'en';
 
 /** The documents of the dossier and of the council's decision (src/core/dossier, src/docx). */
-export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152' | 'quyetDinh';
+export type TemplateId = 'toTrinh' | 'bienBan' | 'baoCao' | 'baoCaoNd98' | 'baoCaoNd152' | 'quyetDinh' | 'chiTienThuong';
 
 /** Presets (src/core/presets.ts): a starting profile, issuer wording and legal frame. */
 export const PRESET_IDS = ['ninh-hoa-2022', 'xa-phuong-2026'] as const;

@@ -28,6 +28,8 @@ export interface Preset {
   facts: PresetFacts;
   /** The legal frame an undated dossier follows (templates/khung-phap-ly.json). */
   frame: string;
+  /** Two-tier administration: the grantor commends only what its commune or ward manages (competence.ts). */
+  twoTier?: boolean;
 }
 
 const xaPhuongProfile: Profile = {
@@ -70,6 +72,7 @@ export const PRESETS: readonly Preset[] = [
       meeting: { council: 'Hội đồng Thi đua - Khen thưởng', chairRole: 'Chủ tịch UBND xã/phường, Chủ tịch Hội đồng' },
     },
     frame: 'tdkt-2022-nd152-tt15',
+    twoTier: true,
   },
 ];
 

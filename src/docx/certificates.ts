@@ -14,18 +14,17 @@ import type { Facts } from '../core/dossier/facts';
 import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from '../core/dossier/certificateLayout';
 import { movementPhrase, or, personDetails, proposedFor } from '../core/dossier/model';
 import { stableZipBytes } from './render';
+import { addressedName, spelledOut } from '../core/dossier/names';
 
 export const CERTIFICATES_FILE = 'giay-khen.docx';
 
 /** What one Giấy khen says. */
 export type CertificatePage = Record<CertificateField, string> & { kind: Candidate['kind']; awardId: string };
 
-/** "Quyết định số 1520/QĐ-UBND ngày 28/12/2022". */
+/** "Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022": the date in the style of the place-and-date line. */
 function decisionLine(facts: Facts, award: Award): string {
-  const d = decisionFor(facts, award.id);
-  const date = parseIsoDate(d.date);
-  const dateText = date ? `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}` : BLANK;
-  return `Quyết định ${decisionNumber(d).replace(/^Số:/, 'số')} ngày ${dateText}`;
+  const d = decisionFor(facts, award.id, award);
+  return `Quyết định ${decisionNumber(d).replace(/^Số:/, 'số')} ${vietnameseDate(d.date)}`;
 }
 
 /** One page per awardee: every award with proposed candidates, tập thể then cá nhân, by rank. */
@@ -35,11 +34,12 @@ export function certificatePages(result: CheckResult, profile: Profile, facts: F
     [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
       kind: c.kind,
       awardId: award.id,
-      name: c.name,
-      unit: personDetails(c),
+      // A Giấy khen spells out what the lists abbreviate, and says Ông / Bà.
+      name: addressedName(c),
+      unit: spelledOut(personDetails(c)),
       achievement: `Đã có thành tích xuất sắc trong ${movementPhrase(facts)}`,
       decision: decisionLine(facts, award),
-      placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id).date)}`,
+      placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id, award).date)}`,
     })),
   );
 }

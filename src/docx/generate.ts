@@ -61,10 +61,10 @@ export function* renderSteps(documents: DossierDocument[], templates: Templates,
   }
 }
 
-/** The form version of the report template the documents use (the frame's form), else Mẫu 07's. */
+/** The form version of the report template the documents use (the frame's form); none when no report is written. */
 function formVersion(documents: DossierDocument[], templates: Templates): string | null {
-  const id = documents.find((d) => isReportTemplate(d.template))?.template ?? 'baoCao';
-  const t = templates[id];
+  const id = documents.find((d) => isReportTemplate(d.template))?.template;
+  const t = id ? templates[id] : undefined;
   return t ? formVersionOf(t.bytes) : null;
 }
 

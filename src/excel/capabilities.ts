@@ -3,6 +3,9 @@ import type { NoteMode } from '../core';
 
 export type { NoteMode };
 
+/** The manifest's <Set Name="ExcelApi" MinVersion>: getRanges/RangeAreas and getCellProperties. */
+export const MIN_EXCEL_API = '1.9';
+
 export function supports(version: string): boolean {
   try {
     return Office.context.requirements.isSetSupported('ExcelApi', version);

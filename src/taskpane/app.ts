@@ -476,4 +476,13 @@ export function renderOutsideExcel(root: HTMLElement, officeLoaded: boolean): vo
   replaceChildren(root, h('div', { class: 'outside-excel', attrs: { 'data-testid': 'outside-excel', role: 'status' } }, ...blocks));
 }
 
+/** Excel below the manifest's minimum (a host that loads the pane anyway): no action, where to go instead. */
+export function renderOldExcel(root: HTMLElement): void {
+  const blocks = (['vi', 'en'] as const).map((lang) => {
+    const S = text(lang).pane;
+    return h('div', { class: 'outside', attrs: { lang } }, h('h1', {}, S.oldExcelTitle), h('p', {}, S.oldExcelBody), h('p', { class: 'hint' }, S.oldExcelHint));
+  });
+  replaceChildren(root, h('div', { class: 'outside-excel', attrs: { 'data-testid': 'old-excel', role: 'status' } }, ...blocks));
+}
+
 export { byId };

@@ -3,8 +3,9 @@
  * or Office.js missing) the page says politely that it must be opened from Excel.
  */
 import { langFromDisplayLanguage } from '../core';
+import { MIN_EXCEL_API, supports } from '../excel/capabilities';
 import * as session from '../excel/session';
-import { renderOutsideExcel, TaskPane } from './app';
+import { renderOldExcel, renderOutsideExcel, TaskPane } from './app';
 import { byId } from './dom';
 import { registerFluent } from './fluent';
 
@@ -18,6 +19,11 @@ function boot(): void {
     const excel = Office.HostType?.Excel ?? 'Excel';
     if (!info || info.host !== excel) {
       renderOutsideExcel(root, true);
+      return;
+    }
+    // The manifest asks for it; a host that loads the pane anyway gets a pointer, not a broken pane.
+    if (!supports(MIN_EXCEL_API)) {
+      renderOldExcel(root);
       return;
     }
     registerFluent();

@@ -18,7 +18,7 @@ import PizZip from 'pizzip';
 type Cell = ExcelJS.CellValue;
 
 /** The shipped sample (run from build/templates/scripts/), or the path given as the first argument. */
-const OUT = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(__dirname, '../../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
+const OUT = process.argv[2] && process.argv[2] !== 'two-tier' ? path.resolve(process.argv[2]) : path.resolve(__dirname, '../../../templates/mau-theo-doi-thi-dua-cchc.xlsx');
 const FONT = { name: 'Times New Roman', size: 12 };
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -44,7 +44,7 @@ interface Unit {
   pin?: string;
 }
 
-const GROUPS: [string, Unit[]][] = [
+let GROUPS: [string, Unit[]][] = [
   ['I. CƠ QUAN CHUYÊN MÔN', [
     { name: 'Văn phòng HĐND và UBND thị xã', task: 0.985, taskFraction: true, files: [1240, 1238], parScore: 91.2, par: 'Xuất sắc', sipas: 96.4, initiative: 'Phần mềm quản lý văn bản và điều hành liên thông 3 cấp', decision: 'QĐ số 1523/QĐ-UBND ngày 15/11/2022', achievement: 'Tham mưu UBND thị xã ban hành đầy đủ, kịp thời các kế hoạch CCHC; 100% văn bản được xử lý trên môi trường điện tử.', pin: 'Giấy khen' },
     { name: 'Phòng Nội vụ', task: 97.5, files: [356, 355], parScore: 90.4, par: 'Xuất sắc', sipas: '95,8%', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022', achievement: 'Hoàn thành số hóa 100% hồ sơ cán bộ, công chức; tham mưu tốt công tác cải cách chế độ công vụ.' },
@@ -74,7 +74,7 @@ interface Person {
   sipas?: Cell; onTime?: Cell; initiative: string; decision: string | null; achievement?: string;
 }
 
-const PEOPLE: Person[] = [
+let PEOPLE: Person[] = [
   { name: 'Nguyễn Thị Thu Hà', born: 1982, gender: 'Nữ', position: 'Trưởng phòng', unit: 'Phòng Nội vụ', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Thạc sĩ Quản lý công', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2022', achievement: 'Chủ trì tham mưu Kế hoạch CCHC năm 2022; trực tiếp chỉ đạo số hóa hồ sơ công chức.' },
   { name: 'Trần Văn Minh', born: 1978, gender: 'Nam', position: 'Chánh Văn phòng', unit: 'Văn phòng HĐND và UBND thị xã', hometown: 'Vạn Ninh, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Phần mềm quản lý văn bản và điều hành liên thông 3 cấp', decision: 'QĐ số 1523/QĐ-UBND ngày 15/11/2022', achievement: 'Chỉ đạo triển khai văn bản điện tử liên thông 3 cấp.' },
   { name: 'Lê Thị Hồng Nhung', born: 1990, gender: 'Nữ', position: 'Chuyên viên', unit: 'Phòng Tư pháp', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Chứng thực bản sao điện tử từ bản chính', decision: 'QĐ số 1525/QĐ-UBND ngày 15/11/2022', achievement: 'Trực tiếp xây dựng quy trình chứng thực bản sao điện tử.' },
@@ -91,7 +91,7 @@ const PEOPLE: Person[] = [
 ];
 
 /** Past awards (src/core/history.ts): decision dates as real dates and as typed text, one without a date. */
-const HISTORY: [number, string, string, string, Date | string | null, string][] = [
+let HISTORY: [number, string, string, string, Date | string | null, string][] = [
   [2020, 'Phòng Tư pháp', 'Giấy khen của Chủ tịch UBND thị xã', '1875/QĐ-UBND', new Date(Date.UTC(2020, 11, 18)), ''],
   [2021, 'Phòng Tư pháp', 'Tập thể Lao động tiên tiến', '2210/QĐ-UBND', '24/12/2021', ''],
   [2021, 'Phòng Nội vụ', 'Bằng khen của Chủ tịch UBND tỉnh', '3350/QĐ-UBND', new Date(Date.UTC(2021, 11, 10)), 'Thành tích CCHC giai đoạn 2016-2020'],
@@ -105,7 +105,7 @@ const HISTORY: [number, string, string, string, Date | string | null, string][] 
 function historySheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('Lịch sử khen thưởng');
   const header = ['Năm', 'Tên tập thể/cá nhân', 'Danh hiệu/Hình thức', 'Số quyết định', 'Ngày quyết định', 'Ghi chú'];
-  titles(ws, header.length, ['UBND THỊ XÃ NINH HÒA', 'CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ NHẬN CỦA TẬP THỂ, CÁ NHÂN']);
+  titles(ws, header.length, [TITLES.body, 'CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ NHẬN CỦA TẬP THỂ, CÁ NHÂN']);
   const h = 4;
   ws.getRow(h).values = header;
   headerStyle(ws, h, h, header.length);
@@ -149,11 +149,7 @@ function headerStyle(ws: ExcelJS.Worksheet, from: number, to: number, cols: numb
 function collectiveSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('Tập thể');
   const cols = 13;
-  titles(ws, cols, [
-    'UBND THỊ XÃ NINH HÒA',
-    'BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2022',
-    '(Kèm theo Báo cáo số 215/BC-NV ngày 05/12/2022 của Phòng Nội vụ)',
-  ]);
+  titles(ws, cols, [TITLES.body, `BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM ${TITLES.year}`, TITLES.source]);
   const top = 5;
   const sub = 6;
   const single: [number, string][] = [[1, 'STT'], [2, 'Tên cơ quan, đơn vị'], [3, 'Tỷ lệ hoàn thành nhiệm vụ CCHC (%)'], [9, 'Chỉ số SIPAS (%)'], [12, 'Thành tích nổi bật'], [13, 'Hình thức đề nghị']];
@@ -215,7 +211,7 @@ function collectiveSheet(wb: ExcelJS.Workbook): void {
 function individualSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('Cá nhân');
   const header = ['TT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Đơn vị công tác', 'Quê quán', 'Trình độ chuyên môn', 'Chỉ số SIPAS (%)', 'Tỷ lệ hồ sơ đúng hạn (%)', 'Sáng kiến, giải pháp', 'Quyết định công nhận', 'Tóm tắt thành tích'];
-  titles(ws, header.length, ['UBND THỊ XÃ NINH HÒA', 'DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM 2022', '(Số liệu SIPAS, hồ sơ đúng hạn để trống thì lấy theo đơn vị)']);
+  titles(ws, header.length, [TITLES.body, `DANH SÁCH CÁ NHÂN ĐĂNG KÝ THI ĐUA CẢI CÁCH HÀNH CHÍNH NĂM ${TITLES.year}`, '(Số liệu SIPAS, hồ sơ đúng hạn để trống thì lấy theo đơn vị)']);
   const h = 5;
   ws.getRow(h).values = header;
   headerStyle(ws, h, h, header.length);
@@ -246,9 +242,47 @@ function stable(xlsx: Buffer): Buffer {
   return to.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+let TITLES = { body: 'UBND THỊ XÃ NINH HÒA', year: '2022', source: '(Kèm theo Báo cáo số 215/BC-NV ngày 05/12/2022 của Phòng Nội vụ)', creator: 'Phòng Nội vụ thị xã Ninh Hòa', note: 'Số liệu tổng hợp đến ngày 30/11/2022. Tỷ lệ để trống thì tính từ số hồ sơ.' };
+
+/**
+ * The two-tier sample (templates/mau-xa-phuong-2026.xlsx): phường Ninh Hòa in 2026, its own offices
+ * and centre, a school it manages, and two rows a clerk might still carry over that the phường's
+ * chairman cannot commend — a thị xã office that ended on 01/7/2025 and another ward.
+ */
+function twoTier(): void {
+  const d = (n: number) => `QĐ số ${n}/QĐ-UBND ngày 15/10/2026`;
+  GROUPS = [
+    ['I. CƠ QUAN, ĐƠN VỊ THUỘC UBND PHƯỜNG', [
+      { name: 'Văn phòng HĐND và UBND', task: 98, files: [2100, 2096], parScore: 90.5, par: 'Xuất sắc', sipas: 96, initiative: 'Trợ lý ảo hướng dẫn thủ tục hành chính', decision: d(201), achievement: 'Tham mưu UBND phường triển khai đầy đủ kế hoạch cải cách hành chính năm 2026.' },
+      { name: 'Phòng Kinh tế, Hạ tầng và Đô thị', task: 97, files: [1450, 1446], parScore: 89, par: 'Tốt', sipas: 95.2, initiative: 'Cấp phép xây dựng trực tuyến toàn trình', decision: d(202), achievement: 'Giải quyết trực tuyến toàn trình 100% hồ sơ cấp phép xây dựng.' },
+      { name: 'Phòng Văn hóa - Xã hội', task: 96.5, files: [980, 977], parScore: 88.2, par: 'Tốt', sipas: 94.8, initiative: 'Chi trả an sinh xã hội không dùng tiền mặt', decision: d(203), achievement: 'Chi trả 95% trợ cấp xã hội qua tài khoản.' },
+      { name: 'Trung tâm Phục vụ hành chính công phường', task: 98.5, files: [5200, 5195], parScore: 91, par: 'Xuất sắc', sipas: 97.1, initiative: 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', decision: d(204), achievement: 'Tiếp nhận, giải quyết 5.200 hồ sơ; số hóa 100% kết quả.' },
+      { name: 'Trường Tiểu học Ninh Hiệp', task: 95, files: [120, 120], parScore: 87, par: 'Tốt', sipas: 93, initiative: 'Tuyển sinh đầu cấp trực tuyến', decision: d(205), achievement: 'Tuyển sinh trực tuyến 100% học sinh lớp 1.' },
+    ]],
+    ['II. CHUYỂN TỪ DANH SÁCH CŨ', [
+      { name: 'Phòng Nội vụ thị xã Ninh Hòa', task: 97, files: [356, 355], parScore: 90, par: 'Xuất sắc', sipas: 95.8, initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2024', achievement: 'Số hóa hồ sơ cán bộ, công chức (trước ngày 01/7/2025).' },
+      { name: 'UBND phường Đông Ninh Hòa', task: 97, files: [2860, 2855], parScore: 89.6, par: 'Tốt', sipas: 95.1, initiative: 'Tổ công nghệ số cộng đồng', decision: 'QĐ số 88/QĐ-UBND ngày 10/10/2026', achievement: 'Tỷ lệ hồ sơ trực tuyến đạt 70%.' },
+    ]],
+  ];
+  PEOPLE = [
+    { name: 'Phạm Thị Ngọc Ánh', born: 1984, gender: 'Nữ', position: 'Chánh Văn phòng', unit: 'Văn phòng HĐND và UBND', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Thạc sĩ Quản lý công', initiative: 'Trợ lý ảo hướng dẫn thủ tục hành chính', decision: d(201), achievement: 'Chủ trì xây dựng trợ lý ảo hướng dẫn thủ tục.' },
+    { name: 'Nguyễn Văn Phúc', born: 1980, gender: 'Nam', position: 'Trưởng phòng', unit: 'Phòng Kinh tế, Hạ tầng và Đô thị', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Kỹ sư Xây dựng', initiative: 'Cấp phép xây dựng trực tuyến toàn trình', decision: d(202), achievement: 'Chỉ đạo cấp phép xây dựng trực tuyến toàn trình.' },
+    { name: 'Lê Thị Thanh Thúy', born: 1989, gender: 'Nữ', position: 'Phó Trưởng phòng', unit: 'Phòng Văn hóa - Xã hội', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Công tác xã hội', initiative: 'Chi trả an sinh xã hội không dùng tiền mặt', decision: d(203), achievement: 'Triển khai chi trả không dùng tiền mặt.' },
+    { name: 'Trần Minh Khoa', born: 1982, gender: 'Nam', position: 'Giám đốc', unit: 'Trung tâm Phục vụ hành chính công phường', hometown: 'Vạn Ninh, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', decision: d(204), achievement: 'Chỉ đạo số hóa hồ sơ, kết quả.' },
+    { name: 'Hồ Thị Kim Yến', born: 1995, gender: 'Nữ', position: 'Chuyên viên', unit: 'Trung tâm Phục vụ hành chính công phường', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Hành chính', initiative: 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', decision: d(204), achievement: 'Trực tiếp số hóa hồ sơ tại Bộ phận một cửa.' },
+    { name: 'Đỗ Văn Hải', born: 1976, gender: 'Nam', position: 'Trưởng phòng', unit: 'Phòng Nội vụ thị xã Ninh Hòa', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Luật', initiative: 'Số hóa hồ sơ cán bộ, công chức', decision: 'QĐ số 1524/QĐ-UBND ngày 15/11/2024', achievement: 'Chỉ đạo số hóa hồ sơ cán bộ (trước ngày 01/7/2025).' },
+    { name: 'Võ Thị Mai', born: 1988, gender: 'Nữ', position: 'Công chức', unit: 'UBND phường Đông Ninh Hòa', hometown: 'Ninh Hòa, Khánh Hòa', qualification: 'Cử nhân Hành chính', initiative: 'Tổ công nghệ số cộng đồng', decision: 'QĐ số 88/QĐ-UBND ngày 10/10/2026', achievement: 'Hướng dẫn người dân nộp hồ sơ trực tuyến.' },
+  ];
+  HISTORY = [[2025, 'Văn phòng HĐND và UBND', 'Giấy khen của Chủ tịch UBND phường Ninh Hòa', '95/QĐ-UBND', '20/12/2025', '']];
+  TITLES = { body: 'UBND PHƯỜNG NINH HÒA', year: '2026', source: '(Kèm theo Báo cáo số 41/BC-VP ngày 01/12/2026 của Văn phòng HĐND và UBND phường)', creator: 'Văn phòng HĐND và UBND phường Ninh Hòa', note: 'Số liệu tổng hợp đến ngày 30/11/2026.' };
+}
+
 async function main(): Promise<void> {
+  // "two-tier" as the last argument: the phường sample (written beside the seed's, or to the path given first).
+  if (process.argv[process.argv.length - 1] === 'two-tier') twoTier();
+  const out = TITLES.year === '2026' ? (process.argv[2] && process.argv[2] !== 'two-tier' ? path.resolve(process.argv[2]) : path.resolve(__dirname, '../../../templates/mau-xa-phuong-2026.xlsx')) : OUT;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Phòng Nội vụ thị xã Ninh Hòa';
+  wb.creator = TITLES.creator;
   // A fixed date keeps the file byte-stable from one build to the next.
   wb.created = FIXED_DATE;
   wb.modified = wb.created;
@@ -256,9 +290,9 @@ async function main(): Promise<void> {
   individualSheet(wb);
   historySheet(wb);
   const notes = wb.addWorksheet('Ghi chú');
-  notes.getCell('A1').value = 'Số liệu tổng hợp đến ngày 30/11/2022. Tỷ lệ để trống thì tính từ số hồ sơ.';
-  await fs.writeFile(OUT, stable(Buffer.from(await wb.xlsx.writeBuffer())));
-  process.stdout.write(`Written: ${path.relative(process.cwd(), OUT)}\n`);
+  notes.getCell('A1').value = TITLES.note;
+  await fs.writeFile(out, stable(Buffer.from(await wb.xlsx.writeBuffer())));
+  process.stdout.write(`Written: ${path.relative(process.cwd(), out)}\n`);
 }
 
 main().catch((e) => {

@@ -214,10 +214,10 @@ function baoCao(form: ReportFormId): string {
   const approver = signer({ title: 'XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG', note: '(Ký, đóng dấu)', name: '', size: 13 });
   const signCollective = signatureBlock(
     [...signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }).map(keep), ...(law2022 ? [...gap, ...approver] : [])],
-    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }),
+    signer({ title: 'THỦ TRƯỞNG ĐƠN VỊ', note: '(Ký, đóng dấu)', name: '{headName}', size: law2022 ? 13 : 14 }),
   );
   const signIndividual = signatureBlock(
-    [...signer({ title: law2022 ? 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '', size: law2022 ? 13 : 14 }).map(keep), ...(law2022 ? [...gap, ...approver] : [])],
+    [...signer({ title: law2022 ? 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '{headName}', size: law2022 ? 13 : 14 }).map(keep), ...(law2022 ? [...gap, ...approver] : [])],
     signer({ title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ và tên)', name: '{reporterName}', size: law2022 ? 13 : 14 }),
   );
   const hw = [700, 1300, TEXT_WIDTH - 700 - 1300 - 3600, 3600];
@@ -242,13 +242,14 @@ function baoCao(form: ReportFormId): string {
   ];
   return [
     p('{formLabel}', { align: 'right', i: true, size: 11, after: 120, left: 3000 }),
-    documentHeader({ upper: '{parentBody}', main: '{unitName}' }),
+    // Nghị định 30/2020: a UBND xã/phường reports without a chủ quản line.
+    headerTable([p('{#hasParentBody}'), c('{parentBody}', { size: 13 }), p('{/hasParentBody}'), c('{unitName}', { size: 13, b: true }), rule(LEFT, 1300)], undefined, true),
     c('BÁO CÁO THÀNH TÍCH', { b: true, size: 14, before: 360 }),
     c('{awardTitle}', { b: true, size: 14 }),
     c('{movement}', { i: true, size: 14 }),
     rule(TEXT_WIDTH, 1700),
     c('{name}', { b: true, size: 14, before: 240 }),
-    loopParagraphs('isIndividual', c('{position}, {unit}', { size: 14 })),
+    loopParagraphs('isIndividual', c('{positionUnit}', { size: 14 })),
     loopParagraphs(
       'isCollective',
       [
@@ -303,8 +304,9 @@ function keep(para: string): string {
 
 const REPORT_TITLES: Record<ReportFormId, { title: string; version: string }> = {
   'nd91-2017-mau-07': { title: 'Báo cáo thành tích (Mẫu số 07, Nghị định 91/2017/NĐ-CP)', version: 'Mẫu số 07 - Phụ lục Nghị định số 91/2017/NĐ-CP' },
-  'nd98-2023': { title: 'Báo cáo thành tích (Nghị định 98/2023/NĐ-CP)', version: 'nd98-2023 - Phụ lục Nghị định số 98/2023/NĐ-CP' },
-  'nd152-2025': { title: 'Báo cáo thành tích (Nghị định 152/2025/NĐ-CP)', version: 'nd152-2025 - Phụ lục Nghị định số 152/2025/NĐ-CP' },
+  // The forms' numbers in these decrees could not be confirmed: named by their title and decree, never by an id.
+  'nd98-2023': { title: 'Báo cáo thành tích (Nghị định 98/2023/NĐ-CP)', version: 'Báo cáo thành tích đề nghị khen thưởng - Phụ lục Nghị định số 98/2023/NĐ-CP' },
+  'nd152-2025': { title: 'Báo cáo thành tích (Nghị định 152/2025/NĐ-CP)', version: 'Báo cáo thành tích đề nghị khen thưởng - Phụ lục Nghị định số 152/2025/NĐ-CP' },
 };
 
 
@@ -332,8 +334,8 @@ function quyetDinh(): Buffer {
     c('QUYẾT ĐỊNH:', { b: true, size: 14, before: 120, after: 240 }),
     article(1, '{article1}'),
     article(2, '{article2}'),
+    // The effect clause is part of Điều 3 (the last Điều), as Mẫu 1.2 has it.
     article(3, '{article3}'),
-    body('{effect}', { keepNext: true }),
     recipientsAndSigner(),
     ...annexList(['STT', 'Tên tập thể / Họ và tên', 'Chức vụ, đơn vị'], w, annexRow),
   ].join('');
@@ -343,6 +345,37 @@ function quyetDinh(): Buffer {
     body: bodyXml,
     restartNumbering: true,
   });
+}
+
+/**
+ * Danh sách chi tiền thưởng, for the accountant: the decision's awardees with the amount each
+ * receives (Điều 2), the total in figures and in words, a column to sign for receipt.
+ */
+function chiTienThuong(): Buffer {
+  const w = [650, 3000, 2500, 1700, TEXT_WIDTH - 650 - 3000 - 2500 - 1700];
+  const th = (t: string, width: number) => cell(c(t, { b: true, size: 12, before: 60, after: 60 }), width, { vAlign: 'center' });
+  const td = (t: string, width: number, align: 'center' | 'left' | 'right' = 'left') => cell(p(t, { size: 12, before: 40, after: 40, align }), width);
+  const leftHeader = [p('{#hasParentBody}'), c('{parentBody}', { size: 13 }), p('{/hasParentBody}'), c('{issuingBody}', { size: 13, b: true }), rule(LEFT, 1300)];
+  const bodyXml = [
+    headerTable(leftHeader, undefined, false),
+    c('DANH SÁCH CHI TIỀN THƯỞNG', { b: true, size: 14, before: 240 }),
+    c('{subtitle}', { b: true, size: 14 }),
+    c('{reference}', { i: true, size: 13 }),
+    rule(TEXT_WIDTH, 1700),
+    p('', { after: 120 }),
+    table(
+      [
+        [th('STT', w[0]), th('Tên tập thể / Họ và tên', w[1]), th('Chức vụ, đơn vị', w[2]), th('Số tiền (đồng)', w[3]), th('Ký nhận', w[4])],
+        [td('{#rows}{no}', w[0], 'center'), td('{name}', w[1]), td('{details}', w[2]), td('{amount}', w[3], 'right'), td('{/rows}', w[4])],
+        [cell(p('Tổng cộng ({counts})', { b: true, size: 12, before: 60, after: 60 }), w[0] + w[1] + w[2], { span: 3 }), td('{total}', w[3], 'right'), td('', w[4])],
+      ],
+      { widths: w, borders: true, headerRows: 1 },
+    ),
+    body('Số tiền bằng chữ: {totalInWords}.', { i: true, before: 120 }),
+    body('{basis}', { i: true }),
+    signatureBlock(signer({ title: 'NGƯỜI LẬP BIỂU', note: '(Ký, ghi rõ họ và tên)', name: '', size: 13 }), signer({ title: 'KẾ TOÁN', note: '(Ký, ghi rõ họ và tên)', name: '', size: 13 })),
+  ].join('');
+  return buildDocx({ title: 'Danh sách chi tiền thưởng', properties: { ThiDuaTemplate: 'chiTienThuong' }, body: bodyXml });
 }
 
 /** The default templates, by template id (byte-stable). */
@@ -359,6 +392,7 @@ export function buildTemplates(): Record<TemplateId, Buffer> {
     });
   }
   out.quyetDinh = quyetDinh();
+  out.chiTienThuong = chiTienThuong();
   return out;
 }
 

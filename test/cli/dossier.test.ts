@@ -19,7 +19,7 @@ describe('thidua dossier', () => {
     expectNoStack(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Đã lập hồ sơ: 21 văn bản, ghi vào ${out}`);
-    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã: đề nghị 10 tập thể, 9 cá nhân.');
+    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã Ninh Hòa: đề nghị 10 tập thể, 9 cá nhân.');
     expect(r.stdout).toContain('Kế hoạch yêu cầu nộp 02 bộ hồ sơ.');
     expect(r.stdout).toContain('Mẫu số 07');
     expect(r.stdout).not.toContain('Còn để trống');

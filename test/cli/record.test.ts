@@ -149,7 +149,7 @@ describe('thidua record', () => {
     const text = docxText(readFileSync(path.join(out, '03-bao-cao-thanh-tich', ha)));
     const section = text.slice(text.indexOf('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'));
     expect(text).toContain('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG');
-    expect(section).toContain('1520/QĐ-UBND ngày 28/12/2022');
+    expect(section).toContain('1520/QĐ-UBND ngày 28 tháng 12 năm 2022');
     expect(section).toContain('Giấy khen của Chủ tịch UBND thị xã');
     // Before recording, the same dossier does not list it.
     const before = path.join(work, 'ho-so-truoc');

@@ -75,8 +75,10 @@ describe('thidua certificates', () => {
     const order = [...awardees].sort((x, y) => (x.kind === y.kind ? x.rank! - y.rank! : x.kind === 'collective' ? -1 : 1));
     order.forEach((c, i) => {
       // The name is the page's first line (the topmost text).
-      expect(pageTexts[i].trim().startsWith(`${c.name} `)).toBe(true);
-      expect(pageTexts[i]).toContain('Quyết định số 1520/QĐ-UBND ngày 28/12/2022');
+      // Ông / Bà from Giới tính before a person's name.
+      const title = c.kind === 'individual' ? (c.facts.gender === 'Nữ' ? 'Bà ' : 'Ông ') : '';
+      expect(pageTexts[i].trim().startsWith(`${title}${c.name} `)).toBe(true);
+      expect(pageTexts[i]).toContain('Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022');
       expect(pageTexts[i]).toContain('Ninh Hòa, ngày 28 tháng 12 năm 2022');
     });
 

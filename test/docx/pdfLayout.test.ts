@@ -214,7 +214,7 @@ describe('Nghị định 30/2020 layout on the PDF, both frames, every kind of d
       expect(first.page * 1000 + first.word.yMin).toBeLessThan(second.page * 1000 + second.word.yMin);
       const unit = doc(frame, 'bao-cao-tap-the').flat().map((w) => w.text).join(' ');
       expect(unit).toContain('1875/QĐ-UBND');
-      expect(unit).toContain('2210/QĐ-UBND ngày 24/12/2021');
+      expect(unit).toContain('2210/QĐ-UBND ngày 24 tháng 12 năm 2021');
       // Nobody else's awards.
       expect(unit).not.toContain('2213/QĐ-UBND');
       const none = doc(frame, 'bao-cao-khong-lich-su');

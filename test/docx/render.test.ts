@@ -72,7 +72,7 @@ describe('generated documents, opened again', () => {
     expect(reports).toHaveLength(19);
     const unit = docxText(reports.find((f) => f.path.endsWith('-phong-tu-phap.docx'))!.bytes);
     expect(unit).toContain('BÁO CÁO THÀNH TÍCH');
-    expect(unit).toContain('ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ');
+    expect(unit).toContain('ĐỀ NGHỊ TẶNG GIẤY KHEN\nCỦA CHỦ TỊCH UBND THỊ XÃ NINH HÒA');
     expect(unit).toContain('I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH');
     expect(unit).toContain('THỦ TRƯỞNG ĐƠN VỊ');
     expect(unit).not.toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');

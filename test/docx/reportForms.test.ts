@@ -35,12 +35,12 @@ describe('the report of each frame', () => {
     const model = buildDossier(a.result, a.profile, { ...sampleFacts(), date: '2025-12-20' });
     const data = (name: string) => model.documents.find((d) => d.path.startsWith('03-') && (d.data as Data).name === name)!.data as Data;
     expect(data('Phòng Tư pháp').pastAwards).toEqual([
-      { no: 1, year: '2020', award: 'Giấy khen của Chủ tịch UBND thị xã', decision: '1875/QĐ-UBND ngày 18/12/2020' },
-      { no: 2, year: '2021', award: 'Tập thể Lao động tiên tiến', decision: '2210/QĐ-UBND ngày 24/12/2021' },
+      { no: 1, year: '2020', award: 'Giấy khen của Chủ tịch UBND thị xã', decision: '1875/QĐ-UBND ngày 18 tháng 12 năm 2020' },
+      { no: 2, year: '2021', award: 'Tập thể Lao động tiên tiến', decision: '2210/QĐ-UBND ngày 24 tháng 12 năm 2021' },
     ]);
     expect(data('Phòng Tư pháp').hasPastAwards).toBe(true);
     expect(data('Phòng Nội vụ').pastAwards).toEqual([
-      { no: 1, year: '2021', award: 'Bằng khen của Chủ tịch UBND tỉnh (Thành tích CCHC giai đoạn 2016-2020)', decision: '3350/QĐ-UBND ngày 10/12/2021' },
+      { no: 1, year: '2021', award: 'Bằng khen của Chủ tịch UBND tỉnh (Thành tích CCHC giai đoạn 2016-2020)', decision: '3350/QĐ-UBND ngày 10 tháng 12 năm 2021' },
     ]);
     // A decision without a date: the number alone.
     expect(data('Võ Thị Mai').pastAwards).toEqual([{ no: 1, year: '2020', award: 'Giấy khen của Chủ tịch UBND thị xã', decision: '1876/QĐ-UBND' }]);
@@ -61,7 +61,7 @@ describe('the report of each frame', () => {
         expect(t.includes('XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG')).toBe(law2022);
         expect(t).not.toMatch(/undefined|\{|\}/);
       }
-      expect(tuPhap.includes('2210/QĐ-UBND ngày 24/12/2021')).toBe(law2022);
+      expect(tuPhap.includes('2210/QĐ-UBND ngày 24 tháng 12 năm 2021')).toBe(law2022);
       expect(ha).toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');
       expect(ha).toContain(date < '2024' ? 'Mẫu số 07, Phụ lục ban hành kèm theo Nghị định số 91/2017/NĐ-CP' : date < '2025-07' ? 'Nghị định số 98/2023/NĐ-CP' : 'Nghị định số 152/2025/NĐ-CP');
       expect(g.formVersion).toContain(date < '2024' ? '91/2017' : date < '2025-07' ? '98/2023' : '152/2025');

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { MIN_EXCEL_API } from '../../src/excel/capabilities';
 
 const ROOT = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,6 +58,11 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1\.\d+"\/>/);
     // Notes (1.18) and comments (1.10) are detected at run time, never required.
     expect(manifest).not.toMatch(/MinVersion="1\.1[08]"/);
+  });
+
+  it('requires the ExcelApi version the pane checks again at start (docs/addin.md: kept at 1.9)', () => {
+    expect(manifest.match(/<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/)?.[1]).toBe(MIN_EXCEL_API);
+    expect(MIN_EXCEL_API).toBe('1.9');
   });
 
   it('speaks Vietnamese by default with English overrides for every string', () => {

@@ -56,7 +56,7 @@ describe('the pane engine', () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.files.length).toBe(21);
     expect(steps).toEqual(Array.from({ length: 22 }, (_, i) => i));
-    expect(r.model.proposed).toEqual([{ awardId: expect.any(String), collective: 10, individual: 9 }]);
+    expect(r.model.proposed).toEqual([{ awardId: expect.any(String), label: expect.any(String), collective: 10, individual: 9 }]);
     expect(r.missing).toEqual([]);
 
     const factsFile = path.join(out, 'facts.json');

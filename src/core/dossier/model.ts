@@ -13,6 +13,7 @@ import { chooseFrame, citationsFor, type LegalFrame, type ReportForm } from './l
 import { documentNumber } from './numbers';
 import { DEFAULT_FORM_LABELS, REPORT_TEMPLATES } from './reportForms';
 import { achievedText, achievementSummary, recognitionText, criteriaLines, figure, INDICATOR_LABEL, quoted, targetText } from './wording';
+import { addressedName, headsUnit, localityIn, namedAward, placeOf, positionAndUnit, spelledOut, unitHeader } from './names';
 
 /** The Báo cáo thành tích has one template per report form (reportForms.ts): baoCao is Mẫu 07 of NĐ 91/2017. */
 export type { TemplateId };
@@ -47,7 +48,8 @@ export interface DossierModel {
   documents: DossierDocument[];
   /** Things the user must know before handing the dossier over (ties, overflow, missing facts). */
   warnings: string[];
-  proposed: { awardId: string; collective: number; individual: number }[];
+  /** `label`: the award as the documents name it (the grantor's place from the facts). */
+  proposed: { awardId: string; label?: string; collective: number; individual: number }[];
 }
 
 export const or = (v: string | undefined | null): string => (v && v.trim() ? v.trim() : BLANK);
@@ -70,7 +72,24 @@ export function headerLines(text: string): string {
     const width = Math.max(i, text.length - i - 1);
     if (width < bestWidth) [best, bestWidth] = [i, width];
   }
-  return best > 0 ? `${text.slice(0, best)}\n${text.slice(best + 1)}` : text;
+  if (best > 0 && bestWidth <= HEADER_LINE) return `${text.slice(0, best)}\n${text.slice(best + 1)}`;
+  return wrapKeeping(text);
+}
+
+/** Names of bodies never broken inside a header line ("HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN"). */
+const UNBROKEN = [/HỘI ĐỒNG NHÂN DÂN/gu, /ỦY BAN NHÂN DÂN/gu, /UỶ BAN NHÂN DÂN/gu];
+
+/** A name too long for two lines: wrapped at HEADER_LINE, never inside a body's own name. */
+function wrapKeeping(text: string): string {
+  let t = text;
+  for (const re of UNBROKEN) t = t.replace(re, (m) => m.replace(/ /g, '\u00a0'));
+  const lines: string[] = [];
+  for (const word of t.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : undefined;
+    if (last !== undefined && last.length + 1 + word.length <= HEADER_LINE) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 export const headerUpper = (v: string | undefined | null): string => headerLines(upper(v));
 
@@ -94,8 +113,8 @@ export function movementPhrase(facts: Facts): string {
 
 export function planReference(facts: Facts): string {
   const p = facts.plan ?? {};
-  const date = parseIsoDate(p.date);
-  const dateText = date ? `ngày ${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}` : `ngày ${BLANK}`;
+  // One date style per document: the long one of the căn cứ above it.
+  const dateText = vietnameseDate(p.date);
   const issuer = p.issuer ?? facts.parentBody;
   return `Kế hoạch số ${or(p.number)} ${dateText} của ${issuer ? issuer : BLANK}${p.title ? ` ${p.title}` : ` về việc phát động ${movementPhrase(facts)}`}`;
 }
@@ -111,10 +130,23 @@ export function unitOf(c: Candidate): string | undefined {
   return c.matchedUnit ?? c.facts.unit;
 }
 
-/** "Trưởng phòng, Phòng Nội vụ" for a person; empty for a unit. */
+/** "Trưởng phòng Nội vụ" for a person (title and unit without repetition, names.ts); empty for a unit. */
 export function personDetails(c: Candidate): string {
-  if (c.kind !== 'individual') return '';
-  return [c.facts.position, unitOf(c)].filter((x) => x && x.trim()).join(', ');
+  return positionAndUnit(c, unitOf(c));
+}
+
+/** The council with its place when its name has none ("Hội đồng Thi đua - Khen thưởng thị xã Ninh Hòa"). */
+export function councilName(facts: Facts): string {
+  const council = facts.meeting?.council ?? 'Hội đồng Thi đua - Khen thưởng';
+  if (/(?<!\p{L})(xã|phường|huyện|quận|tỉnh|thành phố|thị trấn|đặc khu)(?!\p{L})/iu.test(council)) return council;
+  const loc = localityIn(facts.parentBody);
+  return loc ? `${council} ${placeOf(loc)}` : council;
+}
+
+/** "Biên bản số 12/BB-HĐTĐKT ngày 15 tháng 12 năm 2022 của Hội đồng …": the minutes as the Tờ trình and the Quyết định cite them. */
+export function minutesReference(facts: Facts): string {
+  const no = documentNumber(facts.numbers?.bienBan, symbolFor(facts, 'bienBan', 'BB-HĐTĐKT')).replace(/^Số:\s*/, '');
+  return `Biên bản số ${no} ${vietnameseDate(facts.meeting?.date)} của ${councilName(facts)}`;
 }
 
 interface VoteRecord { agree: number; total: number; share: number }
@@ -165,7 +197,8 @@ function countText(profile: Profile, facts: Facts): string {
 function header(facts: Facts, issuingBody: string | undefined, no: number | string | undefined, symbol: string, iso: string | undefined) {
   return {
     parentBody: headerUpper(facts.parentBody),
-    issuingBody: headerUpper(issuingBody),
+    // Nghị định 30/2020: the parent body may be abbreviated, the issuing body is written in full.
+    issuingBody: headerUpper(issuingBody ? spelledOut(issuingBody) : issuingBody),
     number: documentNumber(no, symbol),
     placeDate: placeAndDate(facts.place, iso),
   };
@@ -205,11 +238,10 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
   const counts = countsText(collectives.length, individuals.length);
   const issuer = facts.issuingBody ? facts.issuingBody.trim() : BLANK;
   const addressees = facts.addressees ?? [];
-  const meetingDate = facts.meeting?.date;
   const bases = [
     ...citationsFor(frame, 'toTrinh', facts.legalBases),
     `Căn cứ ${planReference(facts)};`,
-    `Căn cứ Biên bản họp xét khen thưởng của Hội đồng Thi đua - Khen thưởng ${meetingDate ? vietnameseDate(meetingDate) : `ngày ${BLANK}`};`,
+    `Căn cứ ${minutesReference(facts)};`,
   ];
   const sectionNo = (i: number) => ['I', 'II'][i];
   const hasCollectives = collectives.length > 0;
@@ -234,11 +266,17 @@ function submission(result: CheckResult, profile: Profile, allFacts: Facts, awar
     annexReference: `(Kèm theo Tờ trình ${head.number.replace(/^Số:/, 'số')} ${vietnameseDate(facts.date)} của ${issuer})`,
     hasCollectives,
     collectiveHeading: `${sectionNo(0)}. TẬP THỂ (${collectives.length})`,
-    collectives: collectives.map((c, i) => ({ no: i + 1, name: c.name, details: '', summary: achievementSummary(c, profile) || BLANK })),
+    collectives: collectives.map((c, i) => ({ no: i + 1, name: c.name, details: '', summary: longDates(achievementSummary(c, profile)) || BLANK })),
     hasIndividuals: individuals.length > 0,
     individualHeading: `${sectionNo(hasCollectives ? 1 : 0)}. CÁ NHÂN (${individuals.length})`,
-    individuals: individuals.map((c, i) => ({ no: i + 1, name: c.name, details: personDetails(c), summary: achievementSummary(c, profile) || BLANK })),
+    individuals: individuals.map((c, i) => ({ no: i + 1, name: addressedName(c), details: personDetails(c), summary: longDates(achievementSummary(c, profile)) || BLANK })),
   };
+}
+
+/** The Biên bản's Nơi nhận when the facts give none: the grantor it reports to, the members, the file. */
+function minutesRecipients(facts: Facts, awards: Award[]): string[] {
+  const grantors = [...new Set(awards.map((a) => a.grantor).filter((g): g is string => !!g && !g.includes(BLANK)))];
+  return [...grantors.map((g) => `- ${g} (để báo cáo);`), '- Thành viên Hội đồng;', '- Lưu: VT, Hồ sơ.'];
 }
 
 /** The Biên bản states whose votes the shares count over (criteria.md, profile voteBase). */
@@ -279,7 +317,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
       heading: `${i + 1}. Đề nghị ${awardPhrase(a)} cho ${countsText(collectives.length, individuals.length)}:`,
       names: [
         ...collectives.map((c) => ({ text: `- ${c.name};` })),
-        ...individuals.map((c) => ({ text: `- ${c.name}${personDetails(c) ? `, ${personDetails(c)}` : ''};` })),
+        ...individuals.map((c) => ({ text: `- ${addressedName(c)}${personDetails(c) ? `, ${personDetails(c)}` : ''};` })),
       ],
     };
   });
@@ -316,10 +354,23 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     overQuotaText: overQuota.length ? `Đạt tiêu chuẩn nhưng vượt số lượng khen thưởng theo Kế hoạch (không đề nghị): ${overQuota.join('; ')}.` : '',
     endTime: `Cuộc họp kết thúc vào lúc ${or(m.endTime)} cùng ngày.`,
     // Mẫu 1.9 (Nghị định 30/2020): the minutes end with their recipients and the file copy.
-    recipients: lines(m.recipients?.length ? m.recipients : [`- ${BLANK};`, '- Lưu: VT, Hồ sơ.']),
+    recipients: lines(m.recipients?.length ? m.recipients : minutesRecipients(facts, awards)),
     chairName: or(m.chair),
     secretaryName: or(m.secretary),
   };
+}
+
+/** "ngày 15/11/2022" written as "ngày 15 tháng 11 năm 2022": one date style per document. */
+export function longDates(text: string): string {
+  return text.replace(/(ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/g, (all, _n: string | undefined, d: string, m: string, y: string) => {
+    const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    return parseIsoDate(iso) ? vietnameseDate(iso) : all;
+  });
+}
+
+function titleLines(title: string): string {
+  const at = title.indexOf(' CỦA ');
+  return title.length > 44 && at > 0 ? `${title.slice(0, at)}\n${title.slice(at + 1)}` : title;
 }
 
 /** Blank rows of section III when the sheet "Lịch sử khen thưởng" has nothing for the candidate. */
@@ -329,7 +380,8 @@ const dd = (n: number) => String(n).padStart(2, '0');
 
 /** "125/QĐ-UBND ngày 30/10/2021": the decision as the report's table cites it. */
 function decisionText(e: HistoryEntry): string {
-  const date = e.decisionDate ? `ngày ${dd(e.decisionDate.day)}/${dd(e.decisionDate.month)}/${e.decisionDate.year}` : e.decisionDateText ?? '';
+  const d = e.decisionDate;
+  const date = d ? vietnameseDate(`${d.year}-${dd(d.month)}-${dd(d.day)}`) : longDates(e.decisionDateText ?? '');
   return [e.decisionNumber ?? '', date].filter(Boolean).join(' ');
 }
 
@@ -344,11 +396,20 @@ export function pastAwardRows(entries: HistoryEntry[]): { no: number | string; y
   }));
 }
 
-function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, frame: LegalFrame, history: AwardHistory | null | undefined): Record<string, unknown> {
+/** The head of a unit when the workbook lists them as a candidate ("Trưởng phòng" of "Phòng Nội vụ"). */
+function headOf(unit: string | undefined, all: Candidate[], except?: Candidate): string {
+  if (!unit) return '';
+  const key = unit.normalize('NFC').trim().toLocaleLowerCase('vi');
+  const head = all.find((c) => c !== except && c.kind === 'individual' && !c.duplicate && headsUnit(c.facts.position) && (unitOf(c) ?? '').normalize('NFC').trim().toLocaleLowerCase('vi') === key);
+  return head ? head.name : '';
+}
+
+function report(candidate: Candidate, profile: Profile, facts: Facts, award: Award, frame: LegalFrame, history: AwardHistory | null | undefined, all: Candidate[] = []): Record<string, unknown> {
   const past = historyOf(history, candidate);
   const f = candidate.facts;
   const isCollective = candidate.kind === 'collective';
   const unit = isCollective ? candidate.name : unitOf(candidate);
+  const head = unitHeader(unit, facts.parentBody);
   const indicators = candidate.criteria
     .filter((c) => c.id !== 'initiative' && c.id !== 'compliance')
     .map((c, i) => ({
@@ -360,10 +421,13 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
   return {
     // The form's corner line: the frame's label (legal frames are data), else the form's own.
     formLabel: frame.reportFormLabel ?? DEFAULT_FORM_LABELS[frame.reportForm],
-    parentBody: headerUpper(facts.parentBody),
-    unitName: headerUpper(unit),
+    // Nghị định 30/2020: a UBND xã/phường has no chủ quản line; another unit keeps the parent's.
+    parentBody: head.parent ? headerUpper(head.parent) : '',
+    hasParentBody: !!head.parent,
+    unitName: head.main.includes('\n') ? upper(head.main) : headerUpper(head.main),
     placeDate: placeAndDate(facts.place, facts.reportDate),
-    awardTitle: `ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`,
+    // Broken before "CỦA" when long, so the grantor's place is never split over two lines.
+    awardTitle: titleLines(`ĐỀ NGHỊ ${awardPhrase(award).toLocaleUpperCase('vi')}`),
     reportForm: frame.reportForm,
     reportFormLabel: frame.reportFormLabel ?? frame.name,
     bases: lines(citationsFor(frame, 'baoCao')),
@@ -373,13 +437,16 @@ function report(candidate: Candidate, profile: Profile, facts: Facts, award: Awa
     name: candidate.name,
     position: or(f.position),
     unit: or(unit),
+    positionUnit: or(positionAndUnit(candidate, unit)),
+    // The unit's head signs; filled when the workbook lists them (never the candidate themselves).
+    headName: headOf(unit, all, candidate),
     birthYear: or(f.birthYear),
     gender: or(f.gender),
     hometown: or(f.hometown),
     qualification: or(f.qualification),
     indicators,
     initiative: f.initiative ? quoted(f.initiative) : 'Không có',
-    initiativeRecognition: f.initiative ? or(recognitionText(f.initiativeRecognition)) : '',
+    initiativeRecognition: f.initiative ? or(longDates(recognitionText(f.initiativeRecognition))) : '',
     hasInitiative: !!f.initiative,
     achievement: or(f.achievement),
     reporterName: isCollective ? '' : candidate.name,
@@ -396,6 +463,7 @@ const WARNINGS = {
     overflow: (award: string, n: number, kind: Kind) => `${award}: vượt chỉ tiêu ${n} ${kind === 'collective' ? 'tập thể' : 'cá nhân'} (đã ghi đích danh).`,
     frameUndated: (name: string) => `Hồ sơ chưa có ngày: căn cứ pháp lý in theo khung "${name}" — ghi ngày văn bản để chọn đúng khung pháp lý.`,
     nobody: 'Không có tập thể, cá nhân nào được đề nghị khen thưởng: chỉ lập Biên bản.',
+    grantorPlace: (award: string) => `${award}: chưa biết tên xã/phường của người tặng — ghi "parentBody" (ví dụ "UBND phường Ninh Hòa") trong thông tin hồ sơ; văn bản in "……".`,
   },
   en: {
     tie: (rank: number, places: number, names: string) =>
@@ -403,6 +471,7 @@ const WARNINGS = {
     overflow: (award: string, n: number, kind: Kind) => `${award}: ${n} ${kind === 'collective' ? 'collective(s)' : 'individual(s)'} over the quota (pinned by name).`,
     frameUndated: (name: string) => `The dossier has no date: legal bases are printed from the frame "${name}" — give the document date so that the right legal frame is chosen.`,
     nobody: 'No collective or individual is proposed: only the Biên bản is written.',
+    grantorPlace: (award: string) => `${award}: the grantor's commune or ward is unknown — give "parentBody" (e.g. "UBND phường Ninh Hòa") in the facts; the documents print "……".`,
   },
 };
 
@@ -416,10 +485,11 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
     reportFormLabel: lf.reportFormLabel ?? lf.name,
     by: choice.by,
   };
-  const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
+  const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id)).map((a) => namedAward(a, facts, BLANK));
   const docs: DossierDocument[] = [];
   const proposed = awards.map((a) => ({
     awardId: a.id,
+    label: a.label,
     collective: proposedFor(result, a.id, 'collective').length,
     individual: proposedFor(result, a.id, 'individual').length,
   }));
@@ -434,7 +504,7 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
   let n = 0;
   for (const a of awards) {
     for (const c of [...proposedFor(result, a.id, 'collective'), ...proposedFor(result, a.id, 'individual')]) {
-      docs.push({ template: REPORT_TEMPLATES[lf.reportForm], path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, lf, result.history) });
+      docs.push({ template: REPORT_TEMPLATES[lf.reportForm], path: names.reports[n++], title: `Báo cáo thành tích — ${c.name}`, data: report(c, profile, facts, a, lf, result.history, result.candidates) });
     }
   }
   const W = WARNINGS[lang];
@@ -444,6 +514,7 @@ export function buildDossier(result: CheckResult, profile: Profile, facts: Facts
     if (q.overflow > 0) warnings.push(W.overflow(profile.awards.find((a) => a.id === q.awardId)?.label ?? q.awardId, q.overflow, q.kind));
   }
   if (!awards.length) warnings.push(W.nobody);
+  for (const a of awards) if ((a.grantor ?? '').includes(BLANK)) warnings.push(W.grantorPlace(a.label));
   if (awards.length && choice.by !== 'date' && !facts.legalBases?.length) warnings.push(W.frameUndated(lf.name));
   return { frame, documents: docs, warnings, proposed };
 }

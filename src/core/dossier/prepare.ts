@@ -9,7 +9,7 @@
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
 import { analyze, meetingOf, type Analysis, type CouncilMeeting, type Grid, type Lang, renderMessage, type Profile, type ProfileProblem } from '..';
-import { buildDecisions, type DecisionModel } from './decision';
+import { amountsOf, buildDecisions, decisionFor, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';
 import { buildDossier, type DossierModel } from './model';
@@ -68,7 +68,7 @@ export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
   // analysis applies it, the same as `thidua check --meeting` and the pane.
   const given = opts.given ?? [];
   const givenMeeting = given.some((f) => f?.meeting) ? meetingOf(mergeFacts(...given).meeting) : undefined;
-  const analysis = analyze(grid, { lang, profile, profileInput, preset, meeting: givenMeeting });
+  const analysis = analyze(grid, { lang, profile, profileInput, preset, meeting: givenMeeting, facts: mergeFacts(...given) });
   if (analysis.profileInputProblems.length) return { ok: false, reason: 'profileInvalid', problems: analysis.profileInputProblems };
   const resolved = resolveFacts(analysis.state.facts, given, lang);
   if (!resolved.ok) return { ok: false, reason: 'factsInvalid', problems: resolved.problems };
@@ -96,5 +96,14 @@ export function prepareDecisions(grid: Grid, opts: PrepareOptions): Prepared<Dec
   if (!p.ok) return p;
   const { profile, preset } = p.analysis;
   const basesFor = (date: string | undefined) => citationsFor(chooseFrame(date ?? p.facts.date, profile.legalFrames, preset.frame).frame, 'quyetDinh');
-  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: missingDecisionFacts(p.facts) };
+  // Blank only what neither the facts, the grantor (issuer, symbol, signer) nor the reward table give.
+  const awards = profile.awards.filter((a) => p.analysis.result.candidates.some((c) => c.award === a.id));
+  const missing = new Set<string>();
+  for (const a of awards.length ? awards : [undefined]) {
+    const d = a ? decisionFor(p.facts, a.id, a) : p.facts.decision ?? {};
+    const amounts = a ? amountsOf(d, a, p.facts) : undefined;
+    const filled = { ...d, amounts: amounts && amounts.collective !== undefined && amounts.individual !== undefined ? { collective: amounts.collective, individual: amounts.individual } : undefined };
+    for (const m of missingDecisionFacts({ ...p.facts, decision: filled })) missing.add(m);
+  }
+  return { ...p, model: buildDecisions(p.analysis.result, profile, p.facts, opts.lang, basesFor), missing: [...missing] };
 }

@@ -17,13 +17,14 @@ export const TEMPLATE_FILES: Record<TemplateId, string> = {
   baoCaoNd98: 'bao-cao-thanh-tich-nd98-2023.docx',
   baoCaoNd152: 'bao-cao-thanh-tich-nd152-2025.docx',
   quyetDinh: 'quyet-dinh.docx',
+  chiTienThuong: 'danh-sach-chi-tien-thuong.docx',
 };
 
 /** The templates of the dossier proper (one call of `thidua dossier` / "Tạo hồ sơ"). */
 export const DOSSIER_TEMPLATES: readonly TemplateId[] = ['toTrinh', 'bienBan', 'baoCao', 'baoCaoNd98', 'baoCaoNd152'];
 
 /** The template of `thidua decision` / the pane's "Quyết định" step. */
-export const DECISION_TEMPLATES: readonly TemplateId[] = ['quyetDinh'];
+export const DECISION_TEMPLATES: readonly TemplateId[] = ['quyetDinh', 'chiTienThuong'];
 
 /** Custom document property holding the form version a template follows. */
 export const FORM_VERSION_PROPERTY = 'ThiDuaFormVersion';
@@ -54,6 +55,9 @@ const REPORT_TAGS: TagDoc[] = [
   { tag: 'name', example: 'Phòng Tư pháp / Nguyễn Thị Thu Hà' },
   { tag: 'position', example: 'Trưởng phòng' },
   { tag: 'unit', example: 'Phòng Nội vụ' },
+  { tag: 'positionUnit', example: 'Trưởng phòng Nội vụ (chức vụ and đơn vị without repetition)' },
+  { tag: 'hasParentBody', loop: true, example: 'false for a UBND xã/phường (no chủ quản line)' },
+  { tag: 'headName', example: 'Nguyễn Thị Thu Hà (the unit\'s head when the workbook lists them; empty otherwise)' },
   { tag: 'birthYear', example: '1982' },
   { tag: 'gender', example: 'Nữ' },
   { tag: 'hometown', example: 'Ninh Hòa, Khánh Hòa' },
@@ -111,7 +115,7 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'individuals', loop: true, example: 'one row per proposed cá nhân, by rank' },
     { tag: 'individuals.no', example: '1' },
     { tag: 'individuals.name', example: 'Nguyễn Thị Thu Hà' },
-    { tag: 'individuals.details', example: 'Trưởng phòng, Phòng Nội vụ' },
+    { tag: 'individuals.details', example: 'Trưởng phòng Nội vụ' },
     { tag: 'individuals.summary', example: 'Đơn vị có Chỉ số PAR Index xếp loại Xuất sắc; …' },
   ],
   bienBan: [
@@ -173,8 +177,8 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'bases.text', example: 'Theo đề nghị của Phòng Nội vụ tại Tờ trình số 245/TTr-NV ngày 20 tháng 12 năm 2022.' },
     { tag: 'article1', example: 'Tặng Giấy khen … cho 10 tập thể và 9 cá nhân có tên trong danh sách kèm theo, …' },
     { tag: 'article2', example: 'Kèm theo Giấy khen, mỗi tập thể được thưởng 447.000 đồng, mỗi cá nhân được thưởng 223.500 đồng …' },
-    { tag: 'article3', example: 'Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ, … chịu trách nhiệm thi hành Quyết định này.' },
-    { tag: 'effect', example: 'Quyết định này có hiệu lực kể từ ngày ký./.' },
+    { tag: 'article3', example: 'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ, … chịu trách nhiệm thi hành Quyết định này./.' },
+    { tag: 'effect', example: '(empty: the effect clause now ends article3, the last Điều; kept for older templates)' },
     { tag: 'signerAuthority', example: 'KT. CHỦ TỊCH (empty when the signer signs in their own name)' },
     { tag: 'signerTitle', example: 'CHỦ TỊCH' },
     { tag: 'signerName', example: 'Nguyễn Vĩnh Thạnh' },
@@ -194,7 +198,23 @@ export const TEMPLATE_TAGS: Record<TemplateId, TagDoc[]> = {
     { tag: 'individuals', loop: true, example: 'one row per cá nhân, by rank' },
     { tag: 'individuals.no', example: '1' },
     { tag: 'individuals.name', example: 'Nguyễn Thị Thu Hà' },
-    { tag: 'individuals.details', example: 'Trưởng phòng, Phòng Nội vụ' },
+    { tag: 'individuals.details', example: 'Trưởng phòng Nội vụ' },
+  ],
+  chiTienThuong: [
+    { tag: 'hasParentBody', loop: true, example: 'true when the issuer has a parent body' },
+    { tag: 'parentBody', example: '(empty for UBND)' },
+    { tag: 'issuingBody', example: 'ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA' },
+    { tag: 'subtitle', example: 'Tiền thưởng kèm theo Giấy khen của Chủ tịch UBND thị xã Ninh Hòa' },
+    { tag: 'reference', example: '(Kèm theo Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch UBND thị xã Ninh Hòa)' },
+    { tag: 'rows', loop: true, example: 'tập thể then cá nhân, by rank' },
+    { tag: 'rows.no', example: '1' },
+    { tag: 'rows.name', example: 'Bà Nguyễn Thị Thu Hà' },
+    { tag: 'rows.details', example: 'Trưởng phòng Nội vụ' },
+    { tag: 'rows.amount', example: '450.000' },
+    { tag: 'counts', example: '10 tập thể và 9 cá nhân' },
+    { tag: 'total', example: '13.050.000' },
+    { tag: 'totalInWords', example: 'Mười ba triệu không trăm năm mươi nghìn đồng' },
+    { tag: 'basis', example: 'Mức thưởng theo Điều 73 Nghị định số 91/2017/NĐ-CP …; mức lương cơ sở 1.490.000 đồng (Nghị định số 38/2019/NĐ-CP).' },
   ],
 };
 

@@ -46,6 +46,7 @@ export type CoreCode =
   | 'initiative.reused'
   | 'unit.dissolved'
   | 'unit.dissolvedListed'
+  | 'unit.outsideCompetence'
   | 'row.noAchievement'
   | 'history.noHeader'
   | 'history.noName'

@@ -128,6 +128,7 @@ export const en: Text = {
       `"${p.name}" is marked "${p.reason}": a unit dissolved or merged in the reorganisation is not proposed for an award (Circular 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" is on the profile's list of dissolved or merged units: not proposed for an award (Circular 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": outside the grantor's management (${p.reason}) — not proposed for an award.`,
     'row.noAchievement': (p) => `No achievement summary for "${p.name}" (needed for the achievement report).`,
     'history.noHeader': (p) => `The sheet "Lịch sử khen thưởng" has no header row that can be recognised: it needs the columns ${p.columns}.`,
     'history.noName': (p) => `Row ${p.row} of the award history has no collective/individual name: the row is skipped.`,
@@ -339,6 +340,10 @@ export const en: Text = {
       'This page is the task pane of the Thi đua CCHC add-in and only works inside Microsoft Excel (Excel on the web, Windows or Mac).',
     outsideExcelHint: 'In Excel, on the Home tab, click “Check awards” in the Thi đua CCHC group.',
     officeMissing: 'Office.js could not be loaded. Check the network connection and open the task pane again.',
+    oldExcelTitle: 'This version of Excel cannot run the add-in',
+    oldExcelBody:
+      'Thi đua CCHC needs Microsoft 365, Excel 2021, Excel 2024 or Excel on the web (ExcelApi 1.9 or later). With Excel 2016 or Excel 2019, use the page thidua.html: one file, opened in a browser, no network needed, the same results.',
+    oldExcelHint: 'Ask your IT staff for thidua.html (in the add-in’s dist folder), or open the workbook in Excel on the web.',
     actions: { check: 'Check data', review: 'Judge criteria', annotate: 'Annotate', clear: 'Clear marks', dossier: 'Create the dossier' },
     actionTips: {
       check: 'Check the data: tables found, column mapping, data problems',
@@ -721,6 +726,7 @@ export const en: Text = {
       baoCaoNd98: 'Achievement report (Decree 98/2023)',
       baoCaoNd152: 'Achievement report (Decree 152/2025)',
       quyetDinh: 'Award decision and list',
+      chiTienThuong: 'Reward payment list',
     },
     templateDefault: 'Default template',
     templateCustom: (file) => `Own template: ${file}`,

@@ -292,6 +292,10 @@ export interface PaneText {
   outsideExcelBody: string;
   outsideExcelHint: string;
   officeMissing: string;
+  /** Excel older than the manifest's minimum (ExcelApi 1.9): where to go instead. */
+  oldExcelTitle: string;
+  oldExcelBody: string;
+  oldExcelHint: string;
   actions: { check: string; review: string; annotate: string; clear: string; dossier: string };
   /** The same labels, for hints that name a button ("Bấm “Kiểm tra dữ liệu”…"). */
   actionTips: { check: string; review: string; annotate: string; clear: string; dossier: string };

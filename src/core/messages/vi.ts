@@ -129,6 +129,7 @@ export const vi: Text = {
       `"${p.name}" được ghi "${p.reason}": đơn vị đã giải thể/sáp nhập khi sắp xếp tổ chức bộ máy không được đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
     'unit.dissolvedListed': (p) =>
       `"${p.name}" có trong danh sách đơn vị đã giải thể/sáp nhập của Cấu hình: không đề nghị khen thưởng (Thông tư 15/2025/TT-BNV).`,
+    'unit.outsideCompetence': (p) => `"${p.name}": ${p.reason} — không đề nghị khen thưởng.`,
     'row.noAchievement': (p) => `Chưa có tóm tắt thành tích của "${p.name}" (cần cho Báo cáo thành tích).`,
     'history.noHeader': (p) => `Trang "Lịch sử khen thưởng" không có dòng tiêu đề nhận ra được: cần các cột ${p.columns}.`,
     'history.noName': (p) => `Dòng ${p.row} của lịch sử khen thưởng không có tên tập thể/cá nhân: dòng này bị bỏ qua.`,
@@ -343,6 +344,10 @@ export const vi: Text = {
       'Trang này là ngăn tác vụ của tiện ích Thi đua CCHC và chỉ chạy bên trong Microsoft Excel (Excel trên web, Windows hoặc Mac).',
     outsideExcelHint: 'Trong Excel, trên thẻ Trang đầu, bấm nút “Xét thi đua” của nhóm Thi đua CCHC.',
     officeMissing: 'Không tải được thư viện Office.js. Kiểm tra kết nối mạng rồi mở lại ngăn tác vụ.',
+    oldExcelTitle: 'Phiên bản Excel này chưa chạy được tiện ích',
+    oldExcelBody:
+      'Tiện ích Thi đua CCHC cần Microsoft 365, Excel 2021, Excel 2024 hoặc Excel trên web (ExcelApi 1.9 trở lên). Với Excel 2016, Excel 2019: dùng trang thidua.html — một tệp, mở bằng trình duyệt, không cần mạng, cho cùng kết quả.',
+    oldExcelHint: 'Xin bộ phận công nghệ thông tin gửi tệp thidua.html (trong thư mục dist của tiện ích), hoặc mở tệp Excel bằng Excel trên web.',
     actions: { check: 'Kiểm tra dữ liệu', review: 'Xét tiêu chí', annotate: 'Đánh dấu', clear: 'Xóa đánh dấu', dossier: 'Tạo hồ sơ' },
     actionTips: {
       check: 'Kiểm tra dữ liệu: tìm các bảng, cách nhận cột và lỗi dữ liệu',
@@ -726,6 +731,7 @@ export const vi: Text = {
       baoCaoNd98: 'Báo cáo thành tích (NĐ 98/2023)',
       baoCaoNd152: 'Báo cáo thành tích (NĐ 152/2025)',
       quyetDinh: 'Quyết định khen thưởng và Danh sách',
+      chiTienThuong: 'Danh sách chi tiền thưởng',
     },
     templateDefault: 'Mẫu mặc định',
     templateCustom: (file) => `Mẫu riêng: ${file}`,

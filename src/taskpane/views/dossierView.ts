@@ -208,8 +208,10 @@ export class DossierView {
     if (!read) return;
     const engine = await this.loadFiles(loadEngine);
     const templates = await this.loadFiles(() => this.templateSet());
-    const r = await engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total));
+    // Inside run(): the pane's progress bar goes when the decisions are made.
+    const r = await this.host.run(A.decision, () => engine.decisionsInPane(read.grid, templates, this.host.lang, (done, total) => this.setProgress(A.progressDecision(done, total), done, total)));
     replaceChildren(this.progress);
+    if (!r) return;
     this.urls.revokeAll();
     if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'templates' ? r.problems.map((p) => p.message) : this.failureLines(r));
     if (!r.files.length) return this.afterMessage('warning', A.nobody);

@@ -13,6 +13,8 @@ export interface HostOptions {
   displayLanguage: string;
   /** Office.context.platform ("OfficeOnline" when absent; "Mac" to exercise the Mac paths). */
   platform?: string;
+  /** Highest version per requirement set, over the platform's (e.g. { ExcelApi: '1.8' }: an older Excel). */
+  requirementSets?: Record<string, string>;
   /** Keep the workbook across reloads of the page (sessionStorage). */
   persist?: boolean;
 }

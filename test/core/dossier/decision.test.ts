@@ -33,8 +33,8 @@ describe('thidua decision', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Đã lập 1 Quyết định khen thưởng');
-    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã: 10 tập thể, 9 cá nhân.');
-    expect(readdirSync(out).sort()).toEqual(['.thidua-ho-so.json', FILE]); // the manifest: what a rerun may remove
+    expect(r.stdout).toContain('Giấy khen của Chủ tịch UBND thị xã Ninh Hòa: 10 tập thể, 9 cá nhân.');
+    expect(readdirSync(out).sort()).toEqual(['.thidua-ho-so.json', 'danh-sach-chi-tien-thuong-giay-khen-thi-xa.docx', FILE]); // the manifest: what a rerun may remove
 
     const a = await analyzeSample();
     const proposed = a.result.candidates.filter((c) => c.award === 'giay-khen-thi-xa');
@@ -43,22 +43,29 @@ describe('thidua decision', () => {
     const bytes = readFileSync(path.join(out, FILE));
     const text = docxText(bytes);
     const rows = annexNames(text);
-    for (const c of proposed) expect(rows).toContain(c.name);
-    for (const c of others) expect(rows).not.toContain(c.name);
+    // A person's name with Ông / Bà from Giới tính.
+    const shown = (c: { kind: string; name: string; facts: { gender?: string } }) => (c.kind === 'individual' ? `${c.facts.gender === 'Nữ' ? 'Bà' : 'Ông'} ${c.name}` : c.name);
+    for (const c of proposed) expect(rows).toContain(shown(c));
+    for (const c of others) expect(rows).not.toContain(shown(c));
     // Tập thể then cá nhân, each by rank; 19 rows, numbered 1…10 and 1…9.
-    const byRank = (k: string) => proposed.filter((c) => c.kind === k).sort((x, y) => x.rank! - y.rank!).map((c) => c.name);
-    const order = rows.filter((l) => proposed.some((c) => c.name === l));
+    const byRank = (k: string) => proposed.filter((c) => c.kind === k).sort((x, y) => x.rank! - y.rank!).map(shown);
+    const order = rows.filter((l) => proposed.some((c) => shown(c) === l));
     expect(order).toEqual([...byRank('collective'), ...byRank('individual')]);
 
     expect(text).toContain('Số: 1520/QĐ-UBND');
     expect(text).toContain('Ninh Hòa, ngày 28 tháng 12 năm 2022');
     expect(text).toContain('QUYẾT ĐỊNH');
-    expect(text).toContain('Về việc tặng Giấy khen của Chủ tịch UBND thị xã cho các tập thể, cá nhân');
+    expect(text).toContain('Về việc tặng Giấy khen của Chủ tịch UBND thị xã Ninh Hòa cho các tập thể, cá nhân');
+    // The signer's competence first, then the law of the date, the plan, the Biên bản by number and date, the Tờ trình.
+    expect(text).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;');
+    // Without --meeting the Biên bản's date is a blank to fill; its number is known.
+    expect(text).toContain('Căn cứ Biên bản số 12/BB-HĐTĐKT ngày …… tháng …… năm …… của Hội đồng Thi đua - Khen thưởng thị xã Ninh Hòa;');
+    expect(text).toContain('Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND thị xã');
     expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA');
-    expect(text).toContain('Căn cứ Kế hoạch số 135/KH-UBND ngày 15/03/2022 của UBND thị xã Ninh Hòa');
+    expect(text).toContain('Căn cứ Kế hoạch số 135/KH-UBND ngày 15 tháng 3 năm 2022 của UBND thị xã Ninh Hòa');
     expect(text).toContain('Theo đề nghị của Trưởng phòng Nội vụ tại Tờ trình số 245/TTr-NV ngày 20 tháng 12 năm 2022.');
-    expect(text).toContain('Tặng Giấy khen của Chủ tịch UBND thị xã cho 10 tập thể và 9 cá nhân có tên trong danh sách kèm theo');
-    expect(text).toContain('mỗi tập thể được thưởng 447.000 đồng, mỗi cá nhân được thưởng 223.500 đồng');
+    expect(text).toContain('Tặng Giấy khen của Chủ tịch UBND thị xã Ninh Hòa cho 10 tập thể và 9 cá nhân có tên trong danh sách kèm theo');
+    expect(text).toContain('mỗi tập thể được thưởng 900.000 đồng, mỗi cá nhân được thưởng 450.000 đồng');
     expect(text).toContain('chịu trách nhiệm thi hành Quyết định này.');
     expect(text).toContain('(Kèm theo Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch UBND thị xã Ninh Hòa)');
     expect(text).toContain('Nguyễn Vĩnh Thạnh');
@@ -103,7 +110,8 @@ describe('thidua decision', () => {
     expect(r.stdout).toContain('Còn để trống');
     expect(r.stdout).toContain('decision.number');
     const text = docxText(readFileSync(path.join(work, 'trong', FILE)));
-    expect(text).toContain('Số: ……/……');
+    // The grantor, a Chủ tịch UBND, gives the symbol; the number is the clerk's.
+    expect(text).toContain('Số: ……/QĐ-UBND');
     expect(text).toContain('mỗi tập thể được thưởng …… đồng');
     expect(text).not.toMatch(/undefined/);
   });
@@ -141,7 +149,7 @@ describe('thidua decision', () => {
     const a = await analyzeSample();
     const facts = { ...sampleFacts(), decision: { symbol: 'QĐ-UBND', number: 1, awards: { 'giay-khen-thi-xa': { number: 7, amounts: { collective: 1000000 } } } } };
     const m = buildDecisions(a.result, a.profile, facts);
-    expect(m.documents).toHaveLength(1);
+    expect(m.documents.map((x) => x.template)).toEqual(['quyetDinh', 'chiTienThuong']);
     expect(m.documents[0].data.number).toBe('Số: 07/QĐ-UBND');
     expect(m.documents[0].data.article2).toContain('mỗi tập thể được thưởng 1.000.000 đồng, mỗi cá nhân được thưởng …… đồng');
   });

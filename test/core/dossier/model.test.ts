@@ -24,7 +24,7 @@ describe('dossier model on the sample workbook', () => {
     expect(model.documents[1].path).toBe('02-bien-ban-hop-xet.docx');
     expect(model.documents[2].path).toBe('03-bao-cao-thanh-tich/01-van-phong-hdnd-va-ubnd-thi-xa.docx');
     for (const d of model.documents) expect(d.path).toMatch(/^[a-z0-9./-]+$/);
-    expect(model.proposed).toEqual([{ awardId: 'giay-khen-thi-xa', collective: 10, individual: 9 }]);
+    expect(model.proposed).toEqual([{ awardId: 'giay-khen-thi-xa', label: 'Giấy khen của Chủ tịch UBND thị xã Ninh Hòa', collective: 10, individual: 9 }]);
   });
 
   it('puts only proposed candidates in the Tờ trình, by rank, with counts, dates and figures in Vietnamese style', async () => {
@@ -37,13 +37,13 @@ describe('dossier model on the sample workbook', () => {
     expect(all).not.toContain('UBND xã Ninh Bình'); // eligible, rank 11: over quota
     expect(all).not.toContain('Phòng Kinh tế'); // fails taskCompletion
     expect(t.counts).toBe('10 tập thể và 9 cá nhân');
-    expect(t.proposal).toContain('đề nghị tặng Giấy khen của Chủ tịch UBND thị xã cho 10 tập thể và 9 cá nhân');
+    expect(t.proposal).toContain('đề nghị tặng Giấy khen của Chủ tịch UBND thị xã Ninh Hòa cho 10 tập thể và 9 cá nhân');
     expect(t.placeDate).toBe('Ninh Hòa, ngày 20 tháng 12 năm 2022');
     expect(t.number).toBe('Số: 245/TTr-NV');
     expect(t.collectives[0].summary).toMatch(/^Hoàn thành 98,5% nhiệm vụ/);
     expect(t.collectives[0].summary).toContain('Chỉ số SIPAS đạt 96,4%');
-    expect(t.collectives[0].summary).toContain('(QĐ số 1523/QĐ-UBND ngày 15/11/2022)');
-    expect(t.individuals.find((i: { name: string }) => i.name === 'Nguyễn Thị Thu Hà').details).toBe('Trưởng phòng, Phòng Nội vụ');
+    expect(t.collectives[0].summary).toContain('(QĐ số 1523/QĐ-UBND ngày 15 tháng 11 năm 2022)');
+    expect(t.individuals.find((i: { name: string }) => i.name === 'Bà Nguyễn Thị Thu Hà').details).toBe('Trưởng phòng Nội vụ');
     expect(JSON.stringify(model)).not.toMatch(/undefined|NaN|null/);
   });
 
@@ -60,7 +60,7 @@ describe('dossier model on the sample workbook', () => {
     expect(b.overQuotaText).toContain('UBND xã Ninh Bình');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Hoàn thành trên 90% nhiệm vụ, mục tiêu cải cách hành chính;');
     expect(b.criteriaCollective.map((l: { text: string }) => l.text)).toContain('- Chỉ số SIPAS đạt từ 90% trở lên;');
-    expect(b.awards[0].heading).toBe('1. Đề nghị tặng Giấy khen của Chủ tịch UBND thị xã cho 10 tập thể và 9 cá nhân:');
+    expect(b.awards[0].heading).toBe('1. Đề nghị tặng Giấy khen của Chủ tịch UBND thị xã Ninh Hòa cho 10 tập thể và 9 cá nhân:');
   });
 
   it('prints every missing fact as the dotted blank, never invented', async () => {
@@ -98,7 +98,7 @@ describe('dossier model on the sample workbook', () => {
     const reports = model.documents.filter((d) => d.template === 'baoCao').map((d) => d.data as Record<string, any>);
     const unit = reports.find((r) => r.name === 'Phòng Tư pháp')!;
     expect(unit).toMatchObject({ isCollective: true, isIndividual: false, unitName: 'PHÒNG TƯ PHÁP', parentBody: 'UBND THỊ XÃ NINH HÒA' });
-    expect(unit.awardTitle).toBe('ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND THỊ XÃ');
+    expect(unit.awardTitle).toBe('ĐỀ NGHỊ TẶNG GIẤY KHEN\nCỦA CHỦ TỊCH UBND THỊ XÃ NINH HÒA');
     expect(unit.movement).toBe('(Thành tích trong phong trào thi đua “Đẩy mạnh công tác cải cách hành chính trên địa bàn thị xã Ninh Hòa” năm 2022)');
     const person = reports.find((r) => r.name === 'Nguyễn Thị Thu Hà')!;
     expect(person).toMatchObject({ isIndividual: true, position: 'Trưởng phòng', unit: 'Phòng Nội vụ', birthYear: '1982', gender: 'Nữ', reporterName: 'Nguyễn Thị Thu Hà' });
@@ -151,7 +151,7 @@ describe('dossier model on constructed results', () => {
     ]);
     expect((model.documents[0].data as Record<string, any>).counts).toBe('1 tập thể');
     expect((model.documents[1].data as Record<string, any>).counts).toBe('1 tập thể và 1 cá nhân');
-    expect((model.documents[3].data as Record<string, any>).awardTitle).toBe('ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH');
+    expect((model.documents[3].data as Record<string, any>).awardTitle).toBe('ĐỀ NGHỊ TẶNG BẰNG KHEN\nCỦA CHỦ TỊCH UBND TỈNH');
     expect((model.documents[2].data as Record<string, any>).awards.map((a: { heading: string }) => a.heading)).toEqual([
       '1. Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 1 tập thể:',
       '2. Đề nghị tặng Giấy khen của Chủ tịch UBND thị xã cho 1 tập thể và 1 cá nhân:',
@@ -202,6 +202,8 @@ describe('wording and names', () => {
     expect(headerLines('PHÒNG NỘI VỤ')).toBe('PHÒNG NỘI VỤ');
     expect(headerLines('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG')).toBe('HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG');
     expect(headerLines('VĂN PHÒNG HĐND VÀ UBND THỊ XÃ')).toBe('VĂN PHÒNG HĐND\nVÀ UBND THỊ XÃ');
+    // Spelled out (Nghị định 30/2020), too long for two lines: never broken inside "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN".
+    expect(headerLines('VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN')).toBe('VĂN PHÒNG\nHỘI ĐỒNG NHÂN DÂN VÀ\nỦY BAN NHÂN DÂN');
   });
   it('counts', () => {
     expect(countsText(10, 8)).toBe('10 tập thể và 8 cá nhân');
@@ -249,7 +251,7 @@ describe('dossier model: the law in force on the document date', () => {
     expect(bases[0]).toContain('Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003');
     expect(bases[1]).toContain('Nghị định số 91/2017/NĐ-CP');
     expect(bases.join('\n')).not.toContain('15 tháng 6 năm 2022');
-    expect(bases[bases.length - 1]).toMatch(/^Căn cứ Biên bản họp xét/);
+    expect(bases[bases.length - 1]).toBe('Căn cứ Biên bản số 12/BB-HĐTĐKT ngày 15 tháng 12 năm 2022 của Hội đồng Thi đua - Khen thưởng thị xã Ninh Hòa;');
     expect(docData(model, 'baoCao').reportForm).toBe('nd91-2017-mau-07');
   });
 
@@ -269,7 +271,7 @@ describe('dossier model: the law in force on the document date', () => {
     const a = await analyzeSample();
     const { addressees: _a, ...facts } = sampleFacts();
     const t = docData(buildDossier(a.result, a.profile, facts), 'toTrinh');
-    expect(t.addressee).toBe('Chủ tịch UBND thị xã');
-    expect(t.closing).toContain('kính trình Chủ tịch UBND thị xã xem xét');
+    expect(t.addressee).toBe('Chủ tịch UBND thị xã Ninh Hòa');
+    expect(t.closing).toContain('kính trình Chủ tịch UBND thị xã Ninh Hòa xem xét');
   });
 });

@@ -1,0 +1,91 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { addressedName, communeIn, grantorLocality, headsUnit, honorific, localityIn, namedAward, spelledOut, titleWithUnit, unitHeader } from '../../../src/core/dossier/names';
+import { BLANK } from '../../../src/core/dossier/dates';
+import { analyzeSample } from '../../support/dossier';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('names from data', () => {
+  it('reads the locality an "UBND <level> <Name>" names, longest level first', () => {
+    expect(localityIn('UBND thị xã Ninh Hòa')).toEqual({ level: 'thị xã', name: 'Ninh Hòa' });
+    expect(localityIn('Ủy ban nhân dân phường Ninh Hòa')).toEqual({ level: 'phường', name: 'Ninh Hòa' });
+    expect(localityIn('Chủ tịch UBND xã Ninh Xuân, Chủ tịch Hội đồng')).toEqual({ level: 'xã', name: 'Ninh Xuân' });
+    expect(localityIn('UBND tỉnh Khánh Hòa')).toEqual({ level: 'tỉnh', name: 'Khánh Hòa' });
+    expect(localityIn('Phòng Nội vụ')).toBeUndefined();
+  });
+
+  it('names the grantor from the facts: never "xã/phường", a blank when no fact names the place', () => {
+    const award = { id: 'gk', label: 'Giấy khen của Chủ tịch UBND xã/phường', grantor: 'Chủ tịch UBND xã/phường', quota: { collective: 1, individual: 1 } };
+    expect(namedAward(award, { parentBody: 'UBND phường Ninh Hòa' }, BLANK)).toMatchObject({ label: 'Giấy khen của Chủ tịch UBND phường Ninh Hòa', grantor: 'Chủ tịch UBND phường Ninh Hòa' });
+    expect(namedAward(award, { decision: { issuingBody: 'Ủy ban nhân dân xã Tân Định' } }, BLANK).label).toBe('Giấy khen của Chủ tịch UBND xã Tân Định');
+    const none = namedAward(award, {}, BLANK);
+    expect(none.label).toBe(`Giấy khen của Chủ tịch UBND ${BLANK}`);
+    expect(none.label).not.toContain('xã/phường');
+    // A thị xã grantor takes the thị xã, not a xã the facts also name.
+    const tx = { id: 'gk', label: 'Giấy khen của Chủ tịch UBND thị xã', grantor: 'Chủ tịch UBND thị xã', quota: { collective: 1, individual: 1 } };
+    expect(grantorLocality(tx, { meeting: { place: 'UBND xã Ninh Xuân' }, parentBody: 'UBND thị xã Ninh Hòa' })).toEqual({ level: 'thị xã', name: 'Ninh Hòa' });
+    expect(namedAward(tx, { parentBody: 'UBND thị xã Ninh Hòa' }, BLANK).label).toBe('Giấy khen của Chủ tịch UBND thị xã Ninh Hòa');
+    expect(communeIn({ parentBody: 'UBND thị xã Ninh Hòa', plan: { issuer: 'UBND phường Đông Ninh Hòa' } })).toEqual({ level: 'phường', name: 'Đông Ninh Hòa' });
+  });
+
+  it('Ông / Bà from Giới tính, nothing when unknown', () => {
+    expect(honorific('Nam')).toBe('Ông');
+    expect(honorific('nữ')).toBe('Bà');
+    expect(honorific('NU')).toBe('Bà');
+    expect(honorific('')).toBe('');
+    expect(addressedName({ kind: 'individual', name: 'Lê Văn A', facts: {} } as never)).toBe('Lê Văn A');
+  });
+
+  it('joins a title and its unit without repeating what they share', () => {
+    expect(titleWithUnit('Trưởng phòng', 'Phòng Nội vụ')).toBe('Trưởng phòng Nội vụ');
+    expect(titleWithUnit('Phó Trưởng phòng', 'Phòng Tài chính - Kế hoạch')).toBe('Phó Trưởng phòng Tài chính - Kế hoạch');
+    expect(titleWithUnit('Chánh Văn phòng', 'Văn phòng HĐND và UBND thị xã')).toBe('Chánh Văn phòng HĐND và UBND thị xã');
+    expect(titleWithUnit('Chủ tịch UBND', 'UBND xã Ninh Xuân')).toBe('Chủ tịch UBND xã Ninh Xuân');
+    expect(titleWithUnit('Chuyên viên', 'Phòng Tư pháp')).toBe('Chuyên viên Phòng Tư pháp');
+    expect(titleWithUnit('Chủ tịch UBND xã Ninh Xuân', 'UBND xã Ninh Xuân')).toBe('Chủ tịch UBND xã Ninh Xuân');
+    expect(titleWithUnit('', 'Phòng Nội vụ')).toBe('Phòng Nội vụ');
+  });
+
+  it('every title of the sample workbook, joined to its unit, says no word twice in a row and keeps the unit\'s own words', async () => {
+    const a = await analyzeSample();
+    const people = a.result.candidates.filter((c) => c.kind === 'individual');
+    expect(people.length).toBeGreaterThanOrEqual(13);
+    for (const c of people) {
+      const unit = c.matchedUnit ?? c.facts.unit!;
+      const joined = titleWithUnit(c.facts.position, unit);
+      const words = joined.toLocaleLowerCase('vi').split(/\s+/);
+      for (let i = 1; i < words.length; i++) expect(`${words[i - 1]} ${words[i]}`).not.toMatch(/^(\S+) \1$/);
+      expect(joined.startsWith(c.facts.position!)).toBe(true);
+      // "Phòng Nội vụ" → "… Nội vụ": the unit's distinctive words stay.
+      expect(joined).toContain(unit.split(/\s+/).slice(-2).join(' '));
+      expect(joined).not.toMatch(/phòng,? Phòng|Văn phòng,? Văn phòng|UBND,? UBND/);
+    }
+  });
+
+  it('spells out UBND, HĐND in a body\'s own line, never in a symbol', () => {
+    expect(spelledOut('Văn phòng HĐND và UBND thị xã')).toBe('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã');
+    expect(spelledOut('Quyết định số 1520/QĐ-UBND')).toBe('Quyết định số 1520/QĐ-UBND');
+  });
+
+  it('the Báo cáo header per Nghị định 30/2020: no chủ quản line for a UBND xã/phường; the parent\'s level not repeated', () => {
+    expect(unitHeader('UBND xã Ninh Xuân', 'UBND thị xã Ninh Hòa')).toEqual({ parent: '', main: 'Ủy ban nhân dân\nxã Ninh Xuân' });
+    expect(unitHeader('UBND phường Ninh Hiệp', 'UBND thị xã Ninh Hòa')).toEqual({ parent: '', main: 'Ủy ban nhân dân\nphường Ninh Hiệp' });
+    expect(unitHeader('Phòng Nội vụ', 'UBND thị xã Ninh Hòa')).toEqual({ parent: 'UBND thị xã Ninh Hòa', main: 'Phòng Nội vụ' });
+    expect(unitHeader('Văn phòng HĐND và UBND thị xã', 'UBND thị xã Ninh Hòa')).toEqual({ parent: 'UBND thị xã Ninh Hòa', main: 'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân' });
+  });
+
+  it('a unit head is a head, not a deputy', () => {
+    expect(headsUnit('Trưởng phòng')).toBe(true);
+    expect(headsUnit('Chánh Văn phòng')).toBe(true);
+    expect(headsUnit('Chủ tịch UBND')).toBe(true);
+    expect(headsUnit('Phó Trưởng phòng')).toBe(false);
+    expect(headsUnit('Phó Chủ tịch UBND')).toBe(false);
+    expect(headsUnit('Chuyên viên')).toBe(false);
+  });
+
+  it('the shipped sample facts give no amount: Điều 2 comes from the table', () => {
+    const facts = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json'), 'utf8'));
+    expect(facts.decision.amounts).toBeUndefined();
+  });
+});
