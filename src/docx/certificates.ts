@@ -14,7 +14,7 @@ import type { Facts } from '../core/dossier/facts';
 import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from '../core/dossier/certificateLayout';
 import { movementPhrase, or, personDetails, proposedFor } from '../core/dossier/model';
 import { stableZipBytes } from './render';
-import { addressedName, spelledOut } from '../core/dossier/names';
+import { addressedName, grantorLocality, spelledOut, withPlace } from '../core/dossier/names';
 
 export const CERTIFICATES_FILE = 'giay-khen.docx';
 
@@ -30,18 +30,19 @@ function decisionLine(facts: Facts, award: Award): string {
 /** One page per awardee: every award with proposed candidates, tập thể then cá nhân, by rank. */
 export function certificatePages(result: CheckResult, profile: Profile, facts: Facts): CertificatePage[] {
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
-  return awards.flatMap((award) =>
-    [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
+  return awards.flatMap((award) => {
+    const loc = grantorLocality(award, facts);
+    return [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
       kind: c.kind,
       awardId: award.id,
-      // A Giấy khen spells out what the lists abbreviate, and says Ông / Bà.
-      name: addressedName(c),
-      unit: spelledOut(personDetails(c)),
+      // A Giấy khen names bodies in full (no abbreviation, the place said), and says Ông / Bà.
+      name: c.kind === 'collective' ? spelledOut(withPlace(c.name, loc)) : addressedName(c),
+      unit: spelledOut(withPlace(personDetails(c), loc)),
       achievement: `Đã có thành tích xuất sắc trong ${movementPhrase(facts)}`,
       decision: decisionLine(facts, award),
       placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id, award).date)}`,
-    })),
-  );
+    }));
+  });
 }
 
 const TWIPS = 56.6929; // per mm

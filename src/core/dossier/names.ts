@@ -187,6 +187,22 @@ export function spelledOut(text: string): string {
   return out;
 }
 
+/**
+ * A body's name completed with the grantor's place where it stops at a bare level or at the
+ * committee ("Văn phòng HĐND và UBND thị xã" + thị xã Ninh Hòa → "… thị xã Ninh Hòa";
+ * "Văn phòng HĐND và UBND" + phường Ninh Hòa → "… UBND phường Ninh Hòa"): a Giấy khen names
+ * the body in full. A name with its own place, or ending otherwise, is kept.
+ */
+export function withPlace(text: string, loc: Locality | undefined): string {
+  const t = text.trimEnd();
+  if (!loc || !t) return text;
+  const f = fold(t);
+  const ending = LEVELS.find((l) => f === fold(l) || f.endsWith(` ${fold(l)}`));
+  if (ending) return ending === loc.level ? `${t} ${loc.name}` : text;
+  if (/(?:^|\s)(?:ubnd|uy ban nhan dan)$/.test(f)) return `${t} ${placeOf(loc)}`;
+  return text;
+}
+
 const HEAD_TITLES = ['truong phong', 'chanh van phong', 'chu tich ubnd', 'chu tich uy ban nhan dan', 'giam doc', 'hieu truong', 'truong ban', 'chanh thanh tra', 'thu truong'];
 
 /** A title that heads its unit ("Trưởng phòng", "Chánh Văn phòng", "Chủ tịch UBND"), not a deputy's. */

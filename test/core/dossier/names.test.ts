@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { addressedName, communeIn, grantorLocality, headsUnit, honorific, localityIn, namedAward, spelledOut, titleWithUnit, unitHeader } from '../../../src/core/dossier/names';
+import { addressedName, communeIn, grantorLocality, headsUnit, honorific, localityIn, namedAward, spelledOut, titleWithUnit, unitHeader, withPlace } from '../../../src/core/dossier/names';
 import { BLANK } from '../../../src/core/dossier/dates';
 import { analyzeSample } from '../../support/dossier';
 
@@ -61,6 +61,20 @@ describe('names from data', () => {
       expect(joined).toContain(unit.split(/\s+/).slice(-2).join(' '));
       expect(joined).not.toMatch(/phòng,? Phòng|Văn phòng,? Văn phòng|UBND,? UBND/);
     }
+  });
+
+  it('completes a body\'s name that stops at the level or the committee with the grantor\'s place', () => {
+    const tx = { level: 'thị xã', name: 'Ninh Hòa' } as const;
+    const p = { level: 'phường', name: 'Ninh Hòa' } as const;
+    expect(withPlace('Văn phòng HĐND và UBND thị xã', tx)).toBe('Văn phòng HĐND và UBND thị xã Ninh Hòa');
+    expect(withPlace('Chánh Văn phòng HĐND và UBND thị xã', tx)).toBe('Chánh Văn phòng HĐND và UBND thị xã Ninh Hòa');
+    expect(withPlace('Văn phòng HĐND và UBND', p)).toBe('Văn phòng HĐND và UBND phường Ninh Hòa');
+    expect(withPlace('Trung tâm Phục vụ hành chính công phường', p)).toBe('Trung tâm Phục vụ hành chính công phường Ninh Hòa');
+    // Its own place, another level ("thị xã" is not "xã"), or no place at all: kept.
+    expect(withPlace('UBND xã Ninh Xuân', tx)).toBe('UBND xã Ninh Xuân');
+    expect(withPlace('Văn phòng HĐND và UBND thị xã', { level: 'xã', name: 'Ninh Xuân' })).toBe('Văn phòng HĐND và UBND thị xã');
+    expect(withPlace('Phòng Tư pháp', tx)).toBe('Phòng Tư pháp');
+    expect(withPlace('Văn phòng HĐND và UBND thị xã', undefined)).toBe('Văn phòng HĐND và UBND thị xã');
   });
 
   it('spells out UBND, HĐND in a body\'s own line, never in a symbol', () => {
