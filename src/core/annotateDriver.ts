@@ -20,7 +20,7 @@ import type { NoteMode } from './marks';
 import { isStagingSheet } from './marks';
 import { freeSheetName, prepareReconcile, recogniseMarks, sameBackup, cellKey, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileDecision, type ReconcileReport } from './reconcile';
 import { findOldHeader, isResultTitle, withUserColumns, type OldHeader, type OldResult } from './resultColumns';
-import type { AnnotationBackup, MappingOverride, WorkbookState } from './state';
+import { BACKUP_COMPANIONS, type AnnotationBackup, type MappingOverride, type WorkbookState } from './state';
 import { cellAt } from './grid';
 import { findTables } from './tables';
 import { cleanName } from './text';
@@ -298,7 +298,9 @@ class StateWrites {
   ) {}
 
   of(backup: AnnotationBackup | null): WorkbookState {
-    return backup ? { ...this.rest, annotationBackup: backup } : this.rest;
+    if (backup) return { ...this.rest, annotationBackup: backup };
+    // What an adapter kept beside the backup goes with it (a clear leaves no state behind).
+    return Object.fromEntries(Object.entries(this.rest).filter(([k]) => !BACKUP_COMPANIONS.includes(k))) as WorkbookState;
   }
 
   async write(backup: AnnotationBackup | null): Promise<void> {

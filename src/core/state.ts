@@ -76,6 +76,13 @@ export interface BackedUpCell {
 export type WorkbookState = Partial<Record<StateKey, unknown>>;
 
 /**
+ * Keys an adapter keeps beside the backup, meaningful only with it (the CLI's patch writer: the
+ * lengths of the styles part's lists before the first annotation, so that a clear takes away only
+ * what was appended). Kept as written like any key of a later version; they go with the backup.
+ */
+export const BACKUP_COMPANIONS: readonly string[] = ['xlsxStyles'];
+
+/**
  * The backup as stored (format 2): per sheet, the cells that had nothing to restore (no fill, no
  * note) as runs of A1 ranges, the cells that had only a solid fill grouped by colour, and the rest
  * (a note, an exceljs exact object) one by one. At 10,000 rows this is ~40 KB where one JSON object

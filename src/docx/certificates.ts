@@ -5,6 +5,7 @@
  * the positions on LibreOffice's PDF with `pdftotext -bbox`. Built directly (no template: the blank
  * is the template). The calibration page draws rulers and a cross at each line's corner.
  */
+import { xmlSafe } from '../core/xmlText';
 import PizZip from 'pizzip';
 import { type Award, type Profile, type Candidate, type CheckResult } from '../core';
 import { BLANK, parseIsoDate, vietnameseDate } from '../core/dossier/dates';
@@ -13,7 +14,7 @@ import type { Facts } from '../core/dossier/facts';
 import { CERTIFICATE_FIELDS, PAPER, type CertificateField, type CertificateLayout, type FieldLayout } from '../core/dossier/certificateLayout';
 import { movementPhrase, or, personDetails, proposedFor } from '../core/dossier/model';
 import { stableZipBytes } from './render';
-import { addressedName, spelledOut } from '../core/dossier/names';
+import { addressedName, grantorLocality, spelledOut, withPlace } from '../core/dossier/names';
 
 export const CERTIFICATES_FILE = 'giay-khen.docx';
 
@@ -29,23 +30,25 @@ function decisionLine(facts: Facts, award: Award): string {
 /** One page per awardee: every award with proposed candidates, tập thể then cá nhân, by rank. */
 export function certificatePages(result: CheckResult, profile: Profile, facts: Facts): CertificatePage[] {
   const awards = profile.awards.filter((a) => result.candidates.some((c) => c.award === a.id));
-  return awards.flatMap((award) =>
-    [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
+  return awards.flatMap((award) => {
+    const loc = grantorLocality(award, facts);
+    return [...proposedFor(result, award.id, 'collective'), ...proposedFor(result, award.id, 'individual')].map((c) => ({
       kind: c.kind,
       awardId: award.id,
-      // A Giấy khen spells out what the lists abbreviate, and says Ông / Bà.
-      name: addressedName(c),
-      unit: spelledOut(personDetails(c)),
+      // A Giấy khen names bodies in full (no abbreviation, the place said), and says Ông / Bà.
+      name: c.kind === 'collective' ? spelledOut(withPlace(c.name, loc)) : addressedName(c),
+      unit: spelledOut(withPlace(personDetails(c), loc)),
       achievement: `Đã có thành tích xuất sắc trong ${movementPhrase(facts)}`,
       decision: decisionLine(facts, award),
       placeDate: `${or(facts.place)}, ${vietnameseDate(decisionFor(facts, award.id, award).date)}`,
-    })),
-  );
+    }));
+  });
 }
 
 const TWIPS = 56.6929; // per mm
 const tw = (mm: number) => Math.round(mm * TWIPS);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Characters XML forbids never reach the document (the command cleans the pages first and says so; this is the last guard).
+const esc = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>';
 
 interface Box { x: number; y: number; width: number; height?: number }

@@ -271,7 +271,7 @@ export class Package {
     this.edited(key);
   }
 
-  remove(part: string): void {
+  remove(part: string, keepType = false): void {
     const key = keyOf(part);
     if (!this.byKey.delete(key)) return;
     this.texts.delete(key);
@@ -279,7 +279,7 @@ export class Package {
     this.bom.delete(key);
     this.edited(key);
     // Its content type goes with it (an Override names one part; a Default serves others too).
-    if (key !== CT_PART.toLowerCase() && this.has(CT_PART)) this.removeOverride(part);
+    if (!keepType && key !== CT_PART.toLowerCase() && this.has(CT_PART)) this.removeOverride(part);
   }
 
   /** What was read from a part that changed is read again when next asked. */

@@ -77,10 +77,17 @@ describe('thidua certificates', () => {
       // The name is the page's first line (the topmost text).
       // Ông / Bà from Giới tính before a person's name.
       const title = c.kind === 'individual' ? (c.facts.gender === 'Nữ' ? 'Bà ' : 'Ông ') : '';
-      expect(pageTexts[i].trim().startsWith(`${title}${c.name} `)).toBe(true);
+      // A body's name spelled out (UBND → Ủy ban nhân dân); no abbreviation but the decision's symbol.
+      const name = c.kind === 'collective' ? c.name.replace(/HĐND/g, 'Hội đồng nhân dân').replace(/UBND/g, 'Ủy ban nhân dân') : c.name;
+      expect(pageTexts[i].trim().startsWith(`${title}${name} `)).toBe(true);
+      expect(pageTexts[i].replace('QĐ-UBND', '')).not.toMatch(/UBND|HĐND|TĐKT/);
       expect(pageTexts[i]).toContain('Quyết định số 1520/QĐ-UBND ngày 28 tháng 12 năm 2022');
       expect(pageTexts[i]).toContain('Ninh Hòa, ngày 28 tháng 12 năm 2022');
     });
+
+    // A body's name that stops at the level is completed with the grantor's place.
+    expect(pageTexts.join(' ')).toContain('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã Ninh Hòa ');
+    expect(pageTexts.join(' ')).toContain('Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã Ninh Hòa ');
 
     // Positions on a cá nhân's page (every line printed): tops, the left-aligned line's left edge, centred lines' centres.
     const i = order.findIndex((c) => c.name === 'Nguyễn Thị Thu Hà');

@@ -286,6 +286,14 @@ function voteBaseText(profile: Profile, present: string, total: string): string 
     : `Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng (${total} thành viên).`;
 }
 
+/** The candidates outside the grantor's competence or of a dissolved unit, named with the reason (the Biên bản says why they are not proposed). */
+function notProposedText(result: CheckResult): string {
+  const out = result.candidates
+    .filter((c) => !c.duplicate && c.dissolved)
+    .map((c) => `${c.kind === 'individual' ? addressedName(c) : c.name}: ${c.dissolved === 'profile' ? 'đơn vị đã giải thể, sáp nhập' : longDates(c.dissolved!)}`);
+  return out.length ? ` Không đề nghị khen thưởng: ${out.join('; ')}.` : '';
+}
+
 function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Award[]): Record<string, unknown> {
   const m = facts.meeting ?? {};
   const council = m.council ?? 'Hội đồng Thi đua - Khen thưởng';
@@ -339,7 +347,7 @@ function minutes(result: CheckResult, profile: Profile, facts: Facts, awards: Aw
     movement: movementPhrase(facts),
     criteriaCollective: lines(criteriaLines('collective', profile).map((l) => `- ${l};`)),
     criteriaIndividual: lines(criteriaLines('individual', profile).map((l) => `- ${l};`)),
-    reviewedText: `Hội đồng đã xem xét ${countsText(reviewed('collective'), reviewed('individual'))} do các cơ quan, đơn vị đề nghị; có ${countsText(eligible('collective'), eligible('individual'))} đạt đủ tiêu chuẩn theo Kế hoạch.`,
+    reviewedText: `Hội đồng đã xem xét ${countsText(reviewed('collective'), reviewed('individual'))} do các cơ quan, đơn vị đề nghị; có ${countsText(eligible('collective'), eligible('individual'))} đạt đủ tiêu chuẩn theo Kế hoạch.${notProposedText(result)}`,
     votes,
     hasVotes: votes.length > 0,
     hasCount: count !== '',

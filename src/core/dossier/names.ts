@@ -160,9 +160,11 @@ export function titleWithUnit(title: string | undefined, unit: string | undefine
   if (fold(t).endsWith(fold(u))) return t;
   const tw = words(t);
   const uw = words(u);
+  // Diacritics count: "Hiệu trưởng" + "Trường Tiểu học" share no word.
+  const low = (w: string) => w.normalize('NFC').toLocaleLowerCase('vi');
   for (let n = Math.min(tw.length, uw.length); n > 0; n--) {
-    const tail = tw.slice(tw.length - n).map(fold).join(' ');
-    const head = uw.slice(0, n).map(fold).join(' ');
+    const tail = tw.slice(tw.length - n).map(low).join(' ');
+    const head = uw.slice(0, n).map(low).join(' ');
     if (tail === head) return [...tw, ...uw.slice(n)].join(' ');
   }
   return `${t} ${u}`;
@@ -185,6 +187,22 @@ export function spelledOut(text: string): string {
   let out = text;
   for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
   return out;
+}
+
+/**
+ * A body's name completed with the grantor's place where it stops at a bare level or at the
+ * committee ("Văn phòng HĐND và UBND thị xã" + thị xã Ninh Hòa → "… thị xã Ninh Hòa";
+ * "Văn phòng HĐND và UBND" + phường Ninh Hòa → "… UBND phường Ninh Hòa"): a Giấy khen names
+ * the body in full. A name with its own place, or ending otherwise, is kept.
+ */
+export function withPlace(text: string, loc: Locality | undefined): string {
+  const t = text.trimEnd();
+  if (!loc || !t) return text;
+  const f = fold(t);
+  const ending = LEVELS.find((l) => f === fold(l) || f.endsWith(` ${fold(l)}`));
+  if (ending) return ending === loc.level ? `${t} ${loc.name}` : text;
+  if (/(?:^|\s)(?:ubnd|uy ban nhan dan)$/.test(f)) return `${t} ${placeOf(loc)}`;
+  return text;
 }
 
 const HEAD_TITLES = ['truong phong', 'chanh van phong', 'chu tich ubnd', 'chu tich uy ban nhan dan', 'giam doc', 'hieu truong', 'truong ban', 'chanh thanh tra', 'thu truong'];

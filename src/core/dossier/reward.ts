@@ -12,7 +12,7 @@ import { isoOf } from '../legalFrames';
 import type { Tier } from './names';
 
 export interface SourcedValue<T> { value: T; source: string; verified: boolean }
-export interface BaseSalary { from: string; amount: number; source: string; verified: boolean }
+export interface BaseSalary { from: string; amount: number | null; source: string; verified: boolean }
 export interface Coefficient { award: string; tier: Tier; value: number | null; cite: string; source: string; verified: boolean }
 export interface RewardDecree {
   id: string;
@@ -77,12 +77,12 @@ export function rewardFor(kind: string | undefined, tier: Tier | undefined, date
   const salary = [...table.baseSalary].filter((s) => s.from <= iso).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   const coef = decree.coefficients.find((c) => c.award === kind && c.tier === tier);
   if (!salary) missing.push(`mức lương cơ sở áp dụng ngày ${iso}`);
-  else if (!salary.verified) missing.push(`mức lương cơ sở từ ${salary.from} (${salary.source}) chưa được xác minh`);
+  else if (!salary.verified || salary.amount === null) missing.push(`mức lương cơ sở từ ${salary.from} (${salary.source}) chưa được xác minh`);
   if (!coef || coef.value === null) missing.push(`hệ số tiền thưởng ${KIND_NAMES[kind] ?? kind} của cấp ${TIER_NAMES[tier]} theo ${decree.name} chưa được xác minh`);
   else if (!coef.verified) missing.push(`hệ số tiền thưởng: ${coef.source} chưa được xác minh`);
   if (!decree.rounding.verified) missing.push(`quy tắc làm tròn: ${decree.rounding.source}`);
   if (!decree.collectiveFactor.verified) missing.push(`mức thưởng tập thể: ${decree.collectiveFactor.source}`);
-  if (missing.length || !salary || !coef || coef.value === null) return { missing };
+  if (missing.length || !salary || salary.amount === null || !coef || coef.value === null) return { missing };
   const individual = roundAmount(coef.value * salary.amount, decree.rounding.step, decree.rounding.direction);
   const collective = roundAmount(coef.value * decree.collectiveFactor.value * salary.amount, decree.rounding.step, decree.rounding.direction);
   return { individual, collective, basis: `theo quy định tại ${coef.cite} ${decree.name}`, missing };

@@ -11,8 +11,11 @@ import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type CellInfo
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange, type SheetNotes } from './notes';
 import type { Package } from '../package';
 import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
-import { emptyStyles, Styles, type FillWant } from './styles';
-import { Workbook } from './workbook';
+import { emptyStyles, listLengths, Styles, type FillWant, type ListLengths } from './styles';
+import { Workbook, type StylesKeep } from './workbook';
+
+/** The state key (core BACKUP_COMPANIONS) holding the styles' list lengths before the first annotation. */
+const STYLES_KEY = 'xlsxStyles';
 
 /** Our part of a note as it follows the user's (core/marks.ts composeNote): an empty line, then our head line. */
 const OUR_HEAD = `\n\n${NOTE_HEAD}\n`;
@@ -89,6 +92,8 @@ class PatchPort implements AnnotatePort {
     private readonly styles: Styles,
     private readonly grid: Grid,
     private readonly plan: AnnotationPlan | null,
+    /** The styles' list lengths before the first annotation (null: not known). */
+    private readonly floor: ListLengths | null,
   ) {}
 
   private worksheet(name: string) {
@@ -289,7 +294,7 @@ class PatchPort implements AnnotatePort {
    */
   private trimStyles(): void {
     const ours = { fonts: ourFonts(this.styles.p), borders: ourBorders(this.styles.p, this.styles.strict) };
-    if (!this.styles.mayTrim(ours)) return;
+    if (!this.styles.mayTrim(ours, this.floor)) return;
     const used = new Set<number>();
     for (const s of this.wb.sheets()) {
       if (!s.worksheet) continue;
@@ -297,7 +302,7 @@ class PatchPort implements AnnotatePort {
       for (const m of text.matchAll(/<(?:\w+:)?(?:c|row)\s[^>]*?\bs\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
       for (const m of text.matchAll(/<(?:\w+:)?col\s[^>]*?\bstyle\s*=\s*["'](\d+)["']/g)) used.add(Number(m[1]));
     }
-    this.styles.trim(used, ours);
+    this.styles.trim(used, ours, this.floor);
   }
 }
 
@@ -307,16 +312,19 @@ function bySheet<T extends { sheet: string }>(list: T[]): Map<string, T[]> {
   return out;
 }
 
+/** Two note texts alike but for line ends (the core reads a note's user part with CR LF as LF). */
+const sameText = (a: string, b: string) => a === b || a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+
 /** The note change for a cell: `text` as the core wants it, keeping the user's comment element where it is theirs. */
 function noteChange(w: CellWrite, text: string | null, current: string | null): NoteChange {
   const user = current ? (userPartOf(current, OUR_HEAD) ?? current) : null;
   const exact = typeof w.exact?.note === 'string' && w.exact.note.startsWith('<') ? w.exact.note : null;
   if (text === null) return { ref: w.cell, remove: true };
-  if (exact && commentText(exact) === text) return { ref: w.cell, exact };
-  if (user && commentText(user) === text) return { ref: w.cell, exact: user };
+  if (exact && sameText(commentText(exact), text)) return { ref: w.cell, exact };
+  if (user && sameText(commentText(user), text)) return { ref: w.cell, exact: user };
   const split = splitNote(text);
   // The user's note with ours under it: the user's comment element kept as written (runs, author).
-  const base = split.user !== null ? [exact, user].find((x) => x && commentText(x) === split.user) : undefined;
+  const base = split.user !== null ? [exact, user].find((x) => x && sameText(commentText(x), split.user!)) : undefined;
   if (base && split.ours !== null) return { ref: w.cell, user: base, head: OUR_HEAD, ours: split.ours };
   return { ref: w.cell, text };
 }
@@ -329,14 +337,23 @@ function noteChange(w: CellWrite, text: string | null, current: string | null): 
 export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPlan | null, state: WorkbookState): Promise<PatchOutcome> {
   const wb = new Workbook(pkg);
   const empty = emptyStyles(wb.ns);
-  const stylesPart = wb.ensureStylesPart(empty);
+  const { part: stylesPart, keep: made } = wb.ensureStylesPart(empty);
   const styles = new Styles(pkg.text(stylesPart));
   const previous = unpackBackup(state.annotationBackup);
-  const port = new PatchPort(pkg, wb, styles, grid, plan);
+  // The lists' lengths before the first annotation are kept beside the backup (and go with it):
+  // a clear then takes away only entries appended after them.
+  const kept = state as Record<string, unknown>;
+  const floor = listLengths(kept[STYLES_KEY]);
+  const record = kept[STYLES_KEY] as { keep?: StylesKeep; emptyRoot?: unknown } | undefined;
+  const extra = { ...(made?.rel ? { keep: made } : {}), ...(styles.emptyRoot ? { emptyRoot: styles.emptyRoot } : {}) };
+  const input: WorkbookState = plan && !state.annotationBackup && !floor ? ({ ...state, [STYLES_KEY]: { ...styles.lengths(), ...extra } } as WorkbookState) : state;
+  if (floor && typeof record?.emptyRoot === 'string' && /^<[\w:]+\b[^<>]*\/>$/.test(record.emptyRoot)) styles.emptyRoot ??= record.emptyRoot;
+  if (plan) styles.complete();
+  const port = new PatchPort(pkg, wb, styles, grid, plan, floor);
   const out = await driveAnnotation(port, {
     grid,
     sheetNames: wb.sheets().map((s) => s.name),
-    state,
+    state: input,
     oldResultTop: previous?.resultSheet ? topRows(grid.sheets.find((s) => s.name === previous.resultSheet)) : null,
     previous,
     marks: plan?.marks ?? [],
@@ -348,7 +365,7 @@ export async function patchPackage(pkg: Package, grid: Grid, plan: AnnotationPla
   });
   const stylesXml = styles.toXml();
   // A styles part we added goes again when the clear leaves it as we added it.
-  if (!plan && stylesXml === empty) wb.removeStylesPart(stylesPart);
+  if (!plan && stylesXml === empty) wb.removeStylesPart(stylesPart, floor && record?.keep?.rel === true ? { rel: true, type: record.keep.type === true } : undefined);
   else pkg.setText(stylesPart, stylesXml);
   return { zip: pkg.toZip(), state: out.state, report: out.report, threaded: port.threaded, extension: wb.extension(), recognised: out.recognised };
 }

@@ -28,6 +28,17 @@ export const emptyStyles = (ns: Namespaces) =>
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
+/** How many entries each list of the styles part had: a clear never trims below it. */
+export type ListLengths = Record<Section, number>;
+const SECTIONS: Section[] = ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'];
+
+/** Lengths as kept in the state (anything else: null, no floor). */
+export function listLengths(v: unknown): ListLengths | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  return SECTIONS.every((k) => Number.isInteger(o[k]) && (o[k] as number) >= 0) ? (Object.fromEntries(SECTIONS.map((k) => [k, o[k]])) as ListLengths) : null;
+}
+
 export class Styles {
   private xml: string;
   readonly p: string;
@@ -39,9 +50,18 @@ export class Styles {
   private fillCache = new Map<number, FillWant>();
   private markCache = new Map<string, number>();
 
+  /** The root's start tag when the producer wrote it empty (`<styleSheet …/>`), to be written so again when left empty. */
+  emptyRoot: string | null = null;
+
   constructor(xml: string) {
+    let r = root(xml);
+    if (r.selfClosing) {
+      // Opened so that sections can go in.
+      this.emptyRoot = r.tag;
+      xml = `${xml.slice(0, r.start)}${r.tag.slice(0, -2)}></${r.qname}>${xml.slice(r.end)}`;
+      r = root(xml);
+    }
     this.xml = xml;
-    const r = root(xml);
     this.p = r.qname.includes(':') ? r.qname.slice(0, r.qname.indexOf(':') + 1) : '';
     this.strict = attrs(r.tag).get(this.p ? `xmlns:${this.p.slice(0, -1)}` : 'xmlns') === STRICT.main;
     for (const s of ['fonts', 'fills', 'borders', 'cellXfs', 'cellStyleXfs'] as Section[]) {
@@ -61,6 +81,39 @@ export class Styles {
 
   list(name: Section): readonly string[] {
     return this.lists.get(name)!;
+  }
+
+  lengths(): ListLengths {
+    return Object.fromEntries(SECTIONS.map((k) => [k, this.list(k).length])) as ListLengths;
+  }
+
+  /**
+   * The entries a list needs before ours when the producer wrote it empty or left it out (the
+   * sections of our own blank stylesheet): index 0 is what a cell, xf or style without the
+   * attribute means, and fills 0 and 1 are reserved (none, gray125), so ours come after.
+   */
+  private defaults(name: Section): string[] {
+    const p = this.p;
+    switch (name) {
+      case 'fonts':
+        return [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`];
+      case 'fills':
+        return [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`];
+      case 'borders':
+        return [`<${p}border>${this.strict ? `<${p}start/><${p}end/>` : `<${p}left/><${p}right/>`}<${p}top/><${p}bottom/><${p}diagonal/></${p}border>`];
+      case 'cellStyleXfs':
+        return [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`];
+      case 'cellXfs':
+        return [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`];
+    }
+  }
+
+  /** Empty or missing lists get their defaults before anything of ours is appended (a clear takes them away again). */
+  complete(): void {
+    for (const name of SECTIONS) {
+      const list = this.lists.get(name)!;
+      if (!list.length) list.push(...this.defaults(name));
+    }
   }
 
   /** Our fills, fonts and borders in this file's prefix. */
@@ -213,32 +266,48 @@ export class Styles {
 
   /**
    * Removes what we appended and nothing uses any more, from the end of each list only (so that
-   * no index changes): cell formats, then the fills, fonts and borders they alone used.
+   * no index changes): cell formats, then the fills, fonts and borders they alone used. Only
+   * entries in our forms go (a producer's list shorter than Excel's is left as it was), and with
+   * `floor` (the lengths before the first annotation) never an entry that was there before it —
+   * a producer writes fills and borders in our forms too — while the defaults `complete` put into
+   * a list that was empty go as well.
    */
-  trim(usedXfs: Set<number>, ours: { fonts: string[]; borders: string[] }): void {
+  trim(usedXfs: Set<number>, ours: { fonts: string[]; borders: string[] }, floor: ListLengths | null = null): void {
     const xfs = this.lists.get('cellXfs')!;
+    const styleXfs = this.lists.get('cellStyleXfs')!;
     const fills = this.lists.get('fills')!;
     const fonts = this.lists.get('fonts')!;
     const borders = this.lists.get('borders')!;
     const ref = (el: string, a: string) => Number(attrs(el.slice(0, el.indexOf('>') + 1)).get(a) ?? -1);
+    const above = (name: Section, list: string[]) => !floor || list.length > floor[name];
+    const added = (name: Section, list: string[]) => {
+      if (!floor || floor[name] !== 0) return false;
+      const d = this.defaults(name);
+      return list.length <= d.length && list[list.length - 1] === d[list.length - 1];
+    };
     const oursXf = (i: number) => {
       const el = xfs[i];
       return this.isOurFill(ref(el, 'fillId')) || ours.fonts.includes(fonts[ref(el, 'fontId')] ?? '') || ours.borders.includes(borders[ref(el, 'borderId')] ?? '');
     };
-    // Only entries in our own forms go: a producer's list shorter than Excel's (one fill) is left as it was.
-    while (xfs.length && !usedXfs.has(xfs.length - 1) && oursXf(xfs.length - 1)) xfs.pop();
-    const all = [...xfs, ...this.lists.get('cellStyleXfs')!];
+    while (xfs.length && above('cellXfs', xfs) && !usedXfs.has(xfs.length - 1) && (oursXf(xfs.length - 1) || added('cellXfs', xfs))) xfs.pop();
+    while (styleXfs.length && added('cellStyleXfs', styleXfs) && !xfs.slice(floor!.cellXfs).some((el) => ref(el, 'xfId') === styleXfs.length - 1)) styleXfs.pop();
+    // What the producer's own formats name beyond its lists pointed at nothing before us, and will again.
+    const all = floor ? [...xfs.slice(floor.cellXfs), ...styleXfs.slice(floor.cellStyleXfs)] : [...xfs, ...styleXfs];
     const used = (a: string, i: number) => all.some((el) => ref(el, a) === i);
-    while (fills.length && this.isOurFill(fills.length - 1) && !used('fillId', fills.length - 1)) fills.pop();
-    while (fonts.length && ours.fonts.includes(fonts[fonts.length - 1]) && !used('fontId', fonts.length - 1)) fonts.pop();
-    while (borders.length && ours.borders.includes(borders[borders.length - 1]) && !used('borderId', borders.length - 1)) borders.pop();
+    const trimList = (name: Section, list: string[], attr: string, isOurs: (i: number) => boolean) => {
+      while (list.length && above(name, list) && !used(attr, list.length - 1) && (isOurs(list.length - 1) || added(name, list))) list.pop();
+    };
+    trimList('fills', fills, 'fillId', (i) => this.isOurFill(i));
+    trimList('fonts', fonts, 'fontId', (i) => ours.fonts.includes(fonts[i]));
+    trimList('borders', borders, 'borderId', (i) => ours.borders.includes(borders[i]));
     this.keyCache.clear();
     this.fillCache.clear();
     this.markCache.clear();
   }
 
-  /** True when the last cell format might be ours (a trim is worth scanning the sheets for). */
-  mayTrim(ours: { fonts: string[]; borders: string[] }): boolean {
+  /** True when the last cell format might be ours, or a list is longer than before (a trim is worth scanning the sheets for). */
+  mayTrim(ours: { fonts: string[]; borders: string[] }, floor: ListLengths | null = null): boolean {
+    if (floor && SECTIONS.some((k) => this.list(k).length > floor[k])) return true;
     const xfs = this.list('cellXfs');
     const last = xfs[xfs.length - 1];
     if (!last) return false;
@@ -284,6 +353,8 @@ export class Styles {
       const after = this.section(name)!;
       if (!list.length && this.xml.slice(after.start, after.end) === `<${this.p}${name} count="0"></${this.p}${name}>`) this.xml = splice(this.xml, [{ at: after.start, del: after.end - after.start, text: '' }]);
     }
+    const r = root(this.xml);
+    if (this.emptyRoot && !children(this.xml, r).length && r.end - r.tagEnd === r.qname.length + 3) return `${this.xml.slice(0, r.start)}${this.emptyRoot}${this.xml.slice(r.end)}`;
     return this.xml;
   }
 }

@@ -31,6 +31,12 @@ export interface SheetEntry {
   worksheet: boolean;
 }
 
+/** What of a styles part we created was there before it: its relationship, its content type. */
+export interface StylesKeep {
+  rel: boolean;
+  type: boolean;
+}
+
 export class Workbook {
   readonly part: string;
   /** Transitional or Strict: what we add is written as the workbook is. */
@@ -81,22 +87,34 @@ export class Workbook {
     return rel?.part ?? null;
   }
 
-  /** Creates the styles part when a workbook has none (rare: minimal writers); never over another part. */
-  ensureStylesPart(empty: string): string {
+  /**
+   * Creates the styles part when a workbook has none (rare: minimal writers); never over another
+   * part. A relationship to a styles part that is missing gets the part at its target (`keep`: what
+   * of the relationship and content type was the producer's, to stay when the part goes).
+   */
+  ensureStylesPart(empty: string): { part: string; keep: StylesKeep | null } {
     const have = this.stylesPart();
-    if (have) return have;
+    if (have) return { part: have, keep: null };
+    const dangling = this.pkg.rels(this.part).find((r) => isRelType(r.type, 'styles') && !r.external && r.part && /\.xml$/i.test(r.part) && !this.pkg.has(r.part));
+    if (dangling) {
+      const part = dangling.part!;
+      const keep = { rel: true, type: this.pkg.contentType(part) === STYLES_CT };
+      this.pkg.setText(part, empty);
+      this.pkg.setContentType(part, STYLES_CT);
+      return { part, keep };
+    }
     const part = this.pkg.has('xl/styles.xml') ? this.pkg.freeName('xl/styles', '.xml') : 'xl/styles.xml';
     this.pkg.setText(part, empty);
     this.pkg.setContentType(part, STYLES_CT);
     this.pkg.addRel(this.part, `${this.ns.rel}/styles`, part);
-    return part;
+    return { part, keep: { rel: false, type: false } };
   }
 
-  /** Removes a styles part we created (its relationship, its content type with it). */
-  removeStylesPart(part: string): void {
+  /** Removes a styles part we created, with its relationship and content type unless `keep` says they were the producer's. */
+  removeStylesPart(part: string, keep: StylesKeep = { rel: false, type: false }): void {
     const rel = this.pkg.rels(this.part).find((r) => r.part === part && isRelType(r.type, 'styles'));
-    if (rel) this.pkg.removeRel(this.part, rel.id);
-    this.pkg.remove(part);
+    if (rel && !keep.rel) this.pkg.removeRel(this.part, rel.id);
+    this.pkg.remove(part, keep.type);
   }
 
   /** Appends a worksheet (new part, relationship, content type, sheet element); returns its part. */

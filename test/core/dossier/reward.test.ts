@@ -20,12 +20,32 @@ describe('tiền thưởng by law and date (templates/tien-thuong.json)', () => 
     expect(r.individual).toBeUndefined();
     expect(r.collective).toBeUndefined();
     expect(r.missing.join('\n')).toContain('Nghị định số 152/2025/NĐ-CP');
-    expect(r.missing.join('\n')).toContain('Nghị định số 73/2024/NĐ-CP');
+    expect(r.missing.join('\n')).toContain('mức lương cơ sở từ 2026-07-01');
+    expect(rewardFor('giay-khen', 'commune', '2025-12-15').missing.join('\n')).toContain('Nghị định số 73/2024/NĐ-CP');
     expect(rewardFor('giay-khen', 'district', undefined).missing[0]).toContain('decision.date');
   });
 
+  it('a base salary whose amount is not known stops the table there, even when everything else is confirmed', () => {
+    const all = JSON.parse(JSON.stringify(REWARD_TABLE)) as typeof REWARD_TABLE;
+    for (const b of all.baseSalary) b.verified = true;
+    for (const d of all.decrees) {
+      d.rounding.verified = true;
+      d.collectiveFactor.verified = true;
+      for (const c of d.coefficients) { c.verified = true; c.value = c.value ?? 0.15; c.cite = c.cite || 'Điều 1'; }
+    }
+    // Before 01/7/2026 the 2024 salary (2.340.000 đ): 0,15 × 2.340.000 = 351.000 → 360.000 đ.
+    expect(rewardFor('giay-khen', 'commune', '2026-06-30', all).individual).toBe(360000);
+    // From 01/7/2026 the salary is not in the table: blank, never the older one.
+    const late = rewardFor('giay-khen', 'commune', '2026-12-15', all);
+    expect(late.individual).toBeUndefined();
+    expect(late.missing.join('\n')).toContain('mức lương cơ sở từ 2026-07-01');
+  });
+
   it('every value of the table has its source; a verified coefficient has its article', () => {
-    for (const s of REWARD_TABLE.baseSalary) expect(s.source).toMatch(/Nghị định số \d+\/\d{4}\/NĐ-CP.*Điều/);
+    for (const s of REWARD_TABLE.baseSalary) {
+      if (s.amount !== null) expect(s.source).toMatch(/Nghị định số \d+\/\d{4}\/NĐ-CP.*Điều/);
+      else expect(s.verified).toBe(false);
+    }
     for (const d of REWARD_TABLE.decrees) {
       expect(d.rounding.source).toContain(d.name.split(' ngày')[0].replace('Nghị định số ', ''));
       for (const c of d.coefficients) {

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { parseState } from '../../../src/core';
 import { openPackage, type Package } from '../../../src/xlsx/package';
 import { readWorkbookBytes } from '../../../src/xlsx/read';
+import { Styles } from '../../../src/xlsx/patch/styles';
 import { graftAwardTable } from '../../support/graft';
 import { annotateThenClear, extensionOf, packageDiff } from '../../support/roundTrip';
 
@@ -149,5 +150,60 @@ test('a workbook without a styles part (poi-59021.xlsx): ours is added for the m
   const added = c.after.rels(c.after.workbook!.part).find((r) => r.type.endsWith('/styles'))!;
   expect(c.after.contentType(added.part!)).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
   expect(c.cleared.names().some((n) => /styles/i.test(n))).toBe(false);
+  expect(packageDiff(c.before, c.cleared)).toEqual([]);
+});
+
+test("the producer's formats in our own forms (fills with fgColor = bgColor), unused at the end of the lists, stay after a clear (closedxml-EmptyCellValue.xlsx)", async () => {
+  const c = await run('closedxml-EmptyCellValue.xlsx');
+  const styles = c.before.text('xl/styles.xml');
+  // The last fill is solid with bgColor = fgColor, as ours; no grafted cell uses the last formats.
+  expect(styles).toContain('<fill><patternFill patternType="solid"><fgColor rgb="FF92CDDC"/><bgColor rgb="FF92CDDC"/></patternFill></fill></fills>');
+  expect(c.before.text(sheetPart(c.before))).not.toMatch(/\ss="[1-9]/);
+  expect(c.after.text('xl/styles.xml')).not.toBe(styles);
+  expect(c.cleared.text('xl/styles.xml')).toBe(styles);
+  expect(packageDiff(c.before, c.cleared)).toEqual([]);
+});
+
+describe.each([
+  ['closedxml-EmptyStyles.xlsx', 'no section at all'],
+  ['closedxml-tdf100709.xlsx', 'no fills or borders; formats naming a font beyond the list'],
+  ['poi-47889.xlsx', 'an empty <styleSheet …/>'],
+])('a styles part lacking sections (%s: %s)', (file) => {
+  test("completed before ours (fill 0 none, fill 1 gray125, format 0 the default), given back as it was", async () => {
+    const c = await run(file);
+    const styles = c.before.rels(c.before.workbook!.part).find((r) => r.type.endsWith('/styles'))!.part!;
+    const after = new Styles(c.after.text(styles));
+    expect(after.list('fills').slice(0, 2)).toEqual(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
+    // Every marked cell's format has a fill of ours past the reserved two.
+    const marked = [...c.after.text(sheetPart(c.after)).matchAll(/<c r="[A-Z]+\d+"[^>]*\ss="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(marked.length).toBeGreaterThan(10);
+    for (const xf of marked) expect(after.fillIdOf(xf)).toBeGreaterThanOrEqual(2);
+    expect(c.cleared.text(styles)).toBe(c.before.text(styles));
+    expect(packageDiff(c.before, c.cleared)).toEqual([]);
+  });
+});
+
+test("a user's rich-text note with CR LF line ends on a marked cell: its element (runs, author) comes back as written (poi-commentTest.xlsx)", async () => {
+  const c = await run('poi-commentTest.xlsx');
+  const comments = relOf(c.before, sheetPart(c.before), 'comments')!.part!;
+  const note = /<comment ref="B8"[\s\S]*?<\/comment>/.exec(c.before.text(comments))![0];
+  expect(note).toContain('<t>Shaun Kalley:</t>');
+  expect(c.after.text(comments)).toContain('[Thi đua CCHC]');
+  expect(c.cleared.text(comments)).toContain(note);
+  expect(c.cleared.text(comments)).toBe(c.before.text(comments));
+});
+
+test('a styles relationship naming a part not in the package (exceljs-test-issue-771.xlsx): the part is made at its target, and a clear takes only the part', async () => {
+  const c = await run('exceljs-test-issue-771.xlsx');
+  const rel = relOf(c.before, c.before.workbook!.part, 'styles')!;
+  expect(c.before.has(rel.part!)).toBe(false);
+  expect(relOf(c.after, c.after.workbook!.part, 'styles')).toEqual(rel);
+  expect(c.after.has(rel.part!)).toBe(true);
+  // One relationship and one Override for it, the producer's, in the copy as in the original.
+  expect(c.after.rels(c.after.workbook!.part).filter((r) => r.type.endsWith('/styles'))).toHaveLength(1);
+  expect(c.after.text('[Content_Types].xml').split('PartName="/xl/styles.xml"')).toHaveLength(2);
+  expect(c.cleared.text('[Content_Types].xml')).toBe(c.before.text('[Content_Types].xml'));
+  expect(c.cleared.text('xl/_rels/workbook.xml.rels')).toBe(c.before.text('xl/_rels/workbook.xml.rels'));
+  expect(c.cleared.has(rel.part!)).toBe(false);
   expect(packageDiff(c.before, c.cleared)).toEqual([]);
 });
