@@ -65,7 +65,9 @@ describe('presets on the command line', () => {
     for (const name of ['Phòng Nội vụ thị xã Ninh Hòa', 'UBND phường Đông Ninh Hòa', 'Đỗ Văn Hải', 'Võ Thị Mai']) expect(toTrinh).not.toContain(name);
     // The Biên bản names them with the reason.
     expect(bienBan).toContain('Không đề nghị khen thưởng: ');
-    expect(bienBan).toContain('Phòng Nội vụ thị xã Ninh Hòa: cơ quan, đơn vị cấp thị xã đã kết thúc hoạt động từ ngày 01/7/2025');
+    expect(bienBan).toContain('Phòng Nội vụ thị xã Ninh Hòa: cơ quan, đơn vị cấp thị xã đã kết thúc hoạt động từ ngày 01 tháng 7 năm 2025');
+    // One date style in the document: written out, never dd/mm/yyyy.
+    for (const t of [toTrinh, bienBan, ...reports]) expect(t).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
     expect(bienBan).toContain('UBND phường Đông Ninh Hòa: thuộc phường Đông Ninh Hòa, không thuộc phạm vi quản lý của người tặng; Ông Đỗ Văn Hải: ');
     const check = JSON.parse(thidua(['check', sample, '--preset', 'xa-phuong-2026', '--json']).stdout) as { issues: { code: string; message: string }[] };
     const flagged = check.issues.filter((i) => i.code === 'unit.outsideCompetence').map((i) => i.message).join('\n');

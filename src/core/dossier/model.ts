@@ -290,7 +290,7 @@ function voteBaseText(profile: Profile, present: string, total: string): string 
 function notProposedText(result: CheckResult): string {
   const out = result.candidates
     .filter((c) => !c.duplicate && c.dissolved)
-    .map((c) => `${c.kind === 'individual' ? addressedName(c) : c.name}: ${c.dissolved === 'profile' ? 'đơn vị đã giải thể, sáp nhập' : c.dissolved}`);
+    .map((c) => `${c.kind === 'individual' ? addressedName(c) : c.name}: ${c.dissolved === 'profile' ? 'đơn vị đã giải thể, sáp nhập' : longDates(c.dissolved!)}`);
   return out.length ? ` Không đề nghị khen thưởng: ${out.join('; ')}.` : '';
 }
 

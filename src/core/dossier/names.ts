@@ -160,9 +160,11 @@ export function titleWithUnit(title: string | undefined, unit: string | undefine
   if (fold(t).endsWith(fold(u))) return t;
   const tw = words(t);
   const uw = words(u);
+  // Diacritics count: "Hiệu trưởng" + "Trường Tiểu học" share no word.
+  const low = (w: string) => w.normalize('NFC').toLocaleLowerCase('vi');
   for (let n = Math.min(tw.length, uw.length); n > 0; n--) {
-    const tail = tw.slice(tw.length - n).map(fold).join(' ');
-    const head = uw.slice(0, n).map(fold).join(' ');
+    const tail = tw.slice(tw.length - n).map(low).join(' ');
+    const head = uw.slice(0, n).map(low).join(' ');
     if (tail === head) return [...tw, ...uw.slice(n)].join(' ');
   }
   return `${t} ${u}`;

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { addressedName, communeIn, grantorLocality, headsUnit, honorific, localityIn, namedAward, spelledOut, titleWithUnit, unitHeader, withPlace } from '../../../src/core/dossier/names';
 import { BLANK } from '../../../src/core/dossier/dates';
 import { analyzeSample } from '../../support/dossier';
+import { readWorkbookFile } from '../../support/readWorkbook';
+import { analyze } from '../../../src/core/analyze';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -47,10 +49,31 @@ describe('names from data', () => {
     expect(titleWithUnit('', 'Phòng Nội vụ')).toBe('Phòng Nội vụ');
   });
 
-  it('every title of the sample workbook, joined to its unit, says no word twice in a row and keeps the unit\'s own words', async () => {
+  it('joins the titles of local government (a corpus) to their units, each as a clerk writes it', () => {
+    const corpus: [string, string, string][] = [
+      ['Phó Chánh Văn phòng', 'Văn phòng HĐND và UBND', 'Phó Chánh Văn phòng HĐND và UBND'],
+      ['Giám đốc', 'Trung tâm Phục vụ hành chính công phường', 'Giám đốc Trung tâm Phục vụ hành chính công phường'],
+      ['Phó Giám đốc', 'Trung tâm Y tế thị xã', 'Phó Giám đốc Trung tâm Y tế thị xã'],
+      ['Hiệu trưởng', 'Trường Tiểu học Ninh Hiệp', 'Hiệu trưởng Trường Tiểu học Ninh Hiệp'],
+      ['Phó Chủ tịch UBND', 'UBND xã Ninh Phụng', 'Phó Chủ tịch UBND xã Ninh Phụng'],
+      ['Chủ tịch Ủy ban nhân dân', 'Ủy ban nhân dân xã Ninh Xuân', 'Chủ tịch Ủy ban nhân dân xã Ninh Xuân'],
+      ['Chánh Thanh tra', 'Thanh tra thị xã', 'Chánh Thanh tra thị xã'],
+      ['Trưởng ban', 'Ban Quản lý dự án', 'Trưởng ban Quản lý dự án'],
+      ['Kế toán', 'Phòng Tài chính - Kế hoạch', 'Kế toán Phòng Tài chính - Kế hoạch'],
+      ['Công chức Văn phòng - Thống kê', 'UBND phường Ninh Hiệp', 'Công chức Văn phòng - Thống kê UBND phường Ninh Hiệp'],
+      ['Phó Trưởng phòng', 'Phòng Văn hóa - Xã hội', 'Phó Trưởng phòng Văn hóa - Xã hội'],
+      ['Trưởng phòng', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị'],
+    ];
+    for (const [title, unit, joined] of corpus) expect(titleWithUnit(title, unit)).toBe(joined);
+  });
+
+  it('every title of both sample workbooks, joined to its unit, says no word twice in a row and keeps the unit\'s own words', async () => {
     const a = await analyzeSample();
-    const people = a.result.candidates.filter((c) => c.kind === 'individual');
-    expect(people.length).toBeGreaterThanOrEqual(13);
+    const twoTier = await readWorkbookFile(path.join(ROOT, 'templates', 'mau-xa-phuong-2026.xlsx'));
+    if (!twoTier.ok) throw new Error('two-tier sample unreadable');
+    const b = analyze(twoTier.grid, { lang: 'vi' });
+    const people = [...a.result.candidates, ...b.result.candidates].filter((c) => c.kind === 'individual');
+    expect(people.length).toBeGreaterThanOrEqual(20);
     for (const c of people) {
       const unit = c.matchedUnit ?? c.facts.unit!;
       const joined = titleWithUnit(c.facts.position, unit);
