@@ -5,13 +5,11 @@
  * table cells, so nothing depends on a box glyph being in the printer's font.
  */
 import type { BallotPaper, BallotSection, CountRecord } from '../core/dossier/ballots';
-import { esc as escXml, FONT, packageBytes } from './certificates';
+import { esc, FONT, packageBytes } from './certificates';
 
 export const BALLOTS_FILE = 'phieu-bau.docx';
 export const COUNT_RECORD_FILE = 'bien-ban-kiem-phieu.docx';
 
-// Characters XML 1.0 forbids (a workbook may carry them) go before escaping.
-const esc = (s: string) => escXml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 
 interface Run {
   text: string;
