@@ -70,3 +70,18 @@ export function writeFailed(io: CliIO, e: unknown, target: string, cannotWrite: 
   else io.err(cannotWrite(target, fsErrorWords((e as NodeJS.ErrnoException).code ?? String(e), lang)));
   return 1;
 }
+
+/** Where characters XML forbids were removed from a document's data, a warning line each (limit.textCleaned). */
+export function cleanedLines(files: readonly { path: string; cleaned?: readonly { field: string; count: number }[] }[], lang: Lang): string[] {
+  return files.flatMap((f) => (f.cleaned ?? []).map((c) => `! ${renderMessage({ code: 'limit.textCleaned', params: { where: f.path, field: c.field, count: c.count } }, lang)}`));
+}
+
+/** Every file a command reads besides templates: the workbook and the JSON files given. The outputs are checked against them all. */
+export function inputsOf(call: Pick<Call, 'workbookPath' | 'options'>): string[] {
+  return [call.workbookPath, ...(['facts', 'meeting', 'profile', 'layout'] as const).map((o) => call.options.get(o)).filter((f): f is string => !!f)];
+}
+
+/** Files the user had edited under our names, kept under new ones (write.userEdited), a line each. */
+export function renamedLines(renamed: readonly { path: string; kept: string }[], lang: Lang): string[] {
+  return renamed.map((r) => `! ${renderMessage({ code: 'write.userEdited', params: r }, lang)}`);
+}

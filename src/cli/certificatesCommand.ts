@@ -10,7 +10,8 @@ import * as path from 'path';
 import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE } from '../docx/certificates';
 import { defaultLayout, parseLayout, type CertificateLayout } from '../core/dossier/certificateLayout';
 import { prepare } from '../core/dossier/prepare';
-import { fail, readCall, writeFailed } from './call';
+import { cleanedLines, renamedLines, fail, inputsOf, readCall, writeFailed } from './call';
+import { cleanXmlData } from '../core/xmlText';
 import { loadPrepareInputs, preparedFailure, readJson } from './prepareInputs';
 import type { CliIO } from './io';
 import { readManifest, writeOwnedFiles } from './dossierManifest';
@@ -57,12 +58,16 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
   }
 
   const lines: string[] = [];
+  const cleaned: string[] = [];
   let bytes: Uint8Array;
   if (call.flags.has('calibration')) {
     bytes = calibrationDocx(layout);
     lines.push(t.calibrationWritten(out));
   } else {
-    const pages = certificatePages(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
+    // Cleaned of the characters XML forbids (a cell or a fact may hold one), and said where.
+    const clean = cleanXmlData(certificatePages(prepared.analysis.result, prepared.analysis.profile, prepared.facts));
+    const pages = clean.data;
+    cleaned.push(...cleanedLines([{ path: path.basename(out), cleaned: clean.cleaned }], lang));
     if (!pages.length) {
       io.out(t.noAwardees);
       return 0;
@@ -74,14 +79,16 @@ export async function runCertificates(argv: string[], io: CliIO): Promise<number
   }
   // Through safeWriteFile (never the workbook, only a regular file or a new path, temp + rename);
   // listed in the folder's manifest when it is one of ours (a dossier or decision folder, or --out a folder).
+  const renamed: { path: string; kept: string }[] = [];
   try {
     const dir = path.dirname(out);
-    if (!intoFile || (await readManifest(dir))) await writeOwnedFiles(dir, 'certificates', [{ path: path.basename(out), bytes }], { inputs: [workbookPath], mode: 'add' });
-    else await safeWriteFile(out, bytes, { inputs: [workbookPath] });
+    if (!intoFile || (await readManifest(dir))) await writeOwnedFiles(dir, 'certificates', [{ path: path.basename(out), bytes }], { inputs: inputsOf(call), mode: 'add', renamed });
+    else await safeWriteFile(out, bytes, { inputs: inputsOf(call) });
   } catch (e) {
     return writeFailed(io, e, out, t.cannotWrite, lang);
   }
-  lines.push(t.layoutUsed(layoutSource));
+  lines.push(t.layoutUsed(layoutSource), ...cleaned);
+  lines.push(...renamedLines(renamed, lang));
   io.out(lines.join('\n'));
   return 0;
 }

@@ -2,7 +2,7 @@
 import { analyze, DEFAULT_PRESET, meetingOf, renderMessage, text } from '../core';
 import { loadFactsFile, meetingRefusal } from './prepareInputs';
 import type { AnnotatedCopy } from '../xlsx/annotateCopy';
-import { guardCopy, readCall } from './call';
+import { guardCopy, inputsOf, readCall } from './call';
 import type { CliIO } from './io';
 import { checkPresetOption, loadProfileInput, loadWorkbook, profileInputFailure } from './load';
 import { safeWriteFile, SafeWriteError } from './safeWrite';
@@ -17,7 +17,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const annotatePath = call.options.get('annotate');
   if (annotatePath) {
     // Before any work: the copy is never the input (real path, file identity, letter case) nor a device.
-    const refused = await guardCopy(annotatePath, [workbookPath], io, lang);
+    const refused = await guardCopy(annotatePath, inputsOf(call), io, lang);
     if (refused) return refused;
   }
   const preset = checkPresetOption(call.options.get('preset'), lang);
@@ -83,7 +83,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     try {
       // The package the report was read from, patched: the zip is opened once.
       written = await annotateCopy(wb.value.pkg, analysis.plan, { grid: wb.value.grid, state: analysis.state }, annotatePath);
-      await safeWriteFile(annotatePath, written.bytes, { inputs: [workbookPath] });
+      await safeWriteFile(annotatePath, written.bytes, { inputs: inputsOf(call) });
     } catch (e) {
       if (e instanceof AnnotatedCopyError || e instanceof SafeWriteError) {
         io.err(renderMessage(e.data, lang));

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { generateDocuments } from '../docx/generate';
 import { prepareDecisions } from '../core/dossier/prepare';
 import { DECISION_TEMPLATES } from '../core/dossier/tags';
-import { fail, readCall, writeFailed } from './call';
+import { cleanedLines, renamedLines, fail, inputsOf, readCall, writeFailed } from './call';
 import { loadTemplates } from './dossierCommand';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import type { CliIO } from './io';
@@ -42,8 +42,9 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   // Each file through safeWriteFile (never the workbook, only regular files, temp + rename), listed
   // in the folder's manifest; a rerun removes our earlier decisions it does not rewrite, only ours.
   let kept: string[];
+  const renamed: { path: string; kept: string }[] = [];
   try {
-    kept = await writeOwnedFiles(out, 'decision', generated.files, { inputs: [workbookPath], mode: 'replace' });
+    kept = await writeOwnedFiles(out, 'decision', generated.files, { inputs: [...inputsOf(call), ...templates.value.files], mode: 'replace', renamed });
   } catch (e) {
     return writeFailed(io, e, out, t.cannotWrite, lang);
   }
@@ -54,6 +55,8 @@ export async function runDecision(argv: string[], io: CliIO): Promise<number> {
   if (custom.length) lines.push(d.customTemplates(custom));
   for (const w of model.warnings) lines.push(`! ${w}`);
   if (prepared.missing.length) lines.push(t.missingDecisionFacts(prepared.missing));
+  lines.push(...cleanedLines(generated.files, lang));
+  lines.push(...renamedLines(renamed, lang));
   if (kept.length) lines.push(d.keptChanged(kept));
   io.out(lines.join('\n'));
   return 0;

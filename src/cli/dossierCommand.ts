@@ -4,8 +4,8 @@
  * Facts: what the workbook holds (state key 'facts', written by the add-in), then --facts, then
  * --meeting, each winning over the one before. Templates are all validated before any file is written.
  */
-import { text } from '../core';
-import { existsSync, promises as fs } from 'fs';
+import { renderMessage, text } from '../core';
+import { existsSync } from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core';
 import { missingFacts } from '../core/dossier/facts';
@@ -13,36 +13,45 @@ import { generateDossier, zipDossier, ZIP_NAME, type TemplateSet } from '../docx
 import type { TemplateId } from '../core/dossier/model';
 import { prepareDossier } from '../core/dossier/prepare';
 import { TEMPLATE_FILES } from '../core/dossier/tags';
-import { fail, readCall, writeFailed } from './call';
+import { cleanedLines, renamedLines, fail, inputsOf, readCall, writeFailed } from './call';
 import type { CliIO } from './io';
 import type { Loaded } from './load';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import { pdfsOf, type PdfBytesOutcome, type PdfFile } from './pdf';
 import { writeOwnedFiles } from './dossierManifest';
 import { safeWriteFile } from './safeWrite';
+import { readBounded } from './jsonLimits';
 
 /** The default templates shipped in templates/ (build/src/cli → repository root). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '..', '..', '..', 'templates');
 
 
 
-export async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[] }>> {
+/** A template's largest size (a real one, pictures and all, is a few hundred kilobytes). */
+export const TEMPLATE_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The templates (`files`: every file read, the shipped ones included: an output is never one of them). */
+export async function loadTemplates(dir: string | undefined, lang: Lang): Promise<Loaded<{ set: TemplateSet; custom: string[]; files: string[] }>> {
   const t = text(lang).cliDossier;
   const set = {} as TemplateSet;
   const custom: string[] = [];
+  const files: string[] = [];
   if (dir && !existsSync(dir)) return { ok: false, exitCode: 1, message: t.templatesDirMissing(dir) };
   for (const [id, name] of Object.entries(TEMPLATE_FILES) as [TemplateId, string][]) {
     const own = dir ? path.join(dir, name) : undefined;
     const file = own && existsSync(own) ? own : path.join(DEFAULT_TEMPLATES_DIR, name);
     if (file === own) custom.push(own);
     try {
-      set[id] = { bytes: await fs.readFile(file), file: file === own ? own : name };
+      const read = await readBounded(file, TEMPLATE_MAX_BYTES);
+      if (!read.ok) return { ok: false, exitCode: 1, message: renderMessage({ code: 'limit.inputFile', params: { path: file, size: read.size, limit: TEMPLATE_MAX_BYTES } }, lang) };
+      set[id] = { bytes: read.bytes, file: file === own ? own : name };
+      files.push(file);
     } catch (e) {
       return { ok: false, exitCode: 1, message: t.unreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)) };
     }
   }
   if (dir && !custom.length) return { ok: false, exitCode: 1, message: t.templatesDirEmpty(dir, Object.values(TEMPLATE_FILES)) };
-  return { ok: true, value: { set, custom } };
+  return { ok: true, value: { set, custom, files } };
 }
 
 export async function runDossier(argv: string[], io: CliIO): Promise<number> {
@@ -68,9 +77,10 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   }
 
   const zipTarget = call.flags.has('zip') ? (out.toLowerCase().endsWith('.zip') ? out : path.join(out, ZIP_NAME)) : null;
-  const inputs = [workbookPath];
+  const inputs = [...inputsOf(call), ...templates.value.files];
   let kept: string[] = [];
   let pdfLines: string[] = [];
+  const renamed: { path: string; kept: string }[] = [];
   try {
     // --pdf: converted first, in a private folder (nothing of the user's is touched yet), then
     // written with the documents in one go — one zip, or one set of files and one manifest. Every
@@ -83,7 +93,7 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
       if (r.ok || r.reason === 'failed') pdfs = r.pdfs;
     }
     if (zipTarget) await safeWriteFile(zipTarget, zipDossier([...generated.files, ...pdfs.map((p) => ({ ...p, title: 'PDF' }))]), { inputs });
-    else kept = await writeOwnedFiles(out, 'dossier', [...generated.files, ...pdfs], { inputs, mode: 'replace' });
+    else kept = await writeOwnedFiles(out, 'dossier', [...generated.files, ...pdfs], { inputs, mode: 'replace', renamed });
   } catch (e) {
     return writeFailed(io, e, zipTarget ?? out, t.cannotWrite, lang);
   }
@@ -101,6 +111,8 @@ export async function runDossier(argv: string[], io: CliIO): Promise<number> {
   const missing = missingFacts(facts);
   if (missing.length) lines.push(t.missingFacts(missing));
   lines.push(...pdfLines);
+  lines.push(...cleanedLines(generated.files, lang));
+  lines.push(...renamedLines(renamed, lang));
   if (kept.length) lines.push(t.keptChanged(kept));
   lines.push(t.twoCopies);
   io.out(lines.join('\n'));

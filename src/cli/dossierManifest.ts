@@ -7,10 +7,11 @@
  * one of ours the user has since edited, or one another command wrote, is never deleted.
  */
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { constants as FS, promises as fs } from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { checkOutput, makeFolder, safeWriteFile } from './safeWrite';
+import { readJsonText } from './jsonLimits';
+import { checkOutput, makeFolder, safeWriteFile, SafeWriteError } from './safeWrite';
 
 export const MANIFEST_NAME = '.thidua-ho-so.json';
 
@@ -44,10 +45,29 @@ function entryOf(relPath: string, bytes: Uint8Array, by: Writer): ManifestEntry 
 /** The manifest of a folder; null when absent or unreadable (then nothing is removed). */
 export async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, MANIFEST_NAME), 'utf8')));
+    // Bounded like every JSON we read: a hand-made giant is no manifest of ours.
+    const read = await readJsonText(path.join(dir, MANIFEST_NAME));
+    if (!read.ok) return null;
+    const parsed = manifestSchema.safeParse(JSON.parse(read.raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether `full` stays inside `realDir` (the folder's real path) once links are resolved: the real
+ * path of the file, or of its nearest existing folder, is inside. A folder or file linked out of
+ * the output folder is never written through, nor removed through.
+ */
+async function staysInside(realDir: string, full: string): Promise<boolean> {
+  for (let d = full; ; d = path.dirname(d)) {
+    try {
+      const real = await fs.realpath(d);
+      return real === realDir || real.startsWith(realDir + path.sep);
+    } catch {
+      if (path.dirname(d) === d) return false;
+    }
   }
 }
 
@@ -68,7 +88,7 @@ async function removeEarlierFiles(dir: string, manifest: Manifest | null, keep: 
   for (const f of manifest.files) {
     if (keep.has(f.path) || writerOf(f) !== by) continue;
     const full = inside(dir, f.path);
-    if (!full) continue;
+    if (!full || !(await staysInside(await fs.realpath(dir), full))) continue;
     let bytes: Buffer;
     try {
       const st = await fs.lstat(full);
@@ -117,18 +137,71 @@ export interface OwnedFile {
  * rewrite are removed first (only ours, unchanged). Returns the earlier files kept because changed.
  * Throws SafeWriteError (or a file-system error of the removal).
  */
-export async function writeOwnedFiles(dir: string, by: Writer, files: readonly OwnedFile[], opts: { inputs: readonly string[]; mode: 'replace' | 'add' }): Promise<string[]> {
+export async function writeOwnedFiles(
+  dir: string,
+  by: Writer,
+  files: readonly OwnedFile[],
+  opts: { inputs: readonly string[]; mode: 'replace' | 'add'; renamed?: { path: string; kept: string }[] },
+): Promise<string[]> {
   for (const f of files) await checkOutput(path.join(dir, f.path), opts.inputs);
   await checkOutput(path.join(dir, MANIFEST_NAME), opts.inputs);
   await makeFolder(dir);
+  const realDir = await fs.realpath(dir);
+  for (const p of [...files.map((f) => f.path), MANIFEST_NAME]) {
+    const full = path.join(dir, p);
+    if (!(await staysInside(realDir, full))) throw new SafeWriteError({ code: 'write.outsideFolder', params: { path: full, dir } });
+  }
   // Read once: the earlier run's files are removed by it and the new list is built from it.
   const earlier = await readManifest(dir);
   const kept = opts.mode === 'replace' ? await removeEarlierFiles(dir, earlier, new Set(files.map((f) => f.path)), by) : [];
   const written: ManifestEntry[] = [];
-  for (const f of files) {
-    await safeWriteFile(path.join(dir, f.path), f.bytes, { inputs: opts.inputs });
-    written.push(entryOf(f.path, f.bytes, by));
+  try {
+    for (const f of files) {
+      const full = path.join(dir, f.path);
+      const aside = await keepUserEdited(dir, full, f, earlier);
+      if (aside) opts.renamed?.push({ path: f.path, kept: aside });
+      await safeWriteFile(full, f.bytes, { inputs: opts.inputs });
+      written.push(entryOf(f.path, f.bytes, by));
+    }
+  } catch (e) {
+    // What was written is recorded (a rerun then knows it is ours); if even that fails (a full
+    // disk), the manifest on disk is the earlier one, whole: it is only ever replaced by a rename.
+    if (written.length) await updateManifest(dir, earlier, by, written, 'add', opts.inputs).catch(() => undefined);
+    throw e;
   }
   await updateManifest(dir, earlier, by, written, opts.mode, opts.inputs);
   return kept;
+}
+
+/**
+ * A file at the path we are about to write that is not as we left it — edited by the user since
+ * our last run, or never ours (not in the manifest) — is kept: renamed aside to a free name
+ * ("01-to-trinh (đã sửa).docx", "… (đã sửa 2).docx"), never overwritten. Returns the new name
+ * (relative to the folder), or null when there was nothing to keep.
+ */
+async function keepUserEdited(dir: string, full: string, f: OwnedFile, earlier: Manifest | null): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    const st = await fs.lstat(full);
+    if (!st.isFile()) return null;
+    bytes = await fs.readFile(full);
+  } catch {
+    return null;
+  }
+  const hash = sha256(bytes);
+  if (hash === sha256(f.bytes)) return null;
+  if (earlier?.files.some((e) => e.path === f.path && e.sha256 === hash)) return null;
+  const ext = path.extname(full);
+  const stem = full.slice(0, full.length - ext.length);
+  for (let n = 1; ; n++) {
+    const aside = `${stem} (đã sửa${n > 1 ? ` ${n}` : ''})${ext}`;
+    try {
+      await fs.link(full, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      // No hard links here (some file systems): a copy that never replaces a file.
+      await fs.copyFile(full, aside, FS.COPYFILE_EXCL);
+    }
+    return path.relative(dir, aside).split(path.sep).join('/');
+  }
 }

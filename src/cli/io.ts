@@ -18,16 +18,25 @@ export interface CliIO {
 let readerGone = false;
 let watching = false;
 
+/**
+ * A reader that went away (`thidua check | head`, `| true`) is no error of ours: the rest of the
+ * output is dropped, quietly (no EPIPE stack trace), on stdout and stderr alike.
+ */
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      readerGone = true;
+    });
+  }
+}
+
 const stdoutBytes: ByteOut = {
   write(chunk) {
     const s = process.stdout;
-    if (!watching) {
-      watching = true;
-      s.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE') throw e;
-        readerGone = true;
-      });
-    }
+    watch();
     if (readerGone) return true;
     s.write(chunk);
     // A file, a TTY or a pipe with room writes at once; otherwise the stream keeps the chunk queued.
@@ -49,7 +58,13 @@ const stdoutBytes: ByteOut = {
 };
 
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => {
+    watch();
+    if (!readerGone) process.stdout.write(`${text}\n`);
+  },
   bytes: stdoutBytes,
-  err: (text) => process.stderr.write(`${text}\n`),
+  err: (text) => {
+    watch();
+    process.stderr.write(`${text}\n`);
+  },
 };

@@ -19,12 +19,37 @@ function limit(path: string, kind: 'file' | 'field' | 'depth', params: Record<st
   return { code: 'limit.jsonInput', params: { path, kind, ...params } };
 }
 
+/**
+ * A file's bytes, at most `max` of them: its size is looked at first, and the reading stops past
+ * `max` whatever the size said (a device or a pipe — /dev/zero — has none). Throws a file-system error.
+ */
+export async function readBounded(path: string, max: number): Promise<{ ok: true; bytes: Buffer } | { ok: false; size: number }> {
+  const fh = await fs.open(path, 'r');
+  try {
+    const st = await fh.stat();
+    if (st.isFile() && st.size > max) return { ok: false, size: st.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(1 << 20, max + 1 - total));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) return { ok: false, size: total };
+    }
+    return { ok: true, bytes: Buffer.concat(chunks) };
+  } finally {
+    await fh.close();
+  }
+}
+
 /** The file's text (UTF-8, a BOM dropped), or why not: a system error code, or a limit message. */
 export async function readJsonText(path: string): Promise<{ ok: true; raw: string } | { ok: false; errno: string } | { ok: false; limit: Message }> {
   try {
-    const st = await fs.stat(path);
-    if (st.isFile() && st.size > JSON_LIMITS.fileBytes) return { ok: false, limit: limit(path, 'file', { size: st.size, limit: JSON_LIMITS.fileBytes }) };
-    return { ok: true, raw: (await fs.readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
+    const bytes = await readBounded(path, JSON_LIMITS.fileBytes);
+    if (!bytes.ok) return { ok: false, limit: limit(path, 'file', { size: bytes.size, limit: JSON_LIMITS.fileBytes }) };
+    return { ok: true, raw: bytes.bytes.toString('utf8').replace(/^\uFEFF/, '') };
   } catch (e) {
     return { ok: false, errno: (e as NodeJS.ErrnoException).code ?? String(e) };
   }

@@ -10,7 +10,7 @@ import { planDecisionRecord, rowRanges } from '../core/dossier/record';
 import { prepare } from '../core/dossier/prepare';
 import { copyTypeProblem } from '../xlsx/annotateCopy';
 import { recordInPackage } from '../xlsx/patch/record';
-import { fail, guardCopy, readCall } from './call';
+import { fail, guardCopy, inputsOf, readCall } from './call';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
 import type { CliIO } from './io';
 import { safeWriteFile, SafeWriteError } from './safeWrite';
@@ -21,7 +21,7 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   const { lang, workbookPath } = call;
   const t = text(lang).cliAfter;
   const out = call.options.get('annotate')!;
-  const refused = await guardCopy(out, [workbookPath], io, lang);
+  const refused = await guardCopy(out, inputsOf(call), io, lang);
   if (refused) return refused;
   const loaded = await loadPrepareInputs(call.options, workbookPath, lang);
   if (!loaded.ok) return fail(io, loaded);
@@ -45,7 +45,7 @@ export async function runRecord(argv: string[], io: CliIO): Promise<number> {
   // The package the plan was read from, edited: the zip is opened once.
   const bytes = Buffer.concat(recordInPackage(loaded.value.pkg, plan));
   try {
-    await safeWriteFile(out, bytes, { inputs: [workbookPath] });
+    await safeWriteFile(out, bytes, { inputs: inputsOf(call) });
   } catch (e) {
     if (!(e instanceof SafeWriteError)) throw e;
     io.err(renderMessage(e.data, lang));

@@ -150,6 +150,44 @@ function offSignals(): void {
 
 let counter = 0;
 
+/** Our temporary files: ".name.PID-N.tmp". */
+const TEMP = /^\..+\.(\d+)-\d+\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The temporary files a killed run (SIGKILL, a power cut) left in a folder we write to: removed
+ * when the process that made them is gone (a live one may be writing). Only regular files of our
+ * naming; any failure leaves them (they are hidden, and harmless).
+ */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      if ((await fs.lstat(file)).isFile()) await fs.rm(file);
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+}
+
 /** The temporary file beside `target`: hidden, unique to this process and call. */
 export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${++counter}.tmp`);
@@ -166,6 +204,7 @@ export interface SafeWriteOptions {
  */
 export async function safeWriteFile(out: string, data: Uint8Array | string, opts: SafeWriteOptions = {}): Promise<void> {
   const target = await checkOutput(out, opts.inputs);
+  await removeStaleTemps(path.dirname(target));
   const temp = tempNameFor(target);
   let created = false;
   try {

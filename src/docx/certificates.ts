@@ -5,6 +5,7 @@
  * the positions on LibreOffice's PDF with `pdftotext -bbox`. Built directly (no template: the blank
  * is the template). The calibration page draws rulers and a cross at each line's corner.
  */
+import { xmlSafe } from '../core/xmlText';
 import PizZip from 'pizzip';
 import { type Award, type Profile, type Candidate, type CheckResult } from '../core';
 import { BLANK, parseIsoDate, vietnameseDate } from '../core/dossier/dates';
@@ -46,7 +47,8 @@ export function certificatePages(result: CheckResult, profile: Profile, facts: F
 
 const TWIPS = 56.6929; // per mm
 const tw = (mm: number) => Math.round(mm * TWIPS);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Characters XML forbids never reach the document (the command cleans the pages first and says so; this is the last guard).
+const esc = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>';
 
 interface Box { x: number; y: number; width: number; height?: number }

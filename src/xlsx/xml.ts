@@ -17,6 +17,8 @@
  * reference to character 0 or beyond U+10FFFF, or no root at all.
  */
 
+import { xmlSafe } from '../core/xmlText';
+
 export type Attrs = Record<string, string>;
 
 export interface XmlHandlers {
@@ -481,7 +483,8 @@ export function scanXml(text: string, h: XmlHandlers): void {
 // comments, the sheets that get marks) that a string search is all it takes.
 
 export function escText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Characters XML 1.0 cannot carry never reach a part (xstring escapes them first where the text is an ST_Xstring).
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escAttr(s: string): string {
@@ -505,7 +508,9 @@ export function xstring(s: string): string {
   return escText(
     s
       .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+      // A lone surrogate (UTF-8 cannot hold one): the replacement character, as the encoder would write it.
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
   );
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { openPackage } from '../../src/xlsx/package';
-import { attrs, localName, setAttr, splice, xstring, XmlScanner } from '../../src/xlsx/xml';
+import { attrs, escText, localName, setAttr, splice, xstring, XmlScanner } from '../../src/xlsx/xml';
 import { FIXTURE_WORKBOOKS } from '../support/fixtureWorkbooks';
 
 type Event = ['open', string, Record<string, string>, boolean] | ['text', string] | ['close', string];
@@ -233,5 +233,27 @@ describe('editing a part as text (the patching writer)', () => {
     expect(attrs('<sheet name="A &amp; B" r:id="rId1"/>').get('name')).toBe('A & B');
     expect(xstring('a<b & _x0041_ \u0001')).toBe('a&lt;b &amp; _x005F_x0041_ _x0001_');
     expect(splice('abcdef', [{ at: 4, del: 1, text: 'E' }, { at: 1, del: 0, text: '+' }])).toBe('a+bcdEf');
+  });
+});
+
+describe('text written into a part is always well-formed XML', () => {
+  /** Parsed by a strict parser after a trip through UTF-8, as Excel reads the part. */
+  const parses = (body: string) => {
+    const bytes = Buffer.from(`<t>${body}</t>`, 'utf8');
+    const p = new SaxesParser();
+    let text = '';
+    p.on('text', (t) => (text += t));
+    p.write(bytes.toString('utf8')).close();
+    return text;
+  };
+
+  it('controls, U+FFFE/U+FFFF and lone surrogates: escaped by xstring, dropped by escText', () => {
+    const s = 'a\u0001b\u000Bc\uFFFEd\uD800e\uDC00f\uD83D\uDE00g';
+    expect(parses(xstring(s))).toBe('a_x0001_b_x000B_c_xFFFE_d\uFFFDe\uFFFDf\uD83D\uDE00g');
+    expect(parses(escText(s))).toBe('abcdef\uD83D\uDE00g');
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (x) => {
+      parses(xstring(x));
+      parses(escText(x));
+    }), { numRuns: 500 });
   });
 });

@@ -114,7 +114,9 @@ export type LimitCode =
   | 'limit.encoding'
   | 'limit.jsonInput'
   | 'limit.textCleaned'
-  | 'write.userEdited';
+  | 'write.userEdited'
+  | 'write.outsideFolder'
+  | 'limit.inputFile';
 
 export type MessageCode = CoreCode | XlsxCode | WriteCode | LimitCode;
 

@@ -202,6 +202,8 @@ export const en: Text = {
           : `"${p.path}": field "${p.field}" is ${num(p.size)} characters long, over the ${num(p.limit)}-character limit: not read.`,
     'limit.textCleaned': (p) => `${p.where}: removed ${num(p.count)} control character(s) (not allowed in a Word/Excel file; they would make it unreadable) from ${p.field}.`,
     'write.userEdited': (p) => `"${p.path}" was edited after the last run: the edited file is kept, renamed "${p.kept}", and the new one written.`,
+    'write.outsideFolder': (p) => `Not writing "${p.path}": the path goes through a link (symlink) out of the output folder "${p.dir}". Remove the link or choose another folder.`,
+    'limit.inputFile': (p) => `"${p.path}" is ${mb(p.size)} MB, over the ${mb(p.limit)} MB limit for a template: not read.`,
   },
   criteria: {
     label: CRITERIA,

@@ -206,6 +206,8 @@ export const vi: Text = {
           : `Tệp "${p.path}": trường "${p.field}" dài ${num(p.size)} ký tự, quá giới hạn ${num(p.limit)} ký tự: không đọc tệp này.`,
     'limit.textCleaned': (p) => `${p.where}: đã bỏ ${num(p.count)} ký tự điều khiển (không được phép trong tệp Word/Excel, làm tệp không mở được) ở ${p.field}.`,
     'write.userEdited': (p) => `Tệp "${p.path}" đã được sửa sau lần ghi trước: giữ nguyên bản đã sửa, đổi tên thành "${p.kept}", rồi ghi bản mới.`,
+    'write.outsideFolder': (p) => `Không ghi vào "${p.path}": đường dẫn đi qua một liên kết (symlink) ra ngoài thư mục kết quả "${p.dir}". Xóa liên kết hoặc chọn thư mục khác.`,
+    'limit.inputFile': (p) => `Tệp "${p.path}" nặng ${mb(p.size)} MB, quá giới hạn ${mb(p.limit)} MB của một mẫu văn bản: không đọc tệp này.`,
   },
   criteria: {
     label: CRITERIA,
