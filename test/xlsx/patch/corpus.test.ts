@@ -4,12 +4,17 @@
  * annotate → clear as the commands do. Every file: the check marks cells of the grafted table, the
  * copy keeps every rule Excel enforces on what we add (a content type for every part, relationship
  * targets present, XML well-formed, in the workbook's own vocabulary), and the clear gives the
- * grafted file back part for part — the same parts, content types and bytes.
+ * grafted file back part for part — the same parts, content types and bytes; so does a clear
+ * after a second annotation of the copy.
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
+import { analyze } from '../../../src/core/analyze';
+import { parseState } from '../../../src/core';
+import { annotateCopy } from '../../../src/xlsx/annotateCopy';
 import { openPackage } from '../../../src/xlsx/package';
+import { readWorkbookBytes } from '../../../src/xlsx/read';
 import { root } from '../../../src/xlsx/xml';
 import { graftAwardTable } from '../../support/graft';
 import { annotateThenClear, extensionOf, packageDiff } from '../../support/roundTrip';
@@ -63,5 +68,16 @@ describe.each(FILES)('%s', (file) => {
 
   test('annotate → clear gives the grafted file back part for part', () => {
     expect(packageDiff(g.bytes, rt.cleared)).toEqual([]);
+  });
+
+  test('annotated again (the copy checked once more), then cleared: the grafted file, part for part', async () => {
+    const r = readWorkbookBytes(rt.annotated, `again${ext}`);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const a = analyze(r.grid, { lang: 'vi' });
+    const twice = (await annotateCopy(r.pkg, a.plan, { grid: r.grid, state: a.state }, `again${ext}`)).bytes;
+    const r2 = readWorkbookBytes(twice, `twice${ext}`);
+    if (!r2.ok) throw new Error(JSON.stringify(r2.error));
+    const cleared = (await annotateCopy(r2.pkg, null, { grid: r2.grid, state: parseState(r2.grid).state }, `cleared${ext}`)).bytes;
+    expect(packageDiff(g.bytes, cleared)).toEqual([]);
   });
 });
