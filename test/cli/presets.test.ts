@@ -58,6 +58,8 @@ describe('presets on the command line', () => {
     for (const t of [toTrinh, bienBan, ...reports]) expect(t).not.toContain('xã/phường');
     expect(toTrinh).toContain('Giấy khen của Chủ tịch UBND phường Ninh Hòa');
     expect(toTrinh).toContain('Kính gửi: Chủ tịch UBND phường Ninh Hòa');
+    // The issuing unit under the phường: its own name in full, the parent's level not repeated.
+    expect(toTrinh).toContain('\nUBND PHƯỜNG NINH HÒA\nVĂN PHÒNG\nHỘI ĐỒNG NHÂN DÂN VÀ\nỦY BAN NHÂN DÂN\n\n');
     expect(toTrinh).toContain('Nghị định số 152/2025/NĐ-CP');
     expect(toTrinh).not.toContain('91/2017');
     expect(toTrinh).toContain('Căn cứ Biên bản số 09/BB-HĐTĐKT ngày 05 tháng 12 năm 2026 của Hội đồng Thi đua - Khen thưởng phường Ninh Hòa;');
@@ -81,7 +83,7 @@ describe('presets on the command line', () => {
     expect(decision).toContain('Số: 512/QĐ-UBND');
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NINH HÒA');
     expect(decision).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
-    expect(decision).toContain('Theo đề nghị của Chánh Văn phòng HĐND và UBND tại Tờ trình số 86/TTr-VP ngày 10 tháng 12 năm 2026.');
+    expect(decision).toContain('Theo đề nghị của Chánh Văn phòng HĐND và UBND phường tại Tờ trình số 86/TTr-VP ngày 10 tháng 12 năm 2026.');
     expect(decision).not.toContain('xã/phường');
     // NĐ 152/2025's reward coefficient is not confirmed: Điều 2 blank, and the CLI says why.
     expect(decision).toContain('mỗi cá nhân được thưởng …… đồng');

@@ -193,3 +193,61 @@ describe('the file itself', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 });
+
+describe('parts in another encoding than UTF-8', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PizZip = require('pizzip');
+  const utf8Book = hostile.workbook({ strings: '<si><t>Phòng Nội vụ – Hòa</t></si>', sheetData: '<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="inlineStr"><is><t>Đạt</t></is></c></row>' });
+  const swap = (b: Buffer) => {
+    const out = Buffer.from(b);
+    for (let i = 0; i + 1 < out.length; i += 2) [out[i], out[i + 1]] = [out[i + 1], out[i]];
+    return out;
+  };
+  /** The workbook with its sheet and shared strings re-encoded by `encode` (their declaration saying `label`). */
+  function recoded(label: string, encode: (text: string) => Buffer): Buffer {
+    const zip = new PizZip(utf8Book);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+      const text = zip.file(part).asText().replace('encoding="UTF-8"', `encoding="${label}"`);
+      zip.file(part, encode(text));
+    }
+    return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const valuesOf = (bytes: Buffer) => {
+    const r = readWorkbookBytes(bytes, 'so.xlsx');
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.grid.sheets[0].values;
+  };
+
+  test('UTF-16 (LE with a BOM, BE without) reads as the UTF-8 workbook does', () => {
+    const want = valuesOf(utf8Book);
+    expect(JSON.stringify(want)).toContain('Phòng Nội vụ – Hòa');
+    expect(valuesOf(recoded('UTF-16', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])))).toEqual(want);
+    expect(valuesOf(recoded('UTF-16', (t) => swap(Buffer.from(t, 'utf16le'))))).toEqual(want);
+  });
+
+  test('a declared code page is decoded with it (windows-1258: 0xE9 is é, 0xF2 a combining dot below)', () => {
+    const zip = new PizZip(hostile.workbook({ strings: '<si><t>Caf\u00e9 Ho\u00f2</t></si>', sheetData: '<row r="3"><c r="A3" t="s"><v>0</v></c></row>' }));
+    const part = 'xl/sharedStrings.xml';
+    zip.file(part, Buffer.from(zip.file(part).asText().replace('encoding="UTF-8"', 'encoding="windows-1258"'), 'latin1'));
+    const values = valuesOf(zip.generate({ type: 'nodebuffer' }));
+    expect(JSON.stringify(values)).toContain('Café Ho\u0323');
+  });
+
+  test('an encoding with no decoder is refused in words, the part named', () => {
+    const e = refusal(recoded('x-thidua-unknown', (t) => Buffer.from(t, 'utf8')));
+    expect(e.code).toBe('limit.encoding');
+    expect(e.params).toMatchObject({ encoding: 'x-thidua-unknown' });
+    expect(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']).toContain(e.params.part);
+    expect(e.vi).toContain('bảng mã "x-thidua-unknown"');
+  });
+
+  test('an edited UTF-16 part is written as UTF-8 and declared so', () => {
+    const { openPackage } = require('../../src/xlsx/package');
+    const pkg = openPackage(recoded('UTF-16', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])));
+    const part = 'xl/sharedStrings.xml';
+    pkg.setText(part, pkg.text(part).replace('</sst>', '<!-- x --></sst>'));
+    const written = Buffer.from(pkg.read(part)).toString('utf8');
+    expect(written).toMatch(/^\uFEFF?<\?xml version="1.0" encoding="UTF-8"/);
+    expect(written).toContain('Phòng Nội vụ – Hòa');
+  });
+});

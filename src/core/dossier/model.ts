@@ -194,11 +194,17 @@ function countText(profile: Profile, facts: Facts): string {
   return `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)}.`;
 }
 
+function issuedUnderParent(issuingBody: string, parentBody: string | undefined): string {
+  const h = unitHeader(issuingBody, parentBody);
+  return h.parent && h.main ? h.main : spelledOut(issuingBody);
+}
+
 function header(facts: Facts, issuingBody: string | undefined, no: number | string | undefined, symbol: string, iso: string | undefined) {
   return {
     parentBody: headerUpper(facts.parentBody),
     // Nghị định 30/2020: the parent body may be abbreviated, the issuing body is written in full.
-    issuingBody: headerUpper(issuingBody ? spelledOut(issuingBody) : issuingBody),
+    // A unit under the parent is named without the parent's level repeated ("Văn phòng HĐND và UBND phường").
+    issuingBody: headerUpper(issuingBody ? issuedUnderParent(issuingBody, facts.parentBody) : issuingBody),
     number: documentNumber(no, symbol),
     placeDate: placeAndDate(facts.place, iso),
   };
