@@ -1,7 +1,7 @@
 /**
  * After the council, in the production task pane (Chromium and WebKit, strict Excel test host holding
- * the sample workbook with the sample facts saved): "Tạo Quyết định", "In Giấy khen" and "Ghi vào
- * lịch sử" give what `thidua decision`, `thidua certificates` and `thidua record` give on the same
+ * the sample workbook with the sample facts saved): "Tạo Quyết định", "In Giấy khen", "Phiếu bầu" and
+ * "Ghi vào lịch sử" give what `thidua decision`, `thidua certificates`, `thidua ballots` and `thidua record` give on the same
  * workbook and facts — the .docx byte for byte, the history rows entry for entry — and the same
  * decision is refused the second time.
  */
@@ -107,6 +107,16 @@ describe.each(ENGINES)('after the council, in %s with the Excel test host', (eng
     const cliGk = path.join(tmp, 'gk-cli.docx');
     expect(thidua(['certificates', SAMPLE, '--out', cliGk, '--facts', factsFile]).code).toBe(0);
     expect(fs.readFileSync(cliGk).equals(paneCertificates)).toBe(true);
+
+    // Phiếu bầu = thidua ballots: the ballots and, the sample meeting's votes being counted, the Biên bản kiểm phiếu.
+    await page.click('[data-testid=dossier-votes] summary');
+    await page.click('[data-action=ballots-generate]');
+    await page.waitFor(tid('download-count-record'), { timeout: 60000 });
+    await expect(page.text(tid('after-success'))).resolves.toContain('Kèm Biên bản kiểm phiếu');
+    const ballotsOut = path.join(tmp, 'ballots-cli');
+    expect(thidua(['ballots', SAMPLE, '--out', ballotsOut, '--facts', factsFile]).code).toBe(0);
+    expect(fs.readFileSync(path.join(ballotsOut, 'phieu-bau.docx')).equals(await save('download-ballots'))).toBe(true);
+    expect(fs.readFileSync(path.join(ballotsOut, 'bien-ban-kiem-phieu.docx')).equals(await save('download-count-record'))).toBe(true);
 
     // A layout saved in the pane is the CLI's layout too (read from the workbook).
     const layout = JSON.parse(await page.value('[data-testid=layout-json]'));

@@ -207,6 +207,8 @@ describe.each(ENGINES)('task pane in %s with the Excel test host', (engine) => {
     const mode = await page.attr(status, 'data-note-mode');
     expect(mode).toBe('notes');
     await expect(page.text(status)).resolves.toContain('Ghi chú (Note)');
+    // The result sheet is laid out for paper on every Đánh dấu: the clerk is told how to print it.
+    await expect(page.text(tid('print-ready'))).resolves.toContain('Tệp > In');
     const marks = expected.plan.marks;
     expect(marks.length).toBeGreaterThan(0);
     const cells: CellProbe[] = await probe(page).cells(marks.map((m) => ({ sheet: m.sheet, cell: m.cell })));

@@ -13,7 +13,7 @@ import { stateRows } from '../../src/core/state';
 import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import type { TemplateSet } from '../../src/docx/generate';
 import { TEMPLATE_FILES } from '../../src/core/dossier/tags';
-import { generateInPane } from '../../src/taskpane/dossier/engine';
+import { ballotsInPane, generateInPane } from '../../src/taskpane/dossier/engine';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 
@@ -71,6 +71,27 @@ describe('the pane engine', () => {
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
     expect(r.files.map((f) => f.path).sort()).toEqual(names);
     for (const f of r.files) expect(Buffer.from(f.bytes).equals(Buffer.from(zip.file(f.path)!.asUint8Array()))).toBe(true);
+  });
+
+  it('"Phiếu bầu" gives the same ballots and Biên bản kiểm phiếu as `thidua ballots`', () => {
+    const facts = sampleFacts();
+    const r = ballotsInPane(withFacts(grid, facts), 'vi');
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.counted).toBe(true);
+    expect(r.files.map((f) => f.path)).toEqual(['phieu-bau.docx', 'bien-ban-kiem-phieu.docx']);
+    const factsFile = path.join(out, 'facts-ballots.json');
+    writeFileSync(factsFile, JSON.stringify(facts));
+    const cli = thidua(['ballots', SAMPLE, '--out', path.join(out, 'ballots'), '--facts', factsFile]);
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(`${r.copies} phiếu`);
+    for (const f of r.files) expect(Buffer.from(f.bytes).equals(readFileSync(path.join(out, 'ballots', f.path)))).toBe(true);
+
+    // Before the count: the ballots only.
+    const noVotes = ballotsInPane(withFacts(grid, { ...facts, meeting: { ...facts.meeting, votes: [] } } as Facts), 'vi');
+    if (!noVotes.ok) throw new Error(JSON.stringify(noVotes));
+    expect(noVotes.counted).toBe(false);
+    expect(noVotes.files.map((f) => f.path)).toEqual(['phieu-bau.docx']);
   });
 
   it('refuses a template with a broken tag before rendering anything', async () => {

@@ -377,6 +377,8 @@ export interface PaneText {
     noteMode: Record<'notes' | 'comments' | 'none', string>;
     cleared: string;
     legend: string;
+    /** The result sheet is laid out for paper on every Đánh dấu: how to print it for the council. */
+    printReady: string;
   };
   tabs: { main: string; settings: string };
   settings: PaneSettingsText;
@@ -583,6 +585,10 @@ export interface PaneAfterText {
   decisionsDone: (n: number) => string;
   certificatesDone: (n: number, from: string) => string;
   calibrationDone: string;
+  /** "Phiếu bầu": the ballots and, from the count, the Biên bản kiểm phiếu. */
+  ballots: string;
+  ballotsHint: string;
+  ballotsDone: (copies: number, candidates: number, counted: boolean) => string;
   layoutFrom: { saved: string; default: string };
   recorded: (n: number, decision: string, sheet: string) => string;
   alreadyRecorded: (decision: string, rows: string) => string;

@@ -8,6 +8,8 @@ import { generateDocumentsPaced, validateTemplates, zipDossier, ZIP_NAME, type G
 import type { TemplateId } from '../../core/dossier/model';
 import { prepare, prepareDecisions, prepareDossier, type Prepared } from '../../core/dossier/prepare';
 import { calibrationDocx, certificatePages, certificatesDocx } from '../../docx/certificates';
+import { ballotPaper, countRecord } from '../../core/dossier/ballots';
+import { BALLOTS_FILE, ballotsDocx, COUNT_RECORD_FILE, countRecordDocx } from '../../docx/ballots';
 import { defaultLayout, parseLayout, type CertificateLayout, type LayoutProblem } from '../../core/dossier/certificateLayout';
 import { validateTemplate, type TemplateProblem } from '../../docx/render';
 import { DECISION_TEMPLATES, DOSSIER_TEMPLATES } from '../../core/dossier/tags';
@@ -75,4 +77,23 @@ export function certificatesInPane(grid: Grid, lang: Lang, calibration: boolean)
   const pages = certificatePages(prepared.analysis.result, prepared.analysis.profile, prepared.facts);
   if (!pages.length) return { ok: false, reason: 'nobody' };
   return { ok: true, bytes: certificatesDocx(pages, layout), pages: pages.length, layout, layoutFrom: from };
+}
+
+export type BallotsResult =
+  | { ok: true; copies: number; candidates: number; files: { path: string; bytes: Uint8Array }[]; counted: boolean }
+  | Extract<Prepared, { ok: false }>
+  | { ok: false; reason: 'nobody' };
+
+/** "Phiếu bầu": the phiếu bầu and, once votes are counted, the Biên bản kiểm phiếu — `thidua ballots`' own. */
+export function ballotsInPane(grid: Grid, lang: Lang): BallotsResult {
+  const prepared = prepare(grid, { lang });
+  if (!prepared.ok) return prepared;
+  const { result, profile } = prepared.analysis;
+  const paper = ballotPaper(result, profile, prepared.facts);
+  const candidates = paper.sections.reduce((n, s) => n + s.rows.length, 0);
+  if (!candidates) return { ok: false, reason: 'nobody' };
+  const record = countRecord(result, profile, prepared.facts);
+  const files = [{ path: BALLOTS_FILE, bytes: ballotsDocx(paper) }];
+  if (record.counted) files.push({ path: COUNT_RECORD_FILE, bytes: countRecordDocx(record) });
+  return { ok: true, copies: paper.copies, candidates, files, counted: record.counted };
 }

@@ -25,6 +25,7 @@ export function renderAnnotate(outcome: AnnotateOutcome, lang: Lang): HTMLElemen
     { class: `message-bar ${outcome.noteMode === 'notes' ? 'success' : 'warning'}`, attrs: { 'data-testid': 'annotate-status', 'data-note-mode': outcome.noteMode } },
     h('p', {}, S.annotate.done(outcome.marks)),
     h('p', { class: 'note-mode' }, S.annotate.noteMode[outcome.noteMode]),
+    h('p', { class: 'print-ready', attrs: { 'data-testid': 'print-ready' } }, S.annotate.printReady),
     ...(outcome.notices ?? []).map((n) => h('p', { class: 'notice' }, n)),
   );
 }

@@ -233,6 +233,18 @@ export class DossierView {
     this.afterMessage('success', calibration ? A.calibrationDone : A.certificatesDone(r.pages, A.layoutFrom[r.layoutFrom]), [], [link]);
   }
 
+  async makeBallots(): Promise<void> {
+    const A = text(this.host.lang).paneAfter;
+    const read = await this.readWithFacts(A.ballots);
+    if (!read) return;
+    const engine = await this.loadFiles(loadEngine);
+    const r = engine.ballotsInPane(read.grid, this.host.lang);
+    this.urls.revokeAll();
+    if (!r.ok) return this.afterMessage(r.reason === 'nobody' ? 'warning' : 'error', A.failed, r.reason === 'nobody' ? [text(this.host.lang).cliAfter.noBallotCandidates] : this.failureLines(r));
+    const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: f.path, 'data-testid': f.path === 'phieu-bau.docx' ? 'download-ballots' : 'download-count-record' } }, f.path));
+    this.afterMessage('success', A.ballotsDone(r.copies, r.candidates, r.counted), [], links);
+  }
+
   async saveLayout(): Promise<void> {
     const A = text(this.host.lang).paneAfter;
     let json: unknown;
@@ -313,6 +325,10 @@ export class DossierView {
       box.appendChild(h('p', { class: 'hint' }, D.countSheetHint));
       box.appendChild(custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'count-sheet' }, on: { click: () => void this.makeCountSheet() } }, D.countSheet));
     }
+    // The ballots before the vote, and the Biên bản kiểm phiếu once it is counted (workbook or form).
+    const A = text(this.host.lang).paneAfter;
+    box.appendChild(h('p', { class: 'hint' }, A.ballotsHint));
+    box.appendChild(custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'ballots-generate' }, on: { click: () => void this.makeBallots() } }, A.ballots));
     if (hasVoteColumns) {
       box.appendChild(h('p', { class: 'hint' }, D.votesFromWorkbook));
       return box;
