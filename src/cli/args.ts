@@ -14,6 +14,7 @@ export const COMMAND_ARGS = {
   dossier: { flags: ['zip', 'pdf'], options: ['out', 'preset', 'profile', 'meeting', 'facts', 'templates', 'lang'] },
   decision: { flags: [], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'templates', 'lang'] },
   certificates: { flags: ['calibration'], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'layout', 'paper', 'lang'] },
+  ballots: { flags: [], options: ['out', 'preset', 'profile', 'facts', 'meeting', 'lang'] },
   clear: { flags: [], options: ['out', 'lang'] },
   record: { flags: [], options: ['facts', 'annotate', 'preset', 'profile', 'meeting', 'lang'] },
   presets: { flags: [], options: ['lang'] },

@@ -24,7 +24,7 @@ const manifestSchema = z.object({
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       size: z.number().int().nonnegative(),
       /** The command that wrote it; absent in manifests of earlier versions: the dossier. */
-      by: z.enum(['dossier', 'decision', 'certificates']).optional(),
+      by: z.enum(['dossier', 'decision', 'certificates', 'ballots']).optional(),
     }),
   ),
 });

@@ -27,6 +27,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await (await import('./decisionCommand')).runDecision(rest, io);
       case 'certificates':
         return await (await import('./certificatesCommand')).runCertificates(rest, io);
+      case 'ballots':
+        return await (await import('./ballotsCommand')).runBallots(rest, io);
       case 'record':
         return await (await import('./recordCommand')).runRecord(rest, io);
       case '--help':

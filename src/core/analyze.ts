@@ -122,7 +122,7 @@ export function analyze(grid: Grid, opts: AnalyzeOptions): Analysis {
     stateProblems: droppedEntryMessages(dropped),
     // Built on first use: `thidua check` without --annotate never needs it.
     get plan() {
-      plan ??= planAnnotations(result, chosen, opts.lang);
+      plan ??= planAnnotations(result, chosen, opts.lang, { preparer: typeof meeting?.secretary === 'string' ? meeting.secretary : undefined });
       return plan;
     },
   };

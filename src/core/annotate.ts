@@ -3,7 +3,7 @@
  * of the result sheet "Kết quả xét khen thưởng" that the council reads without the add-in.
  */
 import { parseA1 } from './grid';
-import { CRITERION_IDS, type CriterionId, type Lang } from './ids';
+import { CRITERION_IDS, KINDS, type CriterionId, type Lang } from './ids';
 import { formatPercent } from './messages/format';
 import { criterionLabel, labels, renderMessage } from './messages/render';
 import type { AnnotationPlan, CellMark, MarkKind, ResultCell, ResultSheet } from './annotationPlan';
@@ -12,6 +12,8 @@ import { criterionMessage, type Candidate, type CheckResult, type CriterionResul
 import { awardLabel, displayOrder, questionLines, quotaLines, verdictOf } from './summary';
 import { RESULT_SHEET_NAMES } from './tables';
 import { overview, overviewRows } from './overview';
+import { pageFooter } from './printLayout';
+import { criteriaLines } from './dossier/wording';
 
 const SEVERITY: Record<MarkKind, number> = { fail: 3, unknown: 2, proposed: 1, info: 0 };
 
@@ -77,7 +79,8 @@ function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind;
   return { kind: 'info', lines: [L.noteNotEligible, ...full] };
 }
 
-export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang): AnnotationPlan {
+/** `preparer`: who prepared the sheet (the council's secretary), printed in the page footer. */
+export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang, opts: { preparer?: string } = {}): AnnotationPlan {
   const book = new MarkBook();
   for (const c of result.candidates) {
     // Cells judged on the candidate's own row carry their own verdict.
@@ -93,7 +96,7 @@ export function planAnnotations(result: CheckResult, profile: Profile, lang: Lan
     if (!issue.cell) continue;
     book.add(issue.sheet, issue.cell, issue.severity === 'error' ? 'unknown' : 'info', renderMessage(issue, lang));
   }
-  return { marks: book.list(), resultSheet: resultSheet(result, profile, lang) };
+  return { marks: book.list(), resultSheet: resultSheet(result, profile, lang, opts) };
 }
 
 function usedCriteria(result: CheckResult): CriterionId[] {
@@ -102,7 +105,7 @@ function usedCriteria(result: CheckResult): CriterionId[] {
   return CRITERION_IDS.filter((id) => used.has(id));
 }
 
-export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): ResultSheet {
+export function resultSheet(result: CheckResult, profile: Profile, lang: Lang, opts: { preparer?: string } = {}): ResultSheet {
   const L = labels(lang);
   const ids = usedCriteria(result);
   const header = [L.header.rank, L.header.kind, L.header.name, L.header.unit, ...ids.map((id) => criterionLabel(id, lang)), L.header.result, L.header.award, L.header.reasons, L.header.sheetRow];
@@ -124,14 +127,29 @@ export function resultSheet(result: CheckResult, profile: Profile, lang: Lang): 
     ]);
     rowKinds.push(c.award ? 'proposed' : c.tiedAtCutoff ? 'unknown' : verdict === 'fail' || verdict === 'duplicate' ? 'fail' : verdict === 'unknown' ? 'unknown' : null);
   }
+  // The thresholds the council judges by, stated above the table.
+  const criteria = KINDS.flatMap((k) => (result.candidates.some((c) => c.kind === k) ? [L.print.criteria(L.kindPlural[k], criteriaLines(k, profile).join('; '))] : []));
+  // Below it: the quotas, then what the council must decide in a block of its own, then the legend.
+  const questions = questionLines(result, profile, lang);
+  const footer = [L.print.quotaHeading, ...quotaLines(result, profile, lang)];
+  const footerBold = [0];
+  if (questions.length) {
+    footer.push('');
+    footerBold.push(footer.length);
+    footer.push(L.print.questionsHeading(questions.length), ...questions.map((q, i) => `${i + 1}. ${q}`));
+  }
+  footer.push('', L.legend);
   return {
     name: RESULT_SHEET_NAMES[lang],
-    title: [L.resultTitle, `${L.profile}: ${profile.name}`],
+    title: [L.resultTitle, `${L.profile}: ${profile.name}`, ...criteria],
     header,
     rows,
     rowKinds,
-    footer: [...quotaLines(result, profile, lang), ...questionLines(result, profile, lang), L.legend],
-    widths: [6, 10, 34, 26, ...ids.map(() => 14), 14, 30, 60, 16],
-    overview: overviewRows(overview(result, profile), lang),
+    footer,
+    footerBold,
+    // For A4 landscape at ≥ 9 pt (core/printLayout.ts): criteria cells are short ("✓ 96,4%"), reasons wrap.
+    widths: [5, 7, 17, 12, ...ids.map(() => 9), 9, 13, 30, 12],
+    pageFooter: pageFooter(L.print.preparer(opts.preparer ?? ''), L.print.page, L.print.printed),
+    overview: { ...overviewRows(overview(result, profile), lang), col: 2 },
   };
 }

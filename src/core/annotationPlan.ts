@@ -3,6 +3,8 @@
  * Adapters apply it as given (fills, notes, the result sheet) and can remove it exactly.
  */
 
+import type { PageFooter } from './printLayout';
+
 export type MarkKind = 'fail' | 'unknown' | 'proposed' | 'info';
 
 /** Fill colours of the marks (Excel's own Bad / Neutral / Good styles); 'info' has no fill. */
@@ -37,14 +39,20 @@ export interface ResultSheet {
   rowKinds: (MarkKind | null)[];
   /** Lines below the table: quotas, ties, legend. */
   footer: string[];
-  /** Suggested column widths (characters). */
+  /** Suggested column widths (characters), sized for A4 landscape (core/printLayout.ts). */
   widths: number[];
+  /** Footer lines shown bold: the headings of their blocks (0-based in `footer`). */
+  footerBold?: number[];
+  /** The printed page's footer in Excel's codes (preparer, page of pages, date printed). */
+  pageFooter?: PageFooter;
   /**
    * The picture at a glance for the council, written below the footer after a blank row: counts
    * per kind, quota use per award, criteria failed most (core/overview.ts). The add-in draws a
    * bar chart over the criteria rows where the host has charts.
    */
   overview?: {
+    /** 0-based column the overview starts in (its labels wrap there; the name column is wide). */
+    col?: number;
     rows: ResultCell[][];
     criteriaRows: { header: number; first: number; last: number } | null;
     chartTitle: string;

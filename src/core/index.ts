@@ -27,6 +27,7 @@ export * from './report';
 export * from './result';
 export * from './state';
 export * from './summary';
+export * from './printLayout';
 export * from './tables';
 export * from './text';
 export * from './values';

@@ -21,6 +21,7 @@
  * restoring, and the state sheet is replaced through a staging sheet (writeStateSheet). Whatever
  * action fails, "Xóa đánh dấu" can still bring the workbook back (test/excel/failure.test.ts).
  */
+import { printHeights, printScale, PRINT_FONT, PRINT_SIDE_MARGIN, PRINT_TITLE_FONT } from '../core';
 import { cellRuns, type ReconcileInput as CoreReconcileInput, MARK_FILL, STATE_SHEET, type ResultSheet, columnLetter, parseA1, type CellValue, oldResultRows, type OldHeader, type OldResult, labels, isResultSheetName, isStagingSheet, stagingSheetName, STATE_SHEET_VISIBILITY, type NoteKind, cellKey, driveAnnotation, type AnnotatePort, type AnnotateRead, type AnnotateReadBack, type CellSet, type WriteWatch, type Watched, type CellRef, type CellState, type CellWrite, type NoteReach, type ReconcileReport, stateRows, type AnnotationBackup, type WorkbookState } from '../core';
 import { noteModeUsable, supports } from './capabilities';
 import { jsonSize, REQUEST_BUDGET, type Syncer } from './syncer';
@@ -591,6 +592,7 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
     });
     ws.freezePanes.freezeRows(headerRow);
   });
+  await writePrintLayout(syncer, ws, rs, lines.length);
   if (rs.overview) await writeOverview(syncer, ws, rs.overview, lines.length + 2);
   // The result column coloured like the marks: one RangeAreas per colour.
   // Found by its label: the council's own columns may follow ours.
@@ -615,19 +617,101 @@ async function writeResultSheet(syncer: Syncer, rs: ResultSheet): Promise<void> 
 }
 
 /**
+ * The sheet on paper (core/printLayout.ts), as the file writer lays it out: 11 pt text, lines above
+ * and below the table merged across it and wrapped, every row's height set (Excel does not grow a
+ * row for wrapped text written by code), and — where the host has PageLayout (ExcelApi 1.9,
+ * checked) — A4 landscape at a scale that fits the width, the header row on every page, a footer.
+ */
+async function writePrintLayout(syncer: Syncer, ws: Excel.Worksheet, rs: ResultSheet, lineCount: number): Promise<void> {
+  const width = Math.max(1, rs.header.length);
+  const last = columnLetter(width - 1);
+  const heights = printHeights(rs);
+  const headerRow = rs.title.length + 2;
+  const firstFooter = headerRow + rs.rows.length + 2;
+  // 1-based row → height; the lines that span the table.
+  const rowHeights: [number, number][] = [];
+  const spans: number[] = [];
+  const boldRows: number[] = [];
+  heights.title.forEach((h, i) => {
+    rowHeights.push([i + 1, h]);
+    spans.push(i + 1);
+  });
+  rowHeights.push([headerRow, heights.header]);
+  heights.rows.forEach((h, i) => rowHeights.push([headerRow + 1 + i, h]));
+  rs.footer.forEach((f, i) => {
+    if (!f) return;
+    rowHeights.push([firstFooter + i, heights.footer[i]]);
+    spans.push(firstFooter + i);
+    if (rs.footerBold?.includes(i)) boldRows.push(firstFooter + i);
+  });
+  await syncer.write(200 + spans.length * 60, () => {
+    ws.getRange(`A1:${last}${lineCount}`).format.font.size = PRINT_FONT;
+    if (rs.title.length) ws.getRange('A1').format.font.size = PRINT_TITLE_FONT;
+    for (const r of spans) {
+      const line = ws.getRange(`A${r}:${last}${r}`);
+      if (width > 1) line.merge(false);
+      line.format.wrapText = true;
+    }
+    for (const r of boldRows) ws.getRange(`A${r}`).format.font.bold = true;
+  });
+  const overviewRow = lineCount + 2;
+  heights.overview.forEach((h, i) => {
+    if (rs.overview!.rows[i].length) rowHeights.push([overviewRow + i, h]);
+  });
+  // Heights are few: one set of areas per height (ExcelApi 1.9), else one range per run of rows.
+  const byHeight = new Map<number, { row: number; col: number }[]>();
+  for (const [r, h] of rowHeights) (byHeight.get(h) ?? byHeight.set(h, []).get(h)!).push({ row: r - 1, col: 0 });
+  for (const [h, cells] of byHeight) {
+    const runs = cellRuns(cells);
+    if (supports('1.9')) {
+      for (const list of chunkAddresses(runs)) await syncer.write(list.length + 100, () => void (ws.getRanges(list).format.rowHeight = h));
+    } else {
+      for (const run of runs) await syncer.write(run.length + 100, () => void (ws.getRange(run).format.rowHeight = h));
+    }
+  }
+  if (!supports('1.9')) return;
+  await syncer.write(600, () => {
+    const page = ws.pageLayout;
+    page.orientation = Excel.PageOrientation.landscape;
+    page.paperSize = Excel.PaperType.a4;
+    page.leftMargin = PRINT_SIDE_MARGIN * 72;
+    page.rightMargin = PRINT_SIDE_MARGIN * 72;
+    page.topMargin = 36;
+    page.bottomMargin = 43;
+    page.headerMargin = 14;
+    page.footerMargin = 18;
+    // A scale rather than "one page wide": a documented value (10–400) every host takes.
+    page.zoom = { scale: printScale(rs.widths) };
+    page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
+    if (rs.pageFooter) {
+      const f = page.headersFooters.defaultForAllPages;
+      f.leftFooter = rs.pageFooter.left;
+      f.centerFooter = rs.pageFooter.center;
+      f.rightFooter = rs.pageFooter.right;
+    }
+  });
+}
+
+/**
  * The overview for the council below the table (counts per kind, quota use, criteria failed most)
  * and, where the host has charts (ExcelApi 1.1, checked), a bar chart of the criteria failed most.
  * The chart lives on our result sheet, so removing the sheet removes it exactly.
  */
 async function writeOverview(syncer: Syncer, ws: Excel.Worksheet, ov: NonNullable<ResultSheet['overview']>, firstRow: number): Promise<void> {
   const width = Math.max(1, ...ov.rows.map((r) => r.length));
-  const last = columnLetter(width - 1);
+  // It starts in a wide column (the name's) so that its labels read in full, wrapped.
+  const at = ov.col ?? 0;
+  const first = columnLetter(at);
+  const last = columnLetter(at + width - 1);
   const block = ov.rows.map((r) => Array.from({ length: width }, (_, i) => asText(r[i] ?? null)));
   await syncer.write(jsonSize(block) + 200, () => {
-    ws.getRange(`A${firstRow}:${last}${firstRow + block.length - 1}`).values = block;
+    const all = ws.getRange(`${first}${firstRow}:${last}${firstRow + block.length - 1}`);
+    all.values = block;
+    all.format.font.size = PRINT_FONT;
+    all.format.wrapText = true;
     // Each part's heading row (the first, and every row after a blank one) in bold.
     ov.rows.forEach((r, i) => {
-      if (r.length && (i === 0 || ov.rows[i - 1].length === 0)) ws.getRange(`A${firstRow + i}:${last}${firstRow + i}`).format.font.bold = true;
+      if (r.length && (i === 0 || ov.rows[i - 1].length === 0)) ws.getRange(`${first}${firstRow + i}:${last}${firstRow + i}`).format.font.bold = true;
     });
   });
   const rows = ov.criteriaRows;
@@ -635,9 +719,9 @@ async function writeOverview(syncer: Syncer, ws: Excel.Worksheet, ov: NonNullabl
   const top = firstRow + rows.header;
   const bottom = firstRow + rows.last;
   await syncer.write(300, () => {
-    const chart = ws.charts.add('BarClustered', ws.getRange(`A${top}:C${bottom}`), 'Columns');
+    const chart = ws.charts.add('BarClustered', ws.getRange(`${first}${top}:${columnLetter(at + 2)}${bottom}`), 'Columns');
     chart.title.text = ov.chartTitle;
-    chart.setPosition(`E${firstRow}`, `J${firstRow + Math.max(14, rows.last - rows.header + 6)}`);
+    chart.setPosition(`${columnLetter(at + width + 1)}${firstRow}`, `${columnLetter(at + width + 7)}${firstRow + Math.max(14, rows.last - rows.header + 6)}`);
   });
 }
 

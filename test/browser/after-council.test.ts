@@ -96,6 +96,8 @@ describe.each(ENGINES)('after the council, in %s with the Excel test host', (eng
     const cli = thidua(['decision', SAMPLE, '--out', cliOut, '--facts', factsFile]);
     expect(cli.code).toBe(0);
     expect(fs.readFileSync(path.join(cliOut, 'quyet-dinh-giay-khen-thi-xa.docx')).equals(paneDecision)).toBe(true);
+    // With it, the accountant's danh sách chi tiền thưởng, as the CLI writes it.
+    expect(fs.readFileSync(path.join(cliOut, 'danh-sach-chi-tien-thuong-giay-khen-thi-xa.docx')).equals(await save('download-paylist'))).toBe(true);
 
     // In Giấy khen = thidua certificates.
     await page.click('[data-action=certificates-generate]');

@@ -12,6 +12,8 @@ import { expectNoStack, ROOT, SAMPLE, thidua } from './run';
 
 const FACTS = path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json');
 const DECISION = 'quyet-dinh-giay-khen-thi-xa.docx';
+// The decision comes with the accountant's danh sách chi tiền thưởng, both listed as the decision's.
+const DECISION_FILES = ['danh-sach-chi-tien-thuong-giay-khen-thi-xa.docx', DECISION];
 const MANIFEST = '.thidua-ho-so.json';
 
 interface Entry {
@@ -68,7 +70,7 @@ describe('every file the CLI writes goes through safeWrite', () => {
     const first = thidua(['decision', input, '--out', out, '--facts', FACTS]);
     expectNoStack(first);
     expect(first.code).toBe(0);
-    expect(listed(out, 'decision')).toEqual([DECISION]);
+    expect(listed(out, 'decision')).toEqual(DECISION_FILES);
     expect(listed(out, 'dossier')).toEqual(dossierFiles);
     // An earlier run's decision for an award no longer proposed (ours, unchanged), one the clerk
     // has edited since, and the clerk's own file named like ours.
@@ -89,14 +91,14 @@ describe('every file the CLI writes goes through safeWrite', () => {
     expect(readFileSync(path.join(out, edited), 'utf8')).toBe('QĐ cũ khác — đã sửa tay');
     expect(readFileSync(path.join(out, 'quyet-dinh-cua-toi.docx'), 'utf8')).toBe('của tôi');
     expect(r.stdout).toContain(`Giữ nguyên 1 tệp của lần chạy trước đã được sửa sau khi tạo (không xóa): ${edited}`);
-    expect(listed(out, 'decision')).toEqual([DECISION]);
+    expect(listed(out, 'decision')).toEqual(DECISION_FILES);
     // The dossier's files: untouched by the decision, still listed as the dossier's.
     expect(listed(out, 'dossier')).toEqual(dossierFiles);
     for (const f of dossierFiles) expect(existsSync(path.join(out, f))).toBe(true);
     // And a dossier rerun leaves the decision alone.
     expect(thidua(['dossier', input, '--out', out, '--facts', FACTS]).code).toBe(0);
     expect(existsSync(path.join(out, DECISION))).toBe(true);
-    expect(listed(out, 'decision')).toEqual([DECISION]);
+    expect(listed(out, 'decision')).toEqual(DECISION_FILES);
     expect(temps(out)).toEqual([]);
     expect(readFileSync(input).equals(original)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { MARK_FILL } from '../../src/core/annotationPlan';
 import { stateRows } from '../../src/core/state';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import { collectives, grid, sheet, unitRow } from './fixtures';
+import { linesIn, printHeights, printScale } from '../../src/core/printLayout';
 
 const g = grid(
   collectives([
@@ -51,7 +52,8 @@ test('the result sheet lists every candidate with criteria, result, award and re
   const resultCol = rs.header.indexOf('Kết quả');
   expect(rs.rows.map((r) => r[resultCol])).toEqual(['Đạt', 'Không đạt', 'Thiếu dữ liệu', 'Thiếu dữ liệu']);
   expect(rs.rowKinds).toEqual(['proposed', 'fail', 'unknown', 'unknown']);
-  expect(rs.footer[1]).toBe('Giấy khen: 1/10 tập thể, 0/10 cá nhân');
+  expect(rs.footer[0]).toBe('CHỈ TIÊU KHEN THƯỞNG');
+  expect(rs.footer[2]).toBe('Giấy khen: 1/10 tập thể, 0/10 cá nhân');
   expect(rs.rows.every((r) => r.length === rs.header.length)).toBe(true);
 });
 
@@ -70,4 +72,31 @@ test('the profile saved in the workbook state is used, and the state sheet is ne
   const b = analyze(grid(...g.sheets, broken), { lang: 'vi' });
   expect(b.profile.name).toBe('Ninh Hòa CCHC 2022');
   expect(b.profileProblems.length).toBeGreaterThan(0);
+});
+
+describe('the result sheet on paper', () => {
+  it('states the thresholds above the table and the questions in a block of their own, numbered', () => {
+    const { plan } = analyze(g, { lang: 'vi' });
+    const rs = plan.resultSheet;
+    expect(rs.title.some((t) => t.startsWith('Tiêu chí xét đối với tập thể:') && t.includes('Chỉ số SIPAS đạt'))).toBe(true);
+    expect(rs.pageFooter).toEqual({ left: 'Người lập biểu: …………………………', center: 'Trang &P/&N', right: 'In ngày &D' });
+    expect(rs.footerBold).toContain(0);
+  });
+
+  it('sizes the columns for A4 landscape: printed at ≥ 9 pt (11 pt at ≥ 82 %)', () => {
+    const { plan } = analyze(g, { lang: 'vi' });
+    const rs = plan.resultSheet;
+    expect(printScale(rs.widths)).toBeGreaterThanOrEqual(82);
+    // The same columns at the old widths (6, 10, 34, 26, 14 per criterion, 14, 30, 60, 16) would print at 12 pt × 48 %.
+    expect(printScale([6, 10, 34, 26, ...Array(7).fill(14), 14, 30, 60, 16])).toBeLessThan(55);
+  });
+
+  it('gives every row the height its wrapped text needs (Excel does not grow rows for code-written text)', () => {
+    expect(linesIn('Sáng kiến, giải pháp được công nhận: Sáng kiến này cũng được dùng cho: Trần Văn Minh.', 30)).toBe(3);
+    expect(linesIn('a\nb\nc', 30)).toBe(3);
+    expect(linesIn('', 10)).toBe(1);
+    const h = printHeights({ name: 'x', title: ['T'], header: ['A', 'B'], rows: [['short', 'x '.repeat(60)]], rowKinds: [null], footer: [''], widths: [10, 20] });
+    expect(h.rows[0]).toBeGreaterThan(h.header);
+    expect(h.rows[0]).toBeGreaterThanOrEqual(14 * 5);
+  });
 });

@@ -97,6 +97,8 @@ describe('the annotation written by both adapters', () => {
     const viaCopy: Record<string, unknown> = {};
     copy.getWorksheet(rs.name)!.eachRow((row) =>
       row.eachCell((cell) => {
+        // exceljs repeats a merged area's value in each of its cells: the first holds it.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const v = toCellValue(cell.value);
         if (v !== null && v !== '') viaCopy[cell.address] = v;
       }),
@@ -111,6 +113,23 @@ describe('the annotation written by both adapters', () => {
     expect(hostSheet.cells[`A${headerRow}`]).toMatchObject({ fill: '#D9E1F2', bold: true });
     const borders = host.workbook.sheet(rs.name)!.borders;
     expect(Object.keys(borders).filter((k) => k.startsWith(`A${headerRow}:`)).length).toBe(6);
+
+    // On paper: the same merged lines, the same row heights, 11 pt text; A4 landscape with the header on every page.
+    const copySheet = copy.getWorksheet(rs.name)!;
+    expect([...(hostSheet.merges ?? [])].sort()).toEqual([...((copySheet.model as unknown as { merges: string[] }).merges ?? [])].sort());
+    expect((hostSheet.merges ?? []).length).toBeGreaterThan(rs.title.length);
+    const hostSide = host.workbook.sheet(rs.name)!;
+    const copyHeights: Record<number, number> = {};
+    copySheet.eachRow((row, n) => {
+      if (row.height) copyHeights[n - 1] = row.height;
+    });
+    expect(hostSide.rowHeights).toEqual(copyHeights);
+    expect(hostSide.rowHeights[headerRow - 1]).toBeGreaterThan(40); // the criteria's names wrap
+    expect(hostSide.fontSizes[0]).toEqual({ range: `A1:${String.fromCharCode(64 + rs.header.length)}${rs.title.length + 2 + rs.rows.length + 1 + rs.footer.length}`, size: 11 });
+    expect(hostSide.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: `$${headerRow}:$${headerRow}`, footer: { centerFooter: 'Trang &P/&N', rightFooter: 'In ngày &D' } });
+    expect(hostSide.pageLayout.zoom!.scale).toBeGreaterThanOrEqual(82); // 11 pt printed at ≥ 9 pt
+    expect(copySheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(copySheet.headerFooter.oddFooter).toContain('&CTrang &P/&N');
 
     // Marks: same fill colour and note text on every judged cell.
     for (const m of analysis.plan.marks) {

@@ -126,6 +126,8 @@ function cliSide(start: Buffer): Side {
         out[ws.name] = {};
         ws.eachRow({ includeEmpty: true }, (row) =>
           row.eachCell({ includeEmpty: true }, (cell) => {
+            // exceljs repeats a merged area's value in each of its cells (the result sheet's lines): Excel keeps it in the first.
+            if (cell.isMerged && cell.master.address !== cell.address) return;
             const f = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
             const fill = f?.type === 'pattern' && f.pattern === 'solid' && f.fgColor?.argb ? `#${f.fgColor.argb.slice(-6).toUpperCase()}` : null;
             const n = cell.note as unknown as string | { texts?: { text: string }[] } | undefined;

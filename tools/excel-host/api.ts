@@ -414,6 +414,7 @@ export class Worksheet extends ClientObject<SheetData> {
   protected readonly loadable = ['name', 'visibility', 'position', 'protection/protected'];
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly protection: WorksheetProtection;
+  readonly pageLayout: PageLayout;
   private preset = new Map<string, unknown>();
 
   constructor(
@@ -425,6 +426,7 @@ export class Worksheet extends ClientObject<SheetData> {
     super(ctx);
     if (orNull) this.probe();
     this.protection = new WorksheetProtection(ctx, () => this.resolve());
+    this.pageLayout = new PageLayout(ctx, () => this.resolve()!);
     this.freezePanes = {
       freezeRows: (count = 1) => this.write('freezePanes.freezeRows', { count }, (s) => void (s.frozenRows = count)),
     };
@@ -919,6 +921,17 @@ export class RangeFormat {
   get columnWidth(): number {
     throw notLoaded('RangeFormat.columnWidth');
   }
+  set rowHeight(h: number) {
+    this.ctx.enqueue('RangeFormat.rowHeight', { rowHeight: h }, () => {
+      if (typeof h !== 'number' || h < 0 || h > 409) throw new HostError(ErrorCodes.invalidArgument, 'Row height must be 0–409 points.');
+      const { sheet, rect } = this.live();
+      guardCells(sheet);
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights[r] = h;
+    });
+  }
+  get rowHeight(): number {
+    throw notLoaded('RangeFormat.rowHeight');
+  }
   set wrapText(on: boolean) {
     this.ctx.enqueue('RangeFormat.wrapText', { wrapText: on }, () => {
       const { sheet, rect } = this.live();
@@ -1023,11 +1036,94 @@ export class RangeFill {
   }
 }
 
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): what is set is kept on the sheet; nothing is read back.
+ * Values are checked as Excel checks them (enums, margins ≥ 0, zoom fit counts, a rows address).
+ */
+export class PageLayout {
+  readonly headersFooters: { defaultForAllPages: Record<'leftFooter' | 'centerFooter' | 'rightFooter' | 'leftHeader' | 'centerHeader' | 'rightHeader', string> };
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => SheetData,
+  ) {
+    const footer: Record<string, string> = {};
+    for (const key of ['leftFooter', 'centerFooter', 'rightFooter', 'leftHeader', 'centerHeader', 'rightHeader']) {
+      Object.defineProperty(footer, key, {
+        enumerable: true,
+        set: (v: string) => this.set(`HeaderFooter.${key}`, { [key]: v }, (s) => {
+          if (typeof v !== 'string') throw new HostError(ErrorCodes.invalidArgument, `${key} must be text.`);
+          s.pageLayout.footer[key] = v;
+        }),
+        get: () => {
+          throw notLoaded(`HeaderFooter.${key}`);
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: footer as PageLayout['headersFooters']['defaultForAllPages'] };
+  }
+  private set(what: string, args: Record<string, unknown>, apply: (s: SheetData) => void): void {
+    this.ctx.enqueue(`PageLayout.${what}`, args, () => {
+      this.ctx.requireApi('1.9', `PageLayout.${what}`);
+      apply(this.sheet());
+    });
+  }
+  set orientation(v: string) {
+    this.set('orientation', { orientation: v }, (s) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new HostError(ErrorCodes.invalidArgument, `Unknown orientation ${v}.`);
+      s.pageLayout.orientation = v;
+    });
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', { paperSize: v }, (s) => {
+      if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(v)) throw new HostError(ErrorCodes.invalidArgument, `Unknown paper size ${v}.`);
+      s.pageLayout.paperSize = v;
+    });
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set('zoom', { zoom: v }, (s) => {
+      if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new HostError(ErrorCodes.invalidArgument, 'Zoom scale must be 10–400.');
+      s.pageLayout.zoom = { ...v } as Record<string, number>;
+    });
+  }
+  setPrintTitleRows(address: string): void {
+    this.set('setPrintTitleRows', { address }, (s) => {
+      if (!/^\$?\d+:\$?\d+$/.test(address)) throw new HostError(ErrorCodes.invalidArgument, `Not a rows address: ${address}.`);
+      s.pageLayout.printTitleRows = address;
+    });
+  }
+}
+for (const side of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+  Object.defineProperty(PageLayout.prototype, side, {
+    set(this: PageLayout, v: number) {
+      (this as unknown as { set: (w: string, a: Record<string, unknown>, f: (s: SheetData) => void) => void }).set(side, { [side]: v }, (s) => {
+        if (typeof v !== 'number' || v < 0) throw new HostError(ErrorCodes.invalidArgument, `${side} must be a number ≥ 0.`);
+        s.pageLayout.margins[side] = v;
+      });
+    },
+    get() {
+      throw notLoaded(`PageLayout.${side}`);
+    },
+  });
+}
+
 export class RangeFont {
   constructor(
     private readonly ctx: RequestContext,
     private readonly live: () => AreasTarget[],
   ) {}
+  set size(v: number) {
+    this.ctx.enqueue('RangeFont.size', { size: v }, () => {
+      if (typeof v !== 'number' || v < 1 || v > 409) throw new HostError(ErrorCodes.invalidArgument, 'Font size must be 1–409.');
+      // Kept per range, as borders are (a sheet's whole table is one call; cells are not made for it).
+      for (const a of this.live()) {
+        guardCells(a.sheet);
+        for (const rect of a.rects) a.sheet.fontSizes.push({ range: rectAddress(rect), size: v });
+      }
+    });
+  }
+  get size(): number {
+    throw notLoaded('RangeFont.size');
+  }
   set bold(on: boolean) {
     this.ctx.enqueue('RangeFont.bold', { bold: on }, () =>
       eachCell(this.live(), (s, r, c) => {
@@ -1052,7 +1148,7 @@ export class RangeFont {
 export class RangeAreas extends ClientObject<AreasTarget> {
   protected readonly kind = 'RangeAreas';
   protected readonly loadable = ['address', 'areaCount', 'cellCount'];
-  readonly format: { fill: RangeFill; font: RangeFont };
+  readonly format: { fill: RangeFill; font: RangeFont; rowHeight: number };
 
   constructor(
     ctx: RequestContext,
@@ -1066,7 +1162,22 @@ export class RangeAreas extends ClientObject<AreasTarget> {
       if (!t) throw new HostError(ErrorCodes.itemNotFound, 'null RangeAreas');
       return [t];
     };
-    this.format = { fill: new RangeFill(ctx, live), font: new RangeFont(ctx, live) };
+    const format = { fill: new RangeFill(ctx, live), font: new RangeFont(ctx, live) } as RangeAreas['format'];
+    Object.defineProperty(format, 'rowHeight', {
+      enumerable: true,
+      set: (h: number) =>
+        ctx.enqueue('RangeFormat.rowHeight', { rowHeight: h }, () => {
+          if (typeof h !== 'number' || h < 0 || h > 409) throw new HostError(ErrorCodes.invalidArgument, 'Row height must be 0–409 points.');
+          for (const a of live()) {
+            guardCells(a.sheet);
+            for (const rect of a.rects) for (let r = rect.top; r <= rect.bottom; r++) a.sheet.rowHeights[r] = h;
+          }
+        }),
+      get: () => {
+        throw notLoaded('RangeFormat.rowHeight');
+      },
+    });
+    this.format = format;
   }
   protected target(): AreasTarget | null {
     return this.find();

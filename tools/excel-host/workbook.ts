@@ -19,6 +19,12 @@ export class SheetData {
   /** "A6:M37:EdgeTop" → border style (not in the model: only the result sheet has borders). */
   borders: Record<string, string> = {};
   charts: ChartModel[] = [];
+  /** Font sizes set, by range in the order set (not in the model: only our result sheet sets them). */
+  fontSizes: { range: string; size: number }[] = [];
+  /** Row heights (pt) set, by 0-based row (not in the model: only our result sheet sets them). */
+  rowHeights: Record<number, number> = {};
+  /** The page layout as set (ExcelApi 1.9; not in the model: only our result sheet sets it). */
+  pageLayout: { orientation?: string; paperSize?: string; margins: Record<string, number>; zoom?: Record<string, number>; printTitleRows?: string; footer: Record<string, string> } = { margins: {}, footer: {} };
   /** Sheet protection (no locked / unlocked cells modelled: every cell is locked, Excel's default). */
   protected = false;
   constructor(public name: string) {}

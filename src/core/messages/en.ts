@@ -55,6 +55,8 @@ const usage = `Usage:
                  [--meeting m.json] [--templates <dir>] [--lang en]
   thidua certificates <file.xlsx> --out giay-khen.docx [--preset <id>] [--profile p.json] [--facts f.json]
                  [--meeting m.json] [--layout layout.json] [--paper A3] [--calibration] [--lang en]
+  thidua ballots <file.xlsx> --out <folder> [--preset <id>] [--profile p.json] [--facts f.json]
+                 [--meeting m.json] [--lang en]
   thidua clear   <annotated.xlsx> --out <clean.xlsx> [--lang en]
   thidua record  <file.xlsx> --facts f.json --annotate out.xlsx [--preset <id>] [--profile p.json]
                  [--meeting m.json] [--lang en]
@@ -255,6 +257,14 @@ export const en: Text = {
       pendingSign: '!',
     },
     legend: 'Legend: ✓ met · ✗ not met · ? missing/invalid data · ! met, but the council must decide. Red: not met; amber: missing data; green: proposed.',
+    print: {
+      criteria: (kind, lines) => `Criteria for ${kind}: ${lines}.`,
+      questionsHeading: (n) => `FOR THE COUNCIL TO DECIDE (${n} ${n === 1 ? 'question' : 'questions'})`,
+      quotaHeading: 'AWARD QUOTAS',
+      preparer: (name) => `Prepared by: ${name || '…………………………'}`,
+      page: 'Page &P of &N',
+      printed: 'Printed &D',
+    },
     inherited: 'from the unit',
     yes: 'Yes',
     no: 'No',
@@ -325,6 +335,10 @@ export const en: Text = {
     layoutSaved: 'saved in the workbook',
     layoutDefault: (paper) => `default, ${paper} landscape`,
     noAwardees: 'No collective or individual is proposed: there is no certificate to print.',
+    ballotsWritten: (copies, candidates, file) => `Ballots made: ${copies} (one per member), ${candidates} candidate(s): ${file}`,
+    countWritten: (file) => `Vote count record made from the count: ${file}`,
+    noCountYet: 'No vote count yet (sheet “Kiểm phiếu” or --meeting): the vote count record was not made.',
+    noBallotCandidates: 'No candidate meets the criteria for the council to vote on: no ballot made.',
     missingFacts: 'The decision number or date is missing ("decision" in --facts): printed "……".',
     annotateSameFile: '--annotate must be a new file, not the input (the original is never overwritten).',
     recorded: (n, d, f) => `${n} award row(s) of decision ${d} recorded in the sheet "Lịch sử khen thưởng" of the copy ${f}.`,

@@ -203,6 +203,15 @@ export interface Labels {
     pendingSign: string;
   };
   legend: string;
+  /** The printed result sheet (src/core/printLayout.ts): the criteria above, the questions' block, the page footer. */
+  print: {
+    criteria: (kind: string, lines: string) => string;
+    questionsHeading: (n: number) => string;
+    quotaHeading: string;
+    preparer: (name: string) => string;
+    page: string;
+    printed: string;
+  };
   inherited: string;
   /** A yes/no criterion's value in a cell. */
   yes: string;
@@ -283,6 +292,11 @@ export interface CliAfterText {
   alreadyRecorded: (decision: string, rows: string) => string;
   decisionIncomplete: (paths: string[]) => string;
   cannotWrite: (target: string, why: string) => string;
+  /** `thidua ballots` (src/cli/ballotsCommand.ts). */
+  ballotsWritten: (copies: number, candidates: number, file: string) => string;
+  countWritten: (file: string) => string;
+  noCountYet: string;
+  noBallotCandidates: string;
 }
 
 export interface PaneText {

@@ -55,6 +55,8 @@ const usage = `Cách dùng:
                  [--meeting m.json] [--templates <thư mục>] [--lang en]
   thidua certificates <tệp.xlsx> --out giay-khen.docx [--preset <mã>] [--profile p.json] [--facts f.json]
                  [--meeting m.json] [--layout bo-cuc.json] [--paper A3] [--calibration] [--lang en]
+  thidua ballots <tệp.xlsx> --out <thư-mục> [--preset <mã>] [--profile p.json] [--facts f.json]
+                 [--meeting m.json] [--lang en]
   thidua clear   <tệp-đã-đánh-dấu.xlsx> --out <bản-sạch.xlsx> [--lang en]
   thidua record  <tệp.xlsx> --facts f.json --annotate ra.xlsx [--preset <mã>] [--profile p.json]
                  [--meeting m.json] [--lang en]
@@ -259,6 +261,14 @@ export const vi: Text = {
       pendingSign: '!',
     },
     legend: 'Chú thích: ✓ đạt · ✗ không đạt · ? thiếu/sai dữ liệu · ! đạt nhưng Hội đồng cần quyết định. Tô đỏ: không đạt; tô vàng: thiếu dữ liệu; tô xanh: được đề nghị.',
+    print: {
+      criteria: (kind, lines) => `Tiêu chí xét đối với ${kind}: ${lines}.`,
+      questionsHeading: (n) => `HỘI ĐỒNG CẦN QUYẾT ĐỊNH (${n} vấn đề)`,
+      quotaHeading: 'CHỈ TIÊU KHEN THƯỞNG',
+      preparer: (name) => `Người lập biểu: ${name || '…………………………'}`,
+      page: 'Trang &P/&N',
+      printed: 'In ngày &D',
+    },
     inherited: 'lấy từ đơn vị',
     yes: 'Có',
     no: 'Không',
@@ -329,6 +339,10 @@ export const vi: Text = {
     layoutSaved: 'lưu trong bảng tính',
     layoutDefault: (paper) => `mặc định, khổ ${paper} ngang`,
     noAwardees: 'Không có tập thể, cá nhân nào được đề nghị khen thưởng: không có Giấy khen nào để in.',
+    ballotsWritten: (copies, candidates, file) => `Đã lập phiếu bầu: ${copies} phiếu (mỗi thành viên một phiếu), ${candidates} trường hợp: ${file}`,
+    countWritten: (file) => `Đã lập Biên bản kiểm phiếu theo kết quả kiểm phiếu: ${file}`,
+    noCountYet: 'Chưa có kết quả kiểm phiếu (trang “Kiểm phiếu” hoặc --meeting): chưa lập Biên bản kiểm phiếu.',
+    noBallotCandidates: 'Chưa có trường hợp nào đạt các tiêu chí để Hội đồng biểu quyết: không lập phiếu bầu.',
     missingFacts: 'Thiếu số hoặc ngày của Quyết định (mục "decision" trong --facts): in "……".',
     annotateSameFile: '--annotate phải là một tệp mới, khác tệp đầu vào (tệp gốc không bao giờ bị ghi đè).',
     recorded: (n, d, f) => `Đã ghi ${n} dòng khen thưởng của Quyết định ${d} vào sheet "Lịch sử khen thưởng" của bản sao ${f}.`,

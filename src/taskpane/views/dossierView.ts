@@ -215,8 +215,9 @@ export class DossierView {
     this.urls.revokeAll();
     if (!r.ok) return this.afterMessage('error', A.failed, r.reason === 'templates' ? r.problems.map((p) => p.message) : this.failureLines(r));
     if (!r.files.length) return this.afterMessage('warning', A.nobody);
-    const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: baseName(f.path), 'data-path': f.path, 'data-testid': 'download-decision' } }, f.title));
-    this.afterMessage('success', A.decisionsDone(r.files.length), r.missing.length ? [A.missing, ...r.missing] : [], links);
+    // Each award's decision comes with its danh sách chi tiền thưởng: one decision per award.
+    const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: baseName(f.path), 'data-path': f.path, 'data-testid': baseName(f.path).startsWith('danh-sach-chi-') ? 'download-paylist' : 'download-decision' } }, f.title));
+    this.afterMessage('success', A.decisionsDone(r.proposed.length), r.missing.length ? [A.missing, ...r.missing] : [], links);
   }
 
   async makeCertificates(calibration: boolean): Promise<void> {

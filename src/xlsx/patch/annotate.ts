@@ -10,7 +10,7 @@ import { MARK_FILL, STATE_SHEET, type AnnotationPlan, type Grid, NOTE_HEAD, spli
 import { cellInfo, defaultXf, editCells, scanSheet, type CellEdit, type CellInfo, type SheetScan } from './cells';
 import { applyNotes, commentText, readNotes, userPartOf, type NoteChange, type SheetNotes } from './notes';
 import type { Package } from '../package';
-import { ourBorders, ourFonts, resultSheetXml, stateSheetXml } from './ourSheets';
+import { ourBorders, ourFonts, resultHeaderRow, resultSheetXml, stateSheetXml } from './ourSheets';
 import { emptyStyles, listLengths, Styles, type FillWant, type ListLengths } from './styles';
 import { Workbook, type StylesKeep } from './workbook';
 
@@ -272,6 +272,9 @@ class PatchPort implements AnnotatePort {
         this.wb.setSheet(target.name, { name: rs.name });
         removed.delete(target.name);
       } else this.wb.addSheet(rs.name, content, 'visible');
+      // The header row repeats on every printed page.
+      const header = resultHeaderRow(rs);
+      this.wb.setPrintTitles(rs.name, header, header);
     }
     for (const name of removed) this.wb.removeSheet(name);
   }

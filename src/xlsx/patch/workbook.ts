@@ -157,6 +157,40 @@ export class Workbook {
   }
 
   /**
+   * The rows repeated at the top of every printed page of a sheet of ours (§18.2.5, the built-in
+   * name _xlnm.Print_Titles, local to the sheet): set, or replaced when there is one. A definedNames
+   * element we add for it goes with the sheet (removeSheet); a producer's empty <definedNames/> is
+   * left alone (no print titles then), for a clear must give the part back byte for byte.
+   */
+  setPrintTitles(name: string, firstRow: number, lastRow: number): void {
+    let xml = this.xml;
+    const r = root(xml);
+    const p = r.qname.includes(':') ? r.qname.slice(0, r.qname.indexOf(':') + 1) : '';
+    const index = this.sheets().findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) return;
+    const ref = `'${name.replace(/'/g, "''")}'!$${firstRow}:$${lastRow}`;
+    const el = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escAttr(ref)}</${p}definedName>`;
+    const names = children(xml, r).find((e) => e.name === 'definedNames');
+    if (names) {
+      const old = children(xml, names).find((dn) => attrs(dn.tag).get('name') === '_xlnm.Print_Titles' && attrs(dn.tag).get('localSheetId') === String(index));
+      if (old) xml = splice(xml, [{ at: old.start, del: old.end - old.start, text: el }]);
+      // An empty <definedNames/> of the producer's: filled, it could not be given back as it was by a clear.
+      else if (names.selfClosing) return;
+      else {
+        const kids = children(xml, names);
+        xml = splice(xml, [{ at: kids.length ? kids[kids.length - 1].end : names.tagEnd, del: 0, text: el }]);
+      }
+    } else {
+      // Where the schema puts it (§18.2.27): after sheets, functionGroups and externalReferences.
+      const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+      const next = children(xml, r).find((k) => after.includes(k.name));
+      const at = next ? next.start : r.end - (r.qname.length + 3);
+      xml = splice(xml, [{ at, del: 0, text: `<${p}definedNames>${el}</${p}definedNames>` }]);
+    }
+    this.pkg.setText(this.part, xml);
+  }
+
+  /**
    * Removes a sheet of ours: its element, relationship, part (and the part's own relationships),
    * content type. Sheet-level names on it go; those on later sheets move down one index; the
    * active and first visible tab stay in range (§18.2.30 workbookView).
@@ -172,7 +206,11 @@ export class Workbook {
     const edits = [{ at: els[index].start, del: els[index].end - els[index].start, text: '' }];
     const last = index === els.length - 1;
     const names = children(xml, r).find((e) => e.name === 'definedNames');
-    if (names) {
+    const ourPrintTitles = (dn: { tag: string }) => attrs(dn.tag).get('name') === '_xlnm.Print_Titles' && attrs(dn.tag).get('localSheetId') === String(index);
+    if (names && !names.selfClosing && children(xml, names).length === 1 && ourPrintTitles(children(xml, names)[0])) {
+      // The element held only our print titles: it was ours too.
+      edits.push({ at: names.start, del: names.end - names.start, text: '' });
+    } else if (names) {
       for (const dn of children(xml, names)) {
         const local = attrs(dn.tag).get('localSheetId');
         if (local === undefined) continue;
