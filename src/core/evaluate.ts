@@ -429,6 +429,8 @@ function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResul
   return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address(row.reader.cols.unit) ?? cand.nameCell, inherited: false, reason };
 }
 
+const DUPLICATE_ROWS_SHOWN = 5;
+
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
   // A name's first candidate is kept as is; an array only for the names that repeat.
   const seen = new Map<string, Candidate | Candidate[]>();
@@ -443,9 +445,14 @@ function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
   // In the order of each name's first row (a Map keeps the order keys were first set).
   seen.forEach((group) => {
     if (!Array.isArray(group)) return;
+    // Each message names a few of the other rows: listing them all costs the square of the group
+    // (one name in 60,000 rows would be 3.6 billion row numbers).
+    const head = group.slice(0, DUPLICATE_ROWS_SHOWN + 1);
     for (const r of group) {
       r.duplicate = true;
-      const others = group.filter((o) => o !== r).map((o) => o.row).join(', ');
+      const shown = head.filter((o) => o !== r).slice(0, DUPLICATE_ROWS_SHOWN).map((o) => o.row);
+      const more = group.length - 1 - shown.length;
+      const others = shown.join(', ') + (more > 0 ? `, … (+${more})` : '');
       issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
   });

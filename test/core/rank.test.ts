@@ -108,6 +108,16 @@ test('a duplicated name: an error on both rows, neither proposed', () => {
   expect(byName(r, 'Đơn vị 02').rank).toBe(1);
 });
 
+test('one name on many rows: each message names five other rows and how many more, so its size does not grow with the group', () => {
+  const rows = units(9).map((r) => { r[1] = 'Đơn vị trùng'; return r; });
+  const r = check(grid(collectives(rows, HEADER)));
+  const dups = r.issues.filter((i) => i.code === 'row.duplicateName');
+  expect(dups).toHaveLength(9);
+  expect(dups[0].params).toMatchObject({ rows: '3, 4, 5, 6, 7, … (+3)' });
+  expect(dups[2].params).toMatchObject({ rows: '2, 3, 5, 6, 7, … (+3)' });
+  expect(dups[8].params).toMatchObject({ rows: '2, 3, 4, 5, 6, … (+3)' });
+});
+
 test('individuals are ranked separately, on their (inherited) unit values', () => {
   const ind = sheet('Cá nhân', [
     ['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Sáng kiến', 'Công nhận sáng kiến'],
