@@ -90,6 +90,7 @@ export class TaskPane {
         this.dossierDone = true;
         this.renderSteps();
       },
+      judgeAgain: () => this.act('review'),
     });
     this.settingsSection = h('div', { class: 'section-body' });
     const panels: Record<TabId, HTMLElement> = {

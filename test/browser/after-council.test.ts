@@ -151,5 +151,20 @@ describe.each(ENGINES)('after the council, in %s with the Excel test host', (eng
     await page.click('[data-action=record-awards]');
     await expect(page.text(tid('after-warning'))).resolves.toContain('Quyết định 1520/QĐ-UBND đã có trong lịch sử (dòng 13–31)');
     expect(JSON.stringify(await probe(page).dump())).toBe(before);
+
+    // The council's decision chosen in the pane: saved as the CLI's meeting.decisions, judged again.
+    const initiative = 'select[data-initiative="Số hóa hồ sơ cán bộ, công chức"]';
+    const open = await page.count('select[data-decision=initiative]');
+    expect(open).toBeGreaterThan(0);
+    await page.evaluate(() => void ((document.querySelector('[data-testid=dossier-votes]') as HTMLDetailsElement).open = true));
+    await page.select(initiative, 'Phòng Nội vụ');
+    await page.click('[data-action=council-save]');
+    await expect(page.text(tid('after-success'))).resolves.toContain('Đã lưu 1 quyết định của Hội đồng');
+    const state = JSON.stringify((await probe(page).dump() as WorkbookModel).sheets.find((s) => s.name === STATE_SHEET));
+    expect(state).toContain('Phòng Nội vụ');
+    expect(state).toContain('initiative');
+    // Judged again: the question is settled, the form lists one fewer.
+    await expect(page.count(initiative)).resolves.toBe(0);
+    await expect(page.count('select[data-decision=initiative]')).resolves.toBe(open - 1);
   });
 });

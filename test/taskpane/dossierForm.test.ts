@@ -3,7 +3,7 @@ import { text } from '../../src/core';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
-import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FormState } from '../../src/taskpane/dossier/form';
+import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type FormState } from '../../src/taskpane/dossier/form';
 import { missingFacts } from '../../src/core/dossier/facts';
 import { missingLabel } from '../../src/taskpane/dossier/form';
 
@@ -177,5 +177,42 @@ describe('messages by field, in the user language', () => {
       const D = text(lang).paneDossier;
       for (const f of FORM_FIELDS) expect(D.labels[f.id]).toBeTruthy();
     }
+  });
+});
+
+describe("the council's decisions chosen in the pane", () => {
+  it('are saved in the facts as the CLI reads them, replace an earlier choice, and judge the candidates again', async () => {
+    const { readWorkbookFile } = await import('../support/readWorkbook');
+    const { SAMPLE } = await import('../cli/run');
+    const { STATE_SHEET } = await import('../../src/core/annotationPlan');
+    const { stateRows } = await import('../../src/core/state');
+    const { prepare } = await import('../../src/core/dossier/prepare');
+    const read = await readWorkbookFile(SAMPLE);
+    if (!read.ok) throw new Error('sample workbook');
+    const judged = (facts: Facts) => {
+      const grid = { sheets: [...read.grid.sheets.filter((s) => s.name !== STATE_SHEET), { name: STATE_SHEET, originRow: 0, originCol: 0, values: stateRows({ facts }) }] };
+      const p = prepare(grid, { lang: 'vi' });
+      if (!p.ok) throw new Error(JSON.stringify(p));
+      return p.analysis.result;
+    };
+    const base = sampleFacts();
+    const before = judged(base);
+    const ha = (r: typeof before) => r.candidates.find((c) => c.name === 'Nguyễn Thị Thu Hà')!;
+    expect(ha(before).award).not.toBeNull();
+    const q = before.questions!.find((x) => x.type === 'initiative' && x.names.includes('Nguyễn Thị Thu Hà'))!;
+    if (q.type !== 'initiative') throw new Error('question');
+
+    // First the council gives it to the person, then changes its mind: one decision on it remains.
+    const first = withDecisions(base, [{ type: 'initiative', initiative: q.initiative, owner: 'Nguyễn Thị Thu Hà' }]);
+    const facts = withDecisions(first, [{ type: 'initiative', initiative: ` ${q.initiative} `, owner: 'Phòng Nội vụ' }]);
+    expect(facts.meeting!.decisions).toEqual([{ type: 'initiative', initiative: ` ${q.initiative} `, owner: 'Phòng Nội vụ' }]);
+    expect(facts.meeting!.votes).toEqual(base.meeting!.votes);
+    // What the pane saves is what the facts file / --meeting accepts.
+    expect(parseFacts(JSON.parse(JSON.stringify(facts)), 'facts').ok).toBe(true);
+
+    const after = judged(facts);
+    expect(ha(after).award).toBeNull();
+    expect(after.questions!.length).toBe(before.questions!.length - 1);
+    expect(after.decisions).toContainEqual(expect.objectContaining({ type: 'initiative', owner: 'Phòng Nội vụ' }));
   });
 });

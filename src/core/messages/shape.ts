@@ -589,6 +589,17 @@ export interface PaneAfterText {
   ballots: string;
   ballotsHint: string;
   ballotsDone: (copies: number, candidates: number, counted: boolean) => string;
+  /** The council's decisions chosen in the pane, saved into the facts' meeting.decisions. */
+  councilTitle: string;
+  councilHint: string;
+  councilNone: string;
+  councilUndecided: string;
+  councilOwner: (initiative: string) => string;
+  councilPlaces: (places: number, award: string, rank: number) => string;
+  councilOverflow: (count: number, quota: number, award: string) => string;
+  councilSave: string;
+  councilNothingChosen: string;
+  councilSaved: (n: number) => string;
   layoutFrom: { saved: string; default: string };
   recorded: (n: number, decision: string, sheet: string) => string;
   alreadyRecorded: (decision: string, rows: string) => string;

@@ -304,3 +304,21 @@ export function missingLabel(D: PaneDossierText, path: string): string {
   const label = (D.labels[path] ?? path).replace(/\s*\([^)]*\)$/, '');
   return path.startsWith('meeting.') ? `${D.meetingPrefix} — ${label}` : label;
 }
+
+type FactsDecision = NonNullable<NonNullable<Facts['meeting']>['decisions']>[number];
+
+/** The question a decision settles: a new choice replaces the council's earlier one on it. */
+function decisionKey(d: FactsDecision): string {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return d.type === 'initiative' ? `initiative:${norm(d.initiative)}` : `candidate:${norm(d.candidate)}`;
+}
+
+/**
+ * The council's decisions chosen in the pane, written into the facts' `meeting.decisions` (the shape
+ * the CLI's --meeting reads): each replaces an earlier decision on the same initiative / candidate.
+ */
+export function withDecisions(facts: Facts, chosen: FactsDecision[]): Facts {
+  const keys = new Set(chosen.map(decisionKey));
+  const kept = (facts.meeting?.decisions ?? []).filter((d) => !keys.has(decisionKey(d)));
+  return { ...facts, meeting: { ...(facts.meeting ?? {}), decisions: [...kept, ...chosen] } };
+}

@@ -4,13 +4,13 @@
  * kept for this session), and one button that builds the whole dossier and offers it as a .zip and
  * file by file. docxtemplater is loaded only here, with import(), never in the first bundle.
  */
-import { type Analysis, type Candidate, type Lang, type Grid, councilBallot, text, type PaneDossierText } from '../../core';
+import { type Analysis, type Candidate, type Lang, type Grid, awardLabel, councilBallot, text, type PaneDossierText } from '../../core';
 import type { Facts } from '../../core/dossier/facts';
 import type { TemplateId } from '../../core/dossier/model';
 import { custom, h, replaceChildren } from '../dom';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
-import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
 import { mergeFacts, missingFacts } from '../../core/dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { missingLabel } from '../dossier/form';
@@ -27,6 +27,8 @@ export interface DossierHost {
   showInfo(text: string): void;
   /** The dossier was created (the guide marks its step done). */
   generated(): void;
+  /** The workbook is judged again (after the council's decisions are saved). */
+  judgeAgain?(): Promise<void>;
 }
 
 
@@ -119,7 +121,7 @@ export class DossierView {
       }),
     );
     this.form.appendChild(more);
-    this.form.appendChild(h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-votes' } }, h('summary', {}, D.votesFold), this.votesFieldset(state, hasVoteColumns)));
+    this.form.appendChild(h('details', { class: 'dossier-more', attrs: { 'data-testid': 'dossier-votes' } }, h('summary', {}, D.votesFold), this.votesFieldset(state, hasVoteColumns), this.decisionsFieldset()));
     this.templatesBox = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'templates' } });
     this.renderTemplates();
     this.formStatus = h('div', { class: 'dossier-form-status', attrs: { 'data-testid': 'dossier-form-status', 'aria-live': 'polite' } });
@@ -243,6 +245,65 @@ export class DossierView {
     if (!r.ok) return this.afterMessage(r.reason === 'nobody' ? 'warning' : 'error', A.failed, r.reason === 'nobody' ? [text(this.host.lang).cliAfter.noBallotCandidates] : this.failureLines(r));
     const links = r.files.map((f) => h('a', { class: 'download primary', attrs: { href: this.urls.make(f.bytes, DOCX_TYPE), download: f.path, 'data-testid': f.path === 'phieu-bau.docx' ? 'download-ballots' : 'download-count-record' } }, f.path));
     this.afterMessage('success', A.ballotsDone(r.copies, r.candidates, r.counted), [], links);
+  }
+
+  /** What the council still has to decide (the core's questions), each with its choices. */
+  private decisionsFieldset(): HTMLElement {
+    const A = text(this.host.lang).paneAfter;
+    const box = h('fieldset', { class: 'dossier-group', attrs: { 'data-group': 'decisions', 'data-testid': 'council-decisions' } }, h('legend', {}, A.councilTitle));
+    const analysis = this.analysis;
+    const questions = analysis?.result.questions ?? [];
+    if (!analysis || !questions.length) {
+      box.appendChild(h('p', { class: 'hint' }, A.councilNone));
+      return box;
+    }
+    box.appendChild(h('p', { class: 'hint' }, A.councilHint));
+    const checks = (q: number, names: string[], type: 'place' | 'drop', award?: string) =>
+      h('div', { class: 'council-choices' }, ...names.map((n, i) => {
+        const id = `council-${q}-${i}`;
+        const input = h('input', { attrs: { id, type: 'checkbox', 'data-decision': type, 'data-candidate': n, 'data-award': award } });
+        return h('div', { class: 'council-choice' }, input, ' ', h('label', { attrs: { for: id } }, n));
+      }));
+    questions.forEach((q, i) => {
+      if (q.type === 'initiative') {
+        const id = `council-${i}`;
+        const select = h('select', { attrs: { id, 'data-decision': 'initiative', 'data-initiative': q.initiative } }, h('option', { attrs: { value: '' } }, A.councilUndecided), ...q.names.map((n) => h('option', { attrs: { value: n } }, n)));
+        box.appendChild(h('div', { class: 'dossier-field wide' }, h('label', { attrs: { for: id } }, A.councilOwner(q.initiative)), select));
+      } else if (q.type === 'tie') {
+        box.appendChild(h('div', { class: 'dossier-field wide' }, h('p', {}, A.councilPlaces(q.places, awardLabel(analysis.profile, q.awardId), q.rank)), checks(i, q.names, 'place', q.awardId)));
+      } else {
+        const names = analysis.result.candidates.filter((c) => c.kind === q.kind && c.award === q.awardId).map((c) => c.name);
+        box.appendChild(h('div', { class: 'dossier-field wide' }, h('p', {}, A.councilOverflow(q.count, q.quota, awardLabel(analysis.profile, q.awardId))), checks(i, names, 'drop')));
+      }
+    });
+    box.appendChild(custom('fluent-button', { attrs: { appearance: 'outline', 'data-action': 'council-save' }, on: { click: () => void this.saveDecisions() } }, A.councilSave));
+    return box;
+  }
+
+  /** The choices made, saved into the facts' meeting.decisions (the CLI's shape), then judged again. */
+  async saveDecisions(): Promise<void> {
+    const A = text(this.host.lang).paneAfter;
+    type Chosen = Parameters<typeof withDecisions>[1][number];
+    const chosen: Chosen[] = [];
+    for (const el of Array.from(this.form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-decision]'))) {
+      const type = el.dataset.decision;
+      if (type === 'initiative' && el.value) chosen.push({ type: 'initiative', initiative: el.dataset.initiative!, owner: el.value });
+      else if (type === 'place' && (el as HTMLInputElement).checked) chosen.push({ type: 'place', candidate: el.dataset.candidate!, ...(el.dataset.award ? { award: el.dataset.award } : {}) });
+      else if (type === 'drop' && (el as HTMLInputElement).checked) chosen.push({ type: 'drop', candidate: el.dataset.candidate! });
+    }
+    if (!chosen.length) return this.afterMessage('warning', A.councilNothingChosen);
+    const facts = this.validated();
+    if (!facts) return;
+    const next = withDecisions(facts, chosen);
+    const ok = await this.host.run(A.councilSave, async () => {
+      await this.host.api.saveState({ facts: next });
+      return true;
+    });
+    if (!ok) return;
+    this.base = next;
+    this.dirty = false;
+    await this.host.judgeAgain?.();
+    this.afterMessage('success', A.councilSaved(chosen.length));
   }
 
   async saveLayout(): Promise<void> {
