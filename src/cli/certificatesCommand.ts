@@ -11,7 +11,7 @@ import { certificatePages, certificatesDocx, calibrationDocx, CERTIFICATES_FILE 
 import { defaultLayout, parseLayout, type CertificateLayout } from '../core/dossier/certificateLayout';
 import { prepare } from '../core/dossier/prepare';
 import { cleanedLines, renamedLines, fail, inputsOf, readCall, writeFailed } from './call';
-import { cleanXmlData } from '../core/xmlText';
+import { cleanXmlData } from '../core';
 import { loadPrepareInputs, preparedFailure, readJson } from './prepareInputs';
 import type { CliIO } from './io';
 import { readManifest, writeOwnedFiles } from './dossierManifest';

@@ -3,7 +3,6 @@
  * Adapters apply it as given (fills, notes, the result sheet) and can remove it exactly.
  */
 
-import type { PageFooter } from './printLayout';
 
 export type MarkKind = 'fail' | 'unknown' | 'proposed' | 'info';
 
@@ -14,6 +13,13 @@ export const MARK_FILL: Record<MarkKind, string | null> = {
   proposed: '#C6EFCE',
   info: null,
 };
+
+/** The printed sheet's footer, left / centre / right (built in printLayout.ts). */
+export interface PageFooter {
+  left: string;
+  center: string;
+  right: string;
+}
 
 export interface CellMark {
   sheet: string;

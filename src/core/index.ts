@@ -35,3 +35,4 @@ export * from './votes';
 export * from './sheetNames';
 export * from './meeting';
 export * from './countSheet';
+export * from './xmlText';

@@ -9,7 +9,9 @@
  * (7 criteria) are 950 pt, printed at 84 % — 11 pt text at 9.2 pt.
  */
 
-import type { ResultSheet } from './annotationPlan';
+import type { PageFooter, ResultSheet } from './annotationPlan';
+
+export type { PageFooter };
 
 /** Font size (pt) of the table, the lines above and below it, and the overview. */
 export const PRINT_FONT = 11;
@@ -54,11 +56,6 @@ export function rowHeight(cells: readonly (string | number | null | undefined)[]
 }
 
 /** The page footer's three sections, in Excel's codes (&P page, &N pages, &D date; a literal & doubled). */
-export interface PageFooter {
-  left: string;
-  center: string;
-  right: string;
-}
 
 export function pageFooter(preparer: string, page: string, printed: string): PageFooter {
   return { left: preparer.replace(/&/g, '&&'), center: page, right: printed };

@@ -5,7 +5,7 @@
  * the positions on LibreOffice's PDF with `pdftotext -bbox`. Built directly (no template: the blank
  * is the template). The calibration page draws rulers and a cross at each line's corner.
  */
-import { xmlSafe } from '../core/xmlText';
+import { xmlSafe } from '../core';
 import PizZip from 'pizzip';
 import { type Award, type Profile, type Candidate, type CheckResult } from '../core';
 import { BLANK, parseIsoDate, vietnameseDate } from '../core/dossier/dates';

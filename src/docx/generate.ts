@@ -7,7 +7,7 @@
 import PizZip from 'pizzip';
 import { type Lang, text } from '../core';
 import type { DossierDocument, DossierModel, TemplateId } from '../core/dossier/model';
-import type { Cleaned } from '../core/xmlText';
+import type { Cleaned } from '../core';
 import { formVersionOf, renderCleaned, stableZipBytes, validateTemplate, type Bytes, type TemplateProblem } from './render';
 import { isReportTemplate } from '../core/dossier/reportForms';
 import { DOSSIER_TEMPLATES } from '../core/dossier/tags';

@@ -9,7 +9,7 @@ import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { type Lang, editDistance, text, type TagErrorId } from '../core';
 import { BLANK } from '../core/dossier/dates';
-import { cleanXmlData, type Cleaned } from '../core/xmlText';
+import { cleanXmlData, type Cleaned } from '../core';
 import type { TemplateId } from '../core/dossier/model';
 import { allowedTagNames, FORM_VERSION_PROPERTY, TEMPLATE_FILES } from '../core/dossier/tags';
 

@@ -17,7 +17,7 @@
  * reference to character 0 or beyond U+10FFFF, or no root at all.
  */
 
-import { xmlSafe } from '../core/xmlText';
+import { xmlSafe } from '../core';
 
 export type Attrs = Record<string, string>;
 

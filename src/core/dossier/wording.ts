@@ -3,7 +3,12 @@
  * what a candidate achieved ("SIPAS 96,4%"). Built from the profile, so a changed profile changes
  * the documents; figures use the Vietnamese decimal comma.
  */
-import { type CriterionId, type Profile, type RateRule, type Candidate, type CriterionResult, formatNumber, isDecisionReference, parseYesNo } from '..';
+// From the modules, not the core's door: annotate.ts (behind that door) uses criteriaLines.
+import type { CriterionId } from '../ids';
+import type { Profile, RateRule } from '../profile';
+import type { Candidate, CriterionResult } from '../result';
+import { formatNumber } from '../messages/format';
+import { isDecisionReference, parseYesNo } from '../values';
 
 /**
  * A rate as printed: one decimal, more only when rounding would make a value that beat the
