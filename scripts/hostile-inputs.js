@@ -76,8 +76,8 @@ function zip(parts) {
 }
 
 /** A workbook of one sheet: `sheetData` is the rows after the header (Buffer or string), `strings` the shared strings' items. */
-function workbook({ sheetData = '', strings = '', sheetBefore = '', sheetHead = '', stringsHead = '' } = {}) {
-  const sheet = bytesOf([`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${sheetHead}<worksheet ${NS}>${sheetBefore}<sheetData>${HEADER}`, sheetData, '</sheetData></worksheet>']);
+function workbook({ sheetData = '', strings = '', sheetBefore = '', sheetHead = '', stringsHead = '', header = HEADER } = {}) {
+  const sheet = bytesOf([`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${sheetHead}<worksheet ${NS}>${sheetBefore}<sheetData>${header}`, sheetData, '</sheetData></worksheet>']);
   const sst = bytesOf([`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${stringsHead}<sst ${NS}>`, strings, '</sst>']);
   return zip({ '[Content_Types].xml': CT, '_rels/.rels': ROOT_RELS, 'xl/workbook.xml': WB, 'xl/_rels/workbook.xml.rels': WB_RELS, 'xl/worksheets/sheet1.xml': sheet, 'xl/sharedStrings.xml': sst });
 }
@@ -104,6 +104,28 @@ const families = {
     for (let r = 3; r < 3 + cells / 2; r++) rows.push(row());
     return workbook({ strings: `<si><t>${'y'.repeat(len)}</t></si>`, sheetData: rows.join('') });
   },
+  /**
+   * Under the text budget: one shared string of `len` characters (default 1,000) as the name of
+   * `rows` rows (default 60,000; 60 M characters from ~650 KB). More rows than are judged at once.
+   */
+  longNameRows: (rows = 60000, len = 1000) => {
+    const out = [];
+    for (let r = 3; r < 3 + rows; r++) out.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>0.99</v></c></row>`);
+    return workbook({ strings: `<si><t>${'a'.repeat(len)}</t></si>`, sheetData: out.join('') });
+  },
+  /**
+   * Under both the text budget and the rows judged: a people's table of `rows` rows (default 10,000)
+   * whose twelve columns all hold one shared string of `len` characters (default 500): every cell
+   * too long, every indicator unreadable, one name on every row, one initiative claimed by all.
+   */
+  longTextEverywhere: (rows = 10000, len = 500) => {
+    const heads = ['TT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chức vụ', 'Đơn vị công tác', 'Quê quán', 'Trình độ chuyên môn', 'Chỉ số SIPAS (%)', 'Tỷ lệ hồ sơ đúng hạn (%)', 'Sáng kiến, giải pháp', 'Quyết định công nhận', 'Tóm tắt thành tích'];
+    const letters = 'ABCDEFGHIJKLM';
+    const header = `<row r="1">${heads.map((h, i) => `<c r="${letters[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`;
+    const out = [];
+    for (let r = 2; r < 2 + rows; r++) out.push(`<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c>${[...letters.slice(1)].map((c) => `<c r="${c}${r}" t="s"><v>0</v></c>`).join('')}</row>`);
+    return workbook({ header, strings: `<si><t>${'ă'.repeat(len)}</t></si>`, sheetData: out.join('') });
+  },
   /** A DOCTYPE of n bytes (default 50 MB) before the sheet. */
   hugeDoctype: (n = 50 * 1024 * 1024) => workbook({ sheetHead: bytesOf(['<!DOCTYPE worksheet [', Buffer.alloc(n, ' '), ']>\n']) }),
   /** n bytes (default 1.2 GB) that are no zip at all but start as one. Written to disk sparse (the script). */
@@ -115,7 +137,7 @@ module.exports = { zip, workbook, families, HEADER, NS };
 // ---- the measurement
 
 function measure(label, args, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(__dirname, '..', 'bin', 'thidua.js'), ...args], { cwd, encoding: 'utf8', timeout: Number(process.env.HOSTILE_TIMEOUT ?? 120000), env: { ...process.env, THIDUA_DEBUG: '' } });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(__dirname, '..', 'bin', 'thidua.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: Number(process.env.HOSTILE_TIMEOUT ?? 120000), env: { ...process.env, THIDUA_DEBUG: '' } });
   const wall = /Elapsed \(wall clock\) time.*: (.*)/.exec(r.stderr)?.[1] ?? '?';
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const said = r.stderr.split('\n').filter((l) => l && !/^\t/.test(l) && !/Command (being timed|exited)/.test(l))[0] ?? r.stdout.split('\n')[0];
@@ -138,6 +160,8 @@ if (require.main === module) {
     console.error(`${name}: ${fs.statSync(file).size} bytes on disk`);
   }
   for (const name of Object.keys(families)) measure(`check ${name}`, ['check', path.join(dir, `${name}.xlsx`)], dir);
+  measure('check --annotate longNameRows', ['check', path.join(dir, 'longNameRows.xlsx'), '--annotate', path.join(dir, 'out-long-names.xlsx')], dir);
+  measure('check --annotate longTextEverywhere', ['check', path.join(dir, 'longTextEverywhere.xlsx'), '--annotate', path.join(dir, 'out-long-text.xlsx')], dir);
   measure('check --annotate deepNesting', ['check', path.join(dir, 'deepNesting.xlsx'), '--annotate', path.join(dir, 'out-deep.xlsx')], dir);
   // JSON inputs: a 100 MB field in the facts, a 100 MB profile/meeting/layout.
   const big = 'x'.repeat(100 * 1024 * 1024);

@@ -1,5 +1,5 @@
 /** `thidua check <workbook.xlsx> [--profile p.json] [--json] [--annotate out.xlsx] [--lang en]` */
-import { analyze, DEFAULT_PRESET, meetingOf, renderMessage, text } from '../core';
+import { analyze, DEFAULT_PRESET, meetingOf, renderMessage, tablesRefused, text } from '../core';
 import { loadFactsFile, meetingRefusal } from './prepareInputs';
 import type { AnnotatedCopy } from '../xlsx/annotateCopy';
 import { guardCopy, inputsOf, readCall } from './call';
@@ -61,7 +61,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     return f.exitCode;
   }
   if (!analysis.result.tables.length) {
-    io.err(`${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}`);
+    io.err(`${workbookPath}: ${renderMessage(tablesRefused(analysis.result) ?? { code: 'workbook.noTables', params: {} }, lang)}`);
     return 1;
   }
   if (analysis.result.meetingRefused) {

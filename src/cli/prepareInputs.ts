@@ -48,7 +48,7 @@ export function preparedFailure(p: Extract<Prepared<unknown>, { ok: false }>, wo
   const t = text(lang).cliDossier;
   if (p.reason === 'profileInvalid') return profileInputFailure(profilePath ?? '--profile', p.problems, lang);
   if (p.reason === 'meetingRefused') return { ok: false, exitCode: 1, message: [t.meetingRefused(''), ...p.problems.map((x) => `  - ${x.message}`), t.nothingWritten].join('\n') };
-  if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
+  if (p.reason === 'noTables') return { ok: false, exitCode: 1, message: `${workbookPath}: ${p.message ?? renderMessage({ code: 'workbook.noTables', params: {} }, lang)}` };
   return { ok: false, exitCode: 1, message: [t.savedFactsInvalid, ...p.problems.map((x) => `  - ${x.path}: ${x.message}`), t.nothingWritten].join('\n') };
 }
 

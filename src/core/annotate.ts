@@ -80,6 +80,13 @@ function nameNote(c: Candidate, profile: Profile, lang: Lang): { kind: MarkKind;
 }
 
 /** `preparer`: who prepared the sheet (the council's secretary), printed in the page footer. */
+/**
+ * Cells marked at once. Each mark is a fill, a note and its drawing (≈ 1 KB written, several times
+ * that while writing): 5,000 rows with every cell wrong made 60,000 notes and most of a gigabyte.
+ * A workbook with more problems than this is fixed a column at a time; the report lists them all.
+ */
+export const MARKS_MAX = 10_000;
+
 export function planAnnotations(result: CheckResult, profile: Profile, lang: Lang, opts: { preparer?: string } = {}): AnnotationPlan {
   const book = new MarkBook();
   for (const c of result.candidates) {
@@ -96,7 +103,11 @@ export function planAnnotations(result: CheckResult, profile: Profile, lang: Lan
     if (!issue.cell) continue;
     book.add(issue.sheet, issue.cell, issue.severity === 'error' ? 'unknown' : 'info', renderMessage(issue, lang));
   }
-  return { marks: book.list(), resultSheet: resultSheet(result, profile, lang, opts) };
+  const marks = book.list();
+  const sheet = resultSheet(result, profile, lang, opts);
+  if (marks.length <= MARKS_MAX) return { marks, resultSheet: sheet };
+  sheet.footer.push('', labels(lang).print.unmarked(marks.length - MARKS_MAX, MARKS_MAX));
+  return { marks: marks.slice(0, MARKS_MAX), resultSheet: sheet };
 }
 
 function usedCriteria(result: CheckResult): CriterionId[] {

@@ -9,7 +9,7 @@ import { DEFAULT_PROFILE, type Profile } from './profile';
 import { rankAndAward } from './rank';
 import type { CheckResult, Issue } from './result';
 import type { MappingOverride } from './state';
-import { findTables } from './tables';
+import { findTables, type DetectedTable } from './tables';
 import { applyMeeting, nameKey, type CouncilMeeting, type CouncilQuestion } from './meeting';
 
 export interface CheckOptions {
@@ -27,9 +27,38 @@ export interface CheckOptions {
   competence?: CompetenceContext;
 }
 
+/**
+ * Rows judged at once, all tables together. A district's units and people are a few thousand; each
+ * row judged costs its note, its result row and its state (≈ 20 KB while annotating), so 60,000
+ * rows of a 650 KB file took a gigabyte. Past it nothing is judged and the message says why.
+ */
+export const ROWS_JUDGED_MAX = 10_000;
+
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const { tables, issues } = findTables(grid, options.overrides ?? [], options.ourSheets ?? []);
+  const found = findTables(grid, options.overrides ?? [], options.ourSheets ?? []);
+  const tooMany = tooManyRows(found.tables);
+  const tables = tooMany ? [] : found.tables;
+  const issues = tooMany ? [...found.issues, tooMany] : found.issues;
+  return judge(grid, tables, issues, profile, options);
+}
+
+/** Why no table was judged although tables were found (too many rows), or null. */
+export function tablesRefused(result: Pick<CheckResult, 'issues'>): Issue | null {
+  return result.issues.find((i) => i.code === 'limit.tableRows') ?? null;
+}
+
+/** The tables' rows past ROWS_JUDGED_MAX: the refusal, on the largest table's sheet. */
+function tooManyRows(tables: DetectedTable[]): Issue | null {
+  const rows = tables.map((t) => Math.max(0, t.lastDataRow - t.firstDataRow + 1));
+  const total = rows.reduce((a, b) => a + b, 0);
+  if (total <= ROWS_JUDGED_MAX) return null;
+  const largest = tables[rows.indexOf(Math.max(...rows))];
+  const list = tables.map((t, i) => `${t.sheet}: ${rows[i]}`).join('; ');
+  return { severity: 'error', sheet: largest.sheet, cell: null, code: 'limit.tableRows', params: { rows: total, limit: ROWS_JUDGED_MAX, tables: list } };
+}
+
+function judge(grid: Grid, tables: DetectedTable[], issues: Issue[], profile: Profile, options: CheckOptions): CheckResult {
   const found: Issue[] = [...issues];
   const candidates = evaluate(grid, tables, profile, found, { meetingVoters: options.meetingVoters });
   applyLawChecks(candidates, profile, found);

@@ -6,11 +6,11 @@ import { a1, type Grid, type SheetGrid } from './grid';
 import type { CriterionId, Kind } from './ids';
 import type { Profile, RateRule } from './profile';
 import type { Candidate, CandidateFacts, CriterionResult, Issue, Message } from './result';
-import { RowReader, type Reading, type RowReadings } from './readings';
+import { RowReader, TEXT_MAX, type Reading, type RowReadings } from './readings';
 import { NearestUnits, suggestionLimit } from './nearest';
 import { classifyRow } from './rows';
 import type { DetectedTable } from './tables';
-import { cleanName, editDistance, fold } from './text';
+import { cleanName, editDistance, fold, someOthers } from './text';
 import { comparePoints } from './values';
 
 /**
@@ -134,8 +134,8 @@ function ratingCriterion(id: CriterionId, atLeast: string, reading: Reading<stri
 function initiativeCriterion(row: Row, profile: Profile): CriterionResult {
   const { initiative, recognition } = row.readings;
   const sheet = row.candidate.sheet;
-  const text = row.reader.text(row.reader.cols.initiative);
-  const decision = row.reader.text(row.reader.cols.initiativeRecognition);
+  const text = row.reader.text(row.reader.cols.initiative, TEXT_MAX.initiative);
+  const decision = row.reader.text(row.reader.cols.initiativeRecognition, TEXT_MAX.initiative);
   if (initiative.state === 'noColumn' && recognition.state === 'noColumn') return unknownFrom('initiative', initiative, sheet, false);
   if (initiative.state === 'invalid') return unknownFrom('initiative', initiative, sheet, false);
   if (recognition.state === 'invalid') return unknownFrom('initiative', recognition, sheet, false);
@@ -167,7 +167,7 @@ function complianceCriterion(row: Row): CriterionResult | null {
     return unknownFrom('compliance', r, row.candidate.sheet, false);
   }
   // A blank reads as "no" for yes/no cells; for compliance a blank is missing data, not a fail.
-  if (!r.value && !row.reader.text(row.reader.cols.compliance)) {
+  if (!r.value && !row.reader.text(row.reader.cols.compliance, TEXT_MAX.long)) {
     return unknownFrom('compliance', { state: 'blank', sheet: r.sheet, cell: r.cell }, row.candidate.sheet, false);
   }
   return {
@@ -239,9 +239,9 @@ function readRows(sheet: SheetGrid, table: DetectedTable, profile: Profile, issu
     if ((t = reader.text(C.gender))) facts.gender = t;
     if ((t = reader.text(C.hometown))) facts.hometown = t;
     if ((t = reader.text(C.qualification))) facts.qualification = t;
-    if ((t = reader.text(C.achievement))) facts.achievement = t;
-    if ((t = reader.text(C.initiative))) facts.initiative = t;
-    if ((t = reader.text(C.initiativeRecognition))) facts.initiativeRecognition = t;
+    if ((t = reader.text(C.achievement, TEXT_MAX.long))) facts.achievement = t;
+    if ((t = reader.text(C.initiative, TEXT_MAX.initiative))) facts.initiative = t;
+    if ((t = reader.text(C.initiativeRecognition, TEXT_MAX.initiative))) facts.initiativeRecognition = t;
     if ((t = reader.text(C.dissolved))) facts.dissolved = t;
     const women = reader.rate(C.womenShare);
     if (women.state === 'value') facts.womenShare = women.value;
@@ -429,8 +429,6 @@ function unknownUnit(id: CriterionId, row: Row, reason: Message): CriterionResul
   return { id, outcome: 'unknown', value: null, sheet: cand.sheet, cell: row.reader.address(row.reader.cols.unit) ?? cand.nameCell, inherited: false, reason };
 }
 
-const DUPLICATE_ROWS_SHOWN = 5;
-
 function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
   // A name's first candidate is kept as is; an array only for the names that repeat.
   const seen = new Map<string, Candidate | Candidate[]>();
@@ -445,14 +443,9 @@ function markDuplicates(candidates: Candidate[], issues: Issue[]): void {
   // In the order of each name's first row (a Map keeps the order keys were first set).
   seen.forEach((group) => {
     if (!Array.isArray(group)) return;
-    // Each message names a few of the other rows: listing them all costs the square of the group
-    // (one name in 60,000 rows would be 3.6 billion row numbers).
-    const head = group.slice(0, DUPLICATE_ROWS_SHOWN + 1);
     for (const r of group) {
       r.duplicate = true;
-      const shown = head.filter((o) => o !== r).slice(0, DUPLICATE_ROWS_SHOWN).map((o) => o.row);
-      const more = group.length - 1 - shown.length;
-      const others = shown.join(', ') + (more > 0 ? `, … (+${more})` : '');
+      const others = someOthers(group, r, (o) => String(o.row), ', ');
       issues.push({ severity: 'error', sheet: r.sheet, cell: r.nameCell, code: 'row.duplicateName', params: { name: r.name, rows: others } });
     }
   });

@@ -194,18 +194,69 @@ export function historyOf(history: AwardHistory | null | undefined, who: History
  * Tư pháp" match already; "Phòng Tư phá" does not): a warning with the near name, so a past
  * award is not silently left out of a report. Entries far from every name are other people's.
  */
+/**
+ * Name comparisons spent looking for near misses (a few seconds): past it, entries are matched
+ * exactly only. A district's history has a few thousand rows; this is for the file that has not.
+ */
+const NEAR_MISS_COMPARISONS = 20_000_000;
+
 export function historyNearMisses(history: AwardHistory | null | undefined, candidates: HistorySubject[], sheetOf = history?.sheet ?? ''): Issue[] {
   if (!history) return [];
   const issues: Issue[] = [];
-  for (const e of history.entries) {
-    if (candidates.some((c) => entryMatches(e, c))) continue;
-    const key = unitKey(e.name);
-    if (key.length < 6) continue;
-    const near = candidates.find((c) => {
-      const other = c.kind === 'collective' ? unitKey(c.name) : personKey(c.name);
-      return Math.abs(other.length - key.length) <= 2 && editDistance(key, other, 2) <= 2;
-    });
-    if (near) issues.push({ severity: 'warning', sheet: sheetOf, cell: e.nameCell, code: 'history.nameNearMiss', params: { name: e.name, suggestions: near.name } });
+  // Each candidate's keys once (a history of 100,000 rows against 5,000 candidates compared pair by
+  // pair, folding both names each time, ran for minutes).
+  const units = new Set<string>();
+  const people = new Map<string, string[]>();
+  const near: { key: string; name: string; i: number }[] = [];
+  for (const c of candidates) {
+    if (c.kind === 'collective') {
+      const key = unitKey(c.name);
+      units.add(key);
+      near.push({ key, name: c.name, i: near.length });
+    } else {
+      const key = personKey(c.name);
+      const unit = c.matchedUnit ?? c.facts?.unit;
+      const list = people.get(key) ?? [];
+      list.push(unit ? unitKey(unit) : '');
+      people.set(key, list);
+      near.push({ key, name: c.name, i: near.length });
+    }
   }
+  const byLength = new Map<number, typeof near>();
+  for (const n of near) {
+    const list = byLength.get(n.key.length) ?? [];
+    list.push(n);
+    byLength.set(n.key.length, list);
+  }
+  let budget = NEAR_MISS_COMPARISONS;
+  let skipped = 0;
+  for (const e of history.entries) {
+    const key = unitKey(e.name);
+    if (!e.unit && units.has(key)) continue;
+    const them = people.get(personKey(e.name));
+    if (them) {
+      const unit = e.unit ? unitKey(e.unit) : '';
+      if (!unit || them.some((u) => !u || u === unit)) continue;
+    }
+    if (key.length < 6) continue;
+    if (budget <= 0) {
+      skipped++;
+      continue;
+    }
+    // The first candidate (in their order) within two edits.
+    let found: (typeof near)[number] | undefined;
+    for (let d = -2; d <= 2; d++) {
+      for (const n of byLength.get(key.length + d) ?? []) {
+        if (found && n.i > found.i) break;
+        budget--;
+        if (editDistance(key, n.key, 2) <= 2) {
+          found = n;
+          break;
+        }
+      }
+    }
+    if (found) issues.push({ severity: 'warning', sheet: sheetOf, cell: e.nameCell, code: 'history.nameNearMiss', params: { name: e.name, suggestions: found.name } });
+  }
+  if (skipped) issues.push({ severity: 'warning', sheet: sheetOf, cell: null, code: 'history.nearMissSkipped', params: { rows: skipped } });
   return issues;
 }

@@ -3,6 +3,7 @@
  * src/commands, src/save) import from here, never from a core module directly.
  */
 export * from './analyze';
+export { ROWS_JUDGED_MAX, tablesRefused } from './check';
 export * from './annotate';
 export * from './annotateDriver';
 export * from './annotationPlan';

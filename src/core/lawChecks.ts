@@ -9,7 +9,7 @@
  */
 import type { Profile } from './profile';
 import type { Candidate, Issue } from './result';
-import { fold } from './text';
+import { fold, someOthers } from './text';
 import { comparePoints, parseYesNo } from './values';
 
 /** Folded, punctuation and quotes dropped: "“Tổ công nghệ số cộng đồng”" = "to cong nghe so cong dong". */
@@ -83,7 +83,7 @@ export function reusedInitiatives(candidates: Candidate[], issues: Issue[]): voi
   for (const { members: group } of sharedInitiativeGroups(candidates)) {
     for (const c of group) {
       const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
-      const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');
+      const others = someOthers(group, c, (o) => `${o.name} (${o.sheet}!${o.nameCell})`, '; ');
       issues.push({ severity: 'warning', sheet: c.sheet, cell, code: 'initiative.reused', params: { name: c.name, initiative: c.facts.initiative!.trim(), others } });
     }
   }

@@ -12,6 +12,7 @@ import type { Kind } from './ids';
 import type { Profile } from './profile';
 import type { Candidate, CriterionResult, Issue, Message } from './result';
 import { sharedInitiativeGroups, initiativeKey } from './lawChecks';
+import { someOthers } from './text';
 import { comparePoints } from './values';
 import { meetingVoters } from './votes';
 
@@ -176,7 +177,7 @@ export function applyMeeting(candidates: Candidate[], profile: Profile, meeting:
     }
     for (const c of group.members) {
       const x = c.criteria.find((y) => y.id === 'initiative');
-      const others = group.members.filter((o) => o !== c).map((o) => o.name).join('; ');
+      const others = someOthers(group.members, c, (o) => o.name, '; ');
       if (x && x.outcome === 'pass') setCriterion(c, { ...x, pending: { code: 'crit.initiative.shared', params: { others } } });
     }
     // A question only where it decides something: a claimant who meets every criterion.

@@ -7,6 +7,7 @@ import type { Field } from './ids';
 import type { Profile } from './profile';
 import type { Issue, Message } from './result';
 import type { DetectedTable } from './tables';
+import { cutText } from './text';
 import { cellText, comparePoints, initiativePresent, parseCount, parseRate, parseRating, parseYesNo, rateFromCounts, type Parsed } from './values';
 
 export type Reading<T> =
@@ -57,6 +58,15 @@ export function columnsOf(table: DetectedTable): Columns {
   return cols;
 }
 
+/**
+ * The longest text a field keeps, in characters. A name, a unit, a position, a title fit in 255
+ * (the longest unit name of the sample has 63); an initiative's title with its decision in 1,000;
+ * a summary of achievements may fill a cell (Excel's 32,767). A longer text is cut (and said): a
+ * 400 KB file can repeat one long shared string in every row, and each row's text is repeated by
+ * its note, the result sheet, the state and the report (docs/files.md).
+ */
+export const TEXT_MAX = { short: 255, initiative: 1_000, long: 32_767 } as const;
+
 /** How a field's cell is parsed (a switch, not a closure per call: 50,000 rows × ten fields). */
 const enum Parse {
   Rate,
@@ -75,6 +85,8 @@ export class RowReader {
 
   /** The table's columns: pass `reader.cols.unit` and the like to the methods below. */
   readonly cols: Columns;
+  /** Columns whose text was cut (said once). */
+  private cut?: Set<number>;
 
   constructor(
     private readonly sheet: SheetGrid,
@@ -96,8 +108,19 @@ export class RowReader {
     return valueIn(this.sheet, this.line, c);
   }
 
-  text(c: number | undefined): string {
-    return c === undefined ? '' : cellText(this.cell(c));
+  /**
+   * The text of a column, cut at `max` characters (TEXT_MAX: a name, a unit, a title) and said once
+   * per cell: what a row's text is, its note, the result sheet and the report repeat.
+   */
+  text(c: number | undefined, max: number = TEXT_MAX.short): string {
+    if (c === undefined) return '';
+    const t = cellText(this.cell(c));
+    if (t.length <= max) return t;
+    if (!this.cut?.has(c)) {
+      (this.cut ??= new Set()).add(c);
+      this.issues.push({ severity: 'warning', sheet: this.sheet.name, cell: a1(this.row, c), code: 'row.textCut', params: { length: t.length, limit: max } });
+    }
+    return cutText(t, max);
   }
 
   private parse(how: Parse, c: number, profile: Profile | undefined): Parsed<number> | Parsed<string> | Parsed<boolean> {

@@ -156,3 +156,25 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 export function hasPhrase(folded: string, phrase: string): boolean {
   return ` ${folded} `.includes(` ${phrase} `);
 }
+
+/** How many others a message about one member of a group names. */
+export const OTHERS_SHOWN = 5;
+
+/**
+ * The others of `self` in `group`, a few of them and "… (+N)": one message per member naming every
+ * other costs the square of the group (one initiative claimed on 10,000 rows: 10⁸ names). `self`
+ * is a member of `group`.
+ */
+export function someOthers<T>(group: readonly T[], self: T, show: (x: T) => string, sep: string): string {
+  const shown: string[] = [];
+  for (let i = 0; i < group.length && shown.length < OTHERS_SHOWN; i++) if (group[i] !== self) shown.push(show(group[i]));
+  const more = group.length - 1 - shown.length;
+  return shown.join(sep) + (more > 0 ? `${sep}… (+${more})` : '');
+}
+
+/** `text` cut to at most `max` UTF-16 units, never between the halves of a surrogate pair (a lone half is a character XML forbids). */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = max > 0 && (text.charCodeAt(max - 1) & 0xfc00) === 0xd800 ? max - 1 : max;
+  return text.slice(0, end);
+}

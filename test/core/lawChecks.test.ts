@@ -143,7 +143,9 @@ describe('reusedInitiatives: grouped by initiative first, the same warnings in t
       if (group.length < 2) continue;
       for (const c of group) {
         const cell = c.criteria.find((x) => x.id === 'initiative' && !x.inherited)?.cell ?? c.nameCell;
-        const others = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`).join('; ');
+        // Five others named and how many more (the message's size does not grow with the group).
+        const all = group.filter((o) => o !== c).map((o) => `${o.name} (${o.sheet}!${o.nameCell})`);
+        const others = all.slice(0, 5).join('; ') + (all.length > 5 ? `; … (+${all.length - 5})` : '');
         issues.push({ severity: 'warning', sheet: c.sheet, cell, code: 'initiative.reused', params: { name: c.name, initiative: c.facts.initiative!.trim(), others } });
       }
     }

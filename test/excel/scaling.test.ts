@@ -104,11 +104,13 @@ describe('sync count is constant in rows', () => {
 });
 
 describe('reads under the 5 MB response cap', () => {
-  it('50,000 rows: every response under 5 MB, one more sync per ~4 MB of cells, the same grid as a read in one piece', async () => {
+  it('50,000 rows: every response under 5 MB, one more sync per ~4 MB of cells; the whole grid read, then refused as more rows than are judged at once', async () => {
     const host = useHost(generatedWorkbook(50000));
     host.resetCounters();
     const { analysis } = await checkWorkbook('vi');
-    expect(analysis.result.candidates.length).toBe(50000);
+    // Read whole (the reading is what this measures), then not judged: 50,000 rows > ROWS_JUDGED_MAX.
+    expect(analysis.result.candidates).toEqual([]);
+    expect(analysis.result.issues.find((i) => i.code === 'limit.tableRows')?.params).toMatchObject({ rows: 50000, limit: 10000 });
     for (const size of host.responseSizes) expect(size).toBeLessThanOrEqual(REQUEST_LIMIT);
     const read = host.responseSizes.reduce((a, b) => a + b, 0);
     expect(read).toBeGreaterThan(2 * REQUEST_LIMIT);

@@ -3,7 +3,7 @@ import { text } from '../../src/core';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
-import { factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type FormState } from '../../src/taskpane/dossier/form';
+import { chosenDecisions, factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type CouncilInput, type FormState } from '../../src/taskpane/dossier/form';
 import { missingFacts } from '../../src/core/dossier/facts';
 import { missingLabel } from '../../src/taskpane/dossier/form';
 
@@ -214,5 +214,56 @@ describe("the council's decisions chosen in the pane", () => {
     expect(ha(after).award).toBeNull();
     expect(after.questions!.length).toBe(before.questions!.length - 1);
     expect(after.decisions).toContainEqual(expect.objectContaining({ type: 'initiative', owner: 'Phòng Nội vụ' }));
+  });
+
+  it('a tie and an overflow: the ticks become place / drop decisions, more ticks than places are refused, and the tie is settled', async () => {
+    const { readWorkbookFile } = await import('../support/readWorkbook');
+    const { SAMPLE } = await import('../cli/run');
+    const { analyze, meetingOf } = await import('../../src/core');
+    const read = await readWorkbookFile(SAMPLE);
+    if (!read.ok) throw new Error('sample workbook');
+    // Votes only, 7 places for units: six units with 9 votes, three with 8 tied for the last place.
+    const profileInput = { voteThreshold: 70, rankingKeys: ['votes'], awards: [{ id: 'giay-khen-thi-xa', quota: { collective: 7, individual: 10 } }] };
+    const judge = (facts: Facts) => analyze(read.grid, { lang: 'vi', profileInput, meeting: meetingOf(facts.meeting) }).result;
+    const base = sampleFacts();
+    const before = judge(base);
+    const questions = before.questions!;
+    const i = questions.findIndex((q) => q.type === 'tie');
+    const tie = questions[i];
+    if (tie.type !== 'tie') throw new Error('no tie');
+    expect(tie).toMatchObject({ places: 1 });
+    expect(tie.names).toEqual(expect.arrayContaining(['Phòng Giáo dục và Đào tạo', 'Phòng Tư pháp']));
+    // The fieldset's controls as the view builds them: a checkbox per tied name, a select per shared initiative (left undecided).
+    const controls = (ticked: string[]): CouncilInput[] => [
+      ...questions.flatMap((q, k) => (q.type === 'initiative' ? [{ decision: 'initiative', question: k, initiative: q.initiative, value: '' }] : [])),
+      ...tie.names.map((n) => ({ decision: 'place', question: i, candidate: n, award: tie.awardId, checked: ticked.includes(n) })),
+    ];
+
+    const two = chosenDecisions(controls(['Phòng Giáo dục và Đào tạo', 'Phòng Tư pháp']), questions);
+    expect(two.tooMany).toEqual([{ places: 1, ticked: 2, rank: tie.rank }]);
+    expect(text('vi').paneAfter.councilTooMany(1, 2, tie.rank)).toBe(`Đồng hạng ${tie.rank}: chỉ có 1 suất nhưng đã chọn 2 trường hợp. Bỏ bớt rồi lưu lại.`);
+
+    const one = chosenDecisions(controls(['Phòng Giáo dục và Đào tạo']), questions);
+    expect(one).toEqual({ chosen: [{ type: 'place', candidate: 'Phòng Giáo dục và Đào tạo', award: tie.awardId }], tooMany: [] });
+    const after = judge(withDecisions(base, one.chosen));
+    expect(after.ties).toHaveLength(0);
+    expect(after.questions!.some((q) => q.type === 'tie')).toBe(false);
+    const unit = (name: string) => after.candidates.find((c) => c.name === name)!;
+    expect(unit('Phòng Giáo dục và Đào tạo')).toMatchObject({ award: 'giay-khen-thi-xa', councilPlaced: true });
+    expect(unit('Phòng Tư pháp')).toMatchObject({ award: null, overQuota: true });
+    expect(after.decisions).toContainEqual({ type: 'place', candidate: 'Phòng Giáo dục và Đào tạo', kind: 'collective', award: 'giay-khen-thi-xa' });
+
+    // A drop ticked over the quota (a tick of the overflow question) leaves its place to the next.
+    const dropped = chosenDecisions([{ decision: 'drop', question: 0, candidate: 'Phòng Nội vụ', checked: true }, { decision: 'drop', question: 0, candidate: 'Phòng Tư pháp', checked: false }], []);
+    expect(dropped.chosen).toEqual([{ type: 'drop', candidate: 'Phòng Nội vụ' }]);
+    const afterDrop = judge(withDecisions(base, dropped.chosen));
+    expect(afterDrop.candidates.find((c) => c.name === 'Phòng Nội vụ')).toMatchObject({ award: null, councilDropped: true });
+  });
+
+  it('a decision replaces an earlier one on the same candidate, names compared as the core compares them', () => {
+    const base = sampleFacts();
+    const first = withDecisions(base, [{ type: 'drop', candidate: 'Phòng  Nội vụ' }]);
+    const next = withDecisions(first, [{ type: 'place', candidate: 'phòng nội  vụ ' }]);
+    expect(next.meeting!.decisions).toEqual([{ type: 'place', candidate: 'phòng nội  vụ ' }]);
   });
 });

@@ -8,7 +8,7 @@
  * in both, with every problem by path — unless the facts given beside the workbook replace every
  * broken field. A dossier of blanks where the user saved their facts would mislead.
  */
-import { analyze, meetingOf, type Analysis, type CouncilMeeting, type Grid, type Lang, renderMessage, type Profile, type ProfileProblem } from '..';
+import { analyze, meetingOf, type Analysis, type CouncilMeeting, type Grid, type Lang, renderMessage, type Profile, type ProfileProblem, tablesRefused } from '..';
 import { amountsOf, buildDecisions, decisionFor, type DecisionModel } from './decision';
 import { mergeFacts, missingDecisionFacts, missingFacts, parseFacts, type Facts, type FactsProblem } from './facts';
 import { chooseFrame, citationsFor } from './legalFrames';
@@ -28,7 +28,7 @@ export interface PrepareOptions {
 
 export type Prepared<M = DossierModel> =
   | { ok: true; analysis: Analysis; facts: Facts; model: M; missing: string[] }
-  | { ok: false; reason: 'noTables' }
+  | { ok: false; reason: 'noTables'; message?: string }
   | { ok: false; reason: 'profileInvalid'; problems: ProfileProblem[] }
   | { ok: false; reason: 'factsInvalid'; problems: FactsProblem[] }
   | { ok: false; reason: 'meetingRefused'; problems: FactsProblem[] };
@@ -76,7 +76,10 @@ export function prepare(grid: Grid, opts: PrepareOptions): Prepared<null> {
   // The preset words the issuer and the council; every fact the user gave wins over it. The
   // counts the check applied (the sheet "Kiểm phiếu" included) are the ones the Biên bản cites.
   const facts = mergeFacts(first(analysis.preset.facts as Facts), resolved.facts, countedFacts(analysis.result.meeting));
-  if (!analysis.result.tables.length) return { ok: false, reason: 'noTables' };
+  if (!analysis.result.tables.length) {
+    const refused = tablesRefused(analysis.result);
+    return refused ? { ok: false, reason: 'noTables', message: renderMessage(refused, lang) } : { ok: false, reason: 'noTables' };
+  }
   return { ok: true, analysis, facts, model: null, missing: missingFacts(facts) };
 }
 

@@ -1,11 +1,12 @@
 /** Every word of the add-in, the task pane and the command line in English: the same keys as vi.ts (Text). */
 import type { Params } from './codes';
 import type { Text } from './shape';
-import { formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent } from './format';
 import { STATE_SHEET } from '../sheetNames';
 
 const pct = (v: unknown) => formatPercent(Number(v), 'en');
 const num = (v: unknown) => formatNumber(Number(v), 'en');
+const count = (v: unknown) => formatCount(Number(v), 'en');
 
 /** Bytes → megabytes, rounded. */
 const mb = (n: string | number | undefined) => String(Math.round(Number(n ?? 0) / (1024 * 1024)));
@@ -122,6 +123,8 @@ export const en: Text = {
     'crit.unitAmbiguous': (p) => `Unit "${p.unit}" matches several collective rows.`,
     'crit.unitNotFound': (p) => `Unit "${p.unit}" was not found in the collectives table.`,
     'crit.unitNotFoundHint': (p) => `Unit "${p.unit}" was not found in the collectives table. Did you mean: ${p.suggestions}?`,
+    'row.textCut': (p) => `This cell holds ${count(p.length)} characters, more than this column's limit of ${count(p.limit)}: only the first ${count(p.limit)} are used.`,
+    'limit.tableRows': (p) => `The tables to judge have ${count(p.rows)} rows in all (${p.tables}), more than the ${count(p.limit)} rows judged at once: no table was judged. Split the workbook (one file per level or group) and check each file.`,
     'row.nameless': (p) => `Row ${p.row} has values but no name: skipped.`,
     'row.duplicateName': (p) => `"${p.name}" appears more than once (also row ${p.rows}): each is proposed once; neither row is considered until fixed.`,
     'initiative.reused': (p) =>
@@ -138,6 +141,7 @@ export const en: Text = {
     'history.badYear': (p) => `"${p.text}" is not a year (write 4 digits, e.g. 2021).`,
     'history.badDate': (p) => `"${p.text}" cannot be read as a date (write dd/mm/yyyy, e.g. 15/11/2021): it is printed as typed in the achievement report.`,
     'history.alreadyAwarded': (p) => `"${p.name}" is proposed, but the history says they already received "${p.award}" in ${p.year} (decision ${p.decision}): check before awarding twice.`,
+    'history.nearMissSkipped': (p) => `The award history is too long to look for near names: ${count(p.rows)} rows matching no name exactly were not compared for typos (they match only when spelled exactly).`,
     'history.nameNearMiss': (p) => `"${p.name}" matches no collective or individual; did you mean: ${p.suggestions}?`,
     'award.unknownPin': (p) => `Award "${p.text}" is not recognised.`,
     'award.pinNotEligible': (p) => `"${p.name}" has a proposed award but does not meet every criterion.`,
@@ -260,6 +264,7 @@ export const en: Text = {
     print: {
       criteria: (kind, lines) => `Criteria for ${kind}: ${lines}.`,
       questionsHeading: (n) => `FOR THE COUNCIL TO DECIDE (${n} ${n === 1 ? 'question' : 'questions'})`,
+      unmarked: (n, limit) => `${count(n)} more cells with a problem are not marked (at most ${count(limit)} cells per annotation, by sheet and row): fix the marked ones and check again; the check's report lists every problem.`,
       quotaHeading: 'AWARD QUOTAS',
       preparer: (name) => `Prepared by: ${name || '…………………………'}`,
       page: 'Page &P of &N',
@@ -816,6 +821,7 @@ export const en: Text = {
     councilOverflow: (count, quota, award) => `${award}: ${count} candidates for a quota of ${quota}. Choose who is not proposed`,
     councilSave: 'Save decisions',
     councilNothingChosen: 'No decision chosen.',
+    councilTooMany: (places, ticked, rank) => `Tied at rank ${rank}: ${places} ${places === 1 ? 'place' : 'places'} but ${ticked} chosen. Untick some and save again.`,
     councilSaved: (n) => `${n} council decision(s) saved in the workbook; the candidates were judged again.`,
     ballotsDone: (copies, candidates, counted) => `Ballots made: ${copies} copies (one per member), ${candidates} candidates. ${counted ? 'With the Biên bản kiểm phiếu from the count.' : 'No vote count yet: no Biên bản kiểm phiếu.'}`,
     layoutFrom: { saved: 'saved in the workbook', default: 'default, A4 landscape' },

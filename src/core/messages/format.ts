@@ -11,3 +11,9 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string
 export function formatPercent(value: number, lang: Lang): string {
   return `${formatNumber(value, lang)}%`;
 }
+
+/** A whole count with its thousands grouped ("5.000" / "5,000"); years and row numbers stay bare (formatNumber). */
+export function formatCount(value: number, lang: Lang): string {
+  const s = String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+  return value < 0 ? `-${s}` : s;
+}

@@ -4,8 +4,9 @@
  * that use them, so what a message says never depends on which modules were loaded.
  */
 import type { CriterionId, Lang } from '../ids';
-import type { Message } from './codes';
+import type { Message, Params } from './codes';
 import type { Labels, Text } from './shape';
+import { cutText } from '../text';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -15,9 +16,24 @@ export function text(lang: Lang): Text {
   return TEXTS[lang];
 }
 
+/**
+ * The longest text a message quotes (a cell's value, a name): a cell of 30,000 characters quoted in
+ * the note of every row would make the notes, the result sheet and the report carry it that often.
+ */
+export const QUOTE_MAX = 120;
+
+function quoted(params: Params): Params {
+  let out: Params | null = null;
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'string' && v.length > QUOTE_MAX) (out ??= { ...params })[k] = `${cutText(v, QUOTE_MAX)}…`;
+  }
+  return out ?? params;
+}
+
 export function renderMessage(m: Message, lang: Lang): string {
   const render = TEXTS[lang].messages[m.code];
-  if (render) return render(m.params ?? {});
+  if (render) return render(quoted(m.params ?? {}));
   // An unknown code (from a JSON file of another version) is a bug, but the user still gets something readable.
   return `${m.code} ${JSON.stringify(m.params ?? {})}`;
 }

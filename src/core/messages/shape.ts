@@ -207,6 +207,8 @@ export interface Labels {
   print: {
     criteria: (kind: string, lines: string) => string;
     questionsHeading: (n: number) => string;
+    /** Cells with a problem left unmarked past the annotation's limit (MARKS_MAX). */
+    unmarked: (count: number, limit: number) => string;
     quotaHeading: string;
     preparer: (name: string) => string;
     page: string;
@@ -599,6 +601,8 @@ export interface PaneAfterText {
   councilOverflow: (count: number, quota: number, award: string) => string;
   councilSave: string;
   councilNothingChosen: string;
+  /** More names ticked for a tied place than there are places. */
+  councilTooMany: (places: number, ticked: number, rank: number) => string;
   councilSaved: (n: number) => string;
   layoutFrom: { saved: string; default: string };
   recorded: (n: number, decision: string, sheet: string) => string;

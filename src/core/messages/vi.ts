@@ -1,11 +1,12 @@
 /** Every word of the add-in, the task pane and the command line in Vietnamese (NFC; the default language). */
 import type { Params } from './codes';
 import type { Text } from './shape';
-import { formatNumber, formatPercent } from './format';
+import { formatCount, formatNumber, formatPercent } from './format';
 import { STATE_SHEET } from '../sheetNames';
 
 const pct = (v: unknown) => formatPercent(Number(v), 'vi');
 const num = (v: unknown) => formatNumber(Number(v), 'vi');
+const count = (v: unknown) => formatCount(Number(v), 'vi');
 
 /** Bytes → megabytes, rounded. */
 const mb = (n: string | number | undefined) => String(Math.round(Number(n ?? 0) / (1024 * 1024)));
@@ -123,6 +124,8 @@ export const vi: Text = {
     'crit.unitAmbiguous': (p) => `Đơn vị "${p.unit}" khớp với nhiều dòng tập thể.`,
     'crit.unitNotFound': (p) => `Không tìm thấy đơn vị "${p.unit}" trong bảng tập thể.`,
     'crit.unitNotFoundHint': (p) => `Không tìm thấy đơn vị "${p.unit}" trong bảng tập thể. Có phải là: ${p.suggestions}?`,
+    'row.textCut': (p) => `Ô này dài ${count(p.length)} ký tự, quá giới hạn ${count(p.limit)} ký tự của cột này: chỉ dùng ${count(p.limit)} ký tự đầu.`,
+    'limit.tableRows': (p) => `Các bảng cần xét có tổng cộng ${count(p.rows)} dòng (${p.tables}), quá giới hạn ${count(p.limit)} dòng một lần xét: chưa xét bảng nào. Tách thành nhiều tệp (mỗi cấp, mỗi khối một tệp) rồi kiểm tra từng tệp.`,
     'row.nameless': (p) => `Dòng ${p.row} có số liệu nhưng không có tên: bỏ qua.`,
     'row.duplicateName': (p) => `"${p.name}" xuất hiện nhiều lần (cả dòng ${p.rows}): mỗi tập thể, cá nhân chỉ được đề nghị một lần; chưa xét dòng nào cho đến khi sửa.`,
     'initiative.reused': (p) =>
@@ -139,6 +142,7 @@ export const vi: Text = {
     'history.badYear': (p) => `"${p.text}" không phải là một năm (ghi 4 chữ số, ví dụ 2021).`,
     'history.badDate': (p) => `"${p.text}" không đọc được là ngày (ghi dd/mm/yyyy, ví dụ 15/11/2021): in nguyên văn vào Báo cáo thành tích.`,
     'history.alreadyAwarded': (p) => `"${p.name}" đang được đề nghị khen thưởng nhưng lịch sử ghi đã nhận "${p.award}" năm ${p.year} (Quyết định ${p.decision}): kiểm tra để không khen thưởng hai lần.`,
+    'history.nearMissSkipped': (p) => `Lịch sử khen thưởng quá dài để dò tên gần đúng: ${count(p.rows)} dòng không khớp đúng tên nào chưa được so gần đúng (chỉ khớp khi viết đúng tên).`,
     'history.nameNearMiss': (p) => `"${p.name}" không khớp với tập thể, cá nhân nào; có phải là: ${p.suggestions}?`,
     'award.unknownPin': (p) => `Không nhận ra hình thức khen thưởng "${p.text}".`,
     'award.pinNotEligible': (p) => `"${p.name}" được ghi hình thức đề nghị nhưng chưa đạt đủ tiêu chí.`,
@@ -264,6 +268,7 @@ export const vi: Text = {
     print: {
       criteria: (kind, lines) => `Tiêu chí xét đối với ${kind}: ${lines}.`,
       questionsHeading: (n) => `HỘI ĐỒNG CẦN QUYẾT ĐỊNH (${n} vấn đề)`,
+      unmarked: (n, limit) => `Còn ${count(n)} ô có vấn đề chưa được đánh dấu (mỗi lần đánh dấu tối đa ${count(limit)} ô, theo thứ tự trang, dòng): sửa các ô đã đánh dấu rồi kiểm tra lại; báo cáo kiểm tra liệt kê đủ các vấn đề.`,
       quotaHeading: 'CHỈ TIÊU KHEN THƯỞNG',
       preparer: (name) => `Người lập biểu: ${name || '…………………………'}`,
       page: 'Trang &P/&N',
@@ -821,6 +826,7 @@ export const vi: Text = {
     councilOverflow: (count, quota, award) => `${award}: ${count} trường hợp, chỉ tiêu ${quota}. Chọn trường hợp không đề nghị`,
     councilSave: 'Lưu quyết định',
     councilNothingChosen: 'Chưa chọn quyết định nào.',
+    councilTooMany: (places, ticked, rank) => `Đồng hạng ${rank}: chỉ có ${places} suất nhưng đã chọn ${ticked} trường hợp. Bỏ bớt rồi lưu lại.`,
     councilSaved: (n) => `Đã lưu ${n} quyết định của Hội đồng vào sổ làm việc; các trường hợp đã được xét lại.`,
     ballotsDone: (copies, candidates, counted) => `Đã lập phiếu bầu: ${copies} phiếu (mỗi thành viên một phiếu), ${candidates} trường hợp. ${counted ? 'Kèm Biên bản kiểm phiếu theo kết quả kiểm phiếu.' : 'Chưa có kết quả kiểm phiếu: chưa lập Biên bản kiểm phiếu.'}`,
     layoutFrom: { saved: 'lưu trong sổ làm việc', default: 'mặc định, A4 ngang' },

@@ -6,7 +6,7 @@
  * a number, "05" stays "05"), so opening and saving the form never changes the dossier.
  * Facts the form does not show (other document numbers, symbols…) are kept as they are.
  */
-import type { DossierFieldGroup, Lang, PaneDossierText } from '../../core';
+import { nameKey, type CouncilQuestion, type DossierFieldGroup, type Lang, type PaneDossierText } from '../../core';
 import { parseIsoDate } from '../../core/dossier/dates';
 import { parseFacts, type Facts } from '../../core/dossier/facts';
 
@@ -100,8 +100,6 @@ export interface FieldProblem {
 export type FormResult = { ok: true; facts: Facts } | { ok: false; problems: FieldProblem[] };
 
 export const voteFieldId = (candidate: string): string => `vote:${candidate}`;
-
-const nameKey = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('vi');
 
 type Obj = Record<string, unknown>;
 
@@ -307,10 +305,43 @@ export function missingLabel(D: PaneDossierText, path: string): string {
 
 type FactsDecision = NonNullable<NonNullable<Facts['meeting']>['decisions']>[number];
 
-/** The question a decision settles: a new choice replaces the council's earlier one on it. */
+/** The question a decision settles: a new choice replaces the council's earlier one on it (names compared as the core does). */
 function decisionKey(d: FactsDecision): string {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-  return d.type === 'initiative' ? `initiative:${norm(d.initiative)}` : `candidate:${norm(d.candidate)}`;
+  return d.type === 'initiative' ? `initiative:${nameKey(d.initiative)}` : `candidate:${nameKey(d.candidate)}`;
+}
+
+/** One control of the council's fieldset as the pane holds it: a select's value, a checkbox's state. */
+export interface CouncilInput {
+  decision: string;
+  /** The index of its question in the check's `questions`. */
+  question: number;
+  candidate?: string;
+  initiative?: string;
+  award?: string;
+  value?: string;
+  checked?: boolean;
+}
+
+/**
+ * What the controls say, as decisions in the CLI's shape — or, for a tie, more names ticked than
+ * there are places (the council takes as many as the places; the rest stay tied).
+ */
+export function chosenDecisions(inputs: CouncilInput[], questions: readonly CouncilQuestion[]): { chosen: FactsDecision[]; tooMany: { places: number; ticked: number; rank: number }[] } {
+  const chosen: FactsDecision[] = [];
+  const ticked = new Map<number, number>();
+  for (const x of inputs) {
+    if (x.decision === 'initiative' && x.value && x.initiative) chosen.push({ type: 'initiative', initiative: x.initiative, owner: x.value });
+    else if (x.decision === 'place' && x.checked && x.candidate) {
+      chosen.push({ type: 'place', candidate: x.candidate, ...(x.award ? { award: x.award } : {}) });
+      ticked.set(x.question, (ticked.get(x.question) ?? 0) + 1);
+    } else if (x.decision === 'drop' && x.checked && x.candidate) chosen.push({ type: 'drop', candidate: x.candidate });
+  }
+  const tooMany: { places: number; ticked: number; rank: number }[] = [];
+  for (const [i, n] of ticked) {
+    const q = questions[i];
+    if (q?.type === 'tie' && n > q.places) tooMany.push({ places: q.places, ticked: n, rank: q.rank });
+  }
+  return { chosen, tooMany };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { TemplateId } from '../../core/dossier/model';
 import { custom, h, replaceChildren } from '../dom';
 import type { EngineResult } from '../dossier/engine';
 import { baseName, DOCX_TYPE, DownloadUrls, fetchDefaultTemplate, needsSavePage, openSavePage, savePageHref, TEMPLATE_IDS, toBase64, ZIP_TYPE, type PaneTemplate } from '../dossier/files';
-import { ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
+import { chosenDecisions, ESSENTIAL_FACTS, factsToForm, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type CouncilInput, type FieldGroup, type FieldProblem, type FormState } from '../dossier/form';
 import { mergeFacts, missingFacts } from '../../core/dossier/facts';
 import { encodePacket } from '../../save/packet';
 import { missingLabel } from '../dossier/form';
@@ -200,7 +200,7 @@ export class DossierView {
 
   private failureLines(r: { reason: string; problems?: { message?: string; path?: string }[] | string[] }): string[] {
     const D = this.D;
-    if (r.reason === 'noTables') return [D.noTables];
+    if (r.reason === 'noTables') return [(r as { message?: string }).message ?? D.noTables];
     return ((r.problems ?? []) as (string | { path?: string; message?: string })[]).map((p) => (typeof p === 'string' ? p : p.path ? `${p.path}: ${p.message}` : String(p.message)));
   }
 
@@ -261,13 +261,13 @@ export class DossierView {
     const checks = (q: number, names: string[], type: 'place' | 'drop', award?: string) =>
       h('div', { class: 'council-choices' }, ...names.map((n, i) => {
         const id = `council-${q}-${i}`;
-        const input = h('input', { attrs: { id, type: 'checkbox', 'data-decision': type, 'data-candidate': n, 'data-award': award } });
+        const input = h('input', { attrs: { id, type: 'checkbox', 'data-decision': type, 'data-question': String(q), 'data-candidate': n, 'data-award': award } });
         return h('div', { class: 'council-choice' }, input, ' ', h('label', { attrs: { for: id } }, n));
       }));
     questions.forEach((q, i) => {
       if (q.type === 'initiative') {
         const id = `council-${i}`;
-        const select = h('select', { attrs: { id, 'data-decision': 'initiative', 'data-initiative': q.initiative } }, h('option', { attrs: { value: '' } }, A.councilUndecided), ...q.names.map((n) => h('option', { attrs: { value: n } }, n)));
+        const select = h('select', { attrs: { id, 'data-decision': 'initiative', 'data-question': String(i), 'data-initiative': q.initiative } }, h('option', { attrs: { value: '' } }, A.councilUndecided), ...q.names.map((n) => h('option', { attrs: { value: n } }, n)));
         box.appendChild(h('div', { class: 'dossier-field wide' }, h('label', { attrs: { for: id } }, A.councilOwner(q.initiative)), select));
       } else if (q.type === 'tie') {
         box.appendChild(h('div', { class: 'dossier-field wide' }, h('p', {}, A.councilPlaces(q.places, awardLabel(analysis.profile, q.awardId), q.rank)), checks(i, q.names, 'place', q.awardId)));
@@ -283,14 +283,17 @@ export class DossierView {
   /** The choices made, saved into the facts' meeting.decisions (the CLI's shape), then judged again. */
   async saveDecisions(): Promise<void> {
     const A = text(this.host.lang).paneAfter;
-    type Chosen = Parameters<typeof withDecisions>[1][number];
-    const chosen: Chosen[] = [];
-    for (const el of Array.from(this.form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-decision]'))) {
-      const type = el.dataset.decision;
-      if (type === 'initiative' && el.value) chosen.push({ type: 'initiative', initiative: el.dataset.initiative!, owner: el.value });
-      else if (type === 'place' && (el as HTMLInputElement).checked) chosen.push({ type: 'place', candidate: el.dataset.candidate!, ...(el.dataset.award ? { award: el.dataset.award } : {}) });
-      else if (type === 'drop' && (el as HTMLInputElement).checked) chosen.push({ type: 'drop', candidate: el.dataset.candidate! });
-    }
+    const inputs: CouncilInput[] = Array.from(this.form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-decision]')).map((el) => ({
+      decision: el.dataset.decision ?? '',
+      question: Number(el.dataset.question),
+      candidate: el.dataset.candidate,
+      initiative: el.dataset.initiative,
+      award: el.dataset.award || undefined,
+      value: el.value,
+      checked: el instanceof HTMLInputElement ? el.checked : undefined,
+    }));
+    const { chosen, tooMany } = chosenDecisions(inputs, this.analysis?.result.questions ?? []);
+    if (tooMany.length) return this.afterMessage('error', A.failed, tooMany.map((t) => A.councilTooMany(t.places, t.ticked, t.rank)));
     if (!chosen.length) return this.afterMessage('warning', A.councilNothingChosen);
     const facts = this.validated();
     if (!facts) return;
