@@ -116,6 +116,32 @@ function usedCriteria(result: CheckResult): CriterionId[] {
   return CRITERION_IDS.filter((id) => used.has(id));
 }
 
+/**
+ * The thresholds stated above the result sheet: in Vietnamese the plan's own words (as the Tờ trình
+ * prints them); in English the same rules in the criteria's English names.
+ */
+export function sheetCriteria(kind: 'collective' | 'individual', profile: Profile, lang: Lang): string[] {
+  if (lang === 'vi') return criteriaLines(kind, profile);
+  const c = profile.criteria;
+  const pct = (v: number) => `${formatPercent(v, 'en')}`;
+  const rate = (r: { threshold: number; inclusive: boolean }) => (r.inclusive ? `at least ${pct(r.threshold)}` : `more than ${pct(r.threshold)}`);
+  const rating = (atLeast: string) => (atLeast === profile.ratingLadder[profile.ratingLadder.length - 1] ? atLeast : `${atLeast} or better`);
+  const out: string[] = [];
+  if (kind === 'collective' && c.taskCompletion.enabled) out.push(`${criterionLabel('taskCompletion', 'en')} ${rate(c.taskCompletion)}`);
+  if (kind === 'collective' && c.parIndex.enabled) out.push(`${criterionLabel('parIndex', 'en')} ${rating(c.parIndex.atLeast)}`);
+  if (kind === 'individual' && c.unitParIndex.enabled) out.push(`${criterionLabel('unitParIndex', 'en')} ${rating(c.unitParIndex.atLeast)}`);
+  if (c.sipas.enabled) out.push(`${criterionLabel('sipas', 'en')} ${rate(c.sipas)}`);
+  if (c.onTime.enabled) out.push(`${criterionLabel('onTime', 'en')} ${rate(c.onTime)}`);
+  if (c.initiative.enabled) out.push(c.initiative.requireRecognition ? 'an initiative recognised by the competent authority' : 'an initiative');
+  if (c.compliance.enabled) out.push(criterionLabel('compliance', 'en'));
+  if (profile.voteThreshold !== null) {
+    const t = pct(profile.voteThreshold);
+    const members = (profile.voteBase ?? 'total') === 'present' ? 'the council members present' : 'all council members';
+    out.push(`${profile.voteInclusive ? `at least ${t}` : `more than ${t}`} of ${members} in favour (when the council has voted)`);
+  }
+  return out;
+}
+
 export function resultSheet(result: CheckResult, profile: Profile, lang: Lang, opts: { preparer?: string } = {}): ResultSheet {
   const L = labels(lang);
   const ids = usedCriteria(result);
@@ -139,7 +165,7 @@ export function resultSheet(result: CheckResult, profile: Profile, lang: Lang, o
     rowKinds.push(c.award ? 'proposed' : c.tiedAtCutoff ? 'unknown' : verdict === 'fail' || verdict === 'duplicate' ? 'fail' : verdict === 'unknown' ? 'unknown' : null);
   }
   // The thresholds the council judges by, stated above the table.
-  const criteria = KINDS.flatMap((k) => (result.candidates.some((c) => c.kind === k) ? [L.print.criteria(L.kindPlural[k], criteriaLines(k, profile).join('; '))] : []));
+  const criteria = KINDS.flatMap((k) => (result.candidates.some((c) => c.kind === k) ? [L.print.criteria(L.kindPlural[k], sheetCriteria(k, profile, lang).join('; '))] : []));
   // Below it: the quotas, then what the council must decide in a block of its own, then the legend.
   const questions = questionLines(result, profile, lang);
   const footer = [L.print.quotaHeading, ...quotaLines(result, profile, lang)];

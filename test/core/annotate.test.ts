@@ -100,3 +100,15 @@ describe('the result sheet on paper', () => {
     expect(h.rows[0]).toBeGreaterThanOrEqual(14 * 5);
   });
 });
+
+test('the thresholds above the result sheet: the plan\'s words in Vietnamese, the criteria\'s English names in English', () => {
+  const g = grid(collectives([unitRow(1, 'Phòng Nội vụ'), unitRow(2, 'Phòng Tư pháp', { initiative: 'SK khác' })]));
+  const vi = analyze(g, { lang: 'vi' }).plan.resultSheet.title;
+  const en = analyze(g, { lang: 'en' }).plan.resultSheet.title;
+  expect(vi[2]).toMatch(/^Tiêu chí.*Hoàn thành trên 90% nhiệm vụ, mục tiêu cải cách hành chính; Chỉ số PAR Index xếp loại Tốt trở lên; Chỉ số SIPAS đạt từ 90% trở lên/);
+  expect(en[2]).toBe(
+    'Criteria for collectives: CCHC task completion more than 90%; PAR Index rating Tốt or better; SIPAS index at least 90%; Files resolved on time more than 98%; an initiative recognised by the competent authority; Compliance with policy.',
+  );
+  // Nothing of the plan's Vietnamese wording but the rating's own name (a word of the workbook's ladder).
+  expect(en[2].replace(/Tốt/g, '')).not.toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
+});
