@@ -10,6 +10,7 @@ import { rankAndAward } from './rank';
 import type { CheckResult, Issue } from './result';
 import type { MappingOverride } from './state';
 import { findTables, type DetectedTable } from './tables';
+import { classifyRow } from './rows';
 import { applyMeeting, nameKey, type CouncilMeeting, type CouncilQuestion } from './meeting';
 
 export interface CheckOptions {
@@ -28,7 +29,8 @@ export interface CheckOptions {
 }
 
 /**
- * Rows judged at once, all tables together. A district's units and people are a few thousand; each
+ * Rows judged at once, all tables together (candidates, and rows with values but no name: each costs
+ * a note or a result row). A district's units and people are a few thousand; each
  * row judged costs its note, its result row and its state (≈ 20 KB while annotating), so 60,000
  * rows of a 650 KB file took a gigabyte. Past it nothing is judged and the message says why.
  */
@@ -37,7 +39,7 @@ export const ROWS_JUDGED_MAX = 10_000;
 export function check(grid: Grid, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const found = findTables(grid, options.overrides ?? [], options.ourSheets ?? []);
-  const tooMany = tooManyRows(found.tables);
+  const tooMany = tooManyRows(grid, found.tables);
   const tables = tooMany ? [] : found.tables;
   const issues = tooMany ? [...found.issues, tooMany] : found.issues;
   return judge(grid, tables, issues, profile, options);
@@ -48,9 +50,23 @@ export function tablesRefused(result: Pick<CheckResult, 'issues'>): Issue | null
   return result.issues.find((i) => i.code === 'limit.tableRows') ?? null;
 }
 
-/** The tables' rows past ROWS_JUDGED_MAX: the refusal, on the largest table's sheet. */
-function tooManyRows(tables: DetectedTable[]): Issue | null {
-  const rows = tables.map((t) => Math.max(0, t.lastDataRow - t.firstDataRow + 1));
+/**
+ * The tables' rows past ROWS_JUDGED_MAX: the refusal, on the largest table's sheet. Counted are the
+ * rows that cost a note or a result row — candidates and rows with values but no name — not
+ * headings, group titles, totals or blank rows.
+ */
+function tooManyRows(grid: Grid, tables: DetectedTable[]): Issue | null {
+  const rows = tables.map((t) => {
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    let n = 0;
+    if (sheet) {
+      for (let r = t.firstDataRow - 1; r <= t.lastDataRow - 1; r++) {
+        const kind = classifyRow(sheet, t, r);
+        if (kind === 'candidate' || kind === 'nameless') n++;
+      }
+    }
+    return n;
+  });
   const total = rows.reduce((a, b) => a + b, 0);
   if (total <= ROWS_JUDGED_MAX) return null;
   const largest = tables[rows.indexOf(Math.max(...rows))];

@@ -11,6 +11,7 @@ import { QUOTE_MAX, renderMessage } from '../../src/core/messages/render';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { TEXT_MAX } from '../../src/core/readings';
 import { cutText, someOthers } from '../../src/core/text';
+import type { CellValue } from '../../src/core/grid';
 import { collectives, grid, sheet, unitRow } from './fixtures';
 
 const PEOPLE_HEADER = ['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Chỉ số SIPAS (%)', 'Tỷ lệ hồ sơ đúng hạn (%)', 'Sáng kiến', 'Quyết định công nhận'];
@@ -79,6 +80,20 @@ test(`more than ${ROWS_JUDGED_MAX} rows in the tables: nothing judged, the refus
   const ok = check(grid(collectives(units), sheet('Cá nhân', people.values.slice(0, 10))));
   expect(tablesRefused(ok)).toBeNull();
   expect(ok.candidates).toHaveLength(ROWS_JUDGED_MAX - 9 + 9);
+});
+
+test('the rows counted are those judged: headings and blank rows between them do not count, rows with values but no name do', () => {
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < ROWS_JUDGED_MAX; i++) {
+    if (i % 1000 === 0) rows.push([`${'IVXLC'[i / 1000] ?? 'X'}.`, `NHÓM ${i / 1000 + 1}`], []);
+    rows.push(unitRow(i + 1, `Đơn vị ${i + 1}`, { initiative: `SK ${i}` }));
+  }
+  const r = check(grid(collectives(rows)));
+  expect(tablesRefused(r)).toBeNull();
+  expect(r.candidates).toHaveLength(ROWS_JUDGED_MAX);
+  // One row with values and no name more: refused (it would cost a note like a candidate).
+  const more = check(grid(collectives([...rows, [null, null, 95, 'Tốt', 92, 99]])));
+  expect(tablesRefused(more)?.params).toMatchObject({ rows: ROWS_JUDGED_MAX + 1 });
 });
 
 test(`at most ${MARKS_MAX} cells marked at once; the result sheet says how many more`, () => {
