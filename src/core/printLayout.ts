@@ -10,6 +10,7 @@
  */
 
 import type { PageFooter, ResultSheet } from './annotationPlan';
+import { cutText } from './text';
 
 export type { PageFooter };
 
@@ -57,8 +58,23 @@ export function rowHeight(cells: readonly (string | number | null | undefined)[]
 
 /** The page footer's three sections, in Excel's codes (&P page, &N pages, &D date; a literal & doubled). */
 
+/**
+ * A header's or footer's characters with its section codes: Excel keeps one to 255 ([MS-OI29500]
+ * 2.1.647; [MS-XLSB] 2.5.73 HeaderFooterString) — a longer one makes the file or the API call fail.
+ */
+export const HEADER_FOOTER_MAX = 255;
+
 export function pageFooter(preparer: string, page: string, printed: string): PageFooter {
-  return { left: preparer.replace(/&/g, '&&'), center: page, right: printed };
+  // The preparer's name comes from the facts (any length): it gives way so that the footer fits.
+  const room = HEADER_FOOTER_MAX - footerCodes({ left: '', center: page, right: printed }).length;
+  let left = preparer.replace(/&/g, '&&');
+  if (left.length > room) {
+    left = cutText(left, Math.max(0, room - 1));
+    // An odd run of "&" at the end would start a code.
+    if ((/&+$/.exec(left)?.[0].length ?? 0) % 2) left = left.slice(0, -1);
+    left += '…';
+  }
+  return { left, center: page, right: printed };
 }
 
 /** The footer as one SpreadsheetML oddFooter text (§18.3.1.40: &L, &C, &R sections). */

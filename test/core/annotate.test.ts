@@ -112,3 +112,20 @@ test('the thresholds above the result sheet: the plan\'s words in Vietnamese, th
   // Nothing of the plan's Vietnamese wording but the rating's own name (a word of the workbook's ladder).
   expect(en[2].replace(/Tốt/g, '')).not.toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
 });
+
+test('the printed footer holds at most 255 characters with its codes: a long preparer gives way, never leaving half an "&&"', async () => {
+  const { footerCodes, HEADER_FOOTER_MAX, pageFooter } = await import('../../src/core/printLayout');
+  const short = pageFooter('Người lập biểu: Lê Thị Hoa & cộng sự', 'Trang &P/&N', 'In ngày &D');
+  expect(short.left).toBe('Người lập biểu: Lê Thị Hoa && cộng sự');
+  for (const name of ['a'.repeat(1000), '&'.repeat(1000), `${'b'.repeat(228)}&${'c'.repeat(50)}`]) {
+    const f = pageFooter(`Người lập biểu: ${name}`, 'Trang &P/&N', 'In ngày &D');
+    expect(footerCodes(f).length).toBeLessThanOrEqual(HEADER_FOOTER_MAX);
+    expect(f.left.endsWith('…')).toBe(true);
+    // Before the ellipsis, an even run of "&" (each one written as "&&"), or none.
+    expect(((/&*…$/.exec(f.left)?.[0].length ?? 1) - 1) % 2).toBe(0);
+  }
+  // Through the check: the meeting's secretary as the preparer.
+  const g = grid(collectives([unitRow(1, 'Phòng Nội vụ')]));
+  const rs = analyze(g, { lang: 'vi', meeting: { secretary: 'x'.repeat(5000) } }).plan.resultSheet;
+  expect(footerCodes(rs.pageFooter!).length).toBe(HEADER_FOOTER_MAX);
+});

@@ -116,14 +116,13 @@ test('a history of 60,000 rows against 3,000 candidates: exact matches found, ne
   const candidates = Array.from({ length: 3000 }, (_, i) => ({ kind: 'collective' as const, name: `Đơn vị số ${1000 + i}` }));
   const entries = Array.from({ length: 60000 }, (_, i) => ({ row: i + 2, name: i === 0 ? 'Đơn vị số 1000' : i === 1 ? 'Đơn vị số 100' : `Ban ngành ${10000 + i}`, nameCell: `B${i + 2}` }));
   const history = { sheet: 'Lịch sử khen thưởng', entries } as unknown as Parameters<typeof historyNearMisses>[0];
-  const started = process.hrtime.bigint();
   const issues = historyNearMisses(history, candidates);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // The exact one is no issue; the typo of a close one is found (it comes early, within the budget).
   expect(issues.find((i) => i.cell === 'B2')).toBeUndefined();
   expect(issues.find((i) => i.cell === 'B3')).toMatchObject({ code: 'history.nameNearMiss', params: { suggestions: 'Đơn vị số 1000' } });
-  const skipped = issues.find((i) => i.code === 'history.nearMissSkipped')!;
-  expect(Number(skipped.params.rows)).toBeGreaterThan(0);
-  // Not a timing test: the budget is what bounds it (20 million comparisons; pairwise would be 180 million).
-  expect(ms).toBeGreaterThan(0);
+  // The budget bounds it: 20 million comparisons cover 6,667 entries of 3,000 names each (pairwise
+  // would be 180 million); the other 53,331 are matched exactly only, and said once.
+  const skipped = issues.filter((i) => i.code === 'history.nearMissSkipped');
+  expect(skipped).toHaveLength(1);
+  expect(skipped[0].params.rows).toBe(53331);
 });

@@ -280,6 +280,73 @@ describe('charts (a minimal model, strict like the rest)', () => {
  * Excel as Microsoft documents it: one test per rule of the README's "Documented rules" table, each
  * named after its rule.
  */
+describe('documented rules: the printed result sheet (row heights, font size, page layout, footer)', () => {
+  const one = (): WorkbookModel => ({ sheets: [{ name: 'A', cells: { A1: { value: 'x' } } }] });
+
+  it('rule row-height: 0–409 points on a range and on areas; 410 fails InvalidArgument and sets nothing', async () => {
+    const host = new ExcelHost(one());
+    const { run } = excel(host);
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('A');
+      ws.getRange('A1:A2').format.rowHeight = 409;
+      ws.getRanges('A4, A6').format.rowHeight = 0;
+    });
+    expect(host.workbook.sheet('A')!.rowHeights).toEqual({ 0: 409, 1: 409, 3: 0, 5: 0 });
+    for (const set of [(ws: Excel.Worksheet) => void (ws.getRange('A8').format.rowHeight = 410), (ws: Excel.Worksheet) => void (ws.getRanges('A8, A9').format.rowHeight = 409.5)]) {
+      await expect(run(async (ctx) => set(ctx.workbook.worksheets.getItem('A')))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    expect(host.workbook.sheet('A')!.rowHeights[7]).toBeUndefined();
+  });
+
+  it('rule font-size: 1–409 points; 0 and 410 fail InvalidArgument', async () => {
+    const host = new ExcelHost(one());
+    const { run } = excel(host);
+    await run(async (ctx) => void (ctx.workbook.worksheets.getItem('A').getRange('A1:C3').format.font.size = 409));
+    expect(host.workbook.sheet('A')!.fontSizes).toEqual([{ range: 'A1:C3', size: 409 }]);
+    for (const size of [0, 410]) {
+      await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem('A').getRange('A1').format.font.size = size))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+  });
+
+  it('rule page-layout: ExcelApi 1.9; the typings\' paper sizes and orientations, a zoom scale of 10–400, margins ≥ 0, print titles as rows', async () => {
+    const host = new ExcelHost(one());
+    const { run } = excel(host);
+    await run(async (ctx) => {
+      const page = ctx.workbook.worksheets.getItem('A').pageLayout;
+      page.orientation = 'Landscape';
+      page.paperSize = 'B5';
+      page.zoom = { scale: 10 };
+      page.leftMargin = 0;
+      page.setPrintTitleRows('$3:$3');
+    });
+    expect(host.workbook.sheet('A')!.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'B5', zoom: { scale: 10 }, margins: { leftMargin: 0 }, printTitleRows: '$3:$3' });
+    const bad: ((p: Excel.PageLayout) => void)[] = [
+      (p) => void (p.paperSize = 'A9' as Excel.PaperType),
+      (p) => void (p.orientation = 'Sideways' as Excel.PageOrientation),
+      (p) => void (p.zoom = { scale: 401 }),
+      (p) => void (p.topMargin = -1),
+      (p) => p.setPrintTitleRows('A1:B2'),
+    ];
+    for (const set of bad) await expect(run(async (ctx) => set(ctx.workbook.worksheets.getItem('A').pageLayout))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    host.disable('ExcelApi', '1.9');
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem('A').pageLayout.orientation = 'Portrait'))).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('rule header-footer-255: the footer\'s three sections with their codes hold at most 255 characters', async () => {
+    const host = new ExcelHost(one());
+    const { run } = excel(host);
+    // "&L" + 200 + "&C" + 49 = 253; "&R" + 1 more = 256.
+    await run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem('A').pageLayout.headersFooters.defaultForAllPages;
+      f.leftFooter = 'x'.repeat(200);
+      f.centerFooter = 'y'.repeat(49);
+      f.leftHeader = 'z'.repeat(250);
+    });
+    await expect(run(async (ctx) => void (ctx.workbook.worksheets.getItem('A').pageLayout.headersFooters.defaultForAllPages.rightFooter = 'w'))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(host.workbook.sheet('A')!.pageLayout.footer.rightFooter).toBeUndefined();
+  });
+});
+
 describe('documented rules', () => {
   it('rule delete-very-hidden: deleting a very hidden sheet fails InvalidOperation; hidden first, it goes', async () => {
     const host = new ExcelHost({ sheets: [{ name: 'A', cells: {} }, { name: 'S', cells: {}, visibility: 'VeryHidden' }] });

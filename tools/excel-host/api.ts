@@ -922,12 +922,7 @@ export class RangeFormat {
     throw notLoaded('RangeFormat.columnWidth');
   }
   set rowHeight(h: number) {
-    this.ctx.enqueue('RangeFormat.rowHeight', { rowHeight: h }, () => {
-      if (typeof h !== 'number' || h < 0 || h > 409) throw new HostError(ErrorCodes.invalidArgument, 'Row height must be 0–409 points.');
-      const { sheet, rect } = this.live();
-      guardCells(sheet);
-      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights[r] = h;
-    });
+    setRowHeights(this.ctx, () => [this.liveArea()], h);
   }
   get rowHeight(): number {
     throw notLoaded('RangeFormat.rowHeight');
@@ -966,6 +961,17 @@ interface AreasTarget {
 }
 
 /** Every cell of the areas, for a write: refused as a whole when one of their sheets is protected. */
+/** Row heights of a range or of areas: 0–409 points, Excel's limit (README: row-height). */
+function setRowHeights(ctx: RequestContext, live: () => AreasTarget[], h: number): void {
+  ctx.enqueue('RangeFormat.rowHeight', { rowHeight: h }, () => {
+    if (typeof h !== 'number' || !(h >= 0 && h <= MAX_ROW_HEIGHT)) throw new HostError(ErrorCodes.invalidArgument, `Row height must be 0–${MAX_ROW_HEIGHT} points.`);
+    for (const a of live()) {
+      guardCells(a.sheet);
+      for (const rect of a.rects) for (let r = rect.top; r <= rect.bottom; r++) a.sheet.rowHeights[r] = h;
+    }
+  });
+}
+
 function eachCell(areas: AreasTarget[], fn: (sheet: SheetData, row: number, col: number) => void): void {
   for (const a of areas) guardCells(a.sheet);
   for (const a of areas) for (const rect of a.rects) cellsOf(rect, (r, c) => fn(a.sheet, r, c));
@@ -1036,6 +1042,13 @@ export class RangeFill {
   }
 }
 
+/** Excel's row height limit, in points (README: row-height). */
+const MAX_ROW_HEIGHT = 409;
+/** A header's or footer's characters, its section codes included (README: header-footer-255). */
+const MAX_HEADER_FOOTER = 255;
+/** `Excel.PaperType` as the typings list it (README: page-layout). */
+const PAPER_TYPES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro', 'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet', 'Esheet', 'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6', 'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman'];
+
 /**
  * Worksheet.pageLayout (ExcelApi 1.9): what is set is kept on the sheet; nothing is read back.
  * Values are checked as Excel checks them (enums, margins ≥ 0, zoom fit counts, a rows address).
@@ -1052,6 +1065,11 @@ export class PageLayout {
         enumerable: true,
         set: (v: string) => this.set(`HeaderFooter.${key}`, { [key]: v }, (s) => {
           if (typeof v !== 'string') throw new HostError(ErrorCodes.invalidArgument, `${key} must be text.`);
+          // The three sections are one string in the file (&L…&C…&R…), which Excel keeps to 255 characters.
+          const part = key.endsWith('Footer') ? 'Footer' : 'Header';
+          const next = { ...s.pageLayout.footer, [key]: v };
+          const whole = ['left', 'center', 'right'].map((side) => { const t = next[`${side}${part}`]; return t ? `&${side[0].toUpperCase()}${t}` : ''; }).join('');
+          if (whole.length > MAX_HEADER_FOOTER) throw new HostError(ErrorCodes.invalidArgument, `The ${part.toLowerCase()} would hold ${whole.length} characters, over ${MAX_HEADER_FOOTER}.`);
           s.pageLayout.footer[key] = v;
         }),
         get: () => {
@@ -1075,7 +1093,7 @@ export class PageLayout {
   }
   set paperSize(v: string) {
     this.set('paperSize', { paperSize: v }, (s) => {
-      if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(v)) throw new HostError(ErrorCodes.invalidArgument, `Unknown paper size ${v}.`);
+      if (!PAPER_TYPES.includes(v)) throw new HostError(ErrorCodes.invalidArgument, `Unknown paper size ${v}.`);
       s.pageLayout.paperSize = v;
     });
   }
@@ -1165,14 +1183,7 @@ export class RangeAreas extends ClientObject<AreasTarget> {
     const format = { fill: new RangeFill(ctx, live), font: new RangeFont(ctx, live) } as RangeAreas['format'];
     Object.defineProperty(format, 'rowHeight', {
       enumerable: true,
-      set: (h: number) =>
-        ctx.enqueue('RangeFormat.rowHeight', { rowHeight: h }, () => {
-          if (typeof h !== 'number' || h < 0 || h > 409) throw new HostError(ErrorCodes.invalidArgument, 'Row height must be 0–409 points.');
-          for (const a of live()) {
-            guardCells(a.sheet);
-            for (const rect of a.rects) for (let r = rect.top; r <= rect.bottom; r++) a.sheet.rowHeights[r] = h;
-          }
-        }),
+      set: (h: number) => setRowHeights(ctx, live, h),
       get: () => {
         throw notLoaded('RangeFormat.rowHeight');
       },
