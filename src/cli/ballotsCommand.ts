@@ -9,7 +9,7 @@ import { text } from '../core';
 import { ballotPaper, countRecord } from '../core/dossier/ballots';
 import { prepare } from '../core/dossier/prepare';
 import { BALLOTS_FILE, ballotsDocx, COUNT_RECORD_FILE, countRecordDocx } from '../docx/ballots';
-import { fail, readCall, writeFailed } from './call';
+import { fail, inputsOf, readCall, renamedLines, writeFailed } from './call';
 import { writeOwnedFiles } from './dossierManifest';
 import type { CliIO } from './io';
 import { loadPrepareInputs, preparedFailure } from './prepareInputs';
@@ -36,14 +36,17 @@ export async function runBallots(argv: string[], io: CliIO): Promise<number> {
   const record = countRecord(result, profile, prepared.facts);
   const files = [{ path: BALLOTS_FILE, bytes: ballotsDocx(paper) }];
   if (record.counted) files.push({ path: COUNT_RECORD_FILE, bytes: countRecordDocx(record) });
+  const renamed: { path: string; kept: string }[] = [];
   try {
-    // Listed in the folder's manifest: a later run replaces its own files, never the user's.
-    await writeOwnedFiles(dir, 'ballots', files, { inputs: [workbookPath], mode: 'add' });
+    // Listed in the folder's manifest: a later run replaces its own files, never the user's; every
+    // input (the workbook, --facts, --meeting, --profile) is protected as the other commands protect it.
+    await writeOwnedFiles(dir, 'ballots', files, { inputs: inputsOf(call), mode: 'add', renamed });
   } catch (e) {
     return writeFailed(io, e, dir, t.cannotWrite, lang);
   }
   const lines = [t.ballotsWritten(paper.copies, candidates, path.join(dir, BALLOTS_FILE))];
   lines.push(record.counted ? t.countWritten(path.join(dir, COUNT_RECORD_FILE)) : t.noCountYet);
+  lines.push(...renamedLines(renamed, lang));
   io.out(lines.join('\n'));
   return 0;
 }

@@ -65,6 +65,27 @@ describe('every input is protected, through links too', () => {
     }
   });
 
+  it('ballots into a folder where the ballot is a link to the meeting: refused, the meeting unchanged; a ballot the user edited is kept aside and said', () => {
+    const { dir, meeting } = fresh();
+    const out = path.join(dir, 'phieu');
+    mkdirSync(out);
+    symlinkSync(meeting, path.join(out, 'phieu-bau.docx'));
+    const before = readFileSync(meeting);
+    const r = thidua(['ballots', input, '--meeting', meeting, '--out', out]);
+    expectNoStack(r);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('đó chính là tệp đầu vào');
+    expect(readFileSync(meeting).equals(before)).toBe(true);
+
+    const out2 = path.join(dir, 'phieu2');
+    expect(thidua(['ballots', input, '--meeting', meeting, '--out', out2]).code).toBe(0);
+    writeFileSync(path.join(out2, 'phieu-bau.docx'), 'sửa tay');
+    const again = thidua(['ballots', input, '--meeting', meeting, '--out', out2]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/phieu-bau.*\(đã sửa\)/);
+    expect(readdirSync(out2).some((f) => /\(đã sửa\)/.test(f))).toBe(true);
+  });
+
   it('certificates --out onto its --layout through a link: refused', () => {
     const { dir, facts } = fresh();
     const layout = path.join(dir, 'layout.json');
