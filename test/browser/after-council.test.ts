@@ -12,25 +12,20 @@ import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
 import { readHistory } from '../../src/core/history';
 import { stateRows } from '../../src/core/state';
-import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
+
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
 import type { WorkbookModel } from '../../tools/excel-host/model';
 import { ENGINES, openBrowser, PANE, type Session, tid } from './support/browser';
-import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, ROOT } from './support/build';
+import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE } from './support/build';
 import { hostScript, probe } from './support/host';
 import { loadSampleGrid } from './support/sample';
 import { serveDirectory, type StaticServer } from './support/server';
+import { parsedSampleFacts } from '../support/dossier';
 
 const SHOTS = path.join(ARTIFACTS, 'browser');
 
-function sampleFacts(): Facts {
-  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
-  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
-  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
-  if (!a.ok || !b.ok) throw new Error('sample facts');
-  return mergeFacts(a.facts, b.facts);
-}
+const sampleFacts = parsedSampleFacts;
 
 /** The host's workbook as a Grid (values only), for the history reader. */
 function gridOfModel(model: WorkbookModel): Grid {

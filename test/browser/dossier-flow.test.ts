@@ -13,7 +13,7 @@ import * as path from 'path';
 import PizZip from 'pizzip';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
-import { mergeFacts, missingFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
+import { parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { ZIP_NAME } from '../../src/docx/generate';
 import { ESSENTIAL_FACTS, factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
@@ -23,16 +23,11 @@ import { ARTIFACTS, DIST, ensureHostBundle, ensureProductionBuild, HOST_BUNDLE, 
 import { hostScript, hostScriptForModel, probe } from './support/host';
 import { loadSampleGrid } from './support/sample';
 import { serveDirectory, type StaticServer } from './support/server';
+import { parsedSampleFacts } from '../support/dossier';
 
 const SHOTS = path.join(ARTIFACTS, 'browser');
 
-function sampleFacts(): Facts {
-  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
-  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
-  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
-  if (!a.ok || !b.ok) throw new Error('sample facts');
-  return mergeFacts(a.facts, b.facts);
-}
+const sampleFacts = parsedSampleFacts;
 
 /** The JSON the pane saved under the key 'facts' on the hidden state sheet of the host's workbook. */
 function savedFactsOf(model: WorkbookModel): unknown {

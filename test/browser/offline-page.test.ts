@@ -10,25 +10,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import PizZip from 'pizzip';
-import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
+
 import { ZIP_NAME } from '../../src/docx/generate';
 import { factsToForm } from '../../src/taskpane/dossier/form';
 import { SAMPLE, thidua } from '../cli/run';
 import { compareCopies, zipParts, type Comparison } from '../offline/support/zipParts';
 import { ENGINES, openBrowser, type Page, type Session, tid } from './support/browser';
-import { ARTIFACTS, DIST, ensureOfflineBuild, ROOT } from './support/build';
+import { ARTIFACTS, DIST, ensureOfflineBuild } from './support/build';
+import { parsedSampleFacts } from '../support/dossier';
 
 const SHOTS = path.join(ARTIFACTS, 'offline');
 const PAGE = `file://${path.join(DIST, 'thidua.html')}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function sampleFacts(): Facts {
-  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
-  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
-  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
-  if (!a.ok || !b.ok) throw new Error('sample facts');
-  return mergeFacts(a.facts, b.facts);
-}
+const sampleFacts = parsedSampleFacts;
 
 /**
  * WebKit's web view does not hand downloads to WebDriver, and a file:// page does not come through

@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import PizZip from 'pizzip';
 import { analyze, type Analysis } from '../../src/core/analyze';
-import type { Facts } from '../../src/core/dossier/facts';
+import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
 import type { TemplateSet } from '../../src/docx/generate';
 import type { TemplateId } from '../../src/core/dossier/model';
 import { TEMPLATE_FILES } from '../../src/core/dossier/tags';
@@ -16,6 +16,15 @@ export function sampleFacts(): Facts {
   const facts = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'thong-tin-ho-so-mau.json'), 'utf8')) as Facts;
   facts.meeting = JSON.parse(readFileSync(path.join(ROOT, 'templates', 'cuoc-hop-mau.json'), 'utf8'));
   return facts;
+}
+
+/** The sample facts and meeting as the CLI reads them (--facts, then --meeting): validated, merged. */
+export function parsedSampleFacts(): Facts {
+  const read = (f: string) => JSON.parse(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
+  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
+  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
+  if (!a.ok || !b.ok) throw new Error('the sample facts do not parse');
+  return mergeFacts(a.facts, b.facts);
 }
 
 export async function analyzeSample(meetingVoters?: number): Promise<Analysis> {

@@ -10,22 +10,17 @@ import PizZip from 'pizzip';
 import { STATE_SHEET } from '../../src/core/annotationPlan';
 import type { Grid } from '../../src/core/grid';
 import { stateRows } from '../../src/core/state';
-import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
+import { type Facts } from '../../src/core/dossier/facts';
 import type { TemplateSet } from '../../src/docx/generate';
 import { TEMPLATE_FILES } from '../../src/core/dossier/tags';
 import { ballotsInPane, generateInPane } from '../../src/taskpane/dossier/engine';
 import { readWorkbookFile } from '../support/readWorkbook';
 import { SAMPLE, thidua } from '../cli/run';
+import { parsedSampleFacts } from '../support/dossier';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function sampleFacts(): Facts {
-  const read = (f: string) => JSON.parse(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
-  const a = parseFacts(read('thong-tin-ho-so-mau.json'), 'facts');
-  const b = parseFacts(read('cuoc-hop-mau.json'), 'meeting');
-  if (!a.ok || !b.ok) throw new Error('sample facts');
-  return mergeFacts(a.facts, b.facts);
-}
+const sampleFacts = parsedSampleFacts;
 
 function defaultTemplates(): TemplateSet {
   const set = {} as TemplateSet;

@@ -1,21 +1,12 @@
 /** The "Tạo hồ sơ" form model: facts ↔ fields, votes, and the messages shown by field. */
 import { text } from '../../src/core';
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import { mergeFacts, parseFacts, type Facts } from '../../src/core/dossier/facts';
+import { parseFacts, type Facts } from '../../src/core/dossier/facts';
 import { chosenDecisions, factsToForm, fieldOf, FORM_FIELDS, formToFacts, savedFacts, voteFieldId, withDecisions, type CouncilInput, type FormState } from '../../src/taskpane/dossier/form';
 import { missingFacts } from '../../src/core/dossier/facts';
 import { missingLabel } from '../../src/taskpane/dossier/form';
+import { parsedSampleFacts } from '../support/dossier';
 
-const ROOT = path.resolve(__dirname, '../..');
-const json = (f: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
-
-function sampleFacts(): Facts {
-  const facts = parseFacts(json('thong-tin-ho-so-mau.json'), 'facts');
-  const meeting = parseFacts(json('cuoc-hop-mau.json'), 'meeting');
-  if (!facts.ok || !meeting.ok) throw new Error('the sample facts do not parse');
-  return mergeFacts(facts.facts, meeting.facts);
-}
+const sampleFacts = parsedSampleFacts;
 
 const voteNames = (f: Facts) => (f.meeting?.votes ?? []).map((v) => v.candidate);
 
